@@ -1,0 +1,537 @@
+//! Carries out an `Edit` on the database inside the caller's transaction, and returns the edit
+//! that reverses it. Nothing here commits: the store wraps an edit and its history entry in one
+//! transaction, so either both are on disk or neither is.
+
+use std::collections::BTreeSet;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::edit::{CardPatch, Edit, JourneyPatch, PersonaPatch, PhasePatch, RowPatch};
+use crate::error::{Error, Result};
+use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
+use crate::store::records as db;
+
+/// The records an edit changed, as they are after it: what the editor needs to redraw.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Changes {
+    /// Present when the journey record changed (its `updatedAt` always does, so always present).
+    pub journey: Option<Journey>,
+    /// The whole list, in order, when any phase changed; absent otherwise.
+    pub phases: Option<Vec<Phase>>,
+    pub rows: Option<Vec<Row>>,
+    pub personas: Option<Vec<Persona>>,
+    /// Cards added or changed, including those whose position shifted because of the edit.
+    pub cards: Vec<Card>,
+    pub removed_cards: Vec<Id>,
+}
+
+/// What an edit touched, gathered while it runs and turned into `Changes` at the end.
+#[derive(Default)]
+pub(crate) struct Touched {
+    cells: BTreeSet<(Id, Id)>,
+    cards: BTreeSet<Id>,
+    removed_cards: BTreeSet<Id>,
+    phases: bool,
+    rows: bool,
+    personas: bool,
+}
+
+impl Touched {
+    /// Reads back what the edit touched, after it ran (and before the commit).
+    pub(crate) fn into_changes(self, c: &Connection, journey: Id) -> Result<Changes> {
+        let mut cards = std::collections::BTreeMap::new();
+        for (phase, row) in &self.cells {
+            for card in db::cards_in_cell(c, *phase, *row)? {
+                cards.insert(card.id, card);
+            }
+        }
+        for id in &self.cards {
+            if !cards.contains_key(id) && !self.removed_cards.contains(id) {
+                let card = db::card(c, journey, *id)?;
+                cards.insert(card.id, card);
+            }
+        }
+        Ok(Changes {
+            journey: db::journey(c, journey)?,
+            phases: if self.phases { Some(db::phases(c, journey)?) } else { None },
+            rows: if self.rows { Some(db::rows(c, journey)?) } else { None },
+            personas: if self.personas { Some(db::personas(c, journey)?) } else { None },
+            cards: cards.into_values().filter(|k| !self.removed_cards.contains(&k.id)).collect(),
+            removed_cards: self.removed_cards.into_iter().collect(),
+        })
+    }
+}
+
+pub(crate) struct Applier<'c> {
+    pub c: &'c Connection,
+    pub journey: Id,
+    pub now: Millis,
+    pub touched: Touched,
+}
+
+impl<'c> Applier<'c> {
+    pub fn new(c: &'c Connection, journey: Id, now: Millis) -> Self {
+        Applier { c, journey, now, touched: Touched::default() }
+    }
+
+    /// Applies one edit and returns its inverse.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit> {
+        match edit {
+            Edit::AddCard { id, phase, row, index, title, notes, colour, channel, emotion, votes, tags } => {
+                let card = Card {
+                    id: id.unwrap_or_else(model::new_id),
+                    phase,
+                    row,
+                    position: index.unwrap_or(u32::MAX),
+                    title,
+                    notes,
+                    colour,
+                    channel,
+                    emotion,
+                    votes,
+                    tags,
+                    created_at: self.now,
+                    updated_at: self.now,
+                };
+                let id = card.id;
+                self.insert_card(card)?;
+                Ok(Edit::DeleteCard { card: id })
+            }
+            Edit::UpdateCard { card, patch } => self.update_card(card, patch),
+            Edit::MoveCard { card, phase, row, index } => self.move_card(card, phase, row, index),
+            Edit::DeleteCard { card } => {
+                let k = self.delete_card(card)?;
+                Ok(Edit::RestoreCards { cards: vec![k] })
+            }
+            Edit::DuplicateCard { card, new_id } => {
+                let original = db::card(self.c, self.journey, card)?;
+                let copy = Card {
+                    id: new_id.unwrap_or_else(model::new_id),
+                    position: original.position + 1,
+                    created_at: self.now,
+                    updated_at: self.now,
+                    ..original
+                };
+                let id = copy.id;
+                self.insert_card(copy)?;
+                Ok(Edit::DeleteCard { card: id })
+            }
+            Edit::RestoreCards { mut cards } => {
+                // Lowest positions first, so each card lands exactly where it was.
+                cards.sort_by_key(|k| k.position);
+                let inverse = cards.iter().rev().map(|k| Edit::DeleteCard { card: k.id }).collect();
+                for k in cards {
+                    self.insert_card(k)?;
+                }
+                Ok(batch(inverse))
+            }
+
+            Edit::AddPhase { id, index, title, question, colour, width } => {
+                let phase = Phase {
+                    id: id.unwrap_or_else(model::new_id),
+                    position: index.unwrap_or(u32::MAX),
+                    title,
+                    question,
+                    colour: colour.unwrap_or_else(model::default_phase_colour),
+                    width: width.unwrap_or(1.0),
+                };
+                let id = phase.id;
+                self.insert_phase(phase)?;
+                Ok(Edit::DeletePhase { phase: id })
+            }
+            Edit::UpdatePhase { phase, patch } => self.update_phase(phase, patch),
+            Edit::MovePhase { phase, index } => {
+                self.touched.phases = true;
+                let mut list = db::phases(self.c, self.journey)?;
+                let old = reorder(&mut list, |p| p.id == phase, index).ok_or_else(|| Error::not_found("phase", phase))?;
+                for (i, p) in list.iter_mut().enumerate() {
+                    if p.position != i as u32 {
+                        p.position = i as u32;
+                        db::update_phase(self.c, p)?;
+                    }
+                }
+                Ok(Edit::MovePhase { phase, index: old })
+            }
+            Edit::DeletePhase { phase } => {
+                let mut list = db::phases(self.c, self.journey)?;
+                let at = list.iter().position(|p| p.id == phase).ok_or_else(|| Error::not_found("phase", phase))?;
+                let removed = list.remove(at);
+                let cards = db::cards_in_phase(self.c, phase)?;
+                self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
+                db::delete_phase(self.c, phase)?;
+                self.renumber_phases(&mut list)?;
+                Ok(Edit::RestorePhase { phase: removed, cards })
+            }
+            Edit::RestorePhase { phase, cards } => {
+                let id = phase.id;
+                self.insert_phase(phase)?;
+                self.apply(Edit::RestoreCards { cards })?;
+                Ok(Edit::DeletePhase { phase: id })
+            }
+
+            Edit::AddRow { id, index, title, kind, colour, hidden } => {
+                let row = Row {
+                    id: id.unwrap_or_else(model::new_id),
+                    position: index.unwrap_or(u32::MAX),
+                    kind,
+                    title,
+                    colour: colour.unwrap_or_else(model::default_row_colour),
+                    hidden,
+                };
+                let id = row.id;
+                self.insert_row(row)?;
+                Ok(Edit::DeleteRow { row: id })
+            }
+            Edit::UpdateRow { row, patch } => self.update_row(row, patch),
+            Edit::MoveRow { row, index } => {
+                self.touched.rows = true;
+                let mut list = db::rows(self.c, self.journey)?;
+                let old = reorder(&mut list, |r| r.id == row, index).ok_or_else(|| Error::not_found("row", row))?;
+                for (i, r) in list.iter_mut().enumerate() {
+                    if r.position != i as u32 {
+                        r.position = i as u32;
+                        db::update_row(self.c, r)?;
+                    }
+                }
+                Ok(Edit::MoveRow { row, index: old })
+            }
+            Edit::DeleteRow { row } => {
+                let mut list = db::rows(self.c, self.journey)?;
+                let at = list.iter().position(|r| r.id == row).ok_or_else(|| Error::not_found("row", row))?;
+                let removed = list.remove(at);
+                let cards = db::cards_in_row(self.c, row)?;
+                self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
+                db::delete_row(self.c, row)?;
+                self.touched.rows = true;
+                for (i, r) in list.iter_mut().enumerate() {
+                    if r.position != i as u32 {
+                        r.position = i as u32;
+                        db::update_row(self.c, r)?;
+                    }
+                }
+                Ok(Edit::RestoreRow { row: removed, cards })
+            }
+            Edit::RestoreRow { row, cards } => {
+                let id = row.id;
+                self.insert_row(row)?;
+                self.apply(Edit::RestoreCards { cards })?;
+                Ok(Edit::DeleteRow { row: id })
+            }
+
+            Edit::UpdateJourney { patch } => self.update_journey(patch),
+
+            Edit::AddPersona { id, name, role, quote, goals, frustrations } => {
+                let persona = Persona {
+                    id: id.unwrap_or_else(model::new_id),
+                    position: u32::MAX,
+                    name,
+                    role,
+                    quote,
+                    goals,
+                    frustrations,
+                };
+                let id = persona.id;
+                self.insert_persona(persona)?;
+                Ok(Edit::DeletePersona { persona: id })
+            }
+            Edit::UpdatePersona { persona, patch } => self.update_persona(persona, patch),
+            Edit::MovePersona { persona, index } => {
+                self.touched.personas = true;
+                let mut list = db::personas(self.c, self.journey)?;
+                let old =
+                    reorder(&mut list, |p| p.id == persona, index).ok_or_else(|| Error::not_found("persona", persona))?;
+                for (i, p) in list.iter_mut().enumerate() {
+                    if p.position != i as u32 {
+                        p.position = i as u32;
+                        db::update_persona(self.c, p)?;
+                    }
+                }
+                Ok(Edit::MovePersona { persona, index: old })
+            }
+            Edit::DeletePersona { persona } => {
+                self.touched.personas = true;
+                let mut list = db::personas(self.c, self.journey)?;
+                let at = list.iter().position(|p| p.id == persona).ok_or_else(|| Error::not_found("persona", persona))?;
+                let removed = list.remove(at);
+                db::delete_persona(self.c, persona)?;
+                for (i, p) in list.iter_mut().enumerate() {
+                    if p.position != i as u32 {
+                        p.position = i as u32;
+                        db::update_persona(self.c, p)?;
+                    }
+                }
+                Ok(Edit::RestorePersona { persona: removed })
+            }
+            Edit::RestorePersona { persona } => {
+                let id = persona.id;
+                self.insert_persona(persona)?;
+                Ok(Edit::DeletePersona { persona: id })
+            }
+
+            Edit::Batch { edits, label } => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    inverses.push(self.apply(e)?);
+                }
+                inverses.reverse();
+                Ok(Edit::Batch { edits: inverses, label })
+            }
+        }
+    }
+
+    // --- cards --------------------------------------------------------------------------------
+
+    fn check_cell(&self, phase: Id, row: Id) -> Result<()> {
+        // Looking the two up by journey also refuses a phase or row of another journey.
+        if !db::phases(self.c, self.journey)?.iter().any(|p| p.id == phase) {
+            return Err(Error::not_found("phase", phase));
+        }
+        if !db::rows(self.c, self.journey)?.iter().any(|r| r.id == row) {
+            return Err(Error::not_found("row", row));
+        }
+        Ok(())
+    }
+
+    /// Inserts a card at its `position` in its cell (clamped to the end), opening a gap for it.
+    fn insert_card(&mut self, mut card: Card) -> Result<()> {
+        card.validate()?;
+        self.check_cell(card.phase, card.row)?;
+        card.position = card.position.min(db::cell_len(self.c, card.phase, card.row)?);
+        db::shift_cell(self.c, card.phase, card.row, card.position, 1)?;
+        db::insert_card(self.c, self.journey, &card).map_err(|e| duplicate_id(e, "card", card.id))?;
+        self.touched.cells.insert((card.phase, card.row));
+        self.touched.cards.insert(card.id);
+        self.touched.removed_cards.remove(&card.id);
+        Ok(())
+    }
+
+    fn delete_card(&mut self, id: Id) -> Result<Card> {
+        let card = db::card(self.c, self.journey, id)?;
+        db::delete_card(self.c, id)?;
+        db::shift_cell(self.c, card.phase, card.row, card.position + 1, -1)?;
+        self.touched.cells.insert((card.phase, card.row));
+        self.touched.removed_cards.insert(id);
+        Ok(card)
+    }
+
+    fn move_card(&mut self, id: Id, phase: Id, row: Id, index: u32) -> Result<Edit> {
+        let card = db::card(self.c, self.journey, id)?;
+        let inverse = Edit::MoveCard { card: id, phase: card.phase, row: card.row, index: card.position };
+        if (card.phase, card.row) != (phase, row) {
+            self.check_cell(phase, row)?;
+        }
+        // Take the card out of its cell, then open a gap where it goes.
+        db::shift_cell(self.c, card.phase, card.row, card.position + 1, -1)?;
+        db::set_card_place(self.c, id, phase, row, u32::MAX)?;
+        let len = db::cell_len(self.c, phase, row)? - 1;
+        let index = index.min(len);
+        db::shift_cell(self.c, phase, row, index, 1)?;
+        db::set_card_place(self.c, id, phase, row, index)?;
+        self.touched.cells.insert((card.phase, card.row));
+        self.touched.cells.insert((phase, row));
+        self.touched.cards.insert(id);
+        Ok(inverse)
+    }
+
+    fn update_card(&mut self, id: Id, patch: CardPatch) -> Result<Edit> {
+        let old = db::card(self.c, self.journey, id)?;
+        let mut card = old.clone();
+        let mut inverse = CardPatch { updated_at: Some(old.updated_at), ..CardPatch::default() };
+        if let Some(v) = patch.title {
+            inverse.title = Some(std::mem::replace(&mut card.title, v));
+        }
+        if let Some(v) = patch.notes {
+            inverse.notes = Some(std::mem::replace(&mut card.notes, v));
+        }
+        if let Some(v) = patch.colour {
+            inverse.colour = Some(std::mem::replace(&mut card.colour, v));
+        }
+        if let Some(v) = patch.channel {
+            inverse.channel = Some(std::mem::replace(&mut card.channel, v));
+        }
+        if let Some(v) = patch.emotion {
+            inverse.emotion = Some(std::mem::replace(&mut card.emotion, v));
+        }
+        if let Some(v) = patch.votes {
+            inverse.votes = Some(std::mem::replace(&mut card.votes, v));
+        }
+        if let Some(v) = patch.tags {
+            inverse.tags = Some(std::mem::replace(&mut card.tags, v));
+        }
+        card.updated_at = patch.updated_at.unwrap_or(self.now);
+        card.validate()?;
+        db::update_card(self.c, &card)?;
+        self.touched.cards.insert(id);
+        Ok(Edit::UpdateCard { card: id, patch: inverse })
+    }
+
+    // --- phases, rows, personas, journey ----------------------------------------------------
+
+    fn renumber_phases(&mut self, list: &mut [Phase]) -> Result<()> {
+        self.touched.phases = true;
+        for (i, p) in list.iter_mut().enumerate() {
+            if p.position != i as u32 {
+                p.position = i as u32;
+                db::update_phase(self.c, p)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_phase(&mut self, mut phase: Phase) -> Result<()> {
+        phase.validate()?;
+        let mut list = db::phases(self.c, self.journey)?;
+        let at = (phase.position as usize).min(list.len());
+        phase.position = at as u32;
+        db::insert_phase(self.c, self.journey, &phase).map_err(|e| duplicate_id(e, "phase", phase.id))?;
+        list.insert(at, phase);
+        self.renumber_phases(&mut list)
+    }
+
+    fn update_phase(&mut self, id: Id, patch: PhasePatch) -> Result<Edit> {
+        let list = db::phases(self.c, self.journey)?;
+        let mut phase = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("phase", id))?;
+        let mut inverse = PhasePatch::default();
+        if let Some(v) = patch.title {
+            inverse.title = Some(std::mem::replace(&mut phase.title, v));
+        }
+        if let Some(v) = patch.question {
+            inverse.question = Some(std::mem::replace(&mut phase.question, v));
+        }
+        if let Some(v) = patch.colour {
+            inverse.colour = Some(std::mem::replace(&mut phase.colour, v));
+        }
+        if let Some(v) = patch.width {
+            inverse.width = Some(std::mem::replace(&mut phase.width, v));
+        }
+        phase.validate()?;
+        db::update_phase(self.c, &phase)?;
+        self.touched.phases = true;
+        Ok(Edit::UpdatePhase { phase: id, patch: inverse })
+    }
+
+    fn insert_row(&mut self, mut row: Row) -> Result<()> {
+        row.validate()?;
+        let mut list = db::rows(self.c, self.journey)?;
+        let at = (row.position as usize).min(list.len());
+        row.position = at as u32;
+        db::insert_row(self.c, self.journey, &row).map_err(|e| duplicate_id(e, "row", row.id))?;
+        list.insert(at, row);
+        self.touched.rows = true;
+        for (i, r) in list.iter_mut().enumerate() {
+            if r.position != i as u32 {
+                r.position = i as u32;
+                db::update_row(self.c, r)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn update_row(&mut self, id: Id, patch: RowPatch) -> Result<Edit> {
+        let list = db::rows(self.c, self.journey)?;
+        let mut row = list.into_iter().find(|r| r.id == id).ok_or_else(|| Error::not_found("row", id))?;
+        let mut inverse = RowPatch::default();
+        if let Some(v) = patch.title {
+            inverse.title = Some(std::mem::replace(&mut row.title, v));
+        }
+        if let Some(v) = patch.kind {
+            inverse.kind = Some(std::mem::replace(&mut row.kind, v));
+        }
+        if let Some(v) = patch.colour {
+            inverse.colour = Some(std::mem::replace(&mut row.colour, v));
+        }
+        if let Some(v) = patch.hidden {
+            inverse.hidden = Some(std::mem::replace(&mut row.hidden, v));
+        }
+        row.validate()?;
+        db::update_row(self.c, &row)?;
+        self.touched.rows = true;
+        Ok(Edit::UpdateRow { row: id, patch: inverse })
+    }
+
+    fn insert_persona(&mut self, mut persona: Persona) -> Result<()> {
+        persona.validate()?;
+        let mut list = db::personas(self.c, self.journey)?;
+        let at = (persona.position as usize).min(list.len());
+        persona.position = at as u32;
+        db::insert_persona(self.c, self.journey, &persona).map_err(|e| duplicate_id(e, "persona", persona.id))?;
+        list.insert(at, persona);
+        self.touched.personas = true;
+        for (i, p) in list.iter_mut().enumerate() {
+            if p.position != i as u32 {
+                p.position = i as u32;
+                db::update_persona(self.c, p)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn update_persona(&mut self, id: Id, patch: PersonaPatch) -> Result<Edit> {
+        let list = db::personas(self.c, self.journey)?;
+        let mut p = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("persona", id))?;
+        let mut inverse = PersonaPatch::default();
+        if let Some(v) = patch.name {
+            inverse.name = Some(std::mem::replace(&mut p.name, v));
+        }
+        if let Some(v) = patch.role {
+            inverse.role = Some(std::mem::replace(&mut p.role, v));
+        }
+        if let Some(v) = patch.quote {
+            inverse.quote = Some(std::mem::replace(&mut p.quote, v));
+        }
+        if let Some(v) = patch.goals {
+            inverse.goals = Some(std::mem::replace(&mut p.goals, v));
+        }
+        if let Some(v) = patch.frustrations {
+            inverse.frustrations = Some(std::mem::replace(&mut p.frustrations, v));
+        }
+        p.validate()?;
+        db::update_persona(self.c, &p)?;
+        self.touched.personas = true;
+        Ok(Edit::UpdatePersona { persona: id, patch: inverse })
+    }
+
+    fn update_journey(&mut self, patch: JourneyPatch) -> Result<Edit> {
+        let mut j = db::journey(self.c, self.journey)?.ok_or_else(|| Error::NoSuchJourney(self.journey.to_string()))?;
+        let mut inverse = JourneyPatch::default();
+        if let Some(v) = patch.name {
+            inverse.name = Some(std::mem::replace(&mut j.name, v));
+        }
+        if let Some(v) = patch.description {
+            inverse.description = Some(std::mem::replace(&mut j.description, v));
+        }
+        if let Some(v) = patch.locale {
+            inverse.locale = Some(std::mem::replace(&mut j.locale, v));
+        }
+        if let Some(v) = patch.settings {
+            inverse.settings = Some(std::mem::replace(&mut j.settings, v));
+        }
+        j.validate()?;
+        db::update_journey(self.c, &j)?;
+        Ok(Edit::UpdateJourney { patch: inverse })
+    }
+}
+
+fn batch(edits: Vec<Edit>) -> Edit {
+    Edit::Batch { edits, label: None }
+}
+
+/// Moves the item matching `is` to `index` (clamped); returns where it was.
+fn reorder<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, index: u32) -> Option<u32> {
+    let from = list.iter().position(is)?;
+    let item = list.remove(from);
+    let to = (index as usize).min(list.len());
+    list.insert(to, item);
+    Some(from as u32)
+}
+
+fn duplicate_id(e: Error, kind: &'static str, id: Id) -> Error {
+    match &e {
+        Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            Error::invalid(format!("{kind} id"), format!("{id} is already in use"))
+        }
+        _ => e,
+    }
+}

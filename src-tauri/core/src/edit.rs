@@ -1,0 +1,277 @@
+//! Every change to a journey is an `Edit`. The app, the CLI and the tests send the same values;
+//! `apply` (in `apply.rs`) carries one out and returns the edit that reverses it, which the history
+//! keeps for undo.
+//!
+//! On the wire an edit is JSON tagged by `"type"`, with camelCase names:
+//! `{"type":"moveCard","card":"…","phase":"…","row":"…","index":0}`.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::{Card, Id, Millis, Persona, Phase, Row, RowKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+pub enum Edit {
+    /// Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given.
+    AddCard {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<Id>,
+        phase: Id,
+        row: Id,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<u32>,
+        title: String,
+        #[serde(default)]
+        notes: String,
+        #[serde(default)]
+        colour: Option<String>,
+        #[serde(default)]
+        channel: Option<String>,
+        #[serde(default)]
+        emotion: Option<i8>,
+        #[serde(default)]
+        votes: u32,
+        #[serde(default)]
+        tags: Vec<String>,
+    },
+    /// Changes any subset of a card's fields; `null` clears colour, channel and emotion.
+    UpdateCard {
+        card: Id,
+        #[serde(flatten)]
+        patch: CardPatch,
+    },
+    /// Puts a card at `index` of a cell (the same cell or another one).
+    MoveCard { card: Id, phase: Id, row: Id, index: u32 },
+    DeleteCard { card: Id },
+    /// Copies a card to just after itself in the same cell.
+    DuplicateCard {
+        card: Id,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        new_id: Option<Id>,
+    },
+    /// Puts deleted cards back exactly as they were (the reverse of `deleteCard`).
+    RestoreCards { cards: Vec<Card> },
+
+    AddPhase {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<Id>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<u32>,
+        title: String,
+        #[serde(default)]
+        question: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        colour: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        width: Option<f64>,
+    },
+    UpdatePhase {
+        phase: Id,
+        #[serde(flatten)]
+        patch: PhasePatch,
+    },
+    MovePhase { phase: Id, index: u32 },
+    /// Deletes a phase with all its cards.
+    DeletePhase { phase: Id },
+    RestorePhase { phase: Phase, cards: Vec<Card> },
+
+    AddRow {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<Id>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<u32>,
+        title: String,
+        #[serde(default = "cards_kind")]
+        kind: RowKind,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        colour: Option<String>,
+        #[serde(default)]
+        hidden: bool,
+    },
+    UpdateRow {
+        row: Id,
+        #[serde(flatten)]
+        patch: RowPatch,
+    },
+    MoveRow { row: Id, index: u32 },
+    /// Deletes a row with all its cards.
+    DeleteRow { row: Id },
+    RestoreRow { row: Row, cards: Vec<Card> },
+
+    UpdateJourney {
+        #[serde(flatten)]
+        patch: JourneyPatch,
+    },
+
+    AddPersona {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<Id>,
+        name: String,
+        #[serde(default)]
+        role: String,
+        #[serde(default)]
+        quote: String,
+        #[serde(default)]
+        goals: String,
+        #[serde(default)]
+        frustrations: String,
+    },
+    UpdatePersona {
+        persona: Id,
+        #[serde(flatten)]
+        patch: PersonaPatch,
+    },
+    MovePersona { persona: Id, index: u32 },
+    DeletePersona { persona: Id },
+    RestorePersona { persona: Persona },
+
+    /// Several edits applied atomically and undone as one step (a multi-card move, a paste).
+    Batch {
+        edits: Vec<Edit>,
+        /// What the step is called in the undo menu; by default the name of the first edit.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
+    },
+}
+
+fn cards_kind() -> RowKind {
+    RowKind::Cards
+}
+
+/// A field that may be absent (leave it), `null` (clear it) or a value (set it).
+fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CardPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    pub emotion: Option<Option<i8>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<Millis>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhasePatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<RowKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JourneyPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonaPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goals: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frustrations: Option<String>,
+}
+
+impl Edit {
+    /// The name of the step for the undo menu, as a stable key the UI translates
+    /// ("moveCard" → "Undo move card").
+    pub fn label(&self) -> String {
+        match self {
+            Edit::Batch { label: Some(l), .. } => l.clone(),
+            Edit::Batch { edits, label: None } => edits.first().map_or_else(|| "batch".into(), Edit::label),
+            other => {
+                // The serde tag is the label: one name for an edit everywhere.
+                serde_json::to_value(other)
+                    .ok()
+                    .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_owned))
+                    .unwrap_or_else(|| "edit".into())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_read_the_documented_json() {
+        let card = crate::model::new_id();
+        let e: Edit = serde_json::from_str(&format!(
+            r#"{{"type":"moveCard","card":"{card}","phase":"{card}","row":"{card}","index":2}}"#
+        ))
+        .unwrap();
+        assert_eq!(e, Edit::MoveCard { card, phase: card, row: card, index: 2 });
+        assert_eq!(e.label(), "moveCard");
+    }
+
+    #[test]
+    fn update_card_tells_absent_from_null() {
+        let card = crate::model::new_id();
+        let e: Edit =
+            serde_json::from_str(&format!(r#"{{"type":"updateCard","card":"{card}","title":"Zoeken","emotion":null}}"#)).unwrap();
+        let Edit::UpdateCard { patch, .. } = &e else { panic!() };
+        assert_eq!(patch.title.as_deref(), Some("Zoeken"));
+        assert_eq!(patch.emotion, Some(None));
+        assert_eq!(patch.colour, None);
+        // And it writes back what it read.
+        let back: Edit = serde_json::from_value(serde_json::to_value(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
+    }
+
+    #[test]
+    fn unknown_fields_and_types_are_refused() {
+        assert!(serde_json::from_str::<Edit>(r#"{"type":"explodeCard"}"#).is_err());
+    }
+}

@@ -1,0 +1,101 @@
+//! The undo log of each journey, kept in SQLite next to the data and written in the same
+//! transaction as the edit, so undo and redo survive a restart and never disagree with the data.
+//!
+//! Each step stores the edit that undoes it; once undone, also the edit that redoes it (the inverse
+//! of the undo, which `apply` hands back). Steps with `done = 0` are the redo tail: a new edit drops
+//! them.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::edit::Edit;
+use crate::error::{Error, Result};
+use crate::model::{Id, Millis};
+
+/// Steps kept per journey; the oldest are dropped beyond this.
+pub const MAX_STEPS: i64 = 1_000;
+
+/// What the undo and redo buttons offer: the label of the step each would take, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoState {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+}
+
+pub(crate) struct Step {
+    pub seq: i64,
+    pub edit: Edit,
+}
+
+fn parse(json: &str) -> Result<Edit> {
+    serde_json::from_str(json).map_err(|e| Error::invalid("history", format!("a stored step cannot be read ({e})")))
+}
+
+fn to_json(edit: &Edit) -> String {
+    serde_json::to_string(edit).unwrap_or_default()
+}
+
+/// Records a new step: drops the redo tail, appends, and trims the log to `MAX_STEPS`.
+pub(crate) fn record(c: &Connection, journey: Id, label: &str, undo: &Edit, at: Millis) -> Result<()> {
+    let j = journey.to_string();
+    c.prepare_cached("DELETE FROM history WHERE journey_id = ?1 AND done = 0")?.execute([&j])?;
+    let seq: i64 = c
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM history WHERE journey_id = ?1")?
+        .query_row([&j], |r| r.get(0))?;
+    c.prepare_cached("INSERT INTO history (journey_id, seq, label, undo, redo, done, at) VALUES (?1, ?2, ?3, ?4, NULL, 1, ?5)")?
+        .execute(params![j, seq, label, to_json(undo), at])?;
+    c.prepare_cached("DELETE FROM history WHERE journey_id = ?1 AND seq <= ?2")?.execute(params![j, seq - MAX_STEPS])?;
+    Ok(())
+}
+
+/// The newest step that is done: what undo would reverse.
+pub(crate) fn last_done(c: &Connection, journey: Id) -> Result<Option<Step>> {
+    let row: Option<(i64, String)> = c
+        .prepare_cached("SELECT seq, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?
+        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    row.map(|(seq, json)| Ok(Step { seq, edit: parse(&json)? })).transpose()
+}
+
+/// The oldest step that was undone: what redo would replay.
+pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Option<Step>> {
+    let row: Option<(i64, Option<String>)> = c
+        .prepare_cached("SELECT seq, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?
+        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match row {
+        None => Ok(None),
+        Some((seq, Some(json))) => Ok(Some(Step { seq, edit: parse(&json)? })),
+        Some((_, None)) => Err(Error::invalid("history", "an undone step has nothing stored to redo it")),
+    }
+}
+
+pub(crate) fn mark_undone(c: &Connection, journey: Id, seq: i64, redo: &Edit) -> Result<()> {
+    c.prepare_cached("UPDATE history SET done = 0, redo = ?3 WHERE journey_id = ?1 AND seq = ?2")?
+        .execute(params![journey.to_string(), seq, to_json(redo)])?;
+    Ok(())
+}
+
+pub(crate) fn mark_redone(c: &Connection, journey: Id, seq: i64, undo: &Edit) -> Result<()> {
+    c.prepare_cached("UPDATE history SET done = 1, undo = ?3 WHERE journey_id = ?1 AND seq = ?2")?
+        .execute(params![journey.to_string(), seq, to_json(undo)])?;
+    Ok(())
+}
+
+pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {
+    let j = journey.to_string();
+    let undo = c
+        .prepare_cached("SELECT label FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?
+        .query_row([&j], |r| r.get(0))
+        .optional()?;
+    let redo = c
+        .prepare_cached("SELECT label FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?
+        .query_row([&j], |r| r.get(0))
+        .optional()?;
+    Ok(UndoState { undo, redo })
+}
+
+pub(crate) fn len(c: &Connection, journey: Id) -> Result<i64> {
+    Ok(c.prepare_cached("SELECT count(*) FROM history WHERE journey_id = ?1")?.query_row([journey.to_string()], |r| r.get(0))?)
+}

@@ -1,0 +1,303 @@
+//! CSV card lists: one card a line, with a header row naming the columns. Sticky notes typed up
+//! after a paper workshop land in place: phases and rows are matched by title and created, in the
+//! order they first appear, when missing.
+//!
+//! Columns (any order, case-insensitive, English or Dutch): `phase`/`fase`, `row`/`rij`,
+//! `title`/`titel` (required); `notes`/`notities`, `channel`/`kanaal`, `emotion`/`emotie`,
+//! `colour`/`color`/`kleur`, `votes`/`stemmen` (optional). Commas or semicolons (as spreadsheet
+//! programs in Dutch write them) both work.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::model::{self, Card, Id, Journey, JourneyDoc, Phase, Row, RowKind};
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Column {
+    Phase,
+    Row,
+    Title,
+    Notes,
+    Channel,
+    Emotion,
+    Colour,
+    Votes,
+}
+
+impl Column {
+    fn parse(name: &str) -> Option<Column> {
+        Some(match name.trim().to_lowercase().as_str() {
+            "phase" | "fase" => Column::Phase,
+            "row" | "rij" | "lane" => Column::Row,
+            "title" | "titel" | "card" | "kaart" => Column::Title,
+            "notes" | "notities" | "note" | "notitie" => Column::Notes,
+            "channel" | "kanaal" | "touchpoint" => Column::Channel,
+            "emotion" | "emotie" => Column::Emotion,
+            "colour" | "color" | "kleur" => Column::Colour,
+            "votes" | "stemmen" => Column::Votes,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Column::Phase => "phase",
+            Column::Row => "row",
+            Column::Title => "title",
+            Column::Notes => "notes",
+            Column::Channel => "channel",
+            Column::Emotion => "emotion",
+            Column::Colour => "colour",
+            Column::Votes => "votes",
+        }
+    }
+}
+
+/// Phase colours for phases a CSV creates: pale tints of the Okabe–Ito palette, which stays
+/// distinguishable with the common forms of colour blindness.
+const PHASE_TINTS: [&str; 7] = ["#daeefa", "#c7eae0", "#faeac7", "#f4e2ec", "#fcf9d5", "#e3ecf7", "#f9e0d3"];
+
+/// Reads a CSV file of cards into a new journey called `name`. `source` names the file in errors.
+pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<JourneyDoc> {
+    let err = |problem: String| Error::Import { source_name: source.into(), problem };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        err(format!(
+            "is not UTF-8 text (first bad byte at offset {}); if it comes from a spreadsheet, save it as \"CSV UTF-8\"",
+            e.valid_up_to()
+        ))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\0') {
+        return Err(err("is not a text file (it contains NUL bytes); expected CSV".into()));
+    }
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
+
+    let headers = reader.headers().map_err(|e| err(csv_error(&e)))?.clone();
+    let mut columns: HashMap<Column, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        match Column::parse(h) {
+            Some(c) if columns.contains_key(&c) => {
+                return Err(err(format!("line 1, column {}: the column '{}' appears twice", i + 1, c.name())))
+            }
+            Some(c) => {
+                columns.insert(c, i);
+            }
+            None if h.trim().is_empty() => {}
+            None => {
+                return Err(err(format!(
+                    "line 1, column {}: unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
+                    i + 1
+                )))
+            }
+        }
+    }
+    for required in [Column::Phase, Column::Row, Column::Title] {
+        if !columns.contains_key(&required) {
+            return Err(err(format!(
+                "line 1: the header has no '{}' column; the first line must name the columns (phase, row, title, …)",
+                required.name()
+            )));
+        }
+    }
+
+    let now = model::now_millis();
+    let mut doc = JourneyDoc {
+        journey: Journey {
+            id: model::new_id(),
+            name: name.into(),
+            description: String::new(),
+            locale: locale.into(),
+            created_at: now,
+            updated_at: now,
+            settings: serde_json::json!({}),
+        },
+        phases: vec![],
+        rows: vec![],
+        cards: vec![],
+        personas: vec![],
+    };
+    model::check_title("journey name", name).map_err(|e| err(e.to_string()))?;
+    let mut phase_ids: HashMap<String, Id> = HashMap::new();
+    let mut row_ids: HashMap<String, Id> = HashMap::new();
+    let mut cell_len: HashMap<(Id, Id), u32> = HashMap::new();
+
+    for record in reader.records() {
+        let record = record.map_err(|e| err(csv_error(&e)))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let field = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).unwrap_or("").trim();
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue; // Spreadsheets like to end with empty lines.
+        }
+        // Where a value went wrong: "line 4, column 5 (emotion)".
+        let at = |c: Column| format!("line {line}, column {} ({})", columns.get(&c).map_or(0, |i| i + 1), c.name());
+        let fail = |c: Column, e: Error| match e {
+            Error::Invalid { reason, .. } => err(format!("{}: {reason}", at(c))),
+            other => err(format!("{}: {other}", at(c))),
+        };
+
+        let phase_title = field(Column::Phase);
+        model::check_title("phase", phase_title).map_err(|e| fail(Column::Phase, e))?;
+        let phase = *phase_ids.entry(phase_title.to_lowercase()).or_insert_with(|| {
+            let position = doc.phases.len() as u32;
+            let id = model::new_id();
+            doc.phases.push(Phase {
+                id,
+                position,
+                title: phase_title.into(),
+                question: String::new(),
+                colour: PHASE_TINTS[position as usize % PHASE_TINTS.len()].into(),
+                width: 1.0,
+            });
+            id
+        });
+        let row_title = field(Column::Row);
+        model::check_title("row", row_title).map_err(|e| fail(Column::Row, e))?;
+        let row = *row_ids.entry(row_title.to_lowercase()).or_insert_with(|| {
+            let id = model::new_id();
+            doc.rows.push(Row {
+                id,
+                position: doc.rows.len() as u32,
+                kind: RowKind::Cards,
+                title: row_title.into(),
+                colour: model::default_row_colour(),
+                hidden: false,
+            });
+            id
+        });
+
+        let title = field(Column::Title);
+        model::check_title("title", title).map_err(|e| fail(Column::Title, e))?;
+        let notes = field(Column::Notes);
+        model::check_text("notes", notes, model::MAX_NOTES_CHARS).map_err(|e| fail(Column::Notes, e))?;
+        let channel = Some(field(Column::Channel)).filter(|s| !s.is_empty()).map(str::to_owned);
+        if let Some(c) = &channel {
+            model::check_text("channel", c, model::MAX_TITLE_CHARS).map_err(|e| fail(Column::Channel, e))?;
+        }
+        let emotion = match field(Column::Emotion) {
+            "" => None,
+            s => Some(
+                s.trim_start_matches('+')
+                    .parse::<i8>()
+                    .ok()
+                    .filter(|e| model::EMOTION_RANGE.contains(e))
+                    .ok_or_else(|| err(format!("{}: expected a whole number from -2 to +2, found '{s}'", at(Column::Emotion))))?,
+            ),
+        };
+        let colour = match field(Column::Colour) {
+            "" => None,
+            s => {
+                let c = s.to_lowercase();
+                model::check_colour("colour", &c).map_err(|e| fail(Column::Colour, e))?;
+                Some(c)
+            }
+        };
+        let votes = match field(Column::Votes) {
+            "" => 0,
+            s => s
+                .parse::<u32>()
+                .map_err(|_| err(format!("{}: expected a whole number of votes (0 or more), found '{s}'", at(Column::Votes))))?,
+        };
+
+        let position = cell_len.entry((phase, row)).or_insert(0);
+        doc.cards.push(Card {
+            id: model::new_id(),
+            phase,
+            row,
+            position: *position,
+            title: title.into(),
+            notes: notes.into(),
+            colour,
+            channel,
+            emotion,
+            votes,
+            tags: vec![],
+            created_at: now,
+            updated_at: now,
+        });
+        *position += 1;
+    }
+    if doc.cards.is_empty() {
+        return Err(err("has a header but no cards".into()));
+    }
+    // A row whose every card carries a score is an emotion row: it draws the curve.
+    for row in &mut doc.rows {
+        let mut cards = doc.cards.iter().filter(|c| c.row == row.id);
+        if cards.all(|c| c.emotion.is_some()) {
+            row.kind = RowKind::Emotion;
+        }
+    }
+    doc.validate().map_err(|e| err(e.to_string()))?;
+    doc.sort();
+    Ok(doc)
+}
+
+fn csv_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => format!(
+            "line {}: has {len} fields where the header has {expected_len}; check for a missing or extra separator, \
+             or quote text that contains one",
+            pos.as_ref().map_or(0, |p| p.line())
+        ),
+        csv::ErrorKind::Utf8 { pos, .. } => {
+            format!("line {}: is not UTF-8 text", pos.as_ref().map_or(0, |p| p.line()))
+        }
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_land_in_phases_and_rows_matched_by_title() {
+        let csv = "phase,row,title,emotion,channel\n\
+                   Oriëntatie,Touchpoints,Google zoeken,,Google\n\
+                   Aankoop,Emoties,Blij met bestelling,+2,\n\
+                   oriëntatie,touchpoints,Instagram-advertentie,,Social media\n\
+                   Oriëntatie,Emoties,Nieuwsgierig,1,\n";
+        let doc = import_csv(csv.as_bytes(), "notes.csv", "Workshop", "nl").unwrap();
+        assert_eq!(doc.phases.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Oriëntatie", "Aankoop"]);
+        assert_eq!(doc.rows.len(), 2);
+        assert_eq!(doc.rows[1].kind, RowKind::Emotion);
+        let insta = doc.cards.iter().find(|c| c.title == "Instagram-advertentie").unwrap();
+        assert_eq!((insta.position, insta.channel.as_deref()), (1, Some("Social media")));
+    }
+
+    #[test]
+    fn semicolons_and_dutch_headers_from_a_spreadsheet_work() {
+        let csv = "\u{feff}Fase;Rij;Titel;Notities\nAankoop;Pijnpunten;Verzendkosten € 6,95;Pas zichtbaar bij afrekenen\n";
+        let doc = import_csv(csv.as_bytes(), "post-its.csv", "W", "nl").unwrap();
+        assert_eq!(doc.cards[0].title, "Verzendkosten € 6,95");
+        assert_eq!(doc.cards[0].notes, "Pas zichtbaar bij afrekenen");
+    }
+
+    #[test]
+    fn a_bad_value_names_line_column_and_what_was_expected() {
+        let csv = "phase,row,title,emotion\nA,B,Fine,1\nA,B,Not fine,happy\n";
+        let e = import_csv(csv.as_bytes(), "x.csv", "W", "en").unwrap_err().to_string();
+        assert!(e.contains("line 3, column 4 (emotion)") && e.contains("-2 to +2") && e.contains("'happy'"), "{e}");
+    }
+
+    #[test]
+    fn a_ragged_line_is_refused_and_nothing_is_imported() {
+        let csv = "phase,row,title\nA,B,C\nA,B\n";
+        let e = import_csv(csv.as_bytes(), "x.csv", "W", "en").unwrap_err().to_string();
+        assert!(e.contains("line 3") && e.contains("2 fields"), "{e}");
+    }
+
+    #[test]
+    fn a_binary_file_posing_as_csv_is_refused() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let e = import_csv(png, "photo.csv", "W", "en").unwrap_err().to_string();
+        assert!(e.contains("not UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn a_header_without_title_is_refused() {
+        let e = import_csv(b"phase,row\nA,B\n", "x.csv", "W", "en").unwrap_err().to_string();
+        assert!(e.contains("no 'title' column"), "{e}");
+    }
+}

@@ -1,0 +1,178 @@
+//! Journeys in and out of the program: the versioned JSON file (documented in
+//! docs/FILE-FORMAT.md) and CSV card lists typed up after a paper workshop.
+
+mod csv_import;
+mod ids;
+
+pub use csv_import::import_csv;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{self, JourneyDoc};
+
+pub const FORMAT: &str = "journeywall";
+/// The newest file format version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    #[serde(flatten)]
+    doc: &'a JourneyDoc,
+}
+
+#[derive(Deserialize)]
+struct FileHeader {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    #[allow(dead_code)]
+    format: String,
+    #[allow(dead_code)]
+    version: u32,
+    #[serde(flatten)]
+    doc: JourneyDoc,
+}
+
+/// The journey as a JSON file, pretty-printed so it reads well in a diff.
+pub fn to_json(doc: &JourneyDoc) -> String {
+    let mut out = serde_json::to_string_pretty(&FileOut { format: FORMAT, version: VERSION, doc })
+        .unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// How ids in an imported file are treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ids {
+    /// Every record gets a new id, so the same file can be imported many times.
+    New,
+    /// Ids are kept (moving a journey between laptops); importing twice is refused.
+    Keep,
+}
+
+/// Reads a Journeywall JSON file. `source` names it in error messages.
+pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
+    let err = |problem: String| Error::Import { source_name: source.into(), problem };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(err("is empty; expected a Journeywall JSON file".into()));
+    }
+    let header: FileHeader = serde_json::from_str(text).map_err(|e| err(json_error(&e)))?;
+    match header.format.as_ref().and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(err(format!("is not a Journeywall file (its format is '{other}')"))),
+        None => return Err(err("is JSON but not a Journeywall file (it has no \"format\": \"journeywall\")".into())),
+    }
+    let version = header.version.as_ref().and_then(|v| v.as_u64());
+    match version {
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(err(format!(
+                "was made by a newer Journeywall (file format version {v}; this version reads up to {VERSION}). \
+                 Update Journeywall to import it."
+            )))
+        }
+        Some(v) if v >= 1 => {}
+        _ => return Err(err("has no valid \"version\" (expected a whole number such as 1)".into())),
+    }
+    let file: FileIn = serde_json::from_str(text).map_err(|e| err(json_error(&e)))?;
+    let mut doc = file.doc;
+    doc.validate().map_err(|e| err(e.to_string()))?;
+    if ids == Ids::New {
+        ids::renew(&mut doc);
+    }
+    stamp(&mut doc);
+    doc.sort();
+    Ok(doc)
+}
+
+/// Records without times (templates, hand-written files) are stamped with the time of import.
+fn stamp(doc: &mut JourneyDoc) {
+    let now = model::now_millis();
+    if doc.journey.created_at == 0 {
+        doc.journey.created_at = now;
+    }
+    doc.journey.updated_at = now;
+    for c in &mut doc.cards {
+        if c.created_at == 0 {
+            c.created_at = now;
+        }
+        if c.updated_at == 0 {
+            c.updated_at = c.created_at;
+        }
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Io => "could not be read",
+        Category::Syntax => "is not valid JSON",
+        Category::Eof => "ends too early (the JSON is cut off)",
+        Category::Data => "has a field that does not fit",
+    };
+    // serde_json appends " at line L column C"; say it once, in front.
+    let msg = e.to_string();
+    let detail = msg.split(" at line ").next().unwrap_or(&msg);
+    format!("{what}: line {}, column {}: {detail}", e.line(), e.column())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> JourneyDoc {
+        crate::templates::instantiate("online-en", None).unwrap()
+    }
+
+    #[test]
+    fn export_then_import_gives_an_equal_journey_with_new_ids() {
+        let doc = sample();
+        let back = from_json(&to_json(&doc), "x.json", Ids::New).unwrap();
+        assert_ne!(back.journey.id, doc.journey.id);
+        assert_eq!(ids::without_ids(&back), ids::without_ids(&doc));
+    }
+
+    #[test]
+    fn export_then_import_keeping_ids_is_identical() {
+        let doc = sample();
+        let back = from_json(&to_json(&doc), "x.json", Ids::Keep).unwrap();
+        assert_eq!(back.cards, doc.cards);
+        assert_eq!(back.phases, doc.phases);
+        assert_eq!(back.journey.id, doc.journey.id);
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_with_a_message_saying_so() {
+        let text = to_json(&sample()).replacen("\"version\": 1", "\"version\": 7", 1);
+        let e = from_json(&text, "new.json", Ids::New).unwrap_err().to_string();
+        assert!(e.contains("newer Journeywall") && e.contains("version 7"), "{e}");
+    }
+
+    #[test]
+    fn malformed_json_names_line_and_column() {
+        let e = from_json("{\n  \"format\": \"journeywall\",\n  \"version\": 1,\n  oops\n}", "bad.json", Ids::New)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("bad.json") && e.contains("line 4, column 3"), "{e}");
+    }
+
+    #[test]
+    fn json_of_another_program_is_refused() {
+        let e = from_json(r#"{"name": "package", "version": "1.0.0"}"#, "package.json", Ids::New).unwrap_err().to_string();
+        assert!(e.contains("not a Journeywall file"), "{e}");
+    }
+
+    #[test]
+    fn a_card_in_an_unknown_phase_is_refused() {
+        let mut v: serde_json::Value = serde_json::from_str(&to_json(&sample())).unwrap();
+        v["cards"][0]["phase"] = serde_json::json!(model::new_id());
+        let e = from_json(&v.to_string(), "x.json", Ids::New).unwrap_err().to_string();
+        assert!(e.contains("unknown phase"), "{e}");
+    }
+}

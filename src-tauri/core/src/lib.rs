@@ -1,0 +1,18 @@
+//! Journeywall's core: the journey model, every edit and its undo, the SQLite store, the built-in
+//! templates and the interchange formats. It needs no window; the app and the CLI are thin layers
+//! over it.
+
+mod apply;
+pub mod edit;
+pub mod error;
+mod history;
+pub mod interchange;
+pub mod model;
+pub mod store;
+pub mod templates;
+
+pub use apply::Changes;
+pub use edit::Edit;
+pub use error::{Error, Result};
+pub use history::UndoState;
+pub use store::{Applied, Store};

@@ -1,0 +1,405 @@
+//! The records a journey is made of, and the rules every one of them obeys.
+//!
+//! A journey is a grid: phases are the columns in customer time order, rows the kinds of
+//! information, cards sit in a cell (phase × row) in order. Positions are always contiguous from 0,
+//! per journey for phases, rows and personas, and per cell for cards.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+
+pub type Id = Uuid;
+
+/// Milliseconds since the Unix epoch, UTC.
+pub type Millis = i64;
+
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_NOTES_CHARS: usize = 20_000;
+pub const MAX_TAGS: usize = 50;
+pub const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
+pub const LOCALES: [&str; 2] = ["nl", "en"];
+
+pub fn new_id() -> Id {
+    Uuid::now_v7()
+}
+
+pub fn now_millis() -> Millis {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as Millis)
+        .unwrap_or(0)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Journey {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    #[serde(default)]
+    pub created_at: Millis,
+    #[serde(default)]
+    pub updated_at: Millis,
+    /// Free-form settings the editor keeps with the journey (e.g. poster options); always an object.
+    #[serde(default = "empty_object")]
+    pub settings: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Phase {
+    pub id: Id,
+    pub position: u32,
+    pub title: String,
+    /// The guiding question of the phase ("What does the visitor need to know?").
+    #[serde(default)]
+    pub question: String,
+    #[serde(default = "default_phase_colour")]
+    pub colour: String,
+    /// Relative column width; 1.0 is the standard width.
+    #[serde(default = "default_width")]
+    pub width: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RowKind {
+    Cards,
+    /// Cards carry a score from −2 to +2 and the row draws a curve through them.
+    Emotion,
+}
+
+impl RowKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::Cards => "cards",
+            RowKind::Emotion => "emotion",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "cards" => Some(RowKind::Cards),
+            "emotion" => Some(RowKind::Emotion),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub id: Id,
+    pub position: u32,
+    pub kind: RowKind,
+    pub title: String,
+    #[serde(default = "default_row_colour")]
+    pub colour: String,
+    #[serde(default)]
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    pub id: Id,
+    pub phase: Id,
+    pub row: Id,
+    pub position: u32,
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    /// None: the card takes its phase's colour.
+    #[serde(default)]
+    pub colour: Option<String>,
+    #[serde(default)]
+    pub channel: Option<String>,
+    /// −2..+2, or None when the card carries no emotion.
+    #[serde(default)]
+    pub emotion: Option<i8>,
+    #[serde(default)]
+    pub votes: u32,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub created_at: Millis,
+    #[serde(default)]
+    pub updated_at: Millis,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Persona {
+    pub id: Id,
+    pub position: u32,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub quote: String,
+    #[serde(default)]
+    pub goals: String,
+    #[serde(default)]
+    pub frustrations: String,
+}
+
+/// A whole journey as the editor loads it and as the interchange file holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JourneyDoc {
+    pub journey: Journey,
+    pub phases: Vec<Phase>,
+    pub rows: Vec<Row>,
+    pub cards: Vec<Card>,
+    #[serde(default)]
+    pub personas: Vec<Persona>,
+}
+
+/// One line of the journey list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JourneySummary {
+    pub id: Id,
+    pub name: String,
+    pub locale: String,
+    pub phases: u32,
+    pub cards: u32,
+    pub updated_at: Millis,
+}
+
+fn default_locale() -> String {
+    "en".into()
+}
+fn empty_object() -> serde_json::Value {
+    serde_json::Value::Object(Default::default())
+}
+pub fn default_phase_colour() -> String {
+    "#e8eef7".into()
+}
+pub fn default_row_colour() -> String {
+    "#f4f5f7".into()
+}
+fn default_width() -> f64 {
+    1.0
+}
+
+// --- validation -------------------------------------------------------------------------------
+
+/// Text typed by people: any Unicode (emoji, right-to-left scripts, markup) is kept exactly, but
+/// control characters other than newline and tab are refused, since they are invisible, break
+/// printing and are almost always the residue of a bad paste.
+pub fn check_text(field: &str, value: &str, max_chars: usize) -> Result<()> {
+    if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+        return Err(Error::invalid(
+            field,
+            format!("contains the control character U+{:04X}; remove it and try again", c as u32),
+        ));
+    }
+    let n = value.chars().count();
+    if n > max_chars {
+        return Err(Error::invalid(field, format!("is {n} characters long; the limit is {max_chars}")));
+    }
+    Ok(())
+}
+
+pub fn check_title(field: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    check_text(field, value, MAX_TITLE_CHARS)
+}
+
+pub fn check_colour(field: &str, value: &str) -> Result<()> {
+    let b = value.as_bytes();
+    if b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("'{value}' is not a colour like #1f77b4")))
+    }
+}
+
+pub fn check_emotion(field: &str, value: i8) -> Result<()> {
+    if EMOTION_RANGE.contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("{value} is outside the scale −2..+2")))
+    }
+}
+
+pub fn check_locale(field: &str, value: &str) -> Result<()> {
+    if LOCALES.contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("'{value}' is not a supported language (nl or en)")))
+    }
+}
+
+pub fn check_width(field: &str, value: f64) -> Result<()> {
+    if value.is_finite() && (0.25..=8.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, format!("{value} is outside 0.25..8 (1 is the standard width)")))
+    }
+}
+
+pub fn check_tags(field: &str, tags: &[String]) -> Result<()> {
+    if tags.len() > MAX_TAGS {
+        return Err(Error::invalid(field, format!("has {} tags; the limit is {MAX_TAGS}", tags.len())));
+    }
+    tags.iter().try_for_each(|t| check_title(field, t))
+}
+
+impl Journey {
+    pub fn validate(&self) -> Result<()> {
+        check_title("journey name", &self.name)?;
+        check_text("journey description", &self.description, MAX_NOTES_CHARS)?;
+        check_locale("journey locale", &self.locale)?;
+        if !self.settings.is_object() {
+            return Err(Error::invalid("journey settings", "must be a JSON object"));
+        }
+        Ok(())
+    }
+}
+
+impl Phase {
+    pub fn validate(&self) -> Result<()> {
+        check_title("phase title", &self.title)?;
+        check_text("phase question", &self.question, MAX_NOTES_CHARS)?;
+        check_colour("phase colour", &self.colour)?;
+        check_width("phase width", self.width)
+    }
+}
+
+impl Row {
+    pub fn validate(&self) -> Result<()> {
+        check_title("row title", &self.title)?;
+        check_colour("row colour", &self.colour)
+    }
+}
+
+impl Card {
+    pub fn validate(&self) -> Result<()> {
+        check_title("card title", &self.title)?;
+        check_text("card notes", &self.notes, MAX_NOTES_CHARS)?;
+        if let Some(c) = &self.colour {
+            check_colour("card colour", c)?;
+        }
+        if let Some(c) = &self.channel {
+            check_text("card channel", c, MAX_TITLE_CHARS)?;
+        }
+        if let Some(e) = self.emotion {
+            check_emotion("card emotion", e)?;
+        }
+        check_tags("card tags", &self.tags)
+    }
+}
+
+impl Persona {
+    pub fn validate(&self) -> Result<()> {
+        check_title("persona name", &self.name)?;
+        check_text("persona role", &self.role, MAX_TITLE_CHARS)?;
+        check_text("persona quote", &self.quote, MAX_NOTES_CHARS)?;
+        check_text("persona goals", &self.goals, MAX_NOTES_CHARS)?;
+        check_text("persona frustrations", &self.frustrations, MAX_NOTES_CHARS)
+    }
+}
+
+impl JourneyDoc {
+    /// Checks every record and the structure: unique ids, cards in existing phases and rows, and
+    /// positions contiguous from 0 (per list, and per cell for cards).
+    pub fn validate(&self) -> Result<()> {
+        self.journey.validate()?;
+        self.phases.iter().try_for_each(Phase::validate)?;
+        self.rows.iter().try_for_each(Row::validate)?;
+        self.cards.iter().try_for_each(Card::validate)?;
+        self.personas.iter().try_for_each(Persona::validate)?;
+
+        let mut seen = std::collections::HashSet::new();
+        let ids = self.phases.iter().map(|p| p.id)
+            .chain(self.rows.iter().map(|r| r.id))
+            .chain(self.cards.iter().map(|c| c.id))
+            .chain(self.personas.iter().map(|p| p.id));
+        for id in ids {
+            if !seen.insert(id) {
+                return Err(Error::invalid("id", format!("{id} is used twice")));
+            }
+        }
+        check_contiguous("phase positions", self.phases.iter().map(|p| p.position))?;
+        check_contiguous("row positions", self.rows.iter().map(|r| r.position))?;
+        check_contiguous("persona positions", self.personas.iter().map(|p| p.position))?;
+
+        let phases: std::collections::HashSet<Id> = self.phases.iter().map(|p| p.id).collect();
+        let rows: std::collections::HashSet<Id> = self.rows.iter().map(|r| r.id).collect();
+        let mut cells: std::collections::HashMap<(Id, Id), Vec<u32>> = Default::default();
+        for c in &self.cards {
+            if !phases.contains(&c.phase) {
+                return Err(Error::invalid("card phase", format!("card '{}' is in unknown phase {}", c.title, c.phase)));
+            }
+            if !rows.contains(&c.row) {
+                return Err(Error::invalid("card row", format!("card '{}' is in unknown row {}", c.title, c.row)));
+            }
+            cells.entry((c.phase, c.row)).or_default().push(c.position);
+        }
+        for positions in cells.into_values() {
+            check_contiguous("card positions", positions.into_iter())?;
+        }
+        Ok(())
+    }
+
+    /// Cards in display order: by phase, then row, then position in the cell.
+    pub fn sort(&mut self) {
+        let phase_pos: std::collections::HashMap<Id, u32> = self.phases.iter().map(|p| (p.id, p.position)).collect();
+        let row_pos: std::collections::HashMap<Id, u32> = self.rows.iter().map(|r| (r.id, r.position)).collect();
+        self.phases.sort_by_key(|p| p.position);
+        self.rows.sort_by_key(|r| r.position);
+        self.personas.sort_by_key(|p| p.position);
+        self.cards.sort_by_key(|c| (phase_pos.get(&c.phase).copied(), row_pos.get(&c.row).copied(), c.position));
+    }
+}
+
+fn check_contiguous(field: &str, positions: impl Iterator<Item = u32>) -> Result<()> {
+    let mut v: Vec<u32> = positions.collect();
+    v.sort_unstable();
+    match v.iter().enumerate().find(|(i, p)| **p != *i as u32) {
+        None => Ok(()),
+        Some((i, p)) => Err(Error::invalid(field, format!("expected position {i}, found {p}; positions run 0, 1, 2 … without gaps"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_keeps_emoji_rtl_and_markup_but_refuses_control_characters() {
+        assert!(check_title("t", "Bestelling 📦 بحث <script>alert(1)</script>").is_ok());
+        assert!(check_text("notes", "line one\nline\ttwo", 100).is_ok());
+        let err = check_title("card title", "bell\u{7}").unwrap_err().to_string();
+        assert!(err.contains("card title") && err.contains("U+0007"), "{err}");
+    }
+
+    #[test]
+    fn title_limits_count_characters_not_bytes() {
+        assert!(check_title("t", &"é".repeat(200)).is_ok());
+        assert!(check_title("t", &"é".repeat(201)).is_err());
+        assert!(check_title("t", "   ").is_err());
+    }
+
+    #[test]
+    fn colours_must_be_hash_rrggbb() {
+        assert!(check_colour("c", "#1f77B4").is_ok());
+        for bad in ["1f77b4", "#1f77b", "#1f77b4ff", "#gggggg", "red"] {
+            assert!(check_colour("c", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emotions_stay_on_the_scale() {
+        assert!(check_emotion("e", -2).is_ok() && check_emotion("e", 2).is_ok());
+        assert!(check_emotion("e", 3).is_err() && check_emotion("e", -3).is_err());
+    }
+}

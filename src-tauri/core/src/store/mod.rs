@@ -1,0 +1,354 @@
+//! The SQLite store: opening (and refusing) database files, pragmas, migrations, and the public
+//! operations, each one transaction. An edit and its history entry commit together, with
+//! `synchronous = FULL`, so when a call returns the change is on disk.
+
+mod header;
+pub(crate) mod records;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+use serde::{Deserialize, Serialize};
+
+use crate::apply::{Applier, Changes};
+use crate::edit::Edit;
+use crate::error::{Error, Result};
+use crate::history::{self, UndoState};
+use crate::model::{self, Id, JourneyDoc, JourneySummary};
+
+pub use header::APPLICATION_ID;
+
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// The result of an edit, an undo or a redo: the records after, and what undo/redo offer next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Applied {
+    pub changes: Changes,
+    pub history: UndoState,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it when there is none. A file that is not a
+    /// Journeywall database, is damaged, or comes from a newer version is refused and left
+    /// untouched; an older one is copied aside (`….backup-vN.db`) before it is migrated.
+    pub fn open(path: &Path) -> Result<Store> {
+        let refuse = |problem: String| Error::Database { path: path.to_path_buf(), problem };
+        let existing = match header::inspect(path) {
+            Ok(header::FileKind::New) => false,
+            Ok(header::FileKind::Sqlite { application_id, user_version }) => {
+                check_identity(path, application_id, user_version).map_err(refuse)?;
+                true
+            }
+            Err(header::Refusal::NotSqlite) => {
+                return Err(refuse(
+                    "is not a Journeywall database (it is not an SQLite file at all). It was left as it is; \
+                     choose another file with --db, or move this one away."
+                        .into(),
+                ))
+            }
+            Err(header::Refusal::Truncated { expected_bytes, actual_bytes }) => {
+                return Err(refuse(format!(
+                    "is damaged: it is cut short ({actual_bytes} of {expected_bytes} bytes). It was left as it is; \
+                     restore it from a backup, or choose another file with --db."
+                )))
+            }
+            Err(header::Refusal::Unreadable(e)) => return Err(refuse(format!("cannot be read: {e}"))),
+        };
+        if existing {
+            check_integrity(path).map_err(refuse)?;
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| refuse(format!("its folder cannot be created: {e}")))?;
+        }
+        let mut conn = Connection::open(path).map_err(|e| refuse(describe_sql_error(&e)))?;
+        set_pragmas(&conn).map_err(|e| refuse(describe_sql_error(&e)))?;
+        if existing {
+            let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if version < SCHEMA_VERSION && version > 0 {
+                let backup = backup_path(path, version);
+                conn.backup(rusqlite::MAIN_DB, &backup, None)
+                    .map_err(|e| refuse(format!("could not be copied aside before upgrading it: {}", describe_sql_error(&e))))?;
+            }
+        }
+        migrate(&mut conn).map_err(|e| refuse(format!("could not be prepared: {e}")))?;
+        Ok(Store { conn, path: Some(path.to_path_buf()) })
+    }
+
+    /// A database in memory, for tests and benchmarks.
+    pub fn in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        set_pragmas(&conn)?;
+        migrate(&mut conn).map_err(|e| Error::invalid("database", e))?;
+        Ok(Store { conn, path: None })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one immediate transaction and commits; any error rolls everything back.
+    fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let sql_error = |e: rusqlite::Error| match &path {
+            Some(path) => Error::Write { path: path.clone(), problem: describe_sql_error(&e) },
+            None => Error::Sql(e),
+        };
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql_error)?;
+        let out = f(&tx).map_err(|e| match e {
+            // A write refused by the disk says which file and what to do, not just an SQLite code.
+            Error::Sql(e) if is_io_error(&e) => sql_error(e),
+            other => other,
+        })?;
+        tx.commit().map_err(sql_error)?;
+        Ok(out)
+    }
+
+    // --- journeys -------------------------------------------------------------------------------
+
+    pub fn list(&self) -> Result<Vec<JourneySummary>> {
+        records::summaries(&self.conn)
+    }
+
+    /// Finds a journey by id or by its exact name.
+    pub fn resolve(&self, id_or_name: &str) -> Result<Id> {
+        if let Ok(id) = Id::parse_str(id_or_name) {
+            if records::journey(&self.conn, id)?.is_some() {
+                return Ok(id);
+            }
+        }
+        let ids = records::journey_ids_named(&self.conn, id_or_name)?;
+        match ids.len() {
+            0 => Err(Error::NoSuchJourney(id_or_name.into())),
+            1 => Ok(ids[0]),
+            count => Err(Error::AmbiguousJourney { name: id_or_name.into(), count }),
+        }
+    }
+
+    /// The whole journey, as the editor shows it and the interchange file holds it.
+    pub fn load(&self, journey: Id) -> Result<JourneyDoc> {
+        // One read transaction, so the parts agree with each other.
+        let tx = self.conn.unchecked_transaction()?;
+        let j = records::journey(&tx, journey)?.ok_or_else(|| Error::NoSuchJourney(journey.to_string()))?;
+        let mut doc = JourneyDoc {
+            journey: j,
+            phases: records::phases(&tx, journey)?,
+            rows: records::rows(&tx, journey)?,
+            cards: records::cards(&tx, journey)?,
+            personas: records::personas(&tx, journey)?,
+        };
+        tx.finish()?;
+        doc.sort();
+        Ok(doc)
+    }
+
+    /// Stores a complete, validated journey as a new one (templates and imports come this way).
+    /// Ids must not be in use yet.
+    pub fn insert_doc(&mut self, doc: &JourneyDoc) -> Result<()> {
+        doc.validate()?;
+        self.write(|c| {
+            let j = doc.journey.id;
+            records::insert_journey(c, &doc.journey).map_err(|e| in_use(e, "journey", j))?;
+            for p in &doc.phases {
+                records::insert_phase(c, j, p).map_err(|e| in_use(e, "phase", p.id))?;
+            }
+            for r in &doc.rows {
+                records::insert_row(c, j, r).map_err(|e| in_use(e, "row", r.id))?;
+            }
+            for k in &doc.cards {
+                records::insert_card(c, j, k).map_err(|e| in_use(e, "card", k.id))?;
+            }
+            for p in &doc.personas {
+                records::insert_persona(c, j, p).map_err(|e| in_use(e, "persona", p.id))?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn delete_journey(&mut self, journey: Id) -> Result<()> {
+        if !self.write(|c| records::delete_journey(c, journey))? {
+            return Err(Error::NoSuchJourney(journey.to_string()));
+        }
+        Ok(())
+    }
+
+    // --- edits and history ----------------------------------------------------------------------
+
+    /// Applies an edit and records its inverse, in one transaction.
+    pub fn apply(&mut self, journey: Id, edit: Edit) -> Result<Applied> {
+        let label = edit.label();
+        self.write(|c| {
+            let now = model::now_millis();
+            let mut applier = start(c, journey, now)?;
+            let inverse = applier.apply(edit)?;
+            history::record(c, journey, &label, &inverse, now)?;
+            finish(c, journey, applier)
+        })
+    }
+
+    pub fn undo(&mut self, journey: Id) -> Result<Applied> {
+        self.write(|c| {
+            let step = history::last_done(c, journey)?.ok_or(Error::NothingToUndo)?;
+            let mut applier = start(c, journey, model::now_millis())?;
+            let redo = applier.apply(step.edit)?;
+            history::mark_undone(c, journey, step.seq, &redo)?;
+            finish(c, journey, applier)
+        })
+    }
+
+    pub fn redo(&mut self, journey: Id) -> Result<Applied> {
+        self.write(|c| {
+            let step = history::first_undone(c, journey)?.ok_or(Error::NothingToRedo)?;
+            let mut applier = start(c, journey, model::now_millis())?;
+            let undo = applier.apply(step.edit)?;
+            history::mark_redone(c, journey, step.seq, &undo)?;
+            finish(c, journey, applier)
+        })
+    }
+
+    pub fn undo_state(&self, journey: Id) -> Result<UndoState> {
+        history::state(&self.conn, journey)
+    }
+
+    pub fn history_len(&self, journey: Id) -> Result<i64> {
+        history::len(&self.conn, journey)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound file.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+fn start(c: &Connection, journey: Id, now: model::Millis) -> Result<Applier<'_>> {
+    if records::journey(c, journey)?.is_none() {
+        return Err(Error::NoSuchJourney(journey.to_string()));
+    }
+    Ok(Applier::new(c, journey, now))
+}
+
+fn finish(c: &Connection, journey: Id, applier: Applier<'_>) -> Result<Applied> {
+    records::touch_journey(c, journey, applier.now)?;
+    let changes = applier.touched.into_changes(c, journey)?;
+    Ok(Applied { changes, history: history::state(c, journey)? })
+}
+
+fn set_pragmas(c: &Connection) -> rusqlite::Result<()> {
+    c.busy_timeout(Duration::from_secs(5))?;
+    c.pragma_update(None, "journal_mode", "WAL")?;
+    c.pragma_update(None, "synchronous", "FULL")?;
+    c.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn migrate(c: &mut Connection) -> std::result::Result<(), String> {
+    migrations().to_latest(c).map_err(|e| e.to_string())?;
+    let id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| e.to_string())?;
+    if id != APPLICATION_ID {
+        c.pragma_update(None, "application_id", APPLICATION_ID).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Decides from the header whether an existing SQLite file may be opened as ours.
+fn check_identity(path: &Path, application_id: i32, user_version: i32) -> std::result::Result<(), String> {
+    if application_id == APPLICATION_ID {
+        if user_version > SCHEMA_VERSION {
+            return Err(format!(
+                "was written by a newer Journeywall (database version {user_version}; this one knows up to \
+                 {SCHEMA_VERSION}). It was left as it is; update Journeywall to open it."
+            ));
+        }
+        return Ok(());
+    }
+    let foreign = || {
+        "belongs to another program (it is an SQLite database, but not Journeywall's). It was left as it is; \
+         choose another file with --db."
+            .to_string()
+    };
+    if application_id != 0 || user_version != 0 {
+        return Err(foreign());
+    }
+    // No id and no version: ours only if it holds nothing yet.
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| format!("cannot be read: {}", describe_sql_error(&e)))?;
+    let objects: i64 = c
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|e| format!("cannot be read: {}", describe_sql_error(&e)))?;
+    if objects > 0 {
+        return Err(foreign());
+    }
+    Ok(())
+}
+
+/// A read-only `quick_check` before anything is written to an existing file.
+fn check_integrity(path: &Path) -> std::result::Result<(), String> {
+    let damaged = |detail: String| {
+        format!("is damaged ({detail}). It was left as it is; restore it from a backup, or choose another file with --db.")
+    };
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|e| damaged(describe_sql_error(&e)))?;
+    let result: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| damaged(describe_sql_error(&e)))?;
+    if result != "ok" {
+        return Err(damaged(result));
+    }
+    Ok(())
+}
+
+fn backup_path(path: &Path, version: i32) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "journeywall".into());
+    path.with_file_name(format!("{stem}.backup-v{version}-{}.db", model::now_millis()))
+}
+
+/// Turns SQLite's terse codes into what a person can act on.
+pub(crate) fn describe_sql_error(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(DiskFull) => "the disk is full; free some space and try again (nothing was saved)".into(),
+        Some(ReadOnly) => "the file or its folder is read-only; check its permissions (nothing was saved)".into(),
+        Some(CannotOpen) => "it cannot be opened; check that the folder exists and that you may write to it".into(),
+        Some(PermissionDenied) => "permission denied; check the file's permissions".into(),
+        Some(NotADatabase) => "it is not a database".into(),
+        Some(DatabaseCorrupt) => "the database is damaged".into(),
+        Some(DatabaseBusy) | Some(DatabaseLocked) => "another program is using the file; close it and try again".into(),
+        Some(SystemIoFailure) => "the disk reported an error while writing (is it full, or removed?); nothing was saved".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn is_io_error(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::*;
+    matches!(e.sqlite_error_code(), Some(DiskFull | ReadOnly | SystemIoFailure | CannotOpen | PermissionDenied | DatabaseBusy | DatabaseLocked))
+}
+
+fn in_use(e: Error, kind: &'static str, id: Id) -> Error {
+    match &e {
+        Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            Error::invalid(format!("{kind} id"), format!("{id} is already in use in this database"))
+        }
+        _ => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations().validate().unwrap();
+    }
+}
