@@ -227,6 +227,15 @@ impl Store {
         history::len(&self.conn, journey)
     }
 
+    /// Caps the file at its current size plus a little, so tests can meet a full disk without
+    /// filling one.
+    #[doc(hidden)]
+    pub fn simulate_full_disk(&self) -> Result<()> {
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "max_page_count", pages + 8)?;
+        Ok(())
+    }
+
     /// `PRAGMA integrity_check`: "ok" for a sound file.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)

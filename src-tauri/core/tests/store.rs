@@ -1,0 +1,304 @@
+//! The store as a user meets it: files that are not ours are refused and left untouched, edits
+//! and undo survive reopening, and bad edits change nothing.
+
+use std::path::{Path, PathBuf};
+
+use journeywall_core::edit::CardPatch;
+use journeywall_core::model::{Id, JourneyDoc};
+use journeywall_core::{templates, Edit, Error, Store};
+
+fn journey_in(store: &mut Store) -> JourneyDoc {
+    let doc = templates::instantiate("online-nl", None).unwrap();
+    store.insert_doc(&doc).unwrap();
+    doc
+}
+
+fn add_card(doc: &JourneyDoc, title: &str) -> Edit {
+    Edit::AddCard {
+        id: None,
+        phase: doc.phases[0].id,
+        row: doc.rows[0].id,
+        index: None,
+        title: title.into(),
+        notes: String::new(),
+        colour: None,
+        channel: None,
+        emotion: None,
+        votes: 0,
+        tags: vec![],
+    }
+}
+
+fn refused(path: &Path) -> String {
+    match Store::open(path) {
+        Ok(_) => panic!("{} was opened", path.display()),
+        Err(e @ Error::Database { .. }) => e.to_string(),
+        Err(other) => panic!("unexpected error kind: {other}"),
+    }
+}
+
+fn assert_untouched(path: &Path, before: &[u8]) {
+    assert_eq!(std::fs::read(path).unwrap(), before, "{} was changed", path.display());
+}
+
+fn made_db(dir: &Path) -> PathBuf {
+    let path = dir.join("journeywall.db");
+    let mut store = Store::open(&path).unwrap();
+    journey_in(&mut store);
+    drop(store);
+    path
+}
+
+#[test]
+fn a_text_file_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, "Workshop notes, definitely not a database\n").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let msg = refused(&path);
+    assert!(msg.contains("notes.db") && msg.contains("not an SQLite file") && msg.contains("--db"), "{msg}");
+    assert_untouched(&path, &before);
+}
+
+#[test]
+fn a_truncated_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = made_db(dir.path());
+    let full = std::fs::read(&path).unwrap();
+    let half = &full[..full.len() / 2];
+    std::fs::write(&path, half).unwrap();
+    let _ = std::fs::remove_file(dir.path().join("journeywall.db-wal"));
+    let msg = refused(&path);
+    assert!(msg.contains("damaged") && msg.contains("cut short"), "{msg}");
+    assert_untouched(&path, half);
+}
+
+#[test]
+fn another_programs_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("places.sqlite");
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.org');").unwrap();
+    drop(other);
+    let before = std::fs::read(&path).unwrap();
+    let msg = refused(&path);
+    assert!(msg.contains("another program"), "{msg}");
+    assert_untouched(&path, &before);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = made_db(dir.path());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.pragma_update(None, "user_version", 99).unwrap();
+    c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(c);
+    let before = std::fs::read(&path).unwrap();
+    let msg = refused(&path);
+    assert!(msg.contains("newer Journeywall") && msg.contains("update Journeywall"), "{msg}");
+    assert_untouched(&path, &before);
+}
+
+#[test]
+fn damage_inside_the_file_is_found_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = made_db(dir.path());
+    let mut bytes = std::fs::read(&path).unwrap();
+    // Scribble over the second page (a b-tree page), leaving the header intact.
+    for b in &mut bytes[4096..4096 + 200] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let msg = refused(&path);
+    assert!(msg.contains("damaged"), "{msg}");
+    assert_untouched(&path, &bytes);
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_gives_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let msg = Store::open(&file.join("sub/journeywall.db")).err().unwrap().to_string();
+    assert!(msg.contains("folder cannot be created"), "{msg}");
+}
+
+#[test]
+fn a_place_nobody_may_write_gives_a_clear_error() {
+    // /sys refuses new files even to root, which a chmod'ed folder does not.
+    let msg = Store::open(Path::new("/sys/journeywall-test.db")).err().unwrap().to_string();
+    assert!(msg.contains("/sys/journeywall-test.db") && msg.contains("may write"), "{msg}");
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error_and_saves_nothing_half() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = made_db(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    let id = store.list().unwrap()[0].id;
+    let doc = store.load(id).unwrap();
+    store.simulate_full_disk().unwrap();
+    let mut edit = add_card(&doc, "Big");
+    if let Edit::AddCard { notes, .. } = &mut edit {
+        *notes = "x".repeat(20_000);
+    }
+    let mut err = None;
+    for _ in 0..200 {
+        if let Err(e) = store.apply(id, edit.clone()) {
+            err = Some(e.to_string());
+            break;
+        }
+    }
+    let msg = err.expect("the disk never filled up");
+    assert!(msg.contains("disk is full") && msg.contains("journeywall.db"), "{msg}");
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let after = store.load(id).unwrap();
+    assert_eq!(after.cards.len() as i64 - doc.cards.len() as i64, store.history_len(id).unwrap(), "every saved card has its history step");
+}
+
+#[test]
+fn edits_and_undo_survive_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journeywall.db");
+    let mut store = Store::open(&path).unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let card = doc.cards[0].id;
+    let target = doc.phases[2].id;
+    store.apply(id, Edit::MoveCard { card, phase: target, row: doc.rows[0].id, index: 0 }).unwrap();
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    let moved = store.load(id).unwrap();
+    assert_eq!(moved.cards.iter().find(|c| c.id == card).unwrap().phase, target);
+    assert_eq!(store.undo_state(id).unwrap().undo.as_deref(), Some("moveCard"));
+    store.undo(id).unwrap();
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.load(id).unwrap().cards.iter().find(|c| c.id == card).unwrap().phase, doc.cards[0].phase);
+    store.redo(id).unwrap();
+    assert_eq!(store.load(id).unwrap().cards.iter().find(|c| c.id == card).unwrap().phase, target);
+}
+
+#[test]
+fn a_new_edit_after_undo_drops_the_redo_tail() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    store.apply(id, add_card(&doc, "one")).unwrap();
+    store.apply(id, add_card(&doc, "two")).unwrap();
+    store.undo(id).unwrap();
+    assert_eq!(store.undo_state(id).unwrap().redo.as_deref(), Some("addCard"));
+    store.apply(id, add_card(&doc, "three")).unwrap();
+    assert_eq!(store.undo_state(id).unwrap().redo, None);
+    assert!(matches!(store.redo(id), Err(Error::NothingToRedo)));
+}
+
+#[test]
+fn history_keeps_the_last_thousand_steps() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let card = doc.cards[0].id;
+    for i in 0..1_005u32 {
+        store.apply(id, Edit::UpdateCard { card, patch: CardPatch { votes: Some(i + 1), ..Default::default() } }).unwrap();
+    }
+    assert_eq!(store.history_len(id).unwrap(), 1_000);
+    for _ in 0..1_000 {
+        store.undo(id).unwrap();
+    }
+    // The oldest five steps were dropped, so the votes stop at what step five left.
+    assert_eq!(store.load(id).unwrap().cards.iter().find(|c| c.id == card).unwrap().votes, 5);
+    assert!(matches!(store.undo(id), Err(Error::NothingToUndo)));
+}
+
+#[test]
+fn an_edit_naming_an_unknown_card_changes_nothing() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let before = store.load(id).unwrap();
+    let ghost = journeywall_core::model::new_id();
+    let batch = Edit::Batch {
+        edits: vec![add_card(&doc, "would be added"), Edit::DeleteCard { card: ghost }],
+        label: None,
+    };
+    let msg = store.apply(id, batch).unwrap_err().to_string();
+    assert!(msg.contains("no card") && msg.contains(&ghost.to_string()), "{msg}");
+    assert_eq!(store.load(id).unwrap(), before);
+    assert_eq!(store.history_len(id).unwrap(), 0);
+}
+
+#[test]
+fn a_card_cannot_be_moved_into_another_journeys_phase() {
+    let mut store = Store::in_memory().unwrap();
+    let a = journey_in(&mut store);
+    let b = journey_in(&mut store);
+    let e = store
+        .apply(a.journey.id, Edit::MoveCard { card: a.cards[0].id, phase: b.phases[0].id, row: a.rows[0].id, index: 0 })
+        .unwrap_err();
+    assert!(matches!(e, Error::NotFound { kind: "phase", .. }), "{e}");
+}
+
+#[test]
+fn odd_text_is_stored_and_returned_exactly() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let odd = "📦 Bezorging ✅ — مرحبا بالعالم <script>alert('x')</script> <img src=x onerror=alert(1)> é\u{301}";
+    let notes = "regel één\n\tingesprongen\n".repeat(800);
+    let mut edit = add_card(&doc, odd);
+    if let Edit::AddCard { notes: n, .. } = &mut edit {
+        n.clone_from(&notes);
+    }
+    let applied = store.apply(id, edit).unwrap();
+    let card = applied.changes.cards.iter().find(|c| c.title == odd).unwrap();
+    let stored = store.load(id).unwrap().cards.into_iter().find(|c| c.id == card.id).unwrap();
+    assert_eq!(stored.title, odd);
+    assert_eq!(stored.notes, notes);
+}
+
+#[test]
+fn control_characters_are_refused_with_a_clear_message() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let msg = store.apply(doc.journey.id, add_card(&doc, "bad\u{1b}[31m")).unwrap_err().to_string();
+    assert!(msg.contains("card title") && msg.contains("U+001B"), "{msg}");
+}
+
+#[test]
+fn invalid_fields_say_which_field_and_why() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let card = doc.cards[0].id;
+    let cases = [
+        (CardPatch { title: Some("  ".into()), ..Default::default() }, "card title: must not be empty"),
+        (CardPatch { emotion: Some(Some(5)), ..Default::default() }, "card emotion"),
+        (CardPatch { colour: Some(Some("blue".into())), ..Default::default() }, "card colour"),
+        (CardPatch { notes: Some("n".repeat(20_001)), ..Default::default() }, "limit is 20000"),
+    ];
+    for (patch, expected) in cases {
+        let msg = store.apply(id, Edit::UpdateCard { card, patch }).unwrap_err().to_string();
+        assert!(msg.contains(expected), "{msg} should mention {expected}");
+    }
+}
+
+#[test]
+fn moving_a_card_reports_the_cells_it_left_and_entered() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let from: Vec<Id> = doc.cards.iter().filter(|c| c.phase == doc.phases[0].id && c.row == doc.rows[1].id).map(|c| c.id).collect();
+    assert!(from.len() >= 2, "the template has touchpoints in its first phase");
+    let applied = store.apply(id, Edit::MoveCard { card: from[0], phase: doc.phases[1].id, row: doc.rows[1].id, index: 0 }).unwrap();
+    let moved = applied.changes.cards.iter().find(|c| c.id == from[0]).unwrap();
+    assert_eq!((moved.phase, moved.position), (doc.phases[1].id, 0));
+    let left_behind = applied.changes.cards.iter().find(|c| c.id == from[1]).unwrap();
+    assert_eq!(left_behind.position, 0, "the card that was second moves up");
+    assert_eq!(applied.history.undo.as_deref(), Some("moveCard"));
+}
