@@ -1,1 +1,75 @@
+//! The Journeywall app: the Tauri window over the core, and the CLI in the same binary.
+//! This file is wiring only.
 
+pub mod cli;
+mod commands;
+mod paths;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use journeywall_core::{templates, Store};
+
+/// Every command the front end may call; the TypeScript bindings are generated from this list.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        // The only 64-bit integers crossing the boundary are epoch milliseconds (and the numbers
+        // inside free-form JSON settings), far below 2^53, so a JS number holds them exactly.
+        .dangerously_cast_bigints_to_number()
+        .commands(tauri_specta::collect_commands![
+        commands::app_info,
+        commands::list_journeys,
+        commands::list_templates,
+        commands::create_journey,
+        commands::open_journey,
+        commands::apply_edit,
+        commands::undo,
+        commands::redo,
+    ])
+}
+
+/// Opens the database (adding the sample journey on the very first start) and the window.
+pub fn run(db_path: PathBuf) {
+    let locale = paths::system_locale();
+    let store = Store::open(&db_path)
+        .and_then(|mut store| templates::add_sample_on_first_start(&mut store, &locale).map(|_| store))
+        .map_err(|e| e.to_string());
+    if let Err(e) = &store {
+        eprintln!("journeywall: {e}");
+    }
+    let state = commands::AppState { db_path, store: Mutex::new(store), locale };
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("journeywall: the window could not be opened: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The front end's IPC types and command wrappers are generated from the Rust types. A stale
+    /// committed copy fails the suite (and is rewritten, ready to commit).
+    #[test]
+    fn typescript_bindings_are_up_to_date() {
+        let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/ipc/bindings.ts");
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("bindings.ts");
+        super::specta_builder()
+            .export(
+                specta_typescript::Typescript::default()
+                    .header("// Generated from the Rust types by `cargo test -p journeywall`; do not edit.\n"),
+                &fresh,
+            )
+            .expect("bindings are written");
+        let fresh = std::fs::read_to_string(&fresh).unwrap();
+        let old = std::fs::read_to_string(committed).unwrap_or_default();
+        if fresh != old {
+            std::fs::write(committed, &fresh).unwrap();
+            panic!("ui/src/ipc/bindings.ts was stale; it has been regenerated: rebuild the UI and commit it");
+        }
+    }
+}

@@ -18,7 +18,7 @@ CREATE TABLE phases (
     title      TEXT NOT NULL,
     question   TEXT NOT NULL DEFAULT '',
     colour     TEXT NOT NULL,
-    width      REAL NOT NULL DEFAULT 1.0
+    width      INTEGER NOT NULL DEFAULT 100 -- percent of the standard column width
 ) STRICT;
 CREATE INDEX phases_by_journey ON phases(journey_id, position);
 
@@ -77,3 +77,9 @@ CREATE TABLE history (
     at         INTEGER NOT NULL,
     PRIMARY KEY (journey_id, seq)
 ) STRICT, WITHOUT ROWID;
+
+-- Small facts about the database itself (e.g. whether the sample journey was added on first start).
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;

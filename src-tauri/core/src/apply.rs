@@ -13,7 +13,7 @@ use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
 use crate::store::records as db;
 
 /// The records an edit changed, as they are after it: what the editor needs to redraw.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Changes {
     /// Present when the journey record changed (its `updatedAt` always does, so always present).
@@ -135,7 +135,7 @@ impl<'c> Applier<'c> {
                     title,
                     question,
                     colour: colour.unwrap_or_else(model::default_phase_colour),
-                    width: width.unwrap_or(1.0),
+                    width: width.unwrap_or_else(model::default_width),
                 };
                 let id = phase.id;
                 self.insert_phase(phase)?;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Card, Id, Millis, Persona, Phase, Row, RowKind};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
 pub enum Edit {
     /// Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given.
@@ -63,7 +63,7 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         colour: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        width: Option<f64>,
+        width: Option<u32>,
     },
     UpdatePhase {
         phase: Id,
@@ -147,7 +147,7 @@ where
     Option::<T>::deserialize(d).map(Some)
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CardPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,10 +155,13 @@ pub struct CardPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[specta(type = Option<String>, optional)]
     pub colour: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[specta(type = Option<String>, optional)]
     pub channel: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[specta(type = Option<i8>, optional)]
     pub emotion: Option<Option<i8>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub votes: Option<u32>,
@@ -169,7 +172,7 @@ pub struct CardPatch {
     pub updated_at: Option<Millis>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PhasePatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,10 +182,10 @@ pub struct PhasePatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub width: Option<f64>,
+    pub width: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RowPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,7 +198,7 @@ pub struct RowPatch {
     pub hidden: Option<bool>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct JourneyPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,7 +211,7 @@ pub struct JourneyPatch {
     pub settings: Option<serde_json::Value>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PersonaPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -16,7 +16,7 @@ use crate::model::{Id, Millis};
 pub const MAX_STEPS: i64 = 1_000;
 
 /// What the undo and redo buttons offer: the label of the step each would take, if any.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UndoState {
     pub undo: Option<String>,

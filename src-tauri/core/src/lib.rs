@@ -5,6 +5,7 @@
 mod apply;
 pub mod edit;
 pub mod error;
+pub mod files;
 mod history;
 pub mod interchange;
 pub mod model;

@@ -31,7 +31,7 @@ pub fn now_millis() -> Millis {
         .unwrap_or(0)
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Journey {
     pub id: Id,
@@ -49,7 +49,7 @@ pub struct Journey {
     pub settings: serde_json::Value,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
     pub id: Id,
@@ -60,12 +60,12 @@ pub struct Phase {
     pub question: String,
     #[serde(default = "default_phase_colour")]
     pub colour: String,
-    /// Relative column width; 1.0 is the standard width.
+    /// Column width in percent of the standard width (100).
     #[serde(default = "default_width")]
-    pub width: f64,
+    pub width: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub enum RowKind {
     Cards,
@@ -90,7 +90,7 @@ impl RowKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Row {
     pub id: Id,
@@ -103,7 +103,7 @@ pub struct Row {
     pub hidden: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Card {
     pub id: Id,
@@ -131,7 +131,7 @@ pub struct Card {
     pub updated_at: Millis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Persona {
     pub id: Id,
@@ -148,7 +148,7 @@ pub struct Persona {
 }
 
 /// A whole journey as the editor loads it and as the interchange file holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct JourneyDoc {
     pub journey: Journey,
@@ -160,7 +160,7 @@ pub struct JourneyDoc {
 }
 
 /// One line of the journey list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct JourneySummary {
     pub id: Id,
@@ -183,8 +183,8 @@ pub fn default_phase_colour() -> String {
 pub fn default_row_colour() -> String {
     "#f4f5f7".into()
 }
-fn default_width() -> f64 {
-    1.0
+pub fn default_width() -> u32 {
+    100
 }
 
 // --- validation -------------------------------------------------------------------------------
@@ -238,11 +238,13 @@ pub fn check_locale(field: &str, value: &str) -> Result<()> {
     }
 }
 
-pub fn check_width(field: &str, value: f64) -> Result<()> {
-    if value.is_finite() && (0.25..=8.0).contains(&value) {
+pub const WIDTH_RANGE: std::ops::RangeInclusive<u32> = 25..=800;
+
+pub fn check_width(field: &str, value: u32) -> Result<()> {
+    if WIDTH_RANGE.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("{value} is outside 0.25..8 (1 is the standard width)")))
+        Err(Error::invalid(field, format!("{value}% is outside 25–800% (100% is the standard width)")))
     }
 }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::interchange::{self, Ids};
-use crate::model::{self, JourneyDoc};
+use crate::model::{self, Id, JourneyDoc};
+use crate::store::Store;
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("online-en", include_str!("../templates/online-en.json")),
@@ -17,7 +18,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("blank-nl", include_str!("../templates/blank-nl.json")),
 ];
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateInfo {
     pub id: String,
@@ -65,6 +66,25 @@ pub fn sample_for_locale(locale: &str) -> &'static str {
     }
 }
 
+const SAMPLE_ADDED: &str = "sample_added";
+
+/// On the very first start of the editor, puts a sample journey in an empty database so a new
+/// user sees something real. Only once: a user who deletes it does not get it back.
+pub fn add_sample_on_first_start(store: &mut Store, locale: &str) -> Result<Option<Id>> {
+    if store.meta(SAMPLE_ADDED)?.is_some() {
+        return Ok(None);
+    }
+    let added = if store.list()?.is_empty() {
+        let doc = instantiate(sample_for_locale(locale), None)?;
+        store.insert_doc(&doc)?;
+        Some(doc.journey.id)
+    } else {
+        None
+    };
+    store.set_meta(SAMPLE_ADDED, "1")?;
+    Ok(added)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +110,16 @@ mod tests {
             assert_eq!(doc.rows.len(), 6, "{id}");
             assert_eq!(doc.rows[3].kind, model::RowKind::Emotion, "{id}");
         }
+    }
+
+    #[test]
+    fn the_sample_is_added_once_in_the_users_language() {
+        let mut store = Store::in_memory().unwrap();
+        let id = add_sample_on_first_start(&mut store, "nl_NL.UTF-8").unwrap().unwrap();
+        assert_eq!(store.load(id).unwrap().journey.locale, "nl");
+        store.delete_journey(id).unwrap();
+        assert_eq!(add_sample_on_first_start(&mut store, "nl").unwrap(), None);
+        assert!(store.list().unwrap().is_empty());
     }
 
     #[test]

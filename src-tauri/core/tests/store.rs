@@ -302,3 +302,24 @@ fn moving_a_card_reports_the_cells_it_left_and_entered() {
     assert_eq!(left_behind.position, 0, "the card that was second moves up");
     assert_eq!(applied.history.undo.as_deref(), Some("moveCard"));
 }
+
+#[test]
+fn a_database_whose_writer_was_killed_opens_with_everything_acknowledged() {
+    // Copying the files while the writer still has them open is what a crash leaves behind: the
+    // newest pages (even the schema and the file's identity) only in the write-ahead log.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journeywall.db");
+    let mut store = Store::open(&path).unwrap();
+    let doc = journey_in(&mut store);
+    store.apply(doc.journey.id, add_card(&doc, "made just before the crash")).unwrap();
+    let crashed = tempfile::tempdir().unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let from = dir.path().join(format!("journeywall.db{suffix}"));
+        if from.exists() {
+            std::fs::copy(&from, crashed.path().join(format!("journeywall.db{suffix}"))).unwrap();
+        }
+    }
+    let store = Store::open(&crashed.path().join("journeywall.db")).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert!(store.load(doc.journey.id).unwrap().cards.iter().any(|c| c.title == "made just before the crash"));
+}

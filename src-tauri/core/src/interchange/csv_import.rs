@@ -148,7 +148,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
                 title: phase_title.into(),
                 question: String::new(),
                 colour: PHASE_TINTS[position as usize % PHASE_TINTS.len()].into(),
-                width: 1.0,
+                width: model::default_width(),
             });
             id
         });

@@ -1,12 +1,8 @@
 //! Reads the 100-byte header of a database file before SQLite touches it, so that a file that is
-//! not ours (not SQLite, truncated, another program's, a newer Journeywall's) is refused without a
-//! single byte of it being changed.
+//! not SQLite at all, or is cut short, is refused without a single byte of it being changed.
 
 use std::io::Read;
 use std::path::Path;
-
-/// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
-pub const APPLICATION_ID: i32 = 0x4A57_616C;
 
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -14,8 +10,8 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub enum FileKind {
     /// No file, or an empty one: a new database may be created here.
     New,
-    /// A SQLite database; what it holds is told by the fields.
-    Sqlite { application_id: i32, user_version: i32 },
+    /// A complete SQLite file; whose it is, SQLite itself must tell (see `store::check_existing`).
+    Sqlite,
 }
 
 /// What is wrong with a file that cannot be opened as a database.
@@ -71,7 +67,7 @@ pub fn inspect(path: &Path) -> Result<FileKind, Refusal> {
     } else if len % page_size != 0 {
         return Err(Refusal::Truncated { expected_bytes: len.div_ceil(page_size) * page_size, actual_bytes: len });
     }
-    Ok(FileKind::Sqlite { user_version: be32(60) as i32, application_id: be32(68) as i32 })
+    Ok(FileKind::Sqlite)
 }
 
 #[cfg(test)]

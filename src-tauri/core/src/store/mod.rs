@@ -8,7 +8,7 @@ pub(crate) mod records;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +18,8 @@ use crate::error::{Error, Result};
 use crate::history::{self, UndoState};
 use crate::model::{self, Id, JourneyDoc, JourneySummary};
 
-pub use header::APPLICATION_ID;
+/// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
+pub const APPLICATION_ID: i32 = 0x4A57_616C;
 
 const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
 
@@ -30,7 +31,7 @@ fn migrations() -> Migrations<'static> {
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// The result of an edit, an undo or a redo: the records after, and what undo/redo offer next.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Applied {
     pub changes: Changes,
@@ -50,8 +51,8 @@ impl Store {
         let refuse = |problem: String| Error::Database { path: path.to_path_buf(), problem };
         let existing = match header::inspect(path) {
             Ok(header::FileKind::New) => false,
-            Ok(header::FileKind::Sqlite { application_id, user_version }) => {
-                check_identity(path, application_id, user_version).map_err(refuse)?;
+            Ok(header::FileKind::Sqlite) => {
+                check_existing(path).map_err(refuse)?;
                 true
             }
             Err(header::Refusal::NotSqlite) => {
@@ -69,10 +70,10 @@ impl Store {
             }
             Err(header::Refusal::Unreadable(e)) => return Err(refuse(format!("cannot be read: {e}"))),
         };
-        if existing {
-            check_integrity(path).map_err(refuse)?;
-        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| refuse(format!("its folder cannot be created: {e}")))?;
+        if !existing {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| refuse(format!("its folder cannot be created: {e}")))?;
+            }
         }
         let mut conn = Connection::open(path).map_err(|e| refuse(describe_sql_error(&e)))?;
         set_pragmas(&conn).map_err(|e| refuse(describe_sql_error(&e)))?;
@@ -185,6 +186,22 @@ impl Store {
         Ok(())
     }
 
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|c| {
+            c.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")?
+                .execute([key, value])?;
+            Ok(())
+        })
+    }
+
     // --- edits and history ----------------------------------------------------------------------
 
     /// Applies an edit and records its inverse, in one transaction.
@@ -272,8 +289,23 @@ fn migrate(c: &mut Connection) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Decides from the header whether an existing SQLite file may be opened as ours.
-fn check_identity(path: &Path, application_id: i32, user_version: i32) -> std::result::Result<(), String> {
+/// Decides whether an existing SQLite file may be opened as ours, before anything is written to
+/// it. This reads through SQLite on a read-only connection rather than from the header bytes: after
+/// a crash the newest identity and schema version may still sit in the write-ahead log.
+fn check_existing(path: &Path) -> std::result::Result<(), String> {
+    let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => damaged(describe_sql_error(&e)),
+        _ => format!("cannot be read: {}", describe_sql_error(&e)),
+    };
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(unreadable)?;
+    let application_id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(unreadable)?;
+    let user_version: i32 = c.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(unreadable)?;
+    let foreign = || {
+        "belongs to another program (it is an SQLite database, but not Journeywall's). It was left as it is; \
+         choose another file with --db."
+            .to_string()
+    };
     if application_id == APPLICATION_ID {
         if user_version > SCHEMA_VERSION {
             return Err(format!(
@@ -281,40 +313,24 @@ fn check_identity(path: &Path, application_id: i32, user_version: i32) -> std::r
                  {SCHEMA_VERSION}). It was left as it is; update Journeywall to open it."
             ));
         }
-        return Ok(());
-    }
-    let foreign = || {
-        "belongs to another program (it is an SQLite database, but not Journeywall's). It was left as it is; \
-         choose another file with --db."
-            .to_string()
-    };
-    if application_id != 0 || user_version != 0 {
+    } else if application_id != 0 || user_version != 0 {
         return Err(foreign());
+    } else {
+        // No id and no version: ours only if it holds nothing yet.
+        let objects: i64 = c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(unreadable)?;
+        if objects > 0 {
+            return Err(foreign());
+        }
     }
-    // No id and no version: ours only if it holds nothing yet.
-    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| format!("cannot be read: {}", describe_sql_error(&e)))?;
-    let objects: i64 = c
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-        .map_err(|e| format!("cannot be read: {}", describe_sql_error(&e)))?;
-    if objects > 0 {
-        return Err(foreign());
-    }
-    Ok(())
-}
-
-/// A read-only `quick_check` before anything is written to an existing file.
-fn check_integrity(path: &Path) -> std::result::Result<(), String> {
-    let damaged = |detail: String| {
-        format!("is damaged ({detail}). It was left as it is; restore it from a backup, or choose another file with --db.")
-    };
-    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| damaged(describe_sql_error(&e)))?;
-    let result: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| damaged(describe_sql_error(&e)))?;
+    let result: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(unreadable)?;
     if result != "ok" {
         return Err(damaged(result));
     }
     Ok(())
+}
+
+fn damaged(detail: String) -> String {
+    format!("is damaged ({detail}). It was left as it is; restore it from a backup, or choose another file with --db.")
 }
 
 fn backup_path(path: &Path, version: i32) -> PathBuf {

@@ -1,0 +1,68 @@
+# Journeywall: `make run` opens the editor, `make test` runs every test. Both set up what is
+# missing first (system packages, npm packages, tools) and build.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+APP_PACKAGES  := libwebkit2gtk-4.1-dev build-essential pkg-config
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils imagemagick chromium
+BIN           := target/debug/journeywall
+UI_STAMP      := ui/node_modules/.package-lock.json
+XVFB          := xvfb-run -a -s "-screen 0 1600x1000x24"
+
+.PHONY: run test bench package setup setup-test build ui test-rust test-ui test-e2e clean
+
+run: setup build
+	$(BIN)
+
+test: setup-test build
+	$(MAKE) --no-print-directory test-rust test-ui test-e2e
+
+# --- set-up --------------------------------------------------------------------------------------
+
+setup:
+	@scripts/ensure-packages.sh $(APP_PACKAGES)
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it from your package manager or rustup, then run make again." >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing: apt-get install nodejs npm, then run make again." >&2; exit 1; }
+	@$(MAKE) --no-print-directory $(UI_STAMP)
+
+setup-test: setup
+	@scripts/ensure-packages.sh $(TEST_PACKAGES)
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
+
+$(UI_STAMP): ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+
+# --- build ---------------------------------------------------------------------------------------
+
+ui:
+	cd ui && npm run --silent build
+
+build: ui
+	cargo build -p journeywall
+
+# --- tests ---------------------------------------------------------------------------------------
+
+test-rust:
+	cargo test --workspace
+
+test-ui:
+	node --test ui/tests/
+
+test-e2e:
+	$(XVFB) node --test tests/e2e/
+
+# --- figures and packages ------------------------------------------------------------------------
+
+bench: setup build
+	scripts/bench.sh
+
+package: setup
+	cd ui && npm run --silent build
+	ui/node_modules/.bin/tauri build --bundles deb
+	@ls -1 target/release/bundle/deb/*.deb
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `make bench`: runs every benchmark, each writing one Markdown section to target/bench/, and puts
+# them together in docs/BENCHMARKS.md. Benchmarks report; they never fail a build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf target/bench && mkdir -p target/bench
+
+cargo run --release -q -p journeywall-core --example bench -- target/bench/10-core.md
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs || true)
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` on $(date -u +%Y-%m-%d) on $(nproc) cores (${cpu:-unknown CPU})."
+  echo "These machines are shared and noisy: every figure is a median of many runs, and a peer is"
+  echo "measured side by side in the same run, so the ratios are what to compare between runs."
+  echo
+  for f in target/bench/*.md; do cat "$f"; echo; done
+} > docs/BENCHMARKS.md
+echo "wrote docs/BENCHMARKS.md"

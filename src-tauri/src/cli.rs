@@ -1,0 +1,273 @@
+//! The command line: the same binary as the app. Any subcommand runs headless (no display
+//! needed); without one, the editor window opens. Exit codes: 0 success, 1 error (one line on
+//! stderr), 2 bad usage.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use journeywall_core::interchange::{self, Ids};
+use journeywall_core::model::{JourneyDoc, RowKind};
+use journeywall_core::{templates, Edit, Error, Store};
+
+use crate::paths;
+
+#[derive(Parser)]
+#[command(name = "journeywall", version, about = "Customer-journey maps, edited offline and printed as wall posters.")]
+struct Cli {
+    /// The database file [default: journeywall.db in your data folder]
+    #[arg(long, global = true, env = "JOURNEYWALL_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the built-in templates: id, language, title
+    Templates {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a journey from a template; prints its id
+    New {
+        #[arg(long, value_name = "ID")]
+        template: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the journeys in the database
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a journey (by id or exact name); --json prints the interchange file
+    Show {
+        journey: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Apply one edit, given as the JSON the app sends (see docs/FILE-FORMAT.md); with `-`, read
+    /// one edit per line from standard input and print one line per edit applied
+    Edit {
+        journey: String,
+        #[arg(value_name = "EDIT_JSON")]
+        edit: String,
+    },
+    /// Undo the last edit of a journey
+    Undo { journey: String },
+    /// Redo the last undone edit of a journey
+    Redo { journey: String },
+    /// Write a journey to a Journeywall JSON file
+    Export {
+        journey: String,
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+    /// Import a Journeywall JSON file or a CSV of cards as a new journey; prints its id
+    Import {
+        #[arg(value_name = "FILE.json|FILE.csv")]
+        file: PathBuf,
+        #[arg(long)]
+        name: Option<String>,
+        /// Keep the ids in the file (to move a journey between computers) instead of new ones
+        #[arg(long)]
+        keep_ids: bool,
+    },
+}
+
+/// Runs the program and returns its exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    let db = cli.db.unwrap_or_else(paths::default_database);
+    let Some(command) = cli.command else {
+        crate::run(db);
+        return 0;
+    };
+    match run(&db, command) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("journeywall: {}", one_line(&e));
+            1
+        }
+    }
+}
+
+fn one_line(e: &anyhow::Error) -> String {
+    e.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ").replace('\n', " ")
+}
+
+fn run(db: &Path, command: Command) -> Result<()> {
+    let out = &mut std::io::stdout().lock();
+    if let Command::Templates { json } = command {
+        return print_templates(out, json);
+    }
+    let mut store = Store::open(db)?;
+    match command {
+        Command::Templates { .. } => unreachable!("handled before opening the database"),
+        Command::New { template, name } => {
+            let doc = templates::instantiate(&template, name.as_deref())?;
+            store.insert_doc(&doc)?;
+            writeln!(out, "{}", doc.journey.id)?;
+        }
+        Command::List { json } => {
+            let list = store.list()?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+            } else {
+                for j in list {
+                    writeln!(out, "{}  {}  ({} phases, {} cards)", j.id, j.name, j.phases, j.cards)?;
+                }
+            }
+        }
+        Command::Show { journey, json } => {
+            let doc = store.load(store.resolve(&journey)?)?;
+            if json {
+                write!(out, "{}", interchange::to_json(&doc))?;
+            } else {
+                print_journey(out, &doc)?;
+            }
+        }
+        Command::Edit { journey, edit } if edit == "-" => {
+            let id = store.resolve(&journey)?;
+            for (n, line) in std::io::stdin().lines().enumerate() {
+                let line = line?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let edit = parse_edit(&line).with_context(|| format!("standard input, line {}", n + 1))?;
+                let label = edit.label();
+                store.apply(id, edit).with_context(|| format!("standard input, line {}", n + 1))?;
+                // Printed only once the edit is committed: a line out means the edit is on disk.
+                writeln!(out, "applied {label}")?;
+                out.flush()?;
+            }
+        }
+        Command::Edit { journey, edit } => {
+            let id = store.resolve(&journey)?;
+            let applied = store.apply(id, parse_edit(&edit)?)?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&applied)?)?;
+        }
+        Command::Undo { journey } => {
+            let id = store.resolve(&journey)?;
+            let label = store.undo_state(id)?.undo;
+            store.undo(id)?;
+            writeln!(out, "undid {}", label.unwrap_or_default())?;
+        }
+        Command::Redo { journey } => {
+            let id = store.resolve(&journey)?;
+            let label = store.undo_state(id)?.redo;
+            store.redo(id)?;
+            writeln!(out, "redid {}", label.unwrap_or_default())?;
+        }
+        Command::Export { journey, out: file } => {
+            let doc = store.load(store.resolve(&journey)?)?;
+            journeywall_core::files::write_atomically(&file, interchange::to_json(&doc).as_bytes())?;
+            writeln!(out, "{}", file.display())?;
+        }
+        Command::Import { file, name, keep_ids } => {
+            let doc = read_import(&file, name.as_deref(), keep_ids)?;
+            store.insert_doc(&doc)?;
+            writeln!(out, "{}", doc.journey.id)?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_edit(json: &str) -> Result<Edit> {
+    serde_json::from_str(json).map_err(|e| {
+        Error::invalid(
+            "edit",
+            format!("{e}; an edit looks like {{\"type\":\"moveCard\",\"card\":\"…\",\"phase\":\"…\",\"row\":\"…\",\"index\":0}}"),
+        )
+        .into()
+    })
+}
+
+fn print_templates(out: &mut impl Write, json: bool) -> Result<()> {
+    let list = templates::list();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+    } else {
+        for t in list {
+            writeln!(out, "{:<12} {}  {}", t.id, t.language, t.title)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads an import file; JSON or CSV is told by the extension, else by the content.
+fn read_import(file: &Path, name: Option<&str>, keep_ids: bool) -> Result<JourneyDoc> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let source = file.display().to_string();
+    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let mut doc = match ext.as_str() {
+        "json" => from_json_bytes(&bytes, &source, keep_ids)?,
+        "csv" | "txt" | "tsv" => csv(&bytes, &source, file, name)?,
+        _ if looks_like_json => from_json_bytes(&bytes, &source, keep_ids)?,
+        _ => bail!("{source}: unknown kind of file; expected a Journeywall .json file or a .csv of cards"),
+    };
+    if let Some(name) = name {
+        journeywall_core::model::check_title("name", name)?;
+        doc.journey.name = name.into();
+    }
+    Ok(doc)
+}
+
+fn from_json_bytes(bytes: &[u8], source: &str, keep_ids: bool) -> Result<JourneyDoc> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::Import { source_name: source.into(), problem: "is not a text file; expected Journeywall JSON".into() })?;
+    Ok(interchange::from_json(text, source, if keep_ids { Ids::Keep } else { Ids::New })?)
+}
+
+fn csv(bytes: &[u8], source: &str, file: &Path, name: Option<&str>) -> Result<JourneyDoc> {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Imported".into());
+    Ok(interchange::import_csv(bytes, source, name.unwrap_or(&stem), &paths::system_locale())?)
+}
+
+/// A readable outline: phases in order, each with its rows and cards.
+fn print_journey(out: &mut impl Write, doc: &JourneyDoc) -> Result<()> {
+    writeln!(out, "{}", doc.journey.name)?;
+    if !doc.journey.description.is_empty() {
+        writeln!(out, "{}", doc.journey.description)?;
+    }
+    for p in &doc.personas {
+        writeln!(out, "Persona: {} — {}", p.name, p.role)?;
+    }
+    for phase in &doc.phases {
+        writeln!(out, "\n{}. {}", phase.position + 1, phase.title)?;
+        if !phase.question.is_empty() {
+            writeln!(out, "   {}", phase.question)?;
+        }
+        for row in &doc.rows {
+            let cards: Vec<_> = doc.cards.iter().filter(|c| c.phase == phase.id && c.row == row.id).collect();
+            if cards.is_empty() {
+                continue;
+            }
+            writeln!(out, "   {}{}", row.title, if row.hidden { " (hidden)" } else { "" })?;
+            for c in cards {
+                let mut extra = vec![];
+                if let Some(ch) = &c.channel {
+                    extra.push(ch.clone());
+                }
+                if let (Some(e), RowKind::Emotion) = (c.emotion, row.kind) {
+                    extra.push(format!("emotion {e:+}"));
+                }
+                if c.votes > 0 {
+                    extra.push(format!("{} votes", c.votes));
+                }
+                let extra = if extra.is_empty() { String::new() } else { format!("  [{}]", extra.join(", ")) };
+                writeln!(out, "     - {}{extra}", c.title)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The commands the front end calls. Each is a thin call into the core; they run off the main
+//! thread (`async`), and their errors reach the front end as a message a person can act on.
+
+use std::sync::Mutex;
+
+use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
+use journeywall_core::templates::{self, TemplateInfo};
+use journeywall_core::{Applied, Edit, Store, UndoState};
+use serde::Serialize;
+use tauri::State;
+
+pub struct AppState {
+    pub db_path: std::path::PathBuf,
+    /// The open database, or why it could not be opened (shown to the user instead of the editor).
+    pub store: Mutex<std::result::Result<Store, String>>,
+    pub locale: String,
+}
+
+#[derive(Debug, Serialize, specta::Type)]
+pub struct CommandError {
+    pub message: String,
+}
+
+impl<E: std::fmt::Display> From<E> for CommandError {
+    fn from(e: E) -> Self {
+        CommandError { message: e.to_string() }
+    }
+}
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+impl AppState {
+    fn with<T>(&self, f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>) -> Result<T> {
+        let mut guard = self.store.lock().map_err(|_| CommandError::from("the database is unavailable; restart Journeywall"))?;
+        match guard.as_mut() {
+            Ok(store) => Ok(f(store)?),
+            Err(why) => Err(CommandError::from(why.as_str())),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    /// Set when the database could not be opened; the editor then shows this instead.
+    pub open_error: Option<String>,
+    pub locale: String,
+}
+
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedJourney {
+    pub doc: JourneyDoc,
+    pub history: UndoState,
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let open_error = state.store.lock().ok().and_then(|s| s.as_ref().err().cloned());
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        db_path: state.db_path.display().to_string(),
+        open_error,
+        locale: state.locale.clone(),
+    }
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>> {
+    state.with(|s| s.list())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_templates() -> Vec<TemplateInfo> {
+    templates::list()
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn create_journey(state: State<'_, AppState>, template: String, name: Option<String>) -> Result<Id> {
+    state.with(|s| {
+        let doc = templates::instantiate(&template, name.as_deref())?;
+        s.insert_doc(&doc)?;
+        Ok(doc.journey.id)
+    })
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_journey(state: State<'_, AppState>, journey: Id) -> Result<OpenedJourney> {
+    state.with(|s| Ok(OpenedJourney { doc: s.load(journey)?, history: s.undo_state(journey)? }))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn apply_edit(state: State<'_, AppState>, journey: Id, edit: Edit) -> Result<Applied> {
+    state.with(|s| s.apply(journey, edit))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn undo(state: State<'_, AppState>, journey: Id) -> Result<Applied> {
+    state.with(|s| s.undo(journey))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn redo(state: State<'_, AppState>, journey: Id) -> Result<Applied> {
+    state.with(|s| s.redo(journey))
+}

@@ -1,0 +1,233 @@
+//! The command line, run as a user would: the built binary on a temporary database.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use journeywall_core::model::JourneyDoc;
+use journeywall_core::Store;
+
+const BIN: &str = env!("CARGO_BIN_EXE_journeywall");
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journeywall.db");
+        Db { _dir: dir, path }
+    }
+
+    fn dir(&self) -> &Path {
+        self.path.parent().unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN).arg("--db").arg(&self.path).args(args).env_remove("JOURNEYWALL_DB").output().unwrap()
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs and expects exit code 1 with one line on stderr; returns it.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.trim_end().lines().count(), 1, "one line on stderr, got: {err}");
+        assert!(!err.contains("backtrace") && !err.contains("panicked"), "{err}");
+        err
+    }
+
+    fn doc(&self, journey: &str) -> JourneyDoc {
+        let json = self.ok(&["show", journey, "--json"]);
+        journeywall_core::interchange::from_json(&json, "show", journeywall_core::interchange::Ids::Keep).unwrap()
+    }
+}
+
+#[test]
+fn templates_are_listed_in_both_languages() {
+    let db = Db::new();
+    let out = db.ok(&["templates"]);
+    for id in ["online-nl", "online-en", "website-nl", "website-en", "blank-nl", "blank-en"] {
+        assert!(out.contains(id), "{id} missing from:\n{out}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&db.ok(&["templates", "--json"])).unwrap();
+    assert!(json.as_array().unwrap().iter().any(|t| t["language"] == "nl" && t["title"].as_str().unwrap().contains("klantreis")));
+    assert!(!db.path.exists(), "listing templates needs no database");
+}
+
+#[test]
+fn a_journey_is_created_shown_edited_undone_and_redone() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "website-nl", "--name", "Fietsenwinkel"]).trim().to_string();
+    assert!(db.ok(&["list"]).contains("Fietsenwinkel"));
+
+    let outline = db.ok(&["show", "Fietsenwinkel"]);
+    assert!(outline.contains("1. Oriëntatie") && outline.contains("5. Herhaalaankoop"), "{outline}");
+
+    let doc = db.doc(&id);
+    let card = &doc.cards[0];
+    let target = &doc.phases[4];
+    let edit = format!(
+        r#"{{"type":"moveCard","card":"{}","phase":"{}","row":"{}","index":0}}"#,
+        card.id, target.id, card.row
+    );
+    let applied: serde_json::Value = serde_json::from_str(&db.ok(&["edit", &id, &edit])).unwrap();
+    assert_eq!(applied["history"]["undo"], "moveCard");
+    assert_eq!(db.doc(&id).cards.iter().find(|c| c.id == card.id).unwrap().phase, target.id);
+
+    assert_eq!(db.ok(&["undo", "Fietsenwinkel"]).trim(), "undid moveCard");
+    assert_eq!(db.doc(&id).cards.iter().find(|c| c.id == card.id).unwrap().phase, card.phase);
+    assert_eq!(db.ok(&["redo", &id]).trim(), "redid moveCard");
+    assert_eq!(db.doc(&id).cards.iter().find(|c| c.id == card.id).unwrap().phase, target.id);
+    assert!(db.fails(&["redo", &id]).contains("nothing to redo"));
+}
+
+#[test]
+fn export_then_import_gives_an_equal_journey_with_new_ids() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "online-en"]).trim().to_string();
+    let file = db.dir().join("journey.json");
+    db.ok(&["export", &id, "--out", file.to_str().unwrap()]);
+    let copy = db.ok(&["import", file.to_str().unwrap(), "--name", "Copy"]).trim().to_string();
+    assert_ne!(copy, id);
+    let (a, b) = (db.doc(&id), db.doc(&copy));
+    assert_eq!(b.journey.name, "Copy");
+    let titles = |d: &JourneyDoc| d.cards.iter().map(|c| (c.title.clone(), c.position, c.emotion)).collect::<Vec<_>>();
+    assert_eq!(titles(&a), titles(&b));
+    assert_eq!(a.phases.iter().map(|p| &p.title).collect::<Vec<_>>(), b.phases.iter().map(|p| &p.title).collect::<Vec<_>>());
+
+    // Keeping ids moves a journey between laptops; into the same database it collides, clearly.
+    let err = db.fails(&["import", file.to_str().unwrap(), "--keep-ids"]);
+    assert!(err.contains("already in use"), "{err}");
+}
+
+#[test]
+fn a_csv_of_sticky_notes_lands_in_place() {
+    let db = Db::new();
+    let csv = db.dir().join("workshop.csv");
+    std::fs::write(&csv, "fase;rij;titel;emotie\nOriëntatie;Touchpoints;Zoekt op Google;\nAankoop;Emoties;Blij;2\n").unwrap();
+    let id = db.ok(&["import", csv.to_str().unwrap()]).trim().to_string();
+    let doc = db.doc(&id);
+    assert_eq!(doc.journey.name, "workshop");
+    assert_eq!(doc.phases.len(), 2);
+    assert_eq!(doc.cards.iter().find(|c| c.title == "Blij").unwrap().emotion, Some(2));
+}
+
+#[test]
+fn a_broken_import_names_the_line_and_imports_nothing() {
+    let db = Db::new();
+    db.ok(&["new", "--template", "blank-en"]);
+    let bad = db.dir().join("bad.json");
+    std::fs::write(&bad, "{\n  \"format\": \"journeywall\",\n  \"version\": 1,\n  \"journey\": {\n}").unwrap();
+    let err = db.fails(&["import", bad.to_str().unwrap()]);
+    assert!(err.contains("bad.json") && err.contains("line"), "{err}");
+    let png = db.dir().join("photo.json");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    assert!(db.fails(&["import", png.to_str().unwrap()]).contains("not a text file"));
+    assert_eq!(db.ok(&["list"]).lines().count(), 1);
+}
+
+#[test]
+fn usage_errors_exit_2_and_other_errors_exit_1_with_one_line() {
+    let db = Db::new();
+    assert_eq!(db.run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(db.run(&["new"]).status.code(), Some(2));
+    assert!(db.fails(&["show", "No such journey"]).contains("no journey called"));
+    assert!(db.fails(&["new", "--template", "nope"]).contains("no template called 'nope'"));
+    let id = db.ok(&["new", "--template", "blank-en"]).trim().to_string();
+    let err = db.fails(&["edit", &id, r#"{"type":"deleteCard","card":"0190e1b2-0000-7000-8000-000000000000"}"#]);
+    assert!(err.contains("no card with id"), "{err}");
+    assert!(db.fails(&["edit", &id, "{not json"]).contains("an edit looks like"));
+}
+
+#[test]
+fn a_foreign_database_is_refused_by_name_and_left_alone() {
+    let db = Db::new();
+    std::fs::write(&db.path, "not a database").unwrap();
+    let err = db.fails(&["list"]);
+    assert!(err.contains("journeywall.db") && err.contains("not a Journeywall database"), "{err}");
+    assert_eq!(std::fs::read(&db.path).unwrap(), b"not a database");
+}
+
+#[test]
+fn the_database_can_be_chosen_with_journeywall_db() {
+    let db = Db::new();
+    let out = Command::new(BIN).args(["new", "--template", "blank-nl"]).env("JOURNEYWALL_DB", &db.path).output().unwrap();
+    assert!(out.status.success());
+    assert!(db.ok(&["list"]).contains("Lege klantreis"));
+}
+
+#[test]
+fn odd_text_comes_back_exactly_through_the_cli() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "blank-en"]).trim().to_string();
+    let doc = db.doc(&id);
+    let title = "📦 مرحبا <script>alert(1)</script>";
+    let edit = serde_json::json!({"type": "addCard", "phase": doc.phases[0].id, "row": doc.rows[0].id, "title": title});
+    db.ok(&["edit", &id, &edit.to_string()]);
+    assert_eq!(db.doc(&id).cards[0].title, title);
+    let bad = serde_json::json!({"type": "addCard", "phase": doc.phases[0].id, "row": doc.rows[0].id, "title": "a\u{7}b"});
+    assert!(db.fails(&["edit", &id, &bad.to_string()]).contains("control character"));
+}
+
+/// A process killed in the middle of a stream of edits loses none that it acknowledged, and the
+/// file stays sound.
+#[test]
+fn sigkill_mid_stream_loses_no_acknowledged_edit() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "website-en"]).trim().to_string();
+    let doc = db.doc(&id);
+    for round in 0..3 {
+        let mut child = Command::new(BIN)
+            .arg("--db")
+            .arg(&db.path)
+            .args(["edit", &id, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let ids: Vec<String> = (0..2_000).map(|_| journeywall_core::model::new_id().to_string()).collect();
+        let lines: String = ids
+            .iter()
+            .enumerate()
+            .map(|(i, card)| {
+                let phase = &doc.phases[i % doc.phases.len()].id;
+                let row = &doc.rows[i % doc.rows.len()].id;
+                format!("{{\"type\":\"addCard\",\"id\":\"{card}\",\"phase\":\"{phase}\",\"row\":\"{row}\",\"index\":0,\"title\":\"kill {round} #{i}\"}}\n")
+            })
+            .collect();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(lines.as_bytes());
+        });
+        let mut acks = BufReader::new(child.stdout.take().unwrap());
+        let target = 40 + round * 37;
+        let mut acknowledged = 0;
+        let mut line = String::new();
+        while acknowledged < target && acks.read_line(&mut line).unwrap() > 0 {
+            acknowledged += 1;
+            line.clear();
+        }
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        let _ = writer.join();
+
+        let store = Store::open(&db.path).unwrap();
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+        let after = store.load(id.parse().unwrap()).unwrap();
+        for card in &ids[..acknowledged] {
+            assert!(after.cards.iter().any(|c| c.id.to_string() == *card), "acknowledged card {card} was lost");
+        }
+        after.validate().unwrap();
+    }
+}

@@ -1,0 +1,190 @@
+// A small W3C WebDriver client (Node's fetch, no dependencies) for driving the built app through
+// tauri-driver and WebKitWebDriver, plus the set-up every end-to-end test needs.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const APP = join(root, "target", "debug", "journeywall");
+export const SHOTS = join(root, "target", "e2e");
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts tauri-driver on a free-ish port and waits until it answers. The app it starts inherits
+ * `env` (e.g. LANG), so each test that needs its own environment starts its own driver.
+ */
+export async function startDriver(env = {}) {
+  const port = 4444 + Math.floor(Math.random() * 400) * 2;
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1), "--native-driver", "/usr/bin/WebKitWebDriver"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, ...env },
+  });
+  let stderr = "";
+  driver.stderr.on("data", (d) => (stderr += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) return { base, stop: () => driver.kill("SIGTERM") };
+    } catch {
+      /* not up yet */
+    }
+    await sleep(100);
+  }
+  driver.kill("SIGKILL");
+  throw new Error(`tauri-driver did not start: ${stderr}`);
+}
+
+/** A fresh temporary database path (the folder is new, the file does not exist yet). */
+export function freshDatabase() {
+  return join(mkdtempSync(join(tmpdir(), "jw-e2e-")), "journeywall.db");
+}
+
+export class Session {
+  /** Starts the app on the database `db` (passed as `--db`, as a user would). */
+  static async start(base, db) {
+    const r = await call(base, "POST", "/session", {
+      capabilities: { alwaysMatch: { "tauri:options": { application: APP, args: ["--db", db] } } },
+    });
+    return new Session(base, r.sessionId);
+  }
+
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async find(css) {
+    const r = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return new Element(this, r[ELEMENT]);
+  }
+
+  async findAll(css) {
+    const r = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return r.map((e) => new Element(this, e[ELEMENT]));
+  }
+
+  /** Waits until an element matching `css` (and containing `text`, if given) exists. */
+  async waitFor(css, { text, timeout = 10_000 } = {}) {
+    const until = Date.now() + timeout;
+    let last;
+    while (Date.now() < until) {
+      try {
+        for (const el of await this.findAll(css)) {
+          if (text === undefined || (await el.text()).includes(text)) return el;
+        }
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    const shot = await this.screenshot(`failed-${css.replace(/\W+/g, "_")}`).catch(() => "no screenshot");
+    throw new Error(`timed out waiting for ${css}${text ? ` with “${text}”` : ""} (see ${shot})${last ? `: ${last.message}` : ""}`);
+  }
+
+  execute(script, args = []) {
+    return this.cmd("POST", "/execute/sync", { script, args });
+  }
+
+  title() {
+    return this.cmd("GET", "/title");
+  }
+
+  async screenshot(name) {
+    const png = await this.cmd("GET", "/screenshot");
+    mkdirSync(SHOTS, { recursive: true });
+    const file = join(SHOTS, `${name}.png`);
+    writeFileSync(file, Buffer.from(png, "base64"));
+    return file;
+  }
+
+  /** Pointer drag from one element to another, in explicit steps (WebKit sends one move per step). */
+  async drag(from, to, { steps = 8 } = {}) {
+    const a = await from.rect();
+    const b = await to.rect();
+    const start = { x: Math.round(a.x + a.width / 2), y: Math.round(a.y + a.height / 2) };
+    const end = { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + Math.min(b.height / 2, 30)) };
+    const moves = Array.from({ length: steps }, (_, i) => ({
+      type: "pointerMove",
+      duration: 20,
+      x: Math.round(start.x + ((end.x - start.x) * (i + 1)) / steps),
+      y: Math.round(start.y + ((end.y - start.y) * (i + 1)) / steps),
+    }));
+    await this.cmd("POST", "/actions", {
+      actions: [
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [{ type: "pointerMove", duration: 0, ...start }, { type: "pointerDown", button: 0 }, { type: "pause", duration: 50 }, ...moves, { type: "pointerUp", button: 0 }],
+        },
+      ],
+    });
+    await this.cmd("DELETE", "/actions");
+  }
+
+  async keys(text) {
+    const actions = [...text].flatMap((c) => [{ type: "keyDown", value: c }, { type: "keyUp", value: c }]);
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
+
+  /** Presses keys together (e.g. Control + z). */
+  async chord(...keys) {
+    const down = keys.map((k) => ({ type: "keyDown", value: k }));
+    const up = [...keys].reverse().map((k) => ({ type: "keyUp", value: k }));
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions: [...down, ...up] }] });
+  }
+
+  async quit() {
+    try {
+      await this.cmd("DELETE", "");
+    } catch {
+      /* the app may already be gone */
+    }
+  }
+}
+
+export const KEY = { enter: "\uE007", escape: "\uE00C", control: "\uE009", shift: "\uE008", f2: "\uE032", tab: "\uE004" };
+
+class Element {
+  constructor(session, id) {
+    this.s = session;
+    this.id = id;
+  }
+  click() {
+    return this.s.cmd("POST", `/element/${this.id}/click`, {});
+  }
+  text() {
+    return this.s.cmd("GET", `/element/${this.id}/text`);
+  }
+  rect() {
+    return this.s.cmd("GET", `/element/${this.id}/rect`);
+  }
+  attribute(name) {
+    return this.s.cmd("GET", `/element/${this.id}/attribute/${name}`);
+  }
+  type(text) {
+    return this.s.cmd("POST", `/element/${this.id}/value`, { text });
+  }
+  clear() {
+    return this.s.cmd("POST", `/element/${this.id}/clear`, {});
+  }
+}
+
+async function call(base, method, path, body) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(`${method} ${path}: ${json.value?.message ?? r.status}`);
+  return json.value;
+}

@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, type AppInfo, type OpenedJourney } from "./ipc";
+import { messages, toLocale, type Locale } from "./i18n";
+import { LocaleContext, useT } from "./i18n/context";
+import { Home } from "./components/Home";
+import { Board } from "./board/Board";
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [locale, setLocale] = useState<Locale>(toLocale(navigator.language));
+  const [opened, setOpened] = useState<OpenedJourney | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const t = messages(locale);
+
+  useEffect(() => {
+    api.appInfo().then((i) => {
+      setInfo(i);
+      setLocale(toLocale(i.locale));
+    });
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(() => {
+    document.title = opened ? `${opened.doc.journey.name} — Journeywall` : "Journeywall";
+  }, [opened]);
+
+  const open = useCallback((id: string) => {
+    api.openJourney(id).then(setOpened, (e: Error) => setError(e.message));
+  }, []);
+
+  let body;
+  if (!info) body = <p className="muted centre">{t.loading}</p>;
+  else if (info.openError) body = <DatabaseError message={info.openError} path={info.dbPath} />;
+  else if (opened)
+    body = (
+      <section className="journey-view">
+        <header className="journey-header">
+          <button className="back" onClick={() => setOpened(null)}>
+            ← {t.back}
+          </button>
+          <h1>{opened.doc.journey.name}</h1>
+          {opened.doc.personas[0] ? (
+            <span className="persona-chip" title={opened.doc.personas[0].quote}>
+              {t.persona}: {opened.doc.personas[0].name}
+            </span>
+          ) : null}
+        </header>
+        <div className="board-scroll">
+          <Board doc={opened.doc} />
+        </div>
+      </section>
+    );
+  else body = <Home onOpen={open} onError={setError} />;
+
+  return (
+    <LocaleContext.Provider value={{ locale, t }}>
+      <div className="app">
+        {body}
+        {error ? (
+          <div className="toast" role="alert">
+            <span>
+              {t.errorPrefix} {error}
+            </span>
+            <button onClick={() => setError(null)}>{t.dismiss}</button>
+          </div>
+        ) : null}
+      </div>
+    </LocaleContext.Provider>
+  );
+}
+
+function DatabaseError({ message, path }: { message: string; path: string }) {
+  const { t } = useT();
+  return (
+    <main className="db-error" role="alert">
+      <h1>{t.dbErrorTitle}</h1>
+      <p className="mono">{message}</p>
+      <p>{t.dbErrorHelp}</p>
+      <p className="muted">{t.databaseAt(path)}</p>
+    </main>
+  );
+}

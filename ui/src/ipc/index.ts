@@ -1,0 +1,39 @@
+// The only module that talks to the backend. It unwraps the generated command wrappers so the
+// rest of the UI gets plain values, or a thrown BackendError carrying a message for the user.
+import { commands } from "./bindings";
+import type * as B from "./bindings";
+
+// Records as the backend sends them (every field present), and edits as the backend reads them.
+export type AppInfo = B.AppInfo_Serialize;
+export type Applied = B.Applied_Serialize;
+export type Card = B.Card_Serialize;
+export type Changes = B.Changes_Serialize;
+export type Edit = B.Edit_Deserialize;
+export type Journey = B.Journey_Serialize;
+export type JourneyDoc = B.JourneyDoc_Serialize;
+export type JourneySummary = B.JourneySummary;
+export type OpenedJourney = B.OpenedJourney_Serialize;
+export type Persona = B.Persona_Serialize;
+export type Phase = B.Phase_Serialize;
+export type Row = B.Row_Serialize;
+export type TemplateInfo = B.TemplateInfo;
+export type UndoState = B.UndoState_Serialize;
+
+export class BackendError extends Error {}
+
+async function unwrap<T>(call: Promise<{ status: "ok"; data: T } | { status: "error"; error: B.CommandError }>): Promise<T> {
+  const r = await call;
+  if (r.status === "error") throw new BackendError(r.error.message);
+  return r.data;
+}
+
+export const api = {
+  appInfo: (): Promise<AppInfo> => commands.appInfo(),
+  listTemplates: (): Promise<TemplateInfo[]> => commands.listTemplates(),
+  listJourneys: () => unwrap(commands.listJourneys()),
+  createJourney: (template: string, name: string | null) => unwrap(commands.createJourney(template, name)),
+  openJourney: (journey: string): Promise<OpenedJourney> => unwrap(commands.openJourney(journey)),
+  applyEdit: (journey: string, edit: Edit): Promise<Applied> => unwrap(commands.applyEdit(journey, edit)),
+  undo: (journey: string): Promise<Applied> => unwrap(commands.undo(journey)),
+  redo: (journey: string): Promise<Applied> => unwrap(commands.redo(journey)),
+};

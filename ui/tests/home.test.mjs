@@ -1,0 +1,76 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { calls, startUi, template } from "./harness.mjs";
+
+let ui;
+before(async () => {
+  ui = await startUi();
+});
+after(() => ui.close());
+
+const online = () => template("online-en");
+const website = () => ({ ...template("website-nl"), id: "website-nl" });
+
+test("home lists the journeys with their phases and cards, and filters as you type", async () => {
+  const a = online();
+  const b = template("website-en");
+  b.journey.name = "Bike shop";
+  const page = await ui.open({ journeys: [a, b] });
+  await page.getByRole("button", { name: /Online customer journey/ }).waitFor();
+  assert.match(await page.locator(".journey-list").innerText(), /5 phases · 43 cards/);
+  await page.getByPlaceholder("Filter journeys…").fill("bike");
+  await page.getByRole("button", { name: /Bike shop/ }).waitFor();
+  assert.equal(await page.locator(".journey-item").count(), 1);
+  await page.getByPlaceholder("Filter journeys…").fill("zzz");
+  await page.getByText("No journey matches").waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("opening a journey shows phases, questions, rows, cards and the emotion curve", async () => {
+  const page = await ui.open({ journeys: [online()] });
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("columnheader", { name: /Awareness/ }).waitFor();
+  for (const phase of ["Awareness", "Consideration", "Purchase", "Delivery", "Evaluation"]) {
+    assert.ok(await page.getByRole("columnheader", { name: new RegExp(phase) }).isVisible(), phase);
+  }
+  assert.equal(await page.locator(".row-label").count(), 6);
+  assert.equal(await page.locator(".card").count(), 43 - 5, "emotion cards are drawn on the curve, the rest as cards");
+  assert.equal(await page.locator(".emotion-point").count(), 5);
+  const d = await page.locator(".emotion-curve .curve").getAttribute("d");
+  assert.match(d, /^M[\d.]+,[\d.]+( C[\d., ]+){4}$/, "a smooth curve through five points");
+  assert.equal(await page.title(), "Online customer journey — Journeywall");
+});
+
+test("user text is shown as text, never as markup", async () => {
+  const doc = online();
+  doc.cards[0].title = "<img src=x onerror=alert(1)> 📦 مرحبا";
+  const page = await ui.open({ journeys: [doc] });
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByText("<img src=x onerror=alert(1)> 📦 مرحبا").waitFor();
+  assert.equal(await page.locator(".board img").count(), 0);
+  assert.equal(dialogs, 0);
+});
+
+test("a new journey is made from a template in the chosen language", async () => {
+  const page = await ui.open({ journeys: [], templates: [website(), { ...online(), id: "online-en" }], locale: "nl" });
+  await page.getByText("Nog geen klantreizen").waitFor();
+  await page.getByRole("button", { name: "Nieuwe klantreis" }).click();
+  await page.getByRole("radio", { name: "Nederlands" }).waitFor();
+  assert.equal(await page.locator(".template").count(), 1, "only the Dutch template in Dutch");
+  await page.getByLabel("Naam").fill("Fietsenwinkel");
+  await page.getByRole("button", { name: "Maken" }).click();
+  await page.getByRole("columnheader", { name: /Oriëntatie/ }).waitFor();
+  const made = (await calls(page)).find((c) => c.cmd === "create_journey");
+  assert.deepEqual(made.args, { template: "website-nl", name: "Fietsenwinkel" });
+});
+
+test("a database that cannot be opened is explained instead of an empty editor", async () => {
+  const page = await ui.open({ openError: "/home/x/journeywall.db: belongs to another program", locale: "en" });
+  await page.getByRole("alert").getByText("Journeywall could not open its database").waitFor();
+  assert.match(await page.getByRole("alert").innerText(), /belongs to another program/);
+});
