@@ -38,7 +38,9 @@ CREATE TABLE cards (
     journey_id TEXT NOT NULL REFERENCES journeys(id) ON DELETE CASCADE,
     phase_id   TEXT NOT NULL REFERENCES phases(id) ON DELETE CASCADE,
     row_id     TEXT NOT NULL REFERENCES journey_rows(id) ON DELETE CASCADE,
-    position   INTEGER NOT NULL,
+    -- Order within the cell. Positions (0, 1, 2 …) are derived from it when read, so moving a
+    -- card rewrites that one card instead of renumbering its neighbours.
+    sort_key   REAL NOT NULL,
     title      TEXT NOT NULL,
     notes      TEXT NOT NULL DEFAULT '',
     colour     TEXT,
@@ -49,7 +51,7 @@ CREATE TABLE cards (
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX cards_by_cell ON cards(phase_id, row_id, position);
+CREATE INDEX cards_by_cell ON cards(phase_id, row_id, sort_key, id);
 CREATE INDEX cards_by_row ON cards(row_id);
 CREATE INDEX cards_by_journey ON cards(journey_id);
 

@@ -22,9 +22,20 @@ pub struct Changes {
     pub phases: Option<Vec<Phase>>,
     pub rows: Option<Vec<Row>>,
     pub personas: Option<Vec<Persona>>,
-    /// Cards added or changed, including those whose position shifted because of the edit.
+    /// Cards added, changed or moved, as they are now.
     pub cards: Vec<Card>,
     pub removed_cards: Vec<Id>,
+    /// The order of every cell the edit changed, so the other cards' positions can be updated
+    /// without sending them all.
+    pub cells: Vec<CellOrder>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CellOrder {
+    pub phase: Id,
+    pub row: Id,
+    pub cards: Vec<Id>,
 }
 
 /// What an edit touched, gathered while it runs and turned into `Changes` at the end.
@@ -41,25 +52,25 @@ pub(crate) struct Touched {
 impl Touched {
     /// Reads back what the edit touched, after it ran (and before the commit).
     pub(crate) fn into_changes(self, c: &Connection, journey: Id) -> Result<Changes> {
-        let mut cards = std::collections::BTreeMap::new();
-        for (phase, row) in &self.cells {
-            for card in db::cards_in_cell(c, *phase, *row)? {
-                cards.insert(card.id, card);
-            }
-        }
-        for id in &self.cards {
-            if !cards.contains_key(id) && !self.removed_cards.contains(id) {
-                let card = db::card(c, journey, *id)?;
-                cards.insert(card.id, card);
-            }
-        }
+        let cards = self
+            .cards
+            .iter()
+            .filter(|id| !self.removed_cards.contains(id))
+            .map(|id| db::card(c, journey, *id))
+            .collect::<Result<_>>()?;
+        let cells = self
+            .cells
+            .iter()
+            .map(|&(phase, row)| Ok(CellOrder { phase, row, cards: db::cell_order(c, phase, row)? }))
+            .collect::<Result<_>>()?;
         Ok(Changes {
             journey: db::journey(c, journey)?,
             phases: if self.phases { Some(db::phases(c, journey)?) } else { None },
             rows: if self.rows { Some(db::rows(c, journey)?) } else { None },
             personas: if self.personas { Some(db::personas(c, journey)?) } else { None },
-            cards: cards.into_values().filter(|k| !self.removed_cards.contains(&k.id)).collect(),
+            cards,
             removed_cards: self.removed_cards.into_iter().collect(),
+            cells,
         })
     }
 }
@@ -294,13 +305,12 @@ impl<'c> Applier<'c> {
         Ok(())
     }
 
-    /// Inserts a card at its `position` in its cell (clamped to the end), opening a gap for it.
-    fn insert_card(&mut self, mut card: Card) -> Result<()> {
+    /// Inserts a card at its `position` in its cell (clamped to the end).
+    fn insert_card(&mut self, card: Card) -> Result<()> {
         card.validate()?;
         self.check_cell(card.phase, card.row)?;
-        card.position = card.position.min(db::cell_len(self.c, card.phase, card.row)?);
-        db::shift_cell(self.c, card.phase, card.row, card.position, 1)?;
-        db::insert_card(self.c, self.journey, &card).map_err(|e| duplicate_id(e, "card", card.id))?;
+        let key = db::sort_key_at(self.c, card.phase, card.row, card.position, None)?;
+        db::insert_card(self.c, self.journey, &card, key).map_err(|e| duplicate_id(e, "card", card.id))?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.cards.insert(card.id);
         self.touched.removed_cards.remove(&card.id);
@@ -310,7 +320,6 @@ impl<'c> Applier<'c> {
     fn delete_card(&mut self, id: Id) -> Result<Card> {
         let card = db::card(self.c, self.journey, id)?;
         db::delete_card(self.c, id)?;
-        db::shift_cell(self.c, card.phase, card.row, card.position + 1, -1)?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.removed_cards.insert(id);
         Ok(card)
@@ -322,13 +331,8 @@ impl<'c> Applier<'c> {
         if (card.phase, card.row) != (phase, row) {
             self.check_cell(phase, row)?;
         }
-        // Take the card out of its cell, then open a gap where it goes.
-        db::shift_cell(self.c, card.phase, card.row, card.position + 1, -1)?;
-        db::set_card_place(self.c, id, phase, row, u32::MAX)?;
-        let len = db::cell_len(self.c, phase, row)? - 1;
-        let index = index.min(len);
-        db::shift_cell(self.c, phase, row, index, 1)?;
-        db::set_card_place(self.c, id, phase, row, index)?;
+        let key = db::sort_key_at(self.c, phase, row, index, Some(id))?;
+        db::set_card_place(self.c, id, phase, row, key)?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.cells.insert((phase, row));
         self.touched.cards.insert(id);

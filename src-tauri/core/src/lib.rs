@@ -12,7 +12,7 @@ pub mod model;
 pub mod store;
 pub mod templates;
 
-pub use apply::Changes;
+pub use apply::{CellOrder, Changes};
 pub use edit::Edit;
 pub use error::{Error, Result};
 pub use history::UndoState;

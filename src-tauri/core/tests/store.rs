@@ -298,9 +298,35 @@ fn moving_a_card_reports_the_cells_it_left_and_entered() {
     let applied = store.apply(id, Edit::MoveCard { card: from[0], phase: doc.phases[1].id, row: doc.rows[1].id, index: 0 }).unwrap();
     let moved = applied.changes.cards.iter().find(|c| c.id == from[0]).unwrap();
     assert_eq!((moved.phase, moved.position), (doc.phases[1].id, 0));
-    let left_behind = applied.changes.cards.iter().find(|c| c.id == from[1]).unwrap();
-    assert_eq!(left_behind.position, 0, "the card that was second moves up");
+    assert_eq!(applied.changes.cards.len(), 1, "only the moved card is sent whole");
+    let left = applied.changes.cells.iter().find(|c| c.phase == doc.phases[0].id && c.row == doc.rows[1].id).unwrap();
+    assert_eq!(left.cards[0], from[1], "the card that was second is now first");
+    let entered = applied.changes.cells.iter().find(|c| c.phase == doc.phases[1].id && c.row == doc.rows[1].id).unwrap();
+    assert_eq!(entered.cards[0], from[0]);
     assert_eq!(applied.history.undo.as_deref(), Some("moveCard"));
+}
+
+#[test]
+fn cards_keep_their_order_when_one_spot_is_used_again_and_again() {
+    // Inserting at the same index halves the same gap each time; after ~50 halvings the cell's
+    // keys are renumbered, and the order must come through that intact.
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let (id, phase, row) = (doc.journey.id, doc.phases[4].id, doc.rows[4].id);
+    let before: Vec<Id> = store.load(id).unwrap().cards.iter().filter(|c| c.phase == phase && c.row == row).map(|c| c.id).collect();
+    let mut expected = before.clone();
+    for i in 0..120 {
+        let mut edit = add_card(&doc, &format!("wedge {i}"));
+        if let Edit::AddCard { phase: p, row: r, index, .. } = &mut edit {
+            (*p, *r, *index) = (phase, row, Some(1));
+        }
+        let applied = store.apply(id, edit).unwrap();
+        expected.insert(1.min(expected.len()), applied.changes.cards[0].id);
+    }
+    let after = store.load(id).unwrap();
+    after.validate().unwrap();
+    let order: Vec<Id> = after.cards.iter().filter(|c| c.phase == phase && c.row == row).map(|c| c.id).collect();
+    assert_eq!(order, expected);
 }
 
 #[test]

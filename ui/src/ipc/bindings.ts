@@ -114,6 +114,12 @@ export type Card_Serialize = {
 	updatedAt: number,
 };
 
+export type CellOrder = {
+	phase: string,
+	row: string,
+	cards: string[],
+};
+
 /**  The records an edit changed, as they are after it: what the editor needs to redraw. */
 export type Changes = Changes_Serialize | Changes_Deserialize;
 
@@ -125,9 +131,14 @@ export type Changes_Deserialize = {
 	phases?: Phase_Deserialize[] | null,
 	rows?: Row_Deserialize[] | null,
 	personas?: Persona_Deserialize[] | null,
-	/**  Cards added or changed, including those whose position shifted because of the edit. */
+	/**  Cards added, changed or moved, as they are now. */
 	cards: Card_Deserialize[],
 	removedCards: string[],
+	/**
+	 *  The order of every cell the edit changed, so the other cards' positions can be updated
+	 *  without sending them all.
+	 */
+	cells: CellOrder[],
 };
 
 /**  The records an edit changed, as they are after it: what the editor needs to redraw. */
@@ -138,9 +149,14 @@ export type Changes_Serialize = {
 	phases: Phase_Serialize[] | null,
 	rows: Row_Serialize[] | null,
 	personas: Persona_Serialize[] | null,
-	/**  Cards added or changed, including those whose position shifted because of the edit. */
+	/**  Cards added, changed or moved, as they are now. */
 	cards: Card_Serialize[],
 	removedCards: string[],
+	/**
+	 *  The order of every cell the edit changed, so the other cards' positions can be updated
+	 *  without sending them all.
+	 */
+	cells: CellOrder[],
 };
 
 export type CommandError = {

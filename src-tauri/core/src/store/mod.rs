@@ -170,7 +170,7 @@ impl Store {
                 records::insert_row(c, j, r).map_err(|e| in_use(e, "row", r.id))?;
             }
             for k in &doc.cards {
-                records::insert_card(c, j, k).map_err(|e| in_use(e, "card", k.id))?;
+                records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use(e, "card", k.id))?;
             }
             for p in &doc.personas {
                 records::insert_persona(c, j, p).map_err(|e| in_use(e, "persona", p.id))?;

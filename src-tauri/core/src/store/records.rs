@@ -10,8 +10,15 @@ use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKi
 const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at, settings";
 const PHASE_COLS: &str = "id, position, title, question, colour, width";
 const ROW_COLS: &str = "id, position, kind, title, colour, hidden";
-const CARD_COLS: &str =
-    "id, phase_id, row_id, position, title, notes, colour, channel, emotion, votes, tags, created_at, updated_at";
+/// Card columns with the position derived from the sort key: its rank within the cell.
+const CARD_COLS_ONE: &str = "id, phase_id, row_id,
+    (SELECT count(*) FROM cards o WHERE o.phase_id = cards.phase_id AND o.row_id = cards.row_id
+        AND (o.sort_key < cards.sort_key OR (o.sort_key = cards.sort_key AND o.id < cards.id))),
+    title, notes, colour, channel, emotion, votes, tags, created_at, updated_at";
+/// The same for many cards at once, ranked with a window function.
+const CARD_COLS_MANY: &str = "id, phase_id, row_id,
+    row_number() OVER (PARTITION BY phase_id, row_id ORDER BY sort_key, id) - 1,
+    title, notes, colour, channel, emotion, votes, tags, created_at, updated_at";
 const PERSONA_COLS: &str = "id, position, name, role, quote, goals, frustrations";
 
 fn id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Id> {
@@ -232,63 +239,98 @@ pub fn delete_row(c: &Connection, id: Id) -> Result<()> {
 // --- cards ------------------------------------------------------------------------------------
 
 pub fn card(c: &Connection, journey: Id, id: Id) -> Result<Card> {
-    let sql = format!("SELECT {CARD_COLS} FROM cards WHERE id = ?1 AND journey_id = ?2");
+    let sql = format!("SELECT {CARD_COLS_ONE} FROM cards WHERE id = ?1 AND journey_id = ?2");
     c.prepare_cached(&sql)?
         .query_row([id.to_string(), journey.to_string()], card_from_row)
         .optional()?
         .ok_or_else(|| Error::not_found("card", id))
 }
 
-pub fn cards(c: &Connection, journey: Id) -> Result<Vec<Card>> {
-    let sql = format!("SELECT {CARD_COLS} FROM cards WHERE journey_id = ?1");
+fn cards_where(c: &Connection, condition: &str, id: Id) -> Result<Vec<Card>> {
+    let sql = format!("SELECT {CARD_COLS_MANY} FROM cards WHERE {condition} = ?1");
     let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([journey.to_string()], card_from_row)?.collect::<rusqlite::Result<_>>()?;
+    let v = st.query_map([id.to_string()], card_from_row)?.collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
 
-pub fn cards_in_cell(c: &Connection, phase: Id, row: Id) -> Result<Vec<Card>> {
-    let sql = format!("SELECT {CARD_COLS} FROM cards WHERE phase_id = ?1 AND row_id = ?2 ORDER BY position");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([phase.to_string(), row.to_string()], card_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+pub fn cards(c: &Connection, journey: Id) -> Result<Vec<Card>> {
+    cards_where(c, "journey_id", journey)
 }
 
 pub fn cards_in_phase(c: &Connection, phase: Id) -> Result<Vec<Card>> {
-    let sql = format!("SELECT {CARD_COLS} FROM cards WHERE phase_id = ?1");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([phase.to_string()], card_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    cards_where(c, "phase_id", phase)
 }
 
 pub fn cards_in_row(c: &Connection, row: Id) -> Result<Vec<Card>> {
-    let sql = format!("SELECT {CARD_COLS} FROM cards WHERE row_id = ?1");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([row.to_string()], card_from_row)?.collect::<rusqlite::Result<_>>()?;
+    cards_where(c, "row_id", row)
+}
+
+/// The ids of a cell's cards, in order.
+pub fn cell_order(c: &Connection, phase: Id, row: Id) -> Result<Vec<Id>> {
+    let mut st = c.prepare_cached("SELECT id FROM cards WHERE phase_id = ?1 AND row_id = ?2 ORDER BY sort_key, id")?;
+    let v = st.query_map([phase.to_string(), row.to_string()], |r| id_col(r, 0))?.collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
 
-pub fn cell_len(c: &Connection, phase: Id, row: Id) -> Result<u32> {
-    Ok(c.prepare_cached("SELECT count(*) FROM cards WHERE phase_id = ?1 AND row_id = ?2")?
-        .query_row([phase.to_string(), row.to_string()], |r| r.get(0))?)
+/// A sort key that puts a card at `index` of a cell (the end when the cell is shorter), not
+/// counting the card `moving` itself. Keys are spread out, so this takes no renumbering, except
+/// in the rare cell where halving a gap has run out of precision.
+pub fn sort_key_at(c: &Connection, phase: Id, row: Id, index: u32, moving: Option<Id>) -> Result<f64> {
+    let moving = moving.map(|m| m.to_string()).unwrap_or_default();
+    let neighbours = |c: &Connection| -> Result<Vec<f64>> {
+        let mut st = c.prepare_cached(
+            "SELECT sort_key FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id != ?3
+             ORDER BY sort_key, id LIMIT 2 OFFSET ?4",
+        )?;
+        let v = st
+            .query_map(params![phase.to_string(), row.to_string(), moving, index.saturating_sub(1)], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    };
+    let last = |c: &Connection| -> Result<Option<f64>> {
+        Ok(c.prepare_cached("SELECT max(sort_key) FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id != ?3")?
+            .query_row(params![phase.to_string(), row.to_string(), moving], |r| r.get(0))?)
+    };
+    for attempt in 0..2 {
+        let keys = neighbours(c)?;
+        let key = match (index, keys.as_slice()) {
+            (0, [first, ..]) => first - 1.0,
+            (_, [before, after]) => before + (after - before) / 2.0,
+            (_, [before]) if index > 0 => before + 1.0,
+            _ => last(c)?.map_or(0.0, |k| k + 1.0),
+        };
+        let fits = match (index, keys.as_slice()) {
+            (i, [before, after]) if i > 0 => *before < key && key < *after,
+            _ => true,
+        };
+        if fits || attempt == 1 {
+            return Ok(key);
+        }
+        renumber_cell(c, phase, row)?;
+    }
+    unreachable!("the loop returns on its second attempt")
 }
 
-/// Moves every card at `from` or later in a cell by `delta` (+1 opens a gap, −1 closes one).
-pub fn shift_cell(c: &Connection, phase: Id, row: Id, from: u32, delta: i32) -> Result<()> {
-    c.prepare_cached("UPDATE cards SET position = position + ?4 WHERE phase_id = ?1 AND row_id = ?2 AND position >= ?3")?
-        .execute(params![phase.to_string(), row.to_string(), from, delta])?;
+/// Resets a cell's sort keys to 0, 1, 2 … in their current order.
+fn renumber_cell(c: &Connection, phase: Id, row: Id) -> Result<()> {
+    for (i, id) in cell_order(c, phase, row)?.into_iter().enumerate() {
+        c.prepare_cached("UPDATE cards SET sort_key = ?2 WHERE id = ?1")?.execute(params![id.to_string(), i as f64])?;
+    }
     Ok(())
 }
 
-pub fn insert_card(c: &Connection, journey: Id, k: &Card) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO cards (journey_id, {CARD_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-    );
-    c.prepare_cached(&sql)?.execute(params![
+pub fn insert_card(c: &Connection, journey: Id, k: &Card, sort_key: f64) -> Result<()> {
+    c.prepare_cached(
+        "INSERT INTO cards (journey_id, id, phase_id, row_id, sort_key, title, notes, colour, channel, emotion, votes, tags,
+                            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
         journey.to_string(),
         k.id.to_string(),
         k.phase.to_string(),
         k.row.to_string(),
-        k.position,
+        sort_key,
         k.title,
         k.notes,
         k.colour,
@@ -302,17 +344,15 @@ pub fn insert_card(c: &Connection, journey: Id, k: &Card) -> Result<()> {
     Ok(())
 }
 
+/// Writes a card's content; where it sits is changed by `set_card_place` only.
 pub fn update_card(c: &Connection, k: &Card) -> Result<()> {
     c.prepare_cached(
-        "UPDATE cards SET phase_id = ?2, row_id = ?3, position = ?4, title = ?5, notes = ?6, colour = ?7, channel = ?8,
-                          emotion = ?9, votes = ?10, tags = ?11, created_at = ?12, updated_at = ?13
+        "UPDATE cards SET title = ?2, notes = ?3, colour = ?4, channel = ?5, emotion = ?6, votes = ?7, tags = ?8,
+                          created_at = ?9, updated_at = ?10
          WHERE id = ?1",
     )?
     .execute(params![
         k.id.to_string(),
-        k.phase.to_string(),
-        k.row.to_string(),
-        k.position,
         k.title,
         k.notes,
         k.colour,
@@ -326,9 +366,9 @@ pub fn update_card(c: &Connection, k: &Card) -> Result<()> {
     Ok(())
 }
 
-pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, position: u32) -> Result<()> {
-    c.prepare_cached("UPDATE cards SET phase_id = ?2, row_id = ?3, position = ?4 WHERE id = ?1")?
-        .execute(params![id.to_string(), phase.to_string(), row.to_string(), position])?;
+pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, sort_key: f64) -> Result<()> {
+    c.prepare_cached("UPDATE cards SET phase_id = ?2, row_id = ?3, sort_key = ?4 WHERE id = ?1")?
+        .execute(params![id.to_string(), phase.to_string(), row.to_string(), sort_key])?;
     Ok(())
 }
 
