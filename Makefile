@@ -58,9 +58,12 @@ test-e2e:
 bench: setup build
 	scripts/bench.sh
 
+# The Tauri CLI comes from crates.io: the npm package's per-platform binaries are not all on the
+# registry these machines reach, which breaks `npm ci`.
 package: setup
+	@command -v cargo-tauri >/dev/null || cargo install tauri-cli --version '^2' --locked
 	cd ui && npm run --silent build
-	ui/node_modules/.bin/tauri build --bundles deb
+	cargo tauri build --bundles deb
 	@ls -1 target/release/bundle/deb/*.deb
 
 clean:
