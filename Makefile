@@ -51,7 +51,7 @@ test-ui:
 	node --test ui/tests/
 
 test-e2e:
-	$(XVFB) node --test tests/e2e/
+	$(XVFB) timeout 900 node --test tests/e2e/
 
 # --- figures and packages ------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ test("the first start shows the sample journey, and it opens as a map", async ()
     await s.screenshot("02-journey");
   } finally {
     await s.quit();
-    driver.stop();
+    await driver.stop();
   }
   // The CLI sees what the app made: one database, one journey.
   const list = execFileSync(APP, ["--db", db, "list"], { encoding: "utf8" });
@@ -38,7 +38,7 @@ test("in Dutch, the sample journey is the Dutch one", async () => {
     await s.waitFor(".journey-item", { text: "5 fases · 43 kaarten" });
   } finally {
     await s.quit();
-    driver.stop();
+    await driver.stop();
   }
 });
 
@@ -53,7 +53,7 @@ test("a database that is not ours is explained in the window and left untouched"
     await s.screenshot("03-db-error");
   } finally {
     await s.quit();
-    driver.stop();
+    await driver.stop();
   }
   assert.equal(readFileSync(db, "utf8"), "my notes, not a database");
 });

@@ -1,7 +1,7 @@
 // A small W3C WebDriver client (Node's fetch, no dependencies) for driving the built app through
 // tauri-driver and WebKitWebDriver, plus the set-up every end-to-end test needs.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,24 +18,37 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startDriver(env = {}) {
   const port = 4444 + Math.floor(Math.random() * 400) * 2;
+  mkdirSync(SHOTS, { recursive: true });
+  const log = join(SHOTS, `tauri-driver-${port}.log`);
+  // Its own process group, and its output to a file: the driver starts WebKitWebDriver and the
+  // app, and stopping must take them all down; a pipe they inherit would keep the test alive.
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1), "--native-driver", "/usr/bin/WebKitWebDriver"], {
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", openSync(log, "w"), openSync(log, "a")],
     env: { ...process.env, ...env },
+    detached: true,
   });
-  let stderr = "";
-  driver.stderr.on("data", (d) => (stderr += d));
+  const stop = async () => {
+    for (const signal of ["SIGTERM", "SIGKILL"]) {
+      try {
+        process.kill(-driver.pid, signal);
+      } catch {
+        return; // the group is gone
+      }
+      await sleep(300);
+    }
+  };
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
       const r = await fetch(`${base}/status`);
-      if (r.ok) return { base, stop: () => driver.kill("SIGTERM") };
+      if (r.ok) return { base, stop };
     } catch {
       /* not up yet */
     }
     await sleep(100);
   }
-  driver.kill("SIGKILL");
-  throw new Error(`tauri-driver did not start: ${stderr}`);
+  await stop();
+  throw new Error(`tauri-driver did not start: ${readFileSync(log, "utf8")}`);
 }
 
 /** A fresh temporary database path (the folder is new, the file does not exist yet). */

@@ -3,7 +3,8 @@ import { api, type AppInfo, type OpenedJourney } from "./ipc";
 import { messages, toLocale, type Locale } from "./i18n";
 import { LocaleContext, useT } from "./i18n/context";
 import { Home } from "./components/Home";
-import { Board } from "./board/Board";
+import { JourneyEditor } from "./editor/JourneyEditor";
+import { ConfirmHost } from "./components/Confirm";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -22,7 +23,7 @@ export function App() {
     document.documentElement.lang = locale;
   }, [locale]);
   useEffect(() => {
-    document.title = opened ? `${opened.doc.journey.name} — Journeywall` : "Journeywall";
+    if (!opened) document.title = "Journeywall";
   }, [opened]);
 
   const open = useCallback((id: string) => {
@@ -32,31 +33,14 @@ export function App() {
   let body;
   if (!info) body = <p className="muted centre">{t.loading}</p>;
   else if (info.openError) body = <DatabaseError message={info.openError} path={info.dbPath} />;
-  else if (opened)
-    body = (
-      <section className="journey-view">
-        <header className="journey-header">
-          <button className="back" onClick={() => setOpened(null)}>
-            ← {t.back}
-          </button>
-          <h1>{opened.doc.journey.name}</h1>
-          {opened.doc.personas[0] ? (
-            <span className="persona-chip" title={opened.doc.personas[0].quote}>
-              {t.persona}: {opened.doc.personas[0].name}
-            </span>
-          ) : null}
-        </header>
-        <div className="board-scroll">
-          <Board doc={opened.doc} />
-        </div>
-      </section>
-    );
+  else if (opened) body = <JourneyEditor opened={opened} onClose={() => setOpened(null)} />;
   else body = <Home onOpen={open} onError={setError} />;
 
   return (
     <LocaleContext.Provider value={{ locale, t }}>
       <div className="app">
         {body}
+        <ConfirmHost />
         {error ? (
           <div className="toast" role="alert">
             <span>

@@ -41,12 +41,176 @@ function installFakeBackend(state, mockIPC) {
       fake.journeys.set(copy.journey.id, copy);
       return copy.journey.id;
     },
-    open_journey: ({ journey }) => ({ doc: structuredClone(doc(journey)), history: { undo: null, redo: null } }),
+    open_journey: ({ journey }) => ({ doc: structuredClone(doc(journey)), history: historyState(journey) }),
+    apply_edit: ({ journey, edit }) => {
+      if (state.refuseTypes?.includes(edit.type)) fail(state.refuseMessage ?? "refused by the test");
+      const d = doc(journey);
+      const before = structuredClone(d);
+      applyEdit(d, edit);
+      const h = history(journey);
+      h.undo.push({ label: labelOf(edit), doc: before });
+      h.redo = [];
+      return applied(journey, before);
+    },
+    undo: ({ journey }) => {
+      const h = history(journey);
+      const step = h.undo.pop() ?? fail("nothing to undo");
+      const before = structuredClone(doc(journey));
+      h.redo.push({ label: step.label, doc: before });
+      fake.journeys.set(journey, step.doc);
+      return applied(journey, before);
+    },
+    redo: ({ journey }) => {
+      const h = history(journey);
+      const step = h.redo.pop() ?? fail("nothing to redo");
+      const before = structuredClone(doc(journey));
+      h.undo.push({ label: step.label, doc: before });
+      fake.journeys.set(journey, step.doc);
+      return applied(journey, before);
+    },
+    "plugin:window|set_title": ({ value }) => {
+      fake.windowTitle = value;
+      return null;
+    },
   };
+
+  // Undo by snapshots: the real inverse logic lives in the Rust core and is tested there.
+  function history(id) {
+    if (!fake.history.has(id)) fake.history.set(id, { undo: [], redo: [] });
+    return fake.history.get(id);
+  }
+  function historyState(id) {
+    const h = history(id);
+    return { undo: h.undo.at(-1)?.label ?? null, redo: h.redo.at(-1)?.label ?? null };
+  }
+  function labelOf(edit) {
+    return edit.type === "batch" ? (edit.label ?? labelOf(edit.edits[0])) : edit.type;
+  }
+  /**
+   * Cards that changed (added, or any field different) and every cell's order, as the real
+   * backend reports them, plus whole phase and row lists.
+   */
+  function applied(id, before) {
+    const d = doc(id);
+    const old = new Map(before.cards.map((c) => [c.id, JSON.stringify(c)]));
+    const cells = new Map();
+    for (const c of d.cards) {
+      const key = `${c.phase}:${c.row}`;
+      if (!cells.has(key)) cells.set(key, { phase: c.phase, row: c.row, cards: [] });
+    }
+    for (const c of [...d.cards].sort((a, b) => a.position - b.position)) cells.get(`${c.phase}:${c.row}`).cards.push(c.id);
+    return {
+      changes: {
+        journey: d.journey,
+        phases: d.phases,
+        rows: d.rows,
+        personas: d.personas,
+        cards: d.cards.filter((c) => old.get(c.id) !== JSON.stringify(c)),
+        removedCards: before.cards.filter((c) => !d.cards.some((x) => x.id === c.id)).map((c) => c.id),
+        cells: [...cells.values()],
+      },
+      history: historyState(id),
+    };
+  }
+  const cellCards = (d, phase, row, except) =>
+    d.cards.filter((c) => c.phase === phase && c.row === row && c.id !== except).sort((a, b) => a.position - b.position);
+  const renumber = (list) => list.forEach((x, i) => (x.position = i));
+  function place(d, card, phase, row, index) {
+    const others = cellCards(d, phase, row, card.id);
+    others.splice(Math.min(index ?? others.length, others.length), 0, card);
+    card.phase = phase;
+    card.row = row;
+    renumber(others);
+  }
+  function applyEdit(d, e) {
+    const card = (id) => d.cards.find((c) => c.id === id) ?? fail(`no card with id ${id} in this journey`);
+    switch (e.type) {
+      case "addCard": {
+        const c = { id: e.id ?? crypto.randomUUID(), phase: e.phase, row: e.row, position: 0, title: e.title, notes: e.notes ?? "", colour: e.colour ?? null,
+          channel: e.channel ?? null, emotion: e.emotion ?? null, votes: e.votes ?? 0, tags: e.tags ?? [], createdAt: Date.now(), updatedAt: Date.now() };
+        if (!c.title.trim()) fail("card title: must not be empty");
+        d.cards.push(c);
+        place(d, c, e.phase, e.row, e.index);
+        break;
+      }
+      case "updateCard": {
+        const c = card(e.card);
+        for (const k of ["title", "notes", "colour", "channel", "emotion", "votes", "tags"]) if (k in e && e[k] !== undefined) c[k] = e[k];
+        break;
+      }
+      case "moveCard": {
+        const c = card(e.card);
+        const from = { phase: c.phase, row: c.row };
+        place(d, c, e.phase, e.row, e.index);
+        renumber(cellCards(d, from.phase, from.row));
+        break;
+      }
+      case "deleteCard": {
+        const c = card(e.card);
+        d.cards = d.cards.filter((x) => x !== c);
+        renumber(cellCards(d, c.phase, c.row));
+        break;
+      }
+      case "duplicateCard": {
+        const c = card(e.card);
+        const copy = { ...structuredClone(c), id: crypto.randomUUID() };
+        d.cards.push(copy);
+        place(d, copy, c.phase, c.row, c.position + 1);
+        break;
+      }
+      case "addPhase":
+        d.phases.splice(e.index ?? d.phases.length, 0, { id: crypto.randomUUID(), position: 0, title: e.title, question: e.question ?? "", colour: e.colour ?? "#e8eef7", width: e.width ?? 100 });
+        renumber(d.phases);
+        break;
+      case "updatePhase":
+        Object.assign(d.phases.find((p) => p.id === e.phase) ?? fail("no phase"), Object.fromEntries(Object.entries(e).filter(([k]) => !["type", "phase"].includes(k))));
+        break;
+      case "movePhase": {
+        const p = d.phases.find((x) => x.id === e.phase);
+        d.phases = d.phases.filter((x) => x !== p);
+        d.phases.splice(e.index, 0, p);
+        renumber(d.phases);
+        break;
+      }
+      case "deletePhase":
+        d.phases = d.phases.filter((x) => x.id !== e.phase);
+        d.cards = d.cards.filter((c) => c.phase !== e.phase);
+        renumber(d.phases);
+        break;
+      case "addRow":
+        d.rows.splice(e.index ?? d.rows.length, 0, { id: crypto.randomUUID(), position: 0, kind: e.kind ?? "cards", title: e.title, colour: e.colour ?? "#f4f5f7", hidden: !!e.hidden });
+        renumber(d.rows);
+        break;
+      case "updateRow":
+        Object.assign(d.rows.find((r) => r.id === e.row) ?? fail("no row"), Object.fromEntries(Object.entries(e).filter(([k]) => !["type", "row"].includes(k))));
+        break;
+      case "moveRow": {
+        const r = d.rows.find((x) => x.id === e.row);
+        d.rows = d.rows.filter((x) => x !== r);
+        d.rows.splice(e.index, 0, r);
+        renumber(d.rows);
+        break;
+      }
+      case "deleteRow":
+        d.rows = d.rows.filter((x) => x.id !== e.row);
+        d.cards = d.cards.filter((c) => c.row !== e.row);
+        renumber(d.rows);
+        break;
+      case "updateJourney":
+        if (e.name !== undefined) d.journey.name = e.name;
+        break;
+      case "batch":
+        e.edits.forEach((x) => applyEdit(d, x));
+        break;
+      default:
+        fail(`the fake backend cannot apply ${e.type}`);
+    }
+  }
   mockIPC((cmd, args) => {
     fake.calls.push({ cmd, args: structuredClone(args) });
     const handler = handlers[cmd];
     if (!handler) fail(`the fake backend does not know ${cmd}`);
-    return handler(args ?? {});
+    // A copy, as the real IPC's JSON would give: the page must never share objects with the fake.
+    return structuredClone(handler(args ?? {}));
   });
 }

@@ -47,11 +47,11 @@ export async function startUi() {
   });
   const url = `http://127.0.0.1:${server.address().port}/`;
   return {
-    async open(state, { width = 1400, height = 900 } = {}) {
+    async open(state, { width = 1920, height = 1200 } = {}) {
       const page = await browser.newPage({ viewport: { width, height } });
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.addInitScript(`${mocks}\n${fake}\ninstallFakeBackend(${JSON.stringify(state)}, mockIPC);`);
+      await page.addInitScript(`${mocks}\n${fake}\ninstallFakeBackend(${JSON.stringify(state)}, mockIPC);\nmockWindows("main");`);
       await page.goto(url);
       page.errors = errors;
       return page;

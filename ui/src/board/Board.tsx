@@ -1,16 +1,16 @@
-import { useMemo } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { Card, JourneyDoc, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
-import { EmotionFace } from "../components/EmotionFace";
-import { curvePath, scoreToY } from "./curve";
+import { useEditor, type Editor } from "../state/store";
+import { addCard, addPhase, moveCards, renameCard } from "../editor/actions";
+import { CardTitleEditor, CardView } from "./CardView";
+import { EmotionLane } from "./EmotionLane";
+import { PhaseHeader } from "./PhaseHeader";
+import { RowLabel } from "./RowLabel";
+import { autoScroll, followPointer } from "./drag";
+import type { Cell } from "./moves";
+import { PHASE_WIDTH, cellKey } from "./layout";
 
-/** Width of a phase column at width 1, in CSS pixels (zoom scales the whole board). */
-export const PHASE_WIDTH = 260;
-const EMOTION_ROW_HEIGHT = 150;
-
-function cellKey(phase: string, row: string) {
-  return `${phase}:${row}`;
-}
 
 /** The journey's cards grouped by cell, in order. */
 export function cardsByCell(cards: Card[]): Map<string, Card[]> {
@@ -25,122 +25,341 @@ export function cardsByCell(cards: Card[]): Map<string, Card[]> {
   return map;
 }
 
-export function Board({ doc }: { doc: JourneyDoc }) {
+interface CardDrag {
+  ids: string[];
+  x: number;
+  y: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  title: string;
+  count: number;
+  target: (Cell & { index: number }) | null;
+}
+
+interface Band {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Where a card would land under the pointer: the cell, and the index among the cards staying. */
+function dropTarget(x: number, y: number): (Cell & { index: number }) | null {
+  const cell = document.elementsFromPoint(x, y).map((el) => el.closest<HTMLElement>("[data-drop-cell]")).find((el) => el);
+  if (!cell) return null;
+  const phase = cell.dataset.phase;
+  const row = cell.dataset.row;
+  if (!phase || !row) return null;
+  const cards = [...cell.querySelectorAll<HTMLElement>(".card:not(.dragging)")];
+  const index = cards.filter((c) => {
+    const r = c.getBoundingClientRect();
+    return r.top + r.height / 2 < y;
+  }).length;
+  return { phase, row, index };
+}
+
+export function Board({ editor, scroller }: { editor: Editor; scroller: React.RefObject<HTMLDivElement | null> }) {
   const { t } = useT();
+  const doc = useEditor(editor, (s) => s.doc);
+  const selection = useEditor(editor, (s) => s.selection);
+  const editing = useEditor(editor, (s) => s.editing);
+  const focusedCell = useEditor(editor, (s) => s.focusedCell);
+  const zoom = useEditor(editor, (s) => s.zoom);
   const cells = useMemo(() => cardsByCell(doc.cards), [doc.cards]);
-  const rows = doc.rows.filter((r) => !r.hidden);
-  const columns = `var(--row-label-width) ${doc.phases.map((p) => `${Math.round((p.width / 100) * PHASE_WIDTH)}px`).join(" ")}`;
+  const phaseColour = useMemo(() => new Map(doc.phases.map((p) => [p.id, p.colour])), [doc.phases]);
+  const [drag, setDrag] = useState<CardDrag | null>(null);
+  const [band, setBand] = useState<Band | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+
+  const onCardPointerDown = useCallback(
+    (e: React.PointerEvent, card: Card) => {
+      if (e.button !== 0) return;
+      e.stopPropagation();
+      const { selection } = editor.get();
+      const additive = e.shiftKey || e.ctrlKey || e.metaKey;
+      if (additive) {
+        const next = new Set(selection);
+        if (next.has(card.id)) next.delete(card.id);
+        else next.add(card.id);
+        editor.set({ selection: next, focusedCell: { phase: card.phase, row: card.row } });
+        return;
+      }
+      if (!selection.has(card.id)) editor.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
+      (e.currentTarget as HTMLElement).focus({ preventScroll: true });
+      const ids = editor.get().selection.has(card.id) ? [...editor.get().selection] : [card.id];
+      const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+      const scroll = scroller.current ? autoScroll(scroller.current) : null;
+      let state: CardDrag | null = null;
+      followPointer(e, {
+        start(ev) {
+          state = {
+            ids,
+            x: ev.clientX,
+            y: ev.clientY,
+            offsetX: e.clientX - rect.left,
+            offsetY: e.clientY - rect.top,
+            width: rect.width,
+            title: card.title,
+            count: ids.length,
+            target: null,
+          };
+          setDrag(state);
+        },
+        move(ev) {
+          if (!state) return;
+          scroll?.update(ev.clientX, ev.clientY);
+          state = { ...state, x: ev.clientX, y: ev.clientY, target: dropTarget(ev.clientX, ev.clientY) };
+          setDrag(state);
+        },
+        drop() {
+          scroll?.stop();
+          const target = state?.target;
+          setDrag(null);
+          if (target) void moveCards(editor, ids, target, target.index);
+        },
+        cancel() {
+          scroll?.stop();
+          setDrag(null);
+        },
+      });
+    },
+    [editor, scroller],
+  );
+
+  const openCard = useCallback((card: Card) => editor.set({ editing: { card: card.id }, selection: new Set([card.id]) }), [editor]);
+
+  /** A press on the empty canvas: clears the selection, and a drag draws a selection band. */
+  const onBackgroundPointerDown = (e: React.PointerEvent) => {
+    if (e.button !== 0 || (e.target as HTMLElement).closest(".card, button, input, textarea, .phase-header, .row-label, .emotion-point")) return;
+    const additive = e.shiftKey || e.ctrlKey || e.metaKey;
+    const base = additive ? new Set(editor.get().selection) : new Set<string>();
+    if (!additive) editor.set({ selection: base });
+    let current: Band = { x0: e.clientX, y0: e.clientY, x1: e.clientX, y1: e.clientY };
+    followPointer(e, {
+      start() {
+        setBand(current);
+      },
+      move(ev) {
+        current = { ...current, x1: ev.clientX, y1: ev.clientY };
+        setBand(current);
+        const [left, right] = [Math.min(current.x0, current.x1), Math.max(current.x0, current.x1)];
+        const [top, bottom] = [Math.min(current.y0, current.y1), Math.max(current.y0, current.y1)];
+        const hit = new Set(base);
+        boardRef.current?.querySelectorAll<HTMLElement>("[data-card-id]").forEach((el) => {
+          const r = el.getBoundingClientRect();
+          if (r.right > left && r.left < right && r.bottom > top && r.top < bottom && el.dataset.cardId) hit.add(el.dataset.cardId);
+        });
+        editor.set({ selection: hit });
+      },
+      drop() {
+        setBand(null);
+      },
+      cancel() {
+        setBand(null);
+        editor.set({ selection: base });
+      },
+    });
+  };
+
+  const visibleRows = doc.rows;
+  const columns = `var(--row-label-width) ${doc.phases.map((p) => `${Math.round((p.width / 100) * PHASE_WIDTH)}px`).join(" ")} var(--add-column-width)`;
+  const dragging = drag ? new Set(drag.ids) : null;
 
   return (
-    <div className="board" style={{ gridTemplateColumns: columns }} role="grid" aria-label={doc.journey.name}>
+    <div
+      ref={boardRef}
+      className={`board${drag ? " is-dragging" : ""}`}
+      style={{ gridTemplateColumns: columns, zoom }}
+      role="grid"
+      aria-label={doc.journey.name}
+      onPointerDown={onBackgroundPointerDown}
+    >
       <div className="corner" />
-      {doc.phases.map((p) => (
-        <PhaseHeader key={p.id} phase={p} />
+      {doc.phases.map((p, i) => (
+        <PhaseHeader key={p.id} editor={editor} phase={p} index={i} />
       ))}
-      {rows.map((row) => (
-        <BoardRow key={row.id} row={row} phases={doc.phases} cells={cells} emotionLabel={t.emotion} />
-      ))}
+      <AddPhaseColumn editor={editor} />
+      {visibleRows.map((row, rowIndex) =>
+        row.hidden ? (
+          <RowLabel key={row.id} editor={editor} row={row} index={rowIndex} collapsed />
+        ) : (
+          <RowCells
+            key={row.id}
+            editor={editor}
+            row={row}
+            rowIndex={rowIndex}
+            doc={doc}
+            cells={cells}
+            phaseColour={phaseColour}
+            selection={selection}
+            dragging={dragging}
+            drag={drag}
+            editing={editing}
+            focusedCell={focusedCell}
+            onCardPointerDown={onCardPointerDown}
+            openCard={openCard}
+            newCardLabel={t.newCardPlaceholder}
+          />
+        ),
+      )}
+      {drag ? (
+        <div className="drag-ghost" style={{ left: drag.x - drag.offsetX, top: drag.y - drag.offsetY, width: drag.width }} aria-hidden="true">
+          <div className="card-title">{drag.title}</div>
+          {drag.count > 1 ? <span className="drag-count">{drag.count}</span> : null}
+        </div>
+      ) : null}
+      {band ? (
+        <div
+          className="selection-band"
+          style={{ left: Math.min(band.x0, band.x1), top: Math.min(band.y0, band.y1), width: Math.abs(band.x1 - band.x0), height: Math.abs(band.y1 - band.y0) }}
+        />
+      ) : null}
     </div>
   );
 }
 
-function PhaseHeader({ phase }: { phase: Phase }) {
-  return (
-    <div className="phase-header" style={{ background: phase.colour }} role="columnheader">
-      <div className="phase-title">{phase.title}</div>
-      {phase.question ? <div className="phase-question">{phase.question}</div> : null}
-    </div>
-  );
-}
-
-function BoardRow(props: {
+interface RowCellsProps {
+  editor: Editor;
   row: Row;
-  phases: Phase[];
+  rowIndex: number;
+  doc: JourneyDoc;
   cells: Map<string, Card[]>;
-  emotionLabel: (score: number) => string;
-}) {
-  const { row, phases, cells, emotionLabel } = props;
-  const isEmotion = row.kind === "emotion";
+  phaseColour: Map<string, string>;
+  selection: ReadonlySet<string>;
+  dragging: Set<string> | null;
+  drag: CardDrag | null;
+  editing: ReturnType<Editor["get"]>["editing"];
+  focusedCell: Cell | null;
+  onCardPointerDown(e: React.PointerEvent, card: Card): void;
+  openCard(card: Card): void;
+  newCardLabel: string;
+}
+
+function RowCells(props: RowCellsProps) {
+  const { editor, row, doc, cells } = props;
   return (
     <>
-      <div className={`row-label${isEmotion ? " emotion" : ""}`} style={{ background: row.colour }} role="rowheader">
-        {row.title}
-      </div>
-      {isEmotion ? (
-        <EmotionLane row={row} phases={phases} cells={cells} emotionLabel={emotionLabel} />
+      <RowLabel editor={editor} row={row} index={props.rowIndex} />
+      {row.kind === "emotion" ? (
+        <EmotionLane
+          editor={editor}
+          row={row}
+          phases={doc.phases}
+          cells={cells}
+          selection={props.selection}
+          editing={props.editing}
+          dropTarget={props.drag?.target ?? null}
+        />
       ) : (
-        phases.map((p) => (
-          <div key={p.id} className="cell" role="gridcell">
-            {(cells.get(cellKey(p.id, row.id)) ?? []).map((c) => (
-              <CardView key={c.id} card={c} phase={p} emotionLabel={emotionLabel} />
-            ))}
-          </div>
-        ))
+        doc.phases.map((p) => <CellView key={p.id} {...props} phase={p} cards={cells.get(cellKey(p.id, row.id)) ?? []} />)
       )}
+      <div className="add-column-cell" />
     </>
   );
 }
 
-/** The emotion row: one lane across all phases, with the curve through the cards' scores. */
-function EmotionLane(props: { row: Row; phases: Phase[]; cells: Map<string, Card[]>; emotionLabel: (s: number) => string }) {
-  const { row, phases, cells, emotionLabel } = props;
-  let x = 0;
-  const columns = phases.map((p) => {
-    const w = Math.round((p.width / 100) * PHASE_WIDTH);
-    const col = { phase: p, x, w, cards: cells.get(cellKey(p.id, row.id)) ?? [] };
-    x += w;
-    return col;
+function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
+  const { editor, phase, row, cards, editing, drag } = props;
+  const cell = { phase: phase.id, row: row.id };
+  const focused = props.focusedCell?.phase === phase.id && props.focusedCell.row === row.id;
+  const target = drag?.target && drag.target.phase === phase.id && drag.target.row === row.id ? drag.target.index : null;
+  const newAt = editing && "cell" in editing && editing.cell.phase === phase.id && editing.cell.row === row.id ? editing.index : null;
+  const staying = cards.filter((c) => !props.dragging?.has(c.id));
+
+  const commitNew = async (title: string) => {
+    if (title.trim() === "") {
+      editor.set({ editing: null });
+      return;
+    }
+    const index = newAt ?? cards.length;
+    // Keep the editor open below the new card: a workshop calls out sticky notes one after another.
+    editor.set({ editing: { cell, index: index + 1 } });
+    await addCard(editor, cell, title, index);
+  };
+
+  const items: React.ReactNode[] = [];
+  let stayingIndex = 0;
+  cards.forEach((c, i) => {
+    const isDragged = props.dragging?.has(c.id) ?? false;
+    if (!isDragged && target === stayingIndex) items.push(<div key="drop" className="drop-indicator" />);
+    if (!isDragged) stayingIndex++;
+    if (newAt === i) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={() => editor.set({ editing: null })} />);
+    if (editing && "card" in editing && editing.card === c.id) {
+      items.push(
+        <CardTitleEditor
+          key={c.id}
+          initial={c.title}
+          placeholder={props.newCardLabel}
+          onCommit={(title) => {
+            editor.set({ editing: null });
+            void renameCard(editor, c, title);
+          }}
+          onCancel={() => editor.set({ editing: null })}
+        />,
+      );
+    } else {
+      items.push(
+        <CardView
+          key={c.id}
+          card={c}
+          colour={props.phaseColour.get(c.phase) ?? "#ffffff"}
+          selected={props.selection.has(c.id)}
+          dragging={isDragged}
+          onPointerDown={props.onCardPointerDown}
+          onOpen={props.openCard}
+        />,
+      );
+    }
   });
-  const total = x;
-  const points = columns.flatMap((col) => {
-    const scored = col.cards.filter((c) => c.emotion !== null);
-    if (scored.length === 0) return [];
-    // Several scored cards in one phase: spread them evenly across its column.
-    return scored.map((c, i) => ({ x: col.x + ((i + 1) * col.w) / (scored.length + 1), score: c.emotion ?? 0, card: c }));
-  });
+  if (target !== null && target >= staying.length) items.push(<div key="drop" className="drop-indicator" />);
+  if (newAt !== null && newAt >= cards.length) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={() => editor.set({ editing: null })} />);
+
   return (
-    <div className="emotion-lane" style={{ gridColumn: `2 / span ${phases.length}`, height: EMOTION_ROW_HEIGHT }} role="gridcell">
-      <svg className="emotion-curve" width={total} height={EMOTION_ROW_HEIGHT} aria-hidden="true">
-        {columns.map((col) => (
-          <line key={col.phase.id} x1={col.x} x2={col.x} y1={0} y2={EMOTION_ROW_HEIGHT} className="lane-divider" />
-        ))}
-        <line x1={0} x2={total} y1={scoreToY(0, EMOTION_ROW_HEIGHT)} y2={scoreToY(0, EMOTION_ROW_HEIGHT)} className="zero-line" />
-        <path d={curvePath(points, EMOTION_ROW_HEIGHT)} className="curve" />
-      </svg>
-      {points.map((pt) => (
-        <div
-          key={pt.card.id}
-          className="emotion-point"
-          style={{ left: pt.x, top: scoreToY(pt.score, EMOTION_ROW_HEIGHT) }}
-          title={`${pt.card.title} (${emotionLabel(pt.score)})`}
-        >
-          <EmotionFace score={pt.score} size={22} title={emotionLabel(pt.score)} />
-          <span className="emotion-caption">{pt.card.title}</span>
-        </div>
-      ))}
+    <div
+      className={`cell${focused ? " focused" : ""}${target !== null ? " drop-target" : ""}`}
+      role="gridcell"
+      tabIndex={0}
+      data-drop-cell=""
+      data-phase={phase.id}
+      data-row={row.id}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) editor.set({ focusedCell: cell });
+      }}
+      onDoubleClick={(e) => {
+        if (e.target === e.currentTarget) editor.set({ editing: { cell, index: cards.length }, focusedCell: cell });
+      }}
+    >
+      {items}
+      <button
+        className="cell-add"
+        tabIndex={-1}
+        title={props.newCardLabel}
+        aria-label={props.newCardLabel}
+        onClick={() => editor.set({ editing: { cell, index: cards.length }, focusedCell: cell })}
+      >
+        +
+      </button>
     </div>
   );
 }
 
-export function CardView({ card, phase, emotionLabel }: { card: Card; phase: Phase; emotionLabel: (s: number) => string }) {
+function NewCard(props: { label: string; onCommit(title: string): void; onCancel(): void }) {
+  return <CardTitleEditor initial="" placeholder={props.label} onCommit={props.onCommit} onCancel={props.onCancel} />;
+}
+
+function AddPhaseColumn({ editor }: { editor: Editor }) {
   const { t } = useT();
+  const phases = useEditor(editor, (s) => s.doc.phases.length);
   return (
-    <article className="card" style={{ background: card.colour ?? phase.colour }} data-card-id={card.id}>
-      <div className="card-title">{card.title}</div>
-      {card.channel || card.emotion !== null || card.votes > 0 ? (
-        <div className="card-meta">
-          {card.channel ? <span className="chip">{card.channel}</span> : null}
-          {card.emotion !== null ? <EmotionFace score={card.emotion} size={16} title={emotionLabel(card.emotion)} /> : null}
-          {card.votes > 0 ? (
-            <span className="votes" title={t.votes(card.votes)} aria-label={t.votes(card.votes)}>
-              {Array.from({ length: Math.min(card.votes, 8) }, (_, i) => (
-                <span key={i} className="vote-dot" />
-              ))}
-              {card.votes > 8 ? <span className="vote-more">+{card.votes - 8}</span> : null}
-            </span>
-          ) : null}
-        </div>
-      ) : null}
-    </article>
+    <div className="add-phase">
+      <button
+        title={t.addPhase}
+        aria-label={t.addPhase}
+        onClick={() => void addPhase(editor, phases, t.newPhaseTitle)}
+      >
+        +
+      </button>
+    </div>
   );
 }

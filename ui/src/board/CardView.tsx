@@ -1,0 +1,95 @@
+import { memo, useRef } from "react";
+import type { Card } from "../ipc";
+import { useT } from "../i18n/context";
+import { EmotionFace } from "../components/EmotionFace";
+
+interface Props {
+  card: Card;
+  colour: string;
+  selected: boolean;
+  dragging: boolean;
+  onPointerDown(e: React.PointerEvent, card: Card): void;
+  onOpen(card: Card): void;
+}
+
+/** One card on the canvas. Memoised: a 1,000-card board re-renders only the cards that changed. */
+export const CardView = memo(function CardView({ card, colour, selected, dragging, onPointerDown, onOpen }: Props) {
+  const { t } = useT();
+  return (
+    <article
+      className={`card${selected ? " selected" : ""}${dragging ? " dragging" : ""}`}
+      style={{ background: card.colour ?? colour }}
+      data-card-id={card.id}
+      tabIndex={-1}
+      aria-selected={selected}
+      onPointerDown={(e) => onPointerDown(e, card)}
+      onDoubleClick={(e) => {
+        e.stopPropagation();
+        onOpen(card);
+      }}
+    >
+      <div className="card-title">{card.title}</div>
+      {card.channel || card.emotion !== null || card.votes > 0 || card.tags.length > 0 ? (
+        <div className="card-meta">
+          {card.channel ? <span className="chip">{card.channel}</span> : null}
+          {card.tags.map((tag) => (
+            <span key={tag} className="chip tag">
+              #{tag}
+            </span>
+          ))}
+          {card.emotion !== null ? <EmotionFace score={card.emotion} size={16} title={t.emotion(card.emotion)} /> : null}
+          {card.votes > 0 ? <VoteDots votes={card.votes} label={t.votes(card.votes)} /> : null}
+        </div>
+      ) : null}
+      {card.notes ? <div className="card-has-notes" title={card.notes} aria-hidden="true" /> : null}
+    </article>
+  );
+});
+
+export function VoteDots({ votes, label }: { votes: number; label: string }) {
+  return (
+    <span className="votes" title={label} aria-label={label}>
+      {Array.from({ length: Math.min(votes, 8) }, (_, i) => (
+        <span key={i} className="vote-dot" />
+      ))}
+      {votes > 8 ? <span className="vote-more">+{votes - 8}</span> : null}
+    </span>
+  );
+}
+
+/** The inline editor for a card's title (new or existing): Enter commits, Escape cancels. */
+export function CardTitleEditor(props: { initial: string; placeholder: string; onCommit(title: string): void; onCancel(): void }) {
+  // Enter, Escape and blur can follow each other; only the first one counts.
+  const done = useRef(false);
+  const once = (f: () => void) => {
+    if (done.current) return;
+    done.current = true;
+    f();
+  };
+  return (
+    <textarea
+      className="card-editor"
+      defaultValue={props.initial}
+      placeholder={props.placeholder}
+      autoFocus
+      rows={2}
+      onFocus={(e) => e.currentTarget.select()}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && !e.shiftKey) {
+          e.preventDefault();
+          const value = e.currentTarget.value;
+          once(() => props.onCommit(value));
+        } else if (e.key === "Escape") {
+          e.preventDefault();
+          e.stopPropagation();
+          once(props.onCancel);
+        }
+      }}
+      onBlur={(e) => {
+        const value = e.currentTarget.value;
+        once(() => props.onCommit(value));
+      }}
+      aria-label={props.placeholder}
+    />
+  );
+}

@@ -1,0 +1,194 @@
+import { useState } from "react";
+import type { Card, Phase, Row } from "../ipc";
+import { useT } from "../i18n/context";
+import { EmotionFace } from "../components/EmotionFace";
+import type { Editor, EditorState } from "../state/store";
+import { addCard, renameCard, setEmotion } from "../editor/actions";
+import { curvePath, scoreToY } from "./curve";
+import { followPointer } from "./drag";
+import { PHASE_WIDTH, cellKey } from "./layout";
+
+export const EMOTION_ROW_HEIGHT = 170;
+
+interface Props {
+  editor: Editor;
+  row: Row;
+  phases: Phase[];
+  cells: Map<string, Card[]>;
+  selection: ReadonlySet<string>;
+  editing: EditorState["editing"];
+  dropTarget: { phase: string; row: string } | null;
+}
+
+const clampScore = (s: number) => Math.max(-2, Math.min(2, Math.round(s)));
+
+/**
+ * The emotion row: one lane across all phases with a smooth curve through the cards' scores.
+ * Each point can be dragged up or down to change its score; each phase column is a drop zone and
+ * a place to add a card (double-click).
+ */
+export function EmotionLane({ editor, row, phases, cells, selection, editing, dropTarget }: Props) {
+  const { t } = useT();
+  const [preview, setPreview] = useState<{ card: string; score: number } | null>(null);
+  let x = 0;
+  const columns = phases.map((p) => {
+    const w = Math.round((p.width / 100) * PHASE_WIDTH);
+    const col = { phase: p, x, w, cards: cells.get(cellKey(p.id, row.id)) ?? [] };
+    x += w;
+    return col;
+  });
+  const total = x;
+  const points = columns.flatMap((col) =>
+    col.cards.map((c, i) => ({
+      x: col.x + ((i + 1) * col.w) / (col.cards.length + 1),
+      score: preview?.card === c.id ? preview.score : (c.emotion ?? 0),
+      card: c,
+    })),
+  );
+  const scored = points.filter((p) => p.card.emotion !== null || preview?.card === p.card.id);
+
+  const startDrag = (e: React.PointerEvent, card: Card) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    editor.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
+    const lane = (e.currentTarget as HTMLElement).closest(".emotion-lane")?.getBoundingClientRect();
+    if (!lane) return;
+    const zoom = editor.get().zoom;
+    const scoreAt = (clientY: number) => {
+      const y = (clientY - lane.top) / zoom;
+      const pad = 14;
+      return clampScore(2 - ((y - pad) / (EMOTION_ROW_HEIGHT - 2 * pad)) * 4);
+    };
+    let last = card.emotion ?? 0;
+    followPointer(e, {
+      start() {},
+      move(ev) {
+        last = scoreAt(ev.clientY);
+        setPreview({ card: card.id, score: last });
+      },
+      drop() {
+        setPreview(null);
+        void setEmotion(editor, card, last);
+      },
+      cancel() {
+        setPreview(null);
+      },
+    });
+  };
+
+  return (
+    <div className="emotion-lane" style={{ gridColumn: `2 / span ${phases.length}`, height: EMOTION_ROW_HEIGHT }}>
+      {columns.map((col) => (
+        <div
+          key={col.phase.id}
+          className={`emotion-cell${dropTarget?.phase === col.phase.id && dropTarget.row === row.id ? " drop-target" : ""}`}
+          style={{ left: col.x, width: col.w }}
+          role="gridcell"
+          tabIndex={0}
+          data-drop-cell=""
+          data-phase={col.phase.id}
+          data-row={row.id}
+          aria-label={`${row.title} · ${col.phase.title}`}
+          onFocus={(e) => {
+            if (e.target === e.currentTarget) editor.set({ focusedCell: { phase: col.phase.id, row: row.id } });
+          }}
+          onDoubleClick={(e) => {
+            if (e.target === e.currentTarget)
+              editor.set({ editing: { cell: { phase: col.phase.id, row: row.id }, index: col.cards.length }, focusedCell: { phase: col.phase.id, row: row.id } });
+          }}
+        />
+      ))}
+      <svg className="emotion-curve" width={total} height={EMOTION_ROW_HEIGHT} aria-hidden="true">
+        <line x1={0} x2={total} y1={scoreToY(0, EMOTION_ROW_HEIGHT)} y2={scoreToY(0, EMOTION_ROW_HEIGHT)} className="zero-line" />
+        <path d={curvePath(scored, EMOTION_ROW_HEIGHT)} className="curve" />
+      </svg>
+      {points.map((pt) => (
+        <div
+          key={pt.card.id}
+          className={`emotion-point${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}`}
+          style={{ left: pt.x, top: scoreToY(pt.score, EMOTION_ROW_HEIGHT) }}
+          data-card-id={pt.card.id}
+          title={`${pt.card.title} (${pt.card.emotion === null ? t.noEmotion : t.emotion(pt.score)})`}
+          onPointerDown={(e) => startDrag(e, pt.card)}
+          onDoubleClick={(e) => {
+            e.stopPropagation();
+            editor.set({ editing: { card: pt.card.id } });
+          }}
+        >
+          <EmotionFace score={pt.score} size={26} title={t.emotion(pt.score)} />
+          <span className="emotion-caption">{pt.card.title}</span>
+        </div>
+      ))}
+      <EmotionEditors editor={editor} editing={editing} row={row} columns={columns} />
+    </div>
+  );
+}
+
+/** Inline editors (new card, rename) float over the lane in their phase's column. */
+function EmotionEditors(props: {
+  editor: Editor;
+  editing: EditorState["editing"];
+  row: Row;
+  columns: { phase: Phase; x: number; w: number; cards: Card[] }[];
+}) {
+  const { editor, editing, row, columns } = props;
+  const { t } = useT();
+  if (!editing) return null;
+  if ("cell" in editing) {
+    const col = columns.find((c) => c.phase.id === editing.cell.phase && editing.cell.row === row.id);
+    if (!col) return null;
+    return (
+      <div className="emotion-editor" style={{ left: col.x + 8, width: col.w - 16 }}>
+        <EmotionTitleInput
+          placeholder={t.newCardPlaceholder}
+          initial=""
+          onDone={async (title) => {
+            editor.set({ editing: null });
+            if (title.trim()) await addCard(editor, { phase: col.phase.id, row: row.id }, title);
+          }}
+        />
+      </div>
+    );
+  }
+  const col = columns.find((c) => c.cards.some((k) => k.id === editing.card));
+  const card = col?.cards.find((k) => k.id === editing.card);
+  if (!col || !card) return null;
+  return (
+    <div className="emotion-editor" style={{ left: col.x + 8, width: col.w - 16 }}>
+      <EmotionTitleInput
+        placeholder={t.newCardPlaceholder}
+        initial={card.title}
+        onDone={async (title) => {
+          editor.set({ editing: null });
+          await renameCard(editor, card, title);
+        }}
+      />
+    </div>
+  );
+}
+
+function EmotionTitleInput(props: { placeholder: string; initial: string; onDone(title: string): void }) {
+  const [done, setDone] = useState(false);
+  const finish = (value: string) => {
+    if (done) return;
+    setDone(true);
+    props.onDone(value);
+  };
+  return (
+    <input
+      className="card-editor"
+      autoFocus
+      defaultValue={props.initial}
+      placeholder={props.placeholder}
+      aria-label={props.placeholder}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") finish(e.currentTarget.value);
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          finish(props.initial);
+        }
+      }}
+      onBlur={(e) => finish(e.currentTarget.value)}
+    />
+  );
+}

@@ -1,0 +1,143 @@
+import { useState } from "react";
+import type { Phase } from "../ipc";
+import { useT } from "../i18n/context";
+import type { Editor } from "../state/store";
+import { addPhase, cardsInPhase, deletePhase } from "../editor/actions";
+import { askConfirm } from "../components/Confirm";
+import { InlineInput, MenuButton } from "../components/Menu";
+import { PALETTE } from "./palette";
+import { followPointer } from "./drag";
+import { reorderByDrag } from "./reorder";
+import { PHASE_WIDTH } from "./layout";
+
+export function PhaseHeader({ editor, phase, index }: { editor: Editor; phase: Phase; index: number }) {
+  const { t } = useT();
+  const [editing, setEditing] = useState<"title" | "question" | null>(null);
+
+  const update = (patch: { title?: string; question?: string; colour?: string; width?: number }) =>
+    editor.send({ type: "updatePhase", phase: phase.id, ...patch });
+
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0 || editing || (e.target as HTMLElement).closest("button, input, textarea, .resize-handle")) return;
+    e.stopPropagation();
+    reorderByDrag(e, {
+      selector: ".phase-header",
+      axis: "x",
+      self: e.currentTarget,
+      onDrop: (to) => {
+        if (to !== index) void editor.send({ type: "movePhase", phase: phase.id, index: to });
+      },
+    });
+  };
+
+  const onResize = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    const board = e.currentTarget.closest<HTMLElement>(".board");
+    const startX = e.clientX;
+    const zoom = editor.get().zoom;
+    let width = phase.width;
+    const columns = () =>
+      `var(--row-label-width) ${editor
+        .get()
+        .doc.phases.map((p) => `${Math.round(((p.id === phase.id ? width : p.width) / 100) * PHASE_WIDTH)}px`)
+        .join(" ")} var(--add-column-width)`;
+    followPointer(e, {
+      start() {},
+      move(ev) {
+        const px = (phase.width / 100) * PHASE_WIDTH + (ev.clientX - startX) / zoom;
+        width = Math.max(25, Math.min(800, Math.round((px / PHASE_WIDTH) * 100)));
+        if (board) board.style.gridTemplateColumns = columns();
+      },
+      drop() {
+        if (width !== phase.width) void update({ width });
+      },
+      cancel() {
+        width = phase.width;
+        if (board) board.style.gridTemplateColumns = columns();
+      },
+    });
+  };
+
+  const remove = async () => {
+    const n = cardsInPhase(editor.get().doc, phase.id);
+    if (n > 0 && !(await askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }))) return;
+    await deletePhase(editor, phase);
+  };
+
+  return (
+    <div
+      className="phase-header"
+      style={{ background: phase.colour }}
+      role="columnheader"
+      aria-label={phase.title}
+      data-phase-id={phase.id}
+      onPointerDown={onPointerDown}
+    >
+      <div className="phase-top">
+        {editing === "title" ? (
+          <InlineInput
+            initial={phase.title}
+            label={t.phaseTitle}
+            onDone={(v) => {
+              setEditing(null);
+              if (v !== null && v.trim() && v !== phase.title) void update({ title: v });
+            }}
+          />
+        ) : (
+          <div className="phase-title" onDoubleClick={() => setEditing("title")} title={t.renameHint}>
+            {phase.title}
+          </div>
+        )}
+        <MenuButton label={t.phaseMenu}>
+          {(close) => (
+            <>
+              <button role="menuitem" onClick={() => (close(), setEditing("title"))}>
+                {t.rename}
+              </button>
+              <button role="menuitem" onClick={() => (close(), setEditing("question"))}>
+                {t.editQuestion}
+              </button>
+              <button role="menuitem" onClick={() => (close(), void addPhase(editor, index, t.newPhaseTitle))}>
+                {t.addPhaseBefore}
+              </button>
+              <button role="menuitem" onClick={() => (close(), void addPhase(editor, index + 1, t.newPhaseTitle))}>
+                {t.addPhaseAfter}
+              </button>
+              <div className="swatches" role="group" aria-label={t.colour}>
+                {PALETTE.map((p) => (
+                  <button
+                    key={p.colour}
+                    className={`swatch${p.colour === phase.colour ? " on" : ""}`}
+                    style={{ background: p.colour }}
+                    aria-label={`${t.colour} ${p.name}`}
+                    onClick={() => (close(), void update({ colour: p.colour }))}
+                  />
+                ))}
+              </div>
+              <button role="menuitem" className="danger" onClick={() => (close(), void remove())}>
+                {t.deletePhase}
+              </button>
+            </>
+          )}
+        </MenuButton>
+      </div>
+      {editing === "question" ? (
+        <InlineInput
+          initial={phase.question}
+          label={t.phaseQuestion}
+          multiline
+          onDone={(v) => {
+            setEditing(null);
+            if (v !== null && v !== phase.question) void update({ question: v });
+          }}
+        />
+      ) : phase.question ? (
+        <div className="phase-question" onDoubleClick={() => setEditing("question")}>
+          {phase.question}
+        </div>
+      ) : null}
+      <div className="resize-handle" onPointerDown={onResize} title={t.resizeHint} aria-hidden="true" />
+    </div>
+  );
+}

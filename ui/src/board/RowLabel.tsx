@@ -1,0 +1,99 @@
+import { useState } from "react";
+import type { Row } from "../ipc";
+import { useT } from "../i18n/context";
+import type { Editor } from "../state/store";
+import { cardsInRow } from "../editor/actions";
+import { askConfirm } from "../components/Confirm";
+import { InlineInput, MenuButton } from "../components/Menu";
+import { reorderByDrag } from "./reorder";
+
+/** A row's label on the left (sticky while scrolling); `collapsed` draws a hidden row as a thin strip. */
+export function RowLabel({ editor, row, index, collapsed = false }: { editor: Editor; row: Row; index: number; collapsed?: boolean }) {
+  const { t } = useT();
+  const [renaming, setRenaming] = useState(false);
+  const update = (patch: { title?: string; kind?: "cards" | "emotion"; hidden?: boolean }) => editor.send({ type: "updateRow", row: row.id, ...patch });
+  const addRow = (at: number) => editor.send({ type: "addRow", index: at, title: t.newRowTitle, kind: "cards", hidden: false });
+
+  const remove = async () => {
+    const n = cardsInRow(editor.get().doc, row.id);
+    if (n > 0 && !(await askConfirm({ title: t.deleteRowTitle(row.title), body: t.deleteRowBody(n), confirm: t.delete }))) return;
+    await editor.send({ type: "deleteRow", row: row.id });
+  };
+
+  if (collapsed) {
+    return (
+      <div className="row-collapsed" style={{ gridColumn: "1 / -1" }} data-row-id={row.id}>
+        <span>
+          {row.title} · {t.hiddenRow}
+        </span>
+        <button onClick={() => void update({ hidden: false })}>{t.showRow}</button>
+      </div>
+    );
+  }
+
+  return (
+    <div
+      className={`row-label${row.kind === "emotion" ? " emotion" : ""}`}
+      style={{ background: row.colour }}
+      role="rowheader"
+      aria-label={row.title}
+      data-row-id={row.id}
+      onPointerDown={(e) => {
+        if (e.button !== 0 || renaming || (e.target as HTMLElement).closest("button, input")) return;
+        e.stopPropagation();
+        reorderByDrag(e, {
+          selector: ".row-label",
+          axis: "y",
+          self: e.currentTarget,
+          onDrop: (to) => {
+            // Hidden rows are strips, not labels: count them back in to get the row's index.
+            const visible = editor.get().doc.rows.filter((r) => !r.hidden && r.id !== row.id);
+            const before = visible[to];
+            const rows = editor.get().doc.rows.filter((r) => r.id !== row.id);
+            const at = before ? rows.indexOf(before) : rows.length;
+            if (at !== index) void editor.send({ type: "moveRow", row: row.id, index: at });
+          },
+        });
+      }}
+    >
+      {renaming ? (
+        <InlineInput
+          initial={row.title}
+          label={t.rowTitle}
+          onDone={(v) => {
+            setRenaming(false);
+            if (v !== null && v.trim() && v !== row.title) void update({ title: v });
+          }}
+        />
+      ) : (
+        <span className="row-title" onDoubleClick={() => setRenaming(true)} title={t.renameHint}>
+          {row.title}
+        </span>
+      )}
+      <MenuButton label={t.rowMenu}>
+        {(close) => (
+          <>
+            <button role="menuitem" onClick={() => (close(), setRenaming(true))}>
+              {t.rename}
+            </button>
+            <button role="menuitem" onClick={() => (close(), void addRow(index))}>
+              {t.addRowAbove}
+            </button>
+            <button role="menuitem" onClick={() => (close(), void addRow(index + 1))}>
+              {t.addRowBelow}
+            </button>
+            <button role="menuitem" onClick={() => (close(), void update({ kind: row.kind === "emotion" ? "cards" : "emotion" }))}>
+              {row.kind === "emotion" ? t.makeCardsRow : t.makeEmotionRow}
+            </button>
+            <button role="menuitem" onClick={() => (close(), void update({ hidden: true }))}>
+              {t.hideRow}
+            </button>
+            <button role="menuitem" className="danger" onClick={() => (close(), void remove())}>
+              {t.deleteRow}
+            </button>
+          </>
+        )}
+      </MenuButton>
+    </div>
+  );
+}

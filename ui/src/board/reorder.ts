@@ -1,0 +1,41 @@
+import { followPointer } from "./drag";
+
+/**
+ * Drag to reorder a band of siblings (phase headers left-to-right, row labels top-to-bottom).
+ * The target index is shown by a class on the sibling it would land before (or after, for the
+ * end); `onDrop` gets the final index of the dragged item.
+ */
+export function reorderByDrag(
+  down: React.PointerEvent,
+  opts: { selector: string; axis: "x" | "y"; self: HTMLElement; onDrop(index: number): void },
+): void {
+  const others = () => [...document.querySelectorAll<HTMLElement>(opts.selector)].filter((el) => el !== opts.self);
+  const clear = () => document.querySelectorAll(".reorder-before, .reorder-after").forEach((el) => el.classList.remove("reorder-before", "reorder-after"));
+  let index = -1;
+  followPointer(down, {
+    start() {
+      opts.self.classList.add("reordering");
+    },
+    move(ev) {
+      const list = others();
+      const at = opts.axis === "x" ? ev.clientX : ev.clientY;
+      index = list.filter((el) => {
+        const r = el.getBoundingClientRect();
+        return opts.axis === "x" ? r.left + r.width / 2 < at : r.top + r.height / 2 < at;
+      }).length;
+      clear();
+      const before = list[index];
+      if (before) before.classList.add("reorder-before");
+      else list[list.length - 1]?.classList.add("reorder-after");
+    },
+    drop() {
+      clear();
+      opts.self.classList.remove("reordering");
+      if (index >= 0) opts.onDrop(index);
+    },
+    cancel() {
+      clear();
+      opts.self.classList.remove("reordering");
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useT } from "../i18n/context";
+
+interface Question {
+  title: string;
+  body: string;
+  confirm: string;
+  resolve(ok: boolean): void;
+}
+
+// One question at a time, asked from anywhere (actions are not components), answered by the
+// host rendered once in the app.
+let current: Question | null = null;
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
+
+/** Asks the user to confirm something destructive; resolves true when they do. */
+export function askConfirm(q: Omit<Question, "resolve">): Promise<boolean> {
+  current?.resolve(false);
+  return new Promise((resolve) => {
+    current = { ...q, resolve };
+    notify();
+  });
+}
+
+function answer(ok: boolean) {
+  const q = current;
+  current = null;
+  notify();
+  q?.resolve(ok);
+}
+
+export function ConfirmHost() {
+  const { t } = useT();
+  const q = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmRef.current?.focus(), [q]);
+  if (!q) return null;
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && answer(false)}>
+      <div className="dialog confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title">
+        <h2 id="confirm-title">{q.title}</h2>
+        <p>{q.body}</p>
+        <div className="dialog-actions">
+          <button onClick={() => answer(false)}>{t.cancel}</button>
+          <button ref={confirmRef} className="danger" onClick={() => answer(true)}>
+            {q.confirm}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

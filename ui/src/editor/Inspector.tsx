@@ -1,0 +1,152 @@
+import type { Card } from "../ipc";
+import { useT } from "../i18n/context";
+import { useEditor, type Editor } from "../state/store";
+import { EmotionFace } from "../components/EmotionFace";
+import { PALETTE } from "../board/palette";
+import { deleteSelection, duplicateSelection } from "./actions";
+
+/** The side panel: every field of the selected card, each change one edit. */
+export function Inspector({ editor }: { editor: Editor }) {
+  const { t } = useT();
+  const doc = useEditor(editor, (s) => s.doc);
+  const selection = useEditor(editor, (s) => s.selection);
+  const selected = doc.cards.filter((c) => selection.has(c.id));
+  const card = selected.length === 1 ? selected[0] : undefined;
+
+  if (selected.length === 0) {
+    return (
+      <aside className="inspector empty" aria-label={t.inspector}>
+        <p>{t.inspectorEmpty}</p>
+        <ul className="hints">
+          {t.hints.map((h) => (
+            <li key={h}>{h}</li>
+          ))}
+        </ul>
+      </aside>
+    );
+  }
+  if (!card) {
+    return (
+      <aside className="inspector" aria-label={t.inspector}>
+        <h2>{t.cardsSelected(selected.length)}</h2>
+        <div className="inspector-actions">
+          <button onClick={() => void duplicateSelection(editor)}>{t.duplicate}</button>
+          <button className="danger" onClick={() => void deleteSelection(editor)}>
+            {t.delete}
+          </button>
+        </div>
+      </aside>
+    );
+  }
+  return <CardFields key={card.id} editor={editor} card={card} channels={[...new Set(doc.cards.map((c) => c.channel).filter((c): c is string => !!c))]} />;
+}
+
+function CardFields({ editor, card, channels }: { editor: Editor; card: Card; channels: string[] }) {
+  const { t } = useT();
+  const update = (patch: Partial<Pick<Card, "title" | "notes" | "channel" | "emotion" | "colour" | "votes" | "tags">>) =>
+    editor.send({ type: "updateCard", card: card.id, ...patch });
+  const commitText = (field: "title" | "notes", value: string) => {
+    if (value === card[field] || (field === "title" && value.trim() === "")) return;
+    void update({ [field]: value });
+  };
+
+  return (
+    <aside className="inspector" aria-label={t.inspector}>
+      <label className="field">
+        <span>{t.title}</span>
+        <textarea
+          defaultValue={card.title}
+          rows={2}
+          onBlur={(e) => commitText("title", e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.blur();
+            }
+          }}
+        />
+      </label>
+      <label className="field">
+        <span>{t.notes}</span>
+        <textarea defaultValue={card.notes} rows={6} onBlur={(e) => commitText("notes", e.currentTarget.value)} />
+      </label>
+      <label className="field">
+        <span>{t.channel}</span>
+        <input
+          defaultValue={card.channel ?? ""}
+          list="channels"
+          onBlur={(e) => {
+            const v = e.currentTarget.value.trim();
+            if (v !== (card.channel ?? "")) void update({ channel: v || null });
+          }}
+          onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
+        />
+        <datalist id="channels">
+          {channels.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      </label>
+      <div className="field">
+        <span>{t.emotionScale}</span>
+        <div className="emotion-picker" role="radiogroup" aria-label={t.emotionScale}>
+          {[-2, -1, 0, 1, 2].map((s) => (
+            <button key={s} role="radio" aria-checked={card.emotion === s} aria-label={t.emotion(s)} title={t.emotion(s)} className={card.emotion === s ? "on" : ""} onClick={() => void update({ emotion: s })}>
+              <EmotionFace score={s} size={24} />
+            </button>
+          ))}
+          <button role="radio" aria-checked={card.emotion === null} className={card.emotion === null ? "on none" : "none"} onClick={() => void update({ emotion: null })}>
+            {t.noEmotion}
+          </button>
+        </div>
+      </div>
+      <div className="field">
+        <span>{t.colour}</span>
+        <div className="swatches">
+          <button className={`swatch phase-colour${card.colour === null ? " on" : ""}`} aria-label={t.phaseColour} title={t.phaseColour} onClick={() => void update({ colour: null })}>
+            ∅
+          </button>
+          {PALETTE.map((p) => (
+            <button
+              key={p.colour}
+              className={`swatch${card.colour === p.colour ? " on" : ""}`}
+              style={{ background: p.colour }}
+              aria-label={`${t.colour} ${p.name}`}
+              onClick={() => void update({ colour: p.colour })}
+            />
+          ))}
+        </div>
+      </div>
+      <div className="field">
+        <span>{t.votesLabel}</span>
+        <div className="stepper">
+          <button aria-label={t.fewerVotes} disabled={card.votes === 0} onClick={() => void update({ votes: card.votes - 1 })}>
+            −
+          </button>
+          <output aria-live="polite">{card.votes}</output>
+          <button aria-label={t.moreVotes} onClick={() => void update({ votes: card.votes + 1 })}>
+            +
+          </button>
+        </div>
+      </div>
+      <label className="field">
+        <span>{t.tags}</span>
+        <input
+          defaultValue={card.tags.join(", ")}
+          placeholder={t.tagsPlaceholder}
+          onBlur={(e) => {
+            const tags = [...new Set(e.currentTarget.value.split(",").map((s) => s.trim()).filter(Boolean))];
+            if (tags.join(",") !== card.tags.join(",")) void update({ tags });
+          }}
+          onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
+        />
+      </label>
+      <div className="inspector-actions">
+        <button onClick={() => void duplicateSelection(editor)}>{t.duplicate}</button>
+        <button className="danger" onClick={() => void deleteSelection(editor)}>
+          {t.delete}
+        </button>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import type { OpenedJourney } from "../ipc";
+import { useT } from "../i18n/context";
+import { Editor, useEditor } from "../state/store";
+import { Board } from "../board/Board";
+import { followPointer } from "../board/drag";
+import { InlineInput } from "../components/Menu";
+import { Inspector } from "./Inspector";
+import { installKeys } from "./keys";
+import { fitZoom, zoomBy, zoomTo } from "./zoom";
+
+export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onClose(): void }) {
+  const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const name = useEditor(editor, (s) => s.doc.journey.name);
+
+  useEffect(() => installKeys(editor, () => scroller.current), [editor]);
+  useEffect(() => {
+    document.title = `${name} — Journeywall`;
+    try {
+      getCurrentWindow()
+        .setTitle(`${name} — Journeywall`)
+        .catch(() => undefined);
+    } catch {
+      // Outside Tauri (the UI alone in a browser) there is no native window to name.
+    }
+  }, [name]);
+
+  // Ctrl+wheel and trackpad pinch zoom around the pointer; they need a non-passive listener.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey && !e.metaKey) return;
+      e.preventDefault();
+      zoomBy(editor, el, Math.exp(-e.deltaY / 300), e.clientX, e.clientY);
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, [editor]);
+
+  // Space+drag and middle-drag pan the canvas.
+  const space = useRef(false);
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (e.code === "Space" && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) {
+        space.current = true;
+        if (e.target === document.body || (e.target as HTMLElement).closest?.(".board-scroll")) e.preventDefault();
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code === "Space") space.current = false;
+    };
+    window.addEventListener("keydown", down);
+    window.addEventListener("keyup", up);
+    return () => {
+      window.removeEventListener("keydown", down);
+      window.removeEventListener("keyup", up);
+    };
+  }, []);
+  const onPanStart = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (!(e.button === 1 || (e.button === 0 && space.current))) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const el = e.currentTarget;
+    const start = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
+    el.classList.add("panning");
+    const pan = (ev: PointerEvent) => {
+      el.scrollLeft = start.left - (ev.clientX - start.x);
+      el.scrollTop = start.top - (ev.clientY - start.y);
+    };
+    const end = () => el.classList.remove("panning");
+    followPointer(e, { start: pan, move: pan, drop: end, cancel: end });
+  };
+
+  return (
+    <section className="journey-view">
+      <Toolbar editor={editor} onClose={onClose} scroller={scroller} />
+      <div className="editor-body">
+        <div className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
+          <Board editor={editor} scroller={scroller} />
+        </div>
+        <Inspector editor={editor} />
+      </div>
+      <ErrorToast editor={editor} />
+    </section>
+  );
+}
+
+function Toolbar({ editor, onClose, scroller }: { editor: Editor; onClose(): void; scroller: React.RefObject<HTMLDivElement | null> }) {
+  const { t } = useT();
+  const journey = useEditor(editor, (s) => s.doc.journey);
+  const persona = useEditor(editor, (s) => s.doc.personas[0]);
+  const history = useEditor(editor, (s) => s.history);
+  const pending = useEditor(editor, (s) => s.pending);
+  const zoom = useEditor(editor, (s) => s.zoom);
+  const [renaming, setRenaming] = useState(false);
+  const undoLabel = history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo;
+  const redoLabel = history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo;
+
+  return (
+    <header className="journey-header">
+      <button className="back" onClick={onClose}>
+        ← {t.back}
+      </button>
+      {renaming ? (
+        <InlineInput
+          initial={journey.name}
+          label={t.journeyName}
+          onDone={(v) => {
+            setRenaming(false);
+            if (v !== null && v.trim() && v !== journey.name) void editor.send({ type: "updateJourney", name: v });
+          }}
+        />
+      ) : (
+        <h1 onDoubleClick={() => setRenaming(true)} title={t.renameHint}>
+          {journey.name}
+        </h1>
+      )}
+      <div className="toolbar-group" role="group" aria-label={t.history}>
+        <button onClick={() => void editor.undo()} disabled={!history.undo} title={`${undoLabel} (Ctrl+Z)`} aria-label={undoLabel}>
+          ↶ {t.undo}
+        </button>
+        <button onClick={() => void editor.redo()} disabled={!history.redo} title={`${redoLabel} (Ctrl+Shift+Z)`} aria-label={redoLabel}>
+          ↷ {t.redo}
+        </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label={t.zoom}>
+        <button onClick={() => zoomBy(editor, scroller.current, 0.8)} aria-label={t.zoomOut} title={`${t.zoomOut} (Ctrl+−)`}>
+          −
+        </button>
+        <button className="zoom-value" onClick={() => zoomTo(editor, scroller.current, 1)} title={t.zoomReset}>
+          {Math.round(zoom * 100)} %
+        </button>
+        <button onClick={() => zoomBy(editor, scroller.current, 1.25)} aria-label={t.zoomIn} title={`${t.zoomIn} (Ctrl+=)`}>
+          +
+        </button>
+        <button onClick={() => fitZoom(editor, scroller.current)} title={`${t.zoomFit} (Ctrl+0)`}>
+          {t.zoomFit}
+        </button>
+      </div>
+      {persona ? (
+        <span className="persona-chip" title={persona.quote}>
+          {t.persona}: {persona.name}
+        </span>
+      ) : null}
+      <span className={`save-state${pending > 0 ? " saving" : ""}`} role="status" aria-live="polite">
+        {pending > 0 ? t.saving : t.allSaved}
+      </span>
+    </header>
+  );
+}
+
+function ErrorToast({ editor }: { editor: Editor }) {
+  const { t } = useT();
+  const error = useEditor(editor, (s) => s.error);
+  if (!error) return null;
+  return (
+    <div className="toast" role="alert">
+      <span>
+        {t.refused} {error}
+      </span>
+      <button onClick={() => editor.set({ error: null })}>{t.dismiss}</button>
+    </div>
+  );
+}

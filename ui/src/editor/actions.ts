@@ -1,0 +1,154 @@
+// Every user operation on a journey, used alike by keys, buttons, menus and drags. Each sends
+// one edit (a batch when it changes several records), so each is one undo step.
+import type { Card, Edit, JourneyDoc, Phase } from "../ipc";
+import { asOneStep, cellOrder, planMove, type Cell } from "../board/moves";
+import { PALETTE } from "../board/palette";
+import type { Editor } from "../state/store";
+
+type AddCard = Extract<Edit, { type: "addCard" }>;
+
+const newCard = (cell: Cell, title: string, index?: number): AddCard => ({
+  type: "addCard",
+  phase: cell.phase,
+  row: cell.row,
+  index: index ?? null,
+  title,
+  notes: "",
+  colour: null,
+  channel: null,
+  emotion: null,
+  votes: 0,
+  tags: [],
+});
+
+export function selectedCards(editor: Editor): Card[] {
+  const { doc, selection } = editor.get();
+  return doc.cards.filter((c) => selection.has(c.id));
+}
+
+export function cellOf(card: Card): Cell {
+  return { phase: card.phase, row: card.row };
+}
+
+/** Adds a card; in an emotion row it starts neutral so it shows on the curve. */
+export async function addCard(editor: Editor, cell: Cell, title: string, index?: number): Promise<string | null> {
+  const row = editor.get().doc.rows.find((r) => r.id === cell.row);
+  const edit = newCard(cell, title, index);
+  if (row?.kind === "emotion") edit.emotion = 0;
+  const applied = await editor.send(edit);
+  return applied?.changes.cards[0]?.id ?? null;
+}
+
+/** One card per non-empty line (pasting a list of sticky notes). */
+export async function addCardsFromLines(editor: Editor, cell: Cell, text: string): Promise<void> {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const edit = asOneStep(lines.map((l) => newCard(cell, l.slice(0, 200))), "addCard");
+  if (edit) await editor.send(edit);
+}
+
+export async function renameCard(editor: Editor, card: Card, title: string): Promise<void> {
+  if (title.trim() === "" || title === card.title) return;
+  await editor.send({ type: "updateCard", card: card.id, title });
+}
+
+export async function deleteSelection(editor: Editor): Promise<void> {
+  const edit = asOneStep(selectedCards(editor).map((c) => ({ type: "deleteCard", card: c.id }) as Edit), "deleteCard");
+  if (edit) await editor.send(edit);
+}
+
+export async function duplicateSelection(editor: Editor): Promise<void> {
+  const edit = asOneStep(selectedCards(editor).map((c) => ({ type: "duplicateCard", card: c.id }) as Edit), "duplicateCard");
+  if (!edit) return;
+  const before = new Set(editor.get().doc.cards.map((c) => c.id));
+  const applied = await editor.send(edit);
+  if (applied) editor.set({ selection: new Set(applied.changes.cards.map((c) => c.id).filter((id) => !before.has(id))) });
+}
+
+export async function moveCards(editor: Editor, ids: string[], target: Cell, index: number): Promise<void> {
+  const edit = asOneStep(planMove(editor.get().doc, ids, target, index), ids.length > 1 ? "moveCards" : undefined);
+  if (edit) await editor.send(edit);
+}
+
+/** Ctrl+arrows: the selection one place up/down in its cell, or into the phase left/right. */
+export async function nudgeSelection(editor: Editor, direction: "up" | "down" | "left" | "right"): Promise<void> {
+  const cards = selectedCards(editor);
+  const first = cards[0];
+  if (!first) return;
+  const { doc } = editor.get();
+  const cell = cellOf(first);
+  const ids = cards.map((c) => c.id);
+  const staying = cellOrder(doc, cell).filter((id) => !ids.includes(id));
+  const at = Math.min(...cards.filter((c) => c.phase === cell.phase && c.row === cell.row).map((c) => c.position));
+  if (direction === "up" || direction === "down") {
+    const index = direction === "up" ? Math.max(0, at - 1) : Math.min(staying.length, at + 1);
+    await moveCards(editor, ids, cell, index);
+    return;
+  }
+  const p = doc.phases.findIndex((x) => x.id === cell.phase) + (direction === "left" ? -1 : 1);
+  const phase = doc.phases[p];
+  if (!phase) return;
+  await moveCards(editor, ids, { phase: phase.id, row: cell.row }, at);
+}
+
+export async function setEmotion(editor: Editor, card: Card, emotion: number | null): Promise<void> {
+  if (card.emotion === emotion) return;
+  await editor.send({ type: "updateCard", card: card.id, emotion });
+}
+
+// --- phases and rows -------------------------------------------------------------------------
+
+export async function addPhase(editor: Editor, index: number, title: string): Promise<void> {
+  const used = new Set(editor.get().doc.phases.map((p) => p.colour));
+  const colour = PALETTE.find((p) => !used.has(p.colour))?.colour ?? PALETTE[index % PALETTE.length]!.colour;
+  await editor.send({ type: "addPhase", index, title, question: "", colour });
+}
+
+export async function deletePhase(editor: Editor, phase: Phase): Promise<void> {
+  await editor.send({ type: "deletePhase", phase: phase.id });
+}
+
+export function cardsInPhase(doc: JourneyDoc, phase: string): number {
+  return doc.cards.filter((c) => c.phase === phase).length;
+}
+
+export function cardsInRow(doc: JourneyDoc, row: string): number {
+  return doc.cards.filter((c) => c.row === row).length;
+}
+
+// --- clipboard -------------------------------------------------------------------------------
+
+const CLIPBOARD_TYPE = "journeywall/cards";
+
+/** Copies the selected cards: as our own JSON (to paste into any journey) and as plain lines. */
+export function copySelection(editor: Editor, data: DataTransfer): boolean {
+  const cards = selectedCards(editor);
+  if (cards.length === 0) return false;
+  const payload = cards.map(({ title, notes, colour, channel, emotion, votes, tags }) => ({ title, notes, colour, channel, emotion, votes, tags }));
+  data.setData("text/plain", cards.map((c) => c.title).join("\n"));
+  data.setData("application/json", JSON.stringify({ type: CLIPBOARD_TYPE, cards: payload }));
+  return true;
+}
+
+/** Pastes copied cards, or one card per line of plain text, at the end of `cell`. */
+export async function paste(editor: Editor, cell: Cell, data: DataTransfer): Promise<void> {
+  try {
+    const parsed = JSON.parse(data.getData("application/json")) as { type?: string; cards?: Partial<Card>[] };
+    if (parsed.type === CLIPBOARD_TYPE && Array.isArray(parsed.cards)) {
+      const edits: AddCard[] = parsed.cards.map((c) => ({
+        ...newCard(cell, String(c.title ?? "")),
+        notes: String(c.notes ?? ""),
+        colour: c.colour ?? null,
+        channel: c.channel ?? null,
+        emotion: c.emotion ?? null,
+        votes: Number(c.votes ?? 0),
+        tags: Array.isArray(c.tags) ? c.tags.map(String) : [],
+      }));
+      const edit = asOneStep(edits, "addCard");
+      if (edit) await editor.send(edit);
+      return;
+    }
+  } catch {
+    /* not ours: fall back to plain text */
+  }
+  await addCardsFromLines(editor, cell, data.getData("text/plain"));
+}

@@ -1,0 +1,106 @@
+// A small external store for the editor (React reads it with useSyncExternalStore). Journey data
+// only changes through `send`, which asks the backend to apply an edit and merges what it reports;
+// selection, focus and zoom are view state and never leave the front end.
+import { useSyncExternalStore } from "react";
+import { api, type Edit, type JourneyDoc, type UndoState, type Applied } from "../ipc";
+import { mergeChanges } from "./merge";
+
+export interface CellRef {
+  phase: string;
+  row: string;
+}
+
+export interface EditorState {
+  doc: JourneyDoc;
+  history: UndoState;
+  /** Edits sent and not yet confirmed: the "saving…" indicator. */
+  pending: number;
+  /** Why the backend last refused something, shown without blocking. */
+  error: string | null;
+  selection: ReadonlySet<string>;
+  focusedCell: CellRef | null;
+  /** The card being edited inline, or a new card being typed into a cell. */
+  editing: { card: string } | { cell: CellRef; index: number } | null;
+  zoom: number;
+}
+
+type Listener = () => void;
+
+export class Editor {
+  private state: EditorState;
+  private listeners = new Set<Listener>();
+  /** Edits run one after another, so a fast typist's edits reach the backend in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(doc: JourneyDoc, history: UndoState) {
+    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1 };
+  }
+
+  get = (): EditorState => this.state;
+
+  subscribe = (l: Listener): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+
+  set(patch: Partial<EditorState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  get journeyId(): string {
+    return this.state.doc.journey.id;
+  }
+
+  /** Sends an edit; resolves once it is on disk (or refused, in which case the stored truth is reloaded). */
+  send(edit: Edit): Promise<Applied | null> {
+    return this.run(() => api.applyEdit(this.journeyId, edit));
+  }
+
+  undo(): Promise<Applied | null> {
+    return this.state.history.undo === null ? Promise.resolve(null) : this.run(() => api.undo(this.journeyId));
+  }
+
+  redo(): Promise<Applied | null> {
+    return this.state.history.redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId));
+  }
+
+  private run(call: () => Promise<Applied>): Promise<Applied | null> {
+    this.set({ pending: this.state.pending + 1 });
+    const result = this.queue.then(async () => {
+      try {
+        const applied = await call();
+        const doc = mergeChanges(this.state.doc, applied.changes);
+        this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, selection: this.live(this.state.selection, doc) });
+        return applied;
+      } catch (e) {
+        this.set({ pending: this.state.pending - 1, error: (e as Error).message });
+        await this.reload();
+        return null;
+      }
+    });
+    this.queue = result;
+    return result;
+  }
+
+  /** Replaces the canvas with what is stored (after a refused edit). */
+  async reload(): Promise<void> {
+    try {
+      const opened = await api.openJourney(this.journeyId);
+      this.set({ doc: opened.doc, history: opened.history, selection: this.live(this.state.selection, opened.doc) });
+    } catch (e) {
+      this.set({ error: (e as Error).message });
+    }
+  }
+
+  /** The selection without cards that no longer exist. */
+  private live(selection: ReadonlySet<string>, doc: JourneyDoc): ReadonlySet<string> {
+    const ids = new Set(doc.cards.map((c) => c.id));
+    const kept = [...selection].filter((id) => ids.has(id));
+    return kept.length === selection.size ? selection : new Set(kept);
+  }
+}
+
+export function useEditor<T>(editor: Editor, pick: (s: EditorState) => T): T {
+  return useSyncExternalStore(editor.subscribe, () => pick(editor.get()));
+}

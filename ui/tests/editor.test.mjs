@@ -1,0 +1,290 @@
+// The editor's interactions in headless Chromium, with the backend faked in the page. Each test
+// does what a facilitator would do and checks what they would see and what was sent to be saved.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { calls, startUi, template } from "./harness.mjs";
+
+let ui;
+before(async () => {
+  ui = await startUi();
+});
+after(() => ui.close());
+
+const J = () => template("online-en");
+
+/** Opens the online template in the editor and returns the page and the document. */
+async function openEditor(state = {}) {
+  const doc = J();
+  const page = await ui.open({ journeys: [doc], ...state });
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
+  return { page, doc };
+}
+const cell = (page, doc, p, r) => page.locator(`.cell[data-phase="${doc.phases[p].id}"][data-row="${doc.rows[r].id}"]`);
+const card = (page, title) => page.locator(".card", { hasText: title });
+const edits = async (page, type) => (await calls(page)).filter((c) => c.cmd === "apply_edit" && (!type || c.args.edit.type === type)).map((c) => c.args.edit);
+
+test("double-clicking a cell adds cards one after another; Escape stops", async () => {
+  const { page, doc } = await openEditor();
+  const target = cell(page, doc, 2, 5);
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height - 6);
+  await page.keyboard.type("Free returns label in the box");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Chat with a real person");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await card(page, "Chat with a real person").waitFor();
+  const added = await edits(page, "addCard");
+  assert.deepEqual(added.map((e) => [e.title, e.phase, e.row]), [
+    ["Free returns label in the box", doc.phases[2].id, doc.rows[5].id],
+    ["Chat with a real person", doc.phases[2].id, doc.rows[5].id],
+  ]);
+  assert.equal(await page.locator(".card-editor").count(), 0);
+  assert.match(await page.getByRole("status").innerText(), /All changes saved/);
+});
+
+test("N adds a card to the focused cell, from the keyboard alone", async () => {
+  const { page, doc } = await openEditor();
+  await cell(page, doc, 0, 4).focus();
+  await page.keyboard.press("n");
+  await page.keyboard.type("Too many tabs open");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await card(page, "Too many tabs open").waitFor();
+  assert.equal((await edits(page, "addCard"))[0].phase, doc.phases[0].id);
+});
+
+test("F2 edits a card inline; Escape leaves it as it was", async () => {
+  const { page } = await openEditor();
+  await card(page, "Google search result").click();
+  await page.keyboard.press("F2");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Google Shopping result");
+  await page.keyboard.press("Escape");
+  assert.equal((await edits(page)).length, 0, "nothing sent after Escape");
+  await card(page, "Google search result").dblclick();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Google Shopping result");
+  await page.keyboard.press("Enter");
+  await card(page, "Google Shopping result").waitFor();
+  assert.deepEqual((await edits(page, "updateCard"))[0].title, "Google Shopping result");
+});
+
+async function drag(page, from, to, { steps = 10, release = true, atX = 0.5 } = {}) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * atX, b.y + 12, { steps });
+  if (release) await page.mouse.up();
+}
+
+test("dragging a card to another phase shows where it lands and moves it there", async () => {
+  const { page, doc } = await openEditor();
+  await drag(page, card(page, "Google search result"), cell(page, doc, 3, 1), { release: false });
+  assert.equal(await page.locator(".drop-indicator").count(), 1, "a drop indicator while dragging");
+  assert.equal(await page.locator(".drag-ghost").count(), 1);
+  await page.mouse.up();
+  await cell(page, doc, 3, 1).locator(".card", { hasText: "Google search result" }).waitFor();
+  const [move] = await edits(page, "moveCard");
+  assert.equal(move.phase, doc.phases[3].id);
+  assert.equal(move.row, doc.rows[1].id);
+  assert.equal(move.index, 0, "dropped above the first card");
+  await page.getByRole("button", { name: "Undo move card" }).waitFor();
+});
+
+test("Escape cancels a drag and nothing moves", async () => {
+  const { page, doc } = await openEditor();
+  await drag(page, card(page, "Google search result"), cell(page, doc, 3, 1), { release: false });
+  await page.keyboard.press("Escape");
+  await page.mouse.up();
+  assert.equal(await page.locator(".drag-ghost").count(), 0);
+  assert.equal((await edits(page)).length, 0);
+});
+
+test("several selected cards are dragged together as one undo step", async () => {
+  const { page, doc } = await openEditor();
+  await card(page, "Google search result").click();
+  await card(page, "Ad shown after an earlier search").click({ modifiers: ["Shift"] });
+  await drag(page, card(page, "Ad shown after an earlier search"), cell(page, doc, 4, 1));
+  await cell(page, doc, 4, 1).locator(".card", { hasText: "Google search result" }).waitFor();
+  const all = await edits(page);
+  assert.equal(all.length, 1);
+  assert.equal(all[0].type, "batch");
+  assert.equal(all[0].edits.length, 2);
+  await page.keyboard.press("Control+z");
+  await cell(page, doc, 0, 1).locator(".card", { hasText: "Google search result" }).waitFor();
+  assert.equal(await cell(page, doc, 0, 1).locator(".card").count(), 3);
+});
+
+test("a band drawn over empty canvas selects the cards it touches", async () => {
+  const { page, doc } = await openEditor();
+  const c = await cell(page, doc, 1, 1).boundingBox();
+  await page.mouse.move(c.x + 2, c.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(c.x + c.width - 2, c.y + c.height - 2, { steps: 6 });
+  await page.mouse.up();
+  assert.equal(await page.locator(".card.selected").count(), 3);
+  await page.getByText("3 cards selected").waitFor();
+});
+
+test("Ctrl+arrows move the selected card without a mouse", async () => {
+  const { page, doc } = await openEditor();
+  await card(page, "Reads reviews from other runners").click();
+  await page.keyboard.press("Control+ArrowRight");
+  await cell(page, doc, 2, 0).locator(".card", { hasText: "Reads reviews from other runners" }).waitFor();
+  await page.keyboard.press("Control+ArrowUp");
+  const moves = await edits(page, "moveCard");
+  assert.equal(moves.length, 2);
+  assert.equal(moves[1].index, 0);
+});
+
+test("arrows walk the selection; Delete removes it, Ctrl+D duplicates, Ctrl+A selects all", async () => {
+  const { page } = await openEditor();
+  await card(page, "Google search result").click();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.locator(".card.selected").innerText(), "Instagram post from a running club\nSocial media");
+  await page.keyboard.press("Control+d");
+  await page.waitForFunction(() => document.querySelectorAll(".card").length === 39);
+  await page.keyboard.press("Delete");
+  await page.waitForFunction(() => document.querySelectorAll(".card").length === 38);
+  assert.deepEqual((await edits(page)).map((e) => e.type), ["duplicateCard", "deleteCard"]);
+  await page.keyboard.press("Control+a");
+  assert.equal(await page.locator(".card.selected").count(), 38);
+});
+
+test("undo and redo work from the keyboard and the toolbar, and say what they undo", async () => {
+  const { page } = await openEditor();
+  await card(page, "Google search result").click();
+  await page.keyboard.press("Delete");
+  await page.getByRole("button", { name: "Undo delete card" }).waitFor();
+  await page.keyboard.press("Control+z");
+  await card(page, "Google search result").waitFor();
+  await page.getByRole("button", { name: "Redo delete card" }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll(".card")].some((c) => c.textContent.includes("Google search result")));
+  await page.keyboard.press("Control+y");
+  assert.equal((await calls(page)).filter((c) => c.cmd === "undo" || c.cmd === "redo").length, 2);
+});
+
+test("the inspector changes notes, emotion, votes, colour and tags, one edit each", async () => {
+  const { page } = await openEditor();
+  await card(page, "Comparison site").click();
+  const inspector = page.getByRole("complementary", { name: "Card details" });
+  await inspector.getByLabel("Notes").fill("Mentioned by 4 of 6 participants");
+  await inspector.getByLabel("Tags").click(); // blur commits the notes
+  await inspector.getByRole("radio", { name: "very positive" }).click();
+  await inspector.getByRole("button", { name: "One vote more" }).click();
+  await inspector.getByRole("button", { name: "Colour orange" }).click();
+  await inspector.getByLabel("Tags").fill("quick win, web");
+  await inspector.getByLabel("Tags").press("Enter");
+  await page.waitForFunction(() => document.querySelector(".card.selected .vote-dot"));
+  const updates = (await edits(page, "updateCard")).map(({ type, card, ...rest }) => rest);
+  assert.deepEqual(updates, [{ notes: "Mentioned by 4 of 6 participants" }, { emotion: 2 }, { votes: 1 }, { colour: "#faeac7" }, { tags: ["quick win", "web"] }]);
+});
+
+test("a phase is renamed inline, added, and deleted only after asking", async () => {
+  const { page } = await openEditor();
+  await page.getByRole("columnheader", { name: "Delivery" }).locator(".phase-title").dblclick();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Delivery & returns");
+  await page.keyboard.press("Enter");
+  await page.getByRole("columnheader", { name: "Delivery & returns" }).waitFor();
+  await page.getByRole("button", { name: "Add a phase" }).click();
+  await page.getByRole("columnheader", { name: "New phase" }).waitFor();
+  await page.getByRole("columnheader", { name: "Awareness" }).getByRole("button", { name: "Phase actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete phase…" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await dialog.getByText("Its 9 cards go with it").waitFor();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  assert.equal(await page.getByRole("columnheader", { name: "Awareness" }).count(), 1);
+  await page.getByRole("columnheader", { name: "Awareness" }).getByRole("button", { name: "Phase actions" }).click();
+  await page.getByRole("menuitem", { name: "Delete phase…" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll(".phase-title")].some((e) => e.textContent === "Awareness"));
+  assert.deepEqual((await edits(page)).map((e) => e.type), ["updatePhase", "addPhase", "deletePhase"]);
+});
+
+test("dragging a phase header reorders the phases", async () => {
+  const { page, doc } = await openEditor();
+  await drag(page, page.getByRole("columnheader", { name: "Awareness" }).locator(".phase-question"), page.getByRole("columnheader", { name: "Purchase" }), { atX: 0.8 });
+  const [move] = await edits(page, "movePhase");
+  assert.deepEqual(move, { type: "movePhase", phase: doc.phases[0].id, index: 2 });
+  const titles = await page.locator(".phase-title").allInnerTexts();
+  assert.deepEqual(titles, ["Consideration", "Purchase", "Awareness", "Delivery", "Evaluation"]);
+});
+
+test("a row can be hidden and shown again", async () => {
+  const { page } = await openEditor();
+  await page.getByRole("rowheader", { name: "Pain points" }).getByRole("button", { name: "Row actions" }).click();
+  await page.getByRole("menuitem", { name: "Hide row" }).click();
+  await page.getByText("Pain points · hidden").waitFor();
+  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("rowheader", { name: "Pain points" }).waitFor();
+});
+
+test("the emotion curve's points are dragged up and down to change the score", async () => {
+  const { page, doc } = await openEditor();
+  const point = page.locator(".emotion-point", { hasText: "Impatient" });
+  const box = await point.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y - 120, { steps: 8 });
+  await page.mouse.up();
+  const [update] = await edits(page, "updateCard");
+  assert.equal(update.emotion, 2);
+  assert.equal(update.card, doc.cards.find((c) => c.title.startsWith("Impatient")).id);
+});
+
+test("zoom goes in and out around the view and Ctrl+0 fits the journey", async () => {
+  const { page } = await openEditor();
+  await page.keyboard.press("Control+=");
+  await page.getByRole("button", { name: "125 %" }).waitFor();
+  await page.keyboard.press("Control+-");
+  await page.getByRole("button", { name: "100 %" }).waitFor();
+  await page.keyboard.press("Control+=");
+  await page.keyboard.press("Control+=");
+  await page.keyboard.press("Control+0");
+  await page.waitForFunction(() => {
+    const s = document.querySelector(".board-scroll");
+    return s.scrollWidth <= s.clientWidth + 1 && s.scrollHeight <= s.clientHeight + 1;
+  });
+  const fit = Number((await page.locator(".zoom-value").innerText()).replace(/\D/g, ""));
+  assert.ok(fit < 156 && fit >= 25, `fitted zoom ${fit}`);
+});
+
+test("pasting lines of text makes one card per line in the focused cell", async () => {
+  const { page, doc } = await openEditor();
+  await cell(page, doc, 4, 5).focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "Ask for a review after two weeks\n\nSend care tips for the shoes\r\nLoyalty discount on the next pair");
+    document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+  });
+  await card(page, "Loyalty discount on the next pair").waitFor();
+  const [batch] = await edits(page);
+  assert.equal(batch.type, "batch");
+  assert.deepEqual(batch.edits.map((e) => e.title), ["Ask for a review after two weeks", "Send care tips for the shoes", "Loyalty discount on the next pair"]);
+});
+
+test("an edit the backend refuses is explained and the canvas shows what is stored", async () => {
+  const { page } = await openEditor({ refuseTypes: ["updateCard"], refuseMessage: "card title: contains the control character U+0007" });
+  await card(page, "Comparison site").dblclick();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Comparison site, renamed");
+  await page.keyboard.press("Enter");
+  await page.getByRole("alert").getByText("control character U+0007").waitFor();
+  await card(page, "Comparison site").waitFor();
+  assert.equal(await card(page, "renamed").count(), 0);
+});
+
+test("the window title follows the journey name", async () => {
+  const { page } = await openEditor();
+  await page.waitForFunction(() => window.__fake.windowTitle === "Online customer journey — Journeywall");
+  await page.locator(".journey-header h1").dblclick();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Running shoes");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.__fake.windowTitle === "Running shoes — Journeywall");
+});
