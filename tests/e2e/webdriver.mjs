@@ -143,6 +143,22 @@ export class Session {
     await this.cmd("DELETE", "/actions");
   }
 
+  /** A real double-click through pointer actions, at the element's centre plus an offset. */
+  async dblclick(el, { x = 0, y = 0 } = {}) {
+    const click = [{ type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 }];
+    await this.cmd("POST", "/actions", {
+      actions: [
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [{ type: "pointerMove", duration: 0, origin: { [ELEMENT]: el.id }, x, y }, ...click, { type: "pause", duration: 40 }, ...click],
+        },
+      ],
+    });
+    await this.cmd("DELETE", "/actions");
+  }
+
   async keys(text) {
     const actions = [...text].flatMap((c) => [{ type: "keyDown", value: c }, { type: "keyUp", value: c }]);
     await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });

@@ -15,7 +15,7 @@ export function Inspector({ editor }: { editor: Editor }) {
 
   if (selected.length === 0) {
     return (
-      <aside className="inspector empty" aria-label={t.inspector}>
+      <aside className="inspector idle" aria-label={t.inspector}>
         <p>{t.inspectorEmpty}</p>
         <ul className="hints">
           {t.hints.map((h) => (

@@ -1,0 +1,90 @@
+// The editor in the real app: make a journey, add a card, drag it to another phase, rename a
+// phase, undo, redo, quit, start again — and find everything as it was left.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { APP, KEY, Session, freshDatabase, startDriver } from "./webdriver.mjs";
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function phaseTitles(s) {
+  return Promise.all((await s.findAll(".phase-title")).map((e) => e.text()));
+}
+
+test("a journey made and edited in the app is there, as left, after a restart", async () => {
+  const db = freshDatabase();
+  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
+  let s = await Session.start(driver.base, db);
+  try {
+    // New journey from a template.
+    await (await s.waitFor(".home-actions .primary", { text: "New journey" })).click();
+    await (await s.waitFor(".segmented button", { text: "English" })).click();
+    await (await s.waitFor(".template", { text: "Website customer journey" })).click();
+    await (await s.find(".field input")).type("Bike shop");
+    await (await s.find(".dialog-actions .primary")).click();
+    await s.waitFor(".phase-title", { text: "Orientation" });
+
+    // Add a card from the keyboard: select a card, N, type, Enter, Escape.
+    await (await s.waitFor(".card")).click();
+    await s.keys("n");
+    await s.waitFor(".card-editor");
+    await s.keys("Asks a friend which bike to buy");
+    await s.keys(KEY.enter);
+    await s.keys(KEY.escape);
+    const card = await s.waitFor(".card", { text: "Asks a friend which bike to buy" });
+    await s.waitFor(".save-state", { text: "All changes saved" });
+
+    // Drag it into the third phase with pointer actions.
+    const phases = await s.findAll(".phase-header");
+    const target = (await s.findAll(".cell")).at(2); // first row, third phase
+    await s.drag(card, target);
+    await s.waitFor(".save-state", { text: "All changes saved" });
+    const moved = await s.execute(
+      "const c = [...document.querySelectorAll('.card')].find(e => e.textContent.includes('Asks a friend')); return c.closest('.cell').dataset.phase;",
+    );
+    assert.equal(moved, await phases[2].attribute("data-phase-id"));
+    await s.waitFor("button[aria-label='Undo move card']");
+    await s.screenshot("10-editor-after-drag");
+
+    // Rename the second phase inline.
+    await s.dblclick(await s.find(`.phase-header[data-phase-id="${await phases[1].attribute("data-phase-id")}"] .phase-title`));
+    await s.waitFor(".phase-header .inline-input");
+    await s.chord(KEY.control, "a");
+    await s.keys("Comparing bikes");
+    await s.keys(KEY.enter);
+    await s.waitFor(".phase-title", { text: "Comparing bikes" });
+
+    // Undo the rename, redo it.
+    await s.chord(KEY.control, "z");
+    await s.waitFor(".phase-title", { text: "Consideration" });
+    await s.chord(KEY.control, KEY.shift, "z");
+    await s.waitFor(".phase-title", { text: "Comparing bikes" });
+    await s.waitFor(".save-state", { text: "All changes saved" });
+    await s.screenshot("11-editor-renamed");
+  } finally {
+    await s.quit();
+  }
+
+  // Start again on the same database.
+  s = await Session.start(driver.base, db);
+  try {
+    await (await s.waitFor(".journey-item", { text: "Bike shop" })).click();
+    await s.waitFor(".phase-title", { text: "Comparing bikes" });
+    assert.deepEqual(await phaseTitles(s), ["Orientation", "Comparing bikes", "Purchase", "After-care", "Repeat purchase"]);
+    const cardPhase = await s.execute(
+      "const c = [...document.querySelectorAll('.card')].find(e => e.textContent.includes('Asks a friend')); return c && c.closest('.cell').dataset.phase;",
+    );
+    const third = await (await s.findAll(".phase-header")).at(2).attribute("data-phase-id");
+    assert.equal(cardPhase, third);
+    // Undo history survived the restart: the last step is still the rename.
+    await s.waitFor("button[aria-label='Undo change phase']");
+    await s.screenshot("12-after-restart");
+  } finally {
+    await s.quit();
+    await driver.stop();
+  }
+  await sleep(100);
+  const shown = execFileSync(APP, ["--db", db, "show", "Bike shop"], { encoding: "utf8" });
+  assert.match(shown, /2\. Comparing bikes/);
+  assert.match(shown, /3\. Purchase[\s\S]*Asks a friend which bike to buy/);
+});
