@@ -5,6 +5,7 @@ use std::sync::Mutex;
 
 use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
 use journeywall_core::templates::{self, TemplateInfo};
+use journeywall_core::library;
 use journeywall_core::{Applied, Edit, Store, UndoState};
 use serde::Serialize;
 use tauri::State;
@@ -15,6 +16,9 @@ pub struct AppState {
     pub store: Mutex<std::result::Result<Store, String>>,
     pub locale: String,
 }
+
+/// Where the user's choice of language is kept (absent: follow the system).
+pub const UI_LOCALE: &str = "ui_locale";
 
 #[derive(Debug, Serialize, specta::Type)]
 pub struct CommandError {
@@ -30,7 +34,7 @@ impl<E: std::fmt::Display> From<E> for CommandError {
 type Result<T> = std::result::Result<T, CommandError>;
 
 impl AppState {
-    fn with<T>(&self, f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>) -> Result<T> {
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>) -> Result<T> {
         let mut guard = self.store.lock().map_err(|_| CommandError::from("the database is unavailable; restart Journeywall"))?;
         match guard.as_mut() {
             Ok(store) => Ok(f(store)?),
@@ -60,11 +64,12 @@ pub struct OpenedJourney {
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     let open_error = state.store.lock().ok().and_then(|s| s.as_ref().err().cloned());
+    let chosen = state.with(|s| s.meta(UI_LOCALE)).ok().flatten();
     AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         db_path: state.db_path.display().to_string(),
         open_error,
-        locale: state.locale.clone(),
+        locale: chosen.unwrap_or_else(|| state.locale.clone()),
     }
 }
 
@@ -112,4 +117,31 @@ pub fn undo(state: State<'_, AppState>, journey: Id) -> Result<Applied> {
 #[specta::specta]
 pub fn redo(state: State<'_, AppState>, journey: Id) -> Result<Applied> {
     state.with(|s| s.redo(journey))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_language(state: State<'_, AppState>, locale: String) -> Result<()> {
+    state.with(|s| {
+        journeywall_core::model::check_locale("language", &locale)?;
+        s.set_meta(UI_LOCALE, &locale)
+    })
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn duplicate_journey(state: State<'_, AppState>, journey: Id, name: String) -> Result<Id> {
+    state.with(|s| library::duplicate(s, journey, &name))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_journey(state: State<'_, AppState>, journey: Id) -> Result<()> {
+    state.with(|s| library::delete(s, journey))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn restore_deleted_journey(state: State<'_, AppState>) -> Result<Id> {
+    state.with(library::restore_last_deleted)
 }

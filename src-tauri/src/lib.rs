@@ -3,12 +3,15 @@
 
 pub mod cli;
 mod commands;
+mod menu;
 mod paths;
+mod window_state;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use journeywall_core::{templates, Store};
+use tauri::Manager;
 
 /// Every command the front end may call; the TypeScript bindings are generated from this list.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -25,6 +28,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::apply_edit,
         commands::undo,
         commands::redo,
+        commands::set_language,
+        commands::duplicate_journey,
+        commands::delete_journey,
+        commands::restore_deleted_journey,
+        menu::update_menu,
     ])
 }
 
@@ -41,7 +49,21 @@ pub fn run(db_path: PathBuf) {
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .manage(state)
+        .manage(menu::MenuState::default())
         .invoke_handler(builder.invoke_handler())
+        .setup(|app| {
+            menu::install(app.handle())?;
+            if let Some(window) = app.get_webview_window("main") {
+                window_state::restore(&window);
+            }
+            Ok(())
+        })
+        .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                window_state::save(window);
+            }
+        })
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("journeywall: the window could not be opened: {e}");

@@ -5,12 +5,14 @@ import { LocaleContext, useT } from "./i18n/context";
 import { Home } from "./components/Home";
 import { JourneyEditor } from "./editor/JourneyEditor";
 import { ConfirmHost } from "./components/Confirm";
+import { AboutDialog, ShortcutsDialog, onMenuChoice, useMenuEvents, useMenuLabels } from "./components/Menus";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [locale, setLocale] = useState<Locale>(toLocale(navigator.language));
   const [opened, setOpened] = useState<OpenedJourney | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<"shortcuts" | "about" | "new" | null>(null);
   const t = messages(locale);
 
   useEffect(() => {
@@ -30,17 +32,59 @@ export function App() {
     api.openJourney(id).then(setOpened, (e: Error) => setError(e.message));
   }, []);
 
+  const chooseLanguage = useCallback((l: Locale) => {
+    setLocale(l);
+    api.setLanguage(l).catch((e: Error) => setError(e.message));
+  }, []);
+
+  useMenuEvents();
+  useEffect(
+    () =>
+      onMenuChoice((id) => {
+        if (id === "new") {
+          setOpened(null);
+          setDialog("new");
+        } else if (id === "home") setOpened(null);
+        else if (id === "langEn") chooseLanguage("en");
+        else if (id === "langNl") chooseLanguage("nl");
+        else if (id === "shortcuts" || id === "about") setDialog(id);
+      }),
+    [chooseLanguage],
+  );
+  useEffect(() => {
+    const f1 = (e: KeyboardEvent) => {
+      if (e.key === "F1") {
+        e.preventDefault();
+        setDialog("shortcuts");
+      }
+    };
+    window.addEventListener("keydown", f1);
+    return () => window.removeEventListener("keydown", f1);
+  }, []);
+
   let body;
   if (!info) body = <p className="muted centre">{t.loading}</p>;
   else if (info.openError) body = <DatabaseError message={info.openError} path={info.dbPath} />;
   else if (opened) body = <JourneyEditor opened={opened} onClose={() => setOpened(null)} />;
-  else body = <Home onOpen={open} onError={setError} />;
+  else
+    body = (
+      <Home
+        onOpen={open}
+        onError={setError}
+        picking={dialog === "new"}
+        setPicking={(on) => setDialog(on ? "new" : null)}
+        onLanguage={chooseLanguage}
+      />
+    );
 
   return (
     <LocaleContext.Provider value={{ locale, t }}>
       <div className="app">
         {body}
+        <MenuLabels editorOpen={opened !== null} />
         <ConfirmHost />
+        {dialog === "shortcuts" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+        {dialog === "about" && info ? <AboutDialog version={info.version} dbPath={info.dbPath} onClose={() => setDialog(null)} /> : null}
         {error ? (
           <div className="toast" role="alert">
             <span>
@@ -64,4 +108,10 @@ function DatabaseError({ message, path }: { message: string; path: string }) {
       <p className="muted">{t.databaseAt(path)}</p>
     </main>
   );
+}
+
+/** Keeps the native menu's labels in the chosen language (needs the locale context). */
+function MenuLabels({ editorOpen }: { editorOpen: boolean }) {
+  useMenuLabels(editorOpen);
+  return null;
 }

@@ -93,6 +93,7 @@ test("dragging a card to another phase shows where it lands and moves it there",
   assert.equal(move.row, doc.rows[1].id);
   assert.equal(move.index, 0, "dropped above the first card");
   await page.getByRole("button", { name: "Undo move card" }).waitFor();
+  await page.waitForFunction(() => window.__fake.menuLabels?.undo === "Undo move card" && window.__fake.menuEnabled.undo === true);
 });
 
 test("Escape cancels a drag and nothing moves", async () => {

@@ -68,6 +68,33 @@ function installFakeBackend(state, mockIPC) {
       fake.journeys.set(journey, step.doc);
       return applied(journey, before);
     },
+    update_menu: ({ labels, enabled }) => {
+      Object.assign((fake.menuLabels ??= {}), labels);
+      Object.assign((fake.menuEnabled ??= {}), enabled);
+      return null;
+    },
+    set_language: ({ locale }) => {
+      fake.language = locale;
+      return null;
+    },
+    duplicate_journey: ({ journey, name }) => {
+      const copy = structuredClone(doc(journey));
+      copy.journey.id = crypto.randomUUID();
+      copy.journey.name = name;
+      fake.journeys.set(copy.journey.id, copy);
+      return copy.journey.id;
+    },
+    delete_journey: ({ journey }) => {
+      fake.deleted = doc(journey);
+      fake.journeys.delete(journey);
+      return null;
+    },
+    restore_deleted_journey: () => {
+      const d = fake.deleted ?? fail("there is no deleted journey to bring back");
+      fake.journeys.set(d.journey.id, d);
+      fake.deleted = null;
+      return d.journey.id;
+    },
     "plugin:window|set_title": ({ value }) => {
       fake.windowTitle = value;
       return null;

@@ -74,3 +74,42 @@ test("a database that cannot be opened is explained instead of an empty editor",
   await page.getByRole("alert").getByText("Journeywall could not open its database").waitFor();
   assert.match(await page.getByRole("alert").innerText(), /belongs to another program/);
 });
+
+test("a journey is renamed, duplicated, and deleted with a way back", async () => {
+  const page = await ui.open({ journeys: [online()] });
+  const actions = () => page.getByRole("button", { name: "Journey actions" }).first();
+  await actions().click();
+  await page.getByRole("menuitem", { name: "Rename" }).click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Running shoes");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: /^Running shoes/ }).waitFor();
+  await actions().click();
+  await page.getByRole("menuitem", { name: "Duplicate" }).click();
+  await page.getByRole("button", { name: /Running shoes \(copy\)/ }).waitFor();
+  await actions().click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("status").getByText("was deleted").waitFor();
+  assert.equal(await page.locator(".journey-item").count(), 1);
+  await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".journey-item").length === 2);
+});
+
+test("the language can be chosen and is remembered", async () => {
+  const page = await ui.open({ journeys: [online()], locale: "en" });
+  await page.getByRole("heading", { name: "Journeys" }).waitFor();
+  await page.getByLabel("Language").selectOption("nl");
+  await page.getByRole("heading", { name: "Klantreizen" }).waitFor();
+  assert.equal(await page.evaluate(() => window.__fake.language), "nl");
+  assert.equal(await page.evaluate(() => window.__fake.menuLabels.file), "Bestand", "the native menu follows");
+});
+
+test("F1 shows the keyboard shortcuts", async () => {
+  const page = await ui.open({ journeys: [online()] });
+  await page.getByRole("heading", { name: "Journeys" }).waitFor();
+  await page.keyboard.press("F1");
+  await page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByText("Ctrl + arrows").waitFor();
+  await page.keyboard.press("Escape");
+  assert.equal(await page.getByRole("dialog").count(), 0);
+});

@@ -8,6 +8,7 @@ pub mod error;
 pub mod files;
 mod history;
 pub mod interchange;
+pub mod library;
 pub mod model;
 pub mod store;
 pub mod templates;

@@ -1,17 +1,36 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, type JourneySummary, type TemplateInfo } from "../ipc";
-import { relativeTime } from "../i18n";
+import { relativeTime, type Locale } from "../i18n";
 import { useT } from "../i18n/context";
+import { askConfirm } from "./Confirm";
+import { InlineInput, MenuButton } from "./Menu";
 
-export function Home({ onOpen, onError }: { onOpen: (id: string) => void; onError: (message: string) => void }) {
+interface HomeProps {
+  onOpen(id: string): void;
+  onError(message: string): void;
+  picking: boolean;
+  setPicking(on: boolean): void;
+  onLanguage(locale: Locale): void;
+}
+
+export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeProps) {
   const { t, locale } = useT();
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [filter, setFilter] = useState("");
-  const [picking, setPicking] = useState(false);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
 
+  const refresh = useCallback(() => api.listJourneys().then(setJourneys, (e: Error) => onError(e.message)), [onError]);
   useEffect(() => {
-    api.listJourneys().then(setJourneys, (e: Error) => onError(e.message));
-  }, [onError]);
+    void refresh();
+  }, [refresh]);
+
+  const act = (f: () => Promise<unknown>) => f().then(refresh, (e: Error) => onError(e.message));
+  const remove = async (j: JourneySummary) => {
+    if (!(await askConfirm({ title: t.deleteJourneyTitle(j.name), body: t.deleteJourneyBody, confirm: t.delete }))) return;
+    await act(() => api.deleteJourney(j.id));
+    setDeleted(j.name);
+  };
 
   const shown = useMemo(() => {
     const q = filter.trim().toLocaleLowerCase();
@@ -26,6 +45,10 @@ export function Home({ onOpen, onError }: { onOpen: (id: string) => void; onErro
           <p className="tagline">{t.tagline}</p>
         </div>
         <div className="home-actions">
+          <select className="language" aria-label={t.language} value={locale} onChange={(e) => onLanguage(e.target.value as Locale)}>
+            <option value="nl">{t.langNl}</option>
+            <option value="en">{t.langEn}</option>
+          </select>
           <input
             className="filter"
             type="search"
@@ -49,18 +72,69 @@ export function Home({ onOpen, onError }: { onOpen: (id: string) => void; onErro
       ) : (
         <ul className="journey-list">
           {shown.map((j) => (
-            <li key={j.id}>
-              <button className="journey-item" onClick={() => onOpen(j.id)}>
-                <span className="journey-name">{j.name}</span>
-                <span className="journey-facts">
-                  {t.phasesCount(j.phases)} · {t.cardsCount(j.cards)} · {t.editedAgo(relativeTime(locale, j.updatedAt))}
-                </span>
-              </button>
+            <li key={j.id} className="journey-row">
+              {renaming === j.id ? (
+                <div className="journey-item renaming">
+                  <InlineInput
+                    initial={j.name}
+                    label={t.journeyName}
+                    onDone={(v) => {
+                      setRenaming(null);
+                      if (v !== null && v.trim() && v !== j.name) void act(() => api.applyEdit(j.id, { type: "updateJourney", name: v }));
+                    }}
+                  />
+                </div>
+              ) : (
+                <button className="journey-item" onClick={() => onOpen(j.id)}>
+                  <span className="journey-name">{j.name}</span>
+                  <span className="journey-facts">
+                    {t.phasesCount(j.phases)} · {t.cardsCount(j.cards)} · {t.editedAgo(relativeTime(locale, j.updatedAt))}
+                  </span>
+                </button>
+              )}
+              <MenuButton label={t.journeyMenu}>
+                {(close) => (
+                  <>
+                    <button role="menuitem" onClick={() => (close(), setRenaming(j.id))}>
+                      {t.rename}
+                    </button>
+                    <button role="menuitem" onClick={() => (close(), void act(() => api.duplicateJourney(j.id, t.copyOf(j.name))))}>
+                      {t.duplicate}
+                    </button>
+                    <button role="menuitem" className="danger" onClick={() => (close(), void remove(j))}>
+                      {t.delete}
+                    </button>
+                  </>
+                )}
+              </MenuButton>
             </li>
           ))}
         </ul>
       )}
-      {picking ? <TemplatePicker onCancel={() => setPicking(false)} onCreated={onOpen} onError={onError} /> : null}
+      {picking ? (
+        <TemplatePicker
+          onCancel={() => setPicking(false)}
+          onCreated={(id) => {
+            setPicking(false);
+            onOpen(id);
+          }}
+          onError={onError}
+        />
+      ) : null}
+      {deleted ? (
+        <div className="toast" role="status">
+          <span>{t.deletedJourney(deleted)}</span>
+          <button
+            onClick={() => {
+              setDeleted(null);
+              void act(() => api.restoreDeletedJourney());
+            }}
+          >
+            {t.undoDelete}
+          </button>
+          <button onClick={() => setDeleted(null)}>{t.dismiss}</button>
+        </div>
+      ) : null}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import type { OpenedJourney } from "../ipc";
+import { api, type OpenedJourney } from "../ipc";
 import { useT } from "../i18n/context";
 import { Editor, useEditor } from "../state/store";
 import { Board } from "../board/Board";
@@ -8,6 +8,8 @@ import { followPointer } from "../board/drag";
 import { InlineInput } from "../components/Menu";
 import { Inspector } from "./Inspector";
 import { installKeys } from "./keys";
+import { onMenuChoice } from "../components/Menus";
+import { cellOf, deleteSelection, duplicateSelection, selectedCards } from "./actions";
 import { fitZoom, zoomBy, zoomTo } from "./zoom";
 
 export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onClose(): void }) {
@@ -16,6 +18,39 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
   const name = useEditor(editor, (s) => s.doc.journey.name);
 
   useEffect(() => installKeys(editor, () => scroller.current), [editor]);
+  useEffect(
+    () =>
+      onMenuChoice((id) => {
+        const el = scroller.current;
+        if (id === "undo") void editor.undo();
+        else if (id === "redo") void editor.redo();
+        else if (id === "duplicate") void duplicateSelection(editor);
+        else if (id === "delete") void deleteSelection(editor);
+        else if (id === "selectAll") editor.set({ selection: new Set(editor.get().doc.cards.map((c) => c.id)) });
+        else if (id === "zoomIn") zoomBy(editor, el, 1.25);
+        else if (id === "zoomOut") zoomBy(editor, el, 0.8);
+        else if (id === "zoomReset") zoomTo(editor, el, 1);
+        else if (id === "zoomFit") fitZoom(editor, el);
+        else if (id === "addCard") {
+          const first = selectedCards(editor)[0];
+          const { doc, focusedCell } = editor.get();
+          const cell = focusedCell ?? (first ? cellOf(first) : doc.phases[0] && doc.rows[0] ? { phase: doc.phases[0].id, row: doc.rows[0].id } : null);
+          if (cell) editor.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
+        }
+      }),
+    [editor],
+  );
+  // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing.
+  const history = useEditor(editor, (s) => s.history);
+  const { t } = useT();
+  useEffect(() => {
+    api
+      .updateMenu(
+        { undo: history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo, redo: history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo },
+        { undo: history.undo !== null, redo: history.redo !== null },
+      )
+      .catch(() => undefined);
+  }, [history.undo, history.redo, t]);
   useEffect(() => {
     document.title = `${name} — Journeywall`;
     try {

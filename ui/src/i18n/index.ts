@@ -4,7 +4,7 @@ import { nl } from "./nl";
 type Catalog = typeof en;
 /** The shape every catalog must have: same keys, same parameters. */
 export type Messages = {
-  [K in keyof Catalog]: Catalog[K] extends (...args: infer A) => infer R ? (...args: A) => R : Catalog[K] extends string[] ? string[] : string;
+  [K in keyof Catalog]: Catalog[K] extends (...args: infer A) => infer R ? (...args: A) => R : Catalog[K] extends string ? string : Catalog[K];
 };
 export type Locale = "nl" | "en";
 

@@ -14,6 +14,17 @@ export const commands = {
 	applyEdit: (journey: string, edit: Edit_Deserialize) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("apply_edit", { journey, edit })),
 	undo: (journey: string) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("undo", { journey })),
 	redo: (journey: string) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("redo", { journey })),
+	setLanguage: (locale: string) => typedError<null, CommandError>(__TAURI_INVOKE("set_language", { locale })),
+	duplicateJourney: (journey: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
+	deleteJourney: (journey: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
+	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
+	/**
+	 *  Relabels and enables entries: `labels` by id (submenus too), `enabled` by id; entries not
+	 *  named keep what they had. The menu is built anew: GTK does not redraw a menu bar whose labels
+	 *  change in place. Not async: on the main thread, calls are applied in the order they were
+	 *  made, so a late English label never overwrites the Dutch one chosen after it.
+	 */
+	updateMenu: (labels: { [key in string]: string }, enabled: { [key in string]: boolean }) => typedError<null, CommandError>(__TAURI_INVOKE("update_menu", { labels, enabled })),
 };
 
 /* Types */

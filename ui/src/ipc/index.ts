@@ -1,5 +1,6 @@
 // The only module that talks to the backend. It unwraps the generated command wrappers so the
 // rest of the UI gets plain values, or a thrown BackendError carrying a message for the user.
+import { listen } from "@tauri-apps/api/event";
 import { commands } from "./bindings";
 import type * as B from "./bindings";
 
@@ -36,4 +37,11 @@ export const api = {
   applyEdit: (journey: string, edit: Edit): Promise<Applied> => unwrap(commands.applyEdit(journey, edit)),
   undo: (journey: string): Promise<Applied> => unwrap(commands.undo(journey)),
   redo: (journey: string): Promise<Applied> => unwrap(commands.redo(journey)),
+  setLanguage: (locale: string) => unwrap(commands.setLanguage(locale)),
+  duplicateJourney: (journey: string, name: string) => unwrap(commands.duplicateJourney(journey, name)),
+  deleteJourney: (journey: string) => unwrap(commands.deleteJourney(journey)),
+  restoreDeletedJourney: () => unwrap(commands.restoreDeletedJourney()),
+  updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>) => unwrap(commands.updateMenu(labels, enabled)),
+  /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
+  onMenu: (handler: (id: string) => void): Promise<() => void> => listen<string>("menu", (e) => handler(e.payload)),
 };

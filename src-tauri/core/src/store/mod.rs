@@ -202,6 +202,13 @@ impl Store {
         })
     }
 
+    pub fn clear_meta(&mut self, key: &str) -> Result<()> {
+        self.write(|c| {
+            c.prepare_cached("DELETE FROM meta WHERE key = ?1")?.execute([key])?;
+            Ok(())
+        })
+    }
+
     // --- edits and history ----------------------------------------------------------------------
 
     /// Applies an edit and records its inverse, in one transaction.

@@ -1,0 +1,106 @@
+//! The native menu bar (File, Edit, View, Help). Items only report that they were chosen; the
+//! front end runs the same action as the matching key or button. Labels come from the front
+//! end's catalogs (`update_menu`), so Dutch and English live in one place, and Undo/Redo say what
+//! they will undo.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+/// Every menu entry: (submenu, id, English label, accelerator). Accelerators are only given to
+/// entries whose keys mean nothing in a text field: Ctrl+Z in a card's title must undo typing,
+/// so the web view, which knows where the focus is, handles those keys itself.
+const ITEMS: &[(&str, &str, &str, Option<&str>)] = &[
+    ("file", "new", "New journey…", Some("CmdOrCtrl+N")),
+    ("file", "home", "All journeys", None),
+    ("file", "quit", "Quit", Some("CmdOrCtrl+Q")),
+    ("edit", "undo", "Undo", None),
+    ("edit", "redo", "Redo", None),
+    ("edit", "addCard", "Add card", None),
+    ("edit", "duplicate", "Duplicate", None),
+    ("edit", "delete", "Delete", None),
+    ("edit", "selectAll", "Select all cards", None),
+    ("view", "zoomIn", "Zoom in", Some("CmdOrCtrl+=")),
+    ("view", "zoomOut", "Zoom out", Some("CmdOrCtrl+-")),
+    ("view", "zoomReset", "Actual size", None),
+    ("view", "zoomFit", "Fit the journey", Some("CmdOrCtrl+0")),
+    ("view", "langEn", "English", None),
+    ("view", "langNl", "Nederlands", None),
+    ("help", "shortcuts", "Keyboard shortcuts", Some("F1")),
+    ("help", "about", "About Journeywall", None),
+];
+const SUBMENUS: &[(&str, &str)] = &[("file", "File"), ("edit", "Edit"), ("view", "View"), ("help", "Help")];
+/// Entries that start a new group within their submenu.
+const SEPARATED: &[&str] = &["quit", "addCard", "langEn"];
+
+/// The labels and states the front end asked for, kept to rebuild the menu from.
+#[derive(Default)]
+pub struct MenuChoices {
+    labels: HashMap<String, String>,
+    enabled: HashMap<String, bool>,
+}
+
+#[derive(Default)]
+pub struct MenuState(pub Mutex<MenuChoices>);
+
+fn build<R: Runtime>(app: &AppHandle<R>, labels: &HashMap<String, String>, enabled: &HashMap<String, bool>) -> tauri::Result<Menu<R>> {
+    let label = |id: &str, default: &'static str| labels.get(id).cloned().unwrap_or_else(|| default.to_string());
+    let mut items = HashMap::new();
+    for (_, id, text, accel) in ITEMS {
+        let mut b = MenuItemBuilder::with_id(*id, label(id, text)).enabled(enabled.get(*id).copied().unwrap_or(true));
+        if let Some(a) = accel {
+            b = b.accelerator(*a);
+        }
+        items.insert(*id, b.build(app)?);
+    }
+    let mut menu = MenuBuilder::new(app);
+    for (sub, title) in SUBMENUS {
+        let mut s = SubmenuBuilder::with_id(app, *sub, label(sub, title));
+        for (_, id, _, _) in ITEMS.iter().filter(|i| i.0 == *sub) {
+            if SEPARATED.contains(id) {
+                s = s.separator();
+            }
+            s = s.item(&items[id]);
+        }
+        let s = s.build()?;
+        menu = menu.item(&s);
+    }
+    menu.build()
+}
+
+/// Menu choices go to the front end as a `menu` event carrying the entry's id.
+pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    if id == "quit" {
+        app.exit(0);
+        return;
+    }
+    let _ = app.emit("menu", id);
+}
+
+/// Relabels and enables entries: `labels` by id (submenus too), `enabled` by id; entries not
+/// named keep what they had. The menu is built anew: GTK does not redraw a menu bar whose labels
+/// change in place. Not async: on the main thread, calls are applied in the order they were
+/// made, so a late English label never overwrites the Dutch one chosen after it.
+#[tauri::command]
+#[specta::specta]
+pub fn update_menu(
+    app: AppHandle,
+    state: State<'_, MenuState>,
+    labels: HashMap<String, String>,
+    enabled: HashMap<String, bool>,
+) -> Result<(), crate::commands::CommandError> {
+    let mut current = state.0.lock().map_err(|_| crate::commands::CommandError::from("the menu is unavailable"))?;
+    current.labels.extend(labels);
+    current.enabled.extend(enabled);
+    let menu = build(&app, &current.labels, &current.enabled)?;
+    app.set_menu(menu)?;
+    Ok(())
+}
+
+pub fn install(app: &AppHandle) -> tauri::Result<()> {
+    let menu = build(app, &HashMap::new(), &HashMap::new())?;
+    app.set_menu(menu)?;
+    Ok(())
+}

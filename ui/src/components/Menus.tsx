@@ -1,0 +1,90 @@
+import { useEffect } from "react";
+import { api } from "../ipc";
+import { useT } from "../i18n/context";
+
+/** Native menu entries that act on an open journey; disabled on the home screen. */
+export const EDITOR_ITEMS = ["undo", "redo", "addCard", "duplicate", "delete", "selectAll", "zoomIn", "zoomOut", "zoomReset", "zoomFit"];
+
+/** The native menu's labels in the current language (the menu itself is built in Rust). */
+export function useMenuLabels(editorOpen: boolean): void {
+  const { t } = useT();
+  useEffect(() => {
+    // With a journey open, the editor keeps Undo and Redo up to date itself.
+    const items = editorOpen ? EDITOR_ITEMS.filter((id) => id !== "undo" && id !== "redo") : EDITOR_ITEMS;
+    const enabled = Object.fromEntries(items.map((id) => [id, editorOpen]));
+    const labels = editorOpen ? { ...t.menu } : { ...t.menu, undo: t.undo, redo: t.redo };
+    api.updateMenu(labels, enabled).catch(() => undefined); // no native menu outside the app
+  }, [t, editorOpen]);
+}
+
+/**
+ * Native menu choices arrive as one event; they are passed on as a DOM event so the screen
+ * showing (home or editor) handles the ones that concern it.
+ */
+export function useMenuEvents(): void {
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    api
+      .onMenu((id) => window.dispatchEvent(new CustomEvent<string>("jw-menu", { detail: id })))
+      .then((unlisten) => (cancelled ? unlisten() : (stop = unlisten)))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+}
+
+export function onMenuChoice(handler: (id: string) => void): () => void {
+  const listener = (e: Event) => handler((e as CustomEvent<string>).detail);
+  window.addEventListener("jw-menu", listener);
+  return () => window.removeEventListener("jw-menu", listener);
+}
+
+/** F1 / Help → Keyboard shortcuts. */
+export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useT();
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
+        <h2 id="shortcuts-title">{t.shortcutsTitle}</h2>
+        <table className="shortcuts">
+          <tbody>
+            {t.shortcuts.map(([keys, what]) => (
+              <tr key={keys}>
+                <th>
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="dialog-actions">
+          <button className="primary" autoFocus onClick={onClose}>
+            {t.close}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function AboutDialog({ version, dbPath, onClose }: { version: string; dbPath: string; onClose(): void }) {
+  const { t } = useT();
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="about-title">
+        <h2 id="about-title">Journeywall</h2>
+        <p>{t.aboutBody(version)}</p>
+        <p className="muted">{t.databaseAt(dbPath)}</p>
+        <div className="dialog-actions">
+          <button className="primary" autoFocus onClick={onClose}>
+            {t.close}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
