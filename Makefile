@@ -55,7 +55,7 @@ test-e2e:
 
 # --- figures and packages ------------------------------------------------------------------------
 
-bench: setup build
+bench: setup-test build
 	scripts/bench.sh
 
 # The Tauri CLI comes from crates.io: the npm package's per-platform binaries are not all on the

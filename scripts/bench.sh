@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 rm -rf target/bench && mkdir -p target/bench
 
 cargo run --release -q -p journeywall-core --example bench -- target/bench/10-core.md
+node ui/bench/ui-bench.mjs target/bench/30-ui.md
+xvfb-run -a -s "-screen 0 1600x1000x24" node tests/bench/app-start.mjs target/bench/40-app.md
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs || true)
 {

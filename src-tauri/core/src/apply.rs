@@ -157,12 +157,7 @@ impl<'c> Applier<'c> {
                 self.touched.phases = true;
                 let mut list = db::phases(self.c, self.journey)?;
                 let old = reorder(&mut list, |p| p.id == phase, index).ok_or_else(|| Error::not_found("phase", phase))?;
-                for (i, p) in list.iter_mut().enumerate() {
-                    if p.position != i as u32 {
-                        p.position = i as u32;
-                        db::update_phase(self.c, p)?;
-                    }
-                }
+                renumber(&mut list, |x| &mut x.position, |x| db::update_phase(self.c, x))?;
                 Ok(Edit::MovePhase { phase, index: old })
             }
             Edit::DeletePhase { phase } => {
@@ -200,12 +195,7 @@ impl<'c> Applier<'c> {
                 self.touched.rows = true;
                 let mut list = db::rows(self.c, self.journey)?;
                 let old = reorder(&mut list, |r| r.id == row, index).ok_or_else(|| Error::not_found("row", row))?;
-                for (i, r) in list.iter_mut().enumerate() {
-                    if r.position != i as u32 {
-                        r.position = i as u32;
-                        db::update_row(self.c, r)?;
-                    }
-                }
+                renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
                 Ok(Edit::MoveRow { row, index: old })
             }
             Edit::DeleteRow { row } => {
@@ -216,12 +206,7 @@ impl<'c> Applier<'c> {
                 self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
                 db::delete_row(self.c, row)?;
                 self.touched.rows = true;
-                for (i, r) in list.iter_mut().enumerate() {
-                    if r.position != i as u32 {
-                        r.position = i as u32;
-                        db::update_row(self.c, r)?;
-                    }
-                }
+                renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
                 Ok(Edit::RestoreRow { row: removed, cards })
             }
             Edit::RestoreRow { row, cards } => {
@@ -253,12 +238,7 @@ impl<'c> Applier<'c> {
                 let mut list = db::personas(self.c, self.journey)?;
                 let old =
                     reorder(&mut list, |p| p.id == persona, index).ok_or_else(|| Error::not_found("persona", persona))?;
-                for (i, p) in list.iter_mut().enumerate() {
-                    if p.position != i as u32 {
-                        p.position = i as u32;
-                        db::update_persona(self.c, p)?;
-                    }
-                }
+                renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
                 Ok(Edit::MovePersona { persona, index: old })
             }
             Edit::DeletePersona { persona } => {
@@ -267,12 +247,7 @@ impl<'c> Applier<'c> {
                 let at = list.iter().position(|p| p.id == persona).ok_or_else(|| Error::not_found("persona", persona))?;
                 let removed = list.remove(at);
                 db::delete_persona(self.c, persona)?;
-                for (i, p) in list.iter_mut().enumerate() {
-                    if p.position != i as u32 {
-                        p.position = i as u32;
-                        db::update_persona(self.c, p)?;
-                    }
-                }
+                renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
                 Ok(Edit::RestorePersona { persona: removed })
             }
             Edit::RestorePersona { persona } => {
@@ -375,12 +350,7 @@ impl<'c> Applier<'c> {
 
     fn renumber_phases(&mut self, list: &mut [Phase]) -> Result<()> {
         self.touched.phases = true;
-        for (i, p) in list.iter_mut().enumerate() {
-            if p.position != i as u32 {
-                p.position = i as u32;
-                db::update_phase(self.c, p)?;
-            }
-        }
+        renumber(list, |x| &mut x.position, |x| db::update_phase(self.c, x))?;
         Ok(())
     }
 
@@ -424,12 +394,7 @@ impl<'c> Applier<'c> {
         db::insert_row(self.c, self.journey, &row).map_err(|e| duplicate_id(e, "row", row.id))?;
         list.insert(at, row);
         self.touched.rows = true;
-        for (i, r) in list.iter_mut().enumerate() {
-            if r.position != i as u32 {
-                r.position = i as u32;
-                db::update_row(self.c, r)?;
-            }
-        }
+        renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
         Ok(())
     }
 
@@ -463,12 +428,7 @@ impl<'c> Applier<'c> {
         db::insert_persona(self.c, self.journey, &persona).map_err(|e| duplicate_id(e, "persona", persona.id))?;
         list.insert(at, persona);
         self.touched.personas = true;
-        for (i, p) in list.iter_mut().enumerate() {
-            if p.position != i as u32 {
-                p.position = i as u32;
-                db::update_persona(self.c, p)?;
-            }
-        }
+        renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
         Ok(())
     }
 
@@ -516,6 +476,18 @@ impl<'c> Applier<'c> {
         db::update_journey(self.c, &j)?;
         Ok(Edit::UpdateJourney { patch: inverse })
     }
+}
+
+/// Gives every item its index as position, writing only those that changed.
+fn renumber<T>(list: &mut [T], position: impl Fn(&mut T) -> &mut u32, mut write: impl FnMut(&T) -> Result<()>) -> Result<()> {
+    for (i, item) in list.iter_mut().enumerate() {
+        let p = position(item);
+        if *p != i as u32 {
+            *p = i as u32;
+            write(item)?;
+        }
+    }
+    Ok(())
 }
 
 fn batch(edits: Vec<Edit>) -> Edit {

@@ -29,12 +29,7 @@ export function Inspector({ editor }: { editor: Editor }) {
     return (
       <aside className="inspector" aria-label={t.inspector}>
         <h2>{t.cardsSelected(selected.length)}</h2>
-        <div className="inspector-actions">
-          <button onClick={() => void duplicateSelection(editor)}>{t.duplicate}</button>
-          <button className="danger" onClick={() => void deleteSelection(editor)}>
-            {t.delete}
-          </button>
-        </div>
+        <SelectionActions editor={editor} />
       </aside>
     );
   }
@@ -141,12 +136,19 @@ function CardFields({ editor, card, channels }: { editor: Editor; card: Card; ch
           onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
         />
       </label>
-      <div className="inspector-actions">
-        <button onClick={() => void duplicateSelection(editor)}>{t.duplicate}</button>
-        <button className="danger" onClick={() => void deleteSelection(editor)}>
-          {t.delete}
-        </button>
-      </div>
+      <SelectionActions editor={editor} />
     </aside>
+  );
+}
+
+function SelectionActions({ editor }: { editor: Editor }) {
+  const { t } = useT();
+  return (
+    <div className="inspector-actions">
+      <button onClick={() => void duplicateSelection(editor)}>{t.duplicate}</button>
+      <button className="danger" onClick={() => void deleteSelection(editor)}>
+        {t.delete}
+      </button>
+    </div>
   );
 }

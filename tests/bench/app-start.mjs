@@ -1,0 +1,79 @@
+// `make bench` (app part, under Xvfb): time from launching the built app to its journey list
+// being clickable, and the memory of the app with all its WebKit processes. Writes a Markdown
+// section to the path given as the first argument. Reports; asserts nothing.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { Session, freshDatabase, startDriver } from "../e2e/webdriver.mjs";
+
+const out = process.argv[2] ?? "target/bench/40-app.md";
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Proportional set size (kB) of a process and all its descendants: shared pages counted fairly. */
+function treePss(root) {
+  const parent = new Map();
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      /* gone */
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === root) return true;
+    return false;
+  };
+  let kb = 0;
+  for (const pid of parent.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const m = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m);
+      kb += m ? Number(m[1]) : 0;
+    } catch {
+      /* gone */
+    }
+  }
+  return kb;
+}
+
+function appPid() {
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0].endsWith("target/debug/journeywall")) return Number(pid);
+    } catch {
+      /* gone */
+    }
+  }
+  return null;
+}
+
+const driver = await startDriver({ LANG: "en_GB.UTF-8" });
+const starts = [];
+const memory = [];
+for (let run = 0; run < 5; run++) {
+  const t0 = performance.now();
+  const s = await Session.start(driver.base, freshDatabase());
+  await s.waitFor(".journey-item", { timeout: 20_000 });
+  starts.push(performance.now() - t0);
+  await (await s.find(".journey-item")).click();
+  await s.waitFor(".phase-header");
+  await new Promise((r) => setTimeout(r, 1000));
+  const pid = appPid();
+  if (pid) memory.push(treePss(pid) / 1024);
+  await s.quit();
+}
+await driver.stop();
+
+const md = `## App: start and memory (built debug binary under Xvfb)
+
+Command: \`make bench\` (runs \`node tests/bench/app-start.mjs\` under xvfb-run), 5 runs, each on a new database.
+
+| what | median | budget | |
+|---|---|---|---|
+| launch to the journey list being clickable (over WebDriver, so an upper bound) | ${median(starts).toFixed(0)} ms | ≤ 1,500 ms | ${median(starts) <= 1500 ? "within" : "**over**"} |
+| memory (PSS) of the app and its WebKit processes, sample journey open | ${median(memory).toFixed(0)} MB | — | |
+
+Runs: start ${starts.map((x) => x.toFixed(0)).join(", ")} ms; memory ${memory.map((x) => x.toFixed(0)).join(", ")} MB.
+The same measurement of an empty Tauri 2 window (the floor) is not in this run yet.
+`;
+writeFileSync(out, md);
+process.stdout.write(md);
