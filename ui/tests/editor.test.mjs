@@ -13,9 +13,9 @@ after(() => ui.close());
 const J = () => template("online-en");
 
 /** Opens the online template in the editor and returns the page and the document. */
-async function openEditor(state = {}) {
+async function openEditor(state = {}, viewport) {
   const doc = J();
-  const page = await ui.open({ journeys: [doc], ...state });
+  const page = await ui.open({ journeys: [doc], ...state }, viewport);
   await page.getByRole("button", { name: /Online customer journey/ }).click();
   await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
   return { page, doc };
@@ -288,4 +288,40 @@ test("the window title follows the journey name", async () => {
   await page.keyboard.type("Running shoes");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => window.__fake.windowTitle === "Running shoes — Journeywall");
+});
+
+test("dragging a row label reorders the rows", async () => {
+  const { page, doc } = await openEditor();
+  await drag(page, page.getByRole("rowheader", { name: "Opportunities" }).locator(".row-title"), page.getByRole("rowheader", { name: "Touchpoints" }));
+  const [move] = await edits(page, "moveRow");
+  assert.deepEqual(move, { type: "moveRow", row: doc.rows[5].id, index: 1 });
+  const titles = await page.locator(".row-title").allInnerTexts();
+  assert.equal(titles[1], "Opportunities");
+});
+
+test("dragging a phase's right edge changes its width", async () => {
+  const { page, doc } = await openEditor();
+  const header = page.getByRole("columnheader", { name: "Purchase" });
+  const box = await header.boundingBox();
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 130, box.y + box.height / 2, { steps: 6 });
+  await page.mouse.up();
+  const [update] = await edits(page, "updatePhase");
+  assert.equal(update.phase, doc.phases[2].id);
+  assert.equal(update.width, 150, "260 px + 130 px is 150 % of the standard width");
+  await page.waitForFunction(() => document.querySelector('[aria-label="Purchase"]').getBoundingClientRect().width > 380);
+});
+
+test("while dragging near the edge of the view, the canvas scrolls", async () => {
+  const { page } = await openEditor({}, { width: 1100, height: 700 });
+  const scroller = page.locator(".board-scroll");
+  const view = await scroller.boundingBox();
+  const card = await page.locator(".card", { hasText: "Google search result" }).boundingBox();
+  await page.mouse.move(card.x + 20, card.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(view.x + view.width - 10, card.y + 10, { steps: 8 });
+  await page.waitForFunction(() => document.querySelector(".board-scroll").scrollLeft > 40);
+  await page.keyboard.press("Escape");
+  await page.mouse.up();
 });
