@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use journeywall_core::interchange::{self, Ids};
 use journeywall_core::model::{JourneyDoc, RowKind};
@@ -203,34 +203,10 @@ fn print_templates(out: &mut impl Write, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// Reads an import file; JSON or CSV is told by the extension, else by the content.
 fn read_import(file: &Path, name: Option<&str>, keep_ids: bool) -> Result<JourneyDoc> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let source = file.display().to_string();
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
-    let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let mut doc = match ext.as_str() {
-        "json" => from_json_bytes(&bytes, &source, keep_ids)?,
-        "csv" | "txt" | "tsv" => csv(&bytes, &source, file, name)?,
-        _ if looks_like_json => from_json_bytes(&bytes, &source, keep_ids)?,
-        _ => bail!("{source}: unknown kind of file; expected a Journeywall .json file or a .csv of cards"),
-    };
-    if let Some(name) = name {
-        journeywall_core::model::check_title("name", name)?;
-        doc.journey.name = name.into();
-    }
-    Ok(doc)
-}
-
-fn from_json_bytes(bytes: &[u8], source: &str, keep_ids: bool) -> Result<JourneyDoc> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| Error::Import { source_name: source.into(), problem: "is not a text file; expected Journeywall JSON".into() })?;
-    Ok(interchange::from_json(text, source, if keep_ids { Ids::Keep } else { Ids::New })?)
-}
-
-fn csv(bytes: &[u8], source: &str, file: &Path, name: Option<&str>) -> Result<JourneyDoc> {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Imported".into());
-    Ok(interchange::import_csv(bytes, source, name.unwrap_or(&stem), &paths::system_locale())?)
+    let ids = if keep_ids { Ids::Keep } else { Ids::New };
+    Ok(interchange::import_file(&bytes, &file.display().to_string(), name, ids, &paths::system_locale())?)
 }
 
 /// A readable outline: phases in order, each with its rows and cards.

@@ -5,6 +5,7 @@ use std::sync::Mutex;
 
 use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
 use journeywall_core::templates::{self, TemplateInfo};
+use journeywall_core::interchange::Ids;
 use journeywall_core::library;
 use journeywall_core::{Applied, Edit, Store, UndoState};
 use serde::Serialize;
@@ -144,4 +145,15 @@ pub fn delete_journey(state: State<'_, AppState>, journey: Id) -> Result<()> {
 #[specta::specta]
 pub fn restore_deleted_journey(state: State<'_, AppState>) -> Result<Id> {
     state.with(library::restore_last_deleted)
+}
+
+/// Imports a file the user picked in the file dialog (its name and its bytes) as a new journey.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_journey(state: State<'_, AppState>, file_name: String, content: Vec<u8>) -> Result<Id> {
+    state.with(|s| {
+        let doc = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, &state.locale)?;
+        s.insert_doc(&doc)?;
+        Ok(doc.journey.id)
+    })
 }

@@ -32,6 +32,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::duplicate_journey,
         commands::delete_journey,
         commands::restore_deleted_journey,
+        commands::import_journey,
         menu::update_menu,
     ])
 }

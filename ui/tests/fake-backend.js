@@ -95,6 +95,19 @@ function installFakeBackend(state, mockIPC) {
       fake.deleted = null;
       return d.journey.id;
     },
+    import_journey: ({ fileName, content }) => {
+      const text = new TextDecoder().decode(new Uint8Array(content));
+      let d;
+      try {
+        d = JSON.parse(text);
+      } catch {
+        fail(`${fileName}: is not valid JSON: line 1, column 1`);
+      }
+      if (d.format !== "journeywall") fail(`${fileName}: is JSON but not a Journeywall file`);
+      d.journey.id = crypto.randomUUID();
+      fake.journeys.set(d.journey.id, d);
+      return d.journey.id;
+    },
     "plugin:window|set_title": ({ value }) => {
       fake.windowTitle = value;
       return null;

@@ -113,3 +113,20 @@ test("F1 shows the keyboard shortcuts", async () => {
   await page.keyboard.press("Escape");
   assert.equal(await page.getByRole("dialog").count(), 0);
 });
+
+test("a journey file is imported through the file dialog and opens", async () => {
+  const page = await ui.open({ journeys: [] });
+  await page.getByText("No journeys yet").waitFor();
+  const file = { name: "workshop.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(template("online-en"))) };
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
+  const call = (await calls(page)).find((c) => c.cmd === "import_journey");
+  assert.equal(call.args.fileName, "workshop.json");
+});
+
+test("a file that is not a journey is refused with the reason", async () => {
+  const page = await ui.open({ journeys: [] });
+  await page.getByText("No journeys yet").waitFor();
+  await page.locator('input[type="file"]').setInputFiles({ name: "photo.json", mimeType: "application/json", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+  await page.getByRole("alert").getByText("photo.json: is not valid JSON").waitFor();
+});

@@ -138,6 +138,8 @@ export const en = {
     about: "About Journeywall",
   },
   journeyMenu: "Journey actions",
+  importJourney: "Import…",
+  importHint: "A Journeywall .json file, or a .csv of cards with the columns phase, row, title",
   copyOf: (name: string) => `${name} (copy)`,
   deletedJourney: (name: string) => `“${name}” was deleted.`,
   undoDelete: "Undo",

@@ -139,6 +139,8 @@ export const nl: Messages = {
     about: "Over Journeywall",
   },
   journeyMenu: "Acties voor deze klantreis",
+  importJourney: "Importeren…",
+  importHint: "Een Journeywall-bestand (.json), of een .csv met kaarten en de kolommen fase, rij, titel",
   copyOf: (name) => `${name} (kopie)`,
   deletedJourney: (name) => `“${name}” is verwijderd.`,
   undoDelete: "Ongedaan maken",

@@ -18,6 +18,8 @@ export const commands = {
 	duplicateJourney: (journey: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
 	deleteJourney: (journey: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
 	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
+	/**  Imports a file the user picked in the file dialog (its name and its bytes) as a new journey. */
+	importJourney: (fileName: string, content: number[]) => typedError<string, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
 	/**
 	 *  Relabels and enables entries: `labels` by id (submenus too), `enabled` by id; entries not
 	 *  named keep what they had. The menu is built anew: GTK does not redraw a menu bar whose labels

@@ -41,6 +41,7 @@ export const api = {
   duplicateJourney: (journey: string, name: string) => unwrap(commands.duplicateJourney(journey, name)),
   deleteJourney: (journey: string) => unwrap(commands.deleteJourney(journey)),
   restoreDeletedJourney: () => unwrap(commands.restoreDeletedJourney()),
+  importJourney: (fileName: string, content: number[]) => unwrap(commands.importJourney(fileName, content)),
   updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>) => unwrap(commands.updateMenu(labels, enabled)),
   /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
   onMenu: (handler: (id: string) => void): Promise<() => void> => listen<string>("menu", (e) => handler(e.payload)),

@@ -91,6 +91,34 @@ pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
     Ok(doc)
 }
 
+/// Reads an import file that is either a Journeywall JSON file or a CSV of cards, told apart by
+/// its name's extension, else by its content. `file_name` names it in errors and gives a CSV
+/// journey its name unless `name` is given. The app and the CLI both import through here.
+pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, locale: &str) -> Result<JourneyDoc> {
+    let err = |problem: &str| Error::Import { source_name: file_name.into(), problem: problem.into() };
+    let path = std::path::Path::new(file_name);
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let json = |bytes: &[u8]| -> Result<JourneyDoc> {
+        let text = std::str::from_utf8(bytes).map_err(|_| err("is not a text file; expected Journeywall JSON"))?;
+        from_json(text, file_name, ids)
+    };
+    let mut doc = match ext.as_str() {
+        "json" => json(bytes)?,
+        "csv" | "txt" | "tsv" => {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Imported".into());
+            import_csv(bytes, file_name, name.unwrap_or(&stem), locale)?
+        }
+        _ if looks_like_json => json(bytes)?,
+        _ => return Err(err("unknown kind of file; expected a Journeywall .json file or a .csv of cards")),
+    };
+    if let Some(name) = name {
+        model::check_title("name", name)?;
+        doc.journey.name = name.into();
+    }
+    Ok(doc)
+}
+
 /// Records without times (templates, hand-written files) are stamped with the time of import.
 fn stamp(doc: &mut JourneyDoc) {
     let now = model::now_millis();
