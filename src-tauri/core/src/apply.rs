@@ -271,10 +271,10 @@ impl<'c> Applier<'c> {
 
     fn check_cell(&self, phase: Id, row: Id) -> Result<()> {
         // Looking the two up by journey also refuses a phase or row of another journey.
-        if !db::phases(self.c, self.journey)?.iter().any(|p| p.id == phase) {
+        if !db::phase_exists(self.c, self.journey, phase)? {
             return Err(Error::not_found("phase", phase));
         }
-        if !db::rows(self.c, self.journey)?.iter().any(|r| r.id == row) {
+        if !db::row_exists(self.c, self.journey, row)? {
             return Err(Error::not_found("row", row));
         }
         Ok(())

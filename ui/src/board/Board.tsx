@@ -162,7 +162,6 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
     });
   };
 
-  const visibleRows = doc.rows;
   const columns = `var(--row-label-width) ${doc.phases.map((p) => `${Math.round((p.width / 100) * PHASE_WIDTH)}px`).join(" ")} var(--add-column-width)`;
   const dragging = drag ? new Set(drag.ids) : null;
 
@@ -180,7 +179,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         <PhaseHeader key={p.id} editor={editor} phase={p} index={i} />
       ))}
       <AddPhaseColumn editor={editor} />
-      {visibleRows.map((row, rowIndex) =>
+      {doc.rows.map((row, rowIndex) =>
         row.hidden ? (
           <RowLabel key={row.id} editor={editor} row={row} index={rowIndex} collapsed />
         ) : (

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import { api } from "../ipc";
 import { useT } from "../i18n/context";
 
@@ -42,25 +42,14 @@ export function onMenuChoice(handler: (id: string) => void): () => void {
   return () => window.removeEventListener("jw-menu", listener);
 }
 
-/** F1 / Help → Keyboard shortcuts. */
-export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+/** A modal dialog with a title and a Close button; Escape closes it too. */
+function InfoDialog({ id, title, onClose, children }: { id: string; title: string; onClose(): void; children: ReactNode }) {
   const { t } = useT();
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
-        <h2 id="shortcuts-title">{t.shortcutsTitle}</h2>
-        <table className="shortcuts">
-          <tbody>
-            {t.shortcuts.map(([keys, what]) => (
-              <tr key={keys}>
-                <th>
-                  <kbd>{keys}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={id}>
+        <h2 id={id}>{title}</h2>
+        {children}
         <div className="dialog-actions">
           <button className="primary" autoFocus onClick={onClose}>
             {t.close}
@@ -71,20 +60,33 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   );
 }
 
+/** F1 / Help → Keyboard shortcuts. */
+export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useT();
+  return (
+    <InfoDialog id="shortcuts-title" title={t.shortcutsTitle} onClose={onClose}>
+      <table className="shortcuts">
+        <tbody>
+          {t.shortcuts.map(([keys, what]) => (
+            <tr key={keys}>
+              <th>
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </InfoDialog>
+  );
+}
+
 export function AboutDialog({ version, dbPath, onClose }: { version: string; dbPath: string; onClose(): void }) {
   const { t } = useT();
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="about-title">
-        <h2 id="about-title">Journeywall</h2>
-        <p>{t.aboutBody(version)}</p>
-        <p className="muted">{t.databaseAt(dbPath)}</p>
-        <div className="dialog-actions">
-          <button className="primary" autoFocus onClick={onClose}>
-            {t.close}
-          </button>
-        </div>
-      </div>
-    </div>
+    <InfoDialog id="about-title" title="Journeywall" onClose={onClose}>
+      <p>{t.aboutBody(version)}</p>
+      <p className="muted">{t.databaseAt(dbPath)}</p>
+    </InfoDialog>
   );
 }

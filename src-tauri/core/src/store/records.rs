@@ -177,6 +177,11 @@ pub fn phases(c: &Connection, journey: Id) -> Result<Vec<Phase>> {
     Ok(v)
 }
 
+pub fn phase_exists(c: &Connection, journey: Id, id: Id) -> Result<bool> {
+    let mut st = c.prepare_cached("SELECT 1 FROM phases WHERE id = ?1 AND journey_id = ?2")?;
+    Ok(st.exists([id.to_string(), journey.to_string()])?)
+}
+
 pub fn insert_phase(c: &Connection, journey: Id, p: &Phase) -> Result<()> {
     let sql = format!("INSERT INTO phases (journey_id, {PHASE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     c.prepare_cached(&sql)?.execute(params![
@@ -209,6 +214,11 @@ pub fn rows(c: &Connection, journey: Id) -> Result<Vec<Row>> {
     let mut st = c.prepare_cached(&sql)?;
     let v = st.query_map([journey.to_string()], row_from_row)?.collect::<rusqlite::Result<_>>()?;
     Ok(v)
+}
+
+pub fn row_exists(c: &Connection, journey: Id, id: Id) -> Result<bool> {
+    let mut st = c.prepare_cached("SELECT 1 FROM journey_rows WHERE id = ?1 AND journey_id = ?2")?;
+    Ok(st.exists([id.to_string(), journey.to_string()])?)
 }
 
 pub fn insert_row(c: &Connection, journey: Id, r: &Row) -> Result<()> {
