@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use journeywall_core::interchange::{self, Ids};
 use journeywall_core::model::{JourneyDoc, RowKind};
+use journeywall_core::poster::{self, Orientation, Poster, PosterMode, PosterOptions, PosterSize};
 use journeywall_core::{templates, Edit, Error, Store};
 
 use crate::paths;
@@ -64,6 +65,51 @@ enum Command {
         journey: String,
         #[arg(long, value_name = "FILE.json")]
         out: PathBuf,
+    },
+    /// Print a journey as a wall poster (PDF or SVG): on one sheet, or tiled over small sheets
+    /// with --tile and one of --width, --scale, --across or --card-size
+    #[command(group(clap::ArgGroup::new("size").args(["width", "scale", "across", "card_size"])))]
+    Poster {
+        journey: String,
+        #[arg(long, value_name = "FILE.pdf|FILE.svg")]
+        out: PathBuf,
+        /// One sheet: A4…A0, 2A0, Letter, Legal, Tabloid, ANSI C/D/E, Arch C/D/E, a size such as
+        /// 420x297mm, or "fit" (a sheet as big as the poster)
+        #[arg(long, value_name = "PAPER", default_value = "A0", conflicts_with = "tile")]
+        sheet: String,
+        #[arg(long, value_enum, default_value = "auto")]
+        orientation: OrientationArg,
+        /// Tile the poster over sheets of this paper
+        #[arg(long, value_name = "PAPER")]
+        tile: Option<String>,
+        /// Width of the finished poster, e.g. 3m or 150cm
+        #[arg(long, value_name = "LENGTH")]
+        width: Option<String>,
+        /// Scale of the journey, e.g. 100%
+        #[arg(long, value_name = "PERCENT")]
+        scale: Option<String>,
+        /// Make the poster this many sheets wide
+        #[arg(long, value_name = "N")]
+        across: Option<u32>,
+        /// Print cards at this real size, e.g. 76mm like paper sticky notes
+        #[arg(long, value_name = "LENGTH")]
+        card_size: Option<String>,
+        /// How far tiled sheets overlap, to glue them
+        #[arg(long, value_name = "LENGTH", default_value = "10mm")]
+        overlap: String,
+        /// White border on every sheet
+        #[arg(long, value_name = "LENGTH", default_value = "10mm")]
+        margin: String,
+        #[arg(long)]
+        no_cut_marks: bool,
+        /// Print the cards' notes
+        #[arg(long)]
+        notes: bool,
+        /// Leave out the phases' guiding questions
+        #[arg(long)]
+        no_questions: bool,
+        #[arg(long)]
+        grayscale: bool,
     },
     /// Import a Journeywall JSON file or a CSV of cards as a new journey; prints its id
     Import {
@@ -172,6 +218,49 @@ fn run(db: &Path, command: Command) -> Result<()> {
             journeywall_core::files::write_atomically(&file, interchange::to_json(&doc).as_bytes())?;
             writeln!(out, "{}", file.display())?;
         }
+        Command::Poster {
+            journey,
+            out: file,
+            sheet,
+            orientation,
+            tile,
+            width,
+            scale,
+            across,
+            card_size,
+            overlap,
+            margin,
+            no_cut_marks,
+            notes,
+            no_questions,
+            grayscale,
+        } => {
+            let size = match (width, scale, across, card_size) {
+                (Some(w), ..) => PosterSize::Width { mm: poster::parse_length("width", &w)? },
+                (_, Some(s), ..) => PosterSize::Scale { percent: poster::parse_percent("scale", &s)? },
+                (_, _, Some(n), _) => PosterSize::Across { sheets: n },
+                (.., Some(c)) => PosterSize::CardSize { mm: poster::parse_length("card-size", &c)? },
+                _ => PosterSize::Fit,
+            };
+            let options = PosterOptions {
+                mode: if tile.is_some() { PosterMode::Tiled } else { PosterMode::Single },
+                sheet: tile.unwrap_or(sheet),
+                orientation: orientation.into(),
+                margin_mm: length_or_zero("margin", &margin)?,
+                size,
+                overlap_mm: length_or_zero("overlap", &overlap)?,
+                cut_marks: !no_cut_marks,
+                notes,
+                questions: !no_questions,
+                grayscale,
+            };
+            poster::Format::of(&file)?;
+            let doc = store.load(store.resolve(&journey)?)?;
+            let poster = Poster::new(&doc, &options, journeywall_core::model::now_millis())?;
+            poster.write(&file)?;
+            let info = poster.info();
+            writeln!(out, "{}: {}, {} page{}", file.display(), info.summary, info.pages, if info.pages == 1 { "" } else { "s" })?;
+        }
         Command::Import { file, name, keep_ids } => {
             let doc = read_import(&file, name.as_deref(), keep_ids)?;
             store.insert_doc(&doc)?;
@@ -179,6 +268,31 @@ fn run(db: &Path, command: Command) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OrientationArg {
+    Auto,
+    Portrait,
+    Landscape,
+}
+
+impl From<OrientationArg> for Orientation {
+    fn from(o: OrientationArg) -> Self {
+        match o {
+            OrientationArg::Auto => Orientation::Auto,
+            OrientationArg::Portrait => Orientation::Portrait,
+            OrientationArg::Landscape => Orientation::Landscape,
+        }
+    }
+}
+
+/// A length where zero means none (margins, overlap).
+fn length_or_zero(option: &str, text: &str) -> Result<f32> {
+    if text.trim().trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim().parse::<f32>() == Ok(0.0) {
+        return Ok(0.0);
+    }
+    Ok(poster::parse_length(option, text)?)
 }
 
 fn parse_edit(json: &str) -> Result<Edit> {

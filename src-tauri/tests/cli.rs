@@ -231,3 +231,40 @@ fn sigkill_mid_stream_loses_no_acknowledged_edit() {
         after.validate().unwrap();
     }
 }
+
+#[test]
+fn a_poster_is_printed_on_one_sheet_or_tiled_and_bad_options_write_nothing() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "website-nl"]).trim().to_string();
+    let pdf = db.dir().join("muur.pdf");
+    let out = db.ok(&["poster", &id, "--out", pdf.to_str().unwrap(), "--sheet", "A1"]);
+    assert!(out.contains("A1 →") && out.contains("1 page"), "{out}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    let tiled = db.dir().join("tegels.pdf");
+    let out = db.ok(&["poster", &id, "--out", tiled.to_str().unwrap(), "--tile", "A4", "--across", "3", "--overlap", "12mm", "--notes"]);
+    assert!(out.contains("3 × ") && out.contains("vellen A4"), "{out}");
+
+    let svg = db.dir().join("muur.svg");
+    db.ok(&["poster", &id, "--out", svg.to_str().unwrap(), "--tile", "A3", "--card-size", "76mm", "--grayscale"]);
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+
+    let never = db.dir().join("never.pdf");
+    for (args, named) in [
+        (vec!["--tile", "A4", "--width", "16m"], "width:"),
+        (vec!["--tile", "A4", "--across", "2", "--overlap", "200mm"], "overlap:"),
+        (vec!["--sheet", "A9"], "sheet:"),
+        (vec!["--tile", "A4", "--scale", "0%"], "scale:"),
+        (vec!["--tile", "A4", "--width=-1m"], "width:"),
+        (vec!["--tile", "A4"], "tile:"),
+    ] {
+        let mut all = vec!["poster", id.as_str(), "--out", never.to_str().unwrap()];
+        all.extend(args);
+        let err = db.fails(&all);
+        assert!(err.contains(named), "{all:?}: {err}");
+    }
+    assert!(db.fails(&["poster", &id, "--out", db.dir().join("x.png").to_str().unwrap()]).contains("out:"));
+    assert!(!never.exists());
+    // Two sizes at once is a usage error.
+    assert_eq!(db.run(&["poster", &id, "--out", "x.pdf", "--tile", "A4", "--width", "2m", "--across", "3"]).status.code(), Some(2));
+}

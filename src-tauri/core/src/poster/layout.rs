@@ -1,0 +1,478 @@
+//! The journey laid out once, in millimetres at design size (100 %): title block, phase header
+//! band, row labels, cards, the emotion curve and a footer. Scaling and sheets come later; the
+//! PDF and the SVG both draw this.
+
+use std::collections::HashMap;
+
+use super::font::{Measure, Weight};
+use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
+use super::words::{date, words, Words};
+use crate::model::{Card, JourneyDoc, Phase, Row, RowKind};
+
+/// Width of a phase column at 100 %.
+pub const PHASE_WIDTH: f32 = 70.0;
+const CELL_PAD: f32 = 3.0;
+/// Width of a card in a 100 % phase: the size "real size" cards are measured by.
+pub const CARD_WIDTH: f32 = PHASE_WIDTH - 2.0 * CELL_PAD;
+const CARD_PAD: f32 = 2.5;
+const CARD_GAP: f32 = 3.0;
+const MARGIN: f32 = 12.0;
+const LABEL_WIDTH: f32 = 42.0;
+const EMOTION_HEIGHT: f32 = 62.0;
+/// A phase whose emotion points are closer than this, or whose titles need more than three
+/// lines, lists its cards instead of captioning them.
+const MIN_CAPTION_SLOT: f32 = 18.0;
+const MIN_ROW_HEIGHT: f32 = 22.0;
+const LINE: f32 = 1.28;
+
+const TITLE_SIZE: f32 = 3.9;
+const NOTES_SIZE: f32 = 3.0;
+const MAX_NOTE_LINES: usize = 12;
+const META_SIZE: f32 = 2.8;
+const FACE: f32 = 4.6;
+
+const INK: Colour = Colour::BLACK;
+const MUTED: Colour = Colour::rgb(0x5b, 0x66, 0x78);
+const RULE: Colour = Colour::rgb(0xc9, 0xcf, 0xd8);
+const PAPER: Colour = Colour::WHITE;
+const VOTE: Colour = Colour::rgb(0x1d, 0x25, 0x33);
+/// The faces' colours from very negative to very positive (ColorBrewer RdBu, safe for colour
+/// blindness); the mouth and outline differ too, so they read in grey.
+const EMOTION_COLOURS: [Colour; 5] = [
+    Colour::rgb(0xb2, 0x18, 0x2b),
+    Colour::rgb(0xef, 0x8a, 0x62),
+    Colour::rgb(0x8c, 0x8c, 0x8c),
+    Colour::rgb(0x67, 0xa9, 0xcf),
+    Colour::rgb(0x21, 0x66, 0xac),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayoutOptions {
+    pub notes: bool,
+    pub questions: bool,
+    pub grayscale: bool,
+    /// Cards as tall as a 100 % card is wide, like sticky notes; text that does not fit ends in "…".
+    pub square_cards: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub width: f32,
+    pub height: f32,
+    pub shapes: Vec<Shape>,
+    /// Where the cards are, so that sheet seams can go between them.
+    pub cards: Vec<Rect>,
+    pub locale: String,
+    pub name: String,
+}
+
+/// Lays out `doc` at design size. `now` (ms since 1970) is the date printed on it.
+pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
+    let w = words(&doc.journey.locale);
+    let mut l = Builder { shapes: Vec::new(), cards: Vec::new(), m: Measure::new(), grey: options.grayscale, options, w };
+
+    let rows: Vec<&Row> = doc.rows.iter().filter(|r| !r.hidden).collect();
+    let columns = phase_columns(&doc.phases);
+    let board_width = LABEL_WIDTH + columns.last().map_or(0.0, |c| c.x + c.w);
+    let width = board_width.max(200.0) + 2.0 * MARGIN;
+
+    let mut cells: HashMap<(uuid::Uuid, uuid::Uuid), Vec<&Card>> = HashMap::new();
+    for c in &doc.cards {
+        cells.entry((c.phase, c.row)).or_default().push(c);
+    }
+    for list in cells.values_mut() {
+        list.sort_by_key(|c| c.position);
+    }
+
+    let today = date(now, w);
+    let mut y = MARGIN;
+    y = l.title_block(doc, &today, MARGIN, y, width - 2.0 * MARGIN) + 8.0;
+    let board_x = MARGIN + LABEL_WIDTH;
+    y = l.phase_band(&doc.phases, &columns, board_x, y);
+    for row in rows {
+        let cell_cards = |p: &Phase| cells.get(&(p.id, row.id)).map(Vec::as_slice).unwrap_or(&[]);
+        y = match row.kind {
+            RowKind::Cards => l.card_row(row, &doc.phases, &columns, cell_cards, board_x, y),
+            RowKind::Emotion => l.emotion_row(row, &doc.phases, &columns, cell_cards, board_x, y),
+        };
+    }
+    y += 6.0;
+    let footer = format!("{} · {} · {}", w.made_with, doc.journey.name, today);
+    l.text(MARGIN, y + 3.0, META_SIZE, Weight::Regular, MUTED, &footer);
+    let counts = format!("{} {} · {} {}", doc.phases.len(), w.phases, doc.cards.len(), w.cards);
+    let cw = l.m.width(&counts, Weight::Regular, META_SIZE);
+    l.text(width - MARGIN - cw, y + 3.0, META_SIZE, Weight::Regular, MUTED, &counts);
+    let height = y + 3.0 + MARGIN;
+
+    let mut shapes = vec![Shape::Rect { at: Rect::new(0.0, 0.0, width, height), radius: 0.0, fill: Some(PAPER), stroke: None }];
+    shapes.append(&mut l.shapes);
+    Layout { width, height, shapes, cards: l.cards, locale: doc.journey.locale.clone(), name: doc.journey.name.clone() }
+}
+
+struct Column {
+    x: f32,
+    w: f32,
+}
+
+fn phase_columns(phases: &[Phase]) -> Vec<Column> {
+    let mut x = 0.0;
+    phases
+        .iter()
+        .map(|p| {
+            let w = PHASE_WIDTH * p.width as f32 / 100.0;
+            let c = Column { x, w };
+            x += w;
+            c
+        })
+        .collect()
+}
+
+struct Builder {
+    shapes: Vec<Shape>,
+    cards: Vec<Rect>,
+    m: Measure,
+    grey: bool,
+    options: LayoutOptions,
+    w: &'static Words,
+}
+
+impl Builder {
+    fn colour(&self, c: Colour) -> Colour {
+        if self.grey {
+            c.grey()
+        } else {
+            c
+        }
+    }
+
+    fn rect(&mut self, at: Rect, radius: f32, fill: Option<Colour>, stroke: Option<Stroke>) {
+        let fill = fill.map(|c| self.colour(c));
+        let stroke = stroke.map(|s| Stroke { colour: self.colour(s.colour), ..s });
+        self.shapes.push(Shape::Rect { at, radius, fill, stroke });
+    }
+
+    fn circle(&mut self, cx: f32, cy: f32, r: f32, fill: Option<Colour>, stroke: Option<Stroke>) {
+        let fill = fill.map(|c| self.colour(c));
+        let stroke = stroke.map(|s| Stroke { colour: self.colour(s.colour), ..s });
+        self.shapes.push(Shape::Circle { cx, cy, r, fill, stroke });
+    }
+
+    fn path(&mut self, start: (f32, f32), segments: Vec<Segment>, stroke: Stroke) {
+        let stroke = Stroke { colour: self.colour(stroke.colour), ..stroke };
+        self.shapes.push(Shape::Path { start, segments, closed: false, fill: None, stroke: Some(stroke) });
+    }
+
+    /// One line of text at baseline `y`; returns its width.
+    fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: &str) -> f32 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        let width = self.m.width(text, weight, size);
+        let colour = self.colour(colour);
+        self.shapes.push(Shape::Text { x, y, size, weight, colour, text: text.to_string(), width });
+        width
+    }
+
+    /// Lines starting with their top at `y`; returns the y under the last line.
+    fn lines(&mut self, lines: &[String], x: f32, y: f32, size: f32, weight: Weight, colour: Colour) -> f32 {
+        let mut y = y;
+        for line in lines {
+            self.text(x, y + size * 0.95, size, weight, colour, line);
+            y += size * LINE;
+        }
+        y
+    }
+
+    fn title_block(&mut self, doc: &JourneyDoc, today: &str, x: f32, y: f32, width: f32) -> f32 {
+        let legend_w = 112.0;
+        let side_by_side = width >= legend_w + 140.0;
+        let text_w = if side_by_side { width - legend_w - 12.0 } else { width };
+        let date_w = self.m.width(today, Weight::Regular, 4.2);
+        let name = self.m.wrap(&doc.journey.name, Weight::Bold, 12.0, text_w - date_w - 8.0, Some(2));
+        let mut bottom = self.lines(&name, x, y, 12.0, Weight::Bold, INK);
+        self.text(x + text_w - date_w, y + 4.0, 4.2, Weight::Regular, MUTED, today);
+        if !doc.journey.description.trim().is_empty() {
+            let desc = self.m.wrap(doc.journey.description.trim(), Weight::Regular, 4.6, text_w.min(320.0), Some(4));
+            bottom = self.lines(&desc, x, bottom + 2.0, 4.6, Weight::Regular, INK);
+        }
+        for p in doc.personas.iter().take(3) {
+            let mut s = format!("{}: {}", self.w.persona, p.name);
+            if !p.role.trim().is_empty() {
+                s += &format!(", {}", p.role.trim());
+            }
+            if !p.quote.trim().is_empty() {
+                s += &format!(" — “{}”", p.quote.trim());
+            }
+            let lines = self.m.wrap(&s, Weight::Regular, 4.2, text_w.min(320.0), Some(2));
+            bottom = self.lines(&lines, x, bottom + 2.0, 4.2, Weight::Regular, MUTED);
+        }
+        let (lx, ly) = if side_by_side { (x + width - legend_w, y) } else { (x, bottom + 6.0) };
+        let legend_bottom = self.legend(doc, lx, ly, legend_w);
+        bottom.max(legend_bottom)
+    }
+
+    fn legend(&mut self, doc: &JourneyDoc, x: f32, y: f32, w: f32) -> f32 {
+        let pad = 4.0;
+        let start = self.shapes.len();
+        let mut cy = y + pad;
+        self.text(x + pad, cy + 3.6, 3.6, Weight::Bold, INK, self.w.legend);
+        cy += 7.0;
+        self.text(x + pad, cy + 3.0, META_SIZE, Weight::Bold, MUTED, self.w.emotion);
+        cy += 5.0;
+        let step = (w - 2.0 * pad) / 5.0;
+        for (i, label) in self.w.emotions.iter().enumerate() {
+            let cx = x + pad + step * (i as f32 + 0.5);
+            self.face(cx, cy + 3.5, 7.0, i as i8 - 2);
+            let lines = self.m.wrap(label, Weight::Regular, 2.5, step - 1.0, Some(2));
+            for (j, line) in lines.iter().enumerate() {
+                let lw = self.m.width(line, Weight::Regular, 2.5);
+                self.text(cx - lw / 2.0, cy + 10.5 + j as f32 * 3.0, 2.5, Weight::Regular, MUTED, line);
+            }
+        }
+        cy += 17.0;
+        for i in 0..3 {
+            self.circle(x + pad + 1.2 + i as f32 * 3.2, cy + 1.8, 1.1, Some(VOTE), None);
+        }
+        self.text(x + pad + 11.0, cy + 2.8, META_SIZE, Weight::Regular, INK, &format!("= 3 {}", self.w.votes));
+        cy += 6.0;
+        let mut channels: Vec<&str> = Vec::new();
+        for c in &doc.cards {
+            if let Some(ch) = c.channel.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                if !channels.contains(&ch) && channels.len() < 16 {
+                    channels.push(ch);
+                }
+            }
+        }
+        if !channels.is_empty() {
+            self.text(x + pad, cy + 3.0, META_SIZE, Weight::Bold, MUTED, self.w.channels);
+            cy += 4.4;
+            let lines = self.m.wrap(&channels.join(" · "), Weight::Regular, META_SIZE, w - 2.0 * pad, Some(4));
+            cy = self.lines(&lines, x + pad, cy, META_SIZE, Weight::Regular, INK);
+        }
+        let h = cy + pad - y;
+        let content = self.shapes.split_off(start);
+        self.rect(Rect::new(x, y, w, h), 2.0, Some(Colour::rgb(0xf7, 0xf8, 0xfa)), Some(Stroke::solid(RULE, 0.3)));
+        self.shapes.extend(content);
+        y + h
+    }
+
+    fn phase_band(&mut self, phases: &[Phase], columns: &[Column], x0: f32, y: f32) -> f32 {
+        let mut blocks = Vec::new();
+        let mut height: f32 = 16.0;
+        for (p, col) in phases.iter().zip(columns) {
+            let inner = col.w - 2.0 * CELL_PAD - 1.0;
+            let title = self.m.wrap(&p.title, Weight::Bold, 5.2, inner, Some(2));
+            let question = if self.options.questions && !p.question.trim().is_empty() {
+                self.m.wrap(p.question.trim(), Weight::Regular, 3.3, inner, Some(4))
+            } else {
+                Vec::new()
+            };
+            let h = 5.0 + title.len() as f32 * 5.2 * LINE + if question.is_empty() { 0.0 } else { 1.5 + question.len() as f32 * 3.3 * LINE } + 3.5;
+            height = height.max(h);
+            blocks.push((title, question));
+        }
+        for ((p, col), (title, question)) in phases.iter().zip(columns).zip(blocks) {
+            let fill = Colour::hex(&p.colour, Colour::rgb(0xda, 0xee, 0xfa));
+            let at = Rect::new(x0 + col.x + 0.5, y, col.w - 1.0, height);
+            self.rect(at, 1.5, Some(fill), None);
+            self.rect(Rect::new(at.x, y, at.w, 1.6), 0.0, Some(fill.darker(0.35)), None);
+            let bottom = self.lines(&title, at.x + CELL_PAD, y + 4.0, 5.2, Weight::Bold, INK);
+            self.lines(&question, at.x + CELL_PAD, bottom + 1.5, 3.3, Weight::Regular, MUTED);
+        }
+        y + height + 1.0
+    }
+
+    /// The label at the left of a row and the row's band; returns nothing, the caller knows `h`.
+    fn row_frame(&mut self, row: &Row, columns: &[Column], x0: f32, y: f32, h: f32) {
+        let total = columns.last().map_or(0.0, |c| c.x + c.w);
+        let fill = Colour::hex(&row.colour, Colour::rgb(0xf4, 0xf5, 0xf7));
+        self.rect(Rect::new(x0 - LABEL_WIDTH, y, LABEL_WIDTH + total, h), 0.0, Some(fill), None);
+        self.rect(Rect::new(x0 - LABEL_WIDTH, y, 1.4, h), 0.0, Some(fill.darker(0.3)), None);
+        for col in columns.iter().skip(1) {
+            self.path((x0 + col.x, y), vec![Segment::Line((x0 + col.x, y + h))], Stroke::solid(RULE, 0.25));
+        }
+        self.path((x0 - LABEL_WIDTH, y + h), vec![Segment::Line((x0 + total, y + h))], Stroke::solid(RULE, 0.35));
+        let lines = self.m.wrap(&row.title, Weight::Bold, 4.0, LABEL_WIDTH - 8.0, Some(((h - 6.0) / (4.0 * LINE)).max(1.0) as usize));
+        self.lines(&lines, x0 - LABEL_WIDTH + 4.5, y + 3.5, 4.0, Weight::Bold, INK);
+    }
+
+    fn card_row<'a>(&mut self, row: &Row, phases: &[Phase], columns: &[Column], cards: impl Fn(&Phase) -> &'a [&'a Card], x0: f32, y: f32) -> f32 {
+        // The row is as tall as its fullest cell, so its band is drawn under the cards afterwards.
+        let start = self.shapes.len();
+        let mut height = MIN_ROW_HEIGHT;
+        for (p, col) in phases.iter().zip(columns) {
+            let (x, w) = (x0 + col.x + CELL_PAD, col.w - 2.0 * CELL_PAD);
+            let mut cy = y + CELL_PAD;
+            for card in cards(p) {
+                let h = self.card(card, p, x, cy, w);
+                self.cards.push(Rect::new(x, cy, w, h));
+                cy += h + CARD_GAP;
+            }
+            height = height.max(cy - CARD_GAP + CELL_PAD - y);
+        }
+        let cards = self.shapes.split_off(start);
+        self.row_frame(row, columns, x0, y, height);
+        self.shapes.extend(cards);
+        y + height
+    }
+
+    /// One card with its top left at (x, y), `w` wide; returns its height.
+    fn card(&mut self, card: &Card, phase: &Phase, x: f32, y: f32, w: f32) -> f32 {
+        let start = self.shapes.len();
+        let inner = w - 2.0 * CARD_PAD;
+        let meta_h = if card.channel.as_deref().is_some_and(|c| !c.trim().is_empty()) || card.emotion.is_some() || card.votes > 0 { 6.0 } else { 0.0 };
+        let fixed = self.options.square_cards.then_some(CARD_WIDTH);
+        let title_room = fixed.map(|h| (((h - 2.0 * CARD_PAD - meta_h) / (TITLE_SIZE * LINE)).floor() as usize).max(1));
+        let title = self.m.wrap(card.title.trim(), Weight::Bold, TITLE_SIZE, inner, title_room);
+        let mut bottom = self.lines(&title, x + CARD_PAD, y + CARD_PAD, TITLE_SIZE, Weight::Bold, INK);
+        if self.options.notes && !card.notes.trim().is_empty() {
+            // A poster is no place for a whole report: long notes end in "…".
+            let room = fixed.map_or(MAX_NOTE_LINES, |h| ((y + h - CARD_PAD - meta_h - bottom - 1.5) / (NOTES_SIZE * LINE)).floor().max(0.0) as usize);
+            if room > 0 {
+                let notes = self.m.wrap(card.notes.trim(), Weight::Regular, NOTES_SIZE, inner, Some(room));
+                bottom = self.lines(&notes, x + CARD_PAD, bottom + 1.5, NOTES_SIZE, Weight::Regular, MUTED);
+            }
+        }
+        let h = fixed.unwrap_or(bottom - y + meta_h + CARD_PAD);
+        if meta_h > 0.0 {
+            let base = y + h - CARD_PAD - 1.0;
+            let mut right = x + w - CARD_PAD;
+            if let Some(e) = card.emotion {
+                self.face(right - FACE / 2.0, base - FACE / 2.0 + 0.8, FACE, e);
+                right -= FACE + 1.5;
+            }
+            right = self.votes(card.votes, right, base - 1.0);
+            if let Some(ch) = card.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                let room = right - x - CARD_PAD - 1.0;
+                if room > 5.0 {
+                    let line = self.m.fit_line(ch, Weight::Regular, META_SIZE, room);
+                    self.text(x + CARD_PAD, base, META_SIZE, Weight::Regular, MUTED, &line);
+                }
+            }
+        }
+        let content = self.shapes.split_off(start);
+        let fill = Colour::hex(card.colour.as_deref().unwrap_or(&phase.colour), Colour::rgb(0xfc, 0xf9, 0xd5));
+        self.rect(Rect::new(x, y, w, h), 1.5, Some(fill), Some(Stroke::solid(fill.darker(0.22), 0.3)));
+        self.shapes.extend(content);
+        h
+    }
+
+    /// Vote dots ending at `right`, centred on `cy`; many votes print as a dot and a number.
+    /// Returns where they start.
+    fn votes(&mut self, votes: u32, right: f32, cy: f32) -> f32 {
+        if votes == 0 {
+            return right;
+        }
+        let r = 1.05;
+        if votes <= 5 {
+            for i in 0..votes {
+                self.circle(right - r - i as f32 * 2.8, cy, r, Some(VOTE), None);
+            }
+            return right - votes as f32 * 2.8 - 1.0;
+        }
+        let label = format!("×{votes}");
+        let lw = self.m.width(&label, Weight::Bold, META_SIZE);
+        self.text(right - lw, cy + 1.0, META_SIZE, Weight::Bold, VOTE, &label);
+        self.circle(right - lw - r - 0.6, cy, r, Some(VOTE), None);
+        right - lw - 2.0 * r - 1.6
+    }
+
+    /// A face for a score, `size` across: colour, mouth and outline all say the score.
+    fn face(&mut self, cx: f32, cy: f32, size: f32, score: i8) {
+        let i = (score.clamp(-2, 2) + 2) as usize;
+        let colour = EMOTION_COLOURS[i];
+        let u = size / 24.0;
+        let p = |x: f32, y: f32| (cx + (x - 12.0) * u, cy + (y - 12.0) * u);
+        if i == 0 || i == 4 {
+            let dash = (i == 0).then_some((3.0 * u, 2.0 * u));
+            self.circle(cx, cy, 10.5 * u, None, Some(Stroke { colour, width: 1.5 * u, dash }));
+        }
+        self.circle(cx, cy, 8.5 * u, Some(colour), None);
+        self.circle(p(9.0, 10.0).0, p(9.0, 10.0).1, 1.3 * u, Some(PAPER), None);
+        self.circle(p(15.0, 10.0).0, p(15.0, 10.0).1, 1.3 * u, Some(PAPER), None);
+        // The mouths of the editor's faces (quadratic curves, drawn here as cubics).
+        let (a, q, b) = [
+            ((7.0, 17.0), (12.0, 11.0), (17.0, 17.0)),
+            ((7.5, 16.0), (12.0, 13.0), (16.5, 16.0)),
+            ((7.5, 15.0), (12.0, 15.0), (16.5, 15.0)),
+            ((7.5, 14.0), (12.0, 17.0), (16.5, 14.0)),
+            ((7.0, 13.0), (12.0, 20.0), (17.0, 13.0)),
+        ][i];
+        let c1 = (a.0 + 2.0 / 3.0 * (q.0 - a.0), a.1 + 2.0 / 3.0 * (q.1 - a.1));
+        let c2 = (b.0 + 2.0 / 3.0 * (q.0 - b.0), b.1 + 2.0 / 3.0 * (q.1 - b.1));
+        self.path(p(a.0, a.1), vec![Segment::Curve(p(c1.0, c1.1), p(c2.0, c2.1), p(b.0, b.1))], Stroke::solid(PAPER, 1.8 * u));
+    }
+
+    /// The curve through the scores over a band; a phase with too many points for captions lists
+    /// its cards under the band instead, so every title is still printed and nothing overlaps.
+    fn emotion_row<'a>(&mut self, row: &Row, phases: &[Phase], columns: &[Column], cards: impl Fn(&Phase) -> &'a [&'a Card], x0: f32, y: f32) -> f32 {
+        let band = EMOTION_HEIGHT;
+        let start = self.shapes.len();
+        let mut height = band;
+        let mut points = Vec::new();
+        for (p, col) in phases.iter().zip(columns) {
+            let list = cards(p);
+            let slot = col.w / (list.len() as f32 + 1.0);
+            let captions = slot >= MIN_CAPTION_SLOT
+                && list.iter().all(|c| self.m.wrap(c.title.trim(), Weight::Regular, META_SIZE, slot - 2.0, None).len() <= 3);
+            if !captions {
+                let (x, w) = (x0 + col.x + CELL_PAD, col.w - 2.0 * CELL_PAD);
+                let mut cy = y + band;
+                for card in list {
+                    let h = self.card(card, p, x, cy, w);
+                    self.cards.push(Rect::new(x, cy, w, h));
+                    cy += h + CARD_GAP;
+                }
+                height = height.max(cy - CARD_GAP + CELL_PAD - y);
+            }
+            for (i, c) in list.iter().enumerate() {
+                points.push((x0 + col.x + slot * (i as f32 + 1.0), *c, slot, captions));
+            }
+        }
+        let listed = self.shapes.split_off(start);
+        self.row_frame(row, columns, x0, y, height);
+
+        let pad = 9.0;
+        let score_y = |s: f32| y + pad + (2.0 - s) / 4.0 * (band - 2.0 * pad - 8.0);
+        let total = columns.last().map_or(0.0, |c| c.x + c.w);
+        self.path((x0, score_y(0.0)), vec![Segment::Line((x0 + total, score_y(0.0)))], Stroke { colour: RULE, width: 0.3, dash: Some((1.5, 1.2)) });
+        let scored: Vec<(f32, f32)> = points.iter().filter_map(|(x, c, _, _)| c.emotion.map(|e| (*x, score_y(e as f32)))).collect();
+        if scored.len() > 1 {
+            self.path(scored[0], smooth(&scored), Stroke::solid(Colour::rgb(0x3d, 0x4b, 0x63), 0.6));
+        }
+        for (x, c, slot, captions) in points {
+            let cy = score_y(c.emotion.unwrap_or(0) as f32);
+            let size = (slot * 0.9).min(7.0);
+            match c.emotion {
+                Some(e) => self.face(x, cy, size, e),
+                None => self.circle(x, cy, size * 0.37, Some(PAPER), Some(Stroke { colour: MUTED, width: 0.3, dash: Some((0.8, 0.6)) })),
+            }
+            if captions {
+                let lines = self.m.wrap(c.title.trim(), Weight::Regular, META_SIZE, slot - 2.0, None);
+                for (j, line) in lines.iter().enumerate() {
+                    let lw = self.m.width(line, Weight::Regular, META_SIZE);
+                    self.text(x - lw / 2.0, cy + 7.4 + j as f32 * META_SIZE * LINE, META_SIZE, Weight::Regular, INK, line);
+                }
+                self.cards.push(Rect::new(x - slot / 2.0 + 1.0, cy - 4.0, slot - 2.0, 8.0 + lines.len() as f32 * META_SIZE * LINE));
+            }
+        }
+        self.shapes.extend(listed);
+        y + height
+    }
+}
+
+/// A smooth path through the points (Catmull–Rom as cubic Béziers), as the editor draws it.
+pub fn smooth(p: &[(f32, f32)]) -> Vec<Segment> {
+    (0..p.len().saturating_sub(1))
+        .map(|i| {
+            let p0 = if i == 0 { p[i] } else { p[i - 1] };
+            let (p1, p2) = (p[i], p[i + 1]);
+            let p3 = p.get(i + 2).copied().unwrap_or(p2);
+            Segment::Curve(
+                (p1.0 + (p2.0 - p0.0) / 6.0, p1.1 + (p2.1 - p0.1) / 6.0),
+                (p2.0 - (p3.0 - p1.0) / 6.0, p2.1 - (p3.1 - p1.1) / 6.0),
+                p2,
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,165 @@
+//! Paper sizes and the lengths people type ("3m", "76mm", "11in", "420x297mm").
+
+use crate::{Error, Result};
+
+/// The longest side a poster or a sheet may have: beyond this a typing slip ("300m") is far more
+/// likely than a real wall.
+pub const MAX_MM: f32 = 15_000.0;
+
+/// Named sheets, portrait, in millimetres. The first name of each is the one shown.
+const PAPERS: &[(&[&str], f32, f32)] = &[
+    (&["A5"], 148.0, 210.0),
+    (&["A4"], 210.0, 297.0),
+    (&["A3"], 297.0, 420.0),
+    (&["A2"], 420.0, 594.0),
+    (&["A1"], 594.0, 841.0),
+    (&["A0"], 841.0, 1189.0),
+    (&["2A0"], 1189.0, 1682.0),
+    (&["Letter", "ANSI A"], 215.9, 279.4),
+    (&["Legal"], 215.9, 355.6),
+    (&["Tabloid", "ANSI B", "Ledger"], 279.4, 431.8),
+    (&["ANSI C"], 431.8, 558.8),
+    (&["ANSI D"], 558.8, 863.6),
+    (&["ANSI E"], 863.6, 1117.6),
+    (&["Arch C"], 457.2, 609.6),
+    (&["Arch D"], 609.6, 914.4),
+    (&["Arch E"], 914.4, 1219.2),
+];
+
+/// The names shown in the dialog and in error messages, in a sensible order.
+pub fn paper_names() -> Vec<&'static str> {
+    PAPERS.iter().map(|(names, _, _)| names[0]).collect()
+}
+
+/// A sheet of paper, portrait (width ≤ height), with the name it is shown by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paper {
+    pub name: String,
+    pub width: f32,
+    pub height: f32,
+}
+
+/// Parses a paper name ("A4", "arch d", "ansi-c") or a custom size ("420x297mm", "11x17in",
+/// "60 x 90 cm"). `option` names the setting in the error message.
+pub fn parse_paper(option: &str, text: &str) -> Result<Paper> {
+    let wanted = normalise(text);
+    if let Some((names, w, h)) = PAPERS.iter().find(|(names, _, _)| names.iter().any(|n| normalise(n) == wanted)) {
+        return Ok(Paper { name: names[0].to_string(), width: *w, height: *h });
+    }
+    let lower = text.to_ascii_lowercase();
+    if let Some((a, b)) = lower.split_once(['x', '×']).filter(|(a, _)| a.trim().starts_with(|c: char| c.is_ascii_digit())) {
+        // "420x297mm": the unit written once, at the end, applies to both numbers.
+        let unit = b.trim().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',').trim().to_string();
+        let a = if a.trim().ends_with(|c: char| c.is_ascii_digit()) { format!("{}{unit}", a.trim()) } else { a.to_string() };
+        let (w, h) = (parse_length(option, &a)?, parse_length(option, b)?);
+        let (w, h) = (w.min(h), w.max(h));
+        return Ok(Paper { name: format!("{} × {} mm", round1(w), round1(h)), width: w, height: h });
+    }
+    Err(Error::invalid(
+        option,
+        format!("unknown paper '{text}'; use {}, or a size such as 420x297mm", paper_names().join(", ")),
+    ))
+}
+
+/// Parses a length with a unit (mm, cm, m, in, ″); a bare number is millimetres.
+pub fn parse_length(option: &str, text: &str) -> Result<f32> {
+    let t = text.trim().to_ascii_lowercase().replace(',', ".");
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let factor = match unit.trim() {
+        "" | "mm" => 1.0,
+        "cm" => 10.0,
+        "m" => 1000.0,
+        "in" | "inch" | "\"" | "″" => 25.4,
+        other => return Err(Error::invalid(option, format!("unknown unit '{other}' in '{text}'; use mm, cm, m or in"))),
+    };
+    let value: f32 = number
+        .parse()
+        .map_err(|_| Error::invalid(option, format!("'{text}' is not a length; write it like 10mm, 3m or 11in")))?;
+    positive_length(option, value * factor)
+}
+
+/// Checks that a length in millimetres is a real size: above zero and at most 15 m.
+pub fn positive_length(option: &str, mm: f32) -> Result<f32> {
+    if !mm.is_finite() || mm <= 0.0 {
+        return Err(Error::invalid(option, "must be more than zero"));
+    }
+    if mm > MAX_MM {
+        return Err(Error::invalid(option, format!("{} m is more than the 15 m a poster may be", round1(mm / 1000.0))));
+    }
+    Ok(mm)
+}
+
+/// Parses a scale: "100%", "50 %" or "0.5".
+pub fn parse_percent(option: &str, text: &str) -> Result<f32> {
+    let t = text.trim();
+    let value = match t.strip_suffix('%') {
+        Some(p) => p.trim().parse::<f32>().ok(),
+        None => t.parse::<f32>().ok().map(|f| f * 100.0),
+    };
+    match value {
+        Some(v) if v.is_finite() && v > 0.0 => Ok(v),
+        Some(_) => Err(Error::invalid(option, "must be more than zero")),
+        None => Err(Error::invalid(option, format!("'{text}' is not a scale; write it like 100%"))),
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_ascii_lowercase()
+}
+
+pub(crate) fn round1(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_papers_and_aliases() {
+        assert_eq!(parse_paper("sheet", "a4").unwrap(), Paper { name: "A4".into(), width: 210.0, height: 297.0 });
+        assert_eq!(parse_paper("sheet", "Arch-D").unwrap().width, 609.6);
+        assert_eq!(parse_paper("sheet", "ansi b").unwrap().name, "Tabloid");
+        assert_eq!(parse_paper("sheet", "2A0").unwrap().height, 1682.0);
+    }
+
+    #[test]
+    fn custom_papers_take_the_unit_once() {
+        let p = parse_paper("sheet", "420x297mm").unwrap();
+        assert_eq!((p.width, p.height), (297.0, 420.0));
+        let p = parse_paper("sheet", "11x17in").unwrap();
+        assert!((p.width - 279.4).abs() < 0.01 && (p.height - 431.8).abs() < 0.01);
+        let p = parse_paper("sheet", "60 x 90 cm").unwrap();
+        assert_eq!((p.width, p.height), (600.0, 900.0));
+    }
+
+    #[test]
+    fn bad_papers_name_the_option() {
+        let e = parse_paper("sheet", "A7x").unwrap_err().to_string();
+        assert!(e.starts_with("sheet: unknown paper 'A7x'"), "{e}");
+        assert!(parse_paper("sheet", "0x297mm").unwrap_err().to_string().contains("more than zero"));
+        assert!(parse_paper("sheet", "20000x297mm").unwrap_err().to_string().contains("15 m"));
+    }
+
+    #[test]
+    fn lengths() {
+        assert_eq!(parse_length("width", "3m").unwrap(), 3000.0);
+        assert_eq!(parse_length("width", "76mm").unwrap(), 76.0);
+        assert_eq!(parse_length("width", "7,5 cm").unwrap(), 75.0);
+        assert_eq!(parse_length("width", "10").unwrap(), 10.0);
+        assert!((parse_length("width", "2in").unwrap() - 50.8).abs() < 1e-4);
+        assert!(parse_length("width", "-3m").unwrap_err().to_string().contains("more than zero"));
+        assert!(parse_length("width", "16m").unwrap_err().to_string().contains("15 m"));
+        assert!(parse_length("width", "3 furlongs").unwrap_err().to_string().contains("unknown unit"));
+        assert!(parse_length("width", "m").is_err());
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(parse_percent("scale", "100%").unwrap(), 100.0);
+        assert_eq!(parse_percent("scale", "0.5").unwrap(), 50.0);
+        assert!(parse_percent("scale", "0%").is_err());
+        assert!(parse_percent("scale", "big").is_err());
+    }
+}

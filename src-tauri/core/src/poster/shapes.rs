@@ -1,0 +1,138 @@
+//! What a poster is made of once laid out: boxes, text, lines and curves in millimetres, with the
+//! origin at the top left and y growing downwards. The PDF and SVG renderers draw exactly these.
+
+use super::font::Weight;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colour {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Colour {
+    pub const BLACK: Colour = Colour::rgb(0x1d, 0x25, 0x33);
+    pub const WHITE: Colour = Colour::rgb(0xff, 0xff, 0xff);
+
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Colour {
+        Colour { r, g, b }
+    }
+
+    /// "#rrggbb"; anything else (the model already checks colours) falls back to `default`.
+    pub fn hex(s: &str, default: Colour) -> Colour {
+        let h = s.trim_start_matches('#');
+        let byte = |i: usize| u8::from_str_radix(h.get(i..i + 2)?, 16).ok();
+        match (h.len(), byte(0), byte(2), byte(4)) {
+            (6, Some(r), Some(g), Some(b)) => Colour { r, g, b },
+            _ => default,
+        }
+    }
+
+    /// The same lightness in grey (Rec. 709 luma), for grayscale prints.
+    pub fn grey(self) -> Colour {
+        let l = (0.2126 * self.r as f32 + 0.7152 * self.g as f32 + 0.0722 * self.b as f32).round() as u8;
+        Colour { r: l, g: l, b: l }
+    }
+
+    /// Mixes towards black by `amount` (0..1): header strips and outlines from a pale fill.
+    pub fn darker(self, amount: f32) -> Colour {
+        let f = |c: u8| (c as f32 * (1.0 - amount)).round() as u8;
+        Colour { r: f(self.r), g: f(self.g), b: f(self.b) }
+    }
+
+    pub fn css(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect { x, y, w, h }
+    }
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub colour: Colour,
+    pub width: f32,
+    /// Dash and gap lengths, in mm.
+    pub dash: Option<(f32, f32)>,
+}
+
+impl Stroke {
+    pub fn solid(colour: Colour, width: f32) -> Stroke {
+        Stroke { colour, width, dash: None }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Rect { at: Rect, radius: f32, fill: Option<Colour>, stroke: Option<Stroke> },
+    Circle { cx: f32, cy: f32, r: f32, fill: Option<Colour>, stroke: Option<Stroke> },
+    /// A path from `start` through segments; `Curve` segments are cubic Béziers.
+    Path { start: (f32, f32), segments: Vec<Segment>, closed: bool, fill: Option<Colour>, stroke: Option<Stroke> },
+    /// One line of text, left-aligned at `x`, `y` being the baseline. `width` is the width the
+    /// layout measured, so the SVG can hold its text to it.
+    Text { x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: String, width: f32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Segment {
+    Line((f32, f32)),
+    Curve((f32, f32), (f32, f32), (f32, f32)),
+}
+
+impl Shape {
+    /// A box that holds the shape (generous for text and curves), to skip what a sheet cannot show.
+    pub fn bounds(&self) -> Rect {
+        match self {
+            Shape::Rect { at, stroke, .. } => grow(*at, stroke.map_or(0.0, |s| s.width)),
+            Shape::Circle { cx, cy, r, stroke, .. } => {
+                let r = r + stroke.map_or(0.0, |s| s.width);
+                Rect::new(cx - r, cy - r, 2.0 * r, 2.0 * r)
+            }
+            Shape::Path { start, segments, stroke, .. } => {
+                let (mut x0, mut y0, mut x1, mut y1) = (start.0, start.1, start.0, start.1);
+                let mut take = |p: (f32, f32)| {
+                    x0 = x0.min(p.0);
+                    y0 = y0.min(p.1);
+                    x1 = x1.max(p.0);
+                    y1 = y1.max(p.1);
+                };
+                for s in segments {
+                    match *s {
+                        Segment::Line(p) => take(p),
+                        Segment::Curve(a, b, c) => {
+                            take(a);
+                            take(b);
+                            take(c);
+                        }
+                    }
+                }
+                grow(Rect::new(x0, y0, x1 - x0, y1 - y0), stroke.map_or(0.0, |s| s.width))
+            }
+            Shape::Text { x, y, size, width, .. } => Rect::new(*x, y - size, *width, size * 1.4),
+        }
+    }
+}
+
+fn grow(r: Rect, by: f32) -> Rect {
+    Rect::new(r.x - by, r.y - by, r.w + 2.0 * by, r.h + 2.0 * by)
+}

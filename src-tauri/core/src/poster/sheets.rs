@@ -1,0 +1,197 @@
+//! The pages of the PDF: one sheet with the whole poster, or the assembly page followed by every
+//! tile with its glue strip, cut marks and label.
+
+use super::font::{Measure, Weight};
+use super::layout::Layout;
+use super::paper::round1;
+use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
+use super::tiling::{Plan, Tiles};
+use super::words::{row_letter, words, Words};
+
+pub struct Page {
+    pub w: f32,
+    pub h: f32,
+    pub items: Vec<Item>,
+}
+
+pub enum Item {
+    /// The poster's shapes that meet `window` (design mm), scaled by `scale` with the design's
+    /// origin at `at` (page mm) and clipped to `clip` (page mm).
+    Poster { window: Rect, scale: f32, at: (f32, f32), clip: Rect },
+    /// Shapes in page millimetres.
+    Own(Vec<Shape>),
+}
+
+const GRID: Colour = Colour::rgb(0x0a, 0x62, 0xc9);
+const MARK: Colour = Colour::BLACK;
+const HATCH: Colour = Colour::rgb(0x8a, 0x93, 0xa3);
+
+/// "3 × 2 sheets of A4 → 84 × 59 cm", or "A0 → 84 × 59 cm" for one sheet.
+pub fn summary(plan: &Plan, locale: &str) -> String {
+    let w = words(locale);
+    let size = format!("{} × {} cm", round1(plan.poster_w / 10.0).round(), round1(plan.poster_h / 10.0).round());
+    match &plan.tiles {
+        Some(t) => format!("{} × {} {} {} → {size}", t.cols(), t.rows(), w.sheets_of, plan.sheet_name),
+        None => format!("{} → {size}", plan.sheet_name),
+    }
+}
+
+pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
+    let whole = Rect::new(0.0, 0.0, layout.width, layout.height);
+    let Some(tiles) = &plan.tiles else {
+        let at = ((plan.sheet_w - plan.poster_w) / 2.0, (plan.sheet_h - plan.poster_h) / 2.0);
+        let clip = Rect::new(at.0, at.1, plan.poster_w, plan.poster_h);
+        return vec![Page { w: plan.sheet_w, h: plan.sheet_h, items: vec![Item::Poster { window: whole, scale: plan.scale, at, clip }] }];
+    };
+    let w = words(&layout.locale);
+    let mut m = Measure::new();
+    let mut pages = vec![assembly(layout, plan, tiles, w, &mut m)];
+    let count = tiles.cols() * tiles.rows();
+    for row in 0..tiles.rows() {
+        for col in 0..tiles.cols() {
+            let printed = tiles.printed(col, row, plan.poster_w, plan.poster_h);
+            let visible = tiles.visible(col, row, plan.poster_w, plan.poster_h);
+            let (ox, oy) = (plan.margin - printed.x, plan.margin - printed.y);
+            let page_rect = |r: Rect| Rect::new(r.x + ox, r.y + oy, r.w, r.h);
+            let window = Rect::new(printed.x / plan.scale, printed.y / plan.scale, printed.w / plan.scale, printed.h / plan.scale);
+            let mut own = Vec::new();
+            glue_strips(&mut own, page_rect(printed), page_rect(visible));
+            if plan.margin >= 4.0 {
+                cut_marks(&mut own, page_rect(visible), plan.margin, plan.sheet_h, plan.sheet_w);
+                let number = row * tiles.cols() + col + 1;
+                let text = sheet_label(col, row, tiles, w, number, count, &layout.name);
+                let size = (plan.margin * 0.32).clamp(2.2, 3.2);
+                // Clear of the cut mark that runs down the margin at the sheet's left edge.
+                let x = plan.margin + 2.0;
+                let fitted = m.fit_line(&text, Weight::Regular, size, plan.sheet_w - 2.0 * plan.margin - 4.0);
+                let width = m.width(&fitted, Weight::Regular, size);
+                let y = plan.sheet_h - plan.margin / 2.0 + size * 0.35;
+                own.push(Shape::Text { x, y, size, weight: Weight::Regular, colour: MARK, text: fitted, width });
+            }
+            pages.push(Page {
+                w: plan.sheet_w,
+                h: plan.sheet_h,
+                items: vec![Item::Poster { window, scale: plan.scale, at: (ox, oy), clip: page_rect(printed) }, Item::Own(own)],
+            });
+        }
+    }
+    pages
+}
+
+fn sheet_name(col: usize, row: usize) -> String {
+    format!("{}{}", row_letter(row), col + 1)
+}
+
+/// "B2 · Sheet 5 of 12 · left B1 · right B3 · above A2 · below C2 · Journey".
+fn sheet_label(col: usize, row: usize, t: &Tiles, w: &Words, number: usize, count: usize, name: &str) -> String {
+    let mut s = format!("{} · {} {number} {} {count}", sheet_name(col, row), w.sheet, w.of);
+    if col > 0 {
+        s += &format!(" · {} {}", w.left, sheet_name(col - 1, row));
+    }
+    if col + 1 < t.cols() {
+        s += &format!(" · {} {}", w.right, sheet_name(col + 1, row));
+    }
+    if row > 0 {
+        s += &format!(" · {} {}", w.above, sheet_name(col, row - 1));
+    }
+    if row + 1 < t.rows() {
+        s += &format!(" · {} {}", w.below, sheet_name(col, row + 1));
+    }
+    s + " · " + name
+}
+
+/// Diagonal hatching over the strips the next sheets are glued onto (right and bottom).
+fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect) {
+    let strips = [
+        Rect::new(visible.right(), printed.y, printed.right() - visible.right(), printed.h),
+        Rect::new(printed.x, visible.bottom(), visible.w, printed.bottom() - visible.bottom()),
+    ];
+    for s in strips.into_iter().filter(|s| s.w > 0.1 && s.h > 0.1) {
+        out.push(Shape::Rect { at: s, radius: 0.0, fill: None, stroke: Some(Stroke { colour: HATCH, width: 0.2, dash: Some((1.0, 1.0)) }) });
+        // Lines at 45°, 3 mm apart, cut to the strip.
+        let mut k = -s.h;
+        while k < s.w {
+            let (mut x0, mut y0) = (s.x + k, s.y);
+            let (mut x1, mut y1) = (s.x + k + s.h, s.bottom());
+            if x0 < s.x {
+                y0 += s.x - x0;
+                x0 = s.x;
+            }
+            if x1 > s.right() {
+                y1 -= x1 - s.right();
+                x1 = s.right();
+            }
+            if x1 > x0 {
+                out.push(Shape::Path { start: (x0, y0), segments: vec![Segment::Line((x1, y1))], closed: false, fill: None, stroke: Some(Stroke::solid(HATCH, 0.25)) });
+            }
+            k += 3.0;
+        }
+    }
+}
+
+/// Short lines in the margins, in line with the edges of what shows once glued.
+fn cut_marks(out: &mut Vec<Shape>, v: Rect, margin: f32, sheet_h: f32, sheet_w: f32) {
+    let len = (margin - 2.0).min(6.0);
+    let gap = 1.0;
+    let stroke = Some(Stroke::solid(MARK, 0.2));
+    let mut line = |a: (f32, f32), b: (f32, f32)| out.push(Shape::Path { start: a, segments: vec![Segment::Line(b)], closed: false, fill: None, stroke });
+    for x in [v.x, v.right()] {
+        line((x, margin - gap - len), (x, margin - gap));
+        line((x, sheet_h - margin + gap), (x, sheet_h - margin + gap + len));
+    }
+    for y in [v.y, v.bottom()] {
+        line((margin - gap - len, y), (margin - gap, y));
+        line((sheet_w - margin + gap, y), (sheet_w - margin + gap + len, y));
+    }
+}
+
+/// The first page of a tiled poster: the poster small, the sheets drawn over it, the finished size
+/// and how to put it together.
+fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure) -> Page {
+    let (pw, ph) = (plan.sheet_w, plan.sheet_h);
+    let x = plan.margin.max(10.0);
+    let inner = pw - 2.0 * x;
+    let mut own = Vec::new();
+    let text = |own: &mut Vec<Shape>, m: &mut Measure, y: f32, size: f32, weight: Weight, s: &str| {
+        let line = m.fit_line(s, weight, size, inner);
+        let width = m.width(&line, weight, size);
+        own.push(Shape::Text { x, y, size, weight, colour: Colour::BLACK, text: line, width });
+    };
+    text(&mut own, m, x + 7.0, 7.0, Weight::Bold, &layout.name);
+    // Noto Sans has no arrow: the PDF says it in words.
+    let size_line = summary(plan, &layout.locale).replace(" → ", &format!(" · {} ", w.finished));
+    text(&mut own, m, x + 15.0, 5.0, Weight::Regular, &size_line);
+    text(&mut own, m, x + 22.0, 3.6, Weight::Bold, w.assembly);
+    let how_to_top = ph - x - 3.0 * 5.0;
+    for (i, line) in w.how_to.iter().enumerate() {
+        text(&mut own, m, how_to_top + 3.6 + i as f32 * 5.0, 3.6, Weight::Regular, line);
+    }
+    // The thumbnail fills the space between the heading and the instructions.
+    let top = x + 28.0;
+    let (aw, ah) = (inner, how_to_top - 6.0 - top);
+    let k = (aw / plan.poster_w).min(ah / plan.poster_h);
+    let at = (x + (aw - plan.poster_w * k) / 2.0, top);
+    let to_page = |r: Rect| Rect::new(at.0 + r.x * k, at.1 + r.y * k, r.w * k, r.h * k);
+    let whole = Rect::new(0.0, 0.0, layout.width, layout.height);
+    own.push(Shape::Rect { at: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)), radius: 0.0, fill: None, stroke: Some(Stroke::solid(MARK, 0.3)) });
+    for row in 0..t.rows() {
+        for col in 0..t.cols() {
+            let cell = to_page(t.visible(col, row, plan.poster_w, plan.poster_h));
+            own.push(Shape::Rect { at: cell, radius: 0.0, fill: None, stroke: Some(Stroke::solid(GRID, 0.5)) });
+            let label = sheet_name(col, row);
+            let size = (cell.h * 0.3).min(cell.w * 0.25).clamp(2.0, 12.0);
+            let lw = m.width(&label, Weight::Bold, size);
+            let (lx, ly) = (cell.x + (cell.w - lw) / 2.0, cell.y + cell.h / 2.0 + size * 0.35);
+            own.push(Shape::Rect { at: Rect::new(lx - size * 0.25, ly - size * 0.95, lw + size * 0.5, size * 1.25), radius: size * 0.2, fill: Some(Colour::WHITE), stroke: None });
+            own.push(Shape::Text { x: lx, y: ly, size, weight: Weight::Bold, colour: GRID, text: label, width: lw });
+        }
+    }
+    Page {
+        w: pw,
+        h: ph,
+        items: vec![
+            Item::Poster { window: whole, scale: plan.scale * k, at, clip: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)) },
+            Item::Own(own),
+        ],
+    }
+}

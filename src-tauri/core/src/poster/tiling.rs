@@ -1,0 +1,302 @@
+//! From a laid-out journey and the options to a plan: how much the journey is scaled, on what
+//! sheet, and, for a tiled poster, where each sheet starts so that neighbours overlap by exactly the
+//! glue margin and seams fall between cards wherever they can.
+
+use super::layout::{Layout, CARD_WIDTH};
+use super::options::{Checked, Orientation, PosterMode, PosterSize};
+use super::paper::{round1, MAX_MM};
+use super::shapes::Rect;
+use crate::{Error, Result};
+
+/// Keep this much clear of a card when placing a seam.
+const CLEARANCE: f32 = 1.5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Printed millimetres per design millimetre.
+    pub scale: f32,
+    /// The finished poster, in mm.
+    pub poster_w: f32,
+    pub poster_h: f32,
+    /// The page, as it comes out of the printer (oriented), in mm.
+    pub sheet_w: f32,
+    pub sheet_h: f32,
+    pub sheet_name: String,
+    pub margin: f32,
+    pub tiles: Option<Tiles>,
+}
+
+/// Where the sheets of a tiled poster start, in poster millimetres.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tiles {
+    pub xs: Vec<f32>,
+    pub ys: Vec<f32>,
+    pub overlap: f32,
+}
+
+impl Tiles {
+    pub fn cols(&self) -> usize {
+        self.xs.len()
+    }
+    pub fn rows(&self) -> usize {
+        self.ys.len()
+    }
+    /// What sheet (col, row) prints, in poster mm: from its start to where the next sheet starts
+    /// plus the overlap (the strip the next sheet is glued over).
+    pub fn printed(&self, col: usize, row: usize, poster_w: f32, poster_h: f32) -> Rect {
+        let (x0, x1) = span(&self.xs, col, self.overlap, poster_w);
+        let (y0, y1) = span(&self.ys, row, self.overlap, poster_h);
+        Rect::new(x0, y0, x1 - x0, y1 - y0)
+    }
+    /// What of sheet (col, row) shows once the poster is glued: up to where the next sheet starts.
+    pub fn visible(&self, col: usize, row: usize, poster_w: f32, poster_h: f32) -> Rect {
+        let (x0, x1) = span(&self.xs, col, 0.0, poster_w);
+        let (y0, y1) = span(&self.ys, row, 0.0, poster_h);
+        Rect::new(x0, y0, x1 - x0, y1 - y0)
+    }
+}
+
+fn span(starts: &[f32], i: usize, overlap: f32, total: f32) -> (f32, f32) {
+    let end = starts.get(i + 1).map_or(total, |next| next + overlap);
+    (starts[i], end)
+}
+
+/// Sheet starts along one axis of `length`: each sheet prints at most `printable`, the next one
+/// starts `overlap` before this one ends, and a start is moved back by up to `max_nudge` to fall
+/// in a gap between `obstacles` (merged, sorted intervals).
+pub fn seams(length: f32, printable: f32, overlap: f32, obstacles: &[(f32, f32)], max_nudge: f32) -> Vec<f32> {
+    let mut starts = vec![0.0];
+    loop {
+        let last = *starts.last().expect("one start");
+        if last + printable >= length - 0.01 {
+            return starts;
+        }
+        let ideal = last + printable - overlap;
+        let next = match obstacles.iter().find(|(a, b)| *a - CLEARANCE < ideal && ideal < *b + CLEARANCE) {
+            Some((a, _)) if a - CLEARANCE >= ideal - max_nudge && a - CLEARANCE > last + overlap => a - CLEARANCE,
+            _ => ideal,
+        };
+        starts.push(next);
+    }
+}
+
+/// Sorted, merged intervals of the cards along one axis.
+fn intervals(cards: &[Rect], scale: f32, along_x: bool) -> Vec<(f32, f32)> {
+    let mut v: Vec<(f32, f32)> = cards
+        .iter()
+        .map(|r| if along_x { (r.x * scale, r.right() * scale) } else { (r.y * scale, r.bottom() * scale) })
+        .collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f32, f32)> = Vec::with_capacity(v.len());
+    for (a, b) in v {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 + 2.0 * CLEARANCE => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// The option a poster's size comes from, for error messages.
+fn size_option(size: &PosterSize) -> &'static str {
+    match size {
+        PosterSize::Fit => "sheet",
+        PosterSize::Width { .. } => "width",
+        PosterSize::Scale { .. } => "scale",
+        PosterSize::Across { .. } => "across",
+        PosterSize::CardSize { .. } => "card-size",
+    }
+}
+
+fn fixed_scale(size: &PosterSize, layout: &Layout) -> Option<f32> {
+    match *size {
+        PosterSize::Width { mm } => Some(mm / layout.width),
+        PosterSize::Scale { percent } => Some(percent / 100.0),
+        PosterSize::CardSize { mm } => Some(mm / CARD_WIDTH),
+        PosterSize::Fit | PosterSize::Across { .. } => None,
+    }
+}
+
+pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
+    let o = &checked.options;
+    let margin = o.margin_mm;
+    let check_size = |scale: f32| -> Result<()> {
+        let (w, h) = (layout.width * scale, layout.height * scale);
+        if w > MAX_MM || h > MAX_MM {
+            return Err(Error::invalid(
+                size_option(&o.size),
+                format!("makes a poster of {} × {} m, more than the 15 m a poster may be", round1(w / 1000.0), round1(h / 1000.0)),
+            ));
+        }
+        Ok(())
+    };
+    let Some(paper) = &checked.paper else {
+        // One sheet exactly as big as the poster.
+        let scale = fixed_scale(&o.size, layout).unwrap_or(1.0);
+        check_size(scale)?;
+        let (w, h) = (layout.width * scale, layout.height * scale);
+        return Ok(Plan {
+            scale,
+            poster_w: w,
+            poster_h: h,
+            sheet_w: w + 2.0 * margin,
+            sheet_h: h + 2.0 * margin,
+            sheet_name: format!("{} × {} mm", round1(w + 2.0 * margin), round1(h + 2.0 * margin)),
+            margin,
+            tiles: None,
+        });
+    };
+    let orientations: &[bool] = match o.orientation {
+        Orientation::Portrait => &[false],
+        Orientation::Landscape => &[true],
+        Orientation::Auto => &[false, true],
+    };
+    let sheet = |landscape: bool| if landscape { (paper.height, paper.width) } else { (paper.width, paper.height) };
+
+    match o.mode {
+        PosterMode::Single => {
+            let landscape = match o.orientation {
+                Orientation::Auto => layout.width > layout.height,
+                _ => orientations[0],
+            };
+            let (sw, sh) = sheet(landscape);
+            let (pw, ph) = (sw - 2.0 * margin, sh - 2.0 * margin);
+            let scale = match fixed_scale(&o.size, layout) {
+                Some(s) => {
+                    check_size(s)?;
+                    if layout.width * s > pw + 0.01 || layout.height * s > ph + 0.01 {
+                        return Err(Error::invalid(
+                            size_option(&o.size),
+                            format!(
+                                "makes a poster of {} × {} cm, which does not fit on {} {}; choose a bigger sheet, a tiled poster (--tile) or --sheet fit",
+                                round1(layout.width * s / 10.0),
+                                round1(layout.height * s / 10.0),
+                                if landscape { "a landscape" } else { "a portrait" },
+                                paper.name
+                            ),
+                        ));
+                    }
+                    s
+                }
+                None => (pw / layout.width).min(ph / layout.height),
+            };
+            Ok(Plan {
+                scale,
+                poster_w: layout.width * scale,
+                poster_h: layout.height * scale,
+                sheet_w: sw,
+                sheet_h: sh,
+                sheet_name: paper.name.clone(),
+                margin,
+                tiles: None,
+            })
+        }
+        PosterMode::Tiled => {
+            let mut best: Option<Plan> = None;
+            for &landscape in orientations {
+                let (sw, sh) = sheet(landscape);
+                let (pw, ph) = (sw - 2.0 * margin, sh - 2.0 * margin);
+                let plan = match o.size {
+                    PosterSize::Across { sheets } => tile_across(layout, sheets as usize, pw, ph, o.overlap_mm),
+                    _ => {
+                        let scale = fixed_scale(&o.size, layout).expect("checked: tiled has a size");
+                        check_size(scale)?;
+                        tile(layout, scale, pw, ph, o.overlap_mm)
+                    }
+                };
+                let plan = Plan { sheet_w: sw, sheet_h: sh, sheet_name: paper.name.clone(), margin, ..plan };
+                let count = |p: &Plan| p.tiles.as_ref().map_or(1, |t| t.cols() * t.rows());
+                if best.as_ref().is_none_or(|b| count(&plan) < count(b)) {
+                    best = Some(plan);
+                }
+            }
+            let best = best.expect("at least one orientation");
+            check_size(best.scale)?;
+            Ok(best)
+        }
+    }
+}
+
+fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32) -> Plan {
+    let (w, h) = (layout.width * scale, layout.height * scale);
+    let xs = seams(w, pw, overlap, &intervals(&layout.cards, scale, true), pw / 4.0);
+    let ys = seams(h, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
+    Plan {
+        scale,
+        poster_w: w,
+        poster_h: h,
+        sheet_w: 0.0,
+        sheet_h: 0.0,
+        sheet_name: String::new(),
+        margin: 0.0,
+        tiles: Some(Tiles { xs, ys, overlap }),
+    }
+}
+
+/// A poster `across` sheets wide: as wide as those sheets make, less where nudged seams would
+/// need one more sheet.
+fn tile_across(layout: &Layout, across: usize, pw: f32, ph: f32, overlap: f32) -> Plan {
+    let full = across as f32 * pw - (across as f32 - 1.0) * overlap;
+    let mut scale = full / layout.width;
+    for _ in 0..12 {
+        let plan = tile(layout, scale, pw, ph, overlap);
+        if plan.tiles.as_ref().is_some_and(|t| t.cols() <= across) {
+            return plan;
+        }
+        scale *= 0.97;
+    }
+    // Nudging cannot make it: straight seams always fit in `across` sheets.
+    let (w, h) = (layout.width * scale, layout.height * scale);
+    let xs = seams(w, pw, overlap, &[], 0.0);
+    let ys = seams(h, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
+    Plan { scale, poster_w: w, poster_h: h, sheet_w: 0.0, sheet_h: 0.0, sheet_name: String::new(), margin: 0.0, tiles: Some(Tiles { xs, ys, overlap }) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check_axis(starts: &[f32], length: f32, printable: f32, overlap: f32) {
+        assert_eq!(starts[0], 0.0);
+        for i in 0..starts.len() {
+            let (a, b) = span(starts, i, overlap, length);
+            assert!(b - a <= printable + 1e-3, "sheet {i} prints {a}..{b}, more than {printable}");
+            if i + 1 < starts.len() {
+                let (c, _) = span(starts, i + 1, overlap, length);
+                assert!((b - c - overlap).abs() < 1e-3, "sheets {i} and {} overlap by {} not {overlap}", i + 1, b - c);
+                assert!(c > a, "starts go forward");
+            } else {
+                assert!(b >= length - 1e-3, "the last sheet ends at {b}, before {length}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sheets_cover_the_poster_and_overlap_exactly(
+            length in 10.0f32..8000.0,
+            printable in 150.0f32..1200.0,
+            overlap_part in 0.0f32..0.45,
+            cards in prop::collection::vec((0.0f32..8000.0, 20.0f32..90.0), 0..60),
+        ) {
+            let overlap = printable * overlap_part;
+            let rects: Vec<Rect> = cards.iter().map(|(x, w)| Rect::new(*x, 0.0, *w, 10.0)).collect();
+            let starts = seams(length, printable, overlap, &intervals(&rects, 1.0, true), printable / 4.0);
+            check_axis(&starts, length, printable, overlap);
+            // Not absurdly many sheets: at worst each step loses the overlap and the nudge.
+            let step = printable - overlap - printable / 4.0;
+            prop_assert!(starts.len() as f32 <= (length / step).ceil() + 1.0);
+        }
+    }
+
+    #[test]
+    fn seams_move_back_into_gaps() {
+        // Cards from 170 to 230: the ideal seam at 190 would cut one; the gap before is used.
+        let starts = seams(500.0, 200.0, 10.0, &[(170.0, 230.0)], 50.0);
+        assert_eq!(starts[1], 170.0 - CLEARANCE);
+        // Too far back to help: the seam stays where it was.
+        let starts = seams(500.0, 200.0, 10.0, &[(100.0, 230.0)], 50.0);
+        assert_eq!(starts[1], 190.0);
+    }
+}

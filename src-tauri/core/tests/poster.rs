@@ -1,0 +1,235 @@
+//! Posters from the templates and from big and odd journeys, checked the way a person would:
+//! poppler's pdfinfo for pages and sizes, pdftotext for the words, an XML parser for the SVG.
+//! The files are kept under target/posters/ to look at (`pdftoppm -r 20 -png`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use journeywall_core::model::{new_id, Card, JourneyDoc};
+use journeywall_core::poster::{Orientation, PosterMode, PosterOptions, PosterSize, Poster};
+use journeywall_core::templates;
+
+const NOW: i64 = 1_795_392_000_000; // 23 November 2026
+
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/posters");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test (Debian: poppler-utils, python3): {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Info {
+    pages: usize,
+    /// Every page's size in mm, rounded.
+    sizes: Vec<(u32, u32)>,
+}
+
+fn pdfinfo(path: &Path) -> Info {
+    let text = tool("pdfinfo", &["-f", "1", "-l", "100000", path.to_str().unwrap()]);
+    let pages = text.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    let sizes = text
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let nums: Vec<f32> = l.split("size:").nth(1).unwrap().split_whitespace().filter_map(|w| w.parse().ok()).collect();
+            ((nums[0] * 25.4 / 72.0).round() as u32, (nums[1] * 25.4 / 72.0).round() as u32)
+        })
+        .collect();
+    Info { pages, sizes }
+}
+
+/// The PDF's text in drawing order, without whitespace (lines wrap where the layout chose).
+fn pdf_text(path: &Path) -> String {
+    tool("pdftotext", &["-raw", "-enc", "UTF-8", path.to_str().unwrap(), "-"]).split_whitespace().collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+fn write(doc: &JourneyDoc, options: &PosterOptions, file: &str) -> (Poster, PathBuf) {
+    let poster = Poster::new(doc, options, NOW).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let path = out_dir().join(file);
+    poster.write(&path).unwrap();
+    (poster, path)
+}
+
+fn assert_all_titles(doc: &JourneyDoc, text: &str) {
+    let hidden: Vec<_> = doc.rows.iter().filter(|r| r.hidden).map(|r| r.id).collect();
+    for c in doc.cards.iter().filter(|c| !hidden.contains(&c.row)) {
+        assert!(text.contains(&squeeze(&c.title)), "'{}' is missing from the PDF text", c.title);
+    }
+}
+
+fn tiled(sheet: &str, size: PosterSize) -> PosterOptions {
+    PosterOptions { sheet: sheet.into(), mode: PosterMode::Tiled, size, ..Default::default() }
+}
+
+#[test]
+fn every_template_prints_on_one_a0_with_every_title() {
+    for t in templates::list() {
+        let doc = templates::instantiate(&t.id, None).unwrap();
+        let (poster, path) = write(&doc, &PosterOptions { notes: true, ..Default::default() }, &format!("{}-A0.pdf", t.id));
+        let info = pdfinfo(&path);
+        assert_eq!(info.pages, 1);
+        let (w, h) = info.sizes[0];
+        assert!((w, h) == (841, 1189) || (w, h) == (1189, 841), "{}: {w}×{h}", t.id);
+        assert_eq!(poster.info().pages, 1);
+        let text = pdf_text(&path);
+        assert_all_titles(&doc, &text);
+        for p in &doc.phases {
+            assert!(text.contains(&squeeze(&p.title)), "phase '{}' missing", p.title);
+        }
+        assert!(text.contains(&squeeze(&doc.journey.name)));
+        // Dutch diacritics and the euro sign come back as text.
+        if squeeze(&doc.journey.description).contains('ë') {
+            assert!(text.contains('ë'), "{}: no ë", t.id);
+        }
+    }
+}
+
+#[test]
+fn tiled_over_a4_has_the_assembly_page_and_a4_pages() {
+    let doc = templates::instantiate("website-nl", None).unwrap();
+    let (poster, path) = write(&doc, &tiled("A4", PosterSize::Width { mm: 1500.0 }), "website-nl-tiled-A4.pdf");
+    let info = pdfinfo(&path);
+    let p = poster.info();
+    assert_eq!(info.pages as u32, p.sheets_across * p.sheets_down + 1);
+    assert!(p.sheets_across >= 5, "{p:?}");
+    for (w, h) in &info.sizes {
+        assert!((*w, *h) == (210, 297) || (*w, *h) == (297, 210), "{w}×{h}");
+    }
+    assert!((p.width_mm - 1500.0).abs() < 0.5);
+    let text = pdf_text(&path);
+    let size_line = squeeze(&p.summary.replace("→", "· eindformaat"));
+    assert!(text.contains(&size_line), "'{size_line}' not on the assembly page");
+    assert!(text.contains("A1·Vel1van"), "sheet label missing");
+    assert_all_titles(&doc, &text);
+}
+
+#[test]
+fn across_makes_that_many_sheets_and_orientation_is_kept() {
+    let doc = templates::instantiate("online-en", None).unwrap();
+    for across in [1, 2, 4, 7] {
+        let o = PosterOptions { orientation: Orientation::Landscape, ..tiled("A3", PosterSize::Across { sheets: across }) };
+        let p = Poster::new(&doc, &o, NOW).unwrap().info();
+        assert_eq!(p.sheets_across, across, "{p:?}");
+    }
+    let (_, path) = write(&doc, &PosterOptions { orientation: Orientation::Landscape, ..tiled("A3", PosterSize::Across { sheets: 3 }) }, "online-en-3-across-A3.pdf");
+    assert!(pdfinfo(&path).sizes.iter().all(|s| *s == (420, 297)));
+}
+
+#[test]
+fn real_size_cards_and_custom_sheets() {
+    let doc = templates::instantiate("website-en", None).unwrap();
+    let (poster, path) = write(&doc, &tiled("Letter", PosterSize::CardSize { mm: 76.0 }), "website-en-76mm-cards.pdf");
+    assert!(poster.info().scale_percent > 100.0);
+    assert_all_titles(&doc, &pdf_text(&path));
+    let (_, path) = write(&doc, &PosterOptions { sheet: "600x900mm".into(), ..Default::default() }, "website-en-600x900.pdf");
+    let (w, h) = pdfinfo(&path).sizes[0];
+    assert!((w, h) == (900, 600) || (w, h) == (600, 900));
+    let (p, path) = write(&doc, &PosterOptions { sheet: "fit".into(), size: PosterSize::Scale { percent: 100.0 }, ..Default::default() }, "website-en-fit.pdf");
+    let (w, _) = pdfinfo(&path).sizes[0];
+    assert_eq!(w, (p.info().width_mm + 20.0).round() as u32);
+}
+
+#[test]
+fn svg_is_well_formed_and_keeps_markup_as_text() {
+    let mut doc = templates::instantiate("website-en", None).unwrap();
+    doc.cards[0].title = "<script>alert(1)</script> & <img src=x onerror=alert(1)>".into();
+    let (_, path) = write(&doc, &PosterOptions::default(), "website-en.svg");
+    tool("python3", &["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", path.to_str().unwrap()]);
+    let svg = std::fs::read_to_string(&path).unwrap();
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"));
+    assert!(!svg.contains("<script"));
+}
+
+/// The Dutch website journey grown to `cards` cards over twelve phases: a big workshop's wall.
+fn big_journey(cards: usize) -> JourneyDoc {
+    let mut doc = templates::instantiate("website-nl", Some("Grote reis")).unwrap();
+    let base = doc.phases.len();
+    for i in base..12 {
+        let mut p = doc.phases[i % base].clone();
+        (p.id, p.position, p.title) = (new_id(), i as u32, format!("Fase {}", i + 1));
+        doc.phases.push(p);
+    }
+    let cells: Vec<_> = doc.phases.iter().flat_map(|p| doc.rows.iter().map(move |r| (p.id, r.id))).collect();
+    let template = doc.cards[0].clone();
+    let mut i = doc.cards.len();
+    while doc.cards.len() < cards {
+        let (phase, row) = cells[i % cells.len()];
+        doc.cards.push(Card {
+            id: new_id(),
+            phase,
+            row,
+            position: (i / cells.len()) as u32 + 100,
+            title: format!("Kaart {i}: klant vergelijkt prijzen (€ {i},-)"),
+            emotion: Some((i % 5) as i8 - 2),
+            votes: (i % 4) as u32,
+            channel: Some(["Website", "E-mail", "Winkel"][i % 3].into()),
+            ..template.clone()
+        });
+        i += 1;
+    }
+    doc
+}
+
+#[test]
+fn a_thousand_cards_on_a0_and_tiled() {
+    let doc = big_journey(1000);
+    let (_, path) = write(&doc, &PosterOptions::default(), "1000-cards-A0.pdf");
+    assert_eq!(pdfinfo(&path).pages, 1);
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size < 1_000_000, "{size} bytes");
+    assert_all_titles(&doc, &pdf_text(&path));
+    let (poster, path) = write(&doc, &tiled("A4", PosterSize::Across { sheets: 4 }), "1000-cards-A4.pdf");
+    let p = poster.info();
+    assert_eq!(pdfinfo(&path).pages as u32, p.pages);
+    assert_all_titles(&doc, &pdf_text(&path));
+}
+
+#[test]
+fn odd_text_prints_and_never_overflows() {
+    let mut doc = templates::instantiate("website-en", None).unwrap();
+    doc.cards[0].title = "Klant 😀 زبون ‏שלום — ĳsje façade €".into();
+    doc.cards[1].notes = "lange notitie ".repeat(7500);
+    doc.cards[2].title = "Woordzonderspatiesdatveelbrederisdaneenkaartkanzijnzodathetafgebrokenmoetworden".into();
+    let (_, path) = write(&doc, &PosterOptions { notes: true, ..Default::default() }, "odd-text.pdf");
+    let text = pdf_text(&path);
+    assert!(text.contains("ĳsjefaçade€"));
+    assert!(text.contains("Woordzonderspaties"));
+    // Fixed card size: the 100 kB note ends in an ellipsis.
+    let (_, path) = write(&doc, &PosterOptions { notes: true, size: PosterSize::CardSize { mm: 60.0 }, sheet: "fit".into(), ..Default::default() }, "odd-text-fixed.pdf");
+    assert!(pdf_text(&path).contains('…'));
+}
+
+#[test]
+fn bad_options_write_nothing() {
+    let doc = templates::instantiate("website-en", None).unwrap();
+    let target = out_dir().join("must-not-exist.pdf");
+    let _ = std::fs::remove_file(&target);
+    let cases = [
+        (tiled("A4", PosterSize::Width { mm: 20_000.0 }), "width:"),
+        (tiled("A4", PosterSize::Scale { percent: 5000.0 }), "scale:"),
+        (PosterOptions { overlap_mm: 150.0, ..tiled("A4", PosterSize::Across { sheets: 2 }) }, "overlap:"),
+        (PosterOptions { sheet: "A11".into(), ..Default::default() }, "sheet:"),
+        (PosterOptions { sheet: "A4".into(), size: PosterSize::CardSize { mm: 76.0 }, ..Default::default() }, "card-size:"),
+    ];
+    for (options, prefix) in cases {
+        let e = Poster::new(&doc, &options, NOW).err().unwrap_or_else(|| panic!("{options:?} was accepted")).to_string();
+        assert!(e.starts_with(prefix), "{e}");
+    }
+    let poster = Poster::new(&doc, &PosterOptions::default(), NOW).unwrap();
+    assert!(poster.write(&out_dir().join("poster.png")).unwrap_err().to_string().starts_with("out:"));
+    assert!(poster.write(&out_dir().join("no/such/dir/poster.pdf")).is_err());
+    assert!(!target.exists());
+}
+
