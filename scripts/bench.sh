@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 rm -rf target/bench && mkdir -p target/bench
 
 cargo run --release -q -p journeywall-core --example bench -- target/bench/10-core.md
+cargo run --release -q -p journeywall-core --example poster_bench -- target/bench/20-poster.md
 node ui/bench/ui-bench.mjs target/bench/30-ui.md
 xvfb-run -a -s "-screen 0 1600x1000x24" node tests/bench/app-start.mjs target/bench/40-app.md
 

@@ -5,6 +5,7 @@ pub mod cli;
 mod commands;
 mod menu;
 mod paths;
+mod save;
 mod window_state;
 
 use std::path::PathBuf;
@@ -33,6 +34,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::delete_journey,
         commands::restore_deleted_journey,
         commands::import_journey,
+        save::poster_papers,
+        save::poster_preview,
+        save::save_poster::<tauri::Wry>,
+        save::export_journey::<tauri::Wry>,
         menu::update_menu,
     ])
 }
@@ -49,6 +54,7 @@ pub fn run(db_path: PathBuf) {
     let state = commands::AppState { db_path, store: Mutex::new(store), locale };
     let builder = specta_builder();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(menu::MenuState::default())
         .invoke_handler(builder.invoke_handler())

@@ -15,6 +15,8 @@ use tauri::{AppHandle, Emitter, Runtime, State};
 const ITEMS: &[(&str, &str, &str, Option<&str>)] = &[
     ("file", "new", "New journey…", Some("CmdOrCtrl+N")),
     ("file", "home", "All journeys", None),
+    ("file", "poster", "Print poster…", Some("CmdOrCtrl+P")),
+    ("file", "export", "Export journey…", None),
     ("file", "quit", "Quit", Some("CmdOrCtrl+Q")),
     ("edit", "undo", "Undo", None),
     ("edit", "redo", "Redo", None),
@@ -33,7 +35,7 @@ const ITEMS: &[(&str, &str, &str, Option<&str>)] = &[
 ];
 const SUBMENUS: &[(&str, &str)] = &[("file", "File"), ("edit", "Edit"), ("view", "View"), ("help", "Help")];
 /// Entries that start a new group within their submenu.
-const SEPARATED: &[&str] = &["quit", "addCard", "langEn"];
+const SEPARATED: &[&str] = &["poster", "quit", "addCard", "langEn"];
 
 /// The labels and states the front end asked for, kept to rebuild the menu from.
 #[derive(Default)]

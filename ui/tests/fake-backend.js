@@ -95,6 +95,30 @@ function installFakeBackend(state, mockIPC) {
       fake.deleted = null;
       return d.journey.id;
     },
+    poster_papers: () => ["A4", "A3", "A2", "A1", "A0", "Letter"],
+    // Enough of a poster to show: the real layout is the backend's, tested in Rust.
+    poster_preview: ({ journey, options }) => {
+      doc(journey);
+      if (options.size.by === "width" && !(options.size.mm > 0)) fail("width: must be more than zero");
+      if (options.size.by === "width" && options.size.mm > 15000) fail("width: makes a poster of 16 × 2 m, more than the 15 m a poster may be");
+      const tiled = options.mode === "tiled";
+      const across = tiled ? (options.size.by === "across" ? options.size.sheets : 4) : 1;
+      return {
+        info: {
+          summary: tiled ? `${across} × 2 sheets of ${options.sheet} → 84 × 59 cm` : `${options.sheet} → 84 × 59 cm`,
+          sheetName: options.sheet,
+          sheetsAcross: across,
+          sheetsDown: tiled ? 2 : 1,
+          pages: tiled ? across * 2 + 1 : 1,
+          widthMm: 840,
+          heightMm: 590,
+          scalePercent: 100,
+        },
+        svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 84 59"><rect width="84" height="59" fill="#daeefa"/></svg>',
+      };
+    },
+    save_poster: ({ journey }) => (doc(journey), state.saveCancelled ? null : "/home/facilitator/Klantreis.pdf"),
+    export_journey: ({ journey }) => (doc(journey), "/home/facilitator/journey.json"),
     import_journey: ({ fileName, content }) => {
       const text = new TextDecoder().decode(new Uint8Array(content));
       let d;

@@ -3,7 +3,7 @@ import { api } from "../ipc";
 import { useT } from "../i18n/context";
 
 /** Native menu entries that act on an open journey; disabled on the home screen. */
-export const EDITOR_ITEMS = ["undo", "redo", "addCard", "duplicate", "delete", "selectAll", "zoomIn", "zoomOut", "zoomReset", "zoomFit"];
+export const EDITOR_ITEMS = ["poster", "export", "undo", "redo", "addCard", "duplicate", "delete", "selectAll", "zoomIn", "zoomOut", "zoomReset", "zoomFit"];
 
 /** The native menu's labels in the current language (the menu itself is built in Rust). */
 export function useMenuLabels(editorOpen: boolean): void {

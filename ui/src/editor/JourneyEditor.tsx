@@ -11,11 +11,20 @@ import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
 import { cellOf, deleteSelection, duplicateSelection, selectedCards } from "./actions";
 import { fitZoom, zoomBy, zoomTo } from "./zoom";
+import { PosterDialog } from "../poster/PosterDialog";
 
 export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onClose(): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
   const scroller = useRef<HTMLDivElement>(null);
   const name = useEditor(editor, (s) => s.doc.journey.name);
+  const [printing, setPrinting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { t } = useT();
+  const exportJourney = () =>
+    api.exportJourney(opened.doc.journey.id).then(
+      (path) => path && setNotice(t.exported(path)),
+      (e: Error) => editor.set({ error: e.message }),
+    );
 
   useEffect(() => installKeys(editor, () => scroller.current), [editor]);
   useEffect(
@@ -31,6 +40,8 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
         else if (id === "zoomOut") zoomBy(editor, el, 0.8);
         else if (id === "zoomReset") zoomTo(editor, el, 1);
         else if (id === "zoomFit") fitZoom(editor, el);
+        else if (id === "poster") setPrinting(true);
+        else if (id === "export") void exportJourney();
         else if (id === "addCard") {
           const first = selectedCards(editor)[0];
           const { doc, focusedCell } = editor.get();
@@ -42,7 +53,6 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
   );
   // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing.
   const history = useEditor(editor, (s) => s.history);
-  const { t } = useT();
   useEffect(() => {
     api
       .updateMenu(
@@ -61,6 +71,19 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
       // Outside Tauri (the UI alone in a browser) there is no native window to name.
     }
   }, [name]);
+
+  // Ctrl+P prints the poster (the native menu has the same key; the web view's own print is not
+  // what anyone wants from a canvas).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "p") {
+        e.preventDefault();
+        setPrinting(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   // Ctrl+wheel and trackpad pinch zoom around the pointer; they need a non-passive listener.
   useEffect(() => {
@@ -111,7 +134,7 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
 
   return (
     <section className="journey-view">
-      <Toolbar editor={editor} onClose={onClose} scroller={scroller} />
+      <Toolbar editor={editor} onClose={onClose} scroller={scroller} onPrint={() => setPrinting(true)} />
       <div className="editor-body">
         <div className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
           <Board editor={editor} scroller={scroller} />
@@ -119,11 +142,18 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
         <Inspector editor={editor} />
       </div>
       <ErrorToast editor={editor} />
+      {notice ? (
+        <div className="toast notice" role="status">
+          <span>{notice}</span>
+          <button onClick={() => setNotice(null)}>{t.dismiss}</button>
+        </div>
+      ) : null}
+      {printing ? <PosterDialog journey={opened.doc.journey.id} onClose={() => setPrinting(false)} /> : null}
     </section>
   );
 }
 
-function Toolbar({ editor, onClose, scroller }: { editor: Editor; onClose(): void; scroller: React.RefObject<HTMLDivElement | null> }) {
+function Toolbar({ editor, onClose, scroller, onPrint }: { editor: Editor; onClose(): void; scroller: React.RefObject<HTMLDivElement | null>; onPrint(): void }) {
   const { t } = useT();
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
@@ -175,6 +205,9 @@ function Toolbar({ editor, onClose, scroller }: { editor: Editor; onClose(): voi
           {t.zoomFit}
         </button>
       </div>
+      <button className="print" onClick={onPrint} title={`${t.menu.poster} (Ctrl+P)`}>
+        {t.menu.poster}
+      </button>
       {persona ? (
         <span className="persona-chip" title={persona.quote}>
           {t.persona}: {persona.name}

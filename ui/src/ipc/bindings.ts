@@ -20,6 +20,20 @@ export const commands = {
 	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
 	/**  Imports a file the user picked in the file dialog (its name and its bytes) as a new journey. */
 	importJourney: (fileName: string, content: number[]) => typedError<string, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
+	/**  The paper names the poster dialog offers, in order. */
+	posterPapers: () => __TAURI_INVOKE<string[]>("poster_papers"),
+	/**
+	 *  The poster as it would print with these options, for the dialog's live preview. Options that
+	 *  cannot make a poster come back as an error naming the option.
+	 */
+	posterPreview: (journey: string, options: PosterOptions_Deserialize) => typedError<PosterPreview, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
+	/**
+	 *  Asks where to save the poster (PDF, or SVG when the name ends in .svg), writes it all or
+	 *  nothing, and opens it in the system's viewer when asked. None: the user cancelled.
+	 */
+	savePoster: (journey: string, options: PosterOptions_Deserialize, openWhenDone: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_poster", { journey, options, openWhenDone })),
+	/**  Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled. */
+	exportJourney: (journey: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_journey", { journey })),
 	/**
 	 *  Relabels and enables entries: `labels` by id (submenus too), `enabled` by id; entries not
 	 *  named keep what they had. The menu is built anew: GTK does not redraw a menu bar whose labels
@@ -337,6 +351,8 @@ export type OpenedJourney_Serialize = {
 	history: UndoState_Serialize,
 };
 
+export type Orientation = "auto" | "portrait" | "landscape";
+
 export type Persona = Persona_Serialize | Persona_Deserialize;
 
 export type PersonaPatch = PersonaPatch_Serialize | PersonaPatch_Deserialize;
@@ -416,6 +432,91 @@ export type Phase_Serialize = {
 	/**  Column width in percent of the standard width (100). */
 	width: number,
 };
+
+/**  What the dialog shows about a poster before it is written. */
+export type PosterInfo = {
+	/**  "3 × 2 sheets of A4 → 84 × 59 cm", in the journey's language. */
+	summary: string,
+	sheetName: string,
+	sheetsAcross: number,
+	sheetsDown: number,
+	pages: number,
+	widthMm: number | null,
+	heightMm: number | null,
+	scalePercent: number | null,
+};
+
+export type PosterMode = 
+/**  The whole journey on one sheet. */
+"single" | 
+/**  The journey over as many sheets as it needs, to be trimmed and glued. */
+"tiled";
+
+export type PosterOptions = PosterOptions_Serialize | PosterOptions_Deserialize;
+
+export type PosterOptions_Deserialize = {
+	/**
+	 *  A paper name ("A0", "Letter", "Arch D"), a size ("420x297mm"), or "fit": one sheet exactly
+	 *  as big as the poster (for plotters on a roll).
+	 */
+	sheet?: string,
+	orientation?: Orientation,
+	/**  White border kept free on every sheet, in mm (printers cannot print to the edge). */
+	marginMm?: number | null,
+	mode?: PosterMode,
+	size?: PosterSize,
+	/**  Tiled: how far neighbouring sheets overlap, to glue one onto the other, in mm. */
+	overlapMm?: number | null,
+	cutMarks?: boolean,
+	/**  Print the cards' notes under their titles. */
+	notes?: boolean,
+	/**  Print the phases' guiding questions in the header band. */
+	questions?: boolean,
+	grayscale?: boolean,
+};
+
+export type PosterOptions_Serialize = {
+	/**
+	 *  A paper name ("A0", "Letter", "Arch D"), a size ("420x297mm"), or "fit": one sheet exactly
+	 *  as big as the poster (for plotters on a roll).
+	 */
+	sheet: string,
+	orientation: Orientation,
+	/**  White border kept free on every sheet, in mm (printers cannot print to the edge). */
+	marginMm: number | null,
+	mode: PosterMode,
+	size: PosterSize,
+	/**  Tiled: how far neighbouring sheets overlap, to glue one onto the other, in mm. */
+	overlapMm: number | null,
+	cutMarks: boolean,
+	/**  Print the cards' notes under their titles. */
+	notes: boolean,
+	/**  Print the phases' guiding questions in the header band. */
+	questions: boolean,
+	grayscale: boolean,
+};
+
+export type PosterPreview = {
+	info: PosterInfo,
+	/**  The poster as SVG with the sheets drawn over it. */
+	svg: string,
+};
+
+/**  How big the printed journey is. */
+export type PosterSize = 
+/**  As big as fits the sheet (single sheet only). */
+{ by: "fit" } | 
+/**  The finished poster is this wide. */
+{ by: "width"; mm: number | null } | 
+/**  100 % prints the journey at its design size (a 100 % phase is 70 mm wide). */
+{ by: "scale"; percent: number | null } | 
+/**  The poster is this many sheets wide (tiled only). */
+{ by: "across"; sheets: number } | 
+/**
+ *  Cards are printed this wide and as tall as wide, like paper sticky notes; text that does
+ *  not fit ends in an ellipsis.
+ */
+{ by: "cardSize"; mm: number | null };
 
 export type Row = Row_Serialize | Row_Deserialize;
 

@@ -16,6 +16,10 @@ export type JourneySummary = B.JourneySummary;
 export type OpenedJourney = B.OpenedJourney_Serialize;
 export type Persona = B.Persona_Serialize;
 export type Phase = B.Phase_Serialize;
+export type PosterInfo = B.PosterInfo;
+export type PosterOptions = B.PosterOptions_Deserialize;
+export type PosterPreview = B.PosterPreview;
+export type PosterSize = B.PosterSize;
 export type Row = B.Row_Serialize;
 export type TemplateInfo = B.TemplateInfo;
 export type UndoState = B.UndoState_Serialize;
@@ -42,6 +46,11 @@ export const api = {
   deleteJourney: (journey: string) => unwrap(commands.deleteJourney(journey)),
   restoreDeletedJourney: () => unwrap(commands.restoreDeletedJourney()),
   importJourney: (fileName: string, content: number[]) => unwrap(commands.importJourney(fileName, content)),
+  posterPapers: (): Promise<string[]> => commands.posterPapers(),
+  posterPreview: (journey: string, options: PosterOptions): Promise<PosterPreview> => unwrap(commands.posterPreview(journey, options)),
+  /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */
+  savePoster: (journey: string, options: PosterOptions, openWhenDone: boolean) => unwrap(commands.savePoster(journey, options, openWhenDone)),
+  exportJourney: (journey: string) => unwrap(commands.exportJourney(journey)),
   updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>) => unwrap(commands.updateMenu(labels, enabled)),
   /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
   onMenu: (handler: (id: string) => void): Promise<() => void> => listen<string>("menu", (e) => handler(e.payload)),

@@ -1,0 +1,119 @@
+//! Writing files the user asked for: a poster, or a journey as a JSON file. The path comes from
+//! the native save dialog, shown from here so the front end never handles file paths itself.
+
+use std::path::PathBuf;
+
+use journeywall_core::interchange;
+use journeywall_core::model::{now_millis, Id};
+use journeywall_core::poster::{Poster, PosterInfo, PosterOptions};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::{AppState, CommandError};
+
+type Result<T> = std::result::Result<T, CommandError>;
+
+/// Automated tests cannot click through a GTK file dialog; with this set, files are written here
+/// (a folder) without asking.
+const SAVE_DIR_FOR_TESTS: &str = "JOURNEYWALL_SAVE_DIR";
+
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PosterPreview {
+    pub info: PosterInfo,
+    /// The poster as SVG with the sheets drawn over it.
+    pub svg: String,
+}
+
+/// The paper names the poster dialog offers, in order.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn poster_papers() -> Vec<String> {
+    journeywall_core::poster::paper_names().into_iter().map(String::from).collect()
+}
+
+/// The poster as it would print with these options, for the dialog's live preview. Options that
+/// cannot make a poster come back as an error naming the option.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn poster_preview(state: State<'_, AppState>, journey: Id, options: PosterOptions) -> Result<PosterPreview> {
+    let doc = state.with(|s| s.load(journey))?;
+    let poster = Poster::new(&doc, &options, now_millis())?;
+    Ok(PosterPreview { info: poster.info(), svg: poster.svg(true) })
+}
+
+/// Asks where to save the poster (PDF, or SVG when the name ends in .svg), writes it all or
+/// nothing, and opens it in the system's viewer when asked. None: the user cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_poster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id, options: PosterOptions, open_when_done: bool) -> Result<Option<String>> {
+    let doc = state.with(|s| s.load(journey))?;
+    // Checked before asking for a file name: bad options never lead to a dialog and an empty file.
+    let poster = Poster::new(&doc, &options, now_millis())?;
+    let Some(path) = ask_path(&app, &file_name(&doc.journey.name, "pdf"), &[("PDF", "pdf"), ("SVG", "svg")])? else {
+        return Ok(None);
+    };
+    let path = if journeywall_core::poster::Format::of(&path).is_err() { path.with_extension("pdf") } else { path };
+    poster.write(&path)?;
+    if open_when_done {
+        open_in_viewer(&path);
+    }
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id) -> Result<Option<String>> {
+    let doc = state.with(|s| s.load(journey))?;
+    let Some(path) = ask_path(&app, &file_name(&doc.journey.name, "json"), &[("Journeywall JSON", "json")])? else {
+        return Ok(None);
+    };
+    let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+    journeywall_core::files::write_atomically(&path, interchange::to_json(&doc).as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &str)]) -> Result<Option<PathBuf>> {
+    if let Some(dir) = std::env::var_os(SAVE_DIR_FOR_TESTS) {
+        return Ok(Some(PathBuf::from(dir).join(suggested)));
+    }
+    let mut dialog = app.dialog().file().set_file_name(suggested);
+    for (name, ext) in filters {
+        dialog = dialog.add_filter(*name, &[ext]);
+    }
+    match dialog.blocking_save_file() {
+        None => Ok(None),
+        Some(p) => p.into_path().map(Some).map_err(|_| CommandError::from("that place cannot be written to from here; choose a folder on this computer")),
+    }
+}
+
+/// A file name from a journey name: what a file system accepts, never empty.
+fn file_name(name: &str, ext: &str) -> String {
+    let clean: String = name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c }).collect();
+    let clean = clean.trim().trim_start_matches('.');
+    format!("{}.{ext}", if clean.is_empty() { "journey" } else { clean })
+}
+
+fn open_in_viewer(path: &std::path::Path) {
+    #[cfg(target_os = "macos")]
+    let opener = "open";
+    #[cfg(not(target_os = "macos"))]
+    let opener = "xdg-open";
+    // Not waited for: the viewer lives on its own. A missing viewer is not worth an error, the
+    // file is saved and its path is shown.
+    let _ = std::process::Command::new(opener).arg(path).stdin(std::process::Stdio::null()).spawn();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_from_journey_names() {
+        assert_eq!(file_name("Klantreis: web/shop?", "pdf"), "Klantreis- web-shop-.pdf");
+        assert_eq!(file_name("  ", "json"), "journey.json");
+        assert_eq!(file_name("..hidden", "pdf"), "hidden.pdf");
+    }
+}

@@ -1,0 +1,47 @@
+// Printing a poster from the real app: Ctrl+P, the live preview, tiling, and Save writing a PDF
+// that poppler reads as the pages asked for. The save dialog is skipped with JOURNEYWALL_SAVE_DIR,
+// the one thing WebDriver cannot click through.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { KEY, Session, freshDatabase, startDriver } from "./webdriver.mjs";
+
+test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () => {
+  const db = freshDatabase();
+  const out = mkdtempSync(join(tmpdir(), "jw-posters-"));
+  const driver = await startDriver({ LANG: "nl_NL.UTF-8", JOURNEYWALL_SAVE_DIR: out });
+  const s = await Session.start(driver.base, db);
+  try {
+    await (await s.waitFor(".journey-item")).click();
+    await s.waitFor(".phase-title");
+    await s.chord(KEY.control, "p");
+    await s.waitFor(".poster-dialog");
+    await s.waitFor(".poster-summary strong", { text: "A0 →" });
+    await s.waitFor(".poster-canvas img");
+    await s.screenshot("30-poster-dialog-a0");
+
+    await (await s.waitFor(".segmented label", { text: "Verdeeld over vellen" })).click();
+    await s.execute("const el = document.querySelector('.poster-form select'); el.value = 'A4'; el.dispatchEvent(new Event('change', { bubbles: true }));");
+    await s.waitFor(".poster-summary strong", { text: "vellen A4" });
+    const summary = await (await s.find(".poster-summary strong")).text();
+    assert.match(summary, /^3 × \d+ vellen A4 → \d+ × \d+ cm$/);
+    await s.screenshot("31-poster-dialog-tiled");
+
+    await (await s.find(".dialog-actions label.check input")).click(); // not "open when done" in a test
+    await (await s.waitFor(".dialog-actions button.primary")).click();
+    await s.waitFor(".poster-saved", { text: "Opgeslagen:" });
+    const files = readdirSync(out).filter((f) => f.endsWith(".pdf"));
+    assert.equal(files.length, 1, `one PDF in ${out}: ${files}`);
+    const info = execFileSync("pdfinfo", [join(out, files[0])], { encoding: "utf8" });
+    const down = Number(summary.match(/3 × (\d+)/)[1]);
+    assert.match(info, new RegExp(`Pages:\\s+${3 * down + 1}\\n`));
+    assert.match(info, /\(A4\)/);
+    assert.ok(!existsSync(join(out, `${files[0]}.tmp`)));
+  } finally {
+    await s.quit();
+    await driver.stop();
+  }
+});

@@ -1,0 +1,221 @@
+import { useEffect, useRef, useState } from "react";
+import { api, type PosterInfo } from "../ipc";
+import { useT } from "../i18n/context";
+import { SIZE_DEFAULTS, loadForm, saveForm, sizeChoices, toOptions, type PosterForm } from "./options";
+
+/** The last poster that could be made, and why the current options cannot make one. */
+type Preview = { info: PosterInfo | null; url: string | null; error: string | null };
+
+/**
+ * File → Print poster…: the options on the left, the poster as it will print on the right (the
+ * backend's own SVG, with the sheet grid over it), and Save through the native dialog.
+ */
+export function PosterDialog({ journey, onClose }: { journey: string; onClose(): void }) {
+  const { t } = useT();
+  const [form, setForm] = useState<PosterForm>(loadForm);
+  const [papers, setPapers] = useState<string[]>([]);
+  const [preview, setPreview] = useState<Preview>({ info: null, url: null, error: null });
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const urlRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    api.posterPapers().then(setPapers, () => setPapers(["A4", "A3", "A2", "A1", "A0"]));
+  }, []);
+
+  // The preview follows the options, a moment after the last change.
+  useEffect(() => {
+    saveForm(form);
+    let stale = false;
+    const timer = setTimeout(() => {
+      api.posterPreview(journey, toOptions(form)).then(
+        (p) => {
+          if (stale) return;
+          const url = URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" }));
+          if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+          urlRef.current = url;
+          setPreview({ info: p.info, url, error: null });
+        },
+        (e: Error) => !stale && setPreview((prev) => ({ ...prev, error: e.message })),
+      );
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [form, journey]);
+  useEffect(() => () => void (urlRef.current && URL.revokeObjectURL(urlRef.current)), []);
+
+  const set = (patch: Partial<PosterForm>) => {
+    setSaved(null);
+    setSaveError(null);
+    setForm((f) => {
+      const next = { ...f, ...patch };
+      // Switching mode keeps a way of sizing that means something there.
+      if (!sizeChoices(next.mode).includes(next.sizeBy)) next.sizeBy = next.mode === "tiled" ? "across" : "fit";
+      if (next.mode === "tiled" && next.paper === "fit") next.paper = "A4";
+      if (patch.sizeBy || patch.mode) next.sizeValue = SIZE_DEFAULTS[next.sizeBy];
+      return next;
+    });
+  };
+
+  const save = async () => {
+    setBusy(true);
+    setSaved(null);
+    setSaveError(null);
+    try {
+      const path = await api.savePoster(journey, toOptions(form), form.openWhenDone);
+      if (path) setSaved(path);
+    } catch (e) {
+      setSaveError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const p = t.poster;
+  const { info, error } = preview;
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && !busy && onClose()}>
+      <div className="dialog poster-dialog" role="dialog" aria-modal="true" aria-labelledby="poster-title">
+        <h2 id="poster-title">{p.title}</h2>
+        <div className="poster-body">
+          <form className="poster-form" onSubmit={(e) => (e.preventDefault(), void save())}>
+            <fieldset className="segmented">
+              <legend>{p.layout}</legend>
+              {(["single", "tiled"] as const).map((m) => (
+                <label key={m} className={form.mode === m ? "on" : ""}>
+                  <input type="radio" name="mode" value={m} checked={form.mode === m} onChange={() => set({ mode: m })} />
+                  {m === "single" ? p.single : p.tiled}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              {form.mode === "single" ? p.sheet : p.tileSheet}
+              <select value={form.paper} onChange={(e) => set({ paper: e.target.value })} aria-label={p.sheet}>
+                {papers.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+                <option value="custom">{p.custom}</option>
+                {form.mode === "single" ? <option value="fit">{p.fitSheet}</option> : null}
+              </select>
+            </label>
+            {form.paper === "custom" ? (
+              <div className="inline-fields">
+                <input aria-label={p.customWidth} inputMode="decimal" value={form.customWidth} onChange={(e) => set({ customWidth: e.target.value })} />
+                <span>×</span>
+                <input aria-label={p.customHeight} inputMode="decimal" value={form.customHeight} onChange={(e) => set({ customHeight: e.target.value })} />
+                <select aria-label={p.unit} value={form.customUnit} onChange={(e) => set({ customUnit: e.target.value as PosterForm["customUnit"] })}>
+                  <option value="mm">mm</option>
+                  <option value="cm">cm</option>
+                  <option value="in">in</option>
+                </select>
+              </div>
+            ) : null}
+            <label>
+              {p.orientation}
+              <select value={form.orientation} onChange={(e) => set({ orientation: e.target.value as PosterForm["orientation"] })}>
+                <option value="auto">{p.auto}</option>
+                <option value="portrait">{p.portrait}</option>
+                <option value="landscape">{p.landscape}</option>
+              </select>
+            </label>
+            <label>
+              {p.size}
+              <select value={form.sizeBy} onChange={(e) => set({ sizeBy: e.target.value as PosterForm["sizeBy"] })}>
+                {sizeChoices(form.mode).map((by) => (
+                  <option key={by} value={by}>
+                    {p.sizeBy[by]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {form.sizeBy !== "fit" ? (
+              <label className="with-unit">
+                {p.sizeValue[form.sizeBy]}
+                <span>
+                  <input inputMode="decimal" value={form.sizeValue} onChange={(e) => set({ sizeValue: e.target.value })} />
+                  <em>{p.sizeUnit[form.sizeBy]}</em>
+                </span>
+              </label>
+            ) : null}
+            {form.mode === "tiled" ? (
+              <label className="with-unit">
+                {p.overlap}
+                <span>
+                  <input inputMode="decimal" value={form.overlapMm} onChange={(e) => set({ overlapMm: e.target.value })} />
+                  <em>mm</em>
+                </span>
+              </label>
+            ) : null}
+            <label className="with-unit">
+              {p.margin}
+              <span>
+                <input inputMode="decimal" value={form.marginMm} onChange={(e) => set({ marginMm: e.target.value })} />
+                <em>mm</em>
+              </span>
+            </label>
+            <div className="checks">
+              {form.mode === "tiled" ? <Check label={p.cutMarks} value={form.cutMarks} onChange={(v) => set({ cutMarks: v })} /> : null}
+              <Check label={p.questions} value={form.questions} onChange={(v) => set({ questions: v })} />
+              <Check label={p.notes} value={form.notes} onChange={(v) => set({ notes: v })} />
+              <Check label={p.grayscale} value={form.grayscale} onChange={(v) => set({ grayscale: v })} />
+            </div>
+          </form>
+          <div className="poster-preview">
+            <div className="poster-summary" role="status" aria-live="polite">
+              {error ? (
+                <span className="poster-error" role="alert">
+                  {error}
+                </span>
+              ) : info ? (
+                <>
+                  <strong>{info.summary}</strong>
+                  <span>{p.pages(info.pages)}</span>
+                </>
+              ) : (
+                <span>{t.loading}</span>
+              )}
+            </div>
+            <div className="poster-canvas">
+              {preview.url ? <img src={preview.url} alt={p.previewAlt} className={error ? "stale" : ""} /> : null}
+            </div>
+          </div>
+        </div>
+        <div className="dialog-actions">
+          {busy ? (
+            <span className="poster-progress" role="status">
+              <progress aria-label={p.making} /> {p.making}
+            </span>
+          ) : saved ? (
+            <span className="poster-saved" role="status">
+              {p.saved(saved)}
+            </span>
+          ) : saveError ? (
+            <span className="poster-error" role="alert">
+              {saveError}
+            </span>
+          ) : null}
+          <Check label={p.openWhenDone} value={form.openWhenDone} onChange={(v) => set({ openWhenDone: v })} />
+          <button onClick={onClose} disabled={busy}>
+            {t.close}
+          </button>
+          <button className="primary" onClick={() => void save()} disabled={busy || !!error || !info}>
+            {p.save}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Check({ label, value, onChange }: { label: string; value: boolean; onChange(v: boolean): void }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}

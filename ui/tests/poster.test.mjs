@@ -1,0 +1,107 @@
+// The Print poster dialog in headless Chromium with the backend faked: what a facilitator picks is
+// what is sent, the preview follows, a refused option is shown and blocks saving.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { calls, startUi, template } from "./harness.mjs";
+
+let ui;
+before(async () => {
+  ui = await startUi();
+});
+after(() => ui.close());
+
+async function openDialog(state = {}) {
+  const doc = template("online-en");
+  const page = await ui.open({ journeys: [doc], ...state });
+  await page.evaluate(() => localStorage.clear());
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
+  await page.keyboard.press("Control+p");
+  const dialog = page.getByRole("dialog", { name: "Print poster" });
+  await dialog.waitFor();
+  return { page, dialog, doc };
+}
+const previews = async (page) => (await calls(page)).filter((c) => c.cmd === "poster_preview").map((c) => c.args.options);
+
+test("Ctrl+P opens the dialog with a preview and the finished size of one A0 sheet", async () => {
+  const { page, dialog } = await openDialog();
+  await dialog.getByText("A0 → 84 × 59 cm").waitFor();
+  await dialog.getByRole("img", { name: /Preview of the poster/ }).waitFor();
+  const last = (await previews(page)).at(-1);
+  assert.equal(last.mode, "single");
+  assert.equal(last.sheet, "A0");
+  assert.deepEqual(last.size, { by: "fit" });
+});
+
+test("tiling over A4 three sheets across sends those options and shows the sheet count", async () => {
+  const { page, dialog } = await openDialog();
+  await dialog.getByText("Tiled over sheets").click();
+  await dialog.getByRole("combobox", { name: "Sheet" }).selectOption("A4");
+  await dialog.getByLabel("Number of sheets across").fill("3");
+  await dialog.getByLabel("Overlap to glue").fill("12");
+  await dialog.getByText("3 × 2 sheets of A4 → 84 × 59 cm").waitFor();
+  await dialog.getByText("7 pages, the first shows how they fit together").waitFor();
+  const last = (await previews(page)).at(-1);
+  assert.equal(last.mode, "tiled");
+  assert.deepEqual(last.size, { by: "across", sheets: 3 });
+  assert.equal(last.overlapMm, 12);
+  assert.equal(last.cutMarks, true);
+});
+
+test("a size the backend refuses is shown by name and Save is disabled until it is fixed", async () => {
+  const { dialog } = await openDialog();
+  await dialog.getByText("Tiled over sheets").click();
+  await dialog.getByRole("combobox", { name: "Size" }).selectOption("width");
+  await dialog.getByLabel("Finished width").fill("1600");
+  await dialog.getByRole("alert").getByText(/^width: makes a poster of 16 × 2 m/).waitFor();
+  assert.equal(await dialog.getByRole("button", { name: "Save poster…" }).isDisabled(), true);
+  await dialog.getByLabel("Finished width").fill("300");
+  await dialog.getByText(/sheets of A4|sheets of A0/).waitFor();
+  assert.equal(await dialog.getByRole("button", { name: "Save poster…" }).isDisabled(), false);
+});
+
+test("Save sends the options and open-when-done, and says where the poster went", async () => {
+  const { page, dialog } = await openDialog();
+  await dialog.getByLabel("Card notes").check();
+  await dialog.getByLabel("Grayscale").check();
+  await dialog.getByLabel("Open when done").uncheck();
+  await dialog.getByText(/A0 →/).waitFor();
+  await dialog.getByRole("button", { name: "Save poster…" }).click();
+  await dialog.getByText("Saved: /home/facilitator/Klantreis.pdf").waitFor();
+  const save = (await calls(page)).find((c) => c.cmd === "save_poster");
+  assert.equal(save.args.options.notes, true);
+  assert.equal(save.args.options.grayscale, true);
+  assert.equal(save.args.openWhenDone, false);
+  // The choice is remembered for next time.
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await page.keyboard.press("Control+p");
+  assert.equal(await page.getByRole("dialog").getByLabel("Card notes").isChecked(), true);
+});
+
+test("a custom sheet is sent as a size with its unit; Escape closes", async () => {
+  const { page, dialog } = await openDialog();
+  await dialog.getByRole("combobox", { name: "Sheet" }).selectOption("custom");
+  await dialog.getByLabel("Sheet width").fill("24");
+  await dialog.getByLabel("Sheet height").fill("36");
+  await dialog.getByLabel("Unit").selectOption("in");
+  await dialog.getByText("24x36in → 84 × 59 cm").waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+});
+
+test("File → Export journey… says where the JSON file went", async () => {
+  const doc = template("online-en");
+  const page = await ui.open({ journeys: [doc] });
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent("jw-menu", { detail: "export" })));
+  await page.getByText("Saved: /home/facilitator/journey.json").waitFor();
+  assert.equal((await calls(page)).filter((c) => c.cmd === "export_journey")[0].args.journey, doc.journey.id);
+});
+
+test("the toolbar's Print poster button opens the same dialog", async () => {
+  const page = await ui.open({ journeys: [template("online-en")] });
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("button", { name: "Print poster…" }).click();
+  await page.getByRole("dialog", { name: "Print poster" }).waitFor();
+});
