@@ -54,7 +54,7 @@ pub fn save_poster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, jo
     let Some(path) = ask_path(&app, &file_name(&doc.journey.name, "pdf"), &[("PDF", "pdf"), ("SVG", "svg")])? else {
         return Ok(None);
     };
-    let path = if journeywall_core::poster::Format::of(&path).is_err() { path.with_extension("pdf") } else { path };
+    let path = with_extension(path, "pdf", |p| journeywall_core::poster::Format::of(p).is_ok())?;
     poster.write(&path)?;
     if open_when_done {
         open_in_viewer(&path);
@@ -70,7 +70,7 @@ pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
     let Some(path) = ask_path(&app, &file_name(&doc.journey.name, "json"), &[("Journeywall JSON", "json")])? else {
         return Ok(None);
     };
-    let path = if path.extension().is_none() { path.with_extension("json") } else { path };
+    let path = with_extension(path, "json", |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))?;
     journeywall_core::files::write_atomically(&path, interchange::to_json(&doc).as_bytes())?;
     Ok(Some(path.display().to_string()))
 }
@@ -87,6 +87,22 @@ fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &
         None => Ok(None),
         Some(p) => p.into_path().map(Some).map_err(|_| CommandError::from("that place cannot be written to from here; choose a folder on this computer")),
     }
+}
+
+/// The name chosen, with `.ext` added when it has no fitting one ("Plan v1.2" → "Plan v1.2.pdf").
+/// The dialog asked about overwriting the name as typed, not this one, so an existing file by the
+/// new name is refused rather than replaced.
+fn with_extension(path: PathBuf, ext: &str, fits: impl Fn(&std::path::Path) -> bool) -> Result<PathBuf> {
+    if fits(&path) {
+        return Ok(path);
+    }
+    let mut name = path.into_os_string();
+    name.push(format!(".{ext}"));
+    let path = PathBuf::from(name);
+    if path.exists() {
+        return Err(CommandError::from(format!("{} already exists; save again and choose that name to replace it, or another name", path.display())));
+    }
+    Ok(path)
 }
 
 /// A file name from a journey name: what a file system accepts, never empty.
@@ -108,12 +124,23 @@ fn open_in_viewer(path: &std::path::Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::file_name;
+    use super::{file_name, with_extension};
+    use std::path::{Path, PathBuf};
 
     #[test]
     fn file_names_from_journey_names() {
         assert_eq!(file_name("Klantreis: web/shop?", "pdf"), "Klantreis- web-shop-.pdf");
         assert_eq!(file_name("  ", "json"), "journey.json");
         assert_eq!(file_name("..hidden", "pdf"), "hidden.pdf");
+    }
+
+    #[test]
+    fn an_extension_is_added_never_swapped() {
+        let pdf = |p: &Path| p.extension().is_some_and(|e| e == "pdf" || e == "svg");
+        assert_eq!(with_extension(PathBuf::from("/nowhere/Plan v1.2"), "pdf", pdf).unwrap(), PathBuf::from("/nowhere/Plan v1.2.pdf"));
+        assert_eq!(with_extension(PathBuf::from("/nowhere/wall.svg"), "pdf", pdf).unwrap(), PathBuf::from("/nowhere/wall.svg"));
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("taken.pdf"), b"keep").unwrap();
+        assert!(with_extension(dir.path().join("taken"), "pdf", pdf).unwrap_err().message.contains("already exists"));
     }
 }

@@ -19,6 +19,7 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
     await s.waitFor(".phase-title");
     await s.chord(KEY.control, "p");
     await s.waitFor(".poster-dialog");
+    await (await s.waitFor(".segmented label", { text: "Eén vel" })).click();
     await s.waitFor(".poster-summary strong", { text: "A0 →" });
     await s.waitFor(".poster-canvas img");
     await s.screenshot("30-poster-dialog-a0");

@@ -24,7 +24,9 @@ export async function startDriver(env = {}) {
   // app, and stopping must take them all down; a pipe they inherit would keep the test alive.
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1), "--native-driver", "/usr/bin/WebKitWebDriver"], {
     stdio: ["ignore", openSync(log, "w"), openSync(log, "a")],
-    env: { ...process.env, ...env },
+    // A home of its own for the app's web storage, window place and caches: every test starts as
+    // a first run, whatever an earlier run or the developer's own use left behind.
+    env: { ...process.env, ...freshHome(), ...env },
     detached: true,
   });
   const stop = async () => {
@@ -51,16 +53,22 @@ export async function startDriver(env = {}) {
   throw new Error(`tauri-driver did not start: ${readFileSync(log, "utf8")}`);
 }
 
+function freshHome() {
+  const home = mkdtempSync(join(tmpdir(), "jw-home-"));
+  return { XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config"), XDG_CACHE_HOME: join(home, "cache") };
+}
+
 /** A fresh temporary database path (the folder is new, the file does not exist yet). */
 export function freshDatabase() {
   return join(mkdtempSync(join(tmpdir(), "jw-e2e-")), "journeywall.db");
 }
 
 export class Session {
-  /** Starts the app on the database `db` (passed as `--db`, as a user would). */
-  static async start(base, db) {
+  /** Starts the app on the database `db` (passed as `--db`, as a user would), or another binary. */
+  static async start(base, db, application = APP) {
+    const args = db ? ["--db", db] : [];
     const r = await call(base, "POST", "/session", {
-      capabilities: { alwaysMatch: { "tauri:options": { application: APP, args: ["--db", db] } } },
+      capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
     });
     return new Session(base, r.sessionId);
   }

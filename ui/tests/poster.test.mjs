@@ -105,3 +105,13 @@ test("the toolbar's Print poster button opens the same dialog", async () => {
   await page.getByRole("button", { name: "Print poster…" }).click();
   await page.getByRole("dialog", { name: "Print poster" }).waitFor();
 });
+
+test("an empty number field is named in the dialog and nothing is asked of the backend", async () => {
+  const { page, dialog } = await openDialog();
+  await dialog.getByText(/A0 →/).waitFor();
+  const before = (await previews(page)).length;
+  await dialog.getByLabel("Margin").fill("");
+  await dialog.getByRole("alert").getByText("Margin: enter a number").waitFor();
+  assert.equal((await previews(page)).length, before);
+  assert.equal(await dialog.getByRole("button", { name: "Save poster…" }).isDisabled(), true);
+});

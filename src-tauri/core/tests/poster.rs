@@ -233,3 +233,18 @@ fn bad_options_write_nothing() {
     assert!(!target.exists());
 }
 
+
+#[test]
+fn hidden_rows_stay_off_the_poster() {
+    let mut doc = templates::instantiate("website-en", None).unwrap();
+    let hidden = doc.rows.iter().position(|r| r.title.to_lowercase().contains("opportunit")).expect("an opportunities row");
+    doc.rows[hidden].hidden = true;
+    let row = doc.rows[hidden].id;
+    let (_, path) = write(&doc, &PosterOptions::default(), "website-en-hidden-row.pdf");
+    let text = pdf_text(&path);
+    for c in doc.cards.iter().filter(|c| c.row == row) {
+        assert!(!text.contains(&squeeze(&c.title)), "'{}' is in a hidden row but printed", c.title);
+    }
+    assert!(!text.contains(&squeeze(&doc.rows[hidden].title)));
+    assert_all_titles(&doc, &text);
+}

@@ -171,6 +171,7 @@ export const en = {
     making: "Making the poster…",
     saved: (path: string) => `Saved: ${path}`,
     save: "Save poster…",
+    notANumber: "enter a number",
   },
   exported: (path: string) => `Saved: ${path}`,
   journeyMenu: "Journey actions",

@@ -172,6 +172,7 @@ export const nl: Messages = {
     making: "Poster maken…",
     saved: (path: string) => `Opgeslagen: ${path}`,
     save: "Poster opslaan…",
+    notANumber: "vul een getal in",
   },
   exported: (path: string) => `Opgeslagen: ${path}`,
   journeyMenu: "Acties voor deze klantreis",

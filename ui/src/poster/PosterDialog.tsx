@@ -27,9 +27,16 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
   // The preview follows the options, a moment after the last change.
   useEffect(() => {
     saveForm(form);
+    const checked = toOptions(form);
+    if (!checked.options) {
+      const label = { margin: t.poster.margin, overlap: t.poster.overlap, size: t.poster.sizeValue[form.sizeBy], customWidth: t.poster.customWidth, customHeight: t.poster.customHeight }[checked.bad];
+      setPreview((prev) => ({ ...prev, error: `${label}: ${t.poster.notANumber}` }));
+      return;
+    }
+    const options = checked.options;
     let stale = false;
     const timer = setTimeout(() => {
-      api.posterPreview(journey, toOptions(form)).then(
+      api.posterPreview(journey, options).then(
         (p) => {
           if (stale) return;
           const url = URL.createObjectURL(new Blob([p.svg], { type: "image/svg+xml" }));
@@ -44,7 +51,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
       stale = true;
       clearTimeout(timer);
     };
-  }, [form, journey]);
+  }, [form, journey, t]);
   useEffect(() => () => void (urlRef.current && URL.revokeObjectURL(urlRef.current)), []);
 
   const set = (patch: Partial<PosterForm>) => {
@@ -65,7 +72,9 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
     setSaved(null);
     setSaveError(null);
     try {
-      const path = await api.savePoster(journey, toOptions(form), form.openWhenDone);
+      const { options } = toOptions(form);
+      if (!options) return;
+      const path = await api.savePoster(journey, options, form.openWhenDone);
       if (path) setSaved(path);
     } catch (e) {
       setSaveError((e as Error).message);

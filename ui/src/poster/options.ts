@@ -51,32 +51,49 @@ export function sizeChoices(mode: PosterForm["mode"]): SizeBy[] {
   return mode === "single" ? ["fit", "scale", "width", "cardSize"] : ["width", "scale", "across", "cardSize"];
 }
 
-const num = (s: string) => (s.trim() === "" ? NaN : Number(s.replace(",", ".")));
+const num = (s: string) => (s.trim() === "" ? NaN : Number(s.trim().replace(",", ".")));
 
-export function toOptions(f: PosterForm): PosterOptions {
+/** A form field that does not hold a number; the dialog names it instead of asking the backend. */
+export type BadField = "margin" | "overlap" | "size" | "customWidth" | "customHeight";
+
+/** The backend's options from the form, or the first field that is not a number. */
+export function toOptions(f: PosterForm): { options: PosterOptions; bad: null } | { options: null; bad: BadField } {
   const v = num(f.sizeValue);
+  const checks: [BadField, number, boolean][] = [
+    ["size", v, f.sizeBy !== "fit"],
+    ["customWidth", num(f.customWidth), f.paper === "custom"],
+    ["customHeight", num(f.customHeight), f.paper === "custom"],
+    ["overlap", num(f.overlapMm), f.mode === "tiled"],
+    ["margin", num(f.marginMm), true],
+  ];
+  const bad = checks.find(([, value, used]) => used && !Number.isFinite(value));
+  if (bad) return { options: null, bad: bad[0] };
   const size: PosterSize =
     f.sizeBy === "width"
       ? { by: "width", mm: v * 10 }
       : f.sizeBy === "scale"
         ? { by: "scale", percent: v }
         : f.sizeBy === "across"
-          ? { by: "across", sheets: Number.isFinite(v) ? Math.max(0, Math.round(v)) : 0 }
+          ? // Whole sheets; the backend names the allowed range when this is outside it.
+            { by: "across", sheets: Math.min(Math.max(0, Math.round(v)), 1_000_000) }
           : f.sizeBy === "cardSize"
             ? { by: "cardSize", mm: v }
             : { by: "fit" };
-  const sheet = f.paper === "custom" ? `${f.customWidth}x${f.customHeight}${f.customUnit}` : f.paper;
+  const sheet = f.paper === "custom" ? `${num(f.customWidth)}x${num(f.customHeight)}${f.customUnit}` : f.paper;
   return {
-    sheet,
-    orientation: f.orientation,
-    marginMm: num(f.marginMm),
-    mode: f.mode,
-    size,
-    overlapMm: num(f.overlapMm),
-    cutMarks: f.cutMarks,
-    notes: f.notes,
-    questions: f.questions,
-    grayscale: f.grayscale,
+    bad: null,
+    options: {
+      sheet,
+      orientation: f.orientation,
+      marginMm: num(f.marginMm),
+      mode: f.mode,
+      size,
+      overlapMm: num(f.overlapMm) || 0,
+      cutMarks: f.cutMarks,
+      notes: f.notes,
+      questions: f.questions,
+      grayscale: f.grayscale,
+    },
   };
 }
 

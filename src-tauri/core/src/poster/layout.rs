@@ -97,11 +97,11 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
         };
     }
     y += 6.0;
-    let footer = format!("{} · {} · {}", w.made_with, doc.journey.name, today);
-    l.text(MARGIN, y + 3.0, META_SIZE, Weight::Regular, MUTED, &footer);
     let counts = format!("{} {} · {} {}", doc.phases.len(), w.phases, doc.cards.len(), w.cards);
     let cw = l.m.width(&counts, Weight::Regular, META_SIZE);
     l.text(width - MARGIN - cw, y + 3.0, META_SIZE, Weight::Regular, MUTED, &counts);
+    let footer = l.m.fit_line(&format!("{} · {} · {}", w.made_with, doc.journey.name, today), Weight::Regular, META_SIZE, width - 2.0 * MARGIN - cw - 4.0);
+    l.text(MARGIN, y + 3.0, META_SIZE, Weight::Regular, MUTED, &footer);
     let height = y + 3.0 + MARGIN;
 
     let mut shapes = vec![Shape::Rect { at: Rect::new(0.0, 0.0, width, height), radius: 0.0, fill: Some(PAPER), stroke: None }];
@@ -336,12 +336,13 @@ impl Builder {
         let h = fixed.unwrap_or(bottom - y + meta_h + CARD_PAD);
         if meta_h > 0.0 {
             let base = y + h - CARD_PAD - 1.0;
+            let left = x + CARD_PAD;
             let mut right = x + w - CARD_PAD;
-            if let Some(e) = card.emotion {
+            if let Some(e) = card.emotion.filter(|_| right - left >= FACE) {
                 self.face(right - FACE / 2.0, base - FACE / 2.0 + 0.8, FACE, e);
                 right -= FACE + 1.5;
             }
-            right = self.votes(card.votes, right, base - 1.0);
+            right = self.votes(card.votes, left, right, base - 1.0);
             if let Some(ch) = card.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
                 let room = right - x - CARD_PAD - 1.0;
                 if room > 5.0 {
@@ -357,14 +358,15 @@ impl Builder {
         h
     }
 
-    /// Vote dots ending at `right`, centred on `cy`; many votes print as a dot and a number.
-    /// Returns where they start.
-    fn votes(&mut self, votes: u32, right: f32, cy: f32) -> f32 {
+    /// Vote dots ending at `right`, centred on `cy`; many votes, or too little room, print as a
+    /// dot and a number, and nothing when even that does not fit after `left`. Returns where they
+    /// start.
+    fn votes(&mut self, votes: u32, left: f32, right: f32, cy: f32) -> f32 {
+        let r = 1.05;
         if votes == 0 {
             return right;
         }
-        let r = 1.05;
-        if votes <= 5 {
+        if votes <= 5 && right - votes as f32 * 2.8 >= left {
             for i in 0..votes {
                 self.circle(right - r - i as f32 * 2.8, cy, r, Some(VOTE), None);
             }
@@ -372,6 +374,9 @@ impl Builder {
         }
         let label = format!("×{votes}");
         let lw = self.m.width(&label, Weight::Bold, META_SIZE);
+        if right - lw - 2.0 * r - 0.6 < left {
+            return right;
+        }
         self.text(right - lw, cy + 1.0, META_SIZE, Weight::Bold, VOTE, &label);
         self.circle(right - lw - r - 0.6, cy, r, Some(VOTE), None);
         right - lw - 2.0 * r - 1.6
@@ -436,6 +441,10 @@ impl Builder {
         let score_y = |s: f32| y + pad + (2.0 - s) / 4.0 * (band - 2.0 * pad - 8.0);
         let total = columns.last().map_or(0.0, |c| c.x + c.w);
         self.path((x0, score_y(0.0)), vec![Segment::Line((x0 + total, score_y(0.0)))], Stroke { colour: RULE, width: 0.3, dash: Some((1.5, 1.2)) });
+        // The scale, so a reader of the wall knows what up and down mean.
+        for (score, mark) in [(2.0, "+2"), (0.0, "0"), (-2.0, "-2")] {
+            self.text(x0 + 1.2, score_y(score) + 1.0, 2.4, Weight::Regular, MUTED, mark);
+        }
         let scored: Vec<(f32, f32)> = points.iter().filter_map(|(x, c, _, _)| c.emotion.map(|e| (*x, score_y(e as f32)))).collect();
         if scored.len() > 1 {
             self.path(scored[0], smooth(&scored), Stroke::solid(Colour::rgb(0x3d, 0x4b, 0x63), 0.6));

@@ -6,6 +6,11 @@ use serde::{Deserialize, Serialize};
 use super::paper::{parse_paper, positive_length, Paper};
 use crate::{Error, Result};
 
+/// The longest page a PDF viewer accepts (200 inches).
+const MAX_PAGE_MM: f32 = 5080.0;
+/// Below this, the assembly page and the sheet labels have no room.
+const MIN_TILE_MM: f32 = 100.0;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PosterOptions {
@@ -95,6 +100,9 @@ impl PosterOptions {
             return Err(Error::invalid("margin", "must be zero or more"));
         }
         if let Some(p) = &paper {
+            if p.height > MAX_PAGE_MM {
+                return Err(Error::invalid("sheet", format!("{} is longer than a PDF page may be (5.08 m)", p.name)));
+            }
             if self.margin_mm * 2.0 >= p.width * 0.8 {
                 return Err(Error::invalid("margin", format!("{} mm leaves too little of a {} sheet to print on", self.margin_mm, p.name)));
             }
@@ -138,6 +146,9 @@ impl PosterOptions {
                 if !self.overlap_mm.is_finite() || self.overlap_mm < 0.0 {
                     return Err(Error::invalid("overlap", "must be zero or more"));
                 }
+                if p.width < MIN_TILE_MM {
+                    return Err(Error::invalid("tile", format!("{} is too small to tile a poster over; use sheets of at least 100 mm a side", p.name)));
+                }
                 let short_side = p.width - 2.0 * self.margin_mm;
                 if self.overlap_mm >= short_side / 2.0 {
                     return Err(Error::invalid(
@@ -179,6 +190,8 @@ mod tests {
             (PosterOptions { margin_mm: -1.0, ..Default::default() }, "margin:"),
             (PosterOptions { size: PosterSize::Across { sheets: 2 }, ..Default::default() }, "across:"),
             (PosterOptions { sheet: "fit".into(), ..tiled(PosterSize::Across { sheets: 2 }) }, "sheet:"),
+            (PosterOptions { sheet: "60x90mm".into(), ..tiled(PosterSize::Across { sheets: 2 }) }, "tile:"),
+            (PosterOptions { sheet: "1000x6000mm".into(), ..Default::default() }, "sheet:"),
         ];
         for (options, prefix) in cases {
             let e = options.check().unwrap_err().to_string();

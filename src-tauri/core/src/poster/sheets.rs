@@ -56,8 +56,11 @@ pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
             let window = Rect::new(printed.x / plan.scale, printed.y / plan.scale, printed.w / plan.scale, printed.h / plan.scale);
             let mut own = Vec::new();
             glue_strips(&mut own, page_rect(printed), page_rect(visible));
-            if plan.margin >= 4.0 {
+            if plan.cut_marks && plan.margin >= 4.0 {
                 cut_marks(&mut own, page_rect(visible), plan.margin, plan.sheet_h, plan.sheet_w);
+            }
+            // The label needs the bottom margin to itself.
+            if plan.margin >= 4.0 {
                 let number = row * tiles.cols() + col + 1;
                 let text = sheet_label(col, row, tiles, w, number, count, &layout.name);
                 let size = (plan.margin * 0.32).clamp(2.2, 3.2);
@@ -193,5 +196,49 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
             Item::Poster { window: whole, scale: plan.scale * k, at, clip: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)) },
             Item::Own(own),
         ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn cut_marks_only_when_asked_for() {
+        use crate::poster::layout::{lay_out, LayoutOptions};
+        use crate::poster::options::{PosterMode, PosterOptions, PosterSize};
+        let doc = crate::templates::instantiate("website-en", None).unwrap();
+        let layout = lay_out(&doc, LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false }, 0);
+        for marks in [true, false] {
+            let o = PosterOptions { sheet: "A4".into(), mode: PosterMode::Tiled, size: PosterSize::Across { sheets: 2 }, cut_marks: marks, ..Default::default() };
+            let plan = crate::poster::tiling::plan(&layout, &o.check().unwrap()).unwrap();
+            let drawn = pages(&layout, &plan)
+                .iter()
+                .flat_map(|p| &p.items)
+                .filter_map(|i| if let Item::Own(shapes) = i { Some(shapes) } else { None })
+                .flatten()
+                .filter(|s| matches!(s, Shape::Path { stroke: Some(st), .. } if st.colour == MARK))
+                .count();
+            assert_eq!(drawn > 0, marks, "cut marks {marks}: {drawn} drawn");
+        }
+    }
+
+    #[test]
+    fn labels_are_unique_and_name_the_right_neighbours() {
+        let t = Tiles { xs: vec![0.0, 100.0, 200.0], ys: vec![0.0, 100.0], overlap: 10.0 };
+        let w = words("en");
+        let mut names = HashSet::new();
+        for row in 0..2 {
+            for col in 0..3 {
+                let label = sheet_label(col, row, &t, w, row * 3 + col + 1, 6, "Shop");
+                assert!(names.insert(label.split(' ').next().unwrap().to_string()), "{label}");
+            }
+        }
+        assert_eq!(names.len(), 6);
+        assert_eq!(sheet_label(1, 0, &t, w, 2, 6, "Shop"), "A2 · Sheet 2 of 6 · left A1 · right A3 · below B2 · Shop");
+        assert_eq!(sheet_label(0, 1, &t, w, 4, 6, "Shop"), "B1 · Sheet 4 of 6 · right B2 · above A1 · Shop");
+        assert_eq!(sheet_label(2, 1, &t, words("nl"), 6, 6, "Winkel"), "B3 · Vel 6 van 6 · links B2 · boven A3 · Winkel");
     }
 }

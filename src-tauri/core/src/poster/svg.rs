@@ -120,6 +120,9 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            // Characters XML 1.0 does not allow would make the whole file unreadable.
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -141,5 +144,6 @@ mod tests {
     #[test]
     fn markup_is_escaped() {
         assert_eq!(escape("<img src=x onerror=\"alert(1)\"> & co"), "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co");
+        assert_eq!(escape("a\u{FFFF}b\u{1}"), "a\u{FFFD}b\u{FFFD}");
     }
 }

@@ -8,6 +8,11 @@ use super::paper::{round1, MAX_MM};
 use super::shapes::Rect;
 use crate::{Error, Result};
 
+/// More sheets than this is a typing slip, not a poster (and a PDF nobody can print).
+const MAX_SHEETS: usize = 500;
+/// PDF viewers refuse pages longer than 200 inches.
+const MAX_PAGE_MM: f32 = 5080.0;
+
 /// Keep this much clear of a card when placing a seam.
 const CLEARANCE: f32 = 1.5;
 
@@ -23,6 +28,7 @@ pub struct Plan {
     pub sheet_h: f32,
     pub sheet_name: String,
     pub margin: f32,
+    pub cut_marks: bool,
     pub tiles: Option<Tiles>,
 }
 
@@ -135,6 +141,12 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
         let scale = fixed_scale(&o.size, layout).unwrap_or(1.0);
         check_size(scale)?;
         let (w, h) = (layout.width * scale, layout.height * scale);
+        if w.max(h) + 2.0 * margin > MAX_PAGE_MM {
+            return Err(Error::invalid(
+                "sheet",
+                format!("one sheet of {} × {} m is more than a PDF page may be (5.08 m); tile the poster (--tile) instead", round1((w + 2.0 * margin) / 1000.0), round1((h + 2.0 * margin) / 1000.0)),
+            ));
+        }
         return Ok(Plan {
             scale,
             poster_w: w,
@@ -143,6 +155,7 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
             sheet_h: h + 2.0 * margin,
             sheet_name: format!("{} × {} mm", round1(w + 2.0 * margin), round1(h + 2.0 * margin)),
             margin,
+            cut_marks: false,
             tiles: None,
         });
     };
@@ -188,6 +201,7 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                 sheet_h: sh,
                 sheet_name: paper.name.clone(),
                 margin,
+                cut_marks: false,
                 tiles: None,
             })
         }
@@ -204,7 +218,7 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                         tile(layout, scale, pw, ph, o.overlap_mm)
                     }
                 };
-                let plan = Plan { sheet_w: sw, sheet_h: sh, sheet_name: paper.name.clone(), margin, ..plan };
+                let plan = Plan { sheet_w: sw, sheet_h: sh, sheet_name: paper.name.clone(), margin, cut_marks: o.cut_marks, ..plan };
                 let count = |p: &Plan| p.tiles.as_ref().map_or(1, |t| t.cols() * t.rows());
                 if best.as_ref().is_none_or(|b| count(&plan) < count(b)) {
                     best = Some(plan);
@@ -212,6 +226,13 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
             }
             let best = best.expect("at least one orientation");
             check_size(best.scale)?;
+            let count = best.tiles.as_ref().map_or(1, |t| t.cols() * t.rows());
+            if count > MAX_SHEETS {
+                return Err(Error::invalid(
+                    size_option(&o.size),
+                    format!("makes {count} sheets of {}, more than the {MAX_SHEETS} anyone would glue; choose bigger sheets or a smaller poster", paper.name),
+                ));
+            }
             Ok(best)
         }
     }
@@ -229,6 +250,7 @@ fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32) -> Plan {
         sheet_h: 0.0,
         sheet_name: String::new(),
         margin: 0.0,
+        cut_marks: false,
         tiles: Some(Tiles { xs, ys, overlap }),
     }
 }
@@ -245,11 +267,12 @@ fn tile_across(layout: &Layout, across: usize, pw: f32, ph: f32, overlap: f32) -
         }
         scale *= 0.97;
     }
-    // Nudging cannot make it: straight seams always fit in `across` sheets.
+    // Nudging cannot make it: straight seams at the full width fit in exactly `across` sheets.
+    let scale = full / layout.width;
     let (w, h) = (layout.width * scale, layout.height * scale);
     let xs = seams(w, pw, overlap, &[], 0.0);
     let ys = seams(h, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
-    Plan { scale, poster_w: w, poster_h: h, sheet_w: 0.0, sheet_h: 0.0, sheet_name: String::new(), margin: 0.0, tiles: Some(Tiles { xs, ys, overlap }) }
+    Plan { scale, poster_w: w, poster_h: h, sheet_w: 0.0, sheet_h: 0.0, sheet_name: String::new(), margin: 0.0, cut_marks: false, tiles: Some(Tiles { xs, ys, overlap }) }
 }
 
 #[cfg(test)]
