@@ -12,12 +12,15 @@ import { onMenuChoice } from "../components/Menus";
 import { cellOf, deleteSelection, duplicateSelection, selectedCards } from "./actions";
 import { fitZoom, zoomBy, zoomTo } from "./zoom";
 import { PosterDialog } from "../poster/PosterDialog";
+import { RoomTimer } from "../workshop/RoomTimer";
+import { CaptureBar } from "../workshop/CaptureBar";
 
 export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onClose(): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
   const scroller = useRef<HTMLDivElement>(null);
   const name = useEditor(editor, (s) => s.doc.journey.name);
   const [printing, setPrinting] = useState(false);
+  const [capturing, setCapturing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useT();
   const exportJourney = () =>
@@ -73,12 +76,17 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
   }, [name]);
 
   // Ctrl+P prints the poster (the native menu has the same key; the web view's own print is not
-  // what anyone wants from a canvas).
+  // what anyone wants from a canvas); Ctrl+K opens quick capture.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "p") {
         e.preventDefault();
         setPrinting(true);
+      }
+      // Ctrl+K: quick capture, the keyboard-only way to take down what the room calls out.
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        setCapturing(true);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -134,13 +142,14 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
 
   return (
     <section className="journey-view">
-      <Toolbar editor={editor} onClose={onClose} scroller={scroller} onPrint={() => setPrinting(true)} />
+      <Toolbar editor={editor} onClose={onClose} scroller={scroller} onPrint={() => setPrinting(true)} onCapture={() => setCapturing((c) => !c)} />
       <div className="editor-body">
         <div className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
           <Board editor={editor} scroller={scroller} />
         </div>
         <Inspector editor={editor} />
       </div>
+      {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
       <ErrorToast editor={editor} />
       {notice ? (
         <div className="toast notice" role="status">
@@ -153,7 +162,7 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
   );
 }
 
-function Toolbar({ editor, onClose, scroller, onPrint }: { editor: Editor; onClose(): void; scroller: React.RefObject<HTMLDivElement | null>; onPrint(): void }) {
+function Toolbar({ editor, onClose, scroller, onPrint, onCapture }: { editor: Editor; onClose(): void; scroller: React.RefObject<HTMLDivElement | null>; onPrint(): void; onCapture(): void }) {
   const { t } = useT();
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
@@ -205,9 +214,15 @@ function Toolbar({ editor, onClose, scroller, onPrint }: { editor: Editor; onClo
           {t.zoomFit}
         </button>
       </div>
-      <button className="print" onClick={onPrint} title={`${t.menu.poster} (Ctrl+P)`}>
-        {t.menu.poster}
-      </button>
+      <div className="toolbar-group" role="group" aria-label={t.workshop}>
+        <button onClick={onCapture} title={`${t.capture.title} (Ctrl+K)`}>
+          ✎ {t.capture.button}
+        </button>
+        <RoomTimer />
+        <button className="print" onClick={onPrint} title={`${t.menu.poster} (Ctrl+P)`}>
+          {t.menu.poster}
+        </button>
+      </div>
       {persona ? (
         <span className="persona-chip" title={persona.quote}>
           {t.persona}: {persona.name}

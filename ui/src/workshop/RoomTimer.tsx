@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from "react";
+import { useT } from "../i18n/context";
+import { addMinute, chime, clock, isRunning, pause, remaining, resume, startTimer, type Timer } from "./timer";
+
+const PRESETS = [2, 5, 10, 15];
+
+/**
+ * The room timer in the toolbar: presets or any number of minutes, +1 min, pause, and a large
+ * overlay to read from the back of the room. When time is up the overlay says so (and chimes,
+ * unless the sound is off).
+ */
+export function RoomTimer() {
+  const { t } = useT();
+  const [timer, setTimer] = useState<Timer | null>(null);
+  const [menu, setMenu] = useState(false);
+  const [big, setBig] = useState(false);
+  const [sound, setSound] = useState(true);
+  const [custom, setCustom] = useState("7");
+  const [now, setNow] = useState(() => Date.now());
+  const rang = useRef(false);
+
+  useEffect(() => {
+    if (!timer || !isRunning(timer)) return;
+    const tick = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(tick);
+  }, [timer]);
+
+  const left = timer ? remaining(timer, now) : 0;
+  const up = timer !== null && left === 0;
+  useEffect(() => {
+    if (up && !rang.current) {
+      rang.current = true;
+      setBig(true);
+      if (sound) chime();
+    }
+    if (!up) rang.current = false;
+  }, [up, sound]);
+
+  const begin = (minutes: number) => {
+    if (!(minutes > 0) || minutes > 600) return;
+    const at = Date.now();
+    setNow(at);
+    setTimer(startTimer(minutes, at));
+    setMenu(false);
+  };
+  const act = (f: (t: Timer, now: number) => Timer) => {
+    const at = Date.now();
+    setNow(at);
+    setTimer((x) => (x ? f(x, at) : x));
+  };
+  const stop = () => {
+    setTimer(null);
+    setBig(false);
+  };
+
+  const controls = timer ? (
+    <>
+      <button onClick={() => act(addMinute)} title={t.timer.addMinute}>
+        +1 min
+      </button>
+      {!up ? (
+        isRunning(timer) ? (
+          <button onClick={() => act(pause)}>{t.timer.pause}</button>
+        ) : (
+          <button onClick={() => act(resume)}>{t.timer.resume}</button>
+        )
+      ) : null}
+      <button onClick={stop}>{t.timer.stop}</button>
+    </>
+  ) : null;
+
+  return (
+    <div className="room-timer">
+      {timer ? (
+        <div className={`timer-chip${up ? " up" : ""}${isRunning(timer) ? "" : " paused"}`} role="timer" aria-label={t.timer.label}>
+          <button className="timer-time" onClick={() => setBig(true)} title={t.timer.enlarge}>
+            {up ? t.timer.up : clock(left)}
+          </button>
+          {controls}
+        </div>
+      ) : (
+        <button onClick={() => setMenu(!menu)} aria-haspopup="menu" aria-expanded={menu}>
+          ⏱ {t.timer.label}
+        </button>
+      )}
+      {menu && !timer ? (
+        <div className="timer-menu" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(false)}>
+          {PRESETS.map((m) => (
+            <button key={m} role="menuitem" onClick={() => begin(m)}>
+              {t.timer.minutes(m)}
+            </button>
+          ))}
+          <form className="timer-custom" onSubmit={(e) => (e.preventDefault(), begin(Number(custom.replace(",", "."))))}>
+            <input aria-label={t.timer.customMinutes} inputMode="decimal" value={custom} onChange={(e) => setCustom(e.target.value)} />
+            <button type="submit">{t.timer.start}</button>
+          </form>
+          <label className="check">
+            <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> {t.timer.sound}
+          </label>
+        </div>
+      ) : null}
+      {timer && big ? (
+        <div className={`timer-overlay${up ? " up" : ""}`} role="dialog" aria-label={t.timer.label} onKeyDown={(e) => e.key === "Escape" && setBig(false)}>
+          <div className="timer-big" aria-live="polite">
+            {up ? t.timer.up : clock(left)}
+          </div>
+          <div className="timer-overlay-controls">
+            {controls}
+            <button autoFocus onClick={() => setBig(false)}>
+              {t.timer.shrink}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
