@@ -485,3 +485,31 @@ pub fn smooth(p: &[(f32, f32)]) -> Vec<Segment> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::templates;
+
+    /// Whatever people type, text stays inside its card and inside the poster.
+    #[test]
+    fn text_stays_inside_its_card_and_the_poster() {
+        let mut doc = templates::instantiate("online-nl", None).unwrap();
+        doc.journey.name = "Een heel lange naam voor een klantreis ".repeat(8);
+        doc.cards[0].title = "Superkalifragilistischexpialigetisch".repeat(4);
+        doc.cards[1].notes = "lange notitie ".repeat(2000);
+        doc.cards[2].channel = Some("Een kanaal met een naam die nergens past ".repeat(3));
+        doc.cards[2].votes = 40;
+        doc.phases[1].width = 25;
+        for square_cards in [false, true] {
+            let l = lay_out(&doc, LayoutOptions { notes: true, questions: true, grayscale: false, square_cards }, 0);
+            for s in &l.shapes {
+                let Shape::Text { x, y, width, text, .. } = s else { continue };
+                assert!(*x >= 0.0 && x + width <= l.width + 0.01 && *y <= l.height, "'{text}' leaves the poster");
+                if let Some(card) = l.cards.iter().find(|c| *x >= c.x && *x < c.right() && *y > c.y && *y < c.bottom()) {
+                    assert!(x + width <= card.right() + 0.01, "'{text}' runs out of its card (square {square_cards})");
+                }
+            }
+        }
+    }
+}
