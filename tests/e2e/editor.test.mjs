@@ -17,15 +17,15 @@ test("a journey made and edited in the app is there, as left, after a restart", 
   let s = await Session.start(driver.base, db);
   try {
     // New journey from a template.
-    await (await s.waitFor(".home-actions .primary", { text: "New journey" })).click();
-    await (await s.waitFor(".segmented button", { text: "English" })).click();
-    await (await s.waitFor(".template", { text: "Website customer journey" })).click();
+    await s.clickOn(".home-actions .primary", { text: "New journey" });
+    await s.clickOn(".segmented button", { text: "English" });
+    await s.clickOn(".template", { text: "Website customer journey" });
     await (await s.find(".field input")).type("Bike shop");
     await (await s.find(".dialog-actions .primary")).click();
     await s.waitFor(".phase-title", { text: "Orientation" });
 
     // Add a card from the keyboard: select a card, N, type, Enter, Escape.
-    await (await s.waitFor(".card")).click();
+    await s.clickOn(".card");
     await s.keys("n");
     await s.waitFor(".card-editor");
     await s.keys("Asks a friend which bike to buy");
@@ -68,7 +68,7 @@ test("a journey made and edited in the app is there, as left, after a restart", 
   // Start again on the same database.
   s = await Session.start(driver.base, db);
   try {
-    await (await s.waitFor(".journey-item", { text: "Bike shop" })).click();
+    await s.clickOn(".journey-item", { text: "Bike shop" });
     await s.waitFor(".phase-title", { text: "Comparing bikes" });
     assert.deepEqual(await phaseTitles(s), ["Orientation", "Comparing bikes", "Purchase", "After-care", "Repeat purchase"]);
     const cardPhase = await s.execute(

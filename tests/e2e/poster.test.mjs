@@ -15,16 +15,16 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
   const driver = await startDriver({ LANG: "nl_NL.UTF-8", JOURNEYWALL_SAVE_DIR: out });
   const s = await Session.start(driver.base, db);
   try {
-    await (await s.waitFor(".journey-item")).click();
+    await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     await s.chord(KEY.control, "p");
     await s.waitFor(".poster-dialog");
-    await (await s.waitFor(".segmented label", { text: "Eén vel" })).click();
+    await s.clickOn(".segmented label", { text: "Eén vel" });
     await s.waitFor(".poster-summary strong", { text: "A0 →" });
     await s.waitFor(".poster-canvas img");
     await s.screenshot("30-poster-dialog-a0");
 
-    await (await s.waitFor(".segmented label", { text: "Verdeeld over vellen" })).click();
+    await s.clickOn(".segmented label", { text: "Verdeeld over vellen" });
     await s.execute("const el = document.querySelector('.poster-form select'); el.value = 'A4'; el.dispatchEvent(new Event('change', { bubbles: true }));");
     await s.waitFor(".poster-summary strong", { text: "vellen A4" });
     const summary = await (await s.find(".poster-summary strong")).text();
@@ -32,7 +32,7 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
     await s.screenshot("31-poster-dialog-tiled");
 
     await (await s.find(".dialog-actions label.check input")).click(); // not "open when done" in a test
-    await (await s.waitFor(".dialog-actions button.primary")).click();
+    await s.clickOn(".dialog-actions button.primary");
     await s.waitFor(".poster-saved", { text: "Opgeslagen:" });
     const files = readdirSync(out).filter((f) => f.endsWith(".pdf"));
     assert.equal(files.length, 1, `one PDF in ${out}: ${files}`);

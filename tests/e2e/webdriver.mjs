@@ -92,6 +92,24 @@ export class Session {
     return r.map((e) => new Element(this, e[ELEMENT]));
   }
 
+  /**
+   * Clicks the element matching `css` (and `text`) once it exists. A click that fails because the
+   * UI re-rendered the element in between (WebKit then reports a stale or moving element) is
+   * retried on the element found afresh.
+   */
+  async clickOn(css, { text, timeout = 10_000 } = {}) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const el = await this.waitFor(css, { text, timeout: Math.max(1, until - Date.now()) });
+      try {
+        return await el.click();
+      } catch (e) {
+        if (Date.now() > until) throw e;
+        await sleep(150);
+      }
+    }
+  }
+
   /** Waits until an element matching `css` (and containing `text`, if given) exists. */
   async waitFor(css, { text, timeout = 10_000 } = {}) {
     const until = Date.now() + timeout;
@@ -220,6 +238,8 @@ async function call(base, method, path, body) {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A driver whose browser died never answers: fail the step instead of hanging the suite.
+    signal: AbortSignal.timeout(60_000),
   });
   const json = await r.json().catch(() => ({}));
   if (!r.ok) throw new Error(`${method} ${path}: ${json.value?.message ?? r.status}`);

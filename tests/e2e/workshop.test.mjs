@@ -9,7 +9,7 @@ test("quick capture takes notes into cells from the keyboard; the timer counts d
   const driver = await startDriver({ LANG: "en_GB.UTF-8" });
   let s = await Session.start(driver.base, db);
   try {
-    await (await s.waitFor(".journey-item")).click();
+    await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     await s.chord(KEY.control, "k");
     await s.waitFor(".capture-bar input");
@@ -18,17 +18,17 @@ test("quick capture takes notes into cells from the keyboard; the timer counts d
     await s.waitFor(".card", { text: "Compares prices" });
     await s.screenshot("40-quick-capture");
 
-    await (await s.waitFor(".room-timer button", { text: "Timer" })).click();
-    await (await s.waitFor(".timer-menu button", { text: "2 min" })).click();
-    await (await s.waitFor(".timer-time", { text: "2:00" })).click();
+    await s.clickOn(".room-timer button", { text: "Timer" });
+    await s.clickOn(".timer-menu button", { text: "2 min" });
+    await s.clickOn(".timer-time", { text: "2:00" });
     await s.waitFor(".timer-big", { text: "1:5" });
     await s.screenshot("41-timer-large");
-    await (await s.waitFor(".timer-overlay-controls button", { text: "Stop" })).click();
+    await s.clickOn(".timer-overlay-controls button", { text: "Stop" });
 
     // The captured notes are saved like any edit.
     await s.quit();
     s = await Session.start(driver.base, db);
-    await (await s.waitFor(".journey-item")).click();
+    await s.clickOn(".journey-item");
     for (const title of ["Searches for reviews", "Asks a friend", "Compares prices"]) await s.waitFor(".card", { text: title });
     assert.equal((await s.findAll(".timer-chip")).length, 0, "the timer is not saved");
   } finally {
