@@ -8,6 +8,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Card, Id, Millis, Persona, Phase, Row, RowKind};
+use crate::vote::{Tally, Vote};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
@@ -125,6 +126,37 @@ pub enum Edit {
     DeletePersona { persona: Id },
     RestorePersona { persona: Persona },
 
+    /// Starts the journey's dot vote. Refused while there is one: clear it first.
+    StartVote {
+        #[serde(default = "default_dots")]
+        dots_per_participant: u32,
+        #[serde(default)]
+        stacking: bool,
+    },
+    AddParticipant {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<Id>,
+        name: String,
+        /// By default the first participant colour not taken yet.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        colour: Option<String>,
+    },
+    /// Removes a participant and their dots.
+    RemoveParticipant { participant: Id },
+    PlaceDot { participant: Id, card: Id },
+    TakeBackDot { participant: Id, card: Id },
+    /// Closes or reopens the vote, hides or shows its dots.
+    UpdateVote {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        closed: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hidden: Option<bool>,
+    },
+    /// Ends the vote and sets every card's votes back to 0.
+    ClearVote,
+    /// Puts a vote and the listed cards' counts back as they were (the reverse of every vote edit).
+    RestoreVote { vote: Option<Vote>, tallies: Vec<Tally> },
+
     /// Several edits applied atomically and undone as one step (a multi-card move, a paste).
     Batch {
         edits: Vec<Edit>,
@@ -132,6 +164,10 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,
     },
+}
+
+fn default_dots() -> u32 {
+    crate::vote::DEFAULT_DOTS
 }
 
 fn cards_kind() -> RowKind {

@@ -13,6 +13,7 @@ pub mod model;
 pub mod poster;
 pub mod store;
 pub mod templates;
+pub mod vote;
 
 pub use apply::{CellOrder, Changes};
 pub use edit::Edit;

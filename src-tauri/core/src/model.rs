@@ -157,6 +157,9 @@ pub struct JourneyDoc {
     pub cards: Vec<Card>,
     #[serde(default)]
     pub personas: Vec<Persona>,
+    /// The dot vote, when one has been started and not cleared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<crate::vote::Vote>,
 }
 
 /// One line of the journey list.
@@ -348,6 +351,10 @@ impl JourneyDoc {
         }
         for positions in cells.into_values() {
             check_contiguous("card positions", positions.into_iter())?;
+        }
+        if let Some(vote) = &self.vote {
+            let cards: std::collections::HashSet<Id> = self.cards.iter().map(|c| c.id).collect();
+            vote.validate(&|c| cards.contains(&c))?;
         }
         Ok(())
     }

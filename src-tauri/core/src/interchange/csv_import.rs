@@ -117,6 +117,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         rows: vec![],
         cards: vec![],
         personas: vec![],
+        vote: None,
     };
     model::check_title("journey name", name).map_err(|e| err(e.to_string()))?;
     let mut phase_ids: HashMap<String, Id> = HashMap::new();

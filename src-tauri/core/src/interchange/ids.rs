@@ -19,6 +19,10 @@ pub fn renew(doc: &mut JourneyDoc) {
         fresh(&mut c.phase);
         fresh(&mut c.row);
     }
+    for p in doc.vote.iter_mut().flat_map(|v| v.participants.iter_mut()) {
+        fresh(&mut p.id);
+        p.dots.iter_mut().for_each(&mut fresh);
+    }
 }
 
 /// The journey with every id and time blanked, for comparing two copies of one journey.

@@ -53,6 +53,8 @@ pub struct LayoutOptions {
     pub grayscale: bool,
     /// Cards as tall as a 100 % card is wide, like sticky notes; text that does not fit ends in "…".
     pub square_cards: bool,
+    /// False while the journey's vote hides its dots.
+    pub votes: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -320,7 +322,8 @@ impl Builder {
     fn card(&mut self, card: &Card, phase: &Phase, x: f32, y: f32, w: f32) -> f32 {
         let start = self.shapes.len();
         let inner = w - 2.0 * CARD_PAD;
-        let meta_h = if card.channel.as_deref().is_some_and(|c| !c.trim().is_empty()) || card.emotion.is_some() || card.votes > 0 { 6.0 } else { 0.0 };
+        let votes = if self.options.votes { card.votes } else { 0 };
+        let meta_h = if card.channel.as_deref().is_some_and(|c| !c.trim().is_empty()) || card.emotion.is_some() || votes > 0 { 6.0 } else { 0.0 };
         let fixed = self.options.square_cards.then_some(CARD_WIDTH);
         let title_room = fixed.map(|h| (((h - 2.0 * CARD_PAD - meta_h) / (TITLE_SIZE * LINE)).floor() as usize).max(1));
         let title = self.m.wrap(card.title.trim(), Weight::Bold, TITLE_SIZE, inner, title_room);
@@ -342,7 +345,7 @@ impl Builder {
                 self.face(right - FACE / 2.0, base - FACE / 2.0 + 0.8, FACE, e);
                 right -= FACE + 1.5;
             }
-            right = self.votes(card.votes, left, right, base - 1.0);
+            right = self.votes(votes, left, right, base - 1.0);
             if let Some(ch) = card.channel.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
                 let room = right - x - CARD_PAD - 1.0;
                 if room > 5.0 {
@@ -502,7 +505,7 @@ mod tests {
         doc.cards[2].votes = 40;
         doc.phases[1].width = 25;
         for square_cards in [false, true] {
-            let l = lay_out(&doc, LayoutOptions { notes: true, questions: true, grayscale: false, square_cards }, 0);
+            let l = lay_out(&doc, LayoutOptions { notes: true, questions: true, grayscale: false, square_cards, votes: true }, 0);
             for s in &l.shapes {
                 let Shape::Text { x, y, width, text, .. } = s else { continue };
                 assert!(*x >= 0.0 && x + width <= l.width + 0.01 && *y <= l.height, "'{text}' leaves the poster");

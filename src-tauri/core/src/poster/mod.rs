@@ -65,7 +65,13 @@ impl Poster {
     pub fn new(doc: &JourneyDoc, options: &PosterOptions, now: i64) -> Result<Poster> {
         let checked = options.check()?;
         let square_cards = matches!(options.size, PosterSize::CardSize { .. });
-        let layout_options = layout::LayoutOptions { notes: options.notes, questions: options.questions, grayscale: options.grayscale, square_cards };
+        let layout_options = layout::LayoutOptions {
+            notes: options.notes,
+            questions: options.questions,
+            grayscale: options.grayscale,
+            square_cards,
+            votes: !doc.vote.as_ref().is_some_and(|v| v.hidden),
+        };
         let layout = layout::lay_out(doc, layout_options, now);
         let plan = tiling::plan(&layout, &checked)?;
         Ok(Poster { layout, plan })

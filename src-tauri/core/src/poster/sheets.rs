@@ -210,7 +210,7 @@ mod tests {
         use crate::poster::layout::{lay_out, LayoutOptions};
         use crate::poster::options::{PosterMode, PosterOptions, PosterSize};
         let doc = crate::templates::instantiate("website-en", None).unwrap();
-        let layout = lay_out(&doc, LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false }, 0);
+        let layout = lay_out(&doc, LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true }, 0);
         for marks in [true, false] {
             let o = PosterOptions { sheet: "A4".into(), mode: PosterMode::Tiled, size: PosterSize::Across { sheets: 2 }, cut_marks: marks, ..Default::default() };
             let plan = crate::poster::tiling::plan(&layout, &o.check().unwrap()).unwrap();

@@ -21,7 +21,10 @@ use crate::model::{self, Id, JourneyDoc, JourneySummary};
 /// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
 pub const APPLICATION_ID: i32 = 0x4A57_616C;
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_initial.sql")),
+    M::up(include_str!("../../migrations/0002_workshop.sql")),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
@@ -150,6 +153,7 @@ impl Store {
             rows: records::rows(&tx, journey)?,
             cards: records::cards(&tx, journey)?,
             personas: records::personas(&tx, journey)?,
+            vote: records::vote(&tx, journey)?,
         };
         tx.finish()?;
         doc.sort();
@@ -175,7 +179,7 @@ impl Store {
             for p in &doc.personas {
                 records::insert_persona(c, j, p).map_err(|e| in_use(e, "persona", p.id))?;
             }
-            Ok(())
+            records::set_vote(c, j, doc.vote.as_ref())
         })
     }
 

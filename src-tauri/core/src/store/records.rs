@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row as SqlRow};
 
 use crate::error::{Error, Result};
 use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
+use crate::vote::Vote;
 
 const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at, settings";
 const PHASE_COLS: &str = "id, position, title, question, colour, width";
@@ -421,5 +422,22 @@ pub fn update_persona(c: &Connection, p: &Persona) -> Result<()> {
 
 pub fn delete_persona(c: &Connection, id: Id) -> Result<()> {
     c.prepare_cached("DELETE FROM personas WHERE id = ?1")?.execute([id.to_string()])?;
+    Ok(())
+}
+
+// --- the vote ---------------------------------------------------------------------------------
+
+pub fn vote(c: &Connection, journey: Id) -> Result<Option<Vote>> {
+    let mut st = c.prepare_cached("SELECT vote FROM votes WHERE journey_id = ?1")?;
+    Ok(st.query_row([journey.to_string()], |r| json_col(r, 0)).optional()?)
+}
+
+pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> {
+    match vote {
+        Some(v) => c
+            .prepare_cached("INSERT INTO votes (journey_id, vote) VALUES (?1, ?2) ON CONFLICT (journey_id) DO UPDATE SET vote = ?2")?
+            .execute([journey.to_string(), to_json(v)])?,
+        None => c.prepare_cached("DELETE FROM votes WHERE journey_id = ?1")?.execute([journey.to_string()])?,
+    };
     Ok(())
 }

@@ -1,0 +1,247 @@
+//! Dot voting. A journey has at most one vote: a number of dots per participant, whether one
+//! participant may put several dots on one card ("stacking"), and the participants, each with the
+//! cards their dots are on. Participants take turns on the laptop; after a paper vote the
+//! facilitator types the tallies into the cards' `votes` instead.
+//!
+//! A placed dot is also counted into its card's `votes`, so the board, the results and the poster
+//! all read one number. A dot on a card that was deleted is not counted against its participant (they
+//! get it back), and counts again if the card is brought back by undo.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{check_colour, check_title, Id, Millis};
+
+pub const DOTS_RANGE: std::ops::RangeInclusive<u32> = 1..=20;
+pub const MAX_PARTICIPANTS: usize = 60;
+pub const DEFAULT_DOTS: u32 = 3;
+
+/// Participant colours in turn: dark enough to read on a pale card, told apart without colour
+/// vision (Okabe–Ito, then a few more).
+pub const PARTICIPANT_COLOURS: [&str; 10] =
+    ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#8c564b", "#7f7f7f", "#6a3d9a"];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Vote {
+    pub dots_per_participant: u32,
+    /// Whether one participant may put more than one dot on the same card.
+    #[serde(default)]
+    pub stacking: bool,
+    /// A closed vote takes no more dots; its results stay.
+    #[serde(default)]
+    pub closed: bool,
+    /// Dots are hidden on the cards (and the poster), so early dots do not steer later voters.
+    #[serde(default)]
+    pub hidden: bool,
+    #[serde(default)]
+    pub started_at: Millis,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub id: Id,
+    pub name: String,
+    pub colour: String,
+    /// The cards this participant's dots are on, one entry per dot.
+    #[serde(default)]
+    pub dots: Vec<Id>,
+}
+
+/// A card's vote count, as undo puts it back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Tally {
+    pub card: Id,
+    pub votes: u32,
+}
+
+impl Vote {
+    pub fn new(dots_per_participant: u32, stacking: bool, now: Millis) -> Result<Vote> {
+        let v = Vote { dots_per_participant, stacking, closed: false, hidden: false, started_at: now, participants: vec![] };
+        v.validate(&|_| true)?;
+        Ok(v)
+    }
+
+    /// Checks the vote against the cards that exist (`live`).
+    pub fn validate(&self, live: &dyn Fn(Id) -> bool) -> Result<()> {
+        if !DOTS_RANGE.contains(&self.dots_per_participant) {
+            return Err(Error::invalid(
+                "dots per participant",
+                format!("{} is outside 1–20", self.dots_per_participant),
+            ));
+        }
+        if self.participants.len() > MAX_PARTICIPANTS {
+            return Err(Error::invalid("participants", format!("a vote takes at most {MAX_PARTICIPANTS} participants")));
+        }
+        let mut ids = HashSet::new();
+        for p in &self.participants {
+            check_title("participant name", &p.name)?;
+            check_colour("participant colour", &p.colour)?;
+            if !ids.insert(p.id) {
+                return Err(Error::invalid("participant id", format!("{} is used twice", p.id)));
+            }
+            let used = self.used(p, live);
+            if used > self.dots_per_participant {
+                return Err(Error::invalid(
+                    "dots",
+                    format!("{} has {used} dots; each participant has {}", p.name, self.dots_per_participant),
+                ));
+            }
+            if !self.stacking {
+                let mut cards = HashSet::new();
+                if let Some(card) = p.dots.iter().find(|c| !cards.insert(**c)) {
+                    return Err(Error::invalid("dots", format!("{} has more than one dot on card {card}", p.name)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The dots a participant has on cards that exist.
+    pub fn used(&self, p: &Participant, live: &dyn Fn(Id) -> bool) -> u32 {
+        p.dots.iter().filter(|c| live(**c)).count() as u32
+    }
+
+    pub fn participant(&self, id: Id) -> Result<&Participant> {
+        self.participants.iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("participant", id))
+    }
+
+    fn participant_mut(&mut self, id: Id) -> Result<&mut Participant> {
+        self.participants.iter_mut().find(|p| p.id == id).ok_or_else(|| Error::not_found("participant", id))
+    }
+
+    pub fn add_participant(&mut self, id: Id, name: String, colour: Option<String>) -> Result<()> {
+        self.check_open()?;
+        let name = name.trim().to_owned();
+        if self.participants.iter().any(|p| p.name.to_lowercase() == name.to_lowercase()) {
+            return Err(Error::invalid("participant name", format!("'{name}' is already taking part; use another name")));
+        }
+        let colour = colour.unwrap_or_else(|| self.next_colour());
+        self.participants.push(Participant { id, name, colour, dots: vec![] });
+        self.validate(&|_| true)
+    }
+
+    /// The first colour no participant has yet, or the next in turn once all are taken.
+    fn next_colour(&self) -> String {
+        let taken: HashSet<&str> = self.participants.iter().map(|p| p.colour.as_str()).collect();
+        PARTICIPANT_COLOURS
+            .iter()
+            .find(|c| !taken.contains(*c))
+            .unwrap_or(&PARTICIPANT_COLOURS[self.participants.len() % PARTICIPANT_COLOURS.len()])
+            .to_string()
+    }
+
+    /// Removes a participant; returns the cards their dots were on.
+    pub fn remove_participant(&mut self, id: Id) -> Result<Vec<Id>> {
+        let at = self.participants.iter().position(|p| p.id == id).ok_or_else(|| Error::not_found("participant", id))?;
+        Ok(self.participants.remove(at).dots)
+    }
+
+    pub fn place(&mut self, participant: Id, card: Id, live: &dyn Fn(Id) -> bool) -> Result<()> {
+        self.check_open()?;
+        let (per, stacking) = (self.dots_per_participant, self.stacking);
+        let used = self.used(self.participant(participant)?, live);
+        let p = self.participant_mut(participant)?;
+        if used >= per {
+            return Err(Error::invalid("dots", format!("{} has used all {per} dots; take one back first", p.name)));
+        }
+        if !stacking && p.dots.contains(&card) {
+            return Err(Error::invalid(
+                "dots",
+                format!("{} already has a dot on this card, and this vote allows one per card", p.name),
+            ));
+        }
+        p.dots.push(card);
+        Ok(())
+    }
+
+    pub fn take_back(&mut self, participant: Id, card: Id) -> Result<()> {
+        self.check_open()?;
+        let p = self.participant_mut(participant)?;
+        let at = p.dots.iter().rposition(|c| *c == card).ok_or_else(|| {
+            Error::invalid("dots", format!("{} has no dot on this card", p.name))
+        })?;
+        p.dots.remove(at);
+        Ok(())
+    }
+
+    fn check_open(&self) -> Result<()> {
+        if self.closed {
+            return Err(Error::invalid("vote", "is closed; reopen it to change the dots"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::new_id;
+
+    fn vote(stacking: bool) -> (Vote, Id) {
+        let mut v = Vote::new(3, stacking, 0).unwrap();
+        let anna = new_id();
+        v.add_participant(anna, "Anna".into(), None).unwrap();
+        (v, anna)
+    }
+
+    #[test]
+    fn a_participant_has_only_their_dots() {
+        let (mut v, anna) = vote(true);
+        let card = new_id();
+        for _ in 0..3 {
+            v.place(anna, card, &|_| true).unwrap();
+        }
+        let e = v.place(anna, new_id(), &|_| true).unwrap_err().to_string();
+        assert!(e.contains("Anna has used all 3 dots"), "{e}");
+        v.take_back(anna, card).unwrap();
+        v.place(anna, new_id(), &|_| true).unwrap();
+    }
+
+    #[test]
+    fn without_stacking_one_dot_per_card() {
+        let (mut v, anna) = vote(false);
+        let card = new_id();
+        v.place(anna, card, &|_| true).unwrap();
+        assert!(v.place(anna, card, &|_| true).unwrap_err().to_string().contains("one per card"));
+    }
+
+    #[test]
+    fn dots_on_deleted_cards_come_back_to_their_participant() {
+        let (mut v, anna) = vote(true);
+        let gone = new_id();
+        for _ in 0..3 {
+            v.place(anna, gone, &|_| true).unwrap();
+        }
+        v.place(anna, new_id(), &|c| c != gone).unwrap();
+    }
+
+    #[test]
+    fn participants_get_distinct_colours_and_names() {
+        let (mut v, _) = vote(false);
+        v.add_participant(new_id(), "Bram".into(), None).unwrap();
+        assert_ne!(v.participants[0].colour, v.participants[1].colour);
+        assert!(v.add_participant(new_id(), " anna ".into(), None).is_err());
+        assert!(v.add_participant(new_id(), "  ".into(), None).is_err());
+    }
+
+    #[test]
+    fn a_closed_vote_takes_no_dots() {
+        let (mut v, anna) = vote(false);
+        v.closed = true;
+        assert!(v.place(anna, new_id(), &|_| true).unwrap_err().to_string().contains("closed"));
+    }
+
+    #[test]
+    fn dots_per_participant_stay_in_range() {
+        assert!(Vote::new(0, false, 0).is_err());
+        assert!(Vote::new(21, false, 0).is_err());
+        assert!(Vote::new(20, true, 0).is_ok());
+    }
+}

@@ -1,0 +1,145 @@
+//! Workshop tools as a facilitator uses them: a dot vote with participants taking turns, closed,
+//! hidden and cleared, every step undoable; and the vote kept through export and import.
+
+use journeywall_core::interchange::{self, Ids};
+use journeywall_core::model::{Id, JourneyDoc};
+use journeywall_core::{templates, Edit, Store};
+
+fn journey(store: &mut Store) -> JourneyDoc {
+    let doc = templates::instantiate("online-nl", None).unwrap();
+    store.insert_doc(&doc).unwrap();
+    doc
+}
+
+fn votes(store: &Store, j: Id, card: Id) -> u32 {
+    store.load(j).unwrap().cards.iter().find(|c| c.id == card).unwrap().votes
+}
+
+fn participant(store: &mut Store, j: Id, name: &str) -> Id {
+    let id = journeywall_core::model::new_id();
+    store.apply(j, Edit::AddParticipant { id: Some(id), name: name.into(), colour: None }).unwrap();
+    id
+}
+
+#[test]
+fn two_participants_vote_and_the_cards_count_their_dots() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let (a, b) = (doc.cards[0].id, doc.cards[1].id);
+    store.apply(j, Edit::StartVote { dots_per_participant: 2, stacking: false }).unwrap();
+    let anna = participant(&mut store, j, "Anna");
+    let bram = participant(&mut store, j, "Bram");
+
+    store.apply(j, Edit::PlaceDot { participant: anna, card: a }).unwrap();
+    store.apply(j, Edit::PlaceDot { participant: anna, card: b }).unwrap();
+    let applied = store.apply(j, Edit::PlaceDot { participant: bram, card: a }).unwrap();
+    assert!(applied.changes.vote_changed);
+    assert_eq!(applied.changes.cards.iter().find(|c| c.id == a).unwrap().votes, 2);
+    assert_eq!((votes(&store, j, a), votes(&store, j, b)), (2, 1));
+
+    let e = store.apply(j, Edit::PlaceDot { participant: anna, card: doc.cards[2].id }).unwrap_err().to_string();
+    assert!(e.contains("Anna has used all 2 dots"), "{e}");
+    let e = store.apply(j, Edit::PlaceDot { participant: bram, card: a }).unwrap_err().to_string();
+    assert!(e.contains("one per card"), "{e}");
+
+    // Undo takes Bram's dot back off the card.
+    store.undo(j).unwrap();
+    assert_eq!(votes(&store, j, a), 1);
+    store.redo(j).unwrap();
+    assert_eq!(votes(&store, j, a), 2);
+
+    let vote = store.load(j).unwrap().vote.unwrap();
+    assert_eq!(vote.participants.iter().map(|p| p.dots.len()).collect::<Vec<_>>(), [2, 1]);
+}
+
+#[test]
+fn close_hide_and_clear_are_each_one_undoable_step() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let card = doc.cards[0].id;
+    store.apply(j, Edit::StartVote { dots_per_participant: 3, stacking: true }).unwrap();
+    let anna = participant(&mut store, j, "Anna");
+    for _ in 0..3 {
+        store.apply(j, Edit::PlaceDot { participant: anna, card }).unwrap();
+    }
+    assert_eq!(votes(&store, j, card), 3);
+
+    store.apply(j, Edit::UpdateVote { closed: Some(true), hidden: Some(true) }).unwrap();
+    let e = store.apply(j, Edit::TakeBackDot { participant: anna, card }).unwrap_err().to_string();
+    assert!(e.contains("closed"), "{e}");
+    let v = store.load(j).unwrap().vote.unwrap();
+    assert!(v.closed && v.hidden);
+
+    store.apply(j, Edit::ClearVote).unwrap();
+    let after = store.load(j).unwrap();
+    assert!(after.vote.is_none());
+    assert!(after.cards.iter().all(|c| c.votes == 0));
+
+    store.undo(j).unwrap();
+    assert_eq!(votes(&store, j, card), 3);
+    assert!(store.load(j).unwrap().vote.unwrap().closed);
+    store.undo(j).unwrap();
+    assert!(!store.load(j).unwrap().vote.unwrap().closed);
+}
+
+#[test]
+fn a_paper_vote_is_typed_into_the_cards_and_cleared_with_the_rest() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let card = doc.cards[0].id;
+    store
+        .apply(j, Edit::UpdateCard { card, patch: journeywall_core::edit::CardPatch { votes: Some(7), ..Default::default() } })
+        .unwrap();
+    store.apply(j, Edit::ClearVote).unwrap();
+    assert_eq!(votes(&store, j, card), 0);
+    store.undo(j).unwrap();
+    assert_eq!(votes(&store, j, card), 7);
+}
+
+#[test]
+fn a_second_vote_waits_until_the_first_is_cleared() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    store.apply(j, Edit::StartVote { dots_per_participant: 3, stacking: false }).unwrap();
+    let e = store.apply(j, Edit::StartVote { dots_per_participant: 3, stacking: false }).unwrap_err().to_string();
+    assert!(e.contains("clear it"), "{e}");
+    let e = store.apply(j, Edit::StartVote { dots_per_participant: 0, stacking: false });
+    assert!(e.is_err());
+}
+
+#[test]
+fn a_deleted_card_gives_its_dots_back_and_undo_brings_them_again() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let (a, b) = (doc.cards[0].id, doc.cards[1].id);
+    store.apply(j, Edit::StartVote { dots_per_participant: 1, stacking: false }).unwrap();
+    let anna = participant(&mut store, j, "Anna");
+    store.apply(j, Edit::PlaceDot { participant: anna, card: a }).unwrap();
+    store.apply(j, Edit::DeleteCard { card: a }).unwrap();
+    store.apply(j, Edit::PlaceDot { participant: anna, card: b }).unwrap();
+    assert_eq!(votes(&store, j, b), 1);
+}
+
+#[test]
+fn the_vote_travels_in_the_json_file_with_fresh_ids() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let card = doc.cards[0].id;
+    store.apply(j, Edit::StartVote { dots_per_participant: 3, stacking: false }).unwrap();
+    let anna = participant(&mut store, j, "Anna");
+    store.apply(j, Edit::PlaceDot { participant: anna, card }).unwrap();
+
+    let json = interchange::to_json(&store.load(j).unwrap());
+    let copy = interchange::from_json(&json, "copy.json", Ids::New).unwrap();
+    store.insert_doc(&copy).unwrap();
+    let back = store.load(copy.journey.id).unwrap();
+    let dot = back.vote.unwrap().participants[0].dots[0];
+    let voted = back.cards.iter().find(|c| c.id == dot).expect("the dot is on a card of the copy");
+    assert_eq!((voted.title.as_str(), voted.votes), (doc.cards[0].title.as_str(), 1));
+}
