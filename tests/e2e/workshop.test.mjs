@@ -36,3 +36,53 @@ test("quick capture takes notes into cells from the keyboard; the timer counts d
     await driver.stop();
   }
 });
+
+test("a dot vote with two participants: dots on the cards, ranked results, kept after a restart", async () => {
+  const db = freshDatabase();
+  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
+  let s = await Session.start(driver.base, db);
+  const card = (id) => `.card[data-card-id="${id}"]`;
+  try {
+    await s.clickOn(".journey-item");
+    await s.waitFor(".phase-title");
+    const [a, b] = await s.execute("return [...document.querySelectorAll('.cell .card')].map((e) => e.dataset.cardId).slice(0, 2)");
+    await s.clickOn(".journey-header button", { text: "Vote" });
+    await s.clickOn(".vote-panel button", { text: "Start a vote" });
+
+    const name = '.vote-panel input[aria-label="Name of a participant"]';
+    await (await s.waitFor(name)).click();
+    await s.keys(`Anna${KEY.enter}`);
+    await s.waitFor(".turn", { text: "Anna's turn" });
+    await s.clickOn(card(a));
+    await s.clickOn(card(b));
+    await s.waitFor(`${card(b)} [aria-label="1 vote"]`);
+
+    await (await s.waitFor(name)).click();
+    await s.keys(`Bram${KEY.enter}`);
+    await s.waitFor(".turn", { text: "Bram's turn" });
+    await s.clickOn(card(a));
+    await s.waitFor(`${card(a)} [aria-label="2 votes"]`);
+    await s.waitFor('.participant[aria-checked="true"] [aria-label="2 of 3 dots left"]');
+    await s.screenshot("42-dot-vote");
+
+    await s.clickOn(".vote-actions button", { text: "Results" });
+    const first = await s.waitFor(".vote-results tbody tr");
+    assert.match(await first.text(), /^1\D.*\D2$/s);
+    await s.screenshot("43-vote-results");
+    await s.clickOn(".vote-results button", { text: "Close" });
+
+    // The vote is saved like any edit: after a restart the dots and the participants are there.
+    await s.quit();
+    s = await Session.start(driver.base, db);
+    await s.clickOn(".journey-item");
+    await s.waitFor(`${card(a)} [aria-label="2 votes"]`);
+    await s.clickOn(".journey-header button", { text: "Vote" });
+    await s.waitFor(".participant");
+    // (WebKit's element text is empty for the clipped name, so read it from the page.)
+    const names = await s.execute("return [...document.querySelectorAll('.participant-name')].map((e) => e.textContent)");
+    assert.deepEqual(names, ["Anna", "Bram"]);
+  } finally {
+    await s.quit();
+    await driver.stop();
+  }
+});

@@ -172,6 +172,8 @@ function installFakeBackend(state, mockIPC) {
         cards: d.cards.filter((c) => old.get(c.id) !== JSON.stringify(c)),
         removedCards: before.cards.filter((c) => !d.cards.some((x) => x.id === c.id)).map((c) => c.id),
         cells: [...cells.values()],
+        voteChanged: JSON.stringify(before.vote ?? null) !== JSON.stringify(d.vote ?? null),
+        vote: d.vote ?? null,
       },
       history: historyState(id),
     };
@@ -265,6 +267,45 @@ function installFakeBackend(state, mockIPC) {
         break;
       case "batch":
         e.edits.forEach((x) => applyEdit(d, x));
+        break;
+      // The vote, with the rules the core enforces that a UI test can meet.
+      case "startVote":
+        if (d.vote) fail("vote: there is a vote already; clear it before starting a new one");
+        d.vote = { dotsPerParticipant: e.dotsPerParticipant ?? 3, stacking: !!e.stacking, closed: false, hidden: false, startedAt: Date.now(), participants: [] };
+        break;
+      case "addParticipant": {
+        const colours = ["#0072b2", "#d55e00", "#009e73", "#cc79a7"];
+        d.vote.participants.push({ id: e.id ?? crypto.randomUUID(), name: e.name.trim(), colour: e.colour ?? colours[d.vote.participants.length % 4], dots: [] });
+        break;
+      }
+      case "removeParticipant": {
+        const p = d.vote.participants.find((x) => x.id === e.participant);
+        p.dots.forEach((id) => d.cards.some((c) => c.id === id) && (card(id).votes -= 1));
+        d.vote.participants = d.vote.participants.filter((x) => x !== p);
+        break;
+      }
+      case "placeDot": {
+        const p = d.vote.participants.find((x) => x.id === e.participant);
+        if (d.vote.closed) fail("vote: is closed; reopen it to change the dots");
+        if (p.dots.length >= d.vote.dotsPerParticipant) fail(`dots: ${p.name} has used all ${d.vote.dotsPerParticipant} dots; take one back first`);
+        if (!d.vote.stacking && p.dots.includes(e.card)) fail(`dots: ${p.name} already has a dot on this card, and this vote allows one per card`);
+        p.dots.push(e.card);
+        card(e.card).votes += 1;
+        break;
+      }
+      case "takeBackDot": {
+        const p = d.vote.participants.find((x) => x.id === e.participant);
+        p.dots.splice(p.dots.lastIndexOf(e.card), 1);
+        card(e.card).votes -= 1;
+        break;
+      }
+      case "updateVote":
+        if (e.closed !== undefined) d.vote.closed = e.closed;
+        if (e.hidden !== undefined) d.vote.hidden = e.hidden;
+        break;
+      case "clearVote":
+        delete d.vote;
+        d.cards.forEach((c) => (c.votes = 0));
         break;
       default:
         fail(`the fake backend cannot apply ${e.type}`);

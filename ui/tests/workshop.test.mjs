@@ -106,3 +106,99 @@ test("the room timer: any number of minutes, shown large and made small again", 
   await overlay.getByRole("button", { name: "Make small" }).click();
   await overlay.waitFor({ state: "detached" });
 });
+
+test("dot vote: two participants take turns, dots show in their colours, the results rank the cards", async () => {
+  const { page, doc } = await openEditor();
+  await page.getByRole("button", { name: /Vote/ }).click();
+  const panel = page.getByRole("complementary", { name: "Dot vote" });
+  await panel.getByLabel("Dots per participant").fill("2");
+  await panel.getByRole("button", { name: "Start a vote" }).click();
+  const cards = doc.cards.filter((c) => doc.rows.find((r) => r.id === c.row)?.kind === "cards");
+  const [first, second] = cards;
+
+  await panel.getByLabel("Name of a participant").fill("Anna");
+  await panel.getByLabel("Name of a participant").press("Enter");
+  await panel.getByText("Anna's turn").waitFor();
+  await page.locator(`[data-card-id="${first.id}"]`).click();
+  await page.locator(`[data-card-id="${second.id}"]`).click();
+  await panel.getByRole("radio", { name: /Anna/ }).getByLabel("0 of 2 dots left").waitFor();
+  // A third dot is refused with the reason, and nothing changes.
+  await page.locator(`[data-card-id="${cards[2].id}"]`).click();
+  await page.getByRole("alert").getByText(/Anna has used all 2 dots/).waitFor();
+  await page.getByRole("alert").getByRole("button").click();
+
+  await panel.getByLabel("Name of a participant").fill("Bram");
+  await panel.getByRole("button", { name: "Add" }).click();
+  await panel.getByText("Bram's turn").waitFor();
+  await page.locator(`[data-card-id="${first.id}"]`).click();
+  const dots = page.locator(`[data-card-id="${first.id}"] .vote-dot`);
+  await page.locator(`[data-card-id="${first.id}"] [aria-label="2 votes"]`).waitFor();
+  assert.deepEqual(
+    await dots.evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor)),
+    ["rgb(0, 114, 178)", "rgb(213, 94, 0)"],
+  );
+  // Bram takes his dot back from the panel.
+  await panel.getByRole("button", { name: `Take back the dot on “${first.title}”` }).click();
+  await page.locator(`[data-card-id="${first.id}"] [aria-label="1 vote"]`).waitFor();
+  await page.locator(`[data-card-id="${first.id}"]`).click();
+
+  await panel.getByRole("button", { name: "Results" }).click();
+  const results = page.getByRole("dialog", { name: "Vote results" });
+  const rows = results.locator("tbody tr");
+  assert.deepEqual(await rows.first().locator("td").allTextContents(), ["1", first.title, doc.phases.find((p) => p.id === first.phase).title, "2"]);
+  assert.equal(await rows.count(), 2);
+  await results.getByRole("button", { name: "Close" }).click();
+
+  const edits = (await added(page)).map((e) => e.type);
+  // The third dot of Anna's was sent and refused.
+  assert.deepEqual(edits, ["startVote", "addParticipant", "placeDot", "placeDot", "placeDot", "addParticipant", "placeDot", "takeBackDot", "placeDot"]);
+});
+
+test("dot vote: close, hide and clear; hidden dots leave the cards; clearing asks first and can be undone", async () => {
+  const { page, doc } = await openEditor();
+  await page.getByRole("button", { name: /Vote/ }).click();
+  const panel = page.getByRole("complementary", { name: "Dot vote" });
+  await panel.getByRole("button", { name: "Start a vote" }).click();
+  await panel.getByLabel("Name of a participant").fill("Anna");
+  await panel.getByLabel("Name of a participant").press("Enter");
+  const card = doc.cards[0];
+  await page.locator(`[data-card-id="${card.id}"]`).click();
+  await page.locator(`[data-card-id="${card.id}"] [aria-label="1 vote"]`).waitFor();
+
+  await panel.getByRole("button", { name: "Hide the dots" }).click();
+  await panel.getByText("Dots are hidden").waitFor();
+  await page.locator(`[data-card-id="${card.id}"] .vote-dot`).waitFor({ state: "detached" });
+  await panel.getByRole("button", { name: "Show the dots" }).click();
+  await page.locator(`[data-card-id="${card.id}"] .vote-dot`).waitFor();
+
+  await panel.getByRole("button", { name: "Close the vote" }).click();
+  await panel.getByText("The vote is closed.").waitFor();
+  // A closed vote: a click selects the card again instead of voting.
+  await page.locator(`[data-card-id="${card.id}"]`).click();
+  await page.locator(`[data-card-id="${card.id}"][aria-selected="true"]`).waitFor();
+
+  await panel.getByRole("button", { name: "Clear the vote" }).click();
+  await page.getByRole("alertdialog", { name: "Clear the vote?" }).getByRole("button", { name: "Clear the vote" }).click();
+  await panel.getByRole("button", { name: "Start a vote" }).waitFor();
+  await page.locator(`[data-card-id="${card.id}"] .vote-dot`).waitFor({ state: "detached" });
+  await page.getByRole("button", { name: "Undo clear vote" }).click();
+  await panel.getByText("The vote is closed.").waitFor();
+  await page.locator(`[data-card-id="${card.id}"] .vote-dot`).waitFor();
+});
+
+test("dot vote: the tallies of a paper vote are typed in and saved as one step", async () => {
+  const { page, doc } = await openEditor();
+  await page.getByRole("button", { name: /Vote/ }).click();
+  await page.getByRole("button", { name: "Type tallies" }).click();
+  const dialog = page.getByRole("dialog", { name: "Vote results" });
+  await dialog.getByLabel(`Votes for “${doc.cards[1].title}”`).fill("4");
+  await dialog.getByLabel(`Votes for “${doc.cards[3].title}”`).fill("6");
+  await dialog.getByRole("button", { name: "Save tallies" }).click();
+  const rows = dialog.locator("tbody tr");
+  await rows.first().waitFor();
+  assert.deepEqual(await rows.locator("td.count").allTextContents(), ["6", "4"]);
+  const last = (await added(page)).at(-1);
+  assert.equal(last.type, "batch");
+  assert.equal(last.label, "typeTallies");
+  assert.deepEqual(last.edits.map((e) => e.votes), [4, 6]);
+});

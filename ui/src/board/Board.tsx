@@ -4,6 +4,7 @@ import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { addCard, addPhase, moveCards, renameCard } from "../editor/actions";
 import { CardTitleEditor, CardView } from "./CardView";
+import { dotColours } from "../workshop/vote";
 import { EmotionLane } from "./EmotionLane";
 import { PhaseHeader } from "./PhaseHeader";
 import { RowLabel } from "./RowLabel";
@@ -66,8 +67,10 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   const editing = useEditor(editor, (s) => s.editing);
   const focusedCell = useEditor(editor, (s) => s.focusedCell);
   const zoom = useEditor(editor, (s) => s.zoom);
+  const voting = useEditor(editor, (s) => s.voter !== null && s.doc.vote !== null && s.doc.vote !== undefined && !s.doc.vote.closed);
   const cells = useMemo(() => cardsByCell(doc.cards), [doc.cards]);
   const phaseColour = useMemo(() => new Map(doc.phases.map((p) => [p.id, p.colour])), [doc.phases]);
+  const dots = useMemo(() => dotColours(doc.vote, doc.cards), [doc.vote, doc.cards]);
   const [drag, setDrag] = useState<CardDrag | null>(null);
   const [band, setBand] = useState<Band | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
@@ -76,6 +79,12 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
     (e: React.PointerEvent, card: Card) => {
       if (e.button !== 0) return;
       e.stopPropagation();
+      // While a participant has the turn, a click gives the card their dot instead of selecting it.
+      const { voter, doc: now } = editor.get();
+      if (voter && now.vote && !now.vote.closed) {
+        void editor.send({ type: "placeDot", participant: voter, card: card.id });
+        return;
+      }
       const { selection } = editor.get();
       const additive = e.shiftKey || e.ctrlKey || e.metaKey;
       if (additive) {
@@ -168,7 +177,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   return (
     <div
       ref={boardRef}
-      className={`board${drag ? " is-dragging" : ""}`}
+      className={`board${drag ? " is-dragging" : ""}${voting ? " voting" : ""}`}
       style={{ gridTemplateColumns: columns, zoom }}
       role="grid"
       aria-label={doc.journey.name}
@@ -191,6 +200,8 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
             doc={doc}
             cells={cells}
             phaseColour={phaseColour}
+            dots={dots}
+            votesHidden={doc.vote?.hidden ?? false}
             selection={selection}
             dragging={dragging}
             drag={drag}
@@ -225,6 +236,8 @@ interface RowCellsProps {
   doc: JourneyDoc;
   cells: Map<string, Card[]>;
   phaseColour: Map<string, string>;
+  dots: Map<string, string[]>;
+  votesHidden: boolean;
   selection: ReadonlySet<string>;
   dragging: Set<string> | null;
   drag: CardDrag | null;
@@ -305,6 +318,8 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
           colour={props.phaseColour.get(c.phase) ?? "#ffffff"}
           selected={props.selection.has(c.id)}
           dragging={isDragged}
+          dots={props.dots.get(c.id)?.join(",") ?? ""}
+          votesHidden={props.votesHidden}
           onPointerDown={props.onCardPointerDown}
           onOpen={props.openCard}
         />,

@@ -8,13 +8,18 @@ interface Props {
   colour: string;
   selected: boolean;
   dragging: boolean;
+  /** The colours of participants' dots on the card, joined by "," (a string, so memo compares cheaply). */
+  dots: string;
+  /** The vote hides its dots for now. */
+  votesHidden: boolean;
   onPointerDown(e: React.PointerEvent, card: Card): void;
   onOpen(card: Card): void;
 }
 
 /** One card on the canvas. Memoised: a 1,000-card board re-renders only the cards that changed. */
-export const CardView = memo(function CardView({ card, colour, selected, dragging, onPointerDown, onOpen }: Props) {
+export const CardView = memo(function CardView({ card, colour, selected, dragging, dots, votesHidden, onPointerDown, onOpen }: Props) {
   const { t } = useT();
+  const votes = votesHidden ? 0 : card.votes;
   return (
     <article
       className={`card${selected ? " selected" : ""}${dragging ? " dragging" : ""}`}
@@ -29,7 +34,7 @@ export const CardView = memo(function CardView({ card, colour, selected, draggin
       }}
     >
       <div className="card-title">{card.title}</div>
-      {card.channel || card.emotion !== null || card.votes > 0 || card.tags.length > 0 ? (
+      {card.channel || card.emotion !== null || votes > 0 || card.tags.length > 0 ? (
         <div className="card-meta">
           {card.channel ? <span className="chip">{card.channel}</span> : null}
           {card.tags.map((tag) => (
@@ -38,7 +43,7 @@ export const CardView = memo(function CardView({ card, colour, selected, draggin
             </span>
           ))}
           {card.emotion !== null ? <EmotionFace score={card.emotion} size={16} title={t.emotion(card.emotion)} /> : null}
-          {card.votes > 0 ? <VoteDots votes={card.votes} label={t.votes(card.votes)} /> : null}
+          {votes > 0 ? <VoteDots votes={votes} colours={dots ? dots.split(",") : []} label={t.votes(votes)} /> : null}
         </div>
       ) : null}
       {card.notes ? <div className="card-has-notes" title={card.notes} aria-hidden="true" /> : null}
@@ -46,11 +51,12 @@ export const CardView = memo(function CardView({ card, colour, selected, draggin
   );
 });
 
-export function VoteDots({ votes, label }: { votes: number; label: string }) {
+/** Up to 8 dots, in the colours of the participants who gave them; typed votes are plain dots. */
+export function VoteDots({ votes, colours, label }: { votes: number; colours: string[]; label: string }) {
   return (
     <span className="votes" title={label} aria-label={label}>
       {Array.from({ length: Math.min(votes, 8) }, (_, i) => (
-        <span key={i} className="vote-dot" />
+        <span key={i} className="vote-dot" style={colours[i] ? { background: colours[i] } : undefined} />
       ))}
       {votes > 8 ? <span className="vote-more">+{votes - 8}</span> : null}
     </span>

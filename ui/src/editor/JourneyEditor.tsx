@@ -14,6 +14,8 @@ import { fitZoom, zoomBy, zoomTo } from "./zoom";
 import { PosterDialog } from "../poster/PosterDialog";
 import { RoomTimer } from "../workshop/RoomTimer";
 import { CaptureBar } from "../workshop/CaptureBar";
+import { VotePanel } from "../workshop/VotePanel";
+import { VoteResults } from "../workshop/VoteResults";
 
 export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onClose(): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
@@ -21,6 +23,8 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
   const name = useEditor(editor, (s) => s.doc.journey.name);
   const [printing, setPrinting] = useState(false);
   const [capturing, setCapturing] = useState(false);
+  const [voting, setVoting] = useState(false);
+  const [results, setResults] = useState<"ranking" | "typing" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useT();
   const exportJourney = () =>
@@ -142,13 +146,35 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
 
   return (
     <section className="journey-view">
-      <Toolbar editor={editor} onClose={onClose} scroller={scroller} onPrint={() => setPrinting(true)} onCapture={() => setCapturing((c) => !c)} />
+      <Toolbar
+        editor={editor}
+        onClose={onClose}
+        scroller={scroller}
+        onPrint={() => setPrinting(true)}
+        onCapture={() => setCapturing((c) => !c)}
+        onVote={() => {
+          if (voting) editor.set({ voter: null });
+          setVoting(!voting);
+        }}
+      />
       <div className="editor-body">
         <div className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
           <Board editor={editor} scroller={scroller} />
         </div>
-        <Inspector editor={editor} />
+        {voting ? (
+          <VotePanel
+            editor={editor}
+            onResults={() => setResults(editor.get().doc.vote ? "ranking" : "typing")}
+            onClose={() => {
+              editor.set({ voter: null });
+              setVoting(false);
+            }}
+          />
+        ) : (
+          <Inspector editor={editor} />
+        )}
       </div>
+      {results ? <VoteResults editor={editor} typing={results === "typing"} onClose={() => setResults(null)} /> : null}
       {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
       <ErrorToast editor={editor} />
       {notice ? (
@@ -162,7 +188,16 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
   );
 }
 
-function Toolbar({ editor, onClose, scroller, onPrint, onCapture }: { editor: Editor; onClose(): void; scroller: React.RefObject<HTMLDivElement | null>; onPrint(): void; onCapture(): void }) {
+interface ToolbarProps {
+  editor: Editor;
+  onClose(): void;
+  scroller: React.RefObject<HTMLDivElement | null>;
+  onPrint(): void;
+  onCapture(): void;
+  onVote(): void;
+}
+
+function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote }: ToolbarProps) {
   const { t } = useT();
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
@@ -217,6 +252,9 @@ function Toolbar({ editor, onClose, scroller, onPrint, onCapture }: { editor: Ed
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
         <button onClick={onCapture} title={`${t.capture.title} (Ctrl+K)`}>
           ✎ {t.capture.button}
+        </button>
+        <button onClick={onVote} title={t.vote.title}>
+          ● {t.vote.button}
         </button>
         <RoomTimer />
         <button className="print" onClick={onPrint} title={`${t.menu.poster} (Ctrl+P)`}>

@@ -23,6 +23,7 @@ export type PosterSize = B.PosterSize;
 export type Row = B.Row_Serialize;
 export type TemplateInfo = B.TemplateInfo;
 export type UndoState = B.UndoState_Serialize;
+export type Vote = B.Vote_Serialize;
 
 export class BackendError extends Error {}
 

@@ -22,6 +22,8 @@ export interface EditorState {
   /** The card being edited inline, or a new card being typed into a cell. */
   editing: { card: string } | { cell: CellRef; index: number } | null;
   zoom: number;
+  /** The vote participant whose turn it is: a click on a card then gives it their dot. */
+  voter: string | null;
 }
 
 type Listener = () => void;
@@ -33,7 +35,7 @@ export class Editor {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(doc: JourneyDoc, history: UndoState) {
-    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1 };
+    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null };
   }
 
   get = (): EditorState => this.state;

@@ -1,0 +1,169 @@
+import { useState } from "react";
+import { useT } from "../i18n/context";
+import { useEditor, type Editor } from "../state/store";
+import { askConfirm } from "../components/Confirm";
+import { dotsLeft } from "./vote";
+
+/**
+ * The dot vote, in the side panel: start one, add participants, give the turn to one of them (a
+ * click on a card then gives it their dot), close, hide and clear. Every change is an edit, so
+ * each step can be undone.
+ */
+export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onResults(): void; onClose(): void }) {
+  const { t } = useT();
+  const vote = useEditor(editor, (s) => s.doc.vote ?? null);
+  const cards = useEditor(editor, (s) => s.doc.cards);
+  const voter = useEditor(editor, (s) => s.voter);
+  const [dots, setDots] = useState(3);
+  const [stacking, setStacking] = useState(false);
+  const [name, setName] = useState("");
+
+  const header = (
+    <div className="panel-head">
+      <h2>{t.vote.title}</h2>
+      <button onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
+    </div>
+  );
+
+  if (!vote) {
+    return (
+      <aside className="inspector vote-panel" aria-label={t.vote.title}>
+        {header}
+        <p className="hint">{t.vote.startHint}</p>
+        <label className="field">
+          <span>{t.vote.dots}</span>
+          <input type="number" min={1} max={20} value={dots} onChange={(e) => setDots(Number(e.target.value))} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={stacking} onChange={(e) => setStacking(e.target.checked)} />
+          {t.vote.stacking}
+        </label>
+        <button className="primary" onClick={() => void editor.send({ type: "startVote", dotsPerParticipant: dots, stacking })}>
+          {t.vote.start}
+        </button>
+        <button onClick={onResults}>{t.vote.typeTallies}</button>
+      </aside>
+    );
+  }
+
+  const addParticipant = async () => {
+    const n = name.trim();
+    if (!n) return;
+    const id = crypto.randomUUID();
+    const applied = await editor.send({ type: "addParticipant", id, name: n });
+    if (applied) {
+      setName("");
+      editor.set({ voter: id });
+    }
+  };
+  const current = vote.participants.find((p) => p.id === voter);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+
+  return (
+    <aside className="inspector vote-panel" aria-label={t.vote.title}>
+      {header}
+      {vote.closed ? <p className="vote-state">{t.vote.closed}</p> : null}
+      {vote.hidden ? <p className="vote-state">{t.vote.hiddenNote}</p> : null}
+      <h3>{t.vote.participants}</h3>
+      <ul className="participants" role="radiogroup" aria-label={t.vote.pickTurn}>
+        {vote.participants.map((p) => {
+          const left = dotsLeft(vote, p.id, cards);
+          return (
+            <li key={p.id}>
+              <button
+                role="radio"
+                aria-checked={voter === p.id}
+                className={`participant${voter === p.id ? " on" : ""}`}
+                disabled={vote.closed}
+                onClick={() => editor.set({ voter: voter === p.id ? null : p.id })}
+              >
+                <span className="swatch" style={{ background: p.colour }} />
+                <span className="participant-name">{p.name}</span>
+                <span className="dots-left" aria-label={t.vote.dotsLeft(left, vote.dotsPerParticipant)} title={t.vote.dotsLeft(left, vote.dotsPerParticipant)}>
+                  {Array.from({ length: vote.dotsPerParticipant }, (_, i) => (
+                    <span key={i} className={`dot${i < left ? "" : " used"}`} style={{ borderColor: p.colour, background: i < left ? p.colour : "transparent" }} />
+                  ))}
+                </span>
+              </button>
+              <button
+                className="icon-button"
+                disabled={vote.closed}
+                aria-label={t.vote.remove(p.name)}
+                title={t.vote.remove(p.name)}
+                onClick={() => {
+                  if (voter === p.id) editor.set({ voter: null });
+                  void editor.send({ type: "removeParticipant", participant: p.id });
+                }}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {!vote.closed ? (
+        <form
+          className="add-participant"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void addParticipant();
+          }}
+        >
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t.vote.participantName} aria-label={t.vote.participantName} maxLength={200} />
+          <button type="submit" disabled={!name.trim()}>
+            {t.vote.addParticipant}
+          </button>
+        </form>
+      ) : null}
+      {current && !vote.closed ? (
+        <div className="turn" role="status">
+          <p>{t.vote.turn(current.name)}</p>
+          <ul className="my-dots">
+            {current.dots
+              .filter((d) => byId.has(d))
+              .map((d, i) => (
+                <li key={`${d}-${i}`}>
+                  <span className="swatch" style={{ background: current.colour }} />
+                  <span>{byId.get(d)?.title}</span>
+                  <button
+                    className="icon-button"
+                    aria-label={t.vote.takeBack(byId.get(d)?.title ?? "")}
+                    title={t.vote.takeBack(byId.get(d)?.title ?? "")}
+                    onClick={() => void editor.send({ type: "takeBackDot", participant: current.id, card: d })}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+          </ul>
+          <button onClick={() => editor.set({ voter: null })}>{t.vote.done}</button>
+        </div>
+      ) : null}
+      <div className="vote-actions">
+        <button onClick={onResults}>{t.vote.results}</button>
+        <button
+          onClick={() => {
+            editor.set({ voter: null });
+            void editor.send({ type: "updateVote", closed: !vote.closed });
+          }}
+        >
+          {vote.closed ? t.vote.reopen : t.vote.close}
+        </button>
+        <button onClick={() => void editor.send({ type: "updateVote", hidden: !vote.hidden })}>{vote.hidden ? t.vote.show : t.vote.hide}</button>
+        <button
+          className="danger-text"
+          onClick={async () => {
+            if (await askConfirm({ title: t.vote.clearTitle, body: t.vote.clearBody, confirm: t.vote.clear })) {
+              editor.set({ voter: null });
+              void editor.send({ type: "clearVote" });
+            }
+          }}
+        >
+          {t.vote.clear}
+        </button>
+      </div>
+    </aside>
+  );
+}

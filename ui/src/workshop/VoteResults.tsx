@@ -1,0 +1,110 @@
+import { useMemo, useState } from "react";
+import type { Edit } from "../ipc";
+import { useT } from "../i18n/context";
+import { useEditor, type Editor } from "../state/store";
+import { ranking } from "./vote";
+
+/**
+ * The cards ranked by votes, and the place to type the tallies of a paper vote: one edit for all
+ * the numbers typed, so one undo takes them back.
+ */
+export function VoteResults({ editor, typing: startTyping, onClose }: { editor: Editor; typing: boolean; onClose(): void }) {
+  const { t } = useT();
+  const doc = useEditor(editor, (s) => s.doc);
+  const ranked = useMemo(() => ranking(doc), [doc]);
+  const [typing, setTyping] = useState(startTyping);
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const phaseTitle = new Map(doc.phases.map((p) => [p.id, p.title]));
+
+  const save = async () => {
+    const edits: Edit[] = [];
+    for (const card of doc.cards) {
+      const text = typed[card.id];
+      if (text === undefined || text.trim() === "") continue;
+      const votes = Math.max(0, Math.floor(Number(text)));
+      if (Number.isFinite(votes) && votes !== card.votes) edits.push({ type: "updateCard", card: card.id, votes });
+    }
+    if (edits.length > 0 && !(await editor.send({ type: "batch", edits, label: "typeTallies" }))) return;
+    setTyped({});
+    setTyping(false);
+  };
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
+      <div className="dialog vote-results" role="dialog" aria-modal="true" aria-labelledby="vote-results-title">
+        <h2 id="vote-results-title">{t.vote.resultsTitle}</h2>
+        {typing ? (
+          <>
+            <p className="hint">{t.vote.typeHint}</p>
+            <div className="results-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t.vote.phase}</th>
+                    <th>{t.vote.card}</th>
+                    <th>{t.vote.count}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {doc.cards.map((c) => (
+                    <tr key={c.id}>
+                      <td>{phaseTitle.get(c.phase)}</td>
+                      <td>{c.title}</td>
+                      <td>
+                        <input
+                          type="number"
+                          min={0}
+                          inputMode="numeric"
+                          aria-label={t.vote.tallyOf(c.title)}
+                          value={typed[c.id] ?? String(c.votes)}
+                          onChange={(e) => setTyped({ ...typed, [c.id]: e.target.value })}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : ranked.length === 0 ? (
+          <p>{t.vote.noVotes}</p>
+        ) : (
+          <div className="results-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t.vote.rank}</th>
+                  <th>{t.vote.card}</th>
+                  <th>{t.vote.phase}</th>
+                  <th>{t.vote.count}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranked.map((r) => (
+                  <tr key={r.card.id}>
+                    <td className="rank">{r.rank}</td>
+                    <td>{r.card.title}</td>
+                    <td>{r.phase}</td>
+                    <td className="count">{r.card.votes}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="dialog-actions">
+          {typing ? (
+            <button className="primary" onClick={() => void save()}>
+              {t.vote.saveTallies}
+            </button>
+          ) : (
+            <button onClick={() => setTyping(true)}>{t.vote.typeTallies}</button>
+          )}
+          <button onClick={onClose} autoFocus>
+            {t.close}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
