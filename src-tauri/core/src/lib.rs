@@ -11,6 +11,7 @@ pub mod interchange;
 pub mod library;
 pub mod model;
 pub mod poster;
+pub mod said;
 pub mod store;
 pub mod templates;
 
@@ -18,4 +19,5 @@ pub use apply::{CellOrder, Changes};
 pub use edit::Edit;
 pub use error::{Error, Result};
 pub use history::UndoState;
+pub use said::{Lang, Said};
 pub use store::{Applied, Store};
