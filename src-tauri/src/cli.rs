@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use journeywall_core::interchange::{self, Ids};
 use journeywall_core::model::{JourneyDoc, RowKind};
 use journeywall_core::poster::{self, Orientation, Poster, PosterMode, PosterOptions, PosterSize};
-use journeywall_core::{templates, Edit, Error, Store};
+use journeywall_core::{said, templates, Edit, Error, Store};
 
 use crate::paths;
 
@@ -299,7 +299,10 @@ fn parse_edit(json: &str) -> Result<Edit> {
     serde_json::from_str(json).map_err(|e| {
         Error::invalid(
             "edit",
-            format!("{e}; an edit looks like {{\"type\":\"moveCard\",\"card\":\"…\",\"phase\":\"…\",\"row\":\"…\",\"index\":0}}"),
+            said!(
+                "{e}; an edit looks like {{\"type\":\"moveCard\",\"card\":\"…\",\"phase\":\"…\",\"row\":\"…\",\"index\":0}}",
+                "{e}; een bewerking ziet er zo uit: {{\"type\":\"moveCard\",\"card\":\"…\",\"phase\":\"…\",\"row\":\"…\",\"index\":0}}"
+            ),
         )
         .into()
     })

@@ -1,5 +1,6 @@
 //! The commands the front end calls. Each is a thin call into the core; they run off the main
-//! thread (`async`), and their errors reach the front end as a message a person can act on.
+//! thread (`async`), and their errors reach the front end as a message a person can act on, in the
+//! language the UI is shown in.
 
 use std::sync::Mutex;
 
@@ -7,40 +8,92 @@ use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
 use journeywall_core::templates::{self, TemplateInfo};
 use journeywall_core::interchange::Ids;
 use journeywall_core::library;
-use journeywall_core::{Applied, Edit, Store, UndoState};
+use journeywall_core::{said, Applied, Edit, Lang, Said, Store, UndoState};
 use serde::Serialize;
 use tauri::State;
 
 pub struct AppState {
     pub db_path: std::path::PathBuf,
     /// The open database, or why it could not be opened (shown to the user instead of the editor).
-    pub store: Mutex<std::result::Result<Store, String>>,
+    pub store: Mutex<std::result::Result<Store, Said>>,
+    /// The system's language, "nl" or "en".
     pub locale: String,
+    /// The language the UI is shown in, and so the language of every error message sent to it.
+    ui_lang: Mutex<Lang>,
 }
 
 /// Where the user's choice of language is kept (absent: follow the system).
 pub const UI_LOCALE: &str = "ui_locale";
 
+// An error as the front end receives it: `{ message }`, in the UI language. There is no `From`
+// for the core's errors on purpose: they must go through `AppState::core_error`, which knows the
+// language, rather than fall back to English unnoticed. (Plain comments: doc comments would be
+// copied into the TypeScript bindings.)
 #[derive(Debug, Serialize, specta::Type)]
 pub struct CommandError {
     pub message: String,
 }
 
-impl<E: std::fmt::Display> From<E> for CommandError {
-    fn from(e: E) -> Self {
-        CommandError { message: e.to_string() }
+impl CommandError {
+    pub fn new(said: &Said, lang: Lang) -> Self {
+        CommandError { message: said.get(lang).to_string() }
     }
 }
 
 type Result<T> = std::result::Result<T, CommandError>;
 
 impl AppState {
+    /// `store` is the database as it opened, or why it did not; the UI language is the one the
+    /// user chose before (kept in the database), else the system's.
+    pub fn new(db_path: std::path::PathBuf, store: journeywall_core::Result<Store>, locale: String) -> AppState {
+        let chosen = store.as_ref().ok().and_then(|s| s.meta(UI_LOCALE).ok().flatten());
+        let ui_lang = Lang::from_locale(chosen.as_deref().unwrap_or(&locale));
+        AppState { db_path, store: Mutex::new(store.map_err(|e| e.said())), locale, ui_lang: Mutex::new(ui_lang) }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.ui_lang.lock().map_or(Lang::En, |l| *l)
+    }
+
+    /// A core error as the front end shows it.
+    pub fn core_error(&self, e: journeywall_core::Error) -> CommandError {
+        CommandError { message: e.message(self.lang()) }
+    }
+
+    /// A message of the app's own as the front end shows it.
+    pub fn error(&self, said: &Said) -> CommandError {
+        CommandError::new(said, self.lang())
+    }
+
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>) -> Result<T> {
-        let mut guard = self.store.lock().map_err(|_| CommandError::from("the database is unavailable; restart Journeywall"))?;
+        let mut guard = self.store.lock().map_err(|_| {
+            self.error(&said!("the database is unavailable; restart Journeywall", "de database is niet beschikbaar; start Journeywall opnieuw"))
+        })?;
         match guard.as_mut() {
-            Ok(store) => Ok(f(store)?),
-            Err(why) => Err(CommandError::from(why.as_str())),
+            Ok(store) => f(store).map_err(|e| self.core_error(e)),
+            Err(why) => Err(self.error(why)),
         }
+    }
+
+    pub fn info(&self) -> AppInfo {
+        let lang = self.lang();
+        let open_error = self.store.lock().ok().and_then(|s| s.as_ref().err().map(|why| why.get(lang).to_string()));
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            db_path: self.db_path.display().to_string(),
+            open_error,
+            locale: lang.code().into(),
+        }
+    }
+
+    /// Switches the UI language, and with it the language of errors, then keeps the choice. The
+    /// switch holds even when the database cannot keep it: the UI has switched already.
+    pub fn set_language(&self, locale: &str) -> Result<()> {
+        journeywall_core::model::check_locale("language", locale).map_err(|e| self.core_error(e))?;
+        if let Ok(mut l) = self.ui_lang.lock() {
+            *l = Lang::from_locale(locale);
+        }
+        self.with(|s| s.set_meta(UI_LOCALE, locale))
     }
 }
 
@@ -64,14 +117,7 @@ pub struct OpenedJourney {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    let open_error = state.store.lock().ok().and_then(|s| s.as_ref().err().cloned());
-    let chosen = state.with(|s| s.meta(UI_LOCALE)).ok().flatten();
-    AppInfo {
-        version: env!("CARGO_PKG_VERSION").into(),
-        db_path: state.db_path.display().to_string(),
-        open_error,
-        locale: chosen.unwrap_or_else(|| state.locale.clone()),
-    }
+    state.info()
 }
 
 #[tauri::command(async)]
@@ -123,10 +169,7 @@ pub fn redo(state: State<'_, AppState>, journey: Id) -> Result<Applied> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn set_language(state: State<'_, AppState>, locale: String) -> Result<()> {
-    state.with(|s| {
-        journeywall_core::model::check_locale("language", &locale)?;
-        s.set_meta(UI_LOCALE, &locale)
-    })
+    state.set_language(&locale)
 }
 
 #[tauri::command(async)]
@@ -156,4 +199,73 @@ pub fn import_journey(state: State<'_, AppState>, file_name: String, content: Ve
         s.insert_doc(&doc)?;
         Ok(doc.journey.id)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    /// The app's state over a database file in `dir`, on a system in `system` language.
+    fn state_in(dir: &Path, system: &str) -> AppState {
+        let path = dir.join("journeywall.db");
+        AppState::new(path.clone(), Store::open(&path), system.into())
+    }
+
+    fn open_missing_journey(state: &AppState) -> String {
+        state.with(|s| s.load(Id::nil())).unwrap_err().message
+    }
+
+    #[test]
+    fn errors_come_in_the_language_chosen_with_set_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_in(dir.path(), "en");
+        let nil = Id::nil();
+        assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
+        state.set_language("nl").unwrap();
+        assert_eq!(open_missing_journey(&state), format!("er is geen klantreis met de naam of het id '{nil}'"));
+        assert_eq!(state.info().locale, "nl");
+        state.set_language("en").unwrap();
+        assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
+    }
+
+    #[test]
+    fn the_language_chosen_last_time_is_used_from_the_start() {
+        let dir = tempfile::tempdir().unwrap();
+        state_in(dir.path(), "en").set_language("nl").unwrap();
+        let state = state_in(dir.path(), "en");
+        assert_eq!((state.lang(), state.info().locale.as_str()), (Lang::Nl, "nl"));
+        assert!(open_missing_journey(&state).starts_with("er is geen klantreis"));
+    }
+
+    #[test]
+    fn without_a_choice_errors_follow_the_system_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_in(dir.path(), "nl");
+        assert_eq!(state.info().locale, "nl");
+        assert!(open_missing_journey(&state).starts_with("er is geen klantreis"));
+    }
+
+    #[test]
+    fn a_language_we_do_not_speak_is_refused_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_in(dir.path(), "nl");
+        let e = state.set_language("fr").unwrap_err();
+        assert_eq!(e.message, "taal: 'fr' is geen taal die Journeywall kent (nl of en)");
+        assert_eq!(state.lang(), Lang::Nl);
+    }
+
+    #[test]
+    fn a_database_that_cannot_be_opened_is_explained_in_the_ui_language() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("journeywall.db"), "workshop notes").unwrap();
+        let state = state_in(dir.path(), "nl");
+        let shown = state.info().open_error.unwrap();
+        assert!(shown.contains("is geen Journeywall-database"), "{shown}");
+        assert_eq!(open_missing_journey(&state), shown);
+        // The switch holds although the database cannot keep it, so the UI and its errors agree.
+        assert!(state.set_language("en").is_err());
+        assert!(state.info().open_error.unwrap().contains("is not a Journeywall database"));
+    }
 }

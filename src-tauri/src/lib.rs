@@ -9,7 +9,6 @@ mod save;
 mod window_state;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use journeywall_core::{templates, Store};
 use tauri::Manager;
@@ -45,13 +44,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
 /// Opens the database (adding the sample journey on the very first start) and the window.
 pub fn run(db_path: PathBuf) {
     let locale = paths::system_locale();
-    let store = Store::open(&db_path)
-        .and_then(|mut store| templates::add_sample_on_first_start(&mut store, &locale).map(|_| store))
-        .map_err(|e| e.to_string());
+    let store = Store::open(&db_path).and_then(|mut store| templates::add_sample_on_first_start(&mut store, &locale).map(|_| store));
     if let Err(e) = &store {
         eprintln!("journeywall: {e}");
     }
-    let state = commands::AppState { db_path, store: Mutex::new(store), locale };
+    let state = commands::AppState::new(db_path, store, locale);
     let builder = specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

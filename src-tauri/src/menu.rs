@@ -6,8 +6,11 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use journeywall_core::{said, Lang};
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+
+use crate::commands::{AppState, CommandError};
 
 /// Every menu entry: (submenu, id, English label, accelerator). Accelerators are only given to
 /// entries whose keys mean nothing in a text field: Ctrl+Z in a card's title must undo typing,
@@ -92,12 +95,16 @@ pub fn update_menu(
     state: State<'_, MenuState>,
     labels: HashMap<String, String>,
     enabled: HashMap<String, bool>,
-) -> Result<(), crate::commands::CommandError> {
-    let mut current = state.0.lock().map_err(|_| crate::commands::CommandError::from("the menu is unavailable"))?;
+) -> Result<(), CommandError> {
+    let lang = app.try_state::<AppState>().map_or(Lang::En, |s| s.lang());
+    let mut current =
+        state.0.lock().map_err(|_| CommandError::new(&said!("the menu is unavailable", "het menu is niet beschikbaar"), lang))?;
     current.labels.extend(labels);
     current.enabled.extend(enabled);
-    let menu = build(&app, &current.labels, &current.enabled)?;
-    app.set_menu(menu)?;
+    // Tauri's own words, which we cannot translate; in Dutch inside a sentence that is.
+    let failed = |e: tauri::Error| CommandError::new(&said!("{e}", "het menu kon niet worden aangepast: {e}"), lang);
+    let menu = build(&app, &current.labels, &current.enabled).map_err(failed)?;
+    app.set_menu(menu).map_err(failed)?;
     Ok(())
 }
 

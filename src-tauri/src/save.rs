@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use journeywall_core::interchange;
 use journeywall_core::model::{now_millis, Id};
 use journeywall_core::poster::{Poster, PosterInfo, PosterOptions};
+use journeywall_core::{said, Said};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -38,8 +39,12 @@ pub fn poster_papers() -> Vec<String> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn poster_preview(state: State<'_, AppState>, journey: Id, options: PosterOptions) -> Result<PosterPreview> {
+    preview(&state, journey, &options)
+}
+
+fn preview(state: &AppState, journey: Id, options: &PosterOptions) -> Result<PosterPreview> {
     let doc = state.with(|s| s.load(journey))?;
-    let poster = Poster::new(&doc, &options, now_millis())?;
+    let poster = Poster::new(&doc, options, now_millis()).map_err(|e| state.core_error(e))?;
     Ok(PosterPreview { info: poster.info(), svg: poster.svg(true) })
 }
 
@@ -50,12 +55,13 @@ pub fn poster_preview(state: State<'_, AppState>, journey: Id, options: PosterOp
 pub fn save_poster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id, options: PosterOptions, open_when_done: bool) -> Result<Option<String>> {
     let doc = state.with(|s| s.load(journey))?;
     // Checked before asking for a file name: bad options never lead to a dialog and an empty file.
-    let poster = Poster::new(&doc, &options, now_millis())?;
-    let Some(path) = ask_path(&app, &file_name(&doc.journey.name, "pdf"), &[("PDF", "pdf"), ("SVG", "svg")])? else {
+    let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
+    let asked = ask_path(&app, &file_name(&doc.journey.name, "pdf"), &[("PDF", "pdf"), ("SVG", "svg")]);
+    let Some(path) = asked.map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
-    let path = with_extension(path, "pdf", |p| journeywall_core::poster::Format::of(p).is_ok())?;
-    poster.write(&path)?;
+    let path = with_extension(path, "pdf", |p| journeywall_core::poster::Format::of(p).is_ok()).map_err(|why| state.error(&why))?;
+    poster.write(&path).map_err(|e| state.core_error(e))?;
     if open_when_done {
         open_in_viewer(&path);
     }
@@ -67,15 +73,17 @@ pub fn save_poster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, jo
 #[specta::specta]
 pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id) -> Result<Option<String>> {
     let doc = state.with(|s| s.load(journey))?;
-    let Some(path) = ask_path(&app, &file_name(&doc.journey.name, "json"), &[("Journeywall JSON", "json")])? else {
+    let asked = ask_path(&app, &file_name(&doc.journey.name, "json"), &[("Journeywall JSON", "json")]);
+    let Some(path) = asked.map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
-    let path = with_extension(path, "json", |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))?;
-    journeywall_core::files::write_atomically(&path, interchange::to_json(&doc).as_bytes())?;
+    let path = with_extension(path, "json", |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
+        .map_err(|why| state.error(&why))?;
+    journeywall_core::files::write_atomically(&path, interchange::to_json(&doc).as_bytes()).map_err(|e| state.core_error(e))?;
     Ok(Some(path.display().to_string()))
 }
 
-fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &str)]) -> Result<Option<PathBuf>> {
+fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &str)]) -> std::result::Result<Option<PathBuf>, Said> {
     if let Some(dir) = std::env::var_os(SAVE_DIR_FOR_TESTS) {
         return Ok(Some(PathBuf::from(dir).join(suggested)));
     }
@@ -85,14 +93,19 @@ fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &
     }
     match dialog.blocking_save_file() {
         None => Ok(None),
-        Some(p) => p.into_path().map(Some).map_err(|_| CommandError::from("that place cannot be written to from here; choose a folder on this computer")),
+        Some(p) => p.into_path().map(Some).map_err(|_| {
+            said!(
+                "that place cannot be written to from here; choose a folder on this computer",
+                "daar kan Journeywall niet opslaan; kies een map op deze computer"
+            )
+        }),
     }
 }
 
 /// The name chosen, with `.ext` added when it has no fitting one ("Plan v1.2" → "Plan v1.2.pdf").
 /// The dialog asked about overwriting the name as typed, not this one, so an existing file by the
 /// new name is refused rather than replaced.
-fn with_extension(path: PathBuf, ext: &str, fits: impl Fn(&std::path::Path) -> bool) -> Result<PathBuf> {
+fn with_extension(path: PathBuf, ext: &str, fits: impl Fn(&std::path::Path) -> bool) -> std::result::Result<PathBuf, Said> {
     if fits(&path) {
         return Ok(path);
     }
@@ -100,7 +113,11 @@ fn with_extension(path: PathBuf, ext: &str, fits: impl Fn(&std::path::Path) -> b
     name.push(format!(".{ext}"));
     let path = PathBuf::from(name);
     if path.exists() {
-        return Err(CommandError::from(format!("{} already exists; save again and choose that name to replace it, or another name", path.display())));
+        return Err(said!(
+            "{shown} already exists; save again and choose that name to replace it, or another name",
+            "{shown} bestaat al; sla opnieuw op en kies die naam om het te vervangen, of kies een andere naam",
+            shown = path.display()
+        ));
     }
     Ok(path)
 }
@@ -124,8 +141,23 @@ fn open_in_viewer(path: &std::path::Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::{file_name, with_extension};
+    use super::{file_name, preview, with_extension, AppState, PosterOptions};
+    use journeywall_core::{templates, Store};
     use std::path::{Path, PathBuf};
+
+    #[test]
+    fn a_bad_poster_option_is_refused_in_the_ui_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journeywall.db");
+        let state = AppState::new(path.clone(), Store::open(&path), "en".into());
+        let doc = templates::instantiate("online-nl", None).unwrap();
+        state.with(|s| s.insert_doc(&doc)).unwrap();
+        let bad = PosterOptions { margin_mm: -1.0, ..Default::default() };
+        assert_eq!(preview(&state, doc.journey.id, &bad).unwrap_err().message, "margin: must be zero or more");
+        state.set_language("nl").unwrap();
+        assert_eq!(preview(&state, doc.journey.id, &bad).unwrap_err().message, "marge: moet nul of meer zijn");
+        assert!(preview(&state, doc.journey.id, &PosterOptions::default()).is_ok());
+    }
 
     #[test]
     fn file_names_from_journey_names() {
@@ -141,6 +173,8 @@ mod tests {
         assert_eq!(with_extension(PathBuf::from("/nowhere/wall.svg"), "pdf", pdf).unwrap(), PathBuf::from("/nowhere/wall.svg"));
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("taken.pdf"), b"keep").unwrap();
-        assert!(with_extension(dir.path().join("taken"), "pdf", pdf).unwrap_err().message.contains("already exists"));
+        let refused = with_extension(dir.path().join("taken"), "pdf", pdf).unwrap_err();
+        assert!(refused.en.contains("taken.pdf already exists"), "{}", refused.en);
+        assert!(refused.nl.contains("taken.pdf bestaat al"), "{}", refused.nl);
     }
 }

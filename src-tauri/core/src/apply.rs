@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::edit::{CardPatch, Edit, JourneyPatch, PersonaPatch, PhasePatch, RowPatch};
 use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
+use crate::said;
 use crate::store::records as db;
 use crate::vote::{Tally, Vote};
 
@@ -385,7 +386,7 @@ impl<'c> Applier<'c> {
         card.validate()?;
         self.check_cell(card.phase, card.row)?;
         let key = db::sort_key_at(self.c, card.phase, card.row, card.position, None)?;
-        db::insert_card(self.c, self.journey, &card, key).map_err(|e| duplicate_id(e, "card", card.id))?;
+        db::insert_card(self.c, self.journey, &card, key).map_err(|e| duplicate_id("card id", card.id, e))?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.cards.insert(card.id);
         self.touched.removed_cards.remove(&card.id);
@@ -459,7 +460,7 @@ impl<'c> Applier<'c> {
         let mut list = db::phases(self.c, self.journey)?;
         let at = (phase.position as usize).min(list.len());
         phase.position = at as u32;
-        db::insert_phase(self.c, self.journey, &phase).map_err(|e| duplicate_id(e, "phase", phase.id))?;
+        db::insert_phase(self.c, self.journey, &phase).map_err(|e| duplicate_id("phase id", phase.id, e))?;
         list.insert(at, phase);
         self.renumber_phases(&mut list)
     }
@@ -491,7 +492,7 @@ impl<'c> Applier<'c> {
         let mut list = db::rows(self.c, self.journey)?;
         let at = (row.position as usize).min(list.len());
         row.position = at as u32;
-        db::insert_row(self.c, self.journey, &row).map_err(|e| duplicate_id(e, "row", row.id))?;
+        db::insert_row(self.c, self.journey, &row).map_err(|e| duplicate_id("row id", row.id, e))?;
         list.insert(at, row);
         self.touched.rows = true;
         renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
@@ -525,7 +526,7 @@ impl<'c> Applier<'c> {
         let mut list = db::personas(self.c, self.journey)?;
         let at = (persona.position as usize).min(list.len());
         persona.position = at as u32;
-        db::insert_persona(self.c, self.journey, &persona).map_err(|e| duplicate_id(e, "persona", persona.id))?;
+        db::insert_persona(self.c, self.journey, &persona).map_err(|e| duplicate_id("persona id", persona.id, e))?;
         list.insert(at, persona);
         self.touched.personas = true;
         renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
@@ -607,10 +608,11 @@ fn reorder<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, index: u32) -> Option<
     Some(from as u32)
 }
 
-fn duplicate_id(e: Error, kind: &'static str, id: Id) -> Error {
+/// `field` is the record's id field ("card id"), named here so said.rs's check can see it.
+fn duplicate_id(field: &'static str, id: Id, e: Error) -> Error {
     match &e {
         Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-            Error::invalid(format!("{kind} id"), format!("{id} is already in use"))
+            Error::invalid(field, said!("{id} is already in use", "{id} is al in gebruik"))
         }
         _ => e,
     }

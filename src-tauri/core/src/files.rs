@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::said;
+use crate::said::Said;
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail = |e: std::io::Error| Error::Write { path: path.to_path_buf(), problem: describe(&e) };
@@ -27,14 +29,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn describe(e: &std::io::Error) -> String {
+fn describe(e: &std::io::Error) -> Said {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => "the folder does not exist".into(),
-        PermissionDenied => "permission denied; choose a folder you may write to".into(),
-        StorageFull => "the disk is full; free some space and try again".into(),
-        ReadOnlyFilesystem => "the disk is read-only".into(),
-        _ => e.to_string(),
+        NotFound => said!("the folder does not exist", "de map bestaat niet"),
+        PermissionDenied => said!("permission denied; choose a folder you may write to", "geen toestemming; kies een map waarin je mag schrijven"),
+        StorageFull => said!("the disk is full; free some space and try again", "de schijf is vol; maak ruimte vrij en probeer het opnieuw"),
+        ReadOnlyFilesystem => said!("the disk is read-only", "de schijf is alleen-lezen"),
+        // The system's own words, which we cannot translate.
+        _ => said!("{e}", "het systeem meldt: {e}"),
     }
 }
 

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{Id, Millis};
+use crate::said;
 
 /// Steps kept per journey; the oldest are dropped beyond this.
 pub const MAX_STEPS: i64 = 1_000;
@@ -29,7 +30,9 @@ pub(crate) struct Step {
 }
 
 fn parse(json: &str) -> Result<Edit> {
-    serde_json::from_str(json).map_err(|e| Error::invalid("history", format!("a stored step cannot be read ({e})")))
+    serde_json::from_str(json).map_err(|e| {
+        Error::invalid("history", said!("a stored step cannot be read ({e})", "een opgeslagen stap kan niet worden gelezen ({e})"))
+    })
 }
 
 fn to_json(edit: &Edit) -> String {
@@ -67,7 +70,10 @@ pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Option<Step>> 
     match row {
         None => Ok(None),
         Some((seq, Some(json))) => Ok(Some(Step { seq, edit: parse(&json)? })),
-        Some((_, None)) => Err(Error::invalid("history", "an undone step has nothing stored to redo it")),
+        Some((_, None)) => Err(Error::invalid(
+            "history",
+            said!("an undone step has nothing stored to redo it", "bij een ongedaan gemaakte stap is niets bewaard om hem opnieuw te doen"),
+        )),
     }
 }
 

@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::interchange::{self, Ids};
 use crate::model::{check_title, Id};
+use crate::said;
 use crate::store::Store;
 
 const LAST_DELETED: &str = "last_deleted_journey";
@@ -28,7 +29,9 @@ pub fn delete(store: &mut Store, journey: Id) -> Result<()> {
 
 /// Brings back the journey deleted last, with its ids (its undo history is not kept).
 pub fn restore_last_deleted(store: &mut Store) -> Result<Id> {
-    let json = store.meta(LAST_DELETED)?.ok_or_else(|| Error::invalid("undo", "there is no deleted journey to bring back"))?;
+    let json = store.meta(LAST_DELETED)?.ok_or_else(|| {
+        Error::invalid("undo", said!("there is no deleted journey to bring back", "er is geen verwijderde klantreis om terug te halen"))
+    })?;
     let doc = interchange::from_json(&json, "deleted journey", Ids::Keep)?;
     store.insert_doc(&doc)?;
     store.clear_meta(LAST_DELETED)?;

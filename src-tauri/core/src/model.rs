@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::said;
 
 pub type Id = Uuid;
 
@@ -199,19 +200,23 @@ pub fn check_text(field: &str, value: &str, max_chars: usize) -> Result<()> {
     if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
         return Err(Error::invalid(
             field,
-            format!("contains the control character U+{:04X}; remove it and try again", c as u32),
+            said!(
+                "contains the control character U+{code:04X}; remove it and try again",
+                "bevat het stuurteken U+{code:04X}; haal het weg en probeer het opnieuw",
+                code = c as u32
+            ),
         ));
     }
     let n = value.chars().count();
     if n > max_chars {
-        return Err(Error::invalid(field, format!("is {n} characters long; the limit is {max_chars}")));
+        return Err(Error::invalid(field, said!("is {n} characters long; the limit is {max_chars}", "is {n} tekens lang; de grens is {max_chars}")));
     }
     Ok(())
 }
 
 pub fn check_title(field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(Error::invalid(field, said!("must not be empty", "mag niet leeg zijn")));
     }
     check_text(field, value, MAX_TITLE_CHARS)
 }
@@ -221,7 +226,7 @@ pub fn check_colour(field: &str, value: &str) -> Result<()> {
     if b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("'{value}' is not a colour like #1f77b4")))
+        Err(Error::invalid(field, said!("'{value}' is not a colour like #1f77b4", "'{value}' is geen kleur zoals #1f77b4")))
     }
 }
 
@@ -229,7 +234,7 @@ pub fn check_emotion(field: &str, value: i8) -> Result<()> {
     if EMOTION_RANGE.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("{value} is outside the scale −2..+2")))
+        Err(Error::invalid(field, said!("{value} is outside the scale −2..+2", "{value} valt buiten de schaal −2..+2")))
     }
 }
 
@@ -237,7 +242,7 @@ pub fn check_locale(field: &str, value: &str) -> Result<()> {
     if LOCALES.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("'{value}' is not a supported language (nl or en)")))
+        Err(Error::invalid(field, said!("'{value}' is not a supported language (nl or en)", "'{value}' is geen taal die Journeywall kent (nl of en)")))
     }
 }
 
@@ -247,13 +252,13 @@ pub fn check_width(field: &str, value: u32) -> Result<()> {
     if WIDTH_RANGE.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("{value}% is outside 25–800% (100% is the standard width)")))
+        Err(Error::invalid(field, said!("{value}% is outside 25–800% (100% is the standard width)", "{value}% valt buiten 25–800% (100% is de standaardbreedte)")))
     }
 }
 
 pub fn check_tags(field: &str, tags: &[String]) -> Result<()> {
     if tags.len() > MAX_TAGS {
-        return Err(Error::invalid(field, format!("has {} tags; the limit is {MAX_TAGS}", tags.len())));
+        return Err(Error::invalid(field, said!("has {n} tags; the limit is {MAX_TAGS}", "heeft {n} labels; de grens is {MAX_TAGS}", n = tags.len())));
     }
     tags.iter().try_for_each(|t| check_title(field, t))
 }
@@ -264,7 +269,7 @@ impl Journey {
         check_text("journey description", &self.description, MAX_NOTES_CHARS)?;
         check_locale("journey locale", &self.locale)?;
         if !self.settings.is_object() {
-            return Err(Error::invalid("journey settings", "must be a JSON object"));
+            return Err(Error::invalid("journey settings", said!("must be a JSON object", "moet een JSON-object zijn")));
         }
         Ok(())
     }
@@ -330,7 +335,7 @@ impl JourneyDoc {
             .chain(self.personas.iter().map(|p| p.id));
         for id in ids {
             if !seen.insert(id) {
-                return Err(Error::invalid("id", format!("{id} is used twice")));
+                return Err(Error::invalid("id", said!("{id} is used twice", "{id} komt twee keer voor")));
             }
         }
         check_contiguous("phase positions", self.phases.iter().map(|p| p.position))?;
@@ -342,10 +347,10 @@ impl JourneyDoc {
         let mut cells: std::collections::HashMap<(Id, Id), Vec<u32>> = Default::default();
         for c in &self.cards {
             if !phases.contains(&c.phase) {
-                return Err(Error::invalid("card phase", format!("card '{}' is in unknown phase {}", c.title, c.phase)));
+                return Err(Error::invalid("card phase", said!("card '{title}' is in unknown phase {phase}", "kaart '{title}' staat in een onbekende fase {phase}", title = &c.title, phase = c.phase)));
             }
             if !rows.contains(&c.row) {
-                return Err(Error::invalid("card row", format!("card '{}' is in unknown row {}", c.title, c.row)));
+                return Err(Error::invalid("card row", said!("card '{title}' is in unknown row {row}", "kaart '{title}' staat in een onbekende rij {row}", title = &c.title, row = c.row)));
             }
             cells.entry((c.phase, c.row)).or_default().push(c.position);
         }
@@ -375,7 +380,10 @@ fn check_contiguous(field: &str, positions: impl Iterator<Item = u32>) -> Result
     v.sort_unstable();
     match v.iter().enumerate().find(|(i, p)| **p != *i as u32) {
         None => Ok(()),
-        Some((i, p)) => Err(Error::invalid(field, format!("expected position {i}, found {p}; positions run 0, 1, 2 … without gaps"))),
+        Some((i, p)) => Err(Error::invalid(field, said!(
+            "expected position {i}, found {p}; positions run 0, 1, 2 … without gaps",
+            "positie {i} verwacht, {p} gevonden; posities lopen 0, 1, 2 … zonder gaten"
+        ))),
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use journeywall_core::edit::CardPatch;
 use journeywall_core::model::{Id, JourneyDoc};
-use journeywall_core::{templates, Edit, Error, Store};
+use journeywall_core::{templates, Edit, Error, Lang, Store};
 
 fn journey_in(store: &mut Store) -> JourneyDoc {
     let doc = templates::instantiate("online-nl", None).unwrap();
@@ -132,7 +132,7 @@ fn a_place_nobody_may_write_gives_a_clear_error() {
 }
 
 #[test]
-fn a_full_disk_gives_a_clear_error_and_saves_nothing_half() {
+fn a_full_disk_gives_a_clear_error_in_either_language_and_saves_nothing_half() {
     let dir = tempfile::tempdir().unwrap();
     let path = made_db(dir.path());
     let mut store = Store::open(&path).unwrap();
@@ -146,12 +146,15 @@ fn a_full_disk_gives_a_clear_error_and_saves_nothing_half() {
     let mut err = None;
     for _ in 0..200 {
         if let Err(e) = store.apply(id, edit.clone()) {
-            err = Some(e.to_string());
+            err = Some(e);
             break;
         }
     }
-    let msg = err.expect("the disk never filled up");
+    let err = err.expect("the disk never filled up");
+    let msg = err.to_string();
     assert!(msg.contains("disk is full") && msg.contains("journeywall.db"), "{msg}");
+    let nl = err.message(Lang::Nl);
+    assert!(nl.starts_with("kon ") && nl.contains("journeywall.db niet opslaan: de schijf is vol; maak ruimte vrij"), "{nl}");
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, JourneyDoc, Phase, Row, RowKind};
+use crate::said;
+use crate::said::Said;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Column {
@@ -51,6 +53,20 @@ impl Column {
             Column::Votes => "votes",
         }
     }
+
+    /// The Dutch name, which a header may also use.
+    fn name_nl(self) -> &'static str {
+        match self {
+            Column::Phase => "fase",
+            Column::Row => "rij",
+            Column::Title => "titel",
+            Column::Notes => "notities",
+            Column::Channel => "kanaal",
+            Column::Emotion => "emotie",
+            Column::Colour => "kleur",
+            Column::Votes => "stemmen",
+        }
+    }
 }
 
 /// Phase colours for phases a CSV creates: pale tints of the Okabe–Ito palette, which stays
@@ -59,16 +75,20 @@ const PHASE_TINTS: [&str; 7] = ["#daeefa", "#c7eae0", "#faeac7", "#f4e2ec", "#fc
 
 /// Reads a CSV file of cards into a new journey called `name`. `source` names the file in errors.
 pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<JourneyDoc> {
-    let err = |problem: String| Error::Import { source_name: source.into(), problem };
+    let err = |problem: Said| Error::Import { source_name: source.into(), problem };
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        err(format!(
-            "is not UTF-8 text (first bad byte at offset {}); if it comes from a spreadsheet, save it as \"CSV UTF-8\"",
-            e.valid_up_to()
+        err(said!(
+            "is not UTF-8 text (first bad byte at offset {offset}); if it comes from a spreadsheet, save it as \"CSV UTF-8\"",
+            "is geen UTF-8-tekst (eerste foute byte op positie {offset}); komt het uit een spreadsheet, sla het dan op als \"CSV UTF-8\"",
+            offset = e.valid_up_to()
         ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\0') {
-        return Err(err("is not a text file (it contains NUL bytes); expected CSV".into()));
+        return Err(err(said!(
+            "is not a text file (it contains NUL bytes); expected CSV",
+            "is geen tekstbestand (er staan NUL-bytes in); verwacht werd CSV"
+        )));
     }
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
@@ -79,25 +99,34 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
     for (i, h) in headers.iter().enumerate() {
         match Column::parse(h) {
             Some(c) if columns.contains_key(&c) => {
-                return Err(err(format!("line 1, column {}: the column '{}' appears twice", i + 1, c.name())))
+                return Err(err(said!(
+                    "line 1, column {n}: the column '{name}' appears twice",
+                    "regel 1, kolom {n}: de kolom '{name_nl}' staat er twee keer in",
+                    n = i + 1,
+                    name = c.name(),
+                    name_nl = c.name_nl()
+                )))
             }
             Some(c) => {
                 columns.insert(c, i);
             }
             None if h.trim().is_empty() => {}
             None => {
-                return Err(err(format!(
-                    "line 1, column {}: unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
-                    i + 1
+                return Err(err(said!(
+                    "line 1, column {n}: unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
+                    "regel 1, kolom {n}: onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, kleur, stemmen",
+                    n = i + 1
                 )))
             }
         }
     }
     for required in [Column::Phase, Column::Row, Column::Title] {
         if !columns.contains_key(&required) {
-            return Err(err(format!(
-                "line 1: the header has no '{}' column; the first line must name the columns (phase, row, title, …)",
-                required.name()
+            return Err(err(said!(
+                "line 1: the header has no '{name}' column; the first line must name the columns (phase, row, title, …)",
+                "regel 1: de kopregel heeft geen kolom '{name_nl}'; de eerste regel moet de kolommen noemen (fase, rij, titel, …)",
+                name = required.name(),
+                name_nl = required.name_nl()
             )));
         }
     }
@@ -119,7 +148,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         personas: vec![],
         vote: None,
     };
-    model::check_title("journey name", name).map_err(|e| err(e.to_string()))?;
+    model::check_title("journey name", name).map_err(|e| err(e.said()))?;
     let mut phase_ids: HashMap<String, Id> = HashMap::new();
     let mut row_ids: HashMap<String, Id> = HashMap::new();
     let mut cell_len: HashMap<(Id, Id), u32> = HashMap::new();
@@ -131,11 +160,22 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         if record.iter().all(|f| f.trim().is_empty()) {
             continue; // Spreadsheets like to end with empty lines.
         }
-        // Where a value went wrong: "line 4, column 5 (emotion)".
-        let at = |c: Column| format!("line {line}, column {} ({})", columns.get(&c).map_or(0, |i| i + 1), c.name());
+        // Where a value went wrong: "line 4, column 5 (emotion)", with what went wrong after it.
+        let at = |c: Column, what: Said| {
+            let n = columns.get(&c).map_or(0, |i| i + 1);
+            err(said!(
+                "line {line}, column {n} ({name}): {en}",
+                "regel {line}, kolom {n} ({name_nl}): {nl}",
+                name = c.name(),
+                name_nl = c.name_nl(),
+                en = what.en,
+                nl = what.nl
+            ))
+        };
+        // The column says where; the field name inside the error would only repeat it.
         let fail = |c: Column, e: Error| match e {
-            Error::Invalid { reason, .. } => err(format!("{}: {reason}", at(c))),
-            other => err(format!("{}: {other}", at(c))),
+            Error::Invalid { reason, .. } => at(c, reason),
+            other => at(c, other.said()),
         };
 
         let phase_title = field(Column::Phase);
@@ -183,7 +223,9 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
                     .parse::<i8>()
                     .ok()
                     .filter(|e| model::EMOTION_RANGE.contains(e))
-                    .ok_or_else(|| err(format!("{}: expected a whole number from -2 to +2, found '{s}'", at(Column::Emotion))))?,
+                    .ok_or_else(|| {
+                        at(Column::Emotion, said!("expected a whole number from -2 to +2, found '{s}'", "verwacht werd een geheel getal van -2 tot +2, niet '{s}'"))
+                    })?,
             ),
         };
         let colour = match field(Column::Colour) {
@@ -198,7 +240,12 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
             "" => 0,
             s => s
                 .parse::<u32>()
-                .map_err(|_| err(format!("{}: expected a whole number of votes (0 or more), found '{s}'", at(Column::Votes))))?,
+                .map_err(|_| {
+                    at(
+                        Column::Votes,
+                        said!("expected a whole number of votes (0 or more), found '{s}'", "verwacht werd een geheel aantal stemmen (0 of meer), niet '{s}'"),
+                    )
+                })?,
         };
 
         let position = cell_len.entry((phase, row)).or_insert(0);
@@ -220,7 +267,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         *position += 1;
     }
     if doc.cards.is_empty() {
-        return Err(err("has a header but no cards".into()));
+        return Err(err(said!("has a header but no cards", "heeft een kopregel, maar geen kaarten")));
     }
     // A row whose every card carries a score is an emotion row: it draws the curve.
     for row in &mut doc.rows {
@@ -229,22 +276,25 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
             row.kind = RowKind::Emotion;
         }
     }
-    doc.validate().map_err(|e| err(e.to_string()))?;
+    doc.validate().map_err(|e| err(e.said()))?;
     doc.sort();
     Ok(doc)
 }
 
-fn csv_error(e: &csv::Error) -> String {
+fn csv_error(e: &csv::Error) -> Said {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => format!(
-            "line {}: has {len} fields where the header has {expected_len}; check for a missing or extra separator, \
+        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => said!(
+            "line {line}: has {len} fields where the header has {expected_len}; check for a missing or extra separator, \
              or quote text that contains one",
-            pos.as_ref().map_or(0, |p| p.line())
+            "regel {line}: heeft {len} velden waar de kopregel er {expected_len} heeft; kijk of er een scheidingsteken \
+             ontbreekt of te veel is, of zet tekst met een scheidingsteken erin tussen aanhalingstekens",
+            line = pos.as_ref().map_or(0, |p| p.line())
         ),
         csv::ErrorKind::Utf8 { pos, .. } => {
-            format!("line {}: is not UTF-8 text", pos.as_ref().map_or(0, |p| p.line()))
+            said!("line {line}: is not UTF-8 text", "regel {line}: is geen UTF-8-tekst", line = pos.as_ref().map_or(0, |p| p.line()))
         }
-        _ => e.to_string(),
+        // The csv reader's own words, which we cannot translate.
+        _ => said!("{e}", "kan niet als CSV worden gelezen: {e}"),
     }
 }
 

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::{self, JourneyDoc};
+use crate::said;
+use crate::said::Said;
 
 pub const FORMAT: &str = "journeywall";
 /// The newest file format version this build reads and the one it writes.
@@ -58,31 +60,45 @@ pub enum Ids {
 
 /// Reads a Journeywall JSON file. `source` names it in error messages.
 pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
-    let err = |problem: String| Error::Import { source_name: source.into(), problem };
+    let err = |problem: Said| Error::Import { source_name: source.into(), problem };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(err("is empty; expected a Journeywall JSON file".into()));
+        return Err(err(said!("is empty; expected a Journeywall JSON file", "is leeg; verwacht werd een Journeywall-bestand (JSON)")));
     }
     let header: FileHeader = serde_json::from_str(text).map_err(|e| err(json_error(&e)))?;
     match header.format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
-        Some(other) => return Err(err(format!("is not a Journeywall file (its format is '{other}')"))),
-        None => return Err(err("is JSON but not a Journeywall file (it has no \"format\": \"journeywall\")".into())),
+        Some(other) => {
+            return Err(err(said!("is not a Journeywall file (its format is '{other}')", "is geen Journeywall-bestand (het formaat is '{other}')")))
+        }
+        None => {
+            return Err(err(said!(
+                "is JSON but not a Journeywall file (it has no \"format\": \"journeywall\")",
+                "is JSON, maar geen Journeywall-bestand (er staat geen \"format\": \"journeywall\" in)"
+            )))
+        }
     }
     let version = header.version.as_ref().and_then(|v| v.as_u64());
     match version {
         Some(v) if v > u64::from(VERSION) => {
-            return Err(err(format!(
+            return Err(err(said!(
                 "was made by a newer Journeywall (file format version {v}; this version reads up to {VERSION}). \
-                 Update Journeywall to import it."
+                 Update Journeywall to import it.",
+                "is gemaakt door een nieuwere Journeywall (bestandsformaat versie {v}; deze versie leest tot en met \
+                 versie {VERSION}). Werk Journeywall bij om het te importeren."
             )))
         }
         Some(v) if v >= 1 => {}
-        _ => return Err(err("has no valid \"version\" (expected a whole number such as 1)".into())),
+        _ => {
+            return Err(err(said!(
+                "has no valid \"version\" (expected a whole number such as 1)",
+                "heeft geen geldige \"version\" (verwacht werd een geheel getal, zoals 1)"
+            )))
+        }
     }
     let file: FileIn = serde_json::from_str(text).map_err(|e| err(json_error(&e)))?;
     let mut doc = file.doc;
-    doc.validate().map_err(|e| err(e.to_string()))?;
+    doc.validate().map_err(|e| err(e.said()))?;
     if ids == Ids::New {
         ids::renew(&mut doc);
     }
@@ -95,12 +111,13 @@ pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
 /// its name's extension, else by its content. `file_name` names it in errors and gives a CSV
 /// journey its name unless `name` is given. The app and the CLI both import through here.
 pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, locale: &str) -> Result<JourneyDoc> {
-    let err = |problem: &str| Error::Import { source_name: file_name.into(), problem: problem.into() };
+    let err = |problem: Said| Error::Import { source_name: file_name.into(), problem };
     let path = std::path::Path::new(file_name);
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     let json = |bytes: &[u8]| -> Result<JourneyDoc> {
-        let text = std::str::from_utf8(bytes).map_err(|_| err("is not a text file; expected Journeywall JSON"))?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| err(said!("is not a text file; expected Journeywall JSON", "is geen tekstbestand; verwacht werd Journeywall-JSON")))?;
         from_json(text, file_name, ids)
     };
     let mut doc = match ext.as_str() {
@@ -110,7 +127,12 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
             import_csv(bytes, file_name, name.unwrap_or(&stem), locale)?
         }
         _ if looks_like_json => json(bytes)?,
-        _ => return Err(err("unknown kind of file; expected a Journeywall .json file or a .csv of cards")),
+        _ => {
+            return Err(err(said!(
+                "unknown kind of file; expected a Journeywall .json file or a .csv of cards",
+                "onbekend soort bestand; verwacht werd een Journeywall-bestand (.json) of een .csv met kaarten"
+            )))
+        }
     };
     if let Some(name) = name {
         model::check_title("name", name)?;
@@ -136,18 +158,24 @@ fn stamp(doc: &mut JourneyDoc) {
     }
 }
 
-fn json_error(e: &serde_json::Error) -> String {
+fn json_error(e: &serde_json::Error) -> Said {
     use serde_json::error::Category;
-    let what = match e.classify() {
-        Category::Io => "could not be read",
-        Category::Syntax => "is not valid JSON",
-        Category::Eof => "ends too early (the JSON is cut off)",
-        Category::Data => "has a field that does not fit",
+    let (what, what_nl) = match e.classify() {
+        Category::Io => ("could not be read", "kon niet worden gelezen"),
+        Category::Syntax => ("is not valid JSON", "is geen geldige JSON"),
+        Category::Eof => ("ends too early (the JSON is cut off)", "houdt te vroeg op (de JSON is afgebroken)"),
+        Category::Data => ("has a field that does not fit", "heeft een veld dat niet klopt"),
     };
-    // serde_json appends " at line L column C"; say it once, in front.
+    // serde_json appends " at line L column C"; say it once, in front. What serde_json says about
+    // the field stays in its English: it names fields and types as the file spells them.
     let msg = e.to_string();
     let detail = msg.split(" at line ").next().unwrap_or(&msg);
-    format!("{what}: line {}, column {}: {detail}", e.line(), e.column())
+    said!(
+        "{what}: line {line}, column {column}: {detail}",
+        "{what_nl}: regel {line}, kolom {column}: {detail}",
+        line = e.line(),
+        column = e.column()
+    )
 }
 
 #[cfg(test)]

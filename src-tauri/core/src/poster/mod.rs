@@ -20,7 +20,7 @@ pub use options::{Orientation, PosterMode, PosterOptions, PosterSize};
 pub use paper::{paper_names, parse_length, parse_percent};
 
 use crate::model::JourneyDoc;
-use crate::{files, Error, Result};
+use crate::{files, said, Error, Result};
 
 /// What the dialog shows about a poster before it is written.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -49,7 +49,10 @@ impl Format {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("pdf") => Ok(Format::Pdf),
             Some("svg") => Ok(Format::Svg),
-            _ => Err(Error::invalid("out", format!("{} must end in .pdf or .svg", path.display()))),
+            _ => Err(Error::invalid(
+                "out",
+                said!("{path} must end in .pdf or .svg", "{path} moet eindigen op .pdf of .svg", path = path.display()),
+            )),
         }
     }
 }

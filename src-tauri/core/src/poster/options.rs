@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::paper::{parse_paper, positive_length, Paper};
+use crate::said;
+use crate::said::dutch_number;
 use crate::{Error, Result};
 
 /// The longest page a PDF viewer accepts (200 inches).
@@ -97,14 +99,20 @@ impl PosterOptions {
         let fit_sheet = self.sheet.trim().eq_ignore_ascii_case("fit");
         let paper = if fit_sheet { None } else { Some(parse_paper("sheet", &self.sheet)?) };
         if !self.margin_mm.is_finite() || self.margin_mm < 0.0 {
-            return Err(Error::invalid("margin", "must be zero or more"));
+            return Err(Error::invalid("margin", said!("must be zero or more", "moet nul of meer zijn")));
         }
         if let Some(p) = &paper {
             if p.height > MAX_PAGE_MM {
-                return Err(Error::invalid("sheet", format!("{} is longer than a PDF page may be (5.08 m)", p.name)));
+                return Err(Error::invalid("sheet", said!("{name} is longer than a PDF page may be (5.08 m)", "{name} is langer dan een PDF-pagina mag zijn (5,08 m)", name = &p.name)));
             }
             if self.margin_mm * 2.0 >= p.width * 0.8 {
-                return Err(Error::invalid("margin", format!("{} mm leaves too little of a {} sheet to print on", self.margin_mm, p.name)));
+                return Err(Error::invalid("margin", said!(
+                    "{margin} mm leaves too little of a {name} sheet to print on",
+                    "{margin_nl} mm laat te weinig over van een vel {name} om op te drukken",
+                    margin = self.margin_mm,
+                    margin_nl = dutch_number(margin),
+                    name = &p.name
+                )));
             }
         }
         match self.size {
@@ -115,45 +123,71 @@ impl PosterOptions {
             PosterSize::CardSize { mm } => {
                 positive_length("card-size", mm)?;
                 if mm < 20.0 {
-                    return Err(Error::invalid("card-size", "cards smaller than 20 mm cannot hold readable text"));
+                    return Err(Error::invalid(
+                        "card-size",
+                        said!("cards smaller than 20 mm cannot hold readable text", "op kaarten kleiner dan 20 mm past geen leesbare tekst"),
+                    ));
                 }
             }
             PosterSize::Scale { percent } => {
                 if !percent.is_finite() || percent <= 0.0 {
-                    return Err(Error::invalid("scale", "must be more than zero"));
+                    return Err(Error::invalid("scale", said!("must be more than zero", "moet groter zijn dan nul")));
                 }
             }
         }
         match self.mode {
             PosterMode::Single => {
                 if let PosterSize::Across { .. } = self.size {
-                    return Err(Error::invalid("across", "only applies to a tiled poster (--tile)"));
+                    return Err(Error::invalid(
+                        "across",
+                        said!("only applies to a tiled poster (--tile)", "geldt alleen voor een poster over meer vellen (--tile)"),
+                    ));
                 }
             }
             PosterMode::Tiled => {
                 let Some(p) = &paper else {
-                    return Err(Error::invalid("sheet", "a tiled poster needs a paper size, not 'fit'"));
+                    return Err(Error::invalid(
+                        "sheet",
+                        said!("a tiled poster needs a paper size, not 'fit'", "een poster over meer vellen heeft een papierformaat nodig, niet 'fit'"),
+                    ));
                 };
                 match self.size {
                     PosterSize::Fit => {
-                        return Err(Error::invalid("tile", "say how big the tiled poster is: --width, --scale, --across or --card-size"));
+                        return Err(Error::invalid(
+                            "tile",
+                            said!(
+                                "say how big the tiled poster is: --width, --scale, --across or --card-size",
+                                "zeg hoe groot de poster over meer vellen wordt: --width, --scale, --across of --card-size"
+                            ),
+                        ));
                     }
                     PosterSize::Across { sheets } if sheets == 0 || sheets > 100 => {
-                        return Err(Error::invalid("across", "must be between 1 and 100 sheets"));
+                        return Err(Error::invalid("across", said!("must be between 1 and 100 sheets", "moet tussen 1 en 100 vellen liggen")));
                     }
                     _ => {}
                 }
                 if !self.overlap_mm.is_finite() || self.overlap_mm < 0.0 {
-                    return Err(Error::invalid("overlap", "must be zero or more"));
+                    return Err(Error::invalid("overlap", said!("must be zero or more", "moet nul of meer zijn")));
                 }
                 if p.width < MIN_TILE_MM {
-                    return Err(Error::invalid("tile", format!("{} is too small to tile a poster over; use sheets of at least 100 mm a side", p.name)));
+                    return Err(Error::invalid("tile", said!(
+                            "{name} is too small to tile a poster over; use sheets of at least 100 mm a side",
+                            "{name} is te klein om een poster over te verdelen; gebruik vellen van minstens 100 mm per zijde",
+                            name = &p.name
+                        )));
                 }
                 let short_side = p.width - 2.0 * self.margin_mm;
                 if self.overlap_mm >= short_side / 2.0 {
                     return Err(Error::invalid(
                         "overlap",
-                        format!("{} mm is half a {} sheet or more; use less than {} mm", self.overlap_mm, p.name, (short_side / 2.0).floor()),
+                        said!(
+                            "{overlap} mm is half a {name} sheet or more; use less than {most} mm",
+                            "{overlap_nl} mm is een half vel {name} of meer; neem minder dan {most} mm",
+                            overlap = self.overlap_mm,
+                            overlap_nl = dutch_number(overlap),
+                            name = &p.name,
+                            most = (short_side / 2.0).floor()
+                        ),
                     ));
                 }
             }

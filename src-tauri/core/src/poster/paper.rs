@@ -1,5 +1,7 @@
 //! Paper sizes and the lengths people type ("3m", "76mm", "11in", "420x297mm").
 
+use crate::said;
+use crate::said::dutch_number;
 use crate::{Error, Result};
 
 /// The longest side a poster or a sheet may have: beyond this a typing slip ("300m") is far more
@@ -57,7 +59,11 @@ pub fn parse_paper(option: &str, text: &str) -> Result<Paper> {
     }
     Err(Error::invalid(
         option,
-        format!("unknown paper '{text}'; use {}, or a size such as 420x297mm", paper_names().join(", ")),
+        said!(
+            "unknown paper '{text}'; use {names}, or a size such as 420x297mm",
+            "onbekend papierformaat '{text}'; gebruik {names}, of een formaat zoals 420x297mm",
+            names = paper_names().join(", ")
+        ),
     ))
 }
 
@@ -71,21 +77,29 @@ pub fn parse_length(option: &str, text: &str) -> Result<f32> {
         "cm" => 10.0,
         "m" => 1000.0,
         "in" | "inch" | "\"" | "″" => 25.4,
-        other => return Err(Error::invalid(option, format!("unknown unit '{other}' in '{text}'; use mm, cm, m or in"))),
+        other => return Err(Error::invalid(option, said!(
+            "unknown unit '{other}' in '{text}'; use mm, cm, m or in",
+            "onbekende eenheid '{other}' in '{text}'; gebruik mm, cm, m of in"
+        ))),
     };
     let value: f32 = number
         .parse()
-        .map_err(|_| Error::invalid(option, format!("'{text}' is not a length; write it like 10mm, 3m or 11in")))?;
+        .map_err(|_| Error::invalid(option, said!("'{text}' is not a length; write it like 10mm, 3m or 11in", "'{text}' is geen lengte; schrijf het als 10mm, 3m of 11in")))?;
     positive_length(option, value * factor)
 }
 
 /// Checks that a length in millimetres is a real size: above zero and at most 15 m.
 pub fn positive_length(option: &str, mm: f32) -> Result<f32> {
     if !mm.is_finite() || mm <= 0.0 {
-        return Err(Error::invalid(option, "must be more than zero"));
+        return Err(Error::invalid(option, said!("must be more than zero", "moet groter zijn dan nul")));
     }
     if mm > MAX_MM {
-        return Err(Error::invalid(option, format!("{} m is more than the 15 m a poster may be", round1(mm / 1000.0))));
+        return Err(Error::invalid(option, said!(
+            "{m} m is more than the 15 m a poster may be",
+            "{m_nl} m is meer dan de 15 m die een poster mag zijn",
+            m = round1(mm / 1000.0),
+            m_nl = dutch_number(m)
+        )));
     }
     Ok(mm)
 }
@@ -99,8 +113,8 @@ pub fn parse_percent(option: &str, text: &str) -> Result<f32> {
     };
     match value {
         Some(v) if v.is_finite() && v > 0.0 => Ok(v),
-        Some(_) => Err(Error::invalid(option, "must be more than zero")),
-        None => Err(Error::invalid(option, format!("'{text}' is not a scale; write it like 100%"))),
+        Some(_) => Err(Error::invalid(option, said!("must be more than zero", "moet groter zijn dan nul"))),
+        None => Err(Error::invalid(option, said!("'{text}' is not a scale; write it like 100%", "'{text}' is geen schaal; schrijf het als 100%"))),
     }
 }
 

@@ -6,6 +6,8 @@ use super::layout::{Layout, CARD_WIDTH};
 use super::options::{Checked, Orientation, PosterMode, PosterSize};
 use super::paper::{round1, MAX_MM};
 use super::shapes::Rect;
+use crate::said;
+use crate::said::dutch_number;
 use crate::{Error, Result};
 
 /// More sheets than this is a typing slip, not a poster (and a PDF nobody can print).
@@ -131,7 +133,14 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
         if w > MAX_MM || h > MAX_MM {
             return Err(Error::invalid(
                 size_option(&o.size),
-                format!("makes a poster of {} × {} m, more than the 15 m a poster may be", round1(w / 1000.0), round1(h / 1000.0)),
+                said!(
+                    "makes a poster of {w_m} × {h_m} m, more than the 15 m a poster may be",
+                    "geeft een poster van {w_nl} × {h_nl} m, meer dan de 15 m die een poster mag zijn",
+                    w_m = round1(w / 1000.0),
+                    h_m = round1(h / 1000.0),
+                    w_nl = dutch_number(w_m),
+                    h_nl = dutch_number(h_m)
+                ),
             ));
         }
         Ok(())
@@ -144,7 +153,14 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
         if w.max(h) + 2.0 * margin > MAX_PAGE_MM {
             return Err(Error::invalid(
                 "sheet",
-                format!("one sheet of {} × {} m is more than a PDF page may be (5.08 m); tile the poster (--tile) instead", round1((w + 2.0 * margin) / 1000.0), round1((h + 2.0 * margin) / 1000.0)),
+                said!(
+                    "one sheet of {w_m} × {h_m} m is more than a PDF page may be (5.08 m); tile the poster (--tile) instead",
+                    "één vel van {w_nl} × {h_nl} m is groter dan een PDF-pagina mag zijn (5,08 m); verdeel de poster liever over meer vellen (--tile)",
+                    w_m = round1((w + 2.0 * margin) / 1000.0),
+                    h_m = round1((h + 2.0 * margin) / 1000.0),
+                    w_nl = dutch_number(w_m),
+                    h_nl = dutch_number(h_m)
+                ),
             ));
         }
         return Ok(Plan {
@@ -180,12 +196,16 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                     if layout.width * s > pw + 0.01 || layout.height * s > ph + 0.01 {
                         return Err(Error::invalid(
                             size_option(&o.size),
-                            format!(
-                                "makes a poster of {} × {} cm, which does not fit on {} {}; choose a bigger sheet, a tiled poster (--tile) or --sheet fit",
-                                round1(layout.width * s / 10.0),
-                                round1(layout.height * s / 10.0),
-                                if landscape { "a landscape" } else { "a portrait" },
-                                paper.name
+                            said!(
+                                "makes a poster of {w_cm} × {h_cm} cm, which does not fit on {a_way} {name}; choose a bigger sheet, a tiled poster (--tile) or --sheet fit",
+                                "geeft een poster van {w_nl} × {h_nl} cm, en die past niet op een {way_nl} vel {name}; kies een groter vel, een poster over meer vellen (--tile) of --sheet fit",
+                                w_cm = round1(layout.width * s / 10.0),
+                                h_cm = round1(layout.height * s / 10.0),
+                                w_nl = dutch_number(w_cm),
+                                h_nl = dutch_number(h_cm),
+                                a_way = if landscape { "a landscape" } else { "a portrait" },
+                                way_nl = if landscape { "liggend" } else { "staand" },
+                                name = &paper.name
                             ),
                         ));
                     }
@@ -230,7 +250,11 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
             if count > MAX_SHEETS {
                 return Err(Error::invalid(
                     size_option(&o.size),
-                    format!("makes {count} sheets of {}, more than the {MAX_SHEETS} anyone would glue; choose bigger sheets or a smaller poster", paper.name),
+                    said!(
+                        "makes {count} sheets of {name}, more than the {MAX_SHEETS} anyone would glue; choose bigger sheets or a smaller poster",
+                        "geeft {count} vellen {name}, meer dan de {MAX_SHEETS} die iemand aan elkaar zou plakken; kies grotere vellen of een kleinere poster",
+                        name = &paper.name
+                    ),
                 ));
             }
             Ok(best)
@@ -279,6 +303,23 @@ fn tile_across(layout: &Layout, across: usize, pw: f32, ph: f32, overlap: f32) -
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `size_option` hands its names to `Error::invalid` through a variable, where the source scan
+    /// in said.rs cannot see them.
+    #[test]
+    fn every_size_option_has_a_dutch_name() {
+        let sizes = [
+            PosterSize::Fit,
+            PosterSize::Width { mm: 1.0 },
+            PosterSize::Scale { percent: 1.0 },
+            PosterSize::Across { sheets: 1 },
+            PosterSize::CardSize { mm: 1.0 },
+        ];
+        for size in sizes {
+            let name = size_option(&size);
+            assert_ne!(said::field_name(name, crate::Lang::Nl), name, "{name}");
+        }
+    }
 
     fn check_axis(starts: &[f32], length: f32, printable: f32, overlap: f32) {
         assert_eq!(starts[0], 0.0);

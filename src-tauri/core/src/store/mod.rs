@@ -17,6 +17,8 @@ use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::history::{self, UndoState};
 use crate::model::{self, Id, JourneyDoc, JourneySummary};
+use crate::said;
+use crate::said::Said;
 
 /// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
 pub const APPLICATION_ID: i32 = 0x4A57_616C;
@@ -51,7 +53,7 @@ impl Store {
     /// Journeywall database, is damaged, or comes from a newer version is refused and left
     /// untouched; an older one is copied aside (`….backup-vN.db`) before it is migrated.
     pub fn open(path: &Path) -> Result<Store> {
-        let refuse = |problem: String| Error::Database { path: path.to_path_buf(), problem };
+        let refuse = |problem: Said| Error::Database { path: path.to_path_buf(), problem };
         let existing = match header::inspect(path) {
             Ok(header::FileKind::New) => false,
             Ok(header::FileKind::Sqlite) => {
@@ -59,23 +61,27 @@ impl Store {
                 true
             }
             Err(header::Refusal::NotSqlite) => {
-                return Err(refuse(
+                return Err(refuse(said!(
                     "is not a Journeywall database (it is not an SQLite file at all). It was left as it is; \
-                     choose another file with --db, or move this one away."
-                        .into(),
-                ))
-            }
-            Err(header::Refusal::Truncated { expected_bytes, actual_bytes }) => {
-                return Err(refuse(format!(
-                    "is damaged: it is cut short ({actual_bytes} of {expected_bytes} bytes). It was left as it is; \
-                     restore it from a backup, or choose another file with --db."
+                     choose another file with --db, or move this one away.",
+                    "is geen Journeywall-database (het is helemaal geen SQLite-bestand). Er is niets aan veranderd; \
+                     kies een ander bestand met --db, of zet dit bestand ergens anders neer."
                 )))
             }
-            Err(header::Refusal::Unreadable(e)) => return Err(refuse(format!("cannot be read: {e}"))),
+            Err(header::Refusal::Truncated { expected_bytes, actual_bytes }) => {
+                return Err(refuse(said!(
+                    "is damaged: it is cut short ({actual_bytes} of {expected_bytes} bytes). It was left as it is; \
+                     restore it from a backup, or choose another file with --db.",
+                    "is beschadigd: het is afgekapt ({actual_bytes} van de {expected_bytes} bytes). Er is niets aan veranderd; \
+                     zet een reservekopie terug, of kies een ander bestand met --db."
+                )))
+            }
+            Err(header::Refusal::Unreadable(e)) => return Err(refuse(said!("cannot be read: {e}", "kan niet worden gelezen: {e}"))),
         };
         if !existing {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| refuse(format!("its folder cannot be created: {e}")))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| refuse(said!("its folder cannot be created: {e}", "de map ervoor kan niet worden gemaakt: {e}")))?;
             }
         }
         let mut conn = Connection::open(path).map_err(|e| refuse(describe_sql_error(&e)))?;
@@ -84,11 +90,18 @@ impl Store {
             let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
             if version < SCHEMA_VERSION && version > 0 {
                 let backup = backup_path(path, version);
-                conn.backup(rusqlite::MAIN_DB, &backup, None)
-                    .map_err(|e| refuse(format!("could not be copied aside before upgrading it: {}", describe_sql_error(&e))))?;
+                conn.backup(rusqlite::MAIN_DB, &backup, None).map_err(|e| {
+                    let why = describe_sql_error(&e);
+                    refuse(said!(
+                        "could not be copied aside before upgrading it: {en}",
+                        "kon niet apart worden gekopieerd voordat het werd bijgewerkt: {nl}",
+                        en = &why.en,
+                        nl = &why.nl
+                    ))
+                })?;
             }
         }
-        migrate(&mut conn).map_err(|e| refuse(format!("could not be prepared: {e}")))?;
+        migrate(&mut conn).map_err(|e| refuse(said!("could not be prepared: {e}", "kon niet worden voorbereid: {e}")))?;
         Ok(Store { conn, path: Some(path.to_path_buf()) })
     }
 
@@ -96,7 +109,7 @@ impl Store {
     pub fn in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         set_pragmas(&conn)?;
-        migrate(&mut conn).map_err(|e| Error::invalid("database", e))?;
+        migrate(&mut conn).map_err(|e| Error::invalid("database", said!("{e}", "kon niet worden voorbereid: {e}")))?;
         Ok(Store { conn, path: None })
     }
 
@@ -166,18 +179,18 @@ impl Store {
         doc.validate()?;
         self.write(|c| {
             let j = doc.journey.id;
-            records::insert_journey(c, &doc.journey).map_err(|e| in_use(e, "journey", j))?;
+            records::insert_journey(c, &doc.journey).map_err(|e| in_use("journey id", j, e))?;
             for p in &doc.phases {
-                records::insert_phase(c, j, p).map_err(|e| in_use(e, "phase", p.id))?;
+                records::insert_phase(c, j, p).map_err(|e| in_use("phase id", p.id, e))?;
             }
             for r in &doc.rows {
-                records::insert_row(c, j, r).map_err(|e| in_use(e, "row", r.id))?;
+                records::insert_row(c, j, r).map_err(|e| in_use("row id", r.id, e))?;
             }
             for k in &doc.cards {
-                records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use(e, "card", k.id))?;
+                records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use("card id", k.id, e))?;
             }
             for p in &doc.personas {
-                records::insert_persona(c, j, p).map_err(|e| in_use(e, "persona", p.id))?;
+                records::insert_persona(c, j, p).map_err(|e| in_use("persona id", p.id, e))?;
             }
             records::set_vote(c, j, doc.vote.as_ref())
         })
@@ -303,25 +316,33 @@ fn migrate(c: &mut Connection) -> std::result::Result<(), String> {
 /// Decides whether an existing SQLite file may be opened as ours, before anything is written to
 /// it. This reads through SQLite on a read-only connection rather than from the header bytes: after
 /// a crash the newest identity and schema version may still sit in the write-ahead log.
-fn check_existing(path: &Path) -> std::result::Result<(), String> {
+fn check_existing(path: &Path) -> std::result::Result<(), Said> {
     let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => damaged(describe_sql_error(&e)),
-        _ => format!("cannot be read: {}", describe_sql_error(&e)),
+        _ => {
+            let why = describe_sql_error(&e);
+            said!("cannot be read: {en}", "kan niet worden gelezen: {nl}", en = &why.en, nl = &why.nl)
+        }
     };
     let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(unreadable)?;
     let application_id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(unreadable)?;
     let user_version: i32 = c.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(unreadable)?;
     let foreign = || {
-        "belongs to another program (it is an SQLite database, but not Journeywall's). It was left as it is; \
-         choose another file with --db."
-            .to_string()
+        said!(
+            "belongs to another program (it is an SQLite database, but not Journeywall's). It was left as it is; \
+             choose another file with --db.",
+            "hoort bij een ander programma (het is een SQLite-database, maar niet die van Journeywall). Er is niets aan \
+             veranderd; kies een ander bestand met --db."
+        )
     };
     if application_id == APPLICATION_ID {
         if user_version > SCHEMA_VERSION {
-            return Err(format!(
+            return Err(said!(
                 "was written by a newer Journeywall (database version {user_version}; this one knows up to \
-                 {SCHEMA_VERSION}). It was left as it is; update Journeywall to open it."
+                 {SCHEMA_VERSION}). It was left as it is; update Journeywall to open it.",
+                "is gemaakt door een nieuwere Journeywall (databaseversie {user_version}; deze versie kent er tot en met \
+                 {SCHEMA_VERSION}). Er is niets aan veranderd; werk Journeywall bij om het te openen."
             ));
         }
     } else if application_id != 0 || user_version != 0 {
@@ -335,13 +356,19 @@ fn check_existing(path: &Path) -> std::result::Result<(), String> {
     }
     let result: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(unreadable)?;
     if result != "ok" {
-        return Err(damaged(result));
+        // SQLite's own report of what is wrong, which we cannot translate.
+        return Err(damaged(Said::verbatim(result)));
     }
     Ok(())
 }
 
-fn damaged(detail: String) -> String {
-    format!("is damaged ({detail}). It was left as it is; restore it from a backup, or choose another file with --db.")
+fn damaged(detail: Said) -> Said {
+    said!(
+        "is damaged ({en}). It was left as it is; restore it from a backup, or choose another file with --db.",
+        "is beschadigd ({nl}). Er is niets aan veranderd; zet een reservekopie terug, of kies een ander bestand met --db.",
+        en = &detail.en,
+        nl = &detail.nl
+    )
 }
 
 fn backup_path(path: &Path, version: i32) -> PathBuf {
@@ -350,18 +377,34 @@ fn backup_path(path: &Path, version: i32) -> PathBuf {
 }
 
 /// Turns SQLite's terse codes into what a person can act on.
-pub(crate) fn describe_sql_error(e: &rusqlite::Error) -> String {
+pub(crate) fn describe_sql_error(e: &rusqlite::Error) -> Said {
     use rusqlite::ErrorCode::*;
     match e.sqlite_error_code() {
-        Some(DiskFull) => "the disk is full; free some space and try again (nothing was saved)".into(),
-        Some(ReadOnly) => "the file or its folder is read-only; check its permissions (nothing was saved)".into(),
-        Some(CannotOpen) => "it cannot be opened; check that the folder exists and that you may write to it".into(),
-        Some(PermissionDenied) => "permission denied; check the file's permissions".into(),
-        Some(NotADatabase) => "it is not a database".into(),
-        Some(DatabaseCorrupt) => "the database is damaged".into(),
-        Some(DatabaseBusy) | Some(DatabaseLocked) => "another program is using the file; close it and try again".into(),
-        Some(SystemIoFailure) => "the disk reported an error while writing (is it full, or removed?); nothing was saved".into(),
-        _ => e.to_string(),
+        Some(DiskFull) => said!(
+            "the disk is full; free some space and try again (nothing was saved)",
+            "de schijf is vol; maak ruimte vrij en probeer het opnieuw (er is niets opgeslagen)"
+        ),
+        Some(ReadOnly) => said!(
+            "the file or its folder is read-only; check its permissions (nothing was saved)",
+            "het bestand of de map is alleen-lezen; controleer de rechten (er is niets opgeslagen)"
+        ),
+        Some(CannotOpen) => said!(
+            "it cannot be opened; check that the folder exists and that you may write to it",
+            "het kan niet worden geopend; controleer of de map bestaat en of je erin mag schrijven"
+        ),
+        Some(PermissionDenied) => said!("permission denied; check the file's permissions", "geen toestemming; controleer de rechten van het bestand"),
+        Some(NotADatabase) => said!("it is not a database", "het is geen database"),
+        Some(DatabaseCorrupt) => said!("the database is damaged", "de database is beschadigd"),
+        Some(DatabaseBusy) | Some(DatabaseLocked) => said!(
+            "another program is using the file; close it and try again",
+            "een ander programma gebruikt het bestand; sluit dat en probeer het opnieuw"
+        ),
+        Some(SystemIoFailure) => said!(
+            "the disk reported an error while writing (is it full, or removed?); nothing was saved",
+            "de schijf meldde een fout bij het schrijven (is hij vol, of losgekoppeld?); er is niets opgeslagen"
+        ),
+        // SQLite's own words, which we cannot translate.
+        _ => said!("{e}", "SQLite meldt: {e}"),
     }
 }
 
@@ -370,10 +413,11 @@ fn is_io_error(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(DiskFull | ReadOnly | SystemIoFailure | CannotOpen | PermissionDenied | DatabaseBusy | DatabaseLocked))
 }
 
-fn in_use(e: Error, kind: &'static str, id: Id) -> Error {
+/// `field` is the record's id field ("card id"), named here so said.rs's check can see it.
+fn in_use(field: &'static str, id: Id, e: Error) -> Error {
     match &e {
         Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-            Error::invalid(format!("{kind} id"), format!("{id} is already in use in this database"))
+            Error::invalid(field, said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"))
         }
         _ => e,
     }
