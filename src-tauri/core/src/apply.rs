@@ -266,7 +266,13 @@ impl<'c> Applier<'c> {
 
             Edit::StartVote { dots_per_participant, stacking } => {
                 if self.vote()?.is_some() {
-                    return Err(Error::invalid("vote", "there is a vote already; clear it before starting a new one"));
+                    return Err(Error::invalid(
+                        "vote",
+                        said!(
+                            "there is a vote already; clear it before starting a new one",
+                            "er loopt al een stemronde; wis die voordat je een nieuwe start"
+                        ),
+                    ));
                 }
                 let vote = Vote::new(dots_per_participant, stacking, self.now)?;
                 self.change_vote(|_, v| {
@@ -592,7 +598,8 @@ fn renumber<T>(list: &mut [T], position: impl Fn(&mut T) -> &mut u32, mut write:
 }
 
 fn started(vote: &mut Option<Vote>) -> Result<&mut Vote> {
-    vote.as_mut().ok_or_else(|| Error::invalid("vote", "no vote has been started; start one first"))
+    vote.as_mut()
+        .ok_or_else(|| Error::invalid("vote", said!("no vote has been started; start one first", "er is nog geen stemronde; start er eerst een")))
 }
 
 fn batch(edits: Vec<Edit>) -> Edit {

@@ -129,6 +129,14 @@ fn dutch_field(field: &str) -> Option<&'static str> {
         "persona id" => "id van de persona",
         "id" => "id",
         "name" => "naam",
+        // The dot vote.
+        "vote" => "stemronde",
+        "dots" => "stippen",
+        "dots per participant" => "stippen per deelnemer",
+        "participants" => "deelnemers",
+        "participant name" => "naam van de deelnemer",
+        "participant colour" => "kleur van de deelnemer",
+        "participant id" => "id van de deelnemer",
         // CSV columns (the Dutch names are also accepted as column headers).
         "phase" => "fase",
         "row" => "rij",
@@ -171,6 +179,7 @@ fn dutch_kind(kind: &str) -> Option<&'static str> {
         "row" => "rij",
         "card" => "kaart",
         "persona" => "persona",
+        "participant" => "deelnemer",
         _ => return None,
     })
 }

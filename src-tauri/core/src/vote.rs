@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::said;
 use crate::model::{check_colour, check_title, Id, Millis};
 
 pub const DOTS_RANGE: std::ops::RangeInclusive<u32> = 1..=20;
@@ -71,32 +72,39 @@ impl Vote {
     /// Checks the vote against the cards that exist (`live`).
     pub fn validate(&self, live: &dyn Fn(Id) -> bool) -> Result<()> {
         if !DOTS_RANGE.contains(&self.dots_per_participant) {
-            return Err(Error::invalid(
-                "dots per participant",
-                format!("{} is outside 1–20", self.dots_per_participant),
-            ));
+            let n = self.dots_per_participant;
+            return Err(Error::invalid("dots per participant", said!("{n} is outside 1–20", "{n} valt buiten 1–20")));
         }
         if self.participants.len() > MAX_PARTICIPANTS {
-            return Err(Error::invalid("participants", format!("a vote takes at most {MAX_PARTICIPANTS} participants")));
+            return Err(Error::invalid(
+                "participants",
+                said!("a vote takes at most {MAX_PARTICIPANTS} participants", "er doen hoogstens {MAX_PARTICIPANTS} deelnemers mee"),
+            ));
         }
         let mut ids = HashSet::new();
         for p in &self.participants {
             check_title("participant name", &p.name)?;
             check_colour("participant colour", &p.colour)?;
             if !ids.insert(p.id) {
-                return Err(Error::invalid("participant id", format!("{} is used twice", p.id)));
+                let id = p.id;
+                return Err(Error::invalid("participant id", said!("{id} is used twice", "{id} komt twee keer voor")));
             }
             let used = self.used(p, live);
             if used > self.dots_per_participant {
+                let (name, per) = (&p.name, self.dots_per_participant);
                 return Err(Error::invalid(
                     "dots",
-                    format!("{} has {used} dots; each participant has {}", p.name, self.dots_per_participant),
+                    said!("{name} has {used} dots; each participant has {per}", "{name} heeft {used} stippen; elke deelnemer heeft er {per}"),
                 ));
             }
             if !self.stacking {
                 let mut cards = HashSet::new();
                 if let Some(card) = p.dots.iter().find(|c| !cards.insert(**c)) {
-                    return Err(Error::invalid("dots", format!("{} has more than one dot on card {card}", p.name)));
+                    let name = &p.name;
+                    return Err(Error::invalid(
+                        "dots",
+                        said!("{name} has more than one dot on card {card}", "{name} heeft meer dan één stip op kaart {card}"),
+                    ));
                 }
             }
         }
@@ -120,7 +128,10 @@ impl Vote {
         self.check_open()?;
         let name = name.trim().to_owned();
         if self.participants.iter().any(|p| p.name.to_lowercase() == name.to_lowercase()) {
-            return Err(Error::invalid("participant name", format!("'{name}' is already taking part; use another name")));
+            return Err(Error::invalid(
+                "participant name",
+                said!("'{name}' is already taking part; use another name", "'{name}' doet al mee; kies een andere naam"),
+            ));
         }
         let colour = colour.unwrap_or_else(|| self.next_colour());
         self.participants.push(Participant { id, name, colour, dots: vec![] });
@@ -149,12 +160,20 @@ impl Vote {
         let used = self.used(self.participant(participant)?, live);
         let p = self.participant_mut(participant)?;
         if used >= per {
-            return Err(Error::invalid("dots", format!("{} has used all {per} dots; take one back first", p.name)));
-        }
-        if !stacking && p.dots.contains(&card) {
+            let name = &p.name;
             return Err(Error::invalid(
                 "dots",
-                format!("{} already has a dot on this card, and this vote allows one per card", p.name),
+                said!("{name} has used all {per} dots; take one back first", "{name} heeft alle {per} stippen gezet; neem er eerst een terug"),
+            ));
+        }
+        if !stacking && p.dots.contains(&card) {
+            let name = &p.name;
+            return Err(Error::invalid(
+                "dots",
+                said!(
+                    "{name} already has a dot on this card, and this vote allows one per card",
+                    "{name} heeft al een stip op deze kaart, en in deze stemronde mag dat er één per kaart zijn"
+                ),
             ));
         }
         p.dots.push(card);
@@ -164,16 +183,22 @@ impl Vote {
     pub fn take_back(&mut self, participant: Id, card: Id) -> Result<()> {
         self.check_open()?;
         let p = self.participant_mut(participant)?;
-        let at = p.dots.iter().rposition(|c| *c == card).ok_or_else(|| {
-            Error::invalid("dots", format!("{} has no dot on this card", p.name))
-        })?;
+        let name = &p.name;
+        let at = p
+            .dots
+            .iter()
+            .rposition(|c| *c == card)
+            .ok_or_else(|| Error::invalid("dots", said!("{name} has no dot on this card", "{name} heeft geen stip op deze kaart")))?;
         p.dots.remove(at);
         Ok(())
     }
 
     fn check_open(&self) -> Result<()> {
         if self.closed {
-            return Err(Error::invalid("vote", "is closed; reopen it to change the dots"));
+            return Err(Error::invalid(
+                "vote",
+                said!("is closed; reopen it to change the dots", "is gesloten; open hem weer om stippen te veranderen"),
+            ));
         }
         Ok(())
     }
