@@ -41,6 +41,16 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
     assert.match(info, new RegExp(`Pages:\\s+${3 * down + 1}\\n`));
     assert.match(info, /\(A4\)/);
     assert.ok(!existsSync(join(out, `${files[0]}.tmp`)));
+
+    // An option the core refuses is named, in the language of the UI.
+    await s.execute(`
+      const label = [...document.querySelectorAll('.poster-form label.with-unit')].find((l) => l.textContent.startsWith('Marge'));
+      const input = label.querySelector('input');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '400');
+      input.dispatchEvent(new Event('input', { bubbles: true }));`);
+    const error = await s.waitFor(".poster-error", { text: "marge:" });
+    assert.match(await error.text(), /^marge: 400 mm laat te weinig over/);
+    await s.screenshot("32-poster-dialog-dutch-error");
   } finally {
     await s.quit();
     await driver.stop();
