@@ -20,6 +20,13 @@ const COMMANDS: &[&str] = &[
     "poster_preview",
     "save_poster",
     "update_menu",
+    "list_rounds",
+    "save_round",
+    "open_round",
+    "compare_rounds",
+    "rename_round",
+    "delete_round",
+    "restore_round",
 ];
 
 fn main() {

@@ -174,7 +174,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
             }
         }
         Command::Show { journey, json } => {
-            let doc = store.load(store.resolve(&journey)?)?;
+            let doc = store.load_with_rounds(store.resolve(&journey)?)?;
             if json {
                 write!(out, "{}", interchange::to_json(&doc))?;
             } else {
@@ -214,7 +214,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
             writeln!(out, "redid {}", label.unwrap_or_default())?;
         }
         Command::Export { journey, out: file } => {
-            let doc = store.load(store.resolve(&journey)?)?;
+            let doc = store.load_with_rounds(store.resolve(&journey)?)?;
             journeywall_core::files::write_atomically(&file, interchange::to_json(&doc).as_bytes())?;
             writeln!(out, "{}", file.display())?;
         }

@@ -5,6 +5,7 @@ pub mod cli;
 mod commands;
 mod menu;
 mod paths;
+mod rounds;
 mod save;
 mod window_state;
 
@@ -38,6 +39,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         save::save_poster::<tauri::Wry>,
         save::export_journey::<tauri::Wry>,
         menu::update_menu,
+        rounds::list_rounds,
+        rounds::save_round,
+        rounds::open_round,
+        rounds::compare_rounds,
+        rounds::rename_round,
+        rounds::delete_round,
+        rounds::restore_round,
     ])
 }
 

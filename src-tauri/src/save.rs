@@ -72,7 +72,7 @@ pub fn save_poster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, jo
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id) -> Result<Option<String>> {
-    let doc = state.with(|s| s.load(journey))?;
+    let doc = state.with(|s| s.load_with_rounds(journey))?;
     let asked = ask_path(&app, &file_name(&doc.journey.name, "json"), &[("Journeywall JSON", "json")]);
     let Some(path) = asked.map_err(|why| state.error(&why))? else {
         return Ok(None);

@@ -65,7 +65,7 @@ export function App() {
   let body;
   if (!info) body = <p className="muted centre">{t.loading}</p>;
   else if (info.openError) body = <DatabaseError message={info.openError} path={info.dbPath} />;
-  else if (opened) body = <JourneyEditor opened={opened} onClose={() => setOpened(null)} />;
+  else if (opened) body = <JourneyEditor key={opened.doc.journey.id} opened={opened} onClose={() => setOpened(null)} onOpen={open} />;
   else
     body = (
       <Home

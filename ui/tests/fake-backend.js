@@ -68,6 +68,43 @@ function installFakeBackend(state, mockIPC) {
       fake.journeys.set(journey, step.doc);
       return applied(journey, before);
     },
+    // Rounds: snapshots kept beside the journeys, compared by card id as the core does.
+    list_rounds: ({ journey }) => rounds(journey).map(info),
+    save_round: ({ journey, name }) => {
+      if (!name.trim()) fail("round name: must not be empty");
+      const r = { id: crypto.randomUUID(), name: name.trim(), createdAt: Date.now(), doc: structuredClone(doc(journey)) };
+      rounds(journey).push(r);
+      return info(r);
+    },
+    open_round: ({ journey, round }) => findRound(journey, round),
+    compare_rounds: ({ journey, from, to }) => {
+      const version = (r) => (r ? findRound(journey, r).doc : doc(journey));
+      const [a, b] = [version(from), version(to)];
+      const before = new Map(a.cards.map((c) => [c.id, c]));
+      const after = new Map(b.cards.map((c) => [c.id, c]));
+      const kept = b.cards.filter((c) => before.has(c.id));
+      return {
+        added: b.cards.filter((c) => !before.has(c.id)).map((c) => c.id),
+        removed: a.cards.filter((c) => !after.has(c.id)),
+        moved: kept.filter((c) => before.get(c.id).phase !== c.phase || before.get(c.id).row !== c.row).map((c) => c.id),
+        changed: kept.filter((c) => before.get(c.id).title !== c.title || before.get(c.id).notes !== c.notes).map((c) => c.id),
+      };
+    },
+    rename_round: ({ journey, round, name }) => {
+      findRound(journey, round).name = name;
+      return null;
+    },
+    delete_round: ({ journey, round }) => {
+      fake.rounds.set(journey, rounds(journey).filter((r) => r.id !== round));
+      return null;
+    },
+    restore_round: ({ journey, round, name }) => {
+      const copy = structuredClone(findRound(journey, round).doc);
+      copy.journey.id = crypto.randomUUID();
+      copy.journey.name = name;
+      fake.journeys.set(copy.journey.id, copy);
+      return copy.journey.id;
+    },
     update_menu: ({ labels, enabled }) => {
       Object.assign((fake.menuLabels ??= {}), labels);
       Object.assign((fake.menuEnabled ??= {}), enabled);
@@ -154,6 +191,10 @@ function installFakeBackend(state, mockIPC) {
    * Cards that changed (added, or any field different) and every cell's order, as the real
    * backend reports them, plus whole phase and row lists.
    */
+  fake.rounds = new Map();
+  const rounds = (journey) => fake.rounds.get(journey) ?? (fake.rounds.set(journey, []), fake.rounds.get(journey));
+  const findRound = (journey, id) => rounds(journey).find((r) => r.id === id) ?? fail(`no round with id ${id} in this journey`);
+  const info = (r) => ({ id: r.id, name: r.name, createdAt: r.createdAt, cards: r.doc.cards.length });
   function applied(id, before) {
     const d = doc(id);
     const old = new Map(before.cards.map((c) => [c.id, JSON.stringify(c)]));

@@ -202,3 +202,43 @@ test("dot vote: the tallies of a paper vote are typed in and saved as one step",
   assert.equal(last.label, "typeTallies");
   assert.deepEqual(last.edits.map((e) => e.votes), [4, 6]);
 });
+
+test("rounds: save one, move a card, compare (the card is marked moved, read-only), view it, restore it as a new journey", async () => {
+  const { page, doc } = await openEditor();
+  await page.getByRole("button", { name: /Rounds/ }).click();
+  const panel = page.getByRole("complementary", { name: "Rounds" });
+  await panel.getByLabel("Name of the round").fill("As-is");
+  await panel.getByRole("button", { name: "Save round" }).click();
+  await panel.locator(".round-name", { hasText: "As-is" }).waitFor();
+
+  const moved = page.locator(".card", { hasText: "Reads reviews from other runners" });
+  await moved.click();
+  await page.keyboard.press("Control+ArrowRight");
+  await page.getByText("All changes saved").waitFor();
+
+  await panel.getByRole("button", { name: "Compare", exact: true }).click();
+  await page.getByRole("status").getByText("As-is → Now (the journey) · read-only").waitFor();
+  await panel.getByText("0 added · 0 removed · 1 moved · 0 changed").waitFor();
+  const marked = page.locator(".round-view .card.mark-moved");
+  assert.equal(await marked.count(), 1);
+  assert.match(await marked.innerText(), /moved\nReads reviews from other runners/i);
+  // Read-only: a double-click opens no editor, Delete deletes nothing.
+  await marked.dblclick();
+  await page.keyboard.press("Delete");
+  assert.equal(await page.locator(".round-view .card-editor").count(), 0);
+  const before = (await calls(page)).filter((c) => c.cmd === "apply_edit").length;
+
+  await page.getByRole("button", { name: "Back to the journey" }).click();
+  await panel.getByRole("button", { name: "View “As-is”" }).click();
+  await page.getByRole("status").getByText("Round “As-is” · read-only").waitFor();
+  const original = doc.cards.find((c) => c.title === "Reads reviews from other runners");
+  const phaseTitles = await page.locator(".round-view .phase-title").allInnerTexts();
+  assert.equal(phaseTitles[doc.phases.findIndex((p) => p.id === original.phase)], "Consideration");
+  await page.locator(`.round-view [data-card-id="${original.id}"]`).waitFor();
+
+  await panel.getByRole("button", { name: "Restore “As-is” as a new journey" }).click();
+  await page.getByText("Restored as the journey “Online customer journey · As-is”").waitFor();
+  await page.getByRole("button", { name: "Open it" }).click();
+  await page.getByRole("heading", { name: "Online customer journey · As-is" }).waitFor();
+  assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit").length, before, "nothing was edited while looking at rounds");
+});

@@ -11,6 +11,7 @@ pub mod interchange;
 pub mod library;
 pub mod model;
 pub mod poster;
+pub mod round;
 pub mod said;
 pub mod store;
 pub mod templates;

@@ -13,7 +13,7 @@ const LAST_DELETED: &str = "last_deleted_journey";
 /// A copy of a journey under a new name, with new ids; its undo history starts empty.
 pub fn duplicate(store: &mut Store, journey: Id, name: &str) -> Result<Id> {
     check_title("name", name)?;
-    let json = interchange::to_json(&store.load(journey)?);
+    let json = interchange::to_json(&store.load_with_rounds(journey)?);
     let mut copy = interchange::from_json(&json, "copy", Ids::New)?;
     copy.journey.name = name.into();
     store.insert_doc(&copy)?;
@@ -22,7 +22,7 @@ pub fn duplicate(store: &mut Store, journey: Id, name: &str) -> Result<Id> {
 
 /// Deletes a journey, keeping it aside so `restore_last_deleted` can bring it back.
 pub fn delete(store: &mut Store, journey: Id) -> Result<()> {
-    let json = interchange::to_json(&store.load(journey)?);
+    let json = interchange::to_json(&store.load_with_rounds(journey)?);
     store.set_meta(LAST_DELETED, &json)?;
     store.delete_journey(journey)
 }

@@ -161,6 +161,10 @@ pub struct JourneyDoc {
     /// The dot vote, when one has been started and not cleared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<crate::vote::Vote>,
+    /// The journey's named snapshots. The editor does not load them (see `Store::rounds`); the
+    /// interchange file carries them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<crate::round::Round>,
 }
 
 /// One line of the journey list.
@@ -360,6 +364,10 @@ impl JourneyDoc {
         if let Some(vote) = &self.vote {
             let cards: std::collections::HashSet<Id> = self.cards.iter().map(|c| c.id).collect();
             vote.validate(&|c| cards.contains(&c))?;
+        }
+        for round in &self.rounds {
+            check_title("round name", &round.name)?;
+            round.doc.validate()?;
         }
         Ok(())
     }

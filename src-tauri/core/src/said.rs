@@ -129,6 +129,8 @@ fn dutch_field(field: &str) -> Option<&'static str> {
         "persona id" => "id van de persona",
         "id" => "id",
         "name" => "naam",
+        "round name" => "naam van de ronde",
+        "round id" => "id van de ronde",
         // The dot vote.
         "vote" => "stemronde",
         "dots" => "stippen",
@@ -180,6 +182,7 @@ fn dutch_kind(kind: &str) -> Option<&'static str> {
         "card" => "kaart",
         "persona" => "persona",
         "participant" => "deelnemer",
+        "round" => "ronde",
         _ => return None,
     })
 }

@@ -143,3 +143,74 @@ fn the_vote_travels_in_the_json_file_with_fresh_ids() {
     let voted = back.cards.iter().find(|c| c.id == dot).expect("the dot is on a card of the copy");
     assert_eq!((voted.title.as_str(), voted.votes), (doc.cards[0].title.as_str(), 1));
 }
+
+#[test]
+fn a_round_is_compared_with_the_journey_after_a_card_moved() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let before = store.save_round(j, "As-is").unwrap();
+    assert_eq!(before.cards as usize, doc.cards.len());
+    let card = &doc.cards[0];
+    let other = doc.phases.iter().find(|p| p.id != card.phase).unwrap().id;
+    store.apply(j, Edit::MoveCard { card: card.id, phase: other, row: card.row, index: 0 }).unwrap();
+    let history = store.history_len(j).unwrap();
+
+    let round = store.round(j, before.id).unwrap();
+    let diff = journeywall_core::round::compare(&round.doc, &store.load(j).unwrap());
+    assert_eq!(diff.moved, [card.id]);
+    assert!(diff.added.is_empty() && diff.removed.is_empty() && diff.changed.is_empty());
+    // The round is still the journey as it was, and saving it was no edit.
+    assert_eq!(round.doc.cards.iter().find(|c| c.id == card.id).unwrap().phase, card.phase);
+    assert_eq!(store.history_len(j).unwrap(), history);
+}
+
+#[test]
+fn a_round_is_restored_as_a_new_journey_and_the_original_stays() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let round = store.save_round(j, "As-is").unwrap();
+    store.apply(j, Edit::DeleteCard { card: doc.cards[0].id }).unwrap();
+    let restored = store.restore_round(j, round.id, "Online · As-is").unwrap();
+    let copy = store.load(restored).unwrap();
+    assert_eq!(copy.journey.name, "Online · As-is");
+    assert_eq!(copy.cards.len(), doc.cards.len());
+    assert!(copy.cards.iter().all(|c| !doc.cards.iter().any(|d| d.id == c.id)), "the copy has ids of its own");
+    assert_eq!(store.load(j).unwrap().cards.len(), doc.cards.len() - 1);
+}
+
+#[test]
+fn rounds_travel_in_the_json_file_and_still_compare_with_fresh_ids() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    store.save_round(j, "As-is").unwrap();
+    store
+        .apply(j, Edit::UpdateCard { card: doc.cards[2].id, patch: journeywall_core::edit::CardPatch { title: Some("Changed".into()), ..Default::default() } })
+        .unwrap();
+    store.save_round(j, "After round 1").unwrap();
+
+    let json = interchange::to_json(&store.load_with_rounds(j).unwrap());
+    let copy = interchange::from_json(&json, "copy.json", Ids::New).unwrap();
+    store.insert_doc(&copy).unwrap();
+    let rounds = store.rounds(copy.journey.id).unwrap();
+    assert_eq!(rounds.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["As-is", "After round 1"]);
+    let (a, b) = (store.round(copy.journey.id, rounds[0].id).unwrap(), store.round(copy.journey.id, rounds[1].id).unwrap());
+    let diff = journeywall_core::round::compare(&a.doc, &b.doc);
+    let changed = copy.cards.iter().find(|c| c.title == "Changed").unwrap().id;
+    assert_eq!(diff.changed, [changed], "the rounds' cards got the same new ids as the journey's");
+    assert!(diff.added.is_empty() && diff.removed.is_empty());
+}
+
+#[test]
+fn round_names_are_checked_and_a_deleted_journey_comes_back_with_its_rounds() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    assert!(store.save_round(j, "  ").unwrap_err().to_string().contains("round name"));
+    store.save_round(j, "To-be").unwrap();
+    journeywall_core::library::delete(&mut store, j).unwrap();
+    journeywall_core::library::restore_last_deleted(&mut store).unwrap();
+    assert_eq!(store.rounds(j).unwrap().len(), 1);
+}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Card, JourneyDoc, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
-import { useEditor, type Editor } from "../state/store";
+import { useEditor, type Editor, type Mark } from "../state/store";
 import { addCard, addPhase, moveCards, renameCard } from "../editor/actions";
 import { CardTitleEditor, CardView } from "./CardView";
 import { dotColours } from "../workshop/vote";
@@ -60,6 +60,8 @@ function dropTarget(x: number, y: number): (Cell & { index: number }) | null {
   return { phase, row, index };
 }
 
+const stop = (e: React.SyntheticEvent) => e.stopPropagation();
+
 export function Board({ editor, scroller }: { editor: Editor; scroller: React.RefObject<HTMLDivElement | null> }) {
   const { t } = useT();
   const doc = useEditor(editor, (s) => s.doc);
@@ -67,6 +69,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   const editing = useEditor(editor, (s) => s.editing);
   const focusedCell = useEditor(editor, (s) => s.focusedCell);
   const zoom = useEditor(editor, (s) => s.zoom);
+  const marks = useEditor(editor, (s) => s.marks);
   const voting = useEditor(editor, (s) => s.voter !== null && s.doc.vote !== null && s.doc.vote !== undefined && !s.doc.vote.closed);
   const cells = useMemo(() => cardsByCell(doc.cards), [doc.cards]);
   const phaseColour = useMemo(() => new Map(doc.phases.map((p) => [p.id, p.colour])), [doc.phases]);
@@ -177,7 +180,11 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   return (
     <div
       ref={boardRef}
-      className={`board${drag ? " is-dragging" : ""}${voting ? " voting" : ""}`}
+      className={`board${drag ? " is-dragging" : ""}${voting ? " voting" : ""}${editor.isReadOnly ? " read-only" : ""}`}
+      // A round is only looked at: no press, click or double-click reaches the editing handlers.
+      onPointerDownCapture={editor.isReadOnly ? stop : undefined}
+      onClickCapture={editor.isReadOnly ? stop : undefined}
+      onDoubleClickCapture={editor.isReadOnly ? stop : undefined}
       style={{ gridTemplateColumns: columns, zoom }}
       role="grid"
       aria-label={doc.journey.name}
@@ -202,6 +209,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
             phaseColour={phaseColour}
             dots={dots}
             votesHidden={doc.vote?.hidden ?? false}
+            marks={marks}
             selection={selection}
             dragging={dragging}
             drag={drag}
@@ -238,6 +246,7 @@ interface RowCellsProps {
   phaseColour: Map<string, string>;
   dots: Map<string, string[]>;
   votesHidden: boolean;
+  marks: ReadonlyMap<string, Mark> | null;
   selection: ReadonlySet<string>;
   dragging: Set<string> | null;
   drag: CardDrag | null;
@@ -320,6 +329,7 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
           dragging={isDragged}
           dots={props.dots.get(c.id)?.join(",") ?? ""}
           votesHidden={props.votesHidden}
+          mark={props.marks?.get(c.id)}
           onPointerDown={props.onCardPointerDown}
           onOpen={props.openCard}
         />,

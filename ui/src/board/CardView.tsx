@@ -2,6 +2,7 @@ import { memo, useRef } from "react";
 import type { Card } from "../ipc";
 import { useT } from "../i18n/context";
 import { EmotionFace } from "../components/EmotionFace";
+import type { Mark } from "../state/store";
 
 interface Props {
   card: Card;
@@ -12,17 +13,19 @@ interface Props {
   dots: string;
   /** The vote hides its dots for now. */
   votesHidden: boolean;
+  /** How a comparison of rounds found the card changed. */
+  mark?: Mark;
   onPointerDown(e: React.PointerEvent, card: Card): void;
   onOpen(card: Card): void;
 }
 
 /** One card on the canvas. Memoised: a 1,000-card board re-renders only the cards that changed. */
-export const CardView = memo(function CardView({ card, colour, selected, dragging, dots, votesHidden, onPointerDown, onOpen }: Props) {
+export const CardView = memo(function CardView({ card, colour, selected, dragging, dots, votesHidden, mark, onPointerDown, onOpen }: Props) {
   const { t } = useT();
   const votes = votesHidden ? 0 : card.votes;
   return (
     <article
-      className={`card${selected ? " selected" : ""}${dragging ? " dragging" : ""}`}
+      className={`card${selected ? " selected" : ""}${dragging ? " dragging" : ""}${mark ? ` mark-${mark}` : ""}`}
       style={{ background: card.colour ?? colour }}
       data-card-id={card.id}
       tabIndex={-1}
@@ -33,6 +36,7 @@ export const CardView = memo(function CardView({ card, colour, selected, draggin
         onOpen(card);
       }}
     >
+      {mark ? <span className="card-mark">{t.rounds.mark[mark]}</span> : null}
       <div className="card-title">{card.title}</div>
       {card.channel || card.emotion !== null || votes > 0 || card.tags.length > 0 ? (
         <div className="card-meta">

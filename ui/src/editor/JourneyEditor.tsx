@@ -16,14 +16,23 @@ import { RoomTimer } from "../workshop/RoomTimer";
 import { CaptureBar } from "../workshop/CaptureBar";
 import { VotePanel } from "../workshop/VotePanel";
 import { VoteResults } from "../workshop/VoteResults";
+import { RoundsPanel, type RoundView } from "../workshop/RoundsPanel";
 
-export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onClose(): void }) {
+export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
   const scroller = useRef<HTMLDivElement>(null);
   const name = useEditor(editor, (s) => s.doc.journey.name);
   const [printing, setPrinting] = useState(false);
   const [capturing, setCapturing] = useState(false);
-  const [voting, setVoting] = useState(false);
+  const [panel, setPanel] = useState<"vote" | "rounds" | null>(null);
+  const [roundView, setRoundView] = useState<RoundView | null>(null);
+  const [restored, setRestored] = useState<{ id: string; name: string } | null>(null);
+  const roundScroller = useRef<HTMLDivElement>(null);
+  const showPanel = (next: "vote" | "rounds" | null) => {
+    editor.set({ voter: null });
+    if (next !== "rounds") setRoundView(null);
+    setPanel(next);
+  };
   const [results, setResults] = useState<"ranking" | "typing" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useT();
@@ -33,7 +42,8 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
       (e: Error) => editor.set({ error: e.message }),
     );
 
-  useEffect(() => installKeys(editor, () => scroller.current), [editor]);
+  // While a round is shown, the journey's shortcuts are off: they would change cards nobody sees.
+  useEffect(() => (roundView ? undefined : installKeys(editor, () => scroller.current)), [editor, roundView]);
   useEffect(
     () =>
       onMenuChoice((id) => {
@@ -152,23 +162,44 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
         scroller={scroller}
         onPrint={() => setPrinting(true)}
         onCapture={() => setCapturing((c) => !c)}
-        onVote={() => {
-          if (voting) editor.set({ voter: null });
-          setVoting(!voting);
-        }}
+        onVote={() => showPanel(panel === "vote" ? null : "vote")}
+        onRounds={() => showPanel(panel === "rounds" ? null : "rounds")}
       />
       <div className="editor-body">
-        <div className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
-          <Board editor={editor} scroller={scroller} />
-        </div>
-        {voting ? (
-          <VotePanel
+        {roundView ? (
+          <div className="round-view">
+            <div className="round-banner" role="status">
+              <strong>{roundView.title}</strong>
+              {roundView.diff ? (
+                <span className="legend">
+                  {(["added", "moved", "changed"] as const).map((m) => (
+                    <span key={m} className={`legend-mark mark-${m}`}>
+                      {t.rounds.mark[m]}
+                    </span>
+                  ))}
+                </span>
+              ) : null}
+              <button onClick={() => setRoundView(null)}>{t.rounds.back}</button>
+            </div>
+            <div className="board-scroll" ref={roundScroller}>
+              <Board editor={roundView.editor} scroller={roundScroller} />
+            </div>
+            <ErrorToast editor={roundView.editor} />
+          </div>
+        ) : (
+          <div className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
+            <Board editor={editor} scroller={scroller} />
+          </div>
+        )}
+        {panel === "vote" ? (
+          <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote ? "ranking" : "typing")} onClose={() => showPanel(null)} />
+        ) : panel === "rounds" ? (
+          <RoundsPanel
             editor={editor}
-            onResults={() => setResults(editor.get().doc.vote ? "ranking" : "typing")}
-            onClose={() => {
-              editor.set({ voter: null });
-              setVoting(false);
-            }}
+            view={roundView}
+            onView={setRoundView}
+            onRestored={(id, name) => setRestored({ id, name })}
+            onClose={() => showPanel(null)}
           />
         ) : (
           <Inspector editor={editor} />
@@ -177,6 +208,13 @@ export function JourneyEditor({ opened, onClose }: { opened: OpenedJourney; onCl
       {results ? <VoteResults editor={editor} typing={results === "typing"} onClose={() => setResults(null)} /> : null}
       {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
       <ErrorToast editor={editor} />
+      {restored ? (
+        <div className="toast notice" role="status">
+          <span>{t.rounds.restored(restored.name)}</span>
+          <button onClick={() => onOpen(restored.id)}>{t.rounds.openRestored}</button>
+          <button onClick={() => setRestored(null)}>{t.dismiss}</button>
+        </div>
+      ) : null}
       {notice ? (
         <div className="toast notice" role="status">
           <span>{notice}</span>
@@ -195,9 +233,10 @@ interface ToolbarProps {
   onPrint(): void;
   onCapture(): void;
   onVote(): void;
+  onRounds(): void;
 }
 
-function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote }: ToolbarProps) {
+function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds }: ToolbarProps) {
   const { t } = useT();
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
@@ -255,6 +294,9 @@ function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote }: Tool
         </button>
         <button onClick={onVote} title={t.vote.title}>
           ● {t.vote.button}
+        </button>
+        <button onClick={onRounds} title={t.rounds.title}>
+          ◷ {t.rounds.button}
         </button>
         <RoomTimer />
         <button className="print" onClick={onPrint} title={`${t.menu.poster} (Ctrl+P)`}>

@@ -41,6 +41,15 @@ export const commands = {
 	 *  made, so a late English label never overwrites the Dutch one chosen after it.
 	 */
 	updateMenu: (labels: { [key in string]: string }, enabled: { [key in string]: boolean }) => typedError<null, CommandError>(__TAURI_INVOKE("update_menu", { labels, enabled })),
+	listRounds: (journey: string) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
+	saveRound: (journey: string, name: string) => typedError<RoundInfo, CommandError>(__TAURI_INVOKE("save_round", { journey, name })),
+	openRound: (journey: string, round: string) => typedError<Round_Serialize, CommandError>(__TAURI_INVOKE("open_round", { journey, round })),
+	/**  What changed from round `from` to round `to`; `None` stands for the journey as it is now. */
+	compareRounds: (journey: string, from: string | null, to: string | null) => typedError<RoundDiff_Serialize, CommandError>(__TAURI_INVOKE("compare_rounds", { journey, from, to })),
+	renameRound: (journey: string, round: string, name: string) => typedError<null, CommandError>(__TAURI_INVOKE("rename_round", { journey, round, name })),
+	deleteRound: (journey: string, round: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_round", { journey, round })),
+	/**  Makes a round into a new journey called `name`; returns its id. */
+	restoreRound: (journey: string, round: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
 };
 
 /* Types */
@@ -312,6 +321,11 @@ export type JourneyDoc_Deserialize = {
 	personas?: Persona_Deserialize[],
 	/**  The dot vote, when one has been started and not cleared. */
 	vote?: Vote_Deserialize | null,
+	/**
+	 *  The journey's named snapshots. The editor does not load them (see `Store::rounds`); the
+	 *  interchange file carries them.
+	 */
+	rounds?: Round_Deserialize[],
 };
 
 /**  A whole journey as the editor loads it and as the interchange file holds it. */
@@ -323,6 +337,11 @@ export type JourneyDoc_Serialize = {
 	personas: Persona_Serialize[],
 	/**  The dot vote, when one has been started and not cleared. */
 	vote?: Vote_Serialize,
+	/**
+	 *  The journey's named snapshots. The editor does not load them (see `Store::rounds`); the
+	 *  interchange file carries them.
+	 */
+	rounds?: Round_Serialize[],
 };
 
 export type JourneyPatch = JourneyPatch_Serialize | JourneyPatch_Deserialize;
@@ -569,6 +588,60 @@ export type PosterSize =
  *  not fit ends in an ellipsis.
  */
 { by: "cardSize"; mm: number | null };
+
+/**  A snapshot as it is stored and exported with the journey. */
+export type Round = Round_Serialize | Round_Deserialize;
+
+/**  What changed from one version of a journey to another, by card id. */
+export type RoundDiff = RoundDiff_Serialize | RoundDiff_Deserialize;
+
+/**  What changed from one version of a journey to another, by card id. */
+export type RoundDiff_Deserialize = {
+	/**  Cards in `to` that `from` did not have. */
+	added: string[],
+	/**  Cards of `from` that `to` no longer has, as they were (they are not on the later board). */
+	removed: Card_Deserialize[],
+	/**  Cards now in another cell, or in another order among the cards their cell kept. */
+	moved: string[],
+	/**  Cards whose text, colour, channel, emotion, votes or tags changed. */
+	changed: string[],
+};
+
+/**  What changed from one version of a journey to another, by card id. */
+export type RoundDiff_Serialize = {
+	/**  Cards in `to` that `from` did not have. */
+	added: string[],
+	/**  Cards of `from` that `to` no longer has, as they were (they are not on the later board). */
+	removed: Card_Serialize[],
+	/**  Cards now in another cell, or in another order among the cards their cell kept. */
+	moved: string[],
+	/**  Cards whose text, colour, channel, emotion, votes or tags changed. */
+	changed: string[],
+};
+
+/**  One line of the list of rounds. */
+export type RoundInfo = {
+	id: string,
+	name: string,
+	createdAt: number,
+	cards: number,
+};
+
+/**  A snapshot as it is stored and exported with the journey. */
+export type Round_Deserialize = {
+	id: string,
+	name: string,
+	createdAt: number,
+	doc: JourneyDoc_Deserialize,
+};
+
+/**  A snapshot as it is stored and exported with the journey. */
+export type Round_Serialize = {
+	id: string,
+	name: string,
+	createdAt: number,
+	doc: JourneyDoc_Serialize,
+};
 
 export type Row = Row_Serialize | Row_Deserialize;
 

@@ -20,6 +20,9 @@ export type PosterInfo = B.PosterInfo;
 export type PosterOptions = B.PosterOptions_Deserialize;
 export type PosterPreview = B.PosterPreview;
 export type PosterSize = B.PosterSize;
+export type Round = B.Round_Serialize;
+export type RoundDiff = B.RoundDiff_Serialize;
+export type RoundInfo = B.RoundInfo;
 export type Row = B.Row_Serialize;
 export type TemplateInfo = B.TemplateInfo;
 export type UndoState = B.UndoState_Serialize;
@@ -52,6 +55,14 @@ export const api = {
   /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */
   savePoster: (journey: string, options: PosterOptions, openWhenDone: boolean) => unwrap(commands.savePoster(journey, options, openWhenDone)),
   exportJourney: (journey: string) => unwrap(commands.exportJourney(journey)),
+  listRounds: (journey: string): Promise<RoundInfo[]> => unwrap(commands.listRounds(journey)),
+  saveRound: (journey: string, name: string): Promise<RoundInfo> => unwrap(commands.saveRound(journey, name)),
+  openRound: (journey: string, round: string): Promise<Round> => unwrap(commands.openRound(journey, round)),
+  /** What changed from one version to another; null stands for the journey as it is now. */
+  compareRounds: (journey: string, from: string | null, to: string | null): Promise<RoundDiff> => unwrap(commands.compareRounds(journey, from, to)),
+  renameRound: (journey: string, round: string, name: string) => unwrap(commands.renameRound(journey, round, name)),
+  deleteRound: (journey: string, round: string) => unwrap(commands.deleteRound(journey, round)),
+  restoreRound: (journey: string, round: string, name: string): Promise<string> => unwrap(commands.restoreRound(journey, round, name)),
   updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>) => unwrap(commands.updateMenu(labels, enabled)),
   /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
   onMenu: (handler: (id: string) => void): Promise<() => void> => listen<string>("menu", (e) => handler(e.payload)),

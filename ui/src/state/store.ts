@@ -24,7 +24,11 @@ export interface EditorState {
   zoom: number;
   /** The vote participant whose turn it is: a click on a card then gives it their dot. */
   voter: string | null;
+  /** Cards highlighted by a comparison of rounds, and how they changed. */
+  marks: ReadonlyMap<string, Mark> | null;
 }
+
+export type Mark = "added" | "moved" | "changed";
 
 type Listener = () => void;
 
@@ -34,8 +38,20 @@ export class Editor {
   /** Edits run one after another, so a fast typist's edits reach the backend in order. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(doc: JourneyDoc, history: UndoState) {
-    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null };
+  /**
+   * `readOnly`: the message shown when something tries to change this journey (a round being
+   * looked at); no edit then reaches the backend.
+   */
+  constructor(
+    doc: JourneyDoc,
+    history: UndoState,
+    private readonly readOnly: string | null = null,
+  ) {
+    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null, marks: null };
+  }
+
+  get isReadOnly(): boolean {
+    return this.readOnly !== null;
   }
 
   get = (): EditorState => this.state;
@@ -68,6 +84,10 @@ export class Editor {
   }
 
   private run(call: () => Promise<Applied>): Promise<Applied | null> {
+    if (this.readOnly !== null) {
+      this.set({ error: this.readOnly, editing: null });
+      return Promise.resolve(null);
+    }
     this.set({ pending: this.state.pending + 1 });
     const result = this.queue.then(async () => {
       try {

@@ -147,6 +147,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         cards: vec![],
         personas: vec![],
         vote: None,
+        rounds: vec![],
     };
     model::check_title("journey name", name).map_err(|e| err(e.said()))?;
     let mut phase_ids: HashMap<String, Id> = HashMap::new();

@@ -6,6 +6,11 @@ use crate::model::{new_id, Id, JourneyDoc};
 
 pub fn renew(doc: &mut JourneyDoc) {
     let mut map: HashMap<Id, Id> = HashMap::new();
+    renew_with(doc, &mut map);
+}
+
+/// Renews with `map`, so the journey's rounds, which hold the same cards, get the same new ids.
+fn renew_with(doc: &mut JourneyDoc, map: &mut HashMap<Id, Id>) {
     let mut fresh = |old: &mut Id| {
         let new = *map.entry(*old).or_insert_with(new_id);
         *old = new;
@@ -22,6 +27,12 @@ pub fn renew(doc: &mut JourneyDoc) {
     for p in doc.vote.iter_mut().flat_map(|v| v.participants.iter_mut()) {
         fresh(&mut p.id);
         p.dots.iter_mut().for_each(&mut fresh);
+    }
+    for round in &mut doc.rounds {
+        fresh(&mut round.id);
+    }
+    for round in &mut doc.rounds {
+        renew_with(&mut round.doc, map);
     }
 }
 

@@ -5,6 +5,7 @@ mod csv_import;
 mod ids;
 
 pub use csv_import::import_csv;
+pub use ids::renew as renew_ids;
 
 use serde::{Deserialize, Serialize};
 

@@ -16,7 +16,8 @@ use crate::apply::{Applier, Changes};
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::history::{self, UndoState};
-use crate::model::{self, Id, JourneyDoc, JourneySummary};
+use crate::model::{self, check_title, Id, JourneyDoc, JourneySummary};
+use crate::round::{Round, RoundInfo};
 use crate::said;
 use crate::said::Said;
 
@@ -167,6 +168,7 @@ impl Store {
             cards: records::cards(&tx, journey)?,
             personas: records::personas(&tx, journey)?,
             vote: records::vote(&tx, journey)?,
+            rounds: vec![],
         };
         tx.finish()?;
         doc.sort();
@@ -192,8 +194,65 @@ impl Store {
             for p in &doc.personas {
                 records::insert_persona(c, j, p).map_err(|e| in_use("persona id", p.id, e))?;
             }
+            for r in &doc.rounds {
+                records::insert_round(c, j, r).map_err(|e| in_use("round id", r.id, e))?;
+            }
             records::set_vote(c, j, doc.vote.as_ref())
         })
+    }
+
+    /// The journey with its rounds: everything the interchange file holds.
+    pub fn load_with_rounds(&self, journey: Id) -> Result<JourneyDoc> {
+        let mut doc = self.load(journey)?;
+        doc.rounds = records::rounds(&self.conn, journey)?;
+        Ok(doc)
+    }
+
+    // --- rounds ---------------------------------------------------------------------------------
+
+    /// Saves the journey as it is now under `name`. A round is not an edit: it changes nothing
+    /// in the journey and is not in its undo history.
+    pub fn save_round(&mut self, journey: Id, name: &str) -> Result<RoundInfo> {
+        check_title("round name", name)?;
+        let round = Round { id: model::new_id(), name: name.trim().to_owned(), created_at: model::now_millis(), doc: self.load(journey)? };
+        self.write(|c| records::insert_round(c, journey, &round))?;
+        Ok(round.info())
+    }
+
+    pub fn rounds(&self, journey: Id) -> Result<Vec<RoundInfo>> {
+        Ok(records::rounds(&self.conn, journey)?.iter().map(Round::info).collect())
+    }
+
+    pub fn round(&self, journey: Id, round: Id) -> Result<Round> {
+        records::round(&self.conn, journey, round)
+    }
+
+    pub fn rename_round(&mut self, journey: Id, round: Id, name: &str) -> Result<()> {
+        check_title("round name", name)?;
+        self.write(|c| {
+            records::round(c, journey, round)?;
+            records::rename_round(c, round, name.trim())
+        })
+    }
+
+    pub fn delete_round(&mut self, journey: Id, round: Id) -> Result<()> {
+        self.write(|c| {
+            records::round(c, journey, round)?;
+            records::delete_round(c, round)
+        })
+    }
+
+    /// Makes a round into a journey of its own, named `name`, with new ids; the journey it was
+    /// taken from stays as it is.
+    pub fn restore_round(&mut self, journey: Id, round: Id, name: &str) -> Result<Id> {
+        check_title("journey name", name)?;
+        let mut doc = self.round(journey, round)?.doc;
+        crate::interchange::renew_ids(&mut doc);
+        let now = model::now_millis();
+        doc.journey.name = name.trim().to_owned();
+        (doc.journey.created_at, doc.journey.updated_at) = (now, now);
+        self.insert_doc(&doc)?;
+        Ok(doc.journey.id)
     }
 
     pub fn delete_journey(&mut self, journey: Id) -> Result<()> {

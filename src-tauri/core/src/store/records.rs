@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row as SqlRow};
 
 use crate::error::{Error, Result};
 use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
+use crate::round::Round;
 use crate::vote::Vote;
 
 const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at, settings";
@@ -439,5 +440,46 @@ pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> 
             .execute([journey.to_string(), to_json(v)])?,
         None => c.prepare_cached("DELETE FROM votes WHERE journey_id = ?1")?.execute([journey.to_string()])?,
     };
+    Ok(())
+}
+
+// --- rounds -----------------------------------------------------------------------------------
+
+pub fn insert_round(c: &Connection, journey: Id, r: &Round) -> Result<()> {
+    c.prepare_cached("INSERT INTO rounds (id, journey_id, name, created_at, doc) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![
+        r.id.to_string(),
+        journey.to_string(),
+        r.name,
+        r.created_at,
+        to_json(&r.doc)
+    ])?;
+    Ok(())
+}
+
+/// The journey's rounds, oldest first.
+pub fn rounds(c: &Connection, journey: Id) -> Result<Vec<Round>> {
+    let mut st = c.prepare_cached("SELECT id, name, created_at, doc FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id")?;
+    let v = st
+        .query_map([journey.to_string()], |r| Ok(Round { id: id_col(r, 0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+pub fn round(c: &Connection, journey: Id, id: Id) -> Result<Round> {
+    let mut st = c.prepare_cached("SELECT id, name, created_at, doc FROM rounds WHERE journey_id = ?1 AND id = ?2")?;
+    st.query_row([journey.to_string(), id.to_string()], |r| {
+        Ok(Round { id: id_col(r, 0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? })
+    })
+    .optional()?
+    .ok_or_else(|| Error::not_found("round", id))
+}
+
+pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {
+    c.prepare_cached("UPDATE rounds SET name = ?2 WHERE id = ?1")?.execute([id.to_string(), name.to_owned()])?;
+    Ok(())
+}
+
+pub fn delete_round(c: &Connection, id: Id) -> Result<()> {
+    c.prepare_cached("DELETE FROM rounds WHERE id = ?1")?.execute([id.to_string()])?;
     Ok(())
 }

@@ -1,0 +1,225 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, type RoundDiff, type RoundInfo } from "../ipc";
+import { useT } from "../i18n/context";
+import { relativeTime } from "../i18n";
+import { Editor, useEditor, type Mark } from "../state/store";
+import { askConfirm } from "../components/Confirm";
+import { InlineInput } from "../components/Menu";
+
+/** A saved round (or a comparison) shown on the board instead of the journey, read-only. */
+export interface RoundView {
+  title: string;
+  editor: Editor;
+  diff: RoundDiff | null;
+}
+
+const NOW = "";
+
+/** How each card of the later version changed; a card both moved and changed shows as moved. */
+export function marksOf(diff: RoundDiff): Map<string, Mark> {
+  const marks = new Map<string, Mark>();
+  for (const id of diff.changed) marks.set(id, "changed");
+  for (const id of diff.moved) marks.set(id, "moved");
+  for (const id of diff.added) marks.set(id, "added");
+  return marks;
+}
+
+/**
+ * Rounds in the side panel: save the journey as it is now under a name, look at a saved round,
+ * compare two versions, restore a round as a journey of its own, rename and delete.
+ */
+export function RoundsPanel(props: {
+  editor: Editor;
+  view: RoundView | null;
+  onView(view: RoundView | null): void;
+  onRestored(journey: string, name: string): void;
+  onClose(): void;
+}) {
+  const { editor, view, onView } = props;
+  const { t, locale } = useT();
+  const journey = useEditor(editor, (s) => s.doc.journey);
+  const [rounds, setRounds] = useState<RoundInfo[]>([]);
+  const [name, setName] = useState("");
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [from, setFrom] = useState(NOW);
+  const [to, setTo] = useState(NOW);
+  const fail = useCallback((e: Error) => editor.set({ error: e.message }), [editor]);
+
+  const reload = useCallback(
+    () =>
+      api.listRounds(journey.id).then((list) => {
+        setRounds(list);
+        return list;
+      }, fail),
+    [journey.id, fail],
+  );
+  useEffect(() => {
+    void reload().then((list) => {
+      // Comparing the latest round with now is what is asked for most.
+      const latest = list?.at(-1);
+      if (latest) setFrom(latest.id);
+    });
+  }, [reload]);
+
+  const suggestion = t.rounds.suggestions[Math.min(rounds.length, t.rounds.suggestions.length - 1)] ?? "";
+  const save = async () => {
+    const n = name.trim() || suggestion;
+    try {
+      const saved = await api.saveRound(journey.id, n);
+      setName("");
+      const list = await reload();
+      if (list) setFrom(saved.id);
+    } catch (e) {
+      fail(e as Error);
+    }
+  };
+
+  const nameOf = (id: string) => (id === NOW ? t.rounds.now : (rounds.find((r) => r.id === id)?.name ?? ""));
+  const docOf = async (id: string) => (id === NOW ? (await api.openJourney(journey.id)).doc : (await api.openRound(journey.id, id)).doc);
+  const readOnly = (doc: Awaited<ReturnType<typeof docOf>>) => new Editor(doc, { undo: null, redo: null }, t.rounds.readOnly);
+
+  const viewRound = async (r: RoundInfo) => {
+    try {
+      onView({ title: t.rounds.viewing(r.name), editor: readOnly(await docOf(r.id)), diff: null });
+    } catch (e) {
+      fail(e as Error);
+    }
+  };
+  const compare = async () => {
+    try {
+      const [diff, doc] = await Promise.all([api.compareRounds(journey.id, from || null, to || null), docOf(to)]);
+      const shown = readOnly(doc);
+      shown.set({ marks: marksOf(diff) });
+      onView({ title: t.rounds.comparing(nameOf(from), nameOf(to)), editor: shown, diff });
+    } catch (e) {
+      fail(e as Error);
+    }
+  };
+  const restore = async (r: RoundInfo) => {
+    const newName = t.rounds.restoredName(journey.name, r.name).slice(0, 200);
+    try {
+      props.onRestored(await api.restoreRound(journey.id, r.id, newName), newName);
+    } catch (e) {
+      fail(e as Error);
+    }
+  };
+  const remove = async (r: RoundInfo) => {
+    if (!(await askConfirm({ title: t.rounds.deleteTitle(r.name), body: t.rounds.deleteBody, confirm: t.rounds.deleteConfirm }))) return;
+    try {
+      await api.deleteRound(journey.id, r.id);
+      if (from === r.id) setFrom(NOW);
+      if (to === r.id) setTo(NOW);
+      await reload();
+    } catch (e) {
+      fail(e as Error);
+    }
+  };
+  const rename = async (r: RoundInfo, value: string | null) => {
+    setRenaming(null);
+    if (value === null || !value.trim() || value === r.name) return;
+    try {
+      await api.renameRound(journey.id, r.id, value);
+      await reload();
+    } catch (e) {
+      fail(e as Error);
+    }
+  };
+
+  return (
+    <aside className="inspector rounds-panel" aria-label={t.rounds.title}>
+      <div className="panel-head">
+        <h2>{t.rounds.title}</h2>
+        <button onClick={props.onClose} aria-label={t.close}>
+          ×
+        </button>
+      </div>
+      <p className="hint">{t.rounds.hint}</p>
+      <form
+        className="add-participant"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={suggestion} aria-label={t.rounds.name} maxLength={200} />
+        <button type="submit" className="primary">
+          {t.rounds.save}
+        </button>
+      </form>
+      {rounds.length === 0 ? <p className="hint">{t.rounds.none}</p> : null}
+      <ul className="round-list">
+        {rounds.map((r) => (
+          <li key={r.id}>
+            {renaming === r.id ? (
+              <InlineInput initial={r.name} label={t.rounds.rename(r.name)} onDone={(v) => void rename(r, v)} />
+            ) : (
+              <strong className="round-name" onDoubleClick={() => setRenaming(r.id)} title={t.renameHint}>
+                {r.name}
+              </strong>
+            )}
+            <span className="round-meta">{t.rounds.meta(relativeTime(locale, r.createdAt), r.cards)}</span>
+            <span className="round-actions">
+              <button onClick={() => void viewRound(r)} aria-label={t.rounds.viewLabel(r.name)}>
+                {t.rounds.view}
+              </button>
+              <button onClick={() => void restore(r)} aria-label={t.rounds.restoreLabel(r.name)} title={t.rounds.restoreLabel(r.name)}>
+                {t.rounds.restore}
+              </button>
+              <button className="icon-button" onClick={() => setRenaming(r.id)} aria-label={t.rounds.rename(r.name)} title={t.rounds.rename(r.name)}>
+                ✎
+              </button>
+              <button className="icon-button" onClick={() => void remove(r)} aria-label={t.rounds.remove(r.name)} title={t.rounds.remove(r.name)}>
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {rounds.length > 0 ? (
+        <section className="compare" aria-label={t.rounds.compareTitle}>
+          <h3>{t.rounds.compareTitle}</h3>
+          <label className="field">
+            <span>{t.rounds.from}</span>
+            <select value={from} onChange={(e) => setFrom(e.target.value)}>
+              {rounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+              <option value={NOW}>{t.rounds.now}</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>{t.rounds.to}</span>
+            <select value={to} onChange={(e) => setTo(e.target.value)}>
+              {rounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+              <option value={NOW}>{t.rounds.now}</option>
+            </select>
+          </label>
+          <button onClick={() => void compare()}>{t.rounds.compare}</button>
+        </section>
+      ) : null}
+      {view?.diff ? (
+        <section className="diff" aria-label={view.title}>
+          <p className="diff-summary" role="status">
+            {t.rounds.summary(view.diff.added.length, view.diff.removed.length, view.diff.moved.length, view.diff.changed.length)}
+          </p>
+          {view.diff.removed.length > 0 ? (
+            <>
+              <h3>{t.rounds.removedCards}</h3>
+              <ul className="removed-cards">
+                {view.diff.removed.map((c) => (
+                  <li key={c.id}>{c.title}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </aside>
+  );
+}
