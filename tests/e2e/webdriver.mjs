@@ -206,7 +206,7 @@ export class Session {
   }
 }
 
-export const KEY = { enter: "\uE007", escape: "\uE00C", control: "\uE009", shift: "\uE008", f2: "\uE032", tab: "\uE004" };
+export const KEY = { enter: "\uE007", escape: "\uE00C", control: "\uE009", shift: "\uE008", f2: "\uE032", tab: "\uE004", right: "\uE014" };
 
 class Element {
   constructor(session, id) {

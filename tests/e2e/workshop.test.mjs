@@ -86,3 +86,34 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
     await driver.stop();
   }
 });
+
+test("a round saved, a card moved, the two compared: the moved card is marked on a read-only board", async () => {
+  const db = freshDatabase();
+  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
+  const s = await Session.start(driver.base, db);
+  try {
+    await s.clickOn(".journey-item");
+    await s.waitFor(".phase-title");
+    await s.clickOn(".journey-header button", { text: "Rounds" });
+    await (await s.waitFor('.rounds-panel input[aria-label="Name of the round"]')).click();
+    await s.keys(`As-is${KEY.enter}`);
+    await s.waitFor(".round-meta");
+
+    const id = await s.execute("return document.querySelector('.cell .card').dataset.cardId");
+    await s.clickOn(`.card[data-card-id="${id}"]`);
+    await s.chord(KEY.control, KEY.right);
+    await s.waitFor(".save-state", { text: "All changes saved" });
+
+    await s.clickOn(".compare button", { text: "Compare" });
+    await s.waitFor(".diff-summary", { text: "0 added · 0 removed · 1 moved · 0 changed" });
+    const marked = await s.findAll(".round-view .card.mark-moved");
+    assert.equal(marked.length, 1);
+    assert.equal(await marked[0].attribute("data-card-id"), id);
+    await s.screenshot("44-rounds-compared");
+    await s.clickOn(".round-banner button", { text: "Back to the journey" });
+    await s.waitFor(`.board-scroll .card[data-card-id="${id}"]`);
+  } finally {
+    await s.quit();
+    await driver.stop();
+  }
+});
