@@ -27,6 +27,8 @@ const COMMANDS: &[&str] = &[
     "rename_round",
     "delete_round",
     "restore_round",
+    "open_projector",
+    "close_projector",
 ];
 
 fn main() {

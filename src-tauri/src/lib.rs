@@ -5,6 +5,7 @@ pub mod cli;
 mod commands;
 mod menu;
 mod paths;
+mod projector;
 mod rounds;
 mod save;
 mod window_state;
@@ -12,7 +13,7 @@ mod window_state;
 use std::path::PathBuf;
 
 use journeywall_core::{templates, Store};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// Every command the front end may call; the TypeScript bindings are generated from this list.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -46,6 +47,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         rounds::rename_round,
         rounds::delete_round,
         rounds::restore_round,
+        projector::open_projector::<tauri::Wry>,
+        projector::close_projector::<tauri::Wry>,
     ])
 }
 
@@ -72,8 +75,16 @@ pub fn run(db_path: PathBuf) {
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .on_window_event(|window, event| {
+            // The presenter's controls learn that the projector window was closed (by its own close
+            // button, too), so they offer to open it again.
+            if window.label() == projector::LABEL && matches!(event, tauri::WindowEvent::Destroyed) {
+                let _ = window.app_handle().emit_to("main", "projector-closed", ());
+            }
+            // Only the main window's size and place are remembered; the projector's follow the screen.
             if let tauri::WindowEvent::CloseRequested { .. } = event {
-                window_state::save(window);
+                if window.label() == "main" {
+                    window_state::save(window);
+                }
             }
         })
         .run(tauri::generate_context!());

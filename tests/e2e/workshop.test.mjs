@@ -117,3 +117,46 @@ test("a round saved, a card moved, the two compared: the moved card is marked on
     await driver.stop();
   }
 });
+
+test("the presenter view steps through the phases and opens a projector window that shows the map", async () => {
+  const db = freshDatabase();
+  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
+  const s = await Session.start(driver.base, db);
+  try {
+    await s.clickOn(".journey-item");
+    await s.waitFor(".phase-title");
+    const phases = await s.execute("return [...document.querySelectorAll('.phase-title')].map((e) => e.textContent)");
+    await s.clickOn(".journey-header button", { text: "Present" });
+    await s.waitFor(".presenter .stage-head h1", { text: phases[0] });
+    await s.keys(KEY.right);
+    await s.waitFor(".presenter .stage-head h1", { text: phases[1] });
+    await s.screenshot("45-presenter");
+
+    const main = await s.cmd("GET", "/window");
+    await s.clickOn(".presenter-controls button", { text: "Projector window" });
+    await s.waitFor(".presenter-next");
+    let handles = [];
+    for (let i = 0; i < 50 && handles.length < 2; i++) {
+      handles = await s.cmd("GET", "/window/handles");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(handles.length, 2, "a second window opened");
+    await s.cmd("POST", "/window", { handle: handles.find((h) => h !== main) });
+    await s.waitFor(".projector .stage-head h1", { text: phases[1] });
+    assert.equal((await s.findAll(".projector .presenter-controls")).length, 0, "the projector shows no controls");
+    await s.screenshot("46-projector-window");
+
+    // Stepping on the laptop moves the projector along.
+    await s.cmd("POST", "/window", { handle: main });
+    await s.screenshot("47-presenter-with-projector");
+    await s.keys(KEY.right);
+    await s.cmd("POST", "/window", { handle: handles.find((h) => h !== main) });
+    await s.waitFor(".projector .stage-head h1", { text: phases[2] });
+    await s.cmd("POST", "/window", { handle: main });
+    await s.keys(KEY.escape);
+    await s.waitFor(".journey-header");
+  } finally {
+    await s.quit();
+    await driver.stop();
+  }
+});

@@ -68,6 +68,8 @@ function installFakeBackend(state, mockIPC) {
       fake.journeys.set(journey, step.doc);
       return applied(journey, before);
     },
+    open_projector: () => null,
+    close_projector: () => null,
     // Rounds: snapshots kept beside the journeys, compared by card id as the core does.
     list_rounds: ({ journey }) => rounds(journey).map(info),
     save_round: ({ journey, name }) => {

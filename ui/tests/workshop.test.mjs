@@ -242,3 +242,40 @@ test("rounds: save one, move a card, compare (the card is marked moved, read-onl
   await page.getByRole("heading", { name: "Online customer journey · As-is" }).waitFor();
   assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit").length, before, "nothing was edited while looking at rounds");
 });
+
+test("presenter view: phase by phase with the arrow keys, rows and notes hidden, the projector window, Esc back to the editor", async () => {
+  const { page, doc } = await openEditor();
+  await page.getByRole("button", { name: /Present/ }).click();
+  const view = page.getByRole("dialog", { name: "Presenter view" });
+  await view.getByRole("heading", { level: 1, name: doc.phases[0].title }).waitFor();
+  await view.getByText(`Phase 1 of ${doc.phases.length}`).first().waitFor();
+  await page.keyboard.press("ArrowRight");
+  await view.getByRole("heading", { level: 1, name: doc.phases[1].title }).waitFor();
+  await page.keyboard.press("End");
+  await view.getByRole("heading", { level: 1, name: doc.phases.at(-1).title }).waitFor();
+  await page.keyboard.press("Home");
+  await view.getByRole("heading", { level: 1, name: doc.phases[0].title }).waitFor();
+
+  // A row hidden for the room leaves the stage; the editor's journey is not changed.
+  const row = doc.rows.find((r) => !r.hidden && r.kind === "cards");
+  await view.getByRole("region", { name: row.title }).waitFor();
+  await view.getByText("Rows shown").click();
+  await view.getByRole("checkbox", { name: row.title }).uncheck();
+  await view.getByRole("region", { name: row.title }).waitFor({ state: "detached" });
+  const noted = doc.cards.find((c) => c.notes && c.phase === doc.phases[0].id && c.row !== row.id);
+  if (noted) {
+    await view.locator(".stage-card-notes").first().waitFor();
+    await view.getByLabel("Notes on cards").uncheck();
+    await view.locator(".stage-card-notes").first().waitFor({ state: "detached" });
+  }
+
+  await view.getByRole("button", { name: "Projector window" }).click();
+  await view.getByText("On the projector").waitFor();
+  await view.getByText(`Next: ${doc.phases[1].title}`).waitFor();
+  await page.keyboard.press("Escape");
+  await view.waitFor({ state: "detached" });
+  await page.getByRole("columnheader", { name: doc.phases[0].title }).waitFor();
+  const cmds = (await calls(page)).map((c) => c.cmd);
+  assert.ok(cmds.includes("open_projector") && cmds.includes("close_projector"), cmds.join());
+  assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit").length, 0, "presenting is not an edit");
+});

@@ -17,6 +17,7 @@ import { CaptureBar } from "../workshop/CaptureBar";
 import { VotePanel } from "../workshop/VotePanel";
 import { VoteResults } from "../workshop/VoteResults";
 import { RoundsPanel, type RoundView } from "../workshop/RoundsPanel";
+import { PresenterView } from "../present/PresenterView";
 
 export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
@@ -25,6 +26,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   const [printing, setPrinting] = useState(false);
   const [capturing, setCapturing] = useState(false);
   const [panel, setPanel] = useState<"vote" | "rounds" | null>(null);
+  const [presenting, setPresenting] = useState(false);
   const [roundView, setRoundView] = useState<RoundView | null>(null);
   const [restored, setRestored] = useState<{ id: string; name: string } | null>(null);
   const roundScroller = useRef<HTMLDivElement>(null);
@@ -42,8 +44,9 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       (e: Error) => editor.set({ error: e.message }),
     );
 
-  // While a round is shown, the journey's shortcuts are off: they would change cards nobody sees.
-  useEffect(() => (roundView ? undefined : installKeys(editor, () => scroller.current)), [editor, roundView]);
+  // While a round or the presenter view is shown, the editor's shortcuts are off: they would
+  // change cards nobody sees.
+  useEffect(() => (roundView || presenting ? undefined : installKeys(editor, () => scroller.current)), [editor, roundView, presenting]);
   useEffect(
     () =>
       onMenuChoice((id) => {
@@ -96,6 +99,11 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "p") {
         e.preventDefault();
         setPrinting(true);
+      }
+      // F5 presents, as in slide software.
+      if (e.key === "F5" && !e.ctrlKey && !e.altKey) {
+        e.preventDefault();
+        setPresenting(true);
       }
       // Ctrl+K: quick capture, the keyboard-only way to take down what the room calls out.
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "k") {
@@ -154,6 +162,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     followPointer(e, { start: pan, move: pan, drop: end, cancel: end });
   };
 
+  if (presenting) return <PresenterView editor={editor} onExit={() => setPresenting(false)} />;
+
   return (
     <section className="journey-view">
       <Toolbar
@@ -164,6 +174,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         onCapture={() => setCapturing((c) => !c)}
         onVote={() => showPanel(panel === "vote" ? null : "vote")}
         onRounds={() => showPanel(panel === "rounds" ? null : "rounds")}
+        onPresent={() => setPresenting(true)}
       />
       <div className="editor-body">
         {roundView ? (
@@ -234,9 +245,10 @@ interface ToolbarProps {
   onCapture(): void;
   onVote(): void;
   onRounds(): void;
+  onPresent(): void;
 }
 
-function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds }: ToolbarProps) {
+function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds, onPresent }: ToolbarProps) {
   const { t } = useT();
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
@@ -299,6 +311,9 @@ function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRoun
           ◷ {t.rounds.button}
         </button>
         <RoomTimer />
+        <button onClick={onPresent} title={`${t.present.title} (F5)`}>
+          ▶ {t.present.button}
+        </button>
         <button className="print" onClick={onPrint} title={`${t.menu.poster} (Ctrl+P)`}>
           {t.menu.poster}
         </button>

@@ -50,6 +50,12 @@ export const commands = {
 	deleteRound: (journey: string, round: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_round", { journey, round })),
 	/**  Makes a round into a new journey called `name`; returns its id. */
 	restoreRound: (journey: string, round: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
+	/**
+	 *  Opens the projector window, or brings it forward. With a second screen attached it goes full
+	 *  screen there; otherwise it opens beside the main window, to be dragged to the projector.
+	 */
+	openProjector: () => typedError<null, CommandError>(__TAURI_INVOKE("open_projector")),
+	closeProjector: () => __TAURI_INVOKE<void>("close_projector"),
 };
 
 /* Types */

@@ -55,6 +55,8 @@ export const api = {
   /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */
   savePoster: (journey: string, options: PosterOptions, openWhenDone: boolean) => unwrap(commands.savePoster(journey, options, openWhenDone)),
   exportJourney: (journey: string) => unwrap(commands.exportJourney(journey)),
+  openProjector: () => unwrap(commands.openProjector()),
+  closeProjector: () => commands.closeProjector(),
   listRounds: (journey: string): Promise<RoundInfo[]> => unwrap(commands.listRounds(journey)),
   saveRound: (journey: string, name: string): Promise<RoundInfo> => unwrap(commands.saveRound(journey, name)),
   openRound: (journey: string, round: string): Promise<Round> => unwrap(commands.openRound(journey, round)),

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { useT } from "../i18n/context";
-import { addMinute, chime, clock, isRunning, pause, remaining, resume, startTimer, type Timer } from "./timer";
+import { addMinute, chime, clock, isRunning, pause, remaining, resume, roomTimer, startTimer, type Timer } from "./timer";
 
 const PRESETS = [2, 5, 10, 15];
 
@@ -11,13 +11,13 @@ const PRESETS = [2, 5, 10, 15];
  */
 export function RoomTimer() {
   const { t } = useT();
-  const [timer, setTimer] = useState<Timer | null>(null);
+  const { timer, rang } = useSyncExternalStore(roomTimer.subscribe, roomTimer.get);
+  const setTimer = (next: Timer | null) => roomTimer.set({ timer: next });
   const [menu, setMenu] = useState(false);
   const [big, setBig] = useState(false);
   const [sound, setSound] = useState(true);
   const [custom, setCustom] = useState("7");
   const [now, setNow] = useState(() => Date.now());
-  const rang = useRef(false);
 
   useEffect(() => {
     if (!timer || !isRunning(timer)) return;
@@ -28,13 +28,13 @@ export function RoomTimer() {
   const left = timer ? remaining(timer, now) : 0;
   const up = timer !== null && left === 0;
   useEffect(() => {
-    if (up && !rang.current) {
-      rang.current = true;
+    if (up && !rang) {
+      roomTimer.set({ rang: true });
       setBig(true);
       if (sound) chime();
     }
-    if (!up) rang.current = false;
-  }, [up, sound]);
+    if (!up && rang) roomTimer.set({ rang: false });
+  }, [up, rang, sound]);
 
   const begin = (minutes: number) => {
     if (!(minutes > 0) || minutes > 600) return;
@@ -46,7 +46,8 @@ export function RoomTimer() {
   const act = (f: (t: Timer, now: number) => Timer) => {
     const at = Date.now();
     setNow(at);
-    setTimer((x) => (x ? f(x, at) : x));
+    const current = roomTimer.get().timer;
+    if (current) setTimer(f(current, at));
   };
   const stop = () => {
     setTimer(null);

@@ -64,3 +64,20 @@ export function chime(): void {
     // No audio device: the overlay alone says time is up.
   }
 }
+
+// The one room timer of the window, kept outside any component so it keeps running when the view
+// changes (the editor's toolbar and the presenter view each show it).
+let shared: { timer: Timer | null; rang: boolean } = { timer: null, rang: false };
+const listeners = new Set<() => void>();
+
+export const roomTimer = {
+  get: () => shared,
+  subscribe(l: () => void): () => void {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
+  set(patch: Partial<typeof shared>): void {
+    shared = { ...shared, ...patch };
+    listeners.forEach((l) => l());
+  },
+};

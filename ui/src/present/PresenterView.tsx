@@ -1,0 +1,141 @@
+import { useEffect, useMemo, useState } from "react";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { emitTo, listen } from "@tauri-apps/api/event";
+import { api } from "../ipc";
+import { useT } from "../i18n/context";
+import { useEditor, type Editor } from "../state/store";
+import { RoomTimer } from "../workshop/RoomTimer";
+import { Stage } from "./Stage";
+import { PRESENT_EVENT, PROJECTOR_CLOSED, PROJECTOR_READY, clampPhase, loadState, saveState, type PresentState, type ProjectorMessage } from "./stage";
+
+/** Runs `f` when inside the Tauri app; the UI alone in a browser (the UI tests) has no window. */
+function inTauri(f: () => Promise<unknown>): void {
+  try {
+    f().catch(() => undefined);
+  } catch {
+    // Not in Tauri.
+  }
+}
+
+/**
+ * The presenter view: the journey phase by phase in large type, full screen, stepped with the
+ * arrow keys. With the projector window open the laptop keeps the controls, the next phase and
+ * the timer, and the projector shows the clean map.
+ */
+export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): void }) {
+  const { t, locale } = useT();
+  const doc = useEditor(editor, (s) => s.doc);
+  const [state, setState] = useState<PresentState>(() => loadState(doc.journey.id));
+  const [projector, setProjector] = useState(false);
+  const shown = useMemo(() => ({ ...state, phase: clampPhase(doc, state.phase) }), [doc, state]);
+  const last = doc.phases.length - 1;
+
+  const go = (phase: number) => setState((s) => ({ ...s, phase: Math.max(0, Math.min(phase, last)) }));
+  const exit = () => {
+    inTauri(() => getCurrentWindow().setFullscreen(false));
+    if (projector) inTauri(() => api.closeProjector());
+    onExit();
+  };
+
+  useEffect(() => {
+    inTauri(() => getCurrentWindow().setFullscreen(true));
+  }, []);
+  useEffect(() => saveState(doc.journey.id, state), [doc.journey.id, state]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement) return;
+      if (e.key === "ArrowRight" || e.key === "PageDown" || e.key === " ") go(shown.phase + 1);
+      else if (e.key === "ArrowLeft" || e.key === "PageUp") go(shown.phase - 1);
+      else if (e.key === "Home") go(0);
+      else if (e.key === "End") go(last);
+      else if (e.key === "Escape") exit();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  // The projector window shows what this window sends it: on every change, and when it asks.
+  const message: ProjectorMessage = useMemo(() => ({ doc, state: shown, locale }), [doc, shown, locale]);
+  useEffect(() => {
+    if (projector) inTauri(() => emitTo("projector", PRESENT_EVENT, message));
+  }, [projector, message]);
+  useEffect(() => {
+    const stops: Promise<() => void>[] = [];
+    try {
+      stops.push(listen(PROJECTOR_READY, () => void emitTo("projector", PRESENT_EVENT, message)));
+      stops.push(listen(PROJECTOR_CLOSED, () => setProjector(false)));
+    } catch {
+      // Not in Tauri.
+    }
+    return () => stops.forEach((s) => void s.then((stop) => stop()).catch(() => undefined));
+  }, [message]);
+
+  const openProjector = () =>
+    api.openProjector().then(
+      () => setProjector(true),
+      (e: Error) => editor.set({ error: e.message }),
+    );
+  const toggleRow = (row: string) =>
+    setState((s) => ({ ...s, hiddenRows: s.hiddenRows.includes(row) ? s.hiddenRows.filter((r) => r !== row) : [...s.hiddenRows, row] }));
+  const next = doc.phases[shown.phase + 1];
+
+  return (
+    <div className={`presenter${projector ? " with-projector" : ""}`} role="dialog" aria-modal="true" aria-label={t.present.title}>
+      <div className="presenter-main">
+        {projector ? <p className="presenter-note">{t.present.projectorOn}</p> : null}
+        {projector ? <h2 className="presenter-label">{t.present.now}</h2> : null}
+        <Stage doc={doc} state={shown} t={t} compact={projector} />
+        {projector ? (
+          <div className="presenter-next">
+            <h2 className="presenter-label">{next ? t.present.nextUp(next.title) : t.present.last}</h2>
+            {next ? <Stage doc={doc} state={{ ...shown, phase: shown.phase + 1 }} t={t} compact /> : null}
+          </div>
+        ) : null}
+      </div>
+      <nav className="presenter-controls" aria-label={t.present.title}>
+        <button onClick={() => go(shown.phase - 1)} disabled={shown.phase <= 0} aria-label={t.present.prev} title={t.present.prev}>
+          ◀
+        </button>
+        <span className="presenter-step">{t.present.step(shown.phase + 1, doc.phases.length)}</span>
+        <button onClick={() => go(shown.phase + 1)} disabled={shown.phase >= last} aria-label={t.present.next} title={t.present.next}>
+          ▶
+        </button>
+        <details className="presenter-rows">
+          <summary>{t.present.rows}</summary>
+          <div className="presenter-rows-menu">
+            {doc.rows
+              .filter((r) => !r.hidden)
+              .map((r) => (
+                <label key={r.id} className="check">
+                  <input type="checkbox" checked={!state.hiddenRows.includes(r.id)} onChange={() => toggleRow(r.id)} /> {r.title}
+                </label>
+              ))}
+          </div>
+        </details>
+        <label className="check">
+          <input type="checkbox" checked={state.notes} onChange={(e) => setState((s) => ({ ...s, notes: e.target.checked }))} /> {t.present.notes}
+        </label>
+        {projector ? (
+          <button
+            onClick={() => {
+              inTauri(() => api.closeProjector());
+              setProjector(false);
+            }}
+          >
+            {t.present.closeProjector}
+          </button>
+        ) : (
+          <button onClick={() => void openProjector()}>{t.present.projector}</button>
+        )}
+        <RoomTimer />
+        <span className="presenter-keys">{t.present.keys}</span>
+        <button className="presenter-exit" onClick={exit}>
+          {t.present.exit}
+        </button>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from "react";
+import { emit, listen } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { messages } from "../i18n";
+import { Stage } from "./Stage";
+import { PRESENT_EVENT, PROJECTOR_READY, type ProjectorMessage } from "./stage";
+
+/**
+ * The projector window: the clean map, as the presenter's window sends it. It has no controls;
+ * a double-click or F11 switches full screen, for when it opened on the laptop's own screen.
+ */
+export function Projector() {
+  const [shown, setShown] = useState<ProjectorMessage | null>(null);
+  useEffect(() => {
+    const stop = listen<ProjectorMessage>(PRESENT_EVENT, (e) => setShown(e.payload));
+    void stop.then(() => emit(PROJECTOR_READY));
+    const toggle = async () => {
+      const w = getCurrentWindow();
+      await w.setFullscreen(!(await w.isFullscreen()));
+    };
+    const onKey = (e: KeyboardEvent) => e.key === "F11" && void toggle();
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("dblclick", toggle);
+    return () => {
+      void stop.then((f) => f());
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("dblclick", toggle);
+    };
+  }, []);
+  useEffect(() => {
+    if (shown) document.title = `${shown.doc.journey.name} — Journeywall`;
+  }, [shown]);
+  const t = messages(shown?.locale ?? "en");
+  return <main className="projector">{shown ? <Stage doc={shown.doc} state={shown.state} t={t} /> : <p className="projector-waiting">{t.present.waiting}</p>}</main>;
+}

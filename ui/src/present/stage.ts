@@ -1,0 +1,55 @@
+// What the presenter view shows, worked out from the journey and the presenter's choices alone.
+import type { Card, JourneyDoc, Row } from "../ipc";
+import type { Locale } from "../i18n";
+
+/** The presenter's choices: view state, never saved with the journey or undone. */
+export interface PresentState {
+  phase: number;
+  /** Rows the presenter hid for the room (e.g. backstage), besides the rows hidden in the journey. */
+  hiddenRows: string[];
+  notes: boolean;
+}
+
+/** What the main window sends the projector window. */
+export interface ProjectorMessage {
+  doc: JourneyDoc;
+  state: PresentState;
+  locale: Locale;
+}
+
+export const PRESENT_EVENT = "present";
+export const PROJECTOR_READY = "projector-ready";
+export const PROJECTOR_CLOSED = "projector-closed";
+
+export function shownRows(doc: JourneyDoc, state: PresentState): Row[] {
+  return doc.rows.filter((r) => !r.hidden && !state.hiddenRows.includes(r.id));
+}
+
+export function cardsIn(doc: JourneyDoc, phase: string, row: string): Card[] {
+  return doc.cards.filter((c) => c.phase === phase && c.row === row).sort((a, b) => a.position - b.position);
+}
+
+/** The phase index kept inside the journey (phases can be deleted while presenting). */
+export function clampPhase(doc: JourneyDoc, phase: number): number {
+  return Math.max(0, Math.min(phase, doc.phases.length - 1));
+}
+
+const key = (journey: string) => `jw-present-${journey}`;
+
+/** The presenter's last choices for this journey on this laptop. */
+export function loadState(journey: string): PresentState {
+  try {
+    const saved = JSON.parse(localStorage.getItem(key(journey)) ?? "null") as Partial<PresentState> | null;
+    return { phase: 0, hiddenRows: Array.isArray(saved?.hiddenRows) ? saved.hiddenRows.filter((x) => typeof x === "string") : [], notes: saved?.notes !== false };
+  } catch {
+    return { phase: 0, hiddenRows: [], notes: true };
+  }
+}
+
+export function saveState(journey: string, state: PresentState): void {
+  try {
+    localStorage.setItem(key(journey), JSON.stringify({ hiddenRows: state.hiddenRows, notes: state.notes }));
+  } catch {
+    // Private mode or a full store: the choices just are not remembered.
+  }
+}
