@@ -5,6 +5,7 @@ pub mod cli;
 mod commands;
 mod menu;
 mod paths;
+mod personas;
 mod projector;
 mod rounds;
 mod save;
@@ -49,6 +50,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         rounds::restore_round,
         projector::open_projector::<tauri::Wry>,
         projector::close_projector::<tauri::Wry>,
+        personas::choose_persona_picture::<tauri::Wry>,
     ])
 }
 

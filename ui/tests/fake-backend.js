@@ -68,6 +68,14 @@ function installFakeBackend(state, mockIPC) {
       fake.journeys.set(journey, step.doc);
       return applied(journey, before);
     },
+    choose_persona_picture: ({ journey, persona }) => {
+      if (state.pictureRefusal) fail(state.pictureRefusal);
+      const d = doc(journey);
+      const before = structuredClone(d);
+      d.personas.find((p) => p.id === persona).picture = state.picture ?? null;
+      history(journey).undo.push({ label: "updatePersona", doc: before });
+      return applied(journey, before);
+    },
     open_projector: () => null,
     close_projector: () => null,
     // Rounds: snapshots kept beside the journeys, compared by card id as the core does.
@@ -304,6 +312,25 @@ function installFakeBackend(state, mockIPC) {
         d.rows = d.rows.filter((x) => x.id !== e.row);
         d.cards = d.cards.filter((c) => c.row !== e.row);
         renumber(d.rows);
+        break;
+      case "addPersona":
+        d.personas.push({ id: e.id ?? crypto.randomUUID(), position: d.personas.length, name: e.name, role: e.role ?? "", quote: e.quote ?? "", goals: e.goals ?? "", frustrations: e.frustrations ?? "" });
+        break;
+      case "updatePersona": {
+        const p = d.personas.find((x) => x.id === e.persona) ?? fail("no persona");
+        for (const k of ["name", "role", "quote", "goals", "frustrations", "picture"]) if (k in e && e[k] !== undefined) p[k] = e[k];
+        break;
+      }
+      case "movePersona": {
+        const p = d.personas.find((x) => x.id === e.persona);
+        d.personas = d.personas.filter((x) => x !== p);
+        d.personas.splice(e.index, 0, p);
+        renumber(d.personas);
+        break;
+      }
+      case "deletePersona":
+        d.personas = d.personas.filter((x) => x.id !== e.persona);
+        renumber(d.personas);
         break;
       case "updateJourney":
         if (e.name !== undefined) d.journey.name = e.name;

@@ -10,9 +10,9 @@ before(async () => {
 });
 after(() => ui.close());
 
-async function openEditor() {
+async function openEditor(extra = {}) {
   const doc = template("online-en");
-  const page = await ui.open({ journeys: [doc] });
+  const page = await ui.open({ journeys: [doc], ...extra });
   await page.getByRole("button", { name: /Online customer journey/ }).click();
   await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
   return { page, doc };
@@ -278,4 +278,44 @@ test("presenter view: phase by phase with the arrow keys, rows and notes hidden,
   const cmds = (await calls(page)).map((c) => c.cmd);
   assert.ok(cmds.includes("open_projector") && cmds.includes("close_projector"), cmds.join());
   assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit").length, 0, "presenting is not an edit");
+});
+
+// A 1×1 JPEG, as the backend would store a downscaled picture.
+const JPEG =
+  "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==";
+
+test("personas: fields edited in the side panel, a picture chosen and removed, a new persona moved up", async () => {
+  const { page, doc } = await openEditor({ picture: JPEG });
+  await page.getByRole("button", { name: /Persona: / }).click();
+  const panel = page.getByRole("complementary", { name: "Personas" });
+  const persona = panel.getByRole("region", { name: doc.personas[0].name });
+  await persona.getByLabel("Role").fill("Marathon runner, 42");
+  await persona.getByLabel("Quote").click();
+  await persona.getByLabel("Quote").fill("I want shoes that last.");
+  await persona.getByLabel("Goals").click();
+  const sent = (await calls(page)).filter((c) => c.cmd === "apply_edit").map((c) => c.args.edit);
+  assert.deepEqual(sent.map((e) => [e.type, e.role ?? e.quote]), [["updatePersona", "Marathon runner, 42"], ["updatePersona", "I want shoes that last."]]);
+
+  await persona.getByRole("button", { name: "Choose a picture…" }).click();
+  await persona.getByRole("img", { name: `Picture of ${doc.personas[0].name}` }).waitFor();
+  await page.locator(".persona-chip img").waitFor();
+  await persona.getByRole("button", { name: "Remove picture" }).click();
+  await persona.getByRole("img").waitFor({ state: "detached" });
+
+  await panel.getByRole("button", { name: "Add a persona" }).click();
+  const added = panel.getByRole("region", { name: "New persona" });
+  await added.getByLabel("Name").fill("Sam");
+  await added.getByLabel("Role").click();
+  await panel.getByRole("region", { name: "Sam" }).getByRole("button", { name: "Move Sam up" }).click();
+  await page.getByRole("button", { name: "Persona: Sam" }).waitFor();
+});
+
+test("personas: a picture the backend refuses (not an image, 50 MB) shows why, and nothing changes", async () => {
+  const message = "huge.jpg is 50.0 MB; a picture may be at most 20 MB. Choose a smaller one, or save this one smaller first.";
+  const { page, doc } = await openEditor({ pictureRefusal: message });
+  await page.getByRole("button", { name: /Persona: / }).click();
+  const persona = page.getByRole("region", { name: doc.personas[0].name });
+  await persona.getByRole("button", { name: "Choose a picture…" }).click();
+  await page.getByRole("alert").getByText(message).waitFor();
+  assert.equal(await persona.getByRole("img").count(), 0);
 });

@@ -226,7 +226,7 @@ impl<'c> Applier<'c> {
 
             Edit::UpdateJourney { patch } => self.update_journey(patch),
 
-            Edit::AddPersona { id, name, role, quote, goals, frustrations } => {
+            Edit::AddPersona { id, name, role, quote, goals, frustrations, picture } => {
                 let persona = Persona {
                     id: id.unwrap_or_else(model::new_id),
                     position: u32::MAX,
@@ -235,6 +235,7 @@ impl<'c> Applier<'c> {
                     quote,
                     goals,
                     frustrations,
+                    picture,
                 };
                 let id = persona.id;
                 self.insert_persona(persona)?;
@@ -557,6 +558,9 @@ impl<'c> Applier<'c> {
         }
         if let Some(v) = patch.frustrations {
             inverse.frustrations = Some(std::mem::replace(&mut p.frustrations, v));
+        }
+        if let Some(v) = patch.picture {
+            inverse.picture = Some(std::mem::replace(&mut p.picture, v));
         }
         p.validate()?;
         db::update_persona(self.c, &p)?;

@@ -116,6 +116,8 @@ pub enum Edit {
         goals: String,
         #[serde(default)]
         frustrations: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        picture: Option<String>,
     },
     UpdatePersona {
         persona: Id,
@@ -260,6 +262,10 @@ pub struct PersonaPatch {
     pub goals: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frustrations: Option<String>,
+    /// A picture as `picture.rs` makes it, or `null` to remove it.
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[specta(type = Option<String>, optional)]
+    pub picture: Option<Option<String>>,
 }
 
 impl Edit {

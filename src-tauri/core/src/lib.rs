@@ -10,6 +10,7 @@ mod history;
 pub mod interchange;
 pub mod library;
 pub mod model;
+pub mod picture;
 pub mod poster;
 pub mod round;
 pub mod said;

@@ -146,6 +146,9 @@ pub struct Persona {
     pub goals: String,
     #[serde(default)]
     pub frustrations: String,
+    /// A small JPEG as a `data:` URL (see `picture.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<String>,
 }
 
 /// A whole journey as the editor loads it and as the interchange file holds it.
@@ -318,7 +321,8 @@ impl Persona {
         check_text("persona role", &self.role, MAX_TITLE_CHARS)?;
         check_text("persona quote", &self.quote, MAX_NOTES_CHARS)?;
         check_text("persona goals", &self.goals, MAX_NOTES_CHARS)?;
-        check_text("persona frustrations", &self.frustrations, MAX_NOTES_CHARS)
+        check_text("persona frustrations", &self.frustrations, MAX_NOTES_CHARS)?;
+        self.picture.as_deref().map_or(Ok(()), |p| crate::picture::check("persona picture", p))
     }
 }
 

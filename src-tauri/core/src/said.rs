@@ -125,6 +125,8 @@ fn dutch_field(field: &str) -> Option<&'static str> {
         "persona quote" => "citaat van de persona",
         "persona goals" => "doelen van de persona",
         "persona frustrations" => "frustraties van de persona",
+        "persona picture" => "foto van de persona",
+        "picture" => "foto",
         "persona positions" => "posities van de persona's",
         "persona id" => "id van de persona",
         "id" => "id",

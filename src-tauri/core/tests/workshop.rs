@@ -214,3 +214,28 @@ fn round_names_are_checked_and_a_deleted_journey_comes_back_with_its_rounds() {
     journeywall_core::library::restore_last_deleted(&mut store).unwrap();
     assert_eq!(store.rounds(j).unwrap().len(), 1);
 }
+
+#[test]
+fn a_persona_picture_is_stored_downscaled_undone_and_exported() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let persona = doc.personas[0].id;
+    let png = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../icons/icon.png")).unwrap();
+    let picture = journeywall_core::picture::prepare("icon.png", &png).unwrap();
+    let patch = journeywall_core::edit::PersonaPatch { picture: Some(Some(picture.clone())), ..Default::default() };
+    store.apply(j, Edit::UpdatePersona { persona, patch }).unwrap();
+    assert_eq!(store.load(j).unwrap().personas[0].picture.as_deref(), Some(picture.as_str()));
+
+    let json = interchange::to_json(&store.load(j).unwrap());
+    let copy = interchange::from_json(&json, "copy.json", Ids::New).unwrap();
+    assert_eq!(copy.personas[0].picture.as_deref(), Some(picture.as_str()));
+
+    store.undo(j).unwrap();
+    assert_eq!(store.load(j).unwrap().personas[0].picture, None);
+
+    // A picture that is not ours (here: a PNG data URL in an edited JSON file) is refused.
+    let foreign = json.replace("data:image/jpeg;base64,", "data:image/png;base64,");
+    let e = interchange::from_json(&foreign, "edited.json", Ids::New).unwrap_err().to_string();
+    assert!(e.contains("persona picture"), "{e}");
+}

@@ -18,6 +18,9 @@ import { VotePanel } from "../workshop/VotePanel";
 import { VoteResults } from "../workshop/VoteResults";
 import { RoundsPanel, type RoundView } from "../workshop/RoundsPanel";
 import { PresenterView } from "../present/PresenterView";
+import { PersonasPanel } from "../workshop/PersonasPanel";
+
+type Panel = "vote" | "rounds" | "personas";
 
 export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
@@ -25,12 +28,12 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   const name = useEditor(editor, (s) => s.doc.journey.name);
   const [printing, setPrinting] = useState(false);
   const [capturing, setCapturing] = useState(false);
-  const [panel, setPanel] = useState<"vote" | "rounds" | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const [presenting, setPresenting] = useState(false);
   const [roundView, setRoundView] = useState<RoundView | null>(null);
   const [restored, setRestored] = useState<{ id: string; name: string } | null>(null);
   const roundScroller = useRef<HTMLDivElement>(null);
-  const showPanel = (next: "vote" | "rounds" | null) => {
+  const showPanel = (next: Panel | null) => {
     editor.set({ voter: null });
     if (next !== "rounds") setRoundView(null);
     setPanel(next);
@@ -175,6 +178,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         onVote={() => showPanel(panel === "vote" ? null : "vote")}
         onRounds={() => showPanel(panel === "rounds" ? null : "rounds")}
         onPresent={() => setPresenting(true)}
+        onPersonas={() => showPanel(panel === "personas" ? null : "personas")}
       />
       <div className="editor-body">
         {roundView ? (
@@ -204,6 +208,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         )}
         {panel === "vote" ? (
           <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote ? "ranking" : "typing")} onClose={() => showPanel(null)} />
+        ) : panel === "personas" ? (
+          <PersonasPanel editor={editor} onClose={() => showPanel(null)} />
         ) : panel === "rounds" ? (
           <RoundsPanel
             editor={editor}
@@ -246,9 +252,10 @@ interface ToolbarProps {
   onVote(): void;
   onRounds(): void;
   onPresent(): void;
+  onPersonas(): void;
 }
 
-function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds, onPresent }: ToolbarProps) {
+function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds, onPresent, onPersonas }: ToolbarProps) {
   const { t } = useT();
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
@@ -319,10 +326,15 @@ function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRoun
         </button>
       </div>
       {persona ? (
-        <span className="persona-chip" title={persona.quote}>
+        <button className="persona-chip" title={persona.quote} onClick={onPersonas}>
+          {persona.picture ? <img src={persona.picture} alt="" /> : null}
           {t.persona}: {persona.name}
-        </span>
-      ) : null}
+        </button>
+      ) : (
+        <button className="persona-chip" onClick={onPersonas}>
+          {t.personas.button}
+        </button>
+      )}
       <span className={`save-state${pending > 0 ? " saving" : ""}`} role="status" aria-live="polite">
         {pending > 0 ? t.saving : t.allSaved}
       </span>

@@ -55,6 +55,8 @@ export const api = {
   /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */
   savePoster: (journey: string, options: PosterOptions, openWhenDone: boolean) => unwrap(commands.savePoster(journey, options, openWhenDone)),
   exportJourney: (journey: string) => unwrap(commands.exportJourney(journey)),
+  /** Asks for a picture file and gives it to the persona; resolves to null when cancelled. */
+  choosePersonaPicture: (journey: string, persona: string): Promise<Applied | null> => unwrap(commands.choosePersonaPicture(journey, persona)),
   openProjector: () => unwrap(commands.openProjector()),
   closeProjector: () => commands.closeProjector(),
   listRounds: (journey: string): Promise<RoundInfo[]> => unwrap(commands.listRounds(journey)),

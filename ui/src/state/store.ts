@@ -83,7 +83,15 @@ export class Editor {
     return this.state.history.redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId));
   }
 
-  private run(call: () => Promise<Applied>): Promise<Applied | null> {
+  /**
+   * Runs a backend command that applies an edit itself (e.g. after a file dialog) and merges what
+   * it reports, in turn with the other edits; a command that resolves to null changed nothing.
+   */
+  applyVia(call: () => Promise<Applied | null>): Promise<Applied | null> {
+    return this.run(call);
+  }
+
+  private run(call: () => Promise<Applied | null>): Promise<Applied | null> {
     if (this.readOnly !== null) {
       this.set({ error: this.readOnly, editing: null });
       return Promise.resolve(null);
@@ -92,6 +100,10 @@ export class Editor {
     const result = this.queue.then(async () => {
       try {
         const applied = await call();
+        if (!applied) {
+          this.set({ pending: this.state.pending - 1 });
+          return null;
+        }
         const doc = mergeChanges(this.state.doc, applied.changes);
         this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, selection: this.live(this.state.selection, doc) });
         return applied;

@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row as SqlRow};
 
 use crate::error::{Error, Result};
 use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
+use crate::picture;
 use crate::round::Round;
 use crate::vote::Vote;
 
@@ -21,7 +22,7 @@ const CARD_COLS_ONE: &str = "id, phase_id, row_id,
 const CARD_COLS_MANY: &str = "id, phase_id, row_id,
     row_number() OVER (PARTITION BY phase_id, row_id ORDER BY sort_key, id) - 1,
     title, notes, colour, channel, emotion, votes, tags, created_at, updated_at";
-const PERSONA_COLS: &str = "id, position, name, role, quote, goals, frustrations";
+const PERSONA_COLS: &str = "id, position, name, role, quote, goals, frustrations, picture";
 
 fn id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Id> {
     let s: String = r.get(i)?;
@@ -100,6 +101,7 @@ fn persona_from_row(r: &SqlRow) -> rusqlite::Result<Persona> {
         quote: r.get(4)?,
         goals: r.get(5)?,
         frustrations: r.get(6)?,
+        picture: r.get::<_, Option<Vec<u8>>>(7)?.map(|b| picture::data_url_of(&b)),
     })
 }
 
@@ -399,7 +401,7 @@ pub fn personas(c: &Connection, journey: Id) -> Result<Vec<Persona>> {
 }
 
 pub fn insert_persona(c: &Connection, journey: Id, p: &Persona) -> Result<()> {
-    let sql = format!("INSERT INTO personas (journey_id, {PERSONA_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    let sql = format!("INSERT INTO personas (journey_id, {PERSONA_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     c.prepare_cached(&sql)?.execute(params![
         journey.to_string(),
         p.id.to_string(),
@@ -408,17 +410,24 @@ pub fn insert_persona(c: &Connection, journey: Id, p: &Persona) -> Result<()> {
         p.role,
         p.quote,
         p.goals,
-        p.frustrations
+        p.frustrations,
+        picture_bytes(p)
     ])?;
     Ok(())
 }
 
 pub fn update_persona(c: &Connection, p: &Persona) -> Result<()> {
     c.prepare_cached(
-        "UPDATE personas SET position = ?2, name = ?3, role = ?4, quote = ?5, goals = ?6, frustrations = ?7 WHERE id = ?1",
+        "UPDATE personas SET position = ?2, name = ?3, role = ?4, quote = ?5, goals = ?6, frustrations = ?7, picture = ?8
+         WHERE id = ?1",
     )?
-    .execute(params![p.id.to_string(), p.position, p.name, p.role, p.quote, p.goals, p.frustrations])?;
+    .execute(params![p.id.to_string(), p.position, p.name, p.role, p.quote, p.goals, p.frustrations, picture_bytes(p)])?;
     Ok(())
+}
+
+/// A persona's picture as stored: the JPEG's bytes (validation has made sure it is one).
+fn picture_bytes(p: &Persona) -> Option<Vec<u8>> {
+    p.picture.as_deref().and_then(picture::bytes_of)
 }
 
 pub fn delete_persona(c: &Connection, id: Id) -> Result<()> {

@@ -1,0 +1,91 @@
+import type { Persona } from "../ipc";
+import { api } from "../ipc";
+import { useT } from "../i18n/context";
+import { useEditor, type Editor } from "../state/store";
+
+type TextField = "name" | "role" | "quote" | "goals" | "frustrations";
+
+/**
+ * The journey's personas in the side panel: every field edited in place (each change one edit),
+ * a picture from a file, reordering (the first three print on the poster) and delete (undoable).
+ */
+export function PersonasPanel({ editor, onClose }: { editor: Editor; onClose(): void }) {
+  const { t } = useT();
+  const personas = useEditor(editor, (s) => s.doc.personas);
+  return (
+    <aside className="inspector personas-panel" aria-label={t.personas.title}>
+      <div className="panel-head">
+        <h2>{t.personas.title}</h2>
+        <button onClick={onClose} aria-label={t.close}>
+          ×
+        </button>
+      </div>
+      <p className="hint">{t.personas.hint}</p>
+      {personas.length === 0 ? <p className="hint">{t.personas.none}</p> : null}
+      {personas.map((p, i) => (
+        <PersonaCard key={p.id} editor={editor} persona={p} first={i === 0} />
+      ))}
+      <button onClick={() => void editor.send({ type: "addPersona", name: t.personas.newName })}>+ {t.personas.add}</button>
+    </aside>
+  );
+}
+
+function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Persona; first: boolean }) {
+  const { t } = useT();
+  const commit = (field: TextField, value: string) => {
+    if (value === persona[field] || (field === "name" && !value.trim())) return;
+    void editor.send({ type: "updatePersona", persona: persona.id, [field]: value });
+  };
+  const text = (field: TextField, rows: number) => (
+    <label className="field">
+      <span>{t.personas[field]}</span>
+      {/* Keyed by the stored value, so undo shows in the field too. */}
+      <textarea key={persona[field]} defaultValue={persona[field]} rows={rows} onBlur={(e) => commit(field, e.currentTarget.value)} />
+    </label>
+  );
+  const initials = persona.name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => [...w][0]?.toUpperCase())
+    .join("");
+  return (
+    <section className="persona-card" aria-label={persona.name}>
+      <div className="persona-top">
+        {persona.picture ? (
+          <img className="persona-picture" src={persona.picture} alt={t.personas.picture(persona.name)} />
+        ) : (
+          <span className="persona-picture placeholder" aria-hidden="true">
+            {initials}
+          </span>
+        )}
+        <div className="persona-picture-actions">
+          <button onClick={() => void editor.applyVia(() => api.choosePersonaPicture(editor.journeyId, persona.id))}>{t.personas.choosePicture}</button>
+          {persona.picture ? <button onClick={() => void editor.send({ type: "updatePersona", persona: persona.id, picture: null })}>{t.personas.removePicture}</button> : null}
+          <small>{t.personas.pictureHint}</small>
+        </div>
+      </div>
+      <label className="field">
+        <span>{t.personas.name}</span>
+        <input key={persona.name} defaultValue={persona.name} maxLength={200} onBlur={(e) => commit("name", e.currentTarget.value)} onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()} />
+      </label>
+      <label className="field">
+        <span>{t.personas.role}</span>
+        <input key={persona.role} defaultValue={persona.role} maxLength={200} onBlur={(e) => commit("role", e.currentTarget.value)} onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()} />
+      </label>
+      {text("quote", 2)}
+      {text("goals", 3)}
+      {text("frustrations", 3)}
+      <div className="persona-actions">
+        {!first ? (
+          <button className="icon-button" aria-label={t.personas.up(persona.name)} title={t.personas.up(persona.name)} onClick={() => void editor.send({ type: "movePersona", persona: persona.id, index: Math.max(0, persona.position - 1) })}>
+            ↑
+          </button>
+        ) : null}
+        <button className="danger-text" onClick={() => void editor.send({ type: "deletePersona", persona: persona.id })}>
+          {t.personas.remove(persona.name)}
+        </button>
+      </div>
+    </section>
+  );
+}
