@@ -2,6 +2,9 @@
 // kept after a restart, and the room timer counting down in its large overlay.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { KEY, Session, freshDatabase, startDriver } from "./webdriver.mjs";
 
 test("quick capture takes notes into cells from the keyboard; the timer counts down large", async () => {
@@ -155,6 +158,46 @@ test("the presenter view steps through the phases and opens a projector window t
     await s.cmd("POST", "/window", { handle: main });
     await s.keys(KEY.escape);
     await s.waitFor(".journey-header");
+  } finally {
+    await s.quit();
+    await driver.stop();
+  }
+});
+
+test("a persona gets a picture from a file; text posing as a picture and a 50 MB file are refused and change nothing", async () => {
+  const db = freshDatabase();
+  const dir = mkdtempSync(join(tmpdir(), "jw-picture-"));
+  const file = join(dir, "portrait.png");
+  copyFileSync(join(import.meta.dirname, "..", "..", "icons", "icon.png"), file);
+  const driver = await startDriver({ LANG: "en_GB.UTF-8", JOURNEYWALL_OPEN_FILE: file });
+  let s = await Session.start(driver.base, db);
+  try {
+    await s.clickOn(".journey-item");
+    await s.clickOn(".persona-chip");
+    await s.clickOn(".persona-card button", { text: "Choose a picture…" });
+    const img = await s.waitFor(".persona-card img.persona-picture");
+    const src = await img.attribute("src");
+    assert.match(src, /^data:image\/jpeg;base64,/);
+    await s.waitFor(".persona-chip img");
+    await s.screenshot("48-persona-picture");
+
+    writeFileSync(file, "this is a text file, not a picture\n");
+    await s.clickOn(".persona-card button", { text: "Choose a picture…" });
+    await s.waitFor(".toast", { text: "portrait.png is not a picture Journeywall can read" });
+    await s.clickOn(".toast button", { text: "Dismiss" });
+
+    writeFileSync(file, "");
+    truncateSync(file, 50 * 1024 * 1024);
+    await s.clickOn(".persona-card button", { text: "Choose a picture…" });
+    await s.waitFor(".toast", { text: "portrait.png is 50.0 MB; a picture may be at most 20 MB" });
+    await s.screenshot("49-persona-picture-too-big");
+
+    // The picture chosen first is still the one stored.
+    await s.quit();
+    s = await Session.start(driver.base, db);
+    await s.clickOn(".journey-item");
+    await s.clickOn(".persona-chip");
+    assert.equal(await (await s.waitFor(".persona-card img.persona-picture")).attribute("src"), src);
   } finally {
     await s.quit();
     await driver.stop();
