@@ -248,3 +248,23 @@ fn hidden_rows_stay_off_the_poster() {
     assert!(!text.contains(&squeeze(&doc.rows[hidden].title)));
     assert_all_titles(&doc, &text);
 }
+
+#[test]
+fn persona_pictures_print_in_the_title_block_once_per_file() {
+    let mut doc = templates::instantiate("online-en", None).unwrap();
+    let png = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../icons/icon.png")).unwrap();
+    doc.personas[0].picture = Some(journeywall_core::picture::prepare("icon.png", &png).unwrap());
+    let (_, path) = write(&doc, &tiled("A4", PosterSize::Across { sheets: 3 }), "persona-picture-tiled.pdf");
+    // pdfimages lists each use of an image on a page: the title block is on the assembly page and
+    // on the first sheet (A1); the file holds the picture once.
+    let list = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    let uses: Vec<&str> = list.lines().skip(2).collect();
+    assert_eq!(uses.len(), 2, "{list}");
+    assert!(uses.iter().all(|l| l.contains(" 480 ") && l.contains("rgb")), "{list}");
+    let objects: std::collections::HashSet<&str> = uses.iter().map(|l| l.split_whitespace().nth(10).unwrap()).collect();
+    assert_eq!(objects.len(), 1, "one picture object: {list}");
+
+    let (_, svg) = write(&doc, &PosterOptions::default(), "persona-picture.svg");
+    tool("python3", &["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", svg.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&svg).unwrap().matches("<image ").count(), 1);
+}

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::font::{Measure, Weight};
-use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
+use super::shapes::{Colour, Picture, Rect, Segment, Shape, Stroke};
 use super::words::{date, words, Words};
 use crate::model::{Card, JourneyDoc, Phase, Row, RowKind};
 
@@ -46,6 +46,9 @@ const EMOTION_COLOURS: [Colour; 5] = [
     Colour::rgb(0x21, 0x66, 0xac),
 ];
 
+/// The side of a persona's picture in the title block, in mm: as tall as two lines of its text.
+const PERSONA_PICTURE: f32 = 11.0;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutOptions {
     pub notes: bool,
@@ -66,12 +69,13 @@ pub struct Layout {
     pub cards: Vec<Rect>,
     pub locale: String,
     pub name: String,
+    pub pictures: Vec<Picture>,
 }
 
 /// Lays out `doc` at design size. `now` (ms since 1970) is the date printed on it.
 pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     let w = words(&doc.journey.locale);
-    let mut l = Builder { shapes: Vec::new(), cards: Vec::new(), m: Measure::new(), grey: options.grayscale, options, w };
+    let mut l = Builder { shapes: Vec::new(), cards: Vec::new(), pictures: Vec::new(), m: Measure::new(), grey: options.grayscale, options, w };
 
     let rows: Vec<&Row> = doc.rows.iter().filter(|r| !r.hidden).collect();
     let columns = phase_columns(&doc.phases);
@@ -108,7 +112,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
 
     let mut shapes = vec![Shape::Rect { at: Rect::new(0.0, 0.0, width, height), radius: 0.0, fill: Some(PAPER), stroke: None }];
     shapes.append(&mut l.shapes);
-    Layout { width, height, shapes, cards: l.cards, locale: doc.journey.locale.clone(), name: doc.journey.name.clone() }
+    Layout { width, height, shapes, cards: l.cards, locale: doc.journey.locale.clone(), name: doc.journey.name.clone(), pictures: l.pictures }
 }
 
 struct Column {
@@ -132,6 +136,7 @@ fn phase_columns(phases: &[Phase]) -> Vec<Column> {
 struct Builder {
     shapes: Vec<Shape>,
     cards: Vec<Rect>,
+    pictures: Vec<Picture>,
     m: Measure,
     grey: bool,
     options: LayoutOptions,
@@ -205,8 +210,20 @@ impl Builder {
             if !p.quote.trim().is_empty() {
                 s += &format!(" — “{}”", p.quote.trim());
             }
-            let lines = self.m.wrap(&s, Weight::Regular, 4.2, text_w.min(320.0), Some(2));
-            bottom = self.lines(&lines, x, bottom + 2.0, 4.2, Weight::Regular, MUTED);
+            let top = bottom + 2.0;
+            // A persona with a picture: the picture beside its two lines, as tall as they are.
+            let picture = p.picture.as_deref().and_then(|url| Picture::decode(url, self.grey));
+            let indent = if picture.is_some() { PERSONA_PICTURE + 2.0 } else { 0.0 };
+            if let Some(picture) = picture {
+                let at = picture.fit(Rect::new(x, top, PERSONA_PICTURE, PERSONA_PICTURE));
+                self.shapes.push(Shape::Image { at, picture: self.pictures.len() });
+                self.pictures.push(picture);
+            }
+            let lines = self.m.wrap(&s, Weight::Regular, 4.2, text_w.min(320.0) - indent, Some(2));
+            bottom = self.lines(&lines, x + indent, top, 4.2, Weight::Regular, MUTED);
+            if indent > 0.0 {
+                bottom = bottom.max(top + PERSONA_PICTURE);
+            }
         }
         let (lx, ly) = if side_by_side { (x + width - legend_w, y) } else { (x, bottom + 6.0) };
         let legend_bottom = self.legend(doc, lx, ly, legend_w);

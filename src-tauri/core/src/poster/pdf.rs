@@ -3,7 +3,8 @@
 
 use printpdf::{
     Color, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, TextMatrix, WindingOrder,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix,
+    WindingOrder, XObjectId, XObjectTransform,
 };
 
 use super::font::{fonts, Weight};
@@ -20,10 +21,25 @@ pub fn render(layout: &Layout, pages: &[Page], title: &str) -> Vec<u8> {
     let f = fonts();
     let regular = doc.add_font(&f.regular.parsed);
     let bold = doc.add_font(&f.bold.parsed);
+    // Each picture is stored once in the file, however many sheets show it.
+    let pictures: Vec<(XObjectId, u32)> = layout
+        .pictures
+        .iter()
+        .map(|p| {
+            let raw = RawImage {
+                pixels: RawImageData::U8(p.rgb.clone()),
+                width: p.width as usize,
+                height: p.height as usize,
+                data_format: RawImageFormat::RGB8,
+                tag: Vec::new(),
+            };
+            (doc.add_image(&raw), p.width)
+        })
+        .collect();
     let pdf_pages = pages
         .iter()
         .map(|page| {
-            let mut w = Writer { ops: Vec::new(), page_h: page.h, scale: 1.0, at: (0.0, 0.0), regular: &regular, bold: &bold, font: None };
+            let mut w = Writer { ops: Vec::new(), page_h: page.h, scale: 1.0, at: (0.0, 0.0), regular: &regular, bold: &bold, font: None, pictures: &pictures };
             for item in &page.items {
                 match item {
                     Item::Poster { window, scale, at, clip } => {
@@ -55,6 +71,8 @@ struct Writer<'a> {
     regular: &'a FontId,
     bold: &'a FontId,
     font: Option<(Weight, f32)>,
+    /// The document's pictures, with their width in pixels.
+    pictures: &'a [(XObjectId, u32)],
 }
 
 fn rgb(c: Colour) -> Color {
@@ -174,6 +192,23 @@ impl Writer<'_> {
                 self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(p.x, p.y) });
                 self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
                 self.ops.push(Op::EndTextSection);
+            }
+            Shape::Image { at, picture } => {
+                let Some((id, width_px)) = self.pictures.get(*picture) else { return };
+                // At 72 dpi a pixel is a point; the scale then gives the picture its size.
+                let corner = self.point((at.x, at.bottom()));
+                let scale = self.len(at.w) / *width_px as f32;
+                self.ops.push(Op::UseXobject {
+                    id: id.clone(),
+                    transform: XObjectTransform {
+                        translate_x: Some(corner.x),
+                        translate_y: Some(corner.y),
+                        scale_x: Some(scale),
+                        scale_y: Some(scale),
+                        dpi: Some(72.0),
+                        ..XObjectTransform::default()
+                    },
+                });
             }
         }
     }

@@ -91,6 +91,40 @@ pub enum Shape {
     /// One line of text, left-aligned at `x`, `y` being the baseline. `width` is the width the
     /// layout measured, so the SVG can hold its text to it.
     Text { x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: String, width: f32 },
+    /// A picture (`Layout::pictures[picture]`) fitted into `at`, keeping its proportions.
+    Image { at: Rect, picture: usize },
+}
+
+/// A persona's picture, decoded once for the PDF and kept as its data URL for the SVG.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub data_url: String,
+    pub width: u32,
+    pub height: u32,
+    /// RGB, 8 bits a channel, row by row.
+    pub rgb: Vec<u8>,
+}
+
+impl Picture {
+    /// Decodes a stored picture; with `grey`, in grey for a grayscale poster. None: unreadable.
+    pub fn decode(data_url: &str, grey: bool) -> Option<Picture> {
+        let bytes = crate::picture::bytes_of(data_url)?;
+        let mut rgb = image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg).ok()?.to_rgb8();
+        if grey {
+            for p in rgb.pixels_mut() {
+                let Colour { r, .. } = Colour::rgb(p.0[0], p.0[1], p.0[2]).grey();
+                p.0 = [r, r, r];
+            }
+        }
+        Some(Picture { data_url: data_url.to_owned(), width: rgb.width(), height: rgb.height(), rgb: rgb.into_raw() })
+    }
+
+    /// Where the picture goes in `r`: as large as fits, centred, in its own proportions.
+    pub fn fit(&self, r: Rect) -> Rect {
+        let k = (r.w / self.width as f32).min(r.h / self.height as f32);
+        let (w, h) = (self.width as f32 * k, self.height as f32 * k);
+        Rect::new(r.x + (r.w - w) / 2.0, r.y + (r.h - h) / 2.0, w, h)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -129,6 +163,7 @@ impl Shape {
                 grow(Rect::new(x0, y0, x1 - x0, y1 - y0), stroke.map_or(0.0, |s| s.width))
             }
             Shape::Text { x, y, size, width, .. } => Rect::new(*x, y - size, *width, size * 1.4),
+            Shape::Image { at, .. } => *at,
         }
     }
 }

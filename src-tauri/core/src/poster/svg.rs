@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::font::Weight;
 use super::layout::Layout;
-use super::shapes::{Segment, Shape, Stroke};
+use super::shapes::{Picture, Segment, Shape, Stroke};
 use super::tiling::Plan;
 use super::words::row_letter;
 
@@ -23,7 +23,7 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
     );
     let _ = write!(s, "<title>{}</title>", escape(&layout.name));
     for shape in &layout.shapes {
-        shape_svg(&mut s, shape);
+        shape_svg(&mut s, shape, &layout.pictures);
     }
     if let (true, Some(t)) = (grid, &plan.tiles) {
         let k = 1.0 / plan.scale;
@@ -50,7 +50,7 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
     s
 }
 
-fn shape_svg(s: &mut String, shape: &Shape) {
+fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture]) {
     match shape {
         Shape::Rect { at, radius, fill, stroke } => {
             let _ = write!(s, r#"<rect x="{}" y="{}" width="{}" height="{}""#, n(at.x), n(at.y), n(at.w), n(at.h));
@@ -79,6 +79,11 @@ fn shape_svg(s: &mut String, shape: &Shape) {
                 s.push_str(r#" stroke-linecap="round""#);
             }
             paint(s, fill.map(|c| c.css()), stroke);
+        }
+        Shape::Image { at, picture } => {
+            if let Some(p) = pictures.get(*picture) {
+                let _ = write!(s, r#"<image x="{}" y="{}" width="{}" height="{}" href="{}"/>"#, n(at.x), n(at.y), n(at.w), n(at.h), p.data_url);
+            }
         }
         Shape::Text { x, y, size, weight, colour, text, width } => {
             let _ = write!(s, r#"<text x="{}" y="{}" font-size="{}" fill="{}""#, n(*x), n(*y), n(*size), colour.css());
