@@ -352,3 +352,39 @@ fn a_database_whose_writer_was_killed_opens_with_everything_acknowledged() {
     assert_eq!(store.integrity_check().unwrap(), "ok");
     assert!(store.load(doc.journey.id).unwrap().cards.iter().any(|c| c.title == "made just before the crash"));
 }
+
+#[test]
+fn a_version_one_database_is_copied_aside_then_upgraded_and_keeps_its_journeys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workshop.db");
+    {
+        // A database as Journeywall 0.1 (schema version 1) left it, with one journey in it.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(include_str!("../migrations/0001_initial.sql")).unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        c.pragma_update(None, "application_id", journeywall_core::store::APPLICATION_ID).unwrap();
+        c.execute(
+            "INSERT INTO journeys (id, name, created_at, updated_at) VALUES ('0190b4c2-0000-7000-8000-000000000001', 'Old journey', 1, 1)",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("workshop.backup-v1-") && n.ends_with(".db"))
+        .collect();
+    assert_eq!(backups.len(), 1, "one copy of the version-1 file");
+    let old: i64 = rusqlite::Connection::open(dir.path().join(&backups[0]))
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(old, 1, "the copy is the file as it was");
+
+    let id = store.resolve("Old journey").unwrap();
+    assert_eq!(store.load(id).unwrap().journey.name, "Old journey");
+    // What version 2 added works on the upgraded file.
+    store.save_round(id, "As-is").unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
