@@ -278,6 +278,7 @@ test("presenter view: phase by phase with the arrow keys, rows and notes hidden,
   const cmds = (await calls(page)).map((c) => c.cmd);
   assert.ok(cmds.includes("open_projector") && cmds.includes("close_projector"), cmds.join());
   assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit").length, 0, "presenting is not an edit");
+  assert.deepEqual(page.errors, []);
 });
 
 // A 1×1 JPEG, as the backend would store a downscaled picture.
