@@ -114,6 +114,30 @@ fn main() {
         assert_eq!(loaded.cards.len(), CARDS);
     }
 
+    // A big dot vote: 30 participants with 19 of their 20 dots placed; each run places one more
+    // dot and undoes it, as a participant changing their mind would.
+    store.apply(id, Edit::StartVote { dots_per_participant: 20, stacking: true }).unwrap();
+    let participants: Vec<_> = (0..30)
+        .map(|i| {
+            let p = journeywall_core::model::new_id();
+            store.apply(id, Edit::AddParticipant { id: Some(p), name: format!("Participant {i}"), colour: None }).unwrap();
+            for d in 0..19 {
+                let card = doc.cards[(i * 131 + d * 17) % doc.cards.len()].id;
+                store.apply(id, Edit::PlaceDot { participant: p, card }).unwrap();
+            }
+            p
+        })
+        .collect();
+    let mut dot_times = Vec::with_capacity(runs);
+    for i in 0..runs {
+        let card = doc.cards[(i * 7919) % doc.cards.len()].id;
+        let t = Instant::now();
+        store.apply(id, Edit::PlaceDot { participant: participants[i % 30], card }).unwrap();
+        dot_times.push(t.elapsed());
+        store.undo(id).unwrap();
+    }
+    store.apply(id, Edit::ClearVote).unwrap();
+
     // The peer: a file-based editor saves the whole document after the same edit.
     let file = dir.path().join("journey.json");
     let mut doc_in_memory = store.load(id).unwrap();
@@ -133,7 +157,7 @@ fn main() {
 
     let (edit, undo, redo, load, save) =
         (median(edit_times), median(undo_times), median(redo_times), median(load_times), median(file_times));
-    let (fsync, in_memory) = (median(fsync_times), median(mem_times));
+    let (fsync, in_memory, dot) = (median(fsync_times), median(mem_times), median(dot_times));
     let budget = |d: Duration, limit_ms: f64| if d.as_secs_f64() * 1e3 <= limit_ms { "within" } else { "**over**" };
     let mut md = String::new();
     md.push_str("## Core: edits, undo and load on a 5,000-card journey\n\n");
@@ -144,6 +168,11 @@ fn main() {
     md.push_str(&format!("| undo one edit ({runs} runs) | {} | ≤ 1 ms | {} |\n", ms(undo), budget(undo, 1.0)));
     md.push_str(&format!("| redo one edit (50 runs) | {} | ≤ 1 ms | {} |\n", ms(redo), budget(redo, 1.0)));
     md.push_str(&format!("| load the journey for the editor (30 runs) | {} | ≤ 50 ms | {} |\n", ms(load), budget(load, 50.0)));
+    md.push_str(&format!(
+        "| apply + commit one `placeDot` in a vote of 30 participants × 20 dots ({runs} runs) | {} | ≤ 1 ms (an edit) | {} |\n",
+        ms(dot),
+        budget(dot, 1.0)
+    ));
     md.push_str(&format!("| the disk's floor: write 4 KiB + fsync (100 runs) | {} | — | |\n", ms(fsync)));
     md.push_str(&format!("| the same `moveCard` on an in-memory database ({runs} runs) | {} | — | |\n", ms(in_memory)));
     md.push_str(&format!(

@@ -141,6 +141,7 @@ fn dutch_field(field: &str) -> Option<&'static str> {
         "participant name" => "naam van de deelnemer",
         "participant colour" => "kleur van de deelnemer",
         "participant id" => "id van de deelnemer",
+        "tallies" => "aantallen",
         // CSV columns (the Dutch names are also accepted as column headers).
         "phase" => "fase",
         "row" => "rij",

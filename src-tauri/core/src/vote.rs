@@ -111,6 +111,11 @@ impl Vote {
         Ok(())
     }
 
+    /// Every card a dot is on (a card once per dot).
+    pub fn dots(&self) -> impl Iterator<Item = Id> + '_ {
+        self.participants.iter().flat_map(|p| p.dots.iter().copied())
+    }
+
     /// The dots a participant has on cards that exist.
     pub fn used(&self, p: &Participant, live: &dyn Fn(Id) -> bool) -> u32 {
         p.dots.iter().filter(|c| live(**c)).count() as u32

@@ -121,8 +121,51 @@ fn a_deleted_card_gives_its_dots_back_and_undo_brings_them_again() {
     let anna = participant(&mut store, j, "Anna");
     store.apply(j, Edit::PlaceDot { participant: anna, card: a }).unwrap();
     store.apply(j, Edit::DeleteCard { card: a }).unwrap();
+    // Anna's only dot went with the card, so she can give it to another.
     store.apply(j, Edit::PlaceDot { participant: anna, card: b }).unwrap();
     assert_eq!(votes(&store, j, b), 1);
+
+    // Undo both steps: the card is back with its dot, and Anna has no dot left to give.
+    store.undo(j).unwrap();
+    store.undo(j).unwrap();
+    assert_eq!((votes(&store, j, a), votes(&store, j, b)), (1, 0));
+    let e = store.apply(j, Edit::PlaceDot { participant: anna, card: b }).unwrap_err().to_string();
+    assert!(e.contains("Anna has used all 1 dots"), "{e}");
+}
+
+#[test]
+fn taking_back_any_dot_is_undone_exactly() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let (a, b) = (doc.cards[0].id, doc.cards[1].id);
+    store.apply(j, Edit::StartVote { dots_per_participant: 3, stacking: true }).unwrap();
+    let anna = participant(&mut store, j, "Anna");
+    for card in [a, b, a] {
+        store.apply(j, Edit::PlaceDot { participant: anna, card }).unwrap();
+    }
+    let before = store.load(j).unwrap();
+    // The last dot, and one from the middle of the list: both come back exactly.
+    for card in [a, b] {
+        store.apply(j, Edit::TakeBackDot { participant: anna, card }).unwrap();
+        assert_ne!(store.load(j).unwrap().vote, before.vote);
+        store.undo(j).unwrap();
+        let after = store.load(j).unwrap();
+        assert_eq!(after.vote, before.vote);
+        assert_eq!(after.cards.iter().map(|k| k.votes).collect::<Vec<_>>(), before.cards.iter().map(|k| k.votes).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_restore_listing_a_card_twice_is_refused() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let card = doc.cards[0].id;
+    let tallies = vec![journeywall_core::vote::Tally { card, votes: 2 }, journeywall_core::vote::Tally { card, votes: 5 }];
+    let e = store.apply(j, Edit::RestoreVote { vote: None, tallies }).unwrap_err().to_string();
+    assert!(e.contains("listed twice"), "{e}");
+    assert_eq!(votes(&store, j, card), 0);
 }
 
 #[test]

@@ -186,6 +186,18 @@ pub fn phase_exists(c: &Connection, journey: Id, id: Id) -> Result<bool> {
     Ok(st.exists([id.to_string(), journey.to_string()])?)
 }
 
+/// Which of `ids` are cards of the journey, in one query (a vote's dots can be hundreds).
+pub fn live_cards(c: &Connection, journey: Id, ids: impl Iterator<Item = Id>) -> Result<std::collections::HashSet<Id>> {
+    let list = serde_json::Value::Array(ids.map(|id| serde_json::Value::String(id.to_string())).collect());
+    // CROSS JOIN keeps the list as the outer loop: one primary-key lookup per id, not a scan of
+    // the journey's cards.
+    let mut st = c.prepare_cached(
+        "SELECT DISTINCT c.id FROM json_each(?2) AS j CROSS JOIN cards AS c ON c.id = j.value WHERE c.journey_id = ?1",
+    )?;
+    let found = st.query_map([journey.to_string(), list.to_string()], |r| id_col(r, 0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(found)
+}
+
 pub fn insert_phase(c: &Connection, journey: Id, p: &Phase) -> Result<()> {
     let sql = format!("INSERT INTO phases (journey_id, {PHASE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     c.prepare_cached(&sql)?.execute(params![

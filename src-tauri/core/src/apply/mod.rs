@@ -12,7 +12,9 @@ use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
 use crate::said;
 use crate::store::records as db;
-use crate::vote::{Tally, Vote};
+use crate::vote::Vote;
+
+mod vote;
 
 /// The records an edit changed, as they are after it: what the editor needs to redraw.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -265,69 +267,14 @@ impl<'c> Applier<'c> {
                 Ok(Edit::DeletePersona { persona: id })
             }
 
-            Edit::StartVote { dots_per_participant, stacking } => {
-                if self.vote()?.is_some() {
-                    return Err(Error::invalid(
-                        "vote",
-                        said!(
-                            "there is a vote already; clear it before starting a new one",
-                            "er loopt al een stemronde; wis die voordat je een nieuwe start"
-                        ),
-                    ));
-                }
-                let vote = Vote::new(dots_per_participant, stacking, self.now)?;
-                self.change_vote(|_, v| {
-                    *v = Some(vote);
-                    Ok(vec![])
-                })
-            }
-            Edit::AddParticipant { id, name, colour } => self.change_vote(|_, v| {
-                started(v)?.add_participant(id.unwrap_or_else(model::new_id), name, colour)?;
-                Ok(vec![])
-            }),
-            Edit::RemoveParticipant { participant } => self.change_vote(|_, v| {
-                let cards = started(v)?.remove_participant(participant)?;
-                Ok(cards.into_iter().map(|c| (c, -1)).collect())
-            }),
-            Edit::PlaceDot { participant, card } => {
-                db::card(self.c, self.journey, card)?;
-                let c = self.c;
-                self.change_vote(|journey, v| {
-                    started(v)?.place(participant, card, &|k| db::card(c, journey, k).is_ok())?;
-                    Ok(vec![(card, 1)])
-                })
-            }
-            Edit::TakeBackDot { participant, card } => self.change_vote(|_, v| {
-                started(v)?.take_back(participant, card)?;
-                Ok(vec![(card, -1)])
-            }),
-            Edit::UpdateVote { closed, hidden } => self.change_vote(|_, v| {
-                let vote = started(v)?;
-                vote.closed = closed.unwrap_or(vote.closed);
-                vote.hidden = hidden.unwrap_or(vote.hidden);
-                Ok(vec![])
-            }),
-            Edit::ClearVote => {
-                let counted: Vec<Card> = db::cards(self.c, self.journey)?.into_iter().filter(|k| k.votes > 0).collect();
-                self.change_vote(|_, v| {
-                    *v = None;
-                    Ok(counted.iter().map(|k| (k.id, -i64::from(k.votes))).collect())
-                })
-            }
-            Edit::RestoreVote { vote, tallies } => {
-                let before = self.vote()?;
-                let mut inverse = Vec::with_capacity(tallies.len());
-                for t in tallies {
-                    let mut k = db::card(self.c, self.journey, t.card)?;
-                    inverse.push(Tally { card: k.id, votes: k.votes });
-                    k.votes = t.votes;
-                    db::update_card(self.c, &k)?;
-                    self.touched.cards.insert(k.id);
-                }
-                self.set_vote(vote.as_ref())?;
-                Ok(Edit::RestoreVote { vote: before, tallies: inverse })
-            }
-
+            Edit::StartVote { dots_per_participant, stacking } => self.start_vote(dots_per_participant, stacking),
+            Edit::AddParticipant { id, name, colour } => self.add_participant(id, name, colour),
+            Edit::RemoveParticipant { participant } => self.remove_participant(participant),
+            Edit::PlaceDot { participant, card } => self.place_dot(participant, card),
+            Edit::TakeBackDot { participant, card } => self.take_back_dot(participant, card),
+            Edit::UpdateVote { closed, hidden } => self.update_vote(closed, hidden),
+            Edit::ClearVote => self.clear_vote(),
+            Edit::RestoreVote { vote, tallies } => self.restore_vote(vote, tallies),
             Edit::Batch { edits, label } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -337,42 +284,6 @@ impl<'c> Applier<'c> {
                 Ok(Edit::Batch { edits: inverses, label })
             }
         }
-    }
-
-    // --- the vote -----------------------------------------------------------------------------
-
-    fn vote(&self) -> Result<Option<Vote>> {
-        db::vote(self.c, self.journey)
-    }
-
-    fn set_vote(&mut self, vote: Option<&Vote>) -> Result<()> {
-        if let Some(v) = vote {
-            v.validate(&|k| db::card(self.c, self.journey, k).is_ok())?;
-        }
-        db::set_vote(self.c, self.journey, vote)?;
-        self.touched.vote = true;
-        Ok(())
-    }
-
-    /// Runs `change` on the vote; it returns how many votes to add to (or take from) which cards.
-    /// The inverse puts the vote and those cards' counts back.
-    fn change_vote(&mut self, change: impl FnOnce(Id, &mut Option<Vote>) -> Result<Vec<(Id, i64)>>) -> Result<Edit> {
-        let before = self.vote()?;
-        let mut vote = before.clone();
-        let deltas = change(self.journey, &mut vote)?;
-        let mut tallies: Vec<Tally> = Vec::new();
-        for (card, delta) in deltas {
-            // A dot on a deleted card was not counted into any card; there is nothing to take back.
-            let Ok(mut k) = db::card(self.c, self.journey, card) else { continue };
-            if !tallies.iter().any(|t| t.card == card) {
-                tallies.push(Tally { card, votes: k.votes });
-            }
-            k.votes = u32::try_from((i64::from(k.votes) + delta).max(0)).unwrap_or(u32::MAX);
-            db::update_card(self.c, &k)?;
-            self.touched.cards.insert(card);
-        }
-        self.set_vote(vote.as_ref())?;
-        Ok(Edit::RestoreVote { vote: before, tallies })
     }
 
     // --- cards --------------------------------------------------------------------------------
@@ -599,11 +510,6 @@ fn renumber<T>(list: &mut [T], position: impl Fn(&mut T) -> &mut u32, mut write:
         }
     }
     Ok(())
-}
-
-fn started(vote: &mut Option<Vote>) -> Result<&mut Vote> {
-    vote.as_mut()
-        .ok_or_else(|| Error::invalid("vote", said!("no vote has been started; start one first", "er is nog geen stemronde; start er eerst een")))
 }
 
 fn batch(edits: Vec<Edit>) -> Edit {
