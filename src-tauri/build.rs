@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "restore_round",
     "open_projector",
     "close_projector",
+    "projector_ready",
     "choose_persona_picture",
 ];
 

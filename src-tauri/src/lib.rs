@@ -50,6 +50,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         rounds::restore_round,
         projector::open_projector::<tauri::Wry>,
         projector::close_projector::<tauri::Wry>,
+        projector::projector_ready::<tauri::Wry>,
         personas::choose_persona_picture::<tauri::Wry>,
     ])
 }
@@ -81,6 +82,13 @@ pub fn run(db_path: PathBuf) {
             // button, too), so they offer to open it again.
             if window.label() == projector::LABEL && matches!(event, tauri::WindowEvent::Destroyed) {
                 let _ = window.app_handle().emit_to("main", "projector-closed", ());
+            }
+            // Closing the main window ends the presentation: a projector window with no controls
+            // would otherwise be left on the wall.
+            if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
+                if let Some(projector) = window.app_handle().get_webview_window(projector::LABEL) {
+                    let _ = projector.close();
+                }
             }
             // Only the main window's size and place are remembered; the projector's follow the screen.
             if let tauri::WindowEvent::CloseRequested { .. } = event {

@@ -1,9 +1,9 @@
 //! The projector window of the presenter view: a second window that shows the clean map while
 //! the laptop keeps the controls. It runs the same front end, which tells the two apart by the
-//! window's label; it gets everything it shows from the main window as events, so it is granted
-//! no command at all (see `capabilities/projector.json`).
+//! window's label; it gets everything it shows from the main window as events, so it may call no
+//! command but `projector_ready` and emit no event (see `capabilities/projector.json`).
 
-use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
 use crate::commands::{AppState, CommandError};
 use journeywall_core::said;
@@ -45,6 +45,14 @@ pub fn close_projector<R: Runtime>(app: AppHandle<R>) {
     if let Some(window) = app.get_webview_window(LABEL) {
         let _ = window.close();
     }
+}
+
+/// Called by the projector window once it listens; the presenter's controls then send it what to
+/// show. (The one command the projector may call: it cannot emit events to the main window itself.)
+#[tauri::command(async)]
+#[specta::specta]
+pub fn projector_ready<R: Runtime>(app: AppHandle<R>) {
+    let _ = app.emit_to("main", "projector-ready", ());
 }
 
 /// A screen other than the one the main window is on: the projector, when one is attached.

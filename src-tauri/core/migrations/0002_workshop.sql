@@ -20,5 +20,5 @@ CREATE TABLE rounds (
 ) STRICT;
 CREATE INDEX rounds_by_journey ON rounds(journey_id, created_at);
 
--- A persona's picture, already downscaled, as the bytes of a PNG or JPEG file.
+-- A persona's picture, already downscaled, as the bytes of a JPEG file (see picture.rs).
 ALTER TABLE personas ADD COLUMN picture BLOB;

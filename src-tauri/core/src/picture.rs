@@ -4,7 +4,7 @@
 use std::io::Cursor;
 
 use base64::Engine;
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::error::{Error, Result};
 use crate::said;
@@ -58,13 +58,19 @@ pub fn prepare(source: &str, bytes: &[u8]) -> Result<String> {
     limits.max_image_height = Some(20_000);
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
-    let image = reader.decode().map_err(|e| {
+    let unreadable = |e: image::ImageError| {
         let detail = e.to_string();
         Error::invalid(
             "picture",
             said!("{source} cannot be read as a picture ({detail})", "{source} kan niet als foto worden gelezen ({detail})"),
         )
-    })?;
+    };
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    // Phones store a photo as the sensor saw it and say how to turn it; the JPEG written here
+    // keeps no such note, so the turn is applied now.
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    image.apply_orientation(orientation);
     Ok(to_data_url(&downscale(image)))
 }
 
@@ -134,6 +140,19 @@ mod tests {
         assert_eq!((back.width(), back.height()), (480, 240));
         assert!(url.len() < 100_000, "{} bytes", url.len());
         check("persona picture", &url).unwrap();
+    }
+
+    #[test]
+    fn a_phone_photo_is_turned_the_way_it_was_taken() {
+        // A 40×20 JPEG whose EXIF says "turn 90° clockwise to show" (orientation 6), as phones write.
+        let img = image::RgbImage::from_fn(40, 20, |x, _| image::Rgb([if x < 20 { 255 } else { 0 }, 0, 0]));
+        let tiff = [b"II*\0".as_slice(), &8u32.to_le_bytes(), &1u16.to_le_bytes(), &0x0112u16.to_le_bytes(), &3u16.to_le_bytes(), &1u32.to_le_bytes(), &6u16.to_le_bytes(), &[0, 0], &0u32.to_le_bytes()].concat();
+        let mut jpeg = Vec::new();
+        let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90);
+        image::ImageEncoder::set_exif_metadata(&mut encoder, tiff).unwrap();
+        encoder.encode_image(&img).unwrap();
+        let back = image::load_from_memory(&bytes_of(&prepare("phone.jpg", &jpeg).unwrap()).unwrap()).unwrap();
+        assert_eq!((back.width(), back.height()), (20, 40), "stored upright");
     }
 
     #[test]

@@ -282,3 +282,18 @@ fn a_persona_picture_is_stored_downscaled_undone_and_exported() {
     let e = interchange::from_json(&foreign, "edited.json", Ids::New).unwrap_err().to_string();
     assert!(e.contains("persona picture"), "{e}");
 }
+
+#[test]
+fn a_duplicated_card_starts_without_votes() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let card = doc.cards[0].id;
+    store.apply(j, Edit::StartVote { dots_per_participant: 3, stacking: true }).unwrap();
+    let anna = participant(&mut store, j, "Anna");
+    store.apply(j, Edit::PlaceDot { participant: anna, card }).unwrap();
+    let applied = store.apply(j, Edit::DuplicateCard { card, new_id: None }).unwrap();
+    let copy = applied.changes.cards.iter().find(|c| c.id != card).unwrap();
+    assert_eq!((copy.title.as_str(), copy.votes), (doc.cards[0].title.as_str(), 0));
+    assert_eq!(votes(&store, j, card), 1);
+}

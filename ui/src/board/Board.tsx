@@ -4,7 +4,7 @@ import { useT } from "../i18n/context";
 import { useEditor, type Editor, type Mark } from "../state/store";
 import { addCard, addPhase, moveCards, renameCard } from "../editor/actions";
 import { CardTitleEditor, CardView } from "./CardView";
-import { dotColours } from "../workshop/vote";
+import { activeVoter, dotColours } from "../workshop/vote";
 import { EmotionLane } from "./EmotionLane";
 import { PhaseHeader } from "./PhaseHeader";
 import { RowLabel } from "./RowLabel";
@@ -70,7 +70,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   const focusedCell = useEditor(editor, (s) => s.focusedCell);
   const zoom = useEditor(editor, (s) => s.zoom);
   const marks = useEditor(editor, (s) => s.marks);
-  const voting = useEditor(editor, (s) => s.voter !== null && s.doc.vote !== null && s.doc.vote !== undefined && !s.doc.vote.closed);
+  const voting = useEditor(editor, (s) => activeVoter(s) !== null);
   const cells = useMemo(() => cardsByCell(doc.cards), [doc.cards]);
   const phaseColour = useMemo(() => new Map(doc.phases.map((p) => [p.id, p.colour])), [doc.phases]);
   const dots = useMemo(() => dotColours(doc.vote, doc.cards), [doc.vote, doc.cards]);
@@ -82,10 +82,11 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
     (e: React.PointerEvent, card: Card) => {
       if (e.button !== 0) return;
       e.stopPropagation();
-      // While a participant has the turn, a click gives the card their dot instead of selecting it.
-      const { voter, doc: now } = editor.get();
-      if (voter && now.vote && !now.vote.closed) {
-        void editor.send({ type: "placeDot", participant: voter, card: card.id });
+      // While a participant has the turn, a click gives the card their dot instead of selecting
+      // it (once: the second click of a double-click is not a second dot).
+      const voter = activeVoter(editor.get());
+      if (voter) {
+        if (e.detail <= 1) void editor.send({ type: "placeDot", participant: voter, card: card.id });
         return;
       }
       const { selection } = editor.get();
@@ -139,7 +140,13 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
     [editor, scroller],
   );
 
-  const openCard = useCallback((card: Card) => editor.set({ editing: { card: card.id }, selection: new Set([card.id]) }), [editor]);
+  const openCard = useCallback(
+    (card: Card) => {
+      if (activeVoter(editor.get())) return; // a double-click while voting is two dots' worth of clicking, not an edit
+      editor.set({ editing: { card: card.id }, selection: new Set([card.id]) });
+    },
+    [editor],
+  );
 
   /** A press on the empty canvas: clears the selection, and a drag draws a selection band. */
   const onBackgroundPointerDown = (e: React.PointerEvent) => {

@@ -22,6 +22,9 @@ import { PersonasPanel } from "../workshop/PersonasPanel";
 
 type Panel = "vote" | "rounds" | "personas";
 
+/** Menu entries that change the journey (ignored while a round is shown instead of it). */
+const EDITS = new Set(["undo", "redo", "duplicate", "delete", "selectAll", "addCard"]);
+
 export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -39,6 +42,10 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     setPanel(next);
   };
   const [results, setResults] = useState<"ranking" | "typing" | null>(null);
+  // While a round or the presenter view is shown, nothing may change the journey behind it: not
+  // the editor's shortcuts, not the menu's edit entries, not quick capture.
+  const away = useRef<"presenting" | "round" | null>(null);
+  away.current = presenting ? "presenting" : roundView ? "round" : null;
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useT();
   const exportJourney = () =>
@@ -47,12 +54,11 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       (e: Error) => editor.set({ error: e.message }),
     );
 
-  // While a round or the presenter view is shown, the editor's shortcuts are off: they would
-  // change cards nobody sees.
   useEffect(() => (roundView || presenting ? undefined : installKeys(editor, () => scroller.current)), [editor, roundView, presenting]);
   useEffect(
     () =>
       onMenuChoice((id) => {
+        if (away.current === "presenting" || (away.current === "round" && EDITS.has(id))) return;
         const el = scroller.current;
         if (id === "undo") void editor.undo();
         else if (id === "redo") void editor.redo();
@@ -99,6 +105,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   // what anyone wants from a canvas); Ctrl+K opens quick capture.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (away.current === "presenting") return;
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "p") {
         e.preventDefault();
         setPrinting(true);
@@ -109,7 +116,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         setPresenting(true);
       }
       // Ctrl+K: quick capture, the keyboard-only way to take down what the room calls out.
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "k") {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "k" && away.current === null) {
         e.preventDefault();
         setCapturing(true);
       }
@@ -129,7 +136,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     };
     el.addEventListener("wheel", onWheel, { passive: false });
     return () => el.removeEventListener("wheel", onWheel);
-  }, [editor]);
+    // The board's scroller is a new element after the presenter view or a round was shown.
+  }, [editor, presenting, roundView]);
 
   // Space+drag and middle-drag pan the canvas.
   const space = useRef(false);
@@ -207,7 +215,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
           </div>
         )}
         {panel === "vote" ? (
-          <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote ? "ranking" : "typing")} onClose={() => showPanel(null)} />
+          <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote || editor.get().doc.cards.some((c) => c.votes > 0) ? "ranking" : "typing")} onClose={() => showPanel(null)} />
         ) : panel === "personas" ? (
           <PersonasPanel editor={editor} onClose={() => showPanel(null)} />
         ) : panel === "rounds" ? (

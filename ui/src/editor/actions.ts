@@ -123,7 +123,8 @@ const CLIPBOARD_TYPE = "journeywall/cards";
 export function copySelection(editor: Editor, data: DataTransfer): boolean {
   const cards = selectedCards(editor);
   if (cards.length === 0) return false;
-  const payload = cards.map(({ title, notes, colour, channel, emotion, votes, tags }) => ({ title, notes, colour, channel, emotion, votes, tags }));
+  // Votes stay with the cards that got them: a pasted copy has not been voted on.
+  const payload = cards.map(({ title, notes, colour, channel, emotion, tags }) => ({ title, notes, colour, channel, emotion, tags }));
   data.setData("text/plain", cards.map((c) => c.title).join("\n"));
   data.setData("application/json", JSON.stringify({ type: CLIPBOARD_TYPE, cards: payload }));
   return true;
@@ -140,7 +141,6 @@ export async function paste(editor: Editor, cell: Cell, data: DataTransfer): Pro
         colour: c.colour ?? null,
         channel: c.channel ?? null,
         emotion: c.emotion ?? null,
-        votes: Number(c.votes ?? 0),
         tags: Array.isArray(c.tags) ? c.tags.map(String) : [],
       }));
       const edit = asOneStep(edits, "addCard");

@@ -240,8 +240,6 @@ export const en = {
     typeHint: "After a paper vote: type each card's votes and press Save.",
     saveTallies: "Save tallies",
     tallyOf: (card: string) => `Votes for “${card}”`,
-    dotBy: (names: string) => `Dots from ${names}`,
-    hiddenDots: "votes hidden",
   },
   rounds: {
     button: "Rounds",
@@ -251,7 +249,6 @@ export const en = {
     suggestions: ["As-is", "After round 1", "To-be"] as string[],
     save: "Save round",
     none: "No rounds saved yet.",
-    saved: (name: string) => `Round “${name}” saved`,
     meta: (when: string, cards: number) => `${when} · ${cards === 1 ? "1 card" : `${cards} cards`}`,
     view: "View",
     viewLabel: (name: string) => `View “${name}”`,

@@ -57,6 +57,11 @@ export const commands = {
 	openProjector: () => typedError<null, CommandError>(__TAURI_INVOKE("open_projector")),
 	closeProjector: () => __TAURI_INVOKE<void>("close_projector"),
 	/**
+	 *  Called by the projector window once it listens; the presenter's controls then send it what to
+	 *  show. (The one command the projector may call: it cannot emit events to the main window itself.)
+	 */
+	projectorReady: () => __TAURI_INVOKE<void>("projector_ready"),
+	/**
 	 *  Asks for a picture and gives it to the persona (one edit, so undo takes it back). None: the
 	 *  dialog was cancelled.
 	 */

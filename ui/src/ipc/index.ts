@@ -59,6 +59,8 @@ export const api = {
   choosePersonaPicture: (journey: string, persona: string): Promise<Applied | null> => unwrap(commands.choosePersonaPicture(journey, persona)),
   openProjector: () => unwrap(commands.openProjector()),
   closeProjector: () => commands.closeProjector(),
+  /** From the projector window: it listens now; the presenter sends it the state. */
+  projectorReady: () => commands.projectorReady(),
   listRounds: (journey: string): Promise<RoundInfo[]> => unwrap(commands.listRounds(journey)),
   saveRound: (journey: string, name: string): Promise<RoundInfo> => unwrap(commands.saveRound(journey, name)),
   openRound: (journey: string, round: string): Promise<Round> => unwrap(commands.openRound(journey, round)),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { emitTo, listen } from "@tauri-apps/api/event";
 import { api } from "../ipc";
@@ -31,14 +31,18 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const last = doc.phases.length - 1;
 
   const go = (phase: number) => setState((s) => ({ ...s, phase: Math.max(0, Math.min(phase, last)) }));
-  const exit = () => {
-    inTauri(() => getCurrentWindow().setFullscreen(false));
-    if (projector) inTauri(() => api.closeProjector());
-    onExit();
-  };
+  const exit = onExit;
 
+  // Full screen while shown; leaving by any way (Esc, the menu, another journey) restores the
+  // window and closes the projector window.
+  const projectorOpen = useRef(false);
+  projectorOpen.current = projector;
   useEffect(() => {
     inTauri(() => getCurrentWindow().setFullscreen(true));
+    return () => {
+      inTauri(() => getCurrentWindow().setFullscreen(false));
+      if (projectorOpen.current) inTauri(() => api.closeProjector());
+    };
   }, []);
   useEffect(() => saveState(doc.journey.id, state), [doc.journey.id, state]);
 
@@ -59,21 +63,24 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
 
   // The projector window shows what this window sends it: on every change, and when it asks.
   const message: ProjectorMessage = useMemo(() => ({ doc, state: shown, locale }), [doc, shown, locale]);
+  const latest = useRef(message);
+  latest.current = message;
   useEffect(() => {
     if (projector) inTauri(() => emitTo("projector", PRESENT_EVENT, message));
   }, [projector, message]);
+  // Subscribed once: the projector asking for the state gets the latest one.
   useEffect(() => {
     const stops: Promise<(() => void) | undefined>[] = [];
     try {
       // Outside Tauri (the UI tests) there are no events: a failed listen just listens to nothing.
       const quietly = (p: Promise<() => void>) => p.catch(() => undefined);
-      stops.push(quietly(listen(PROJECTOR_READY, () => inTauri(() => emitTo("projector", PRESENT_EVENT, message)))));
+      stops.push(quietly(listen(PROJECTOR_READY, () => inTauri(() => emitTo("projector", PRESENT_EVENT, latest.current)))));
       stops.push(quietly(listen(PROJECTOR_CLOSED, () => setProjector(false))));
     } catch {
       // Not in Tauri.
     }
     return () => stops.forEach((s) => void s.then((stop) => stop?.()));
-  }, [message]);
+  }, []);
 
   const openProjector = () =>
     api.openProjector().then(

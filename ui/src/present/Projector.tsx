@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
-import { emit, listen } from "@tauri-apps/api/event";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { messages } from "../i18n";
 import { Stage } from "./Stage";
-import { PRESENT_EVENT, PROJECTOR_READY, type ProjectorMessage } from "./stage";
+import { api } from "../ipc";
+import { PRESENT_EVENT, type ProjectorMessage } from "./stage";
 
 /**
  * The projector window: the clean map, as the presenter's window sends it. It has no controls;
@@ -13,7 +14,8 @@ export function Projector() {
   const [shown, setShown] = useState<ProjectorMessage | null>(null);
   useEffect(() => {
     const stop = listen<ProjectorMessage>(PRESENT_EVENT, (e) => setShown(e.payload));
-    void stop.then(() => emit(PROJECTOR_READY));
+    // Listening first, then asking: the state sent in answer cannot be missed.
+    void stop.then(() => api.projectorReady());
     const toggle = async () => {
       const w = getCurrentWindow();
       await w.setFullscreen(!(await w.isFullscreen()));

@@ -83,6 +83,14 @@ export class Editor {
     return this.state.history.redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId));
   }
 
+  /** Resolves once every edit sent so far has been answered (e.g. before taking a snapshot). */
+  settled(): Promise<void> {
+    return this.queue.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   /**
    * Runs a backend command that applies an edit itself (e.g. after a file dialog) and merges what
    * it reports, in turn with the other edits; a command that resolves to null changed nothing.

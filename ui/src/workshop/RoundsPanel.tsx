@@ -65,6 +65,8 @@ export function RoundsPanel(props: {
   const save = async () => {
     const n = name.trim() || suggestion;
     try {
+      // A title typed a moment ago is committed on blur, as this button is pressed: wait for it.
+      await editor.settled();
       const saved = await api.saveRound(journey.id, n);
       setName("");
       const list = await reload();
@@ -87,6 +89,7 @@ export function RoundsPanel(props: {
   };
   const compare = async () => {
     try {
+      await editor.settled();
       const [diff, doc] = await Promise.all([api.compareRounds(journey.id, from || null, to || null), docOf(to)]);
       const shown = readOnly(doc);
       shown.set({ marks: marksOf(diff) });

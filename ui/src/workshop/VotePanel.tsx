@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { askConfirm } from "../components/Confirm";
-import { dotsLeft } from "./vote";
+import { activeVoter, dotsLeft } from "./vote";
 
 /**
  * The dot vote, in the side panel: start one, add participants, give the turn to one of them (a
@@ -13,10 +13,17 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
   const { t } = useT();
   const vote = useEditor(editor, (s) => s.doc.vote ?? null);
   const cards = useEditor(editor, (s) => s.doc.cards);
-  const voter = useEditor(editor, (s) => s.voter);
+  const voter = useEditor(editor, activeVoter);
   const [dots, setDots] = useState(3);
   const [stacking, setStacking] = useState(false);
   const [name, setName] = useState("");
+
+  const clear = async () => {
+    if (await askConfirm({ title: t.vote.clearTitle, body: t.vote.clearBody, confirm: t.vote.clear })) {
+      editor.set({ voter: null });
+      void editor.send({ type: "clearVote" });
+    }
+  };
 
   const header = (
     <div className="panel-head">
@@ -44,6 +51,15 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
           {t.vote.start}
         </button>
         <button onClick={onResults}>{t.vote.typeTallies}</button>
+        {/* Tallies typed after a paper vote (or imported) need no vote to be ranked or cleared. */}
+        {cards.some((c) => c.votes > 0) ? (
+          <div className="vote-actions">
+            <button onClick={onResults}>{t.vote.results}</button>
+            <button className="danger-text" onClick={() => void clear()}>
+              {t.vote.clear}
+            </button>
+          </div>
+        ) : null}
       </aside>
     );
   }
@@ -152,15 +168,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
           {vote.closed ? t.vote.reopen : t.vote.close}
         </button>
         <button onClick={() => void editor.send({ type: "updateVote", hidden: !vote.hidden })}>{vote.hidden ? t.vote.show : t.vote.hide}</button>
-        <button
-          className="danger-text"
-          onClick={async () => {
-            if (await askConfirm({ title: t.vote.clearTitle, body: t.vote.clearBody, confirm: t.vote.clear })) {
-              editor.set({ voter: null });
-              void editor.send({ type: "clearVote" });
-            }
-          }}
-        >
+        <button className="danger-text" onClick={() => void clear()}>
           {t.vote.clear}
         </button>
       </div>

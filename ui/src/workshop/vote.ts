@@ -1,5 +1,15 @@
 // What the vote means for the board and the results, worked out from the journey alone.
 import type { Card, JourneyDoc, Vote } from "../ipc";
+import type { EditorState } from "../state/store";
+
+/**
+ * The participant whose turn it is, while the vote is open and they still take part (an undo
+ * can remove them, or close the vote, while they have the turn); null otherwise.
+ */
+export function activeVoter(s: EditorState): string | null {
+  const vote = s.doc.vote;
+  return s.voter !== null && vote && !vote.closed && vote.participants.some((p) => p.id === s.voter) ? s.voter : null;
+}
 
 /** The colours of the participants' dots on each card, in the order the participants joined. */
 export function dotColours(vote: Vote | null | undefined, cards: Card[]): Map<string, string[]> {

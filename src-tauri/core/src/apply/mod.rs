@@ -128,9 +128,11 @@ impl<'c> Applier<'c> {
             }
             Edit::DuplicateCard { card, new_id } => {
                 let original = db::card(self.c, self.journey, card)?;
+                // A copy has not been voted on: its dots stay with the original.
                 let copy = Card {
                     id: new_id.unwrap_or_else(model::new_id),
                     position: original.position + 1,
+                    votes: 0,
                     created_at: self.now,
                     updated_at: self.now,
                     ..original

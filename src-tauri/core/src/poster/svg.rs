@@ -82,7 +82,7 @@ fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture]) {
         }
         Shape::Image { at, picture } => {
             if let Some(p) = pictures.get(*picture) {
-                let _ = write!(s, r#"<image x="{}" y="{}" width="{}" height="{}" href="{}"/>"#, n(at.x), n(at.y), n(at.w), n(at.h), p.data_url);
+                let _ = write!(s, r#"<image x="{}" y="{}" width="{}" height="{}" href="{}"/>"#, n(at.x), n(at.y), n(at.w), n(at.h), escape(&p.data_url));
             }
         }
         Shape::Text { x, y, size, weight, colour, text, width } => {

@@ -467,9 +467,10 @@ pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> 
 // --- rounds -----------------------------------------------------------------------------------
 
 pub fn insert_round(c: &Connection, journey: Id, r: &Round) -> Result<()> {
-    c.prepare_cached("INSERT INTO rounds (id, journey_id, name, created_at, doc) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![
-        r.id.to_string(),
+    let sql = format!("INSERT INTO rounds (journey_id, {ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5)");
+    c.prepare_cached(&sql)?.execute(params![
         journey.to_string(),
+        r.id.to_string(),
         r.name,
         r.created_at,
         to_json(&r.doc)
@@ -477,22 +478,25 @@ pub fn insert_round(c: &Connection, journey: Id, r: &Round) -> Result<()> {
     Ok(())
 }
 
+const ROUND_COLS: &str = "id, name, created_at, doc";
+
+fn round_from_row(r: &SqlRow) -> rusqlite::Result<Round> {
+    Ok(Round { id: id_col(r, 0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? })
+}
+
 /// The journey's rounds, oldest first.
 pub fn rounds(c: &Connection, journey: Id) -> Result<Vec<Round>> {
-    let mut st = c.prepare_cached("SELECT id, name, created_at, doc FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id")?;
-    let v = st
-        .query_map([journey.to_string()], |r| Ok(Round { id: id_col(r, 0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? }))?
-        .collect::<rusqlite::Result<_>>()?;
+    let sql = format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id");
+    let v = c.prepare_cached(&sql)?.query_map([journey.to_string()], round_from_row)?.collect::<rusqlite::Result<_>>()?;
     Ok(v)
 }
 
 pub fn round(c: &Connection, journey: Id, id: Id) -> Result<Round> {
-    let mut st = c.prepare_cached("SELECT id, name, created_at, doc FROM rounds WHERE journey_id = ?1 AND id = ?2")?;
-    st.query_row([journey.to_string(), id.to_string()], |r| {
-        Ok(Round { id: id_col(r, 0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? })
-    })
-    .optional()?
-    .ok_or_else(|| Error::not_found("round", id))
+    let sql = format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 AND id = ?2");
+    c.prepare_cached(&sql)?
+        .query_row([journey.to_string(), id.to_string()], round_from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found("round", id))
 }
 
 pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {
