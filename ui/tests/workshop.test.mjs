@@ -320,3 +320,27 @@ test("personas: a picture the backend refuses (not an image, 50 MB) shows why, a
   await page.getByRole("alert").getByText(message).waitFor();
   assert.equal(await persona.getByRole("img").count(), 0);
 });
+
+test("dot vote: a double-click gives one dot and opens no editor; a participant undone while they have the turn loses it", async () => {
+  const { page, doc } = await openEditor();
+  await page.getByRole("button", { name: /Vote/ }).click();
+  const panel = page.getByRole("complementary", { name: "Dot vote" });
+  await panel.getByRole("button", { name: "Start a vote" }).click();
+  await panel.getByLabel("Name of a participant").fill("Anna");
+  await panel.getByLabel("Name of a participant").press("Enter");
+  await panel.getByText("Anna's turn").waitFor();
+  const card = page.locator(`[data-card-id="${doc.cards[0].id}"]`);
+  await card.dblclick();
+  await card.locator('[aria-label="1 vote"]').waitFor();
+  assert.equal(await page.locator(".card-editor").count(), 0);
+
+  // Undo the dot, then undo adding Anna: the board is for selecting again.
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Undo place dot" }).click();
+  await page.getByRole("button", { name: "Undo add participant" }).click();
+  await panel.getByText("Anna's turn").waitFor({ state: "detached" });
+  await card.click();
+  await page.locator(`[data-card-id="${doc.cards[0].id}"][aria-selected="true"]`).waitFor();
+  const dots = (await calls(page)).filter((c) => c.cmd === "apply_edit" && c.args.edit.type === "placeDot");
+  assert.equal(dots.length, 1);
+});

@@ -82,13 +82,9 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
     (e: React.PointerEvent, card: Card) => {
       if (e.button !== 0) return;
       e.stopPropagation();
-      // While a participant has the turn, a click gives the card their dot instead of selecting
-      // it (once: the second click of a double-click is not a second dot).
-      const voter = activeVoter(editor.get());
-      if (voter) {
-        if (e.detail <= 1) void editor.send({ type: "placeDot", participant: voter, card: card.id });
-        return;
-      }
+      // While a participant has the turn a press selects nothing and drags nothing: the click
+      // gives the card a dot (see `onVoteClick`).
+      if (activeVoter(editor.get())) return;
       const { selection } = editor.get();
       const additive = e.shiftKey || e.ctrlKey || e.metaKey;
       if (additive) {
@@ -139,6 +135,16 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
     },
     [editor, scroller],
   );
+
+  /**
+   * While a participant has the turn, a click on a card gives it their dot; only the first click
+   * of a double-click counts (clicks, unlike presses, carry their count).
+   */
+  const onVoteClick = (e: React.MouseEvent) => {
+    const voter = activeVoter(editor.get());
+    const card = (e.target as HTMLElement).closest<HTMLElement>(".cell [data-card-id]")?.dataset.cardId;
+    if (voter && card && e.detail <= 1) void editor.send({ type: "placeDot", participant: voter, card });
+  };
 
   const openCard = useCallback(
     (card: Card) => {
@@ -192,6 +198,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
       onPointerDownCapture={editor.isReadOnly ? stop : undefined}
       onClickCapture={editor.isReadOnly ? stop : undefined}
       onDoubleClickCapture={editor.isReadOnly ? stop : undefined}
+      onClick={voting ? onVoteClick : undefined}
       style={{ gridTemplateColumns: columns, zoom }}
       role="grid"
       aria-label={doc.journey.name}
