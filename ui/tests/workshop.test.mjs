@@ -215,10 +215,17 @@ test("rounds: save one, move a card, compare (the card is marked moved, read-onl
   await moved.click();
   await page.keyboard.press("Control+ArrowRight");
   await page.getByText("All changes saved").waitFor();
+  const gone = doc.cards.find((c) => c.title === "Google search result");
+  await page.locator(`[data-card-id="${gone.id}"]`).click();
+  await page.keyboard.press("Delete");
+  await page.locator(`[data-card-id="${gone.id}"]`).waitFor({ state: "detached" });
 
   await panel.getByRole("button", { name: "Compare", exact: true }).click();
   await page.getByRole("status").getByText("As-is → Now (the journey) · read-only").waitFor();
-  await panel.getByText("0 added · 0 removed · 1 moved · 0 changed").waitFor();
+  await panel.getByText("0 added · 1 removed · 1 moved · 0 changed").waitFor();
+  // The removed card is shown where it was, marked, and listed.
+  await page.locator(`.round-view [data-card-id="${gone.id}"].mark-removed`).waitFor();
+  await panel.locator(".removed-cards li", { hasText: "Google search result" }).waitFor();
   const marked = page.locator(".round-view .card.mark-moved");
   assert.equal(await marked.count(), 1);
   assert.match(await marked.innerText(), /moved\nReads reviews from other runners/i);

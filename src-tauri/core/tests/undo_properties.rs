@@ -1,6 +1,7 @@
 //! Property tests over random edit sequences: apply-then-undo gives back the journey exactly, and
 //! undo-then-redo gives back the edited journey exactly (the journey's own "last edited" time aside,
-//! which undo and redo rightly move on).
+//! which undo and redo rightly move on). The sequences mix card, phase and row edits with a dot vote
+//! that cards are deleted from and duplicated under.
 
 use journeywall_core::edit::{CardPatch, PhasePatch, RowPatch};
 use journeywall_core::model::{Id, JourneyDoc, RowKind};
@@ -25,6 +26,8 @@ enum Op {
     DeleteRow(u8),
     MultiMove(Vec<(u8, u8, u8, u8)>),
     MultiDelete(Vec<u8>),
+    /// A vote step: what it is depends on the vote as it is (see `vote_edit`).
+    Vote(u8, u8, u8),
 }
 
 fn title() -> impl Strategy<Value = String> {
@@ -50,6 +53,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => n().prop_map(Op::DeleteRow),
         2 => proptest::collection::vec((n(), n(), n(), n()), 1..4).prop_map(Op::MultiMove),
         1 => proptest::collection::vec(n(), 1..4).prop_map(Op::MultiDelete),
+        6 => (n(), n(), n()).prop_map(|(a, b, c)| Op::Vote(a, b, c)),
     ]
 }
 
@@ -94,12 +98,49 @@ fn to_edit(op: &Op, doc: &JourneyDoc) -> Option<Edit> {
         Op::HideRow(r, h) => Edit::UpdateRow { row: pick(&rows, *r)?, patch: RowPatch { hidden: Some(*h), ..Default::default() } },
         Op::DeleteRow(r) => Edit::DeleteRow { row: pick(&rows, *r)? },
         Op::MultiMove(moves) => Edit::Batch { edits: moves.iter().map(mv).collect::<Option<_>>()?, label: Some("moveCards".into()) },
+        Op::Vote(kind, a, b) => vote_edit(doc, *kind, *a, *b)?,
         Op::MultiDelete(cs) => {
             let mut ids: Vec<Id> = cs.iter().filter_map(|c| pick(&cards, *c)).collect();
             ids.sort();
             ids.dedup();
             Edit::Batch { edits: ids.into_iter().map(|card| Edit::DeleteCard { card }).collect(), label: None }
         }
+    })
+}
+
+/// A vote edit the rules allow now: a vote is started first, then participants join, place and
+/// take back dots, leave, and the vote is closed, hidden and cleared now and then.
+fn vote_edit(doc: &JourneyDoc, kind: u8, a: u8, b: u8) -> Option<Edit> {
+    let Some(vote) = &doc.vote else {
+        return Some(Edit::StartVote { dots_per_participant: u32::from(a % 3 + 1), stacking: b % 2 == 0 });
+    };
+    let live = |c: &Id| doc.cards.iter().any(|k| k.id == *c);
+    let people: Vec<Id> = vote.participants.iter().map(|p| p.id).collect();
+    Some(match kind % 10 {
+        0 | 1 if people.len() < 4 => {
+            let name = format!("P{}", a % 8);
+            if vote.participants.iter().any(|p| p.name == name) {
+                return None;
+            }
+            Edit::AddParticipant { id: None, name, colour: None }
+        }
+        2..=5 if !vote.closed => {
+            let p = vote.participants.iter().find(|p| p.id == pick(&people, a)?)?;
+            let card = pick(&doc.cards.iter().map(|k| k.id).collect::<Vec<_>>(), b)?;
+            let used = p.dots.iter().filter(|c| live(c)).count() as u32;
+            if used >= vote.dots_per_participant || (!vote.stacking && p.dots.contains(&card)) {
+                return None;
+            }
+            Edit::PlaceDot { participant: p.id, card }
+        }
+        6 if !vote.closed => {
+            let p = vote.participants.iter().find(|p| p.id == pick(&people, a)?)?;
+            Edit::TakeBackDot { participant: p.id, card: pick(&p.dots, b)? }
+        }
+        7 => Edit::UpdateVote { closed: Some(a % 2 == 0), hidden: Some(b % 2 == 0) },
+        8 if !vote.closed => Edit::RemoveParticipant { participant: pick(&people, a)? },
+        9 if a % 4 == 0 => Edit::ClearVote,
+        _ => return None,
     })
 }
 

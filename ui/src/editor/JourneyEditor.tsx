@@ -195,7 +195,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
               <strong>{roundView.title}</strong>
               {roundView.diff ? (
                 <span className="legend">
-                  {(["added", "moved", "changed"] as const).map((m) => (
+                  {(["added", "moved", "changed", "removed"] as const).map((m) => (
                     <span key={m} className={`legend-mark mark-${m}`}>
                       {t.rounds.mark[m]}
                     </span>

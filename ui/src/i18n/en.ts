@@ -274,7 +274,7 @@ export const en = {
     summary: (added: number, removed: number, moved: number, changed: number) =>
       `${added} added · ${removed} removed · ${moved} moved · ${changed} changed`,
     removedCards: "Removed cards",
-    mark: { added: "new", moved: "moved", changed: "changed" } as Record<"added" | "moved" | "changed", string>,
+    mark: { added: "new", moved: "moved", changed: "changed", removed: "removed" } as Record<"added" | "moved" | "changed" | "removed", string>,
   },
   present: {
     button: "Present",

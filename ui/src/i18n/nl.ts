@@ -275,7 +275,7 @@ export const nl: Messages = {
     summary: (added: number, removed: number, moved: number, changed: number) =>
       `${added} toegevoegd · ${removed} verwijderd · ${moved} verplaatst · ${changed} gewijzigd`,
     removedCards: "Verwijderde kaarten",
-    mark: { added: "nieuw", moved: "verplaatst", changed: "gewijzigd" },
+    mark: { added: "nieuw", moved: "verplaatst", changed: "gewijzigd", removed: "verwijderd" },
   },
   present: {
     button: "Presenteren",

@@ -28,7 +28,7 @@ export interface EditorState {
   marks: ReadonlyMap<string, Mark> | null;
 }
 
-export type Mark = "added" | "moved" | "changed";
+export type Mark = "added" | "moved" | "changed" | "removed";
 
 type Listener = () => void;
 

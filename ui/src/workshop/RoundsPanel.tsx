@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { api, type RoundDiff, type RoundInfo } from "../ipc";
+import { api, type JourneyDoc, type RoundDiff, type RoundInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { relativeTime } from "../i18n";
 import { Editor, useEditor, type Mark } from "../state/store";
@@ -21,7 +21,24 @@ export function marksOf(diff: RoundDiff): Map<string, Mark> {
   for (const id of diff.changed) marks.set(id, "changed");
   for (const id of diff.moved) marks.set(id, "moved");
   for (const id of diff.added) marks.set(id, "added");
+  for (const c of diff.removed) marks.set(c.id, "removed");
   return marks;
+}
+
+/**
+ * The later version with the removed cards put back where they were (at the end of their cell,
+ * when the phase and row still exist), so the board can show them, marked, among the rest.
+ */
+export function withRemoved(doc: JourneyDoc, diff: RoundDiff): JourneyDoc {
+  const phases = new Set(doc.phases.map((p) => p.id));
+  const rows = new Set(doc.rows.map((r) => r.id));
+  const cards = [...doc.cards];
+  for (const c of diff.removed) {
+    if (!phases.has(c.phase) || !rows.has(c.row)) continue;
+    const position = cards.filter((k) => k.phase === c.phase && k.row === c.row).length;
+    cards.push({ ...c, position });
+  }
+  return { ...doc, cards };
 }
 
 /**
@@ -91,7 +108,7 @@ export function RoundsPanel(props: {
     try {
       await editor.settled();
       const [diff, doc] = await Promise.all([api.compareRounds(journey.id, from || null, to || null), docOf(to)]);
-      const shown = readOnly(doc);
+      const shown = readOnly(withRemoved(doc, diff));
       shown.set({ marks: marksOf(diff) });
       onView({ title: t.rounds.comparing(nameOf(from), nameOf(to)), editor: shown, diff });
     } catch (e) {
