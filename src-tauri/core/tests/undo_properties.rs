@@ -117,7 +117,7 @@ fn vote_edit(doc: &JourneyDoc, kind: u8, a: u8, b: u8) -> Option<Edit> {
     let live = |c: &Id| doc.cards.iter().any(|k| k.id == *c);
     let people: Vec<Id> = vote.participants.iter().map(|p| p.id).collect();
     Some(match kind % 10 {
-        0 | 1 if people.len() < 4 => {
+        0 | 1 if people.len() < 4 && !vote.closed => {
             let name = format!("P{}", a % 8);
             if vote.participants.iter().any(|p| p.name == name) {
                 return None;
@@ -125,7 +125,8 @@ fn vote_edit(doc: &JourneyDoc, kind: u8, a: u8, b: u8) -> Option<Edit> {
             Edit::AddParticipant { id: None, name, colour: None }
         }
         2..=5 if !vote.closed => {
-            let p = vote.participants.iter().find(|p| p.id == pick(&people, a)?)?;
+            let chosen = pick(&people, a)?;
+            let p = vote.participants.iter().find(|p| p.id == chosen)?;
             let card = pick(&doc.cards.iter().map(|k| k.id).collect::<Vec<_>>(), b)?;
             let used = p.dots.iter().filter(|c| live(c)).count() as u32;
             if used >= vote.dots_per_participant || (!vote.stacking && p.dots.contains(&card)) {
@@ -134,7 +135,8 @@ fn vote_edit(doc: &JourneyDoc, kind: u8, a: u8, b: u8) -> Option<Edit> {
             Edit::PlaceDot { participant: p.id, card }
         }
         6 if !vote.closed => {
-            let p = vote.participants.iter().find(|p| p.id == pick(&people, a)?)?;
+            let chosen = pick(&people, a)?;
+            let p = vote.participants.iter().find(|p| p.id == chosen)?;
             Edit::TakeBackDot { participant: p.id, card: pick(&p.dots, b)? }
         }
         7 => Edit::UpdateVote { closed: Some(a % 2 == 0), hidden: Some(b % 2 == 0) },
