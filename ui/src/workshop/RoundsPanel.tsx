@@ -198,28 +198,8 @@ export function RoundsPanel(props: {
       {rounds.length > 0 ? (
         <section className="compare" aria-label={t.rounds.compareTitle}>
           <h3>{t.rounds.compareTitle}</h3>
-          <label className="field">
-            <span>{t.rounds.from}</span>
-            <select value={from} onChange={(e) => setFrom(e.target.value)}>
-              {rounds.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-              <option value={NOW}>{t.rounds.now}</option>
-            </select>
-          </label>
-          <label className="field">
-            <span>{t.rounds.to}</span>
-            <select value={to} onChange={(e) => setTo(e.target.value)}>
-              {rounds.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-              <option value={NOW}>{t.rounds.now}</option>
-            </select>
-          </label>
+          <VersionSelect label={t.rounds.from} rounds={rounds} now={t.rounds.now} value={from} onChange={setFrom} />
+          <VersionSelect label={t.rounds.to} rounds={rounds} now={t.rounds.now} value={to} onChange={setTo} />
           <button onClick={() => void compare()}>{t.rounds.compare}</button>
         </section>
       ) : null}
@@ -241,5 +221,22 @@ export function RoundsPanel(props: {
         </section>
       ) : null}
     </aside>
+  );
+}
+
+/** A choice of one version of the journey: a saved round, or the journey as it is now. */
+function VersionSelect(props: { label: string; rounds: RoundInfo[]; now: string; value: string; onChange(id: string): void }) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.rounds.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+        <option value={NOW}>{props.now}</option>
+      </select>
+    </label>
   );
 }
