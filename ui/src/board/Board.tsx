@@ -8,7 +8,7 @@ import { activeVoter, dotColours } from "../workshop/vote";
 import { EmotionLane } from "./EmotionLane";
 import { PhaseHeader } from "./PhaseHeader";
 import { RowLabel } from "./RowLabel";
-import { autoScroll, followPointer } from "./drag";
+import { followPointer } from "./drag";
 import type { Cell } from "./moves";
 import { PHASE_WIDTH, cellKey } from "./layout";
 
@@ -98,7 +98,6 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
       (e.currentTarget as HTMLElement).focus({ preventScroll: true });
       const ids = editor.get().selection.has(card.id) ? [...editor.get().selection] : [card.id];
       const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
-      const scroll = scroller.current ? autoScroll(scroller.current) : null;
       let state: CardDrag | null = null;
       followPointer(e, {
         start(ev) {
@@ -117,21 +116,18 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         },
         move(ev) {
           if (!state) return;
-          scroll?.update(ev.clientX, ev.clientY);
           state = { ...state, x: ev.clientX, y: ev.clientY, target: dropTarget(ev.clientX, ev.clientY) };
           setDrag(state);
         },
         drop() {
-          scroll?.stop();
           const target = state?.target;
           setDrag(null);
           if (target) void moveCards(editor, ids, target, target.index);
         },
         cancel() {
-          scroll?.stop();
           setDrag(null);
         },
-      });
+      }, scroller.current);
     },
     [editor, scroller],
   );

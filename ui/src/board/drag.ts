@@ -17,13 +17,15 @@ export interface DragHandlers {
 /**
  * Follows a pointer from a `pointerdown` (React's event: its `currentTarget` is the element
  * pressed, which captures the pointer) until release. All effects go through the handlers.
- * Escape cancels the drag.
+ * Escape cancels the drag. With `scroll`, that element scrolls while a drag nears its edges: the
+ * scrolling starts with the drag (a click never starts it) and every ending of the gesture stops it.
  */
-export function followPointer(down: React.PointerEvent, handlers: DragHandlers): void {
+export function followPointer(down: React.PointerEvent, handlers: DragHandlers, scroll?: HTMLElement | null): void {
   const target = down.currentTarget instanceof Element ? down.currentTarget : null;
   const originX = down.clientX;
   const originY = down.clientY;
   let dragging = false;
+  let scroller: EdgeScroller | null = null;
   // The pointer is captured only once a drag has begun: capture keeps a drag going outside the
   // window, but it also retargets clicks, and a double-click must still reach what was clicked.
   const capture = () => {
@@ -39,15 +41,20 @@ export function followPointer(down: React.PointerEvent, handlers: DragHandlers):
       if (Math.hypot(e.clientX - originX, e.clientY - originY) < DRAG_THRESHOLD) return;
       dragging = true;
       capture();
+      if (scroll) scroller = edgeScroller(scroll);
       handlers.start(e);
     }
+    scroller?.update(e.clientX, e.clientY);
     handlers.move(e);
   };
   const finish = () => {
+    scroller?.stop();
+    scroller = null;
     window.removeEventListener("pointermove", onMove);
     window.removeEventListener("pointerup", onUp);
     window.removeEventListener("pointercancel", onCancel);
     window.removeEventListener("keydown", onKey, true);
+    window.removeEventListener("blur", onCancel);
   };
   const onUp = (e: PointerEvent) => {
     finish();
@@ -69,20 +76,31 @@ export function followPointer(down: React.PointerEvent, handlers: DragHandlers):
   window.addEventListener("pointerup", onUp);
   window.addEventListener("pointercancel", onCancel);
   window.addEventListener("keydown", onKey, true);
+  // Switching away mid-gesture may swallow the release: the gesture ends there.
+  window.addEventListener("blur", onCancel);
 }
 
-/** Scrolls `el` while the pointer is near its edges; returns a function that stops it. */
-export function autoScroll(el: HTMLElement): { update(x: number, y: number): void; stop(): void } {
-  let x = 0;
-  let y = 0;
+interface EdgeScroller {
+  update(x: number, y: number): void;
+  stop(): void;
+}
+
+/** Scrolls `el` while the pointer (last given to `update`) is near its edges, until `stop`. */
+function edgeScroller(el: HTMLElement): EdgeScroller {
+  // Until the first `update` the pointer is nowhere: (0, 0) would sit in the top-left corner and
+  // scroll there.
+  let x = Number.NaN;
+  let y = Number.NaN;
   let frame = 0;
   const EDGE = 48;
   const tick = () => {
     const r = el.getBoundingClientRect();
     const speed = (d: number) => (d < EDGE ? Math.ceil((EDGE - d) / 3) : 0);
-    const dx = speed(x - r.left) > 0 ? -speed(x - r.left) : speed(r.right - x);
-    const dy = speed(y - r.top) > 0 ? -speed(y - r.top) : speed(r.bottom - y);
-    if (dx || dy) el.scrollBy(dx, dy);
+    if (!Number.isNaN(x)) {
+      const dx = speed(x - r.left) > 0 ? -speed(x - r.left) : speed(r.right - x);
+      const dy = speed(y - r.top) > 0 ? -speed(y - r.top) : speed(r.bottom - y);
+      if (dx || dy) el.scrollBy(dx, dy);
+    }
     frame = requestAnimationFrame(tick);
   };
   frame = requestAnimationFrame(tick);
