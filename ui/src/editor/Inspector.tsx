@@ -4,6 +4,7 @@ import { useEditor, type Editor } from "../state/store";
 import { EmotionFace } from "../components/EmotionFace";
 import { PALETTE } from "../board/palette";
 import { deleteSelection, duplicateSelection } from "./actions";
+import { useDraft } from "../components/draft";
 
 /** The side panel: every field of the selected card, each change one edit. */
 export function Inspector({ editor }: { editor: Editor }) {
@@ -40,42 +41,27 @@ function CardFields({ editor, card, channels }: { editor: Editor; card: Card; ch
   const { t } = useT();
   const update = (patch: Partial<Pick<Card, "title" | "notes" | "channel" | "emotion" | "colour" | "votes" | "tags">>) =>
     editor.send({ type: "updateCard", card: card.id, ...patch });
-  const commitText = (field: "title" | "notes", value: string) => {
-    if (value === card[field] || (field === "title" && value.trim() === "")) return;
-    void update({ [field]: value });
-  };
+  const title = useDraft(card.title, (v) => (v.trim() === "" ? undefined : update({ title: v })), true);
+  const notes = useDraft(card.notes, (v) => update({ notes: v }));
+  const channel = useDraft(card.channel ?? "", (v) => (v.trim() === (card.channel ?? "") ? undefined : update({ channel: v.trim() || null })), true);
+  const tags = useDraft(card.tags.join(", "), (v) => {
+    const next = [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))];
+    return next.join(",") === card.tags.join(",") ? undefined : update({ tags: next });
+  }, true);
 
   return (
     <aside className="inspector" aria-label={t.inspector}>
       <label className="field">
         <span>{t.title}</span>
-        <textarea
-          defaultValue={card.title}
-          rows={2}
-          onBlur={(e) => commitText("title", e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.shiftKey) {
-              e.preventDefault();
-              e.currentTarget.blur();
-            }
-          }}
-        />
+        <textarea rows={2} {...title} />
       </label>
       <label className="field">
         <span>{t.notes}</span>
-        <textarea defaultValue={card.notes} rows={6} onBlur={(e) => commitText("notes", e.currentTarget.value)} />
+        <textarea rows={6} {...notes} />
       </label>
       <label className="field">
         <span>{t.channel}</span>
-        <input
-          defaultValue={card.channel ?? ""}
-          list="channels"
-          onBlur={(e) => {
-            const v = e.currentTarget.value.trim();
-            if (v !== (card.channel ?? "")) void update({ channel: v || null });
-          }}
-          onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
-        />
+        <input list="channels" {...channel} />
         <datalist id="channels">
           {channels.map((c) => (
             <option key={c} value={c} />
@@ -126,15 +112,7 @@ function CardFields({ editor, card, channels }: { editor: Editor; card: Card; ch
       </div>
       <label className="field">
         <span>{t.tags}</span>
-        <input
-          defaultValue={card.tags.join(", ")}
-          placeholder={t.tagsPlaceholder}
-          onBlur={(e) => {
-            const tags = [...new Set(e.currentTarget.value.split(",").map((s) => s.trim()).filter(Boolean))];
-            if (tags.join(",") !== card.tags.join(",")) void update({ tags });
-          }}
-          onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
-        />
+        <input placeholder={t.tagsPlaceholder} {...tags} />
       </label>
       <SelectionActions editor={editor} />
     </aside>

@@ -2,6 +2,7 @@ import type { Persona } from "../ipc";
 import { api } from "../ipc";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
+import { useDraft } from "../components/draft";
 
 type TextField = "name" | "role" | "quote" | "goals" | "frustrations";
 
@@ -32,15 +33,10 @@ export function PersonasPanel({ editor, onClose }: { editor: Editor; onClose(): 
 
 function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Persona; first: boolean }) {
   const { t } = useT();
-  const commit = (field: TextField, value: string) => {
-    if (value === persona[field] || (field === "name" && !value.trim())) return;
-    void editor.send({ type: "updatePersona", persona: persona.id, [field]: value });
-  };
   const text = (field: TextField, rows: number) => (
     <label className="field">
       <span>{t.personas[field]}</span>
-      {/* Keyed by the stored value, so undo shows in the field too. */}
-      <textarea key={persona[field]} defaultValue={persona[field]} rows={rows} onBlur={(e) => commit(field, e.currentTarget.value)} />
+      <PersonaText editor={editor} persona={persona} field={field} rows={rows} />
     </label>
   );
   const initials = persona.name
@@ -67,11 +63,11 @@ function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Pers
       </div>
       <label className="field">
         <span>{t.personas.name}</span>
-        <input key={persona.name} defaultValue={persona.name} maxLength={200} onBlur={(e) => commit("name", e.currentTarget.value)} onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()} />
+        <PersonaText editor={editor} persona={persona} field="name" />
       </label>
       <label className="field">
         <span>{t.personas.role}</span>
-        <input key={persona.role} defaultValue={persona.role} maxLength={200} onBlur={(e) => commit("role", e.currentTarget.value)} onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()} />
+        <PersonaText editor={editor} persona={persona} field="role" />
       </label>
       {text("quote", 2)}
       {text("goals", 3)}
@@ -88,4 +84,14 @@ function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Pers
       </div>
     </section>
   );
+}
+
+/** One text field of a persona: a one-line input without `rows`, else a textarea. */
+function PersonaText({ editor, persona, field, rows }: { editor: Editor; persona: Persona; field: TextField; rows?: number }) {
+  const draft = useDraft(
+    persona[field],
+    (value) => (field === "name" && !value.trim() ? undefined : editor.send({ type: "updatePersona", persona: persona.id, [field]: value })),
+    rows === undefined,
+  );
+  return rows === undefined ? <input maxLength={200} {...draft} /> : <textarea rows={rows} {...draft} />;
 }

@@ -1,0 +1,53 @@
+// A text field over a stored value. Uncontrolled fields (`defaultValue`) keep what they showed
+// first: after an inline edit or an undo they show stale text, and leaving them wrote that stale
+// text back. A draft exists only while the user has changed the field; otherwise it shows the
+// stored truth, and leaving it writes only what the user changed.
+import { useRef, useState } from "react";
+
+type Field = HTMLInputElement | HTMLTextAreaElement;
+
+export interface DraftProps {
+  value: string;
+  onChange(e: React.ChangeEvent<Field>): void;
+  onBlur(): void;
+  onKeyDown(e: React.KeyboardEvent<Field>): void;
+}
+
+/**
+ * `commit(text)` is called on leaving the field when the user changed it; the draft stays shown
+ * until that write is answered, so the field does not flash the old text. Escape drops the draft.
+ * With `enterCommits`, Enter (without Shift) leaves the field.
+ */
+export function useDraft(stored: string, commit: (text: string) => Promise<unknown> | void, enterCommits = false): DraftProps {
+  const [draft, setDraft] = useState<string | null>(null);
+  // The draft as last typed, for the blur handler that runs before React re-renders.
+  const current = useRef<string | null>(null);
+  const set = (d: string | null) => {
+    current.current = d;
+    setDraft(d);
+  };
+  return {
+    value: draft ?? stored,
+    onChange: (e) => set(e.currentTarget.value),
+    onBlur: () => {
+      const text = current.current;
+      if (text === null) return;
+      if (text === stored) {
+        set(null);
+        return;
+      }
+      void Promise.resolve(commit(text)).finally(() => {
+        if (current.current === text) set(null);
+      });
+    },
+    onKeyDown: (e) => {
+      if (e.key === "Escape" && current.current !== null) {
+        e.stopPropagation();
+        set(null);
+      } else if (enterCommits && e.key === "Enter" && !e.shiftKey) {
+        e.preventDefault();
+        e.currentTarget.blur();
+      }
+    },
+  };
+}
