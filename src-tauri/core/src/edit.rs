@@ -43,6 +43,10 @@ pub enum Edit {
     },
     /// Puts a card at `index` of a cell (the same cell or another one).
     MoveCard { card: Id, phase: Id, row: Id, index: u32 },
+    /// Puts several cards together at `index` of a cell, counted among the cards that stay there,
+    /// in the order they have on the board (phase, then row, then place in the cell): one undo
+    /// step, whatever cells they came from.
+    MoveCards { cards: Vec<Id>, phase: Id, row: Id, index: u32 },
     DeleteCard { card: Id },
     /// Copies a card to just after itself in the same cell.
     DuplicateCard {
@@ -269,12 +273,18 @@ pub struct PersonaPatch {
 }
 
 impl Edit {
+    /// An edit that changes nothing (an empty batch): applying it leaves no undo step.
+    pub fn is_nothing(&self) -> bool {
+        matches!(self, Edit::Batch { edits, .. } if edits.iter().all(Edit::is_nothing))
+    }
+
     /// The name of the step for the undo menu, as a stable key the UI translates
     /// ("moveCard" → "Undo move card").
     pub fn label(&self) -> String {
         match self {
             Edit::Batch { label: Some(l), .. } => l.clone(),
             Edit::Batch { edits, label: None } => edits.first().map_or_else(|| "batch".into(), Edit::label),
+            Edit::MoveCards { cards, .. } if cards.len() == 1 => "moveCard".into(),
             other => {
                 // The serde tag is the label: one name for an edit everywhere.
                 serde_json::to_value(other)

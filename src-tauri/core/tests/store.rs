@@ -309,6 +309,47 @@ fn moving_a_card_reports_the_cells_it_left_and_entered() {
     assert_eq!(applied.history.undo.as_deref(), Some("moveCard"));
 }
 
+fn cell_order(store: &Store, journey: Id, phase: Id, row: Id) -> Vec<Id> {
+    store.load(journey).unwrap().cards.iter().filter(|c| c.phase == phase && c.row == row).map(|c| c.id).collect()
+}
+
+#[test]
+fn cards_from_several_cells_move_together_in_board_order_and_undo_in_one_step() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let (p0, p1, r1) = (doc.phases[0].id, doc.phases[1].id, doc.rows[1].id);
+    let first = cell_order(&store, id, p0, r1);
+    let target = cell_order(&store, id, p1, r1);
+    assert!(first.len() >= 3 && target.len() >= 2, "the template has touchpoints in its first phases");
+    let before = store.load(id).unwrap();
+    // Named out of board order, and one of them already in the target cell.
+    let cards = vec![target[1], first[2], first[0]];
+    let applied = store.apply(id, Edit::MoveCards { cards, phase: p1, row: r1, index: 1 }).unwrap();
+    assert_eq!(applied.history.undo.as_deref(), Some("moveCards"));
+    let staying: Vec<Id> = target.iter().copied().filter(|c| *c != target[1]).collect();
+    let mut expected = vec![staying[0], first[0], first[2], target[1]];
+    expected.extend(&staying[1..]);
+    assert_eq!(cell_order(&store, id, p1, r1), expected, "together at index 1, in board order");
+    store.undo(id).unwrap();
+    assert_eq!(store.load(id).unwrap().cards, before.cards, "one undo puts every card back");
+    store.redo(id).unwrap();
+    assert_eq!(cell_order(&store, id, p1, r1), expected);
+}
+
+#[test]
+fn cards_dropped_where_they_are_make_no_undo_step() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    let (p0, r1) = (doc.phases[0].id, doc.rows[1].id);
+    let order = cell_order(&store, id, p0, r1);
+    let history = store.undo_state(id).unwrap();
+    let applied = store.apply(id, Edit::MoveCards { cards: vec![order[0], order[1]], phase: p0, row: r1, index: 0 }).unwrap();
+    assert_eq!(applied.history, history);
+    assert_eq!(cell_order(&store, id, p0, r1), order);
+}
+
 #[test]
 fn cards_keep_their_order_when_one_spot_is_used_again_and_again() {
     // Inserting at the same index halves the same gap each time; after ~50 halvings the cell's

@@ -2,7 +2,7 @@
 //! that reverses it. Nothing here commits: the store wraps an edit and its history entry in one
 //! transaction, so either both are on disk or neither is.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -122,6 +122,7 @@ impl<'c> Applier<'c> {
             }
             Edit::UpdateCard { card, patch } => self.update_card(card, patch),
             Edit::MoveCard { card, phase, row, index } => self.move_card(card, phase, row, index),
+            Edit::MoveCards { cards, phase, row, index } => self.move_cards(&cards, phase, row, index),
             Edit::DeleteCard { card } => {
                 let k = self.delete_card(card)?;
                 Ok(Edit::RestoreCards { cards: vec![k] })
@@ -333,6 +334,47 @@ impl<'c> Applier<'c> {
         self.touched.cells.insert((phase, row));
         self.touched.cards.insert(id);
         Ok(inverse)
+    }
+
+    /// One single-card move per card, each put right after its final predecessor, so the cards
+    /// end up together whatever cells they came from, and the reversed inverses undo it exactly.
+    fn move_cards(&mut self, ids: &[Id], phase: Id, row: Id, index: u32) -> Result<Edit> {
+        self.check_cell(phase, row)?;
+        let phase_at: HashMap<Id, u32> = db::phases(self.c, self.journey)?.iter().map(|p| (p.id, p.position)).collect();
+        let row_at: HashMap<Id, u32> = db::rows(self.c, self.journey)?.iter().map(|r| (r.id, r.position)).collect();
+        let mut seen = HashSet::new();
+        let mut moving = Vec::with_capacity(ids.len());
+        for &id in ids {
+            if seen.insert(id) {
+                moving.push(db::card(self.c, self.journey, id)?);
+            }
+        }
+        moving.sort_by_key(|c| (phase_at.get(&c.phase).copied(), row_at.get(&c.row).copied(), c.position));
+
+        let current = db::cell_order(self.c, phase, row)?;
+        let staying: Vec<Id> = current.iter().copied().filter(|id| !seen.contains(id)).collect();
+        let at = (index as usize).min(staying.len());
+        let wanted: Vec<Id> = staying[..at].iter().copied().chain(moving.iter().map(|c| c.id)).chain(staying[at..].iter().copied()).collect();
+
+        if wanted == current {
+            // Dropped where they were: nothing moves, and no undo step is made of it.
+            return Ok(Edit::Batch { edits: vec![], label: None });
+        }
+        let mut order = current;
+        let mut inverses = Vec::with_capacity(moving.len());
+        for card in &moving {
+            if let Some(from) = order.iter().position(|&id| id == card.id) {
+                order.remove(from);
+            }
+            let to = match wanted.iter().position(|&id| id == card.id) {
+                Some(0) | None => 0,
+                Some(i) => order.iter().position(|&id| id == wanted[i - 1]).map_or(0, |p| p + 1),
+            };
+            order.insert(to, card.id);
+            inverses.push(self.move_card(card.id, phase, row, to as u32)?);
+        }
+        inverses.reverse();
+        Ok(Edit::Batch { edits: inverses, label: Some("moveCards".into()) })
     }
 
     fn update_card(&mut self, id: Id, patch: CardPatch) -> Result<Edit> {

@@ -294,7 +294,9 @@ impl Store {
             let now = model::now_millis();
             let mut applier = start(c, journey, now)?;
             let inverse = applier.apply(edit)?;
-            history::record(c, journey, &label, &inverse, now)?;
+            if !inverse.is_nothing() {
+                history::record(c, journey, &label, &inverse, now)?;
+            }
             finish(c, journey, applier)
         })
     }
