@@ -121,6 +121,9 @@ enum Command {
         #[arg(long)]
         keep_ids: bool,
     },
+    /// Answer the app's requests as JSON lines: one request a line on standard input, one answer
+    /// a line on standard output (see docs/ARCHITECTURE.md)
+    Rpc,
 }
 
 /// Runs the program and returns its exit code.
@@ -152,12 +155,14 @@ fn one_line(e: &anyhow::Error) -> String {
 
 fn run(db: &Path, command: Command) -> Result<()> {
     let out = &mut std::io::stdout().lock();
-    if let Command::Templates { json } = command {
-        return print_templates(out, json);
+    match command {
+        Command::Templates { json } => return print_templates(out, json),
+        Command::Rpc => return Ok(crate::rpc::serve(db, std::io::stdin().lock(), out)?),
+        _ => {}
     }
     let mut store = Store::open(db)?;
     match command {
-        Command::Templates { .. } => unreachable!("handled before opening the database"),
+        Command::Templates { .. } | Command::Rpc => unreachable!("handled before opening the database"),
         Command::New { template, name } => {
             let doc = templates::instantiate(&template, name.as_deref())?;
             store.insert_doc(&doc)?;

@@ -1,5 +1,5 @@
-//! The commands the front end calls. Each is a thin call into the core; they run off the main
-//! thread (`async`), and their errors reach the front end as a message a person can act on, in the
+//! The app's state and the answers to the journey requests (see `requests/list.rs`). Each is a
+//! thin call into the core; their errors reach the front end as a message a person can act on, in the
 //! language the UI is shown in.
 
 use std::sync::Mutex;
@@ -10,7 +10,6 @@ use journeywall_core::interchange::Ids;
 use journeywall_core::library;
 use journeywall_core::{said, Applied, Edit, Lang, Said, Store, UndoState};
 use serde::Serialize;
-use tauri::State;
 
 pub struct AppState {
     pub db_path: std::path::PathBuf,
@@ -40,7 +39,7 @@ impl CommandError {
     }
 }
 
-type Result<T> = std::result::Result<T, CommandError>;
+pub type Result<T> = std::result::Result<T, CommandError>;
 
 impl AppState {
     /// `store` is the database as it opened, or why it did not; the UI language is the one the
@@ -114,27 +113,19 @@ pub struct OpenedJourney {
     pub history: UndoState,
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    state.info()
+pub fn app_info(state: &AppState) -> Result<AppInfo> {
+    Ok(state.info())
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>> {
+pub fn list_journeys(state: &AppState) -> Result<Vec<JourneySummary>> {
     state.with(|s| s.list())
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn list_templates() -> Vec<TemplateInfo> {
-    templates::list()
+pub fn list_templates(_: &AppState) -> Result<Vec<TemplateInfo>> {
+    Ok(templates::list())
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn create_journey(state: State<'_, AppState>, template: String, name: Option<String>) -> Result<Id> {
+pub fn create_journey(state: &AppState, template: String, name: Option<String>) -> Result<Id> {
     state.with(|s| {
         let doc = templates::instantiate(&template, name.as_deref())?;
         s.insert_doc(&doc)?;
@@ -142,58 +133,40 @@ pub fn create_journey(state: State<'_, AppState>, template: String, name: Option
     })
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn open_journey(state: State<'_, AppState>, journey: Id) -> Result<OpenedJourney> {
+pub fn open_journey(state: &AppState, journey: Id) -> Result<OpenedJourney> {
     state.with(|s| Ok(OpenedJourney { doc: s.load(journey)?, history: s.undo_state(journey)? }))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn apply_edit(state: State<'_, AppState>, journey: Id, edit: Edit) -> Result<Applied> {
+pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> {
     state.with(|s| s.apply(journey, edit))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn undo(state: State<'_, AppState>, journey: Id) -> Result<Applied> {
+pub fn undo(state: &AppState, journey: Id) -> Result<Applied> {
     state.with(|s| s.undo(journey))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn redo(state: State<'_, AppState>, journey: Id) -> Result<Applied> {
+pub fn redo(state: &AppState, journey: Id) -> Result<Applied> {
     state.with(|s| s.redo(journey))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn set_language(state: State<'_, AppState>, locale: String) -> Result<()> {
+pub fn set_language(state: &AppState, locale: String) -> Result<()> {
     state.set_language(&locale)
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn duplicate_journey(state: State<'_, AppState>, journey: Id, name: String) -> Result<Id> {
+pub fn duplicate_journey(state: &AppState, journey: Id, name: String) -> Result<Id> {
     state.with(|s| library::duplicate(s, journey, &name))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn delete_journey(state: State<'_, AppState>, journey: Id) -> Result<()> {
+pub fn delete_journey(state: &AppState, journey: Id) -> Result<()> {
     state.with(|s| library::delete(s, journey))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn restore_deleted_journey(state: State<'_, AppState>) -> Result<Id> {
+pub fn restore_deleted_journey(state: &AppState) -> Result<Id> {
     state.with(library::restore_last_deleted)
 }
 
 /// Imports a file the user picked in the file dialog (its name and its bytes) as a new journey.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn import_journey(state: State<'_, AppState>, file_name: String, content: Vec<u8>) -> Result<Id> {
+pub fn import_journey(state: &AppState, file_name: String, content: Vec<u8>) -> Result<Id> {
     state.with(|s| {
         let doc = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, &state.locale)?;
         s.insert_doc(&doc)?;

@@ -3,6 +3,8 @@
 
 pub mod cli;
 mod commands;
+pub mod requests;
+mod rpc;
 mod menu;
 mod paths;
 mod personas;
@@ -16,45 +18,6 @@ use std::path::PathBuf;
 use journeywall_core::{templates, Store};
 use tauri::{Emitter, Manager};
 
-/// Every command the front end may call; the TypeScript bindings are generated from this list.
-pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new()
-        // The only 64-bit integers crossing the boundary are epoch milliseconds (and the numbers
-        // inside free-form JSON settings), far below 2^53, so a JS number holds them exactly.
-        .dangerously_cast_bigints_to_number()
-        .commands(tauri_specta::collect_commands![
-        commands::app_info,
-        commands::list_journeys,
-        commands::list_templates,
-        commands::create_journey,
-        commands::open_journey,
-        commands::apply_edit,
-        commands::undo,
-        commands::redo,
-        commands::set_language,
-        commands::duplicate_journey,
-        commands::delete_journey,
-        commands::restore_deleted_journey,
-        commands::import_journey,
-        save::poster_papers,
-        save::poster_preview,
-        save::save_poster::<tauri::Wry>,
-        save::export_journey::<tauri::Wry>,
-        menu::update_menu,
-        rounds::list_rounds,
-        rounds::save_round,
-        rounds::open_round,
-        rounds::compare_rounds,
-        rounds::rename_round,
-        rounds::delete_round,
-        rounds::restore_round,
-        projector::open_projector::<tauri::Wry>,
-        projector::close_projector::<tauri::Wry>,
-        projector::projector_ready::<tauri::Wry>,
-        personas::choose_persona_picture::<tauri::Wry>,
-    ])
-}
-
 /// Opens the database (adding the sample journey on the very first start) and the window.
 pub fn run(db_path: PathBuf) {
     let locale = paths::system_locale();
@@ -63,7 +26,7 @@ pub fn run(db_path: PathBuf) {
         eprintln!("journeywall: {e}");
     }
     let state = commands::AppState::new(db_path, store, locale);
-    let builder = specta_builder();
+    let builder = requests::specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
@@ -113,7 +76,7 @@ mod tests {
         let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/ipc/bindings.ts");
         let dir = tempfile::tempdir().unwrap();
         let fresh = dir.path().join("bindings.ts");
-        super::specta_builder()
+        super::requests::specta_builder()
             .export(
                 specta_typescript::Typescript::default()
                     .header("// Generated from the Rust types by `cargo test -p journeywall`; do not edit.\n"),

@@ -1,7 +1,8 @@
 //! The projector window of the presenter view: a second window that shows the clean map while
 //! the laptop keeps the controls. It runs the same front end, which tells the two apart by the
 //! window's label; it gets everything it shows from the main window as events, so it may call no
-//! command but `projector_ready` and emit no event (see `capabilities/projector.json`).
+//! command but `projector_ready` and emit no event (see `capabilities/projector.json` and the
+//! `shell projector` section of `requests/list.rs`).
 
 use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 

@@ -3,55 +3,38 @@
 
 use journeywall_core::model::Id;
 use journeywall_core::round::{self, Round, RoundDiff, RoundInfo};
-use tauri::State;
 
-use crate::commands::{AppState, CommandError};
+use crate::commands::{AppState, Result};
 
-type Result<T> = std::result::Result<T, CommandError>;
-
-#[tauri::command(async)]
-#[specta::specta]
-pub fn list_rounds(state: State<'_, AppState>, journey: Id) -> Result<Vec<RoundInfo>> {
+pub fn list_rounds(state: &AppState, journey: Id) -> Result<Vec<RoundInfo>> {
     state.with(|s| s.rounds(journey))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn save_round(state: State<'_, AppState>, journey: Id, name: String) -> Result<RoundInfo> {
+pub fn save_round(state: &AppState, journey: Id, name: String) -> Result<RoundInfo> {
     state.with(|s| s.save_round(journey, &name))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn open_round(state: State<'_, AppState>, journey: Id, round: Id) -> Result<Round> {
+pub fn open_round(state: &AppState, journey: Id, round: Id) -> Result<Round> {
     state.with(|s| s.round(journey, round))
 }
 
 /// What changed from round `from` to round `to`; `None` stands for the journey as it is now.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn compare_rounds(state: State<'_, AppState>, journey: Id, from: Option<Id>, to: Option<Id>) -> Result<RoundDiff> {
+pub fn compare_rounds(state: &AppState, journey: Id, from: Option<Id>, to: Option<Id>) -> Result<RoundDiff> {
     state.with(|s| {
         let version = |r: Option<Id>| r.map_or_else(|| s.load(journey), |r| s.round(journey, r).map(|r| r.doc));
         Ok(round::compare(&version(from)?, &version(to)?))
     })
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn rename_round(state: State<'_, AppState>, journey: Id, round: Id, name: String) -> Result<()> {
+pub fn rename_round(state: &AppState, journey: Id, round: Id, name: String) -> Result<()> {
     state.with(|s| s.rename_round(journey, round, &name))
 }
 
-#[tauri::command(async)]
-#[specta::specta]
-pub fn delete_round(state: State<'_, AppState>, journey: Id, round: Id) -> Result<()> {
+pub fn delete_round(state: &AppState, journey: Id, round: Id) -> Result<()> {
     state.with(|s| s.delete_round(journey, round))
 }
 
 /// Makes a round into a new journey called `name`; returns its id.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn restore_round(state: State<'_, AppState>, journey: Id, round: Id, name: String) -> Result<Id> {
+pub fn restore_round(state: &AppState, journey: Id, round: Id, name: String) -> Result<Id> {
     state.with(|s| s.restore_round(journey, round, &name))
 }

@@ -28,21 +28,14 @@ pub struct PosterPreview {
 }
 
 /// The paper names the poster dialog offers, in order.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn poster_papers() -> Vec<String> {
-    journeywall_core::poster::paper_names().into_iter().map(String::from).collect()
+pub fn poster_papers(_: &AppState) -> Result<Vec<String>> {
+    Ok(journeywall_core::poster::paper_names().into_iter().map(String::from).collect())
 }
 
 /// The poster as it would print with these options, for the dialog's live preview. Options that
 /// cannot make a poster come back as an error naming the option.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn poster_preview(state: State<'_, AppState>, journey: Id, options: PosterOptions) -> Result<PosterPreview> {
-    preview(&state, journey, &options)
-}
-
-fn preview(state: &AppState, journey: Id, options: &PosterOptions) -> Result<PosterPreview> {
+pub fn poster_preview(state: &AppState, journey: Id, options: PosterOptions) -> Result<PosterPreview> {
+    let options = &options;
     let doc = state.with(|s| s.load(journey))?;
     let poster = Poster::new(&doc, options, now_millis()).map_err(|e| state.core_error(e))?;
     Ok(PosterPreview { info: poster.info(), svg: poster.svg(true) })
@@ -141,7 +134,7 @@ fn open_in_viewer(path: &std::path::Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::{file_name, preview, with_extension, AppState, PosterOptions};
+    use super::{file_name, poster_preview, with_extension, AppState, PosterOptions};
     use journeywall_core::{templates, Store};
     use std::path::{Path, PathBuf};
 
@@ -153,10 +146,10 @@ mod tests {
         let doc = templates::instantiate("online-nl", None).unwrap();
         state.with(|s| s.insert_doc(&doc)).unwrap();
         let bad = PosterOptions { margin_mm: -1.0, ..Default::default() };
-        assert_eq!(preview(&state, doc.journey.id, &bad).unwrap_err().message, "margin: must be zero or more");
+        assert_eq!(poster_preview(&state, doc.journey.id, bad.clone()).unwrap_err().message, "margin: must be zero or more");
         state.set_language("nl").unwrap();
-        assert_eq!(preview(&state, doc.journey.id, &bad).unwrap_err().message, "marge: moet nul of meer zijn");
-        assert!(preview(&state, doc.journey.id, &PosterOptions::default()).is_ok());
+        assert_eq!(poster_preview(&state, doc.journey.id, bad.clone()).unwrap_err().message, "marge: moet nul of meer zijn");
+        assert!(poster_preview(&state, doc.journey.id, PosterOptions::default()).is_ok());
     }
 
     #[test]

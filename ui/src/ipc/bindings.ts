@@ -6,9 +6,9 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	appInfo: () => __TAURI_INVOKE<AppInfo_Serialize>("app_info"),
+	appInfo: () => typedError<AppInfo_Serialize, CommandError>(__TAURI_INVOKE("app_info")),
 	listJourneys: () => typedError<JourneySummary[], CommandError>(__TAURI_INVOKE("list_journeys")),
-	listTemplates: () => __TAURI_INVOKE<TemplateInfo[]>("list_templates"),
+	listTemplates: () => typedError<TemplateInfo[], CommandError>(__TAURI_INVOKE("list_templates")),
 	createJourney: (template: string, name: string | null) => typedError<string, CommandError>(__TAURI_INVOKE("create_journey", { template, name })),
 	openJourney: (journey: string) => typedError<OpenedJourney_Serialize, CommandError>(__TAURI_INVOKE("open_journey", { journey })),
 	applyEdit: (journey: string, edit: Edit_Deserialize) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("apply_edit", { journey, edit })),
@@ -18,15 +18,16 @@ export const commands = {
 	duplicateJourney: (journey: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
 	deleteJourney: (journey: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
 	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
-	/**  Imports a file the user picked in the file dialog (its name and its bytes) as a new journey. */
 	importJourney: (fileName: string, content: number[]) => typedError<string, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
-	/**  The paper names the poster dialog offers, in order. */
-	posterPapers: () => __TAURI_INVOKE<string[]>("poster_papers"),
-	/**
-	 *  The poster as it would print with these options, for the dialog's live preview. Options that
-	 *  cannot make a poster come back as an error naming the option.
-	 */
+	posterPapers: () => typedError<string[], CommandError>(__TAURI_INVOKE("poster_papers")),
 	posterPreview: (journey: string, options: PosterOptions_Deserialize) => typedError<PosterPreview, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
+	listRounds: (journey: string) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
+	saveRound: (journey: string, name: string) => typedError<RoundInfo, CommandError>(__TAURI_INVOKE("save_round", { journey, name })),
+	openRound: (journey: string, round: string) => typedError<Round_Serialize, CommandError>(__TAURI_INVOKE("open_round", { journey, round })),
+	compareRounds: (journey: string, from: string | null, to: string | null) => typedError<RoundDiff_Serialize, CommandError>(__TAURI_INVOKE("compare_rounds", { journey, from, to })),
+	renameRound: (journey: string, round: string, name: string) => typedError<null, CommandError>(__TAURI_INVOKE("rename_round", { journey, round, name })),
+	deleteRound: (journey: string, round: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_round", { journey, round })),
+	restoreRound: (journey: string, round: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
 	/**
 	 *  Asks where to save the poster (PDF, or SVG when the name ends in .svg), writes it all or
 	 *  nothing, and opens it in the system's viewer when asked. None: the user cancelled.
@@ -41,15 +42,6 @@ export const commands = {
 	 *  made, so a late English label never overwrites the Dutch one chosen after it.
 	 */
 	updateMenu: (labels: { [key in string]: string }, enabled: { [key in string]: boolean }) => typedError<null, CommandError>(__TAURI_INVOKE("update_menu", { labels, enabled })),
-	listRounds: (journey: string) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
-	saveRound: (journey: string, name: string) => typedError<RoundInfo, CommandError>(__TAURI_INVOKE("save_round", { journey, name })),
-	openRound: (journey: string, round: string) => typedError<Round_Serialize, CommandError>(__TAURI_INVOKE("open_round", { journey, round })),
-	/**  What changed from round `from` to round `to`; `None` stands for the journey as it is now. */
-	compareRounds: (journey: string, from: string | null, to: string | null) => typedError<RoundDiff_Serialize, CommandError>(__TAURI_INVOKE("compare_rounds", { journey, from, to })),
-	renameRound: (journey: string, round: string, name: string) => typedError<null, CommandError>(__TAURI_INVOKE("rename_round", { journey, round, name })),
-	deleteRound: (journey: string, round: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_round", { journey, round })),
-	/**  Makes a round into a new journey called `name`; returns its id. */
-	restoreRound: (journey: string, round: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
 	/**
 	 *  Opens the projector window, or brings it forward. With a second screen attached it goes full
 	 *  screen there; otherwise it opens beside the main window, to be dragged to the projector.
@@ -57,15 +49,15 @@ export const commands = {
 	openProjector: () => typedError<null, CommandError>(__TAURI_INVOKE("open_projector")),
 	closeProjector: () => __TAURI_INVOKE<void>("close_projector"),
 	/**
-	 *  Called by the projector window once it listens; the presenter's controls then send it what to
-	 *  show. (The one command the projector may call: it cannot emit events to the main window itself.)
-	 */
-	projectorReady: () => __TAURI_INVOKE<void>("projector_ready"),
-	/**
 	 *  Asks for a picture and gives it to the persona (one edit, so undo takes it back). None: the
 	 *  dialog was cancelled.
 	 */
 	choosePersonaPicture: (journey: string, persona: string) => typedError<Applied_Serialize | null, CommandError>(__TAURI_INVOKE("choose_persona_picture", { journey, persona })),
+	/**
+	 *  Called by the projector window once it listens; the presenter's controls then send it what to
+	 *  show. (The one command the projector may call: it cannot emit events to the main window itself.)
+	 */
+	projectorReady: () => __TAURI_INVOKE<void>("projector_ready"),
 };
 
 /* Types */
@@ -233,7 +225,13 @@ export type Edit_Deserialize =
 	card: string,
 } & CardPatch_Deserialize | 
 /**  Puts a card at `index` of a cell (the same cell or another one). */
-({ type: "moveCard"; card: string; phase: string; row: string; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCard"; card: string; phase: string; row: string; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+/**
+ *  Puts several cards together at `index` of a cell, counted among the cards that stay there,
+ *  in the order they have on the board (phase, then row, then place in the cell): one undo
+ *  step, whatever cells they came from.
+ */
+({ type: "moveCards"; cards: string[]; phase: string; row: string; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Copies a card to just after itself in the same cell. */
 ({ type: "duplicateCard"; card: string; newId?: string | null }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Puts deleted cards back exactly as they were (the reverse of `deleteCard`). */
@@ -283,7 +281,13 @@ export type Edit_Serialize =
 	card: string,
 } & CardPatch_Serialize | 
 /**  Puts a card at `index` of a cell (the same cell or another one). */
-({ type: "moveCard"; card: string; phase: string; row: string; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCard"; card: string; phase: string; row: string; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+/**
+ *  Puts several cards together at `index` of a cell, counted among the cards that stay there,
+ *  in the order they have on the board (phase, then row, then place in the cell): one undo
+ *  step, whatever cells they came from.
+ */
+({ type: "moveCards"; cards: string[]; phase: string; row: string; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Copies a card to just after itself in the same cell. */
 ({ type: "duplicateCard"; card: string; newId?: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Puts deleted cards back exactly as they were (the reverse of `deleteCard`). */

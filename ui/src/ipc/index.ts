@@ -37,8 +37,8 @@ async function unwrap<T>(call: Promise<{ status: "ok"; data: T } | { status: "er
 }
 
 export const api = {
-  appInfo: (): Promise<AppInfo> => commands.appInfo(),
-  listTemplates: (): Promise<TemplateInfo[]> => commands.listTemplates(),
+  appInfo: (): Promise<AppInfo> => unwrap(commands.appInfo()),
+  listTemplates: (): Promise<TemplateInfo[]> => unwrap(commands.listTemplates()),
   listJourneys: () => unwrap(commands.listJourneys()),
   createJourney: (template: string, name: string | null) => unwrap(commands.createJourney(template, name)),
   openJourney: (journey: string): Promise<OpenedJourney> => unwrap(commands.openJourney(journey)),
@@ -50,7 +50,7 @@ export const api = {
   deleteJourney: (journey: string) => unwrap(commands.deleteJourney(journey)),
   restoreDeletedJourney: () => unwrap(commands.restoreDeletedJourney()),
   importJourney: (fileName: string, content: number[]) => unwrap(commands.importJourney(fileName, content)),
-  posterPapers: (): Promise<string[]> => commands.posterPapers(),
+  posterPapers: (): Promise<string[]> => unwrap(commands.posterPapers()),
   posterPreview: (journey: string, options: PosterOptions): Promise<PosterPreview> => unwrap(commands.posterPreview(journey, options)),
   /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */
   savePoster: (journey: string, options: PosterOptions, openWhenDone: boolean) => unwrap(commands.savePoster(journey, options, openWhenDone)),

@@ -1,0 +1,46 @@
+// Every command the front end may call, in one list: adding a line here is all it takes to add
+// one. This file is read twice. The crate (`requests/mod.rs`) makes of each `core` line a typed
+// request answered by `dispatch` (for the app, `journeywall rpc` and the room), its Tauri command
+// and its TypeScript wrapper; `build.rs` makes of every line a Tauri permission, granted to the
+// window named in its section and to no other.
+//
+// A `core` line names the function that answers it (`module::name(args) -> answer`); that
+// function takes `&AppState` first and returns `Result<answer, CommandError>`. A `shell` line
+// names a Tauri command that needs a window or a native dialog, so only the app can answer it.
+requests! {
+    core main {
+        commands::app_info() -> AppInfo;
+        commands::list_journeys() -> Vec<JourneySummary>;
+        commands::list_templates() -> Vec<TemplateInfo>;
+        commands::create_journey(template: String, name: Option<String>) -> Id;
+        commands::open_journey(journey: Id) -> OpenedJourney;
+        commands::apply_edit(journey: Id, edit: Edit) -> Applied;
+        commands::undo(journey: Id) -> Applied;
+        commands::redo(journey: Id) -> Applied;
+        commands::set_language(locale: String) -> ();
+        commands::duplicate_journey(journey: Id, name: String) -> Id;
+        commands::delete_journey(journey: Id) -> ();
+        commands::restore_deleted_journey() -> Id;
+        commands::import_journey(file_name: String, content: Vec<u8>) -> Id;
+        save::poster_papers() -> Vec<String>;
+        save::poster_preview(journey: Id, options: PosterOptions) -> PosterPreview;
+        rounds::list_rounds(journey: Id) -> Vec<RoundInfo>;
+        rounds::save_round(journey: Id, name: String) -> RoundInfo;
+        rounds::open_round(journey: Id, round: Id) -> Round;
+        rounds::compare_rounds(journey: Id, from: Option<Id>, to: Option<Id>) -> RoundDiff;
+        rounds::rename_round(journey: Id, round: Id, name: String) -> ();
+        rounds::delete_round(journey: Id, round: Id) -> ();
+        rounds::restore_round(journey: Id, round: Id, name: String) -> Id;
+    }
+    shell main {
+        save::save_poster::<tauri::Wry>,
+        save::export_journey::<tauri::Wry>,
+        menu::update_menu,
+        projector::open_projector::<tauri::Wry>,
+        projector::close_projector::<tauri::Wry>,
+        personas::choose_persona_picture::<tauri::Wry>,
+    }
+    shell projector {
+        projector::projector_ready::<tauri::Wry>,
+    }
+}
