@@ -1,7 +1,7 @@
 // Every user operation on a journey, used alike by keys, buttons, menus and drags. Each sends
 // one edit (a batch when it changes several records), so each is one undo step.
 import type { Card, Edit, JourneyDoc, Phase } from "../ipc";
-import { asOneStep, cellOrder, planMove, type Cell } from "../board/moves";
+import { asOneStep, cellOrder, type Cell } from "../board/moves";
 import { PALETTE } from "../board/palette";
 import type { Editor } from "../state/store";
 
@@ -64,9 +64,9 @@ export async function duplicateSelection(editor: Editor): Promise<void> {
   if (applied) editor.set({ selection: new Set(applied.changes.cards.map((c) => c.id).filter((id) => !before.has(id))) });
 }
 
+/** Puts the cards together at `index` of `target` (counted among the cards staying there); the core works out the places. */
 export async function moveCards(editor: Editor, ids: string[], target: Cell, index: number): Promise<void> {
-  const edit = asOneStep(planMove(editor.get().doc, ids, target, index), ids.length > 1 ? "moveCards" : undefined);
-  if (edit) await editor.send(edit);
+  if (ids.length > 0) await editor.send({ type: "moveCards", cards: ids, phase: target.phase, row: target.row, index });
 }
 
 /** Ctrl+arrows: the selection one place up/down in its cell, or into the phase left/right. */
