@@ -10,12 +10,10 @@ before(async () => {
 });
 after(() => ui.close());
 
-const J = () => template("online-en");
-
 /** Opens the online template in the editor and returns the page and the document. */
 async function openEditor(state = {}, viewport) {
-  const doc = J();
-  const page = await ui.open({ journeys: [doc], ...state }, viewport);
+  const page = await ui.open({ journeys: [template("online-en")], ...state }, viewport);
+  const [doc] = page.docs;
   await page.getByRole("button", { name: /Online customer journey/ }).click();
   await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
   return { page, doc };
@@ -72,6 +70,46 @@ test("F2 edits a card inline; Escape leaves it as it was", async () => {
   assert.deepEqual((await edits(page, "updateCard"))[0].title, "Google Shopping result");
 });
 
+test("after a click on a card the board scrolls freely (no edge scrolling left running)", async () => {
+  const { page } = await openEditor({}, { width: 1280, height: 720 });
+  for (const title of ["Google search result", "Ad shown after an earlier search", "Google search result"]) await card(page, title).click();
+  const scroller = page.locator(".board-scroll");
+  const scrollTo = (x, y) => scroller.evaluate((el, [x, y]) => el.scrollTo(x, y), [x, y]);
+  const position = () => scroller.evaluate((el) => [el.scrollLeft, el.scrollTop]);
+  await scrollTo(400, 300);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await position(), [400, 300], "the scroll stays where it was put");
+  await page.mouse.wheel(120, 80);
+  await page.waitForTimeout(300);
+  const [x, y] = await position();
+  assert.ok(x > 400 && y > 300, `the wheel scrolls on: ${x}, ${y}`);
+});
+
+test("the card panel shows the stored text after an inline edit and an undo, and tabbing through it writes nothing", async () => {
+  const { page } = await openEditor();
+  await card(page, "Google search result").click();
+  const title = page.getByRole("complementary", { name: "Card details" }).getByLabel("Title");
+  assert.equal(await title.inputValue(), "Google search result");
+  await page.keyboard.press("F2");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Google Shopping result");
+  await page.keyboard.press("Enter");
+  await card(page, "Google Shopping result").waitFor();
+  assert.equal(await title.inputValue(), "Google Shopping result", "the panel follows the inline edit");
+  await title.focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press("Tab");
+  await page.getByRole("button", { name: "Undo change card" }).waitFor();
+  assert.equal((await edits(page, "updateCard")).length, 1, "tabbing through the panel sent nothing");
+  await card(page, "Google Shopping result").click();
+  await page.keyboard.press("Control+z");
+  await card(page, "Google search result").waitFor();
+  assert.equal(await title.inputValue(), "Google search result", "the panel follows the undo");
+  await title.fill("Google search result, page 2");
+  await page.keyboard.press("Tab");
+  await card(page, "Google search result, page 2").waitFor();
+  assert.deepEqual((await edits(page, "updateCard")).map((e) => e.title), ["Google Shopping result", "Google search result, page 2"]);
+});
+
 async function drag(page, from, to, { steps = 10, release = true, atX = 0.5 } = {}) {
   const a = await from.boundingBox();
   const b = await to.boundingBox();
@@ -88,12 +126,13 @@ test("dragging a card to another phase shows where it lands and moves it there",
   assert.equal(await page.locator(".drag-ghost").count(), 1);
   await page.mouse.up();
   await cell(page, doc, 3, 1).locator(".card", { hasText: "Google search result" }).waitFor();
-  const [move] = await edits(page, "moveCard");
+  const [move] = await edits(page, "moveCards");
+  assert.equal(move.cards.length, 1);
   assert.equal(move.phase, doc.phases[3].id);
   assert.equal(move.row, doc.rows[1].id);
   assert.equal(move.index, 0, "dropped above the first card");
   await page.getByRole("button", { name: "Undo move card" }).waitFor();
-  await page.waitForFunction(() => window.__fake.menuLabels?.undo === "Undo move card" && window.__fake.menuEnabled.undo === true);
+  await page.waitForFunction(() => window.__shell.menuLabels?.undo === "Undo move card" && window.__shell.menuEnabled.undo === true);
 });
 
 test("Escape cancels a drag and nothing moves", async () => {
@@ -113,8 +152,8 @@ test("several selected cards are dragged together as one undo step", async () =>
   await cell(page, doc, 4, 1).locator(".card", { hasText: "Google search result" }).waitFor();
   const all = await edits(page);
   assert.equal(all.length, 1);
-  assert.equal(all[0].type, "batch");
-  assert.equal(all[0].edits.length, 2);
+  assert.equal(all[0].type, "moveCards");
+  assert.equal(all[0].cards.length, 2);
   await page.keyboard.press("Control+z");
   await cell(page, doc, 0, 1).locator(".card", { hasText: "Google search result" }).waitFor();
   assert.equal(await cell(page, doc, 0, 1).locator(".card").count(), 3);
@@ -137,9 +176,10 @@ test("Ctrl+arrows move the selected card without a mouse", async () => {
   await page.keyboard.press("Control+ArrowRight");
   await cell(page, doc, 2, 0).locator(".card", { hasText: "Reads reviews from other runners" }).waitFor();
   await page.keyboard.press("Control+ArrowUp");
-  const moves = await edits(page, "moveCard");
+  const moves = await edits(page, "moveCards");
   assert.equal(moves.length, 2);
   assert.equal(moves[1].index, 0);
+  assert.equal(await cell(page, doc, 2, 0).locator(".card").first().innerText(), "Reads reviews from other runners");
 });
 
 test("arrows walk the selection; Delete removes it, Ctrl+D duplicates, Ctrl+A selects all", async () => {
@@ -270,24 +310,25 @@ test("pasting lines of text makes one card per line in the focused cell", async 
 });
 
 test("an edit the backend refuses is explained and the canvas shows what is stored", async () => {
-  const { page } = await openEditor({ refuseTypes: ["updateCard"], refuseMessage: "card title: contains the control character U+0007" });
+  const { page } = await openEditor();
   await card(page, "Comparison site").dblclick();
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Comparison site, renamed");
+  await page.keyboard.insertText("\u0007");
   await page.keyboard.press("Enter");
-  await page.getByRole("alert").getByText("control character U+0007").waitFor();
+  await page.getByRole("alert").getByText(/control character/).waitFor();
   await card(page, "Comparison site").waitFor();
   assert.equal(await card(page, "renamed").count(), 0);
 });
 
 test("the window title follows the journey name", async () => {
   const { page } = await openEditor();
-  await page.waitForFunction(() => window.__fake.windowTitle === "Online customer journey — Journeywall");
+  await page.waitForFunction(() => window.__shell.windowTitle === "Online customer journey — Journeywall");
   await page.locator(".journey-header h1").dblclick();
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Running shoes");
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => window.__fake.windowTitle === "Running shoes — Journeywall");
+  await page.waitForFunction(() => window.__shell.windowTitle === "Running shoes — Journeywall");
 });
 
 test("dragging a row label reorders the rows", async () => {

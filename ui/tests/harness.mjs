@@ -1,16 +1,22 @@
-// Fast UI tests: the built UI (ui/dist) served from a tiny static server, opened in Debian's
-// headless Chromium through playwright-core, with the Tauri IPC replaced by an in-page fake
-// backend (the official mockIPC from @tauri-apps/api/mocks plus fake-backend.js).
-import { readFileSync, existsSync } from "node:fs";
+// Fast UI tests: the built UI (ui/dist) served from a tiny static server and opened in Debian's
+// headless Chromium through playwright-core. Tauri's IPC is mocked (mockIPC from
+// @tauri-apps/api/mocks), and every core request goes to the real core: one `journeywall rpc`
+// process per test file, on a fresh database for each page. Only the shell commands (dialogs,
+// menu, windows) are answered in the page (shell.js).
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dist = join(here, "..", "dist");
 const templatesDir = join(here, "..", "..", "src-tauri", "core", "templates");
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
+const binary = process.env.JOURNEYWALL_BIN ?? join(here, "..", "..", "target", "debug", "journeywall");
+const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2", ".ttf": "font/ttf" };
 
 function serve() {
   if (!existsSync(join(dist, "index.html"))) throw new Error("ui/dist is missing: run `npm run build` in ui/ first");
@@ -27,43 +33,96 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-/** A template file as the backend would load it (ids as in the file). */
+/** The real core: requests go out one a line and are answered one a line, in order. */
+function startCore(dir) {
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo build -p journeywall\` first`);
+  const proc = spawn(binary, ["--db", join(dir, "first.db"), "rpc"], {
+    // The system language the tests assume; each test that wants Dutch chooses it.
+    env: { ...process.env, LANG: "en_GB.UTF-8", LC_ALL: "", LC_MESSAGES: "", LANGUAGE: "" },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const waiting = [];
+  createInterface({ input: proc.stdout }).on("line", (line) => waiting.shift()?.resolve(JSON.parse(line)));
+  proc.on("exit", (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`journeywall rpc stopped (exit ${code})`));
+  });
+  return {
+    request(message) {
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        proc.stdin.write(`${JSON.stringify(message)}\n`);
+      });
+    },
+    async call(message) {
+      const answer = await this.request(message);
+      if (answer.error) throw new Error(`${message.cmd}: ${answer.error.message}`);
+      return answer.ok;
+    },
+    close() {
+      proc.stdin.end();
+    },
+  };
+}
+
+/** A template file as the core ships it. */
 export function template(id) {
   return JSON.parse(readFileSync(join(templatesDir, `${id}.json`), "utf8"));
 }
 
 const mocks = readFileSync(join(here, "..", "node_modules", "@tauri-apps", "api", "mocks.js"), "utf8").replace(/^export .*$/m, "");
-const fake = readFileSync(join(here, "fake-backend.js"), "utf8");
+const shell = readFileSync(join(here, "shell.js"), "utf8");
 
 /**
- * Starts the server and the browser once for a test file. `open(state)` gives a fresh page whose
- * fake backend starts from `state` ({ journeys: [doc…], templates: [doc…], locale, openError }).
+ * Starts the server, the browser and the core once for a test file. `open(state)` gives a fresh
+ * page on a fresh database holding `state.journeys` (journey files, imported as a user would; the
+ * page's `docs` are them as stored, with their new ids), in `state.locale`; with `state.openError`
+ * the database is a file Journeywall refuses. `state.picture`, `pictureRefusal` and
+ * `saveCancelled` stand for what the user picks in a native dialog.
  */
 export async function startUi() {
+  const dir = mkdtempSync(join(tmpdir(), "journeywall-ui-"));
+  const core = startCore(dir);
   const server = await serve();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
   const url = `http://127.0.0.1:${server.address().port}/`;
+  let pages = 0;
   return {
-    async open(state, { width = 1920, height = 1200 } = {}) {
+    core,
+    async open(state = {}, { width = 1920, height = 1200 } = {}) {
+      const db = join(dir, `page-${++pages}.db`);
+      if (state.openError) writeFileSync(db, "workshop notes, not a database\n");
+      await core.call({ open: db });
+      if (state.locale && !state.openError) await core.call({ cmd: "set_language", locale: state.locale });
+      const docs = [];
+      for (const doc of state.journeys ?? []) {
+        const content = [...Buffer.from(JSON.stringify(doc))];
+        const id = await core.call({ cmd: "import_journey", fileName: "journey.json", content });
+        docs.push((await core.call({ cmd: "open_journey", journey: id })).doc);
+      }
       const page = await browser.newPage({ viewport: { width, height } });
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.addInitScript(`${mocks}\n${fake}\ninstallFakeBackend(${JSON.stringify(state)}, mockIPC);\nmockWindows("main");`);
+      await page.exposeBinding("__rpc", (_, request) => core.request(request));
+      const options = { picture: state.picture, pictureRefusal: state.pictureRefusal, saveCancelled: state.saveCancelled };
+      await page.addInitScript(`${mocks}\n${shell}\ninstallBackend(${JSON.stringify(options)}, mockIPC);\nmockWindows("main");`);
       await page.goto(url);
       page.errors = errors;
+      page.docs = docs;
       return page;
     },
     async close() {
       await browser.close();
       server.close();
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** What the fake backend was asked, in order: [{ cmd, args }]. */
+/** What the page asked of the backend, in order: [{ cmd, args }]. */
 export function calls(page) {
-  return page.evaluate(() => window.__fake.calls);
+  return page.evaluate(() => window.__shell.calls);
 }

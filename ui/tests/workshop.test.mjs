@@ -11,8 +11,8 @@ before(async () => {
 after(() => ui.close());
 
 async function openEditor(extra = {}) {
-  const doc = template("online-en");
-  const page = await ui.open({ journeys: [doc], ...extra });
+  const page = await ui.open({ journeys: [template("online-en")], ...extra });
+  const [doc] = page.docs;
   await page.getByRole("button", { name: /Online customer journey/ }).click();
   await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
   return { page, doc };
