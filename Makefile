@@ -11,13 +11,13 @@ BIN           := target/debug/journeywall
 UI_STAMP      := ui/node_modules/.package-lock.json
 XVFB          := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: run test bench package setup setup-test build ui test-rust test-ui test-e2e clean
+.PHONY: run test bench package setup setup-test build ui lint test-rust test-ui test-e2e clean
 
 run: setup build
 	$(BIN)
 
 test: setup-test build
-	$(MAKE) --no-print-directory test-rust test-ui test-e2e
+	$(MAKE) --no-print-directory lint test-rust test-ui test-e2e
 
 # --- set-up --------------------------------------------------------------------------------------
 
@@ -30,6 +30,8 @@ setup:
 setup-test: setup
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
+	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 
 $(UI_STAMP): ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
@@ -43,6 +45,12 @@ build: ui
 	cargo build -p journeywall
 
 # --- tests ---------------------------------------------------------------------------------------
+
+# A formatting slip or a lint fails the suite like a failing test. (`tsc --noEmit` runs in every
+# UI build, so `build` has checked the TypeScript already.)
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 
 test-rust:
 	cargo test --workspace

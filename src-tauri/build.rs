@@ -33,7 +33,8 @@ fn main() {
     }
     for (window, commands) in &by_window {
         let source = format!("capabilities/{window}.json");
-        let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{source}: {e} (every window in the list needs its capability file)"));
+        let text = std::fs::read_to_string(&source)
+            .unwrap_or_else(|e| panic!("{source}: {e} (every window in the list needs its capability file)"));
         let mut capability: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
         let permissions = capability["permissions"].as_array_mut().unwrap_or_else(|| panic!("{source}: no \"permissions\" list"));
         if let Some(named) = permissions.iter().filter_map(|p| p.as_str()).find(|p| p.starts_with("allow-")) {

@@ -4,10 +4,10 @@
 
 use std::sync::Mutex;
 
-use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
-use journeywall_core::templates::{self, TemplateInfo};
 use journeywall_core::interchange::Ids;
 use journeywall_core::library;
+use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
+use journeywall_core::templates::{self, TemplateInfo};
 use journeywall_core::{said, Applied, Edit, Lang, Said, Store, UndoState};
 use serde::Serialize;
 
@@ -66,7 +66,10 @@ impl AppState {
 
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>) -> Result<T> {
         let mut guard = self.store.lock().map_err(|_| {
-            self.error(&said!("the database is unavailable; restart Journeywall", "de database is niet beschikbaar; start Journeywall opnieuw"))
+            self.error(&said!(
+                "the database is unavailable; restart Journeywall",
+                "de database is niet beschikbaar; start Journeywall opnieuw"
+            ))
         })?;
         match guard.as_mut() {
             Ok(store) => f(store).map_err(|e| self.core_error(e)),

@@ -3,13 +3,13 @@
 
 pub mod cli;
 mod commands;
-pub mod requests;
-mod rpc;
 mod menu;
 mod paths;
 mod personas;
 mod projector;
+pub mod requests;
 mod rounds;
+mod rpc;
 mod save;
 mod window_state;
 

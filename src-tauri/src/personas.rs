@@ -20,7 +20,12 @@ const OPEN_FILE_FOR_TESTS: &str = "JOURNEYWALL_OPEN_FILE";
 /// dialog was cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn choose_persona_picture<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id, persona: Id) -> Result<Option<Applied>> {
+pub fn choose_persona_picture<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    journey: Id,
+    persona: Id,
+) -> Result<Option<Applied>> {
     let Some(path) = ask_picture(&app).map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
@@ -45,7 +50,10 @@ fn ask_picture<R: Runtime>(app: &AppHandle<R>) -> std::result::Result<Option<Pat
     match chosen {
         None => Ok(None),
         Some(p) => p.into_path().map(Some).map_err(|_| {
-            said!("that file cannot be opened from here; choose one on this computer", "dat bestand kan Journeywall niet openen; kies er een op deze computer")
+            said!(
+                "that file cannot be opened from here; choose one on this computer",
+                "dat bestand kan Journeywall niet openen; kies er een op deze computer"
+            )
         }),
     }
 }

@@ -23,10 +23,7 @@ pub fn open_projector<R: Runtime>(app: AppHandle<R>, state: tauri::State<'_, App
         return Ok(());
     }
     let failed = |e: tauri::Error| {
-        state.error(&said!(
-            "the projector window could not be opened: {e}",
-            "het venster voor de projector kon niet worden geopend: {e}"
-        ))
+        state.error(&said!("the projector window could not be opened: {e}", "het venster voor de projector kon niet worden geopend: {e}"))
     };
     let window = WebviewWindowBuilder::new(&app, LABEL, WebviewUrl::App("index.html".into()))
         .title("Journeywall — projector")

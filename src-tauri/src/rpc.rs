@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::commands::AppState;
 use crate::requests;
 
-/// The longest request line read; a longer one is refused whole and the next line read as usual.
+/// The longest request line answered; a longer one is refused whole and the next one read as usual.
 const MAX_LINE: usize = 64 * 1024 * 1024;
 
 #[derive(serde::Deserialize)]
@@ -26,8 +26,7 @@ struct Reopen {
 pub fn serve(db: &Path, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
     let open = |db: &Path| AppState::new(db.to_path_buf(), Store::open(db), crate::paths::system_locale());
     let mut state = open(db);
-    let mut lines = input.split(b'\n');
-    while let Some(line) = lines.next() {
+    for line in input.split(b'\n') {
         let line = line?;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -66,7 +65,8 @@ mod tests {
 
     #[test]
     fn one_answer_line_per_request_line() {
-        let got = answers("{\"cmd\":\"list_journeys\"}\n\n{\"cmd\":\"create_journey\",\"template\":\"blank-en\"}\n{\"cmd\":\"list_journeys\"}\n");
+        let got =
+            answers("{\"cmd\":\"list_journeys\"}\n\n{\"cmd\":\"create_journey\",\"template\":\"blank-en\"}\n{\"cmd\":\"list_journeys\"}\n");
         assert_eq!(got.len(), 3);
         assert_eq!(got[0]["ok"], serde_json::json!([]));
         let id = got[1]["ok"].as_str().unwrap();

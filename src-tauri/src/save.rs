@@ -45,7 +45,13 @@ pub fn poster_preview(state: &AppState, journey: Id, options: PosterOptions) -> 
 /// nothing, and opens it in the system's viewer when asked. None: the user cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn save_poster<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id, options: PosterOptions, open_when_done: bool) -> Result<Option<String>> {
+pub fn save_poster<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    journey: Id,
+    options: PosterOptions,
+    open_when_done: bool,
+) -> Result<Option<String>> {
     let doc = state.with(|s| s.load(journey))?;
     // Checked before asking for a file name: bad options never lead to a dialog and an empty file.
     let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
@@ -70,8 +76,8 @@ pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>,
     let Some(path) = asked.map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
-    let path = with_extension(path, "json", |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")))
-        .map_err(|why| state.error(&why))?;
+    let path =
+        with_extension(path, "json", |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))).map_err(|why| state.error(&why))?;
     journeywall_core::files::write_atomically(&path, interchange::to_json(&doc).as_bytes()).map_err(|e| state.core_error(e))?;
     Ok(Some(path.display().to_string()))
 }

@@ -18,13 +18,8 @@ struct Placement {
 
 pub fn save<R: Runtime>(window: &Window<R>) {
     let (Ok(pos), Ok(size)) = (window.outer_position(), window.inner_size()) else { return };
-    let placement = Placement {
-        x: pos.x,
-        y: pos.y,
-        width: size.width,
-        height: size.height,
-        maximized: window.is_maximized().unwrap_or(false),
-    };
+    let placement =
+        Placement { x: pos.x, y: pos.y, width: size.width, height: size.height, maximized: window.is_maximized().unwrap_or(false) };
     if let Ok(json) = serde_json::to_string(&placement) {
         let _ = window.state::<AppState>().with(|s| s.set_meta(KEY, &json));
     }

@@ -76,10 +76,7 @@ fn a_journey_is_created_shown_edited_undone_and_redone() {
     let doc = db.doc(&id);
     let card = &doc.cards[0];
     let target = &doc.phases[4];
-    let edit = format!(
-        r#"{{"type":"moveCard","card":"{}","phase":"{}","row":"{}","index":0}}"#,
-        card.id, target.id, card.row
-    );
+    let edit = format!(r#"{{"type":"moveCard","card":"{}","phase":"{}","row":"{}","index":0}}"#, card.id, target.id, card.row);
     let applied: serde_json::Value = serde_json::from_str(&db.ok(&["edit", &id, &edit])).unwrap();
     assert_eq!(applied["history"]["undo"], "moveCard");
     assert_eq!(db.doc(&id).cards.iter().find(|c| c.id == card.id).unwrap().phase, target.id);

@@ -74,7 +74,13 @@ fn html(doc: &JourneyDoc) -> String {
         for p in &doc.phases {
             h += "<td>";
             for c in doc.cards.iter().filter(|c| c.phase == p.id && c.row == r.id) {
-                h += &format!("<div class=c><b>{}</b><br>{} · {} ●{}</div>", esc(&c.title), esc(c.channel.as_deref().unwrap_or("")), c.emotion.unwrap_or(0), c.votes);
+                h += &format!(
+                    "<div class=c><b>{}</b><br>{} · {} ●{}</div>",
+                    esc(&c.title),
+                    esc(c.channel.as_deref().unwrap_or("")),
+                    c.emotion.unwrap_or(0),
+                    c.votes
+                );
             }
             h += "</td>";
         }
@@ -87,7 +93,8 @@ fn main() {
     let out = std::env::args().nth(1).expect("usage: poster_bench OUT.md");
     let dir = tempfile_dir();
     let a0 = PosterOptions::default();
-    let tiled = PosterOptions { sheet: "A4".into(), mode: PosterMode::Tiled, size: PosterSize::Scale { percent: 100.0 }, ..Default::default() };
+    let tiled =
+        PosterOptions { sheet: "A4".into(), mode: PosterMode::Tiled, size: PosterSize::Scale { percent: 100.0 }, ..Default::default() };
     let thousand = journey(1000);
     let five_thousand = journey(5000);
     // One unmeasured run parses the font and warms the caches, as the app has after its first poster.
@@ -139,8 +146,16 @@ fn main() {
     md.push_str("| what | median | budget | |\n|---|---|---|---|\n");
     let ok = |d: Duration, budget_ms: f64| if d.as_secs_f64() * 1e3 <= budget_ms { "within" } else { "**over**" };
     md.push_str(&format!("| 1,000 cards to one A0 PDF ({runs} runs) | {} | ≤ 500 ms | {} |\n", ms(ours_m), ok(ours_m, 500.0)));
-    md.push_str(&format!("| its file size | {:.0} KB | ≤ 1 MB | {} |\n", size as f64 / 1024.0, if size <= 1_000_000 { "within" } else { "**over**" }));
-    md.push_str(&format!("| 5,000 cards tiled over A4 at 100 %, {pages} pages (3 runs) | {} | ≤ 3 s | {} |\n", ms(big_m), ok(big_m, 3000.0)));
+    md.push_str(&format!(
+        "| its file size | {:.0} KB | ≤ 1 MB | {} |\n",
+        size as f64 / 1024.0,
+        if size <= 1_000_000 { "within" } else { "**over**" }
+    ));
+    md.push_str(&format!(
+        "| 5,000 cards tiled over A4 at 100 %, {pages} pages (3 runs) | {} | ≤ 3 s | {} |\n",
+        ms(big_m),
+        ok(big_m, 3000.0)
+    ));
     if chromium.is_empty() {
         md.push_str(&format!("\nPeer not measured: {peer_note}\n"));
     } else {

@@ -42,12 +42,24 @@ pub enum Edit {
         patch: CardPatch,
     },
     /// Puts a card at `index` of a cell (the same cell or another one).
-    MoveCard { card: Id, phase: Id, row: Id, index: u32 },
+    MoveCard {
+        card: Id,
+        phase: Id,
+        row: Id,
+        index: u32,
+    },
     /// Puts several cards together at `index` of a cell, counted among the cards that stay there,
     /// in the order they have on the board (phase, then row, then place in the cell): one undo
     /// step, whatever cells they came from.
-    MoveCards { cards: Vec<Id>, phase: Id, row: Id, index: u32 },
-    DeleteCard { card: Id },
+    MoveCards {
+        cards: Vec<Id>,
+        phase: Id,
+        row: Id,
+        index: u32,
+    },
+    DeleteCard {
+        card: Id,
+    },
     /// Copies a card to just after itself in the same cell.
     DuplicateCard {
         card: Id,
@@ -55,7 +67,9 @@ pub enum Edit {
         new_id: Option<Id>,
     },
     /// Puts deleted cards back exactly as they were (the reverse of `deleteCard`).
-    RestoreCards { cards: Vec<Card> },
+    RestoreCards {
+        cards: Vec<Card>,
+    },
 
     AddPhase {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,10 +89,18 @@ pub enum Edit {
         #[serde(flatten)]
         patch: PhasePatch,
     },
-    MovePhase { phase: Id, index: u32 },
+    MovePhase {
+        phase: Id,
+        index: u32,
+    },
     /// Deletes a phase with all its cards.
-    DeletePhase { phase: Id },
-    RestorePhase { phase: Phase, cards: Vec<Card> },
+    DeletePhase {
+        phase: Id,
+    },
+    RestorePhase {
+        phase: Phase,
+        cards: Vec<Card>,
+    },
 
     AddRow {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,10 +120,18 @@ pub enum Edit {
         #[serde(flatten)]
         patch: RowPatch,
     },
-    MoveRow { row: Id, index: u32 },
+    MoveRow {
+        row: Id,
+        index: u32,
+    },
     /// Deletes a row with all its cards.
-    DeleteRow { row: Id },
-    RestoreRow { row: Row, cards: Vec<Card> },
+    DeleteRow {
+        row: Id,
+    },
+    RestoreRow {
+        row: Row,
+        cards: Vec<Card>,
+    },
 
     UpdateJourney {
         #[serde(flatten)]
@@ -128,9 +158,16 @@ pub enum Edit {
         #[serde(flatten)]
         patch: PersonaPatch,
     },
-    MovePersona { persona: Id, index: u32 },
-    DeletePersona { persona: Id },
-    RestorePersona { persona: Persona },
+    MovePersona {
+        persona: Id,
+        index: u32,
+    },
+    DeletePersona {
+        persona: Id,
+    },
+    RestorePersona {
+        persona: Persona,
+    },
 
     /// Starts the journey's dot vote. Refused while there is one: clear it first.
     StartVote {
@@ -148,9 +185,17 @@ pub enum Edit {
         colour: Option<String>,
     },
     /// Removes a participant and their dots.
-    RemoveParticipant { participant: Id },
-    PlaceDot { participant: Id, card: Id },
-    TakeBackDot { participant: Id, card: Id },
+    RemoveParticipant {
+        participant: Id,
+    },
+    PlaceDot {
+        participant: Id,
+        card: Id,
+    },
+    TakeBackDot {
+        participant: Id,
+        card: Id,
+    },
     /// Closes or reopens the vote, hides or shows its dots.
     UpdateVote {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,7 +206,10 @@ pub enum Edit {
     /// Ends the vote and sets every card's votes back to 0.
     ClearVote,
     /// Puts a vote and the listed cards' counts back as they were (the reverse of every vote edit).
-    RestoreVote { vote: Option<Vote>, tallies: Vec<Tally> },
+    RestoreVote {
+        vote: Option<Vote>,
+        tallies: Vec<Tally>,
+    },
 
     /// Several edits applied atomically and undone as one step (a multi-card move, a paste).
     Batch {
@@ -303,10 +351,8 @@ mod tests {
     #[test]
     fn edits_read_the_documented_json() {
         let card = crate::model::new_id();
-        let e: Edit = serde_json::from_str(&format!(
-            r#"{{"type":"moveCard","card":"{card}","phase":"{card}","row":"{card}","index":2}}"#
-        ))
-        .unwrap();
+        let e: Edit =
+            serde_json::from_str(&format!(r#"{{"type":"moveCard","card":"{card}","phase":"{card}","row":"{card}","index":2}}"#)).unwrap();
         assert_eq!(e, Edit::MoveCard { card, phase: card, row: card, index: 2 });
         assert_eq!(e.label(), "moveCard");
     }
@@ -314,8 +360,7 @@ mod tests {
     #[test]
     fn update_card_tells_absent_from_null() {
         let card = crate::model::new_id();
-        let e: Edit =
-            serde_json::from_str(&format!(r#"{{"type":"updateCard","card":"{card}","title":"Zoeken","emotion":null}}"#)).unwrap();
+        let e: Edit = serde_json::from_str(&format!(r#"{{"type":"updateCard","card":"{card}","title":"Zoeken","emotion":null}}"#)).unwrap();
         let Edit::UpdateCard { patch, .. } = &e else { panic!() };
         assert_eq!(patch.title.as_deref(), Some("Zoeken"));
         assert_eq!(patch.emotion, Some(None));

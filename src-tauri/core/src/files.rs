@@ -33,8 +33,12 @@ fn describe(e: &std::io::Error) -> Said {
     use std::io::ErrorKind::*;
     match e.kind() {
         NotFound => said!("the folder does not exist", "de map bestaat niet"),
-        PermissionDenied => said!("permission denied; choose a folder you may write to", "geen toestemming; kies een map waarin je mag schrijven"),
-        StorageFull => said!("the disk is full; free some space and try again", "de schijf is vol; maak ruimte vrij en probeer het opnieuw"),
+        PermissionDenied => {
+            said!("permission denied; choose a folder you may write to", "geen toestemming; kies een map waarin je mag schrijven")
+        }
+        StorageFull => {
+            said!("the disk is full; free some space and try again", "de schijf is vol; maak ruimte vrij en probeer het opnieuw")
+        }
         ReadOnlyFilesystem => said!("the disk is read-only", "de schijf is alleen-lezen"),
         // The system's own words, which we cannot translate.
         _ => said!("{e}", "het systeem meldt: {e}"),

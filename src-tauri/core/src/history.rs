@@ -43,9 +43,8 @@ fn to_json(edit: &Edit) -> String {
 pub(crate) fn record(c: &Connection, journey: Id, label: &str, undo: &Edit, at: Millis) -> Result<()> {
     let j = journey.to_string();
     c.prepare_cached("DELETE FROM history WHERE journey_id = ?1 AND done = 0")?.execute([&j])?;
-    let seq: i64 = c
-        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM history WHERE journey_id = ?1")?
-        .query_row([&j], |r| r.get(0))?;
+    let seq: i64 =
+        c.prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM history WHERE journey_id = ?1")?.query_row([&j], |r| r.get(0))?;
     c.prepare_cached("INSERT INTO history (journey_id, seq, label, undo, redo, done, at) VALUES (?1, ?2, ?3, ?4, NULL, 1, ?5)")?
         .execute(params![j, seq, label, to_json(undo), at])?;
     c.prepare_cached("DELETE FROM history WHERE journey_id = ?1 AND seq <= ?2")?.execute(params![j, seq - MAX_STEPS])?;
@@ -78,14 +77,20 @@ pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Option<Step>> 
 }
 
 pub(crate) fn mark_undone(c: &Connection, journey: Id, seq: i64, redo: &Edit) -> Result<()> {
-    c.prepare_cached("UPDATE history SET done = 0, redo = ?3 WHERE journey_id = ?1 AND seq = ?2")?
-        .execute(params![journey.to_string(), seq, to_json(redo)])?;
+    c.prepare_cached("UPDATE history SET done = 0, redo = ?3 WHERE journey_id = ?1 AND seq = ?2")?.execute(params![
+        journey.to_string(),
+        seq,
+        to_json(redo)
+    ])?;
     Ok(())
 }
 
 pub(crate) fn mark_redone(c: &Connection, journey: Id, seq: i64, undo: &Edit) -> Result<()> {
-    c.prepare_cached("UPDATE history SET done = 1, undo = ?3 WHERE journey_id = ?1 AND seq = ?2")?
-        .execute(params![journey.to_string(), seq, to_json(undo)])?;
+    c.prepare_cached("UPDATE history SET done = 1, undo = ?3 WHERE journey_id = ?1 AND seq = ?2")?.execute(params![
+        journey.to_string(),
+        seq,
+        to_json(undo)
+    ])?;
     Ok(())
 }
 

@@ -26,10 +26,7 @@ pub fn new_id() -> Id {
 }
 
 pub fn now_millis() -> Millis {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as Millis)
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -216,7 +213,10 @@ pub fn check_text(field: &str, value: &str, max_chars: usize) -> Result<()> {
     }
     let n = value.chars().count();
     if n > max_chars {
-        return Err(Error::invalid(field, said!("is {n} characters long; the limit is {max_chars}", "is {n} tekens lang; de grens is {max_chars}")));
+        return Err(Error::invalid(
+            field,
+            said!("is {n} characters long; the limit is {max_chars}", "is {n} tekens lang; de grens is {max_chars}"),
+        ));
     }
     Ok(())
 }
@@ -249,7 +249,10 @@ pub fn check_locale(field: &str, value: &str) -> Result<()> {
     if LOCALES.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, said!("'{value}' is not a supported language (nl or en)", "'{value}' is geen taal die Journeywall kent (nl of en)")))
+        Err(Error::invalid(
+            field,
+            said!("'{value}' is not a supported language (nl or en)", "'{value}' is geen taal die Journeywall kent (nl of en)"),
+        ))
     }
 }
 
@@ -259,13 +262,19 @@ pub fn check_width(field: &str, value: u32) -> Result<()> {
     if WIDTH_RANGE.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, said!("{value}% is outside 25–800% (100% is the standard width)", "{value}% valt buiten 25–800% (100% is de standaardbreedte)")))
+        Err(Error::invalid(
+            field,
+            said!("{value}% is outside 25–800% (100% is the standard width)", "{value}% valt buiten 25–800% (100% is de standaardbreedte)"),
+        ))
     }
 }
 
 pub fn check_tags(field: &str, tags: &[String]) -> Result<()> {
     if tags.len() > MAX_TAGS {
-        return Err(Error::invalid(field, said!("has {n} tags; the limit is {MAX_TAGS}", "heeft {n} labels; de grens is {MAX_TAGS}", n = tags.len())));
+        return Err(Error::invalid(
+            field,
+            said!("has {n} tags; the limit is {MAX_TAGS}", "heeft {n} labels; de grens is {MAX_TAGS}", n = tags.len()),
+        ));
     }
     tags.iter().try_for_each(|t| check_title(field, t))
 }
@@ -337,7 +346,10 @@ impl JourneyDoc {
         self.personas.iter().try_for_each(Persona::validate)?;
 
         let mut seen = std::collections::HashSet::new();
-        let ids = self.phases.iter().map(|p| p.id)
+        let ids = self
+            .phases
+            .iter()
+            .map(|p| p.id)
             .chain(self.rows.iter().map(|r| r.id))
             .chain(self.cards.iter().map(|c| c.id))
             .chain(self.personas.iter().map(|p| p.id));
@@ -355,10 +367,26 @@ impl JourneyDoc {
         let mut cells: std::collections::HashMap<(Id, Id), Vec<u32>> = Default::default();
         for c in &self.cards {
             if !phases.contains(&c.phase) {
-                return Err(Error::invalid("card phase", said!("card '{title}' is in unknown phase {phase}", "kaart '{title}' staat in een onbekende fase {phase}", title = &c.title, phase = c.phase)));
+                return Err(Error::invalid(
+                    "card phase",
+                    said!(
+                        "card '{title}' is in unknown phase {phase}",
+                        "kaart '{title}' staat in een onbekende fase {phase}",
+                        title = &c.title,
+                        phase = c.phase
+                    ),
+                ));
             }
             if !rows.contains(&c.row) {
-                return Err(Error::invalid("card row", said!("card '{title}' is in unknown row {row}", "kaart '{title}' staat in een onbekende rij {row}", title = &c.title, row = c.row)));
+                return Err(Error::invalid(
+                    "card row",
+                    said!(
+                        "card '{title}' is in unknown row {row}",
+                        "kaart '{title}' staat in een onbekende rij {row}",
+                        title = &c.title,
+                        row = c.row
+                    ),
+                ));
             }
             cells.entry((c.phase, c.row)).or_default().push(c.position);
         }
@@ -392,10 +420,13 @@ fn check_contiguous(field: &str, positions: impl Iterator<Item = u32>) -> Result
     v.sort_unstable();
     match v.iter().enumerate().find(|(i, p)| **p != *i as u32) {
         None => Ok(()),
-        Some((i, p)) => Err(Error::invalid(field, said!(
-            "expected position {i}, found {p}; positions run 0, 1, 2 … without gaps",
-            "positie {i} verwacht, {p} gevonden; posities lopen 0, 1, 2 … zonder gaten"
-        ))),
+        Some((i, p)) => Err(Error::invalid(
+            field,
+            said!(
+                "expected position {i}, found {p}; positions run 0, 1, 2 … without gaps",
+                "positie {i} verwacht, {p} gevonden; posities lopen 0, 1, 2 … zonder gaten"
+            ),
+        )),
     }
 }
 

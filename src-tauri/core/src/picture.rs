@@ -109,14 +109,16 @@ pub fn data_url_of(bytes: &[u8]) -> String {
 
 /// A picture as the model keeps it: a JPEG data URL of bounded size (imports are checked too).
 pub fn check(field: &str, data_url: &str) -> Result<()> {
-    let ok = data_url.len() <= MAX_DATA_URL
-        && bytes_of(data_url).is_some_and(|b| image::guess_format(&b).ok() == Some(ImageFormat::Jpeg));
+    let ok = data_url.len() <= MAX_DATA_URL && bytes_of(data_url).is_some_and(|b| image::guess_format(&b).ok() == Some(ImageFormat::Jpeg));
     if ok {
         Ok(())
     } else {
         Err(Error::invalid(
             field,
-            said!("is not a picture as Journeywall stores one (a JPEG data URL under 1 MB)", "is geen foto zoals Journeywall die bewaart (een JPEG-data-URL onder 1 MB)"),
+            said!(
+                "is not a picture as Journeywall stores one (a JPEG data URL under 1 MB)",
+                "is geen foto zoals Journeywall die bewaart (een JPEG-data-URL onder 1 MB)"
+            ),
         ))
     }
 }
@@ -146,7 +148,18 @@ mod tests {
     fn a_phone_photo_is_turned_the_way_it_was_taken() {
         // A 40×20 JPEG whose EXIF says "turn 90° clockwise to show" (orientation 6), as phones write.
         let img = image::RgbImage::from_fn(40, 20, |x, _| image::Rgb([if x < 20 { 255 } else { 0 }, 0, 0]));
-        let tiff = [b"II*\0".as_slice(), &8u32.to_le_bytes(), &1u16.to_le_bytes(), &0x0112u16.to_le_bytes(), &3u16.to_le_bytes(), &1u32.to_le_bytes(), &6u16.to_le_bytes(), &[0, 0], &0u32.to_le_bytes()].concat();
+        let tiff = [
+            b"II*\0".as_slice(),
+            &8u32.to_le_bytes(),
+            &1u16.to_le_bytes(),
+            &0x0112u16.to_le_bytes(),
+            &3u16.to_le_bytes(),
+            &1u32.to_le_bytes(),
+            &6u16.to_le_bytes(),
+            &[0, 0],
+            &0u32.to_le_bytes(),
+        ]
+        .concat();
         let mut jpeg = Vec::new();
         let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90);
         image::ImageEncoder::set_exif_metadata(&mut encoder, tiff).unwrap();

@@ -77,8 +77,10 @@ pub fn compare(from: &JourneyDoc, to: &JourneyDoc) -> RoundDiff {
     // (the longest common subsequence) stayed; the others were moved. A card added above the
     // rest moves nobody.
     for cell in cells(to) {
-        let kept_before: Vec<Id> = cell_order(from, cell).into_iter().filter(|id| after.get(id).is_some_and(|c| (c.phase, c.row) == cell)).collect();
-        let kept_after: Vec<Id> = cell_order(to, cell).into_iter().filter(|id| before.get(id).is_some_and(|c| (c.phase, c.row) == cell)).collect();
+        let kept_before: Vec<Id> =
+            cell_order(from, cell).into_iter().filter(|id| after.get(id).is_some_and(|c| (c.phase, c.row) == cell)).collect();
+        let kept_after: Vec<Id> =
+            cell_order(to, cell).into_iter().filter(|id| before.get(id).is_some_and(|c| (c.phase, c.row) == cell)).collect();
         let stayed = longest_common_subsequence(&kept_before, &kept_after);
         diff.moved.extend(kept_after.into_iter().filter(|id| !stayed.contains(id)));
     }

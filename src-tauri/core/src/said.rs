@@ -224,9 +224,21 @@ mod tests {
     fn every_field_name_in_the_code_has_a_dutch_name() {
         // The calls whose first argument is a field name, and the one whose first is a kind.
         const FIELD_CALLS: [&str; 15] = [
-            "Error::invalid(", "check_title(", "check_text(", "check_colour(", "check_emotion(", "check_locale(",
-            "check_width(", "check_tags(", "check_contiguous(", "positive_length(", "parse_length(",
-            "parse_paper(", "parse_percent(", "in_use(", "duplicate_id(",
+            "Error::invalid(",
+            "check_title(",
+            "check_text(",
+            "check_colour(",
+            "check_emotion(",
+            "check_locale(",
+            "check_width(",
+            "check_tags(",
+            "check_contiguous(",
+            "positive_length(",
+            "parse_length(",
+            "parse_paper(",
+            "parse_percent(",
+            "in_use(",
+            "duplicate_id(",
         ];
         const KIND_CALLS: [&str; 1] = ["not_found("];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

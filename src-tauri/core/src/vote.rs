@@ -12,8 +12,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::said;
 use crate::model::{check_colour, check_title, Id, Millis};
+use crate::said;
 
 pub const DOTS_RANGE: std::ops::RangeInclusive<u32> = 1..=20;
 pub const MAX_PARTICIPANTS: usize = 60;
@@ -94,7 +94,10 @@ impl Vote {
                 let (name, per) = (&p.name, self.dots_per_participant);
                 return Err(Error::invalid(
                     "dots",
-                    said!("{name} has {used} dots; each participant has {per}", "{name} heeft {used} stippen; elke deelnemer heeft er {per}"),
+                    said!(
+                        "{name} has {used} dots; each participant has {per}",
+                        "{name} heeft {used} stippen; elke deelnemer heeft er {per}"
+                    ),
                 ));
             }
             if !self.stacking {
@@ -168,7 +171,10 @@ impl Vote {
             let name = &p.name;
             return Err(Error::invalid(
                 "dots",
-                said!("{name} has used all {per} dots; take one back first", "{name} heeft alle {per} stippen gezet; neem er eerst een terug"),
+                said!(
+                    "{name} has used all {per} dots; take one back first",
+                    "{name} heeft alle {per} stippen gezet; neem er eerst een terug"
+                ),
             ));
         }
         if !stacking && p.dots.contains(&card) {

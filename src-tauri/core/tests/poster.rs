@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use journeywall_core::model::{new_id, Card, JourneyDoc};
-use journeywall_core::poster::{Orientation, PosterMode, PosterOptions, PosterSize, Poster};
+use journeywall_core::poster::{Orientation, Poster, PosterMode, PosterOptions, PosterSize};
 use journeywall_core::templates;
 
 const NOW: i64 = 1_795_392_000_000; // 23 November 2026
@@ -123,7 +123,11 @@ fn across_makes_that_many_sheets_and_orientation_is_kept() {
         let p = Poster::new(&doc, &o, NOW).unwrap().info();
         assert_eq!(p.sheets_across, across, "{p:?}");
     }
-    let (_, path) = write(&doc, &PosterOptions { orientation: Orientation::Landscape, ..tiled("A3", PosterSize::Across { sheets: 3 }) }, "online-en-3-across-A3.pdf");
+    let (_, path) = write(
+        &doc,
+        &PosterOptions { orientation: Orientation::Landscape, ..tiled("A3", PosterSize::Across { sheets: 3 }) },
+        "online-en-3-across-A3.pdf",
+    );
     assert!(pdfinfo(&path).sizes.iter().all(|s| *s == (420, 297)));
 }
 
@@ -136,7 +140,11 @@ fn real_size_cards_and_custom_sheets() {
     let (_, path) = write(&doc, &PosterOptions { sheet: "600x900mm".into(), ..Default::default() }, "website-en-600x900.pdf");
     let (w, h) = pdfinfo(&path).sizes[0];
     assert!((w, h) == (900, 600) || (w, h) == (600, 900));
-    let (p, path) = write(&doc, &PosterOptions { sheet: "fit".into(), size: PosterSize::Scale { percent: 100.0 }, ..Default::default() }, "website-en-fit.pdf");
+    let (p, path) = write(
+        &doc,
+        &PosterOptions { sheet: "fit".into(), size: PosterSize::Scale { percent: 100.0 }, ..Default::default() },
+        "website-en-fit.pdf",
+    );
     let (w, _) = pdfinfo(&path).sizes[0];
     assert_eq!(w, (p.info().width_mm + 20.0).round() as u32);
 }
@@ -207,7 +215,11 @@ fn odd_text_prints_and_never_overflows() {
     assert!(text.contains("ĳsjefaçade€"));
     assert!(text.contains("Woordzonderspaties"));
     // Fixed card size: the 100 kB note ends in an ellipsis.
-    let (_, path) = write(&doc, &PosterOptions { notes: true, size: PosterSize::CardSize { mm: 60.0 }, sheet: "fit".into(), ..Default::default() }, "odd-text-fixed.pdf");
+    let (_, path) = write(
+        &doc,
+        &PosterOptions { notes: true, size: PosterSize::CardSize { mm: 60.0 }, sheet: "fit".into(), ..Default::default() },
+        "odd-text-fixed.pdf",
+    );
     assert!(pdf_text(&path).contains('…'));
 }
 
@@ -232,7 +244,6 @@ fn bad_options_write_nothing() {
     assert!(poster.write(&out_dir().join("no/such/dir/poster.pdf")).is_err());
     assert!(!target.exists());
 }
-
 
 #[test]
 fn hidden_rows_stay_off_the_poster() {

@@ -226,10 +226,7 @@ fn an_edit_naming_an_unknown_card_changes_nothing() {
     let id = doc.journey.id;
     let before = store.load(id).unwrap();
     let ghost = journeywall_core::model::new_id();
-    let batch = Edit::Batch {
-        edits: vec![add_card(&doc, "would be added"), Edit::DeleteCard { card: ghost }],
-        label: None,
-    };
+    let batch = Edit::Batch { edits: vec![add_card(&doc, "would be added"), Edit::DeleteCard { card: ghost }], label: None };
     let msg = store.apply(id, batch).unwrap_err().to_string();
     assert!(msg.contains("no card") && msg.contains(&ghost.to_string()), "{msg}");
     assert_eq!(store.load(id).unwrap(), before);
@@ -241,9 +238,8 @@ fn a_card_cannot_be_moved_into_another_journeys_phase() {
     let mut store = Store::in_memory().unwrap();
     let a = journey_in(&mut store);
     let b = journey_in(&mut store);
-    let e = store
-        .apply(a.journey.id, Edit::MoveCard { card: a.cards[0].id, phase: b.phases[0].id, row: a.rows[0].id, index: 0 })
-        .unwrap_err();
+    let e =
+        store.apply(a.journey.id, Edit::MoveCard { card: a.cards[0].id, phase: b.phases[0].id, row: a.rows[0].id, index: 0 }).unwrap_err();
     assert!(matches!(e, Error::NotFound { kind: "phase", .. }), "{e}");
 }
 
@@ -417,10 +413,8 @@ fn a_version_one_database_is_copied_aside_then_upgraded_and_keeps_its_journeys()
         .filter(|n| n.starts_with("workshop.backup-v1-") && n.ends_with(".db"))
         .collect();
     assert_eq!(backups.len(), 1, "one copy of the version-1 file");
-    let old: i64 = rusqlite::Connection::open(dir.path().join(&backups[0]))
-        .unwrap()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
+    let old: i64 =
+        rusqlite::Connection::open(dir.path().join(&backups[0])).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(old, 1, "the copy is the file as it was");
 
     let id = store.resolve("Old journey").unwrap();

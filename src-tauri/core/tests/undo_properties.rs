@@ -89,11 +89,22 @@ fn to_edit(op: &Op, doc: &JourneyDoc) -> Option<Edit> {
         },
         Op::DeleteCard(c) => Edit::DeleteCard { card: pick(&cards, *c)? },
         Op::DuplicateCard(c) => Edit::DuplicateCard { card: pick(&cards, *c)?, new_id: None },
-        Op::AddPhase(i, t) => Edit::AddPhase { id: None, index: Some(u32::from(*i % 8)), title: t.clone(), question: String::new(), colour: None, width: None },
+        Op::AddPhase(i, t) => Edit::AddPhase {
+            id: None,
+            index: Some(u32::from(*i % 8)),
+            title: t.clone(),
+            question: String::new(),
+            colour: None,
+            width: None,
+        },
         Op::MovePhase(p, i) => Edit::MovePhase { phase: pick(&phases, *p)?, index: u32::from(*i % 8) },
-        Op::RenamePhase(p, t) => Edit::UpdatePhase { phase: pick(&phases, *p)?, patch: PhasePatch { title: Some(t.clone()), ..Default::default() } },
+        Op::RenamePhase(p, t) => {
+            Edit::UpdatePhase { phase: pick(&phases, *p)?, patch: PhasePatch { title: Some(t.clone()), ..Default::default() } }
+        }
         Op::DeletePhase(p) => Edit::DeletePhase { phase: pick(&phases, *p)? },
-        Op::AddRow(i, t) => Edit::AddRow { id: None, index: Some(u32::from(*i % 8)), title: t.clone(), kind: RowKind::Cards, colour: None, hidden: false },
+        Op::AddRow(i, t) => {
+            Edit::AddRow { id: None, index: Some(u32::from(*i % 8)), title: t.clone(), kind: RowKind::Cards, colour: None, hidden: false }
+        }
         Op::MoveRow(r, i) => Edit::MoveRow { row: pick(&rows, *r)?, index: u32::from(*i % 8) },
         Op::HideRow(r, h) => Edit::UpdateRow { row: pick(&rows, *r)?, patch: RowPatch { hidden: Some(*h), ..Default::default() } },
         Op::DeleteRow(r) => Edit::DeleteRow { row: pick(&rows, *r)? },

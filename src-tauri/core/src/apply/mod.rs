@@ -60,12 +60,8 @@ pub(crate) struct Touched {
 impl Touched {
     /// Reads back what the edit touched, after it ran (and before the commit).
     pub(crate) fn into_changes(self, c: &Connection, journey: Id) -> Result<Changes> {
-        let cards = self
-            .cards
-            .iter()
-            .filter(|id| !self.removed_cards.contains(id))
-            .map(|id| db::card(c, journey, *id))
-            .collect::<Result<_>>()?;
+        let cards =
+            self.cards.iter().filter(|id| !self.removed_cards.contains(id)).map(|id| db::card(c, journey, *id)).collect::<Result<_>>()?;
         let cells = self
             .cells
             .iter()
@@ -232,16 +228,8 @@ impl<'c> Applier<'c> {
             Edit::UpdateJourney { patch } => self.update_journey(patch),
 
             Edit::AddPersona { id, name, role, quote, goals, frustrations, picture } => {
-                let persona = Persona {
-                    id: id.unwrap_or_else(model::new_id),
-                    position: u32::MAX,
-                    name,
-                    role,
-                    quote,
-                    goals,
-                    frustrations,
-                    picture,
-                };
+                let persona =
+                    Persona { id: id.unwrap_or_else(model::new_id), position: u32::MAX, name, role, quote, goals, frustrations, picture };
                 let id = persona.id;
                 self.insert_persona(persona)?;
                 Ok(Edit::DeletePersona { persona: id })
@@ -250,8 +238,7 @@ impl<'c> Applier<'c> {
             Edit::MovePersona { persona, index } => {
                 self.touched.personas = true;
                 let mut list = db::personas(self.c, self.journey)?;
-                let old =
-                    reorder(&mut list, |p| p.id == persona, index).ok_or_else(|| Error::not_found("persona", persona))?;
+                let old = reorder(&mut list, |p| p.id == persona, index).ok_or_else(|| Error::not_found("persona", persona))?;
                 renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
                 Ok(Edit::MovePersona { persona, index: old })
             }
@@ -354,7 +341,8 @@ impl<'c> Applier<'c> {
         let current = db::cell_order(self.c, phase, row)?;
         let staying: Vec<Id> = current.iter().copied().filter(|id| !seen.contains(id)).collect();
         let at = (index as usize).min(staying.len());
-        let wanted: Vec<Id> = staying[..at].iter().copied().chain(moving.iter().map(|c| c.id)).chain(staying[at..].iter().copied()).collect();
+        let wanted: Vec<Id> =
+            staying[..at].iter().copied().chain(moving.iter().map(|c| c.id)).chain(staying[at..].iter().copied()).collect();
 
         if wanted == current {
             // Dropped where they were: nothing moves, and no undo step is made of it.

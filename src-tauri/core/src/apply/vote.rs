@@ -17,7 +17,10 @@ impl Applier<'_> {
         if self.vote()?.is_some() {
             return Err(Error::invalid(
                 "vote",
-                said!("there is a vote already; clear it before starting a new one", "er loopt al een stemronde; wis die voordat je een nieuwe start"),
+                said!(
+                    "there is a vote already; clear it before starting a new one",
+                    "er loopt al een stemronde; wis die voordat je een nieuwe start"
+                ),
             ));
         }
         let vote = Vote::new(dots_per_participant, stacking, self.now)?;
@@ -158,6 +161,7 @@ impl Applier<'_> {
 }
 
 fn started(vote: &mut Option<Vote>) -> Result<&mut Vote> {
-    vote.as_mut()
-        .ok_or_else(|| Error::invalid("vote", said!("no vote has been started; start one first", "er is nog geen stemronde; start er eerst een")))
+    vote.as_mut().ok_or_else(|| {
+        Error::invalid("vote", said!("no vote has been started; start one first", "er is nog geen stemronde; start er eerst een"))
+    })
 }

@@ -219,15 +219,12 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         }
         let emotion = match field(Column::Emotion) {
             "" => None,
-            s => Some(
-                s.trim_start_matches('+')
-                    .parse::<i8>()
-                    .ok()
-                    .filter(|e| model::EMOTION_RANGE.contains(e))
-                    .ok_or_else(|| {
-                        at(Column::Emotion, said!("expected a whole number from -2 to +2, found '{s}'", "verwacht werd een geheel getal van -2 tot +2, niet '{s}'"))
-                    })?,
-            ),
+            s => Some(s.trim_start_matches('+').parse::<i8>().ok().filter(|e| model::EMOTION_RANGE.contains(e)).ok_or_else(|| {
+                at(
+                    Column::Emotion,
+                    said!("expected a whole number from -2 to +2, found '{s}'", "verwacht werd een geheel getal van -2 tot +2, niet '{s}'"),
+                )
+            })?),
         };
         let colour = match field(Column::Colour) {
             "" => None,
@@ -239,14 +236,15 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         };
         let votes = match field(Column::Votes) {
             "" => 0,
-            s => s
-                .parse::<u32>()
-                .map_err(|_| {
-                    at(
-                        Column::Votes,
-                        said!("expected a whole number of votes (0 or more), found '{s}'", "verwacht werd een geheel aantal stemmen (0 of meer), niet '{s}'"),
-                    )
-                })?,
+            s => s.parse::<u32>().map_err(|_| {
+                at(
+                    Column::Votes,
+                    said!(
+                        "expected a whole number of votes (0 or more), found '{s}'",
+                        "verwacht werd een geheel aantal stemmen (0 of meer), niet '{s}'"
+                    ),
+                )
+            })?,
         };
 
         let position = cell_len.entry((phase, row)).or_insert(0);

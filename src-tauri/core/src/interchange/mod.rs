@@ -46,8 +46,7 @@ struct FileIn {
 
 /// The journey as a JSON file, pretty-printed so it reads well in a diff.
 pub fn to_json(doc: &JourneyDoc) -> String {
-    let mut out = serde_json::to_string_pretty(&FileOut { format: FORMAT, version: VERSION, doc })
-        .unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&FileOut { format: FORMAT, version: VERSION, doc }).unwrap_or_default();
     out.push('\n');
     out
 }
@@ -72,7 +71,10 @@ pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
     match header.format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {
-            return Err(err(said!("is not a Journeywall file (its format is '{other}')", "is geen Journeywall-bestand (het formaat is '{other}')")))
+            return Err(err(said!(
+                "is not a Journeywall file (its format is '{other}')",
+                "is geen Journeywall-bestand (het formaat is '{other}')"
+            )))
         }
         None => {
             return Err(err(said!(
@@ -119,8 +121,9 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     let json = |bytes: &[u8]| -> Result<JourneyDoc> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| err(said!("is not a text file; expected Journeywall JSON", "is geen tekstbestand; verwacht werd Journeywall-JSON")))?;
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            err(said!("is not a text file; expected Journeywall JSON", "is geen tekstbestand; verwacht werd Journeywall-JSON"))
+        })?;
         from_json(text, file_name, ids)
     };
     let mut doc = match ext.as_str() {
@@ -215,9 +218,7 @@ mod tests {
 
     #[test]
     fn malformed_json_names_line_and_column() {
-        let e = from_json("{\n  \"format\": \"journeywall\",\n  \"version\": 1,\n  oops\n}", "bad.json", Ids::New)
-            .unwrap_err()
-            .to_string();
+        let e = from_json("{\n  \"format\": \"journeywall\",\n  \"version\": 1,\n  oops\n}", "bad.json", Ids::New).unwrap_err().to_string();
         assert!(e.contains("bad.json") && e.contains("line 4, column 3"), "{e}");
     }
 

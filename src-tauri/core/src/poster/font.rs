@@ -216,4 +216,3 @@ mod tests {
         assert_eq!(m.fit_line("kort", Weight::Regular, 4.0, 30.0), "kort");
     }
 }
-

@@ -75,7 +75,8 @@ pub struct Layout {
 /// Lays out `doc` at design size. `now` (ms since 1970) is the date printed on it.
 pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     let w = words(&doc.journey.locale);
-    let mut l = Builder { shapes: Vec::new(), cards: Vec::new(), pictures: Vec::new(), m: Measure::new(), grey: options.grayscale, options, w };
+    let mut l =
+        Builder { shapes: Vec::new(), cards: Vec::new(), pictures: Vec::new(), m: Measure::new(), grey: options.grayscale, options, w };
 
     let rows: Vec<&Row> = doc.rows.iter().filter(|r| !r.hidden).collect();
     let columns = phase_columns(&doc.phases);
@@ -106,13 +107,26 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     let counts = format!("{} {} · {} {}", doc.phases.len(), w.phases, doc.cards.len(), w.cards);
     let cw = l.m.width(&counts, Weight::Regular, META_SIZE);
     l.text(width - MARGIN - cw, y + 3.0, META_SIZE, Weight::Regular, MUTED, &counts);
-    let footer = l.m.fit_line(&format!("{} · {} · {}", w.made_with, doc.journey.name, today), Weight::Regular, META_SIZE, width - 2.0 * MARGIN - cw - 4.0);
+    let footer = l.m.fit_line(
+        &format!("{} · {} · {}", w.made_with, doc.journey.name, today),
+        Weight::Regular,
+        META_SIZE,
+        width - 2.0 * MARGIN - cw - 4.0,
+    );
     l.text(MARGIN, y + 3.0, META_SIZE, Weight::Regular, MUTED, &footer);
     let height = y + 3.0 + MARGIN;
 
     let mut shapes = vec![Shape::Rect { at: Rect::new(0.0, 0.0, width, height), radius: 0.0, fill: Some(PAPER), stroke: None }];
     shapes.append(&mut l.shapes);
-    Layout { width, height, shapes, cards: l.cards, locale: doc.journey.locale.clone(), name: doc.journey.name.clone(), pictures: l.pictures }
+    Layout {
+        width,
+        height,
+        shapes,
+        cards: l.cards,
+        locale: doc.journey.locale.clone(),
+        name: doc.journey.name.clone(),
+        pictures: l.pictures,
+    }
 }
 
 struct Column {
@@ -286,7 +300,10 @@ impl Builder {
             } else {
                 Vec::new()
             };
-            let h = 5.0 + title.len() as f32 * 5.2 * LINE + if question.is_empty() { 0.0 } else { 1.5 + question.len() as f32 * 3.3 * LINE } + 3.5;
+            let h = 5.0
+                + title.len() as f32 * 5.2 * LINE
+                + if question.is_empty() { 0.0 } else { 1.5 + question.len() as f32 * 3.3 * LINE }
+                + 3.5;
             height = height.max(h);
             blocks.push((title, question));
         }
@@ -315,7 +332,15 @@ impl Builder {
         self.lines(&lines, x0 - LABEL_WIDTH + 4.5, y + 3.5, 4.0, Weight::Bold, INK);
     }
 
-    fn card_row<'a>(&mut self, row: &Row, phases: &[Phase], columns: &[Column], cards: impl Fn(&Phase) -> &'a [&'a Card], x0: f32, y: f32) -> f32 {
+    fn card_row<'a>(
+        &mut self,
+        row: &Row,
+        phases: &[Phase],
+        columns: &[Column],
+        cards: impl Fn(&Phase) -> &'a [&'a Card],
+        x0: f32,
+        y: f32,
+    ) -> f32 {
         // The row is as tall as its fullest cell, so its band is drawn under the cards afterwards.
         let start = self.shapes.len();
         let mut height = MIN_ROW_HEIGHT;
@@ -340,14 +365,16 @@ impl Builder {
         let start = self.shapes.len();
         let inner = w - 2.0 * CARD_PAD;
         let votes = if self.options.votes { card.votes } else { 0 };
-        let meta_h = if card.channel.as_deref().is_some_and(|c| !c.trim().is_empty()) || card.emotion.is_some() || votes > 0 { 6.0 } else { 0.0 };
+        let meta_h =
+            if card.channel.as_deref().is_some_and(|c| !c.trim().is_empty()) || card.emotion.is_some() || votes > 0 { 6.0 } else { 0.0 };
         let fixed = self.options.square_cards.then_some(CARD_WIDTH);
         let title_room = fixed.map(|h| (((h - 2.0 * CARD_PAD - meta_h) / (TITLE_SIZE * LINE)).floor() as usize).max(1));
         let title = self.m.wrap(card.title.trim(), Weight::Bold, TITLE_SIZE, inner, title_room);
         let mut bottom = self.lines(&title, x + CARD_PAD, y + CARD_PAD, TITLE_SIZE, Weight::Bold, INK);
         if self.options.notes && !card.notes.trim().is_empty() {
             // A poster is no place for a whole report: long notes end in "…".
-            let room = fixed.map_or(MAX_NOTE_LINES, |h| ((y + h - CARD_PAD - meta_h - bottom - 1.5) / (NOTES_SIZE * LINE)).floor().max(0.0) as usize);
+            let room = fixed
+                .map_or(MAX_NOTE_LINES, |h| ((y + h - CARD_PAD - meta_h - bottom - 1.5) / (NOTES_SIZE * LINE)).floor().max(0.0) as usize);
             if room > 0 {
                 let notes = self.m.wrap(card.notes.trim(), Weight::Regular, NOTES_SIZE, inner, Some(room));
                 bottom = self.lines(&notes, x + CARD_PAD, bottom + 1.5, NOTES_SIZE, Weight::Regular, MUTED);
@@ -430,7 +457,15 @@ impl Builder {
 
     /// The curve through the scores over a band; a phase with too many points for captions lists
     /// its cards under the band instead, so every title is still printed and nothing overlaps.
-    fn emotion_row<'a>(&mut self, row: &Row, phases: &[Phase], columns: &[Column], cards: impl Fn(&Phase) -> &'a [&'a Card], x0: f32, y: f32) -> f32 {
+    fn emotion_row<'a>(
+        &mut self,
+        row: &Row,
+        phases: &[Phase],
+        columns: &[Column],
+        cards: impl Fn(&Phase) -> &'a [&'a Card],
+        x0: f32,
+        y: f32,
+    ) -> f32 {
         let band = EMOTION_HEIGHT;
         let start = self.shapes.len();
         let mut height = band;
@@ -460,7 +495,11 @@ impl Builder {
         let pad = 9.0;
         let score_y = |s: f32| y + pad + (2.0 - s) / 4.0 * (band - 2.0 * pad - 8.0);
         let total = columns.last().map_or(0.0, |c| c.x + c.w);
-        self.path((x0, score_y(0.0)), vec![Segment::Line((x0 + total, score_y(0.0)))], Stroke { colour: RULE, width: 0.3, dash: Some((1.5, 1.2)) });
+        self.path(
+            (x0, score_y(0.0)),
+            vec![Segment::Line((x0 + total, score_y(0.0)))],
+            Stroke { colour: RULE, width: 0.3, dash: Some((1.5, 1.2)) },
+        );
         // The scale, so a reader of the wall knows what up and down mean.
         for (score, mark) in [(2.0, "+2"), (0.0, "0"), (-2.0, "-2")] {
             self.text(x0 + 1.2, score_y(score) + 1.0, 2.4, Weight::Regular, MUTED, mark);

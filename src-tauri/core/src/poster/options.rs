@@ -103,16 +103,26 @@ impl PosterOptions {
         }
         if let Some(p) = &paper {
             if p.height > MAX_PAGE_MM {
-                return Err(Error::invalid("sheet", said!("{name} is longer than a PDF page may be (5.08 m)", "{name} is langer dan een PDF-pagina mag zijn (5,08 m)", name = &p.name)));
+                return Err(Error::invalid(
+                    "sheet",
+                    said!(
+                        "{name} is longer than a PDF page may be (5.08 m)",
+                        "{name} is langer dan een PDF-pagina mag zijn (5,08 m)",
+                        name = &p.name
+                    ),
+                ));
             }
             if self.margin_mm * 2.0 >= p.width * 0.8 {
-                return Err(Error::invalid("margin", said!(
-                    "{margin} mm leaves too little of a {name} sheet to print on",
-                    "{margin_nl} mm laat te weinig over van een vel {name} om op te drukken",
-                    margin = self.margin_mm,
-                    margin_nl = dutch_number(margin),
-                    name = &p.name
-                )));
+                return Err(Error::invalid(
+                    "margin",
+                    said!(
+                        "{margin} mm leaves too little of a {name} sheet to print on",
+                        "{margin_nl} mm laat te weinig over van een vel {name} om op te drukken",
+                        margin = self.margin_mm,
+                        margin_nl = dutch_number(margin),
+                        name = &p.name
+                    ),
+                ));
             }
         }
         match self.size {
@@ -125,7 +135,10 @@ impl PosterOptions {
                 if mm < 20.0 {
                     return Err(Error::invalid(
                         "card-size",
-                        said!("cards smaller than 20 mm cannot hold readable text", "op kaarten kleiner dan 20 mm past geen leesbare tekst"),
+                        said!(
+                            "cards smaller than 20 mm cannot hold readable text",
+                            "op kaarten kleiner dan 20 mm past geen leesbare tekst"
+                        ),
                     ));
                 }
             }
@@ -148,7 +161,10 @@ impl PosterOptions {
                 let Some(p) = &paper else {
                     return Err(Error::invalid(
                         "sheet",
-                        said!("a tiled poster needs a paper size, not 'fit'", "een poster over meer vellen heeft een papierformaat nodig, niet 'fit'"),
+                        said!(
+                            "a tiled poster needs a paper size, not 'fit'",
+                            "een poster over meer vellen heeft een papierformaat nodig, niet 'fit'"
+                        ),
                     ));
                 };
                 match self.size {
@@ -162,7 +178,10 @@ impl PosterOptions {
                         ));
                     }
                     PosterSize::Across { sheets } if sheets == 0 || sheets > 100 => {
-                        return Err(Error::invalid("across", said!("must be between 1 and 100 sheets", "moet tussen 1 en 100 vellen liggen")));
+                        return Err(Error::invalid(
+                            "across",
+                            said!("must be between 1 and 100 sheets", "moet tussen 1 en 100 vellen liggen"),
+                        ));
                     }
                     _ => {}
                 }
@@ -170,11 +189,14 @@ impl PosterOptions {
                     return Err(Error::invalid("overlap", said!("must be zero or more", "moet nul of meer zijn")));
                 }
                 if p.width < MIN_TILE_MM {
-                    return Err(Error::invalid("tile", said!(
+                    return Err(Error::invalid(
+                        "tile",
+                        said!(
                             "{name} is too small to tile a poster over; use sheets of at least 100 mm a side",
                             "{name} is te klein om een poster over te verdelen; gebruik vellen van minstens 100 mm per zijde",
                             name = &p.name
-                        )));
+                        ),
+                    ));
                 }
                 let short_side = p.width - 2.0 * self.margin_mm;
                 if self.overlap_mm >= short_side / 2.0 {

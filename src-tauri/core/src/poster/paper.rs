@@ -77,14 +77,22 @@ pub fn parse_length(option: &str, text: &str) -> Result<f32> {
         "cm" => 10.0,
         "m" => 1000.0,
         "in" | "inch" | "\"" | "″" => 25.4,
-        other => return Err(Error::invalid(option, said!(
-            "unknown unit '{other}' in '{text}'; use mm, cm, m or in",
-            "onbekende eenheid '{other}' in '{text}'; gebruik mm, cm, m of in"
-        ))),
+        other => {
+            return Err(Error::invalid(
+                option,
+                said!(
+                    "unknown unit '{other}' in '{text}'; use mm, cm, m or in",
+                    "onbekende eenheid '{other}' in '{text}'; gebruik mm, cm, m of in"
+                ),
+            ))
+        }
     };
-    let value: f32 = number
-        .parse()
-        .map_err(|_| Error::invalid(option, said!("'{text}' is not a length; write it like 10mm, 3m or 11in", "'{text}' is geen lengte; schrijf het als 10mm, 3m of 11in")))?;
+    let value: f32 = number.parse().map_err(|_| {
+        Error::invalid(
+            option,
+            said!("'{text}' is not a length; write it like 10mm, 3m or 11in", "'{text}' is geen lengte; schrijf het als 10mm, 3m of 11in"),
+        )
+    })?;
     positive_length(option, value * factor)
 }
 
@@ -94,12 +102,15 @@ pub fn positive_length(option: &str, mm: f32) -> Result<f32> {
         return Err(Error::invalid(option, said!("must be more than zero", "moet groter zijn dan nul")));
     }
     if mm > MAX_MM {
-        return Err(Error::invalid(option, said!(
-            "{m} m is more than the 15 m a poster may be",
-            "{m_nl} m is meer dan de 15 m die een poster mag zijn",
-            m = round1(mm / 1000.0),
-            m_nl = dutch_number(m)
-        )));
+        return Err(Error::invalid(
+            option,
+            said!(
+                "{m} m is more than the 15 m a poster may be",
+                "{m_nl} m is meer dan de 15 m die een poster mag zijn",
+                m = round1(mm / 1000.0),
+                m_nl = dutch_number(m)
+            ),
+        ));
     }
     Ok(mm)
 }
@@ -114,7 +125,10 @@ pub fn parse_percent(option: &str, text: &str) -> Result<f32> {
     match value {
         Some(v) if v.is_finite() && v > 0.0 => Ok(v),
         Some(_) => Err(Error::invalid(option, said!("must be more than zero", "moet groter zijn dan nul"))),
-        None => Err(Error::invalid(option, said!("'{text}' is not a scale; write it like 100%", "'{text}' is geen schaal; schrijf het als 100%"))),
+        None => Err(Error::invalid(
+            option,
+            said!("'{text}' is not a scale; write it like 100%", "'{text}' is geen schaal; schrijf het als 100%"),
+        )),
     }
 }
 

@@ -2,15 +2,15 @@
 //! poster stays sharp at any size and `pdftotext` finds every word.
 
 use printpdf::{
-    Color, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix,
-    WindingOrder, XObjectId, XObjectTransform,
+    Color, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix, WindingOrder, XObjectId,
+    XObjectTransform,
 };
 
 use super::font::{fonts, Weight};
 use super::layout::Layout;
-use super::sheets::{Item, Page};
 use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
+use super::sheets::{Item, Page};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 /// A circle as four Béziers: the control points sit this far along the tangents (× radius).
@@ -39,7 +39,16 @@ pub fn render(layout: &Layout, pages: &[Page], title: &str) -> Vec<u8> {
     let pdf_pages = pages
         .iter()
         .map(|page| {
-            let mut w = Writer { ops: Vec::new(), page_h: page.h, scale: 1.0, at: (0.0, 0.0), regular: &regular, bold: &bold, font: None, pictures: &pictures };
+            let mut w = Writer {
+                ops: Vec::new(),
+                page_h: page.h,
+                scale: 1.0,
+                at: (0.0, 0.0),
+                regular: &regular,
+                bold: &bold,
+                font: None,
+                pictures: &pictures,
+            };
             for item in &page.items {
                 match item {
                     Item::Poster { window, scale, at, clip } => {
@@ -94,7 +103,14 @@ impl Writer<'_> {
     fn clip(&mut self, r: Rect) {
         let (p, q) = (self.point((r.x, r.bottom())), self.point((r.right(), r.y)));
         self.ops.push(Op::DrawRectangle {
-            rectangle: printpdf::Rect { x: p.x, y: p.y, width: Pt(q.x.0 - p.x.0), height: Pt(q.y.0 - p.y.0), mode: Some(PaintMode::Clip), winding_order: None },
+            rectangle: printpdf::Rect {
+                x: p.x,
+                y: p.y,
+                width: Pt(q.x.0 - p.x.0),
+                height: Pt(q.y.0 - p.y.0),
+                mode: Some(PaintMode::Clip),
+                winding_order: None,
+            },
         });
     }
 
@@ -125,7 +141,9 @@ impl Writer<'_> {
         if mode == PaintMode::Stroke {
             self.ops.push(Op::DrawLine { line: Line { points, is_closed: true } });
         } else {
-            self.ops.push(Op::DrawPolygon { polygon: Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero } });
+            self.ops.push(Op::DrawPolygon {
+                polygon: Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero },
+            });
         }
     }
 

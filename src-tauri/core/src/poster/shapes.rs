@@ -84,15 +84,43 @@ impl Stroke {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
-    Rect { at: Rect, radius: f32, fill: Option<Colour>, stroke: Option<Stroke> },
-    Circle { cx: f32, cy: f32, r: f32, fill: Option<Colour>, stroke: Option<Stroke> },
+    Rect {
+        at: Rect,
+        radius: f32,
+        fill: Option<Colour>,
+        stroke: Option<Stroke>,
+    },
+    Circle {
+        cx: f32,
+        cy: f32,
+        r: f32,
+        fill: Option<Colour>,
+        stroke: Option<Stroke>,
+    },
     /// A path from `start` through segments; `Curve` segments are cubic Béziers.
-    Path { start: (f32, f32), segments: Vec<Segment>, closed: bool, fill: Option<Colour>, stroke: Option<Stroke> },
+    Path {
+        start: (f32, f32),
+        segments: Vec<Segment>,
+        closed: bool,
+        fill: Option<Colour>,
+        stroke: Option<Stroke>,
+    },
     /// One line of text, left-aligned at `x`, `y` being the baseline. `width` is the width the
     /// layout measured, so the SVG can hold its text to it.
-    Text { x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: String, width: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        colour: Colour,
+        text: String,
+        width: f32,
+    },
     /// A picture (`Layout::pictures[picture]`) fitted into `at`, keeping its proportions.
-    Image { at: Rect, picture: usize },
+    Image {
+        at: Rect,
+        picture: usize,
+    },
 }
 
 /// A persona's picture, decoded once for the PDF and kept as its data URL for the SVG.

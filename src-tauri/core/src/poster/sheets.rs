@@ -110,7 +110,12 @@ fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect) {
         Rect::new(printed.x, visible.bottom(), visible.w, printed.bottom() - visible.bottom()),
     ];
     for s in strips.into_iter().filter(|s| s.w > 0.1 && s.h > 0.1) {
-        out.push(Shape::Rect { at: s, radius: 0.0, fill: None, stroke: Some(Stroke { colour: HATCH, width: 0.2, dash: Some((1.0, 1.0)) }) });
+        out.push(Shape::Rect {
+            at: s,
+            radius: 0.0,
+            fill: None,
+            stroke: Some(Stroke { colour: HATCH, width: 0.2, dash: Some((1.0, 1.0)) }),
+        });
         // Lines at 45°, 3 mm apart, cut to the strip.
         let mut k = -s.h;
         while k < s.w {
@@ -125,7 +130,13 @@ fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect) {
                 x1 = s.right();
             }
             if x1 > x0 {
-                out.push(Shape::Path { start: (x0, y0), segments: vec![Segment::Line((x1, y1))], closed: false, fill: None, stroke: Some(Stroke::solid(HATCH, 0.25)) });
+                out.push(Shape::Path {
+                    start: (x0, y0),
+                    segments: vec![Segment::Line((x1, y1))],
+                    closed: false,
+                    fill: None,
+                    stroke: Some(Stroke::solid(HATCH, 0.25)),
+                });
             }
             k += 3.0;
         }
@@ -137,7 +148,9 @@ fn cut_marks(out: &mut Vec<Shape>, v: Rect, margin: f32, sheet_h: f32, sheet_w: 
     let len = (margin - 2.0).min(6.0);
     let gap = 1.0;
     let stroke = Some(Stroke::solid(MARK, 0.2));
-    let mut line = |a: (f32, f32), b: (f32, f32)| out.push(Shape::Path { start: a, segments: vec![Segment::Line(b)], closed: false, fill: None, stroke });
+    let mut line = |a: (f32, f32), b: (f32, f32)| {
+        out.push(Shape::Path { start: a, segments: vec![Segment::Line(b)], closed: false, fill: None, stroke })
+    };
     for x in [v.x, v.right()] {
         line((x, margin - gap - len), (x, margin - gap));
         line((x, sheet_h - margin + gap), (x, sheet_h - margin + gap + len));
@@ -176,7 +189,12 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     let at = (x + (aw - plan.poster_w * k) / 2.0, top);
     let to_page = |r: Rect| Rect::new(at.0 + r.x * k, at.1 + r.y * k, r.w * k, r.h * k);
     let whole = Rect::new(0.0, 0.0, layout.width, layout.height);
-    own.push(Shape::Rect { at: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)), radius: 0.0, fill: None, stroke: Some(Stroke::solid(MARK, 0.3)) });
+    own.push(Shape::Rect {
+        at: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)),
+        radius: 0.0,
+        fill: None,
+        stroke: Some(Stroke::solid(MARK, 0.3)),
+    });
     for row in 0..t.rows() {
         for col in 0..t.cols() {
             let cell = to_page(t.visible(col, row, plan.poster_w, plan.poster_h));
@@ -185,7 +203,12 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
             let size = (cell.h * 0.3).min(cell.w * 0.25).clamp(2.0, 12.0);
             let lw = m.width(&label, Weight::Bold, size);
             let (lx, ly) = (cell.x + (cell.w - lw) / 2.0, cell.y + cell.h / 2.0 + size * 0.35);
-            own.push(Shape::Rect { at: Rect::new(lx - size * 0.25, ly - size * 0.95, lw + size * 0.5, size * 1.25), radius: size * 0.2, fill: Some(Colour::WHITE), stroke: None });
+            own.push(Shape::Rect {
+                at: Rect::new(lx - size * 0.25, ly - size * 0.95, lw + size * 0.5, size * 1.25),
+                radius: size * 0.2,
+                fill: Some(Colour::WHITE),
+                stroke: None,
+            });
             own.push(Shape::Text { x: lx, y: ly, size, weight: Weight::Bold, colour: GRID, text: label, width: lw });
         }
     }
@@ -212,7 +235,13 @@ mod tests {
         let doc = crate::templates::instantiate("website-en", None).unwrap();
         let layout = lay_out(&doc, LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true }, 0);
         for marks in [true, false] {
-            let o = PosterOptions { sheet: "A4".into(), mode: PosterMode::Tiled, size: PosterSize::Across { sheets: 2 }, cut_marks: marks, ..Default::default() };
+            let o = PosterOptions {
+                sheet: "A4".into(),
+                mode: PosterMode::Tiled,
+                size: PosterSize::Across { sheets: 2 },
+                cut_marks: marks,
+                ..Default::default()
+            };
             let plan = crate::poster::tiling::plan(&layout, &o.check().unwrap()).unwrap();
             let drawn = pages(&layout, &plan)
                 .iter()

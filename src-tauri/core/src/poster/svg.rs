@@ -32,7 +32,15 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
         for row in 0..t.rows() {
             for col in 0..t.cols() {
                 let v = t.visible(col, row, plan.poster_w, plan.poster_h);
-                let _ = write!(s, r#"<rect x="{}" y="{}" width="{}" height="{}" stroke-width="{}"/>"#, n(v.x * k), n(v.y * k), n(v.w * k), n(v.h * k), n(line));
+                let _ = write!(
+                    s,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" stroke-width="{}"/>"#,
+                    n(v.x * k),
+                    n(v.y * k),
+                    n(v.w * k),
+                    n(v.h * k),
+                    n(line)
+                );
             }
         }
         s.push_str("</g>");
@@ -41,7 +49,14 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
         for row in 0..t.rows() {
             for col in 0..t.cols() {
                 let v = t.visible(col, row, plan.poster_w, plan.poster_h);
-                let _ = write!(s, r#"<text x="{}" y="{}" opacity="0.7">{}{}</text>"#, n((v.x + v.w / 2.0) * k), n((v.y + v.h / 2.0) * k + size * 0.35), row_letter(row), col + 1);
+                let _ = write!(
+                    s,
+                    r#"<text x="{}" y="{}" opacity="0.7">{}{}</text>"#,
+                    n((v.x + v.w / 2.0) * k),
+                    n((v.y + v.h / 2.0) * k + size * 0.35),
+                    row_letter(row),
+                    col + 1
+                );
             }
         }
         s.push_str("</g>");
@@ -82,7 +97,15 @@ fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture]) {
         }
         Shape::Image { at, picture } => {
             if let Some(p) = pictures.get(*picture) {
-                let _ = write!(s, r#"<image x="{}" y="{}" width="{}" height="{}" href="{}"/>"#, n(at.x), n(at.y), n(at.w), n(at.h), escape(&p.data_url));
+                let _ = write!(
+                    s,
+                    r#"<image x="{}" y="{}" width="{}" height="{}" href="{}"/>"#,
+                    n(at.x),
+                    n(at.y),
+                    n(at.w),
+                    n(at.h),
+                    escape(&p.data_url)
+                );
             }
         }
         Shape::Text { x, y, size, weight, colour, text, width } => {
@@ -113,7 +136,11 @@ fn paint(s: &mut String, fill: Option<String>, stroke: &Option<Stroke>) {
 fn n(v: f32) -> String {
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Text as XML character data: markup in a card title stays text.

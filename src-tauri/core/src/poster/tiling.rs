@@ -90,10 +90,8 @@ pub fn seams(length: f32, printable: f32, overlap: f32, obstacles: &[(f32, f32)]
 
 /// Sorted, merged intervals of the cards along one axis.
 fn intervals(cards: &[Rect], scale: f32, along_x: bool) -> Vec<(f32, f32)> {
-    let mut v: Vec<(f32, f32)> = cards
-        .iter()
-        .map(|r| if along_x { (r.x * scale, r.right() * scale) } else { (r.y * scale, r.bottom() * scale) })
-        .collect();
+    let mut v: Vec<(f32, f32)> =
+        cards.iter().map(|r| if along_x { (r.x * scale, r.right() * scale) } else { (r.y * scale, r.bottom() * scale) }).collect();
     v.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut merged: Vec<(f32, f32)> = Vec::with_capacity(v.len());
     for (a, b) in v {
@@ -296,7 +294,17 @@ fn tile_across(layout: &Layout, across: usize, pw: f32, ph: f32, overlap: f32) -
     let (w, h) = (layout.width * scale, layout.height * scale);
     let xs = seams(w, pw, overlap, &[], 0.0);
     let ys = seams(h, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
-    Plan { scale, poster_w: w, poster_h: h, sheet_w: 0.0, sheet_h: 0.0, sheet_name: String::new(), margin: 0.0, cut_marks: false, tiles: Some(Tiles { xs, ys, overlap }) }
+    Plan {
+        scale,
+        poster_w: w,
+        poster_h: h,
+        sheet_w: 0.0,
+        sheet_h: 0.0,
+        sheet_name: String::new(),
+        margin: 0.0,
+        cut_marks: false,
+        tiles: Some(Tiles { xs, ys, overlap }),
+    }
 }
 
 #[cfg(test)]

@@ -125,12 +125,31 @@ mod tests {
     fn the_font_has_every_character_we_print() {
         let f = super::super::font::fonts();
         for w in [&EN, &NL] {
-            let all = [w.legend, w.emotion, w.votes, w.channels, w.persona, w.made_with, w.cards, w.phases, w.sheet, w.left, w.right, w.above, w.below, w.sheets_of, w.finished, w.assembly, w.of, "×·…“”—+-0123456789"]
-                .into_iter()
-                .chain(w.emotions)
-                .chain(w.months)
-                .chain(w.how_to)
-                .collect::<String>();
+            let all = [
+                w.legend,
+                w.emotion,
+                w.votes,
+                w.channels,
+                w.persona,
+                w.made_with,
+                w.cards,
+                w.phases,
+                w.sheet,
+                w.left,
+                w.right,
+                w.above,
+                w.below,
+                w.sheets_of,
+                w.finished,
+                w.assembly,
+                w.of,
+                "×·…“”—+-0123456789",
+            ]
+            .into_iter()
+            .chain(w.emotions)
+            .chain(w.months)
+            .chain(w.how_to)
+            .collect::<String>();
             for c in all.chars() {
                 for face in [&f.regular, &f.bold] {
                     assert!(face.parsed.lookup_glyph_index(c as u32).is_some(), "no glyph for {c:?}");

@@ -26,9 +26,7 @@ pub fn inspect(path: &Path) -> Result<FileKind, Refusal> {
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         // A missing folder is reported by the step that creates it.
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
-            return Ok(FileKind::New)
-        }
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => return Ok(FileKind::New),
         Err(e) => return Err(Refusal::Unreadable(e.to_string())),
     };
     let len = file.metadata().map_err(|e| Refusal::Unreadable(e.to_string()))?.len();

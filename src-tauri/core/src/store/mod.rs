@@ -24,10 +24,8 @@ use crate::said::Said;
 /// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
 pub const APPLICATION_ID: i32 = 0x4A57_616C;
 
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("../../migrations/0001_initial.sql")),
-    M::up(include_str!("../../migrations/0002_workshop.sql")),
-];
+const MIGRATIONS: &[M<'static>] =
+    &[M::up(include_str!("../../migrations/0001_initial.sql")), M::up(include_str!("../../migrations/0002_workshop.sql"))];
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
@@ -263,11 +261,7 @@ impl Store {
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        Ok(self.conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
     }
 
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
@@ -385,8 +379,7 @@ fn check_existing(path: &Path) -> std::result::Result<(), Said> {
             said!("cannot be read: {en}", "kan niet worden gelezen: {nl}", en = &why.en, nl = &why.nl)
         }
     };
-    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(unreadable)?;
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(unreadable)?;
     let application_id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(unreadable)?;
     let user_version: i32 = c.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(unreadable)?;
     let foreign = || {
@@ -453,7 +446,9 @@ pub(crate) fn describe_sql_error(e: &rusqlite::Error) -> Said {
             "it cannot be opened; check that the folder exists and that you may write to it",
             "het kan niet worden geopend; controleer of de map bestaat en of je erin mag schrijven"
         ),
-        Some(PermissionDenied) => said!("permission denied; check the file's permissions", "geen toestemming; controleer de rechten van het bestand"),
+        Some(PermissionDenied) => {
+            said!("permission denied; check the file's permissions", "geen toestemming; controleer de rechten van het bestand")
+        }
         Some(NotADatabase) => said!("it is not a database", "het is geen database"),
         Some(DatabaseCorrupt) => said!("the database is damaged", "de database is beschadigd"),
         Some(DatabaseBusy) | Some(DatabaseLocked) => said!(
@@ -471,7 +466,10 @@ pub(crate) fn describe_sql_error(e: &rusqlite::Error) -> Said {
 
 fn is_io_error(e: &rusqlite::Error) -> bool {
     use rusqlite::ErrorCode::*;
-    matches!(e.sqlite_error_code(), Some(DiskFull | ReadOnly | SystemIoFailure | CannotOpen | PermissionDenied | DatabaseBusy | DatabaseLocked))
+    matches!(
+        e.sqlite_error_code(),
+        Some(DiskFull | ReadOnly | SystemIoFailure | CannotOpen | PermissionDenied | DatabaseBusy | DatabaseLocked)
+    )
 }
 
 /// `field` is the record's id field ("card id"), named here so said.rs's check can see it.

@@ -52,14 +52,7 @@ fn journey_from_row(r: &SqlRow) -> rusqlite::Result<Journey> {
 }
 
 fn phase_from_row(r: &SqlRow) -> rusqlite::Result<Phase> {
-    Ok(Phase {
-        id: id_col(r, 0)?,
-        position: r.get(1)?,
-        title: r.get(2)?,
-        question: r.get(3)?,
-        colour: r.get(4)?,
-        width: r.get(5)?,
-    })
+    Ok(Phase { id: id_col(r, 0)?, position: r.get(1)?, title: r.get(2)?, question: r.get(3)?, colour: r.get(4)?, width: r.get(5)? })
 }
 
 fn row_from_row(r: &SqlRow) -> rusqlite::Result<Row> {
@@ -191,24 +184,15 @@ pub fn live_cards(c: &Connection, journey: Id, ids: impl Iterator<Item = Id>) ->
     let list = serde_json::Value::Array(ids.map(|id| serde_json::Value::String(id.to_string())).collect());
     // CROSS JOIN keeps the list as the outer loop: one primary-key lookup per id, not a scan of
     // the journey's cards.
-    let mut st = c.prepare_cached(
-        "SELECT DISTINCT c.id FROM json_each(?2) AS j CROSS JOIN cards AS c ON c.id = j.value WHERE c.journey_id = ?1",
-    )?;
+    let mut st =
+        c.prepare_cached("SELECT DISTINCT c.id FROM json_each(?2) AS j CROSS JOIN cards AS c ON c.id = j.value WHERE c.journey_id = ?1")?;
     let found = st.query_map([journey.to_string(), list.to_string()], |r| id_col(r, 0))?.collect::<rusqlite::Result<_>>()?;
     Ok(found)
 }
 
 pub fn insert_phase(c: &Connection, journey: Id, p: &Phase) -> Result<()> {
     let sql = format!("INSERT INTO phases (journey_id, {PHASE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    c.prepare_cached(&sql)?.execute(params![
-        journey.to_string(),
-        p.id.to_string(),
-        p.position,
-        p.title,
-        p.question,
-        p.colour,
-        p.width
-    ])?;
+    c.prepare_cached(&sql)?.execute(params![journey.to_string(), p.id.to_string(), p.position, p.title, p.question, p.colour, p.width])?;
     Ok(())
 }
 
@@ -393,8 +377,12 @@ pub fn update_card(c: &Connection, k: &Card) -> Result<()> {
 }
 
 pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, sort_key: f64) -> Result<()> {
-    c.prepare_cached("UPDATE cards SET phase_id = ?2, row_id = ?3, sort_key = ?4 WHERE id = ?1")?
-        .execute(params![id.to_string(), phase.to_string(), row.to_string(), sort_key])?;
+    c.prepare_cached("UPDATE cards SET phase_id = ?2, row_id = ?3, sort_key = ?4 WHERE id = ?1")?.execute(params![
+        id.to_string(),
+        phase.to_string(),
+        row.to_string(),
+        sort_key
+    ])?;
     Ok(())
 }
 
@@ -468,13 +456,7 @@ pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> 
 
 pub fn insert_round(c: &Connection, journey: Id, r: &Round) -> Result<()> {
     let sql = format!("INSERT INTO rounds (journey_id, {ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5)");
-    c.prepare_cached(&sql)?.execute(params![
-        journey.to_string(),
-        r.id.to_string(),
-        r.name,
-        r.created_at,
-        to_json(&r.doc)
-    ])?;
+    c.prepare_cached(&sql)?.execute(params![journey.to_string(), r.id.to_string(), r.name, r.created_at, to_json(&r.doc)])?;
     Ok(())
 }
 
