@@ -88,3 +88,56 @@ test("a journey made and edited in the app is there, as left, after a restart", 
   assert.match(shown, /2\. Comparing bikes/);
   assert.match(shown, /3\. Purchase[\s\S]*Asks a friend which bike to buy/);
 });
+
+test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the card panel, undo", async () => {
+  const db = freshDatabase();
+  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
+  const s = await Session.start(driver.base, db);
+  const scroll = () => s.execute("const b = document.querySelector('.board-scroll'); return [b.scrollLeft, b.scrollTop];");
+  const panelTitle = () => s.execute("return document.querySelector('.inspector textarea').value;");
+  try {
+    await s.clickOn(".journey-item");
+    await s.waitFor(".card");
+    // A few plain clicks on cards, as while talking through the map, then scrolling.
+    for (const i of [0, 3, 1]) await (await s.findAll(".card")).at(i).click();
+    await s.execute("document.querySelector('.board-scroll').scrollTo(300, 200);");
+    await sleep(400);
+    assert.deepEqual(await scroll(), [300, 200], "the board stays where it was scrolled after clicks");
+    await s.execute("document.querySelector('.board-scroll').scrollTo(0, 0);");
+
+    // Rename the selected card inline; the panel follows.
+    const first = (await s.findAll(".card")).at(1);
+    await first.click();
+    const before = await panelTitle();
+    await s.keys(KEY.f2);
+    await s.waitFor(".card-editor");
+    await s.chord(KEY.control, "a");
+    await s.keys("Renamed in the workshop");
+    await s.keys(KEY.enter);
+    await s.waitFor(".card", { text: "Renamed in the workshop" });
+    await s.waitFor(".save-state", { text: "All changes saved" });
+    assert.equal(await panelTitle(), "Renamed in the workshop");
+
+    // Tab through the panel: nothing is written back.
+    await s.execute("document.querySelector('.inspector textarea').focus();");
+    for (let i = 0; i < 8; i++) await s.keys(KEY.tab);
+    await sleep(300);
+    await s.waitFor("button[aria-label='Undo change card']");
+    await s.waitFor(".card", { text: "Renamed in the workshop" });
+    await s.screenshot("13-card-panel-after-tabbing");
+
+    // Undo: the card and the panel show the old title again.
+    await (await s.find(".card.selected")).click();
+    await s.chord(KEY.control, "z");
+    await s.waitFor(".card", { text: before });
+    assert.equal(await panelTitle(), before);
+    assert.equal((await s.findAll(".card")).length > 0, true);
+    await s.execute("document.querySelector('.board-scroll').scrollTo(250, 150);");
+    await sleep(400);
+    assert.deepEqual(await scroll(), [250, 150], "still scrollable at the end of the stretch");
+    await s.screenshot("14-after-undo");
+  } finally {
+    await s.quit();
+    await driver.stop();
+  }
+});
