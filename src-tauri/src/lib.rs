@@ -3,6 +3,7 @@
 
 pub mod cli;
 mod commands;
+mod events;
 mod menu;
 mod paths;
 mod personas;
@@ -16,7 +17,8 @@ mod window_state;
 use std::path::PathBuf;
 
 use journeywall_core::{templates, Store};
-use tauri::{Emitter, Manager};
+use tauri::Manager;
+use tauri_specta::Event;
 
 /// Opens the database (adding the sample journey on the very first start) and the window.
 pub fn run(db_path: PathBuf) {
@@ -32,7 +34,8 @@ pub fn run(db_path: PathBuf) {
         .manage(state)
         .manage(menu::MenuState::default())
         .invoke_handler(builder.invoke_handler())
-        .setup(|app| {
+        .setup(move |app| {
+            builder.mount_events(app);
             menu::install(app.handle())?;
             if let Some(window) = app.get_webview_window("main") {
                 window_state::restore(&window);
@@ -44,7 +47,7 @@ pub fn run(db_path: PathBuf) {
             // The presenter's controls learn that the projector window was closed (by its own close
             // button, too), so they offer to open it again.
             if window.label() == projector::LABEL && matches!(event, tauri::WindowEvent::Destroyed) {
-                let _ = window.app_handle().emit_to("main", "projector-closed", ());
+                let _ = events::ProjectorClosed.emit_to(window.app_handle(), "main");
             }
             // Closing the main window ends the presentation: a projector window with no controls
             // would otherwise be left on the wall.

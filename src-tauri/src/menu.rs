@@ -8,7 +8,8 @@ use std::sync::Mutex;
 
 use journeywall_core::{said, Lang};
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_specta::Event;
 
 use crate::commands::{AppState, CommandError};
 
@@ -81,7 +82,7 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
         app.exit(0);
         return;
     }
-    let _ = app.emit("menu", id);
+    let _ = crate::events::MenuChosen { id: id.to_string() }.emit(app);
 }
 
 /// Relabels and enables entries: `labels` by id (submenus too), `enabled` by id; entries not

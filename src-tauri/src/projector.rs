@@ -4,7 +4,8 @@
 //! command but `projector_ready` and emit no event (see `capabilities/projector.json` and the
 //! `shell projector` section of `requests/list.rs`).
 
-use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+use tauri_specta::Event;
 
 use crate::commands::{AppState, CommandError};
 use journeywall_core::said;
@@ -50,7 +51,7 @@ pub fn close_projector<R: Runtime>(app: AppHandle<R>) {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn projector_ready<R: Runtime>(app: AppHandle<R>) {
-    let _ = app.emit_to("main", "projector-ready", ());
+    let _ = crate::events::ProjectorReady.emit_to(&app, "main");
 }
 
 /// A screen other than the one the main window is on: the projector, when one is attached.

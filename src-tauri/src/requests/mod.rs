@@ -75,6 +75,12 @@ macro_rules! requests {
                     $( tauri_commands::$name, )*
                     $( $( $smodule::$sname $(::<$generic>)?, )* )*
                 ])
+                .events(tauri_specta::collect_events![
+                    crate::events::MenuChosen,
+                    crate::events::ProjectorReady,
+                    crate::events::ProjectorClosed,
+                    crate::events::Present,
+                ])
         }
     };
 }

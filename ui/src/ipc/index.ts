@@ -1,7 +1,6 @@
 // The only module that talks to the backend. It unwraps the generated command wrappers so the
 // rest of the UI gets plain values, or a thrown BackendError carrying a message for the user.
-import { listen } from "@tauri-apps/api/event";
-import { commands } from "./bindings";
+import { commands, events } from "./bindings";
 import type * as B from "./bindings";
 
 // Records as the backend sends them (every field present), and edits as the backend reads them.
@@ -16,6 +15,9 @@ export type JourneySummary = B.JourneySummary;
 export type OpenedJourney = B.OpenedJourney_Serialize;
 export type Persona = B.Persona_Serialize;
 export type Phase = B.Phase_Serialize;
+export type PresentState = B.PresentState;
+/** What the main window sends the projector window. */
+export type ProjectorMessage = B.Present_Serialize;
 export type PosterInfo = B.PosterInfo;
 export type PosterOptions = B.PosterOptions_Deserialize;
 export type PosterPreview = B.PosterPreview;
@@ -27,6 +29,9 @@ export type Row = B.Row_Serialize;
 export type TemplateInfo = B.TemplateInfo;
 export type UndoState = B.UndoState_Serialize;
 export type Vote = B.Vote_Serialize;
+
+/** The typed events between the app and its windows (names and payloads generated from Rust). */
+export { events };
 
 export class BackendError extends Error {}
 
@@ -71,5 +76,5 @@ export const api = {
   restoreRound: (journey: string, round: string, name: string): Promise<string> => unwrap(commands.restoreRound(journey, round, name)),
   updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>) => unwrap(commands.updateMenu(labels, enabled)),
   /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
-  onMenu: (handler: (id: string) => void): Promise<() => void> => listen<string>("menu", (e) => handler(e.payload)),
+  onMenu: (handler: (id: string) => void): Promise<() => void> => events.menuChosen.listen((e) => handler(e.payload.id)),
 };

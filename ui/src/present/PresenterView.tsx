@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { emitTo, listen } from "@tauri-apps/api/event";
-import { api } from "../ipc";
+import { api, events } from "../ipc";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { RoomTimer } from "../workshop/RoomTimer";
 import { Stage } from "./Stage";
-import { PRESENT_EVENT, PROJECTOR_CLOSED, PROJECTOR_READY, clampPhase, loadState, saveState, type PresentState, type ProjectorMessage } from "./stage";
+import { clampPhase, loadState, saveState, type PresentState, type ProjectorMessage } from "./stage";
 
 /** Runs `f` when inside the Tauri app; the UI alone in a browser (the UI tests) has no window. */
 function inTauri(f: () => Promise<unknown>): void {
@@ -66,7 +65,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const latest = useRef(message);
   latest.current = message;
   useEffect(() => {
-    if (projector) inTauri(() => emitTo("projector", PRESENT_EVENT, message));
+    if (projector) inTauri(() => events.present.emitTo("projector", message));
   }, [projector, message]);
   // Subscribed once: the projector asking for the state gets the latest one.
   useEffect(() => {
@@ -74,8 +73,8 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
     try {
       // Outside Tauri (the UI tests) there are no events: a failed listen just listens to nothing.
       const quietly = (p: Promise<() => void>) => p.catch(() => undefined);
-      stops.push(quietly(listen(PROJECTOR_READY, () => inTauri(() => emitTo("projector", PRESENT_EVENT, latest.current)))));
-      stops.push(quietly(listen(PROJECTOR_CLOSED, () => setProjector(false))));
+      stops.push(quietly(events.projectorReady.listen(() => inTauri(() => events.present.emitTo("projector", latest.current)))));
+      stops.push(quietly(events.projectorClosed.listen(() => setProjector(false))));
     } catch {
       // Not in Tauri.
     }

@@ -1,10 +1,9 @@
 import { useEffect, useState } from "react";
-import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { messages } from "../i18n";
+import { messages, toLocale } from "../i18n";
 import { Stage } from "./Stage";
-import { api } from "../ipc";
-import { PRESENT_EVENT, type ProjectorMessage } from "./stage";
+import { api, events } from "../ipc";
+import type { ProjectorMessage } from "./stage";
 
 /**
  * The projector window: the clean map, as the presenter's window sends it. It has no controls;
@@ -13,7 +12,7 @@ import { PRESENT_EVENT, type ProjectorMessage } from "./stage";
 export function Projector() {
   const [shown, setShown] = useState<ProjectorMessage | null>(null);
   useEffect(() => {
-    const stop = listen<ProjectorMessage>(PRESENT_EVENT, (e) => setShown(e.payload));
+    const stop = events.present.listen((e) => setShown(e.payload));
     // Listening first, then asking: the state sent in answer cannot be missed.
     void stop.then(() => api.projectorReady());
     const toggle = async () => {
@@ -32,6 +31,6 @@ export function Projector() {
   useEffect(() => {
     if (shown) document.title = `${shown.doc.journey.name} — Journeywall`;
   }, [shown]);
-  const t = messages(shown?.locale ?? "en");
+  const t = messages(toLocale(shown?.locale));
   return <main className="projector">{shown ? <Stage doc={shown.doc} state={shown.state} t={t} /> : <p className="projector-waiting">{t.present.waiting}</p>}</main>;
 }

@@ -1,25 +1,8 @@
 // What the presenter view shows, worked out from the journey and the presenter's choices alone.
-import type { Card, JourneyDoc, Row } from "../ipc";
-import type { Locale } from "../i18n";
+import type { Card, JourneyDoc, PresentState, Row } from "../ipc";
 
 /** The presenter's choices: view state, never saved with the journey or undone. */
-export interface PresentState {
-  phase: number;
-  /** Rows the presenter hid for the room (e.g. backstage), besides the rows hidden in the journey. */
-  hiddenRows: string[];
-  notes: boolean;
-}
-
-/** What the main window sends the projector window. */
-export interface ProjectorMessage {
-  doc: JourneyDoc;
-  state: PresentState;
-  locale: Locale;
-}
-
-export const PRESENT_EVENT = "present";
-export const PROJECTOR_READY = "projector-ready";
-export const PROJECTOR_CLOSED = "projector-closed";
+export type { PresentState, ProjectorMessage } from "../ipc";
 
 export function shownRows(doc: JourneyDoc, state: PresentState): Row[] {
   return doc.rows.filter((r) => !r.hidden && !state.hiddenRows.includes(r.id));

@@ -1,0 +1,39 @@
+//! The events between the app and its windows, typed on both sides: tauri-specta makes of each
+//! type an event with its name and payload in `ui/src/ipc/bindings.ts`, so no event name is ever
+//! written by hand in two places.
+
+use journeywall_core::model::{Id, JourneyDoc};
+use serde::{Deserialize, Serialize};
+
+/// A native menu entry was chosen (sent to every window; the main window acts on it).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct MenuChosen {
+    pub id: String,
+}
+
+/// The projector window listens now and wants the state to show (to the main window).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ProjectorReady;
+
+/// The projector window was closed, by its own close button too (to the main window).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ProjectorClosed;
+
+/// What the presenter's window shows the room: sent by the main window to the projector window.
+/// The Rust side only names its shape.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct Present {
+    pub doc: JourneyDoc,
+    pub state: PresentState,
+    pub locale: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PresentState {
+    /// The phase shown, by index.
+    pub phase: u32,
+    /// Rows the presenter hid for the room (e.g. backstage), besides the rows hidden in the journey.
+    pub hidden_rows: Vec<Id>,
+    pub notes: bool,
+}
