@@ -126,3 +126,16 @@ export async function startUi() {
 export function calls(page) {
   return page.evaluate(() => window.__shell.calls);
 }
+
+/**
+ * The texts of `locator`'s elements once they read `expected` (or, after `timeout` ms, whatever
+ * they read then): an edit's answer comes from the real core, so what it changes shows a moment later.
+ */
+export async function settledTexts(locator, expected, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const texts = await locator.allInnerTexts();
+    if (JSON.stringify(texts) === JSON.stringify(expected) || Date.now() > until) return texts;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
