@@ -29,15 +29,6 @@ macro_rules! requests {
             $( $name { $($arg: $ty),* }, )*
         }
 
-        impl Request {
-            /// The command's name, as in the list.
-            pub fn name(&self) -> &'static str {
-                match self {
-                    $( Request::$name { .. } => stringify!($name), )*
-                }
-            }
-        }
-
         /// Answers a request: the one place where a request meets the function that handles it.
         pub fn dispatch(state: &AppState, request: Request) -> Result<serde_json::Value, CommandError> {
             match request {
