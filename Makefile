@@ -51,6 +51,7 @@ build: ui
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	python3 scripts/module-cycles.py src-tauri/core/src src-tauri/src ui/src
 
 test-rust:
 	cargo test --workspace

@@ -5,6 +5,7 @@
 mod apply;
 pub mod edit;
 pub mod error;
+pub mod fields;
 pub mod files;
 mod history;
 pub mod interchange;
@@ -12,6 +13,7 @@ pub mod library;
 pub mod model;
 pub mod picture;
 pub mod poster;
+mod records;
 pub mod round;
 pub mod said;
 pub mod store;

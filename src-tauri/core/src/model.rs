@@ -5,29 +5,16 @@
 //! per journey for phases, rows and personas, and per cell for cards.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::said;
 
-pub type Id = Uuid;
-
-/// Milliseconds since the Unix epoch, UTC.
-pub type Millis = i64;
-
-pub const MAX_TITLE_CHARS: usize = 200;
-pub const MAX_NOTES_CHARS: usize = 20_000;
-pub const MAX_TAGS: usize = 50;
-pub const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
-pub const LOCALES: [&str; 2] = ["nl", "en"];
-
-pub fn new_id() -> Id {
-    Uuid::now_v7()
-}
-
-pub fn now_millis() -> Millis {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as Millis).unwrap_or(0)
-}
+// The values records are made of and the checks on them live in `fields`, which the record
+// types of other modules (votes) use too without depending on this one.
+pub use crate::fields::{
+    check_colour, check_emotion, check_locale, check_tags, check_text, check_title, check_width, new_id, now_millis, Id, Millis,
+    EMOTION_RANGE, LOCALES, MAX_NOTES_CHARS, MAX_TAGS, MAX_TITLE_CHARS, WIDTH_RANGE,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -164,7 +151,17 @@ pub struct JourneyDoc {
     /// The journey's named snapshots. The editor does not load them (see `Store::rounds`); the
     /// interchange file carries them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rounds: Vec<crate::round::Round>,
+    pub rounds: Vec<Round>,
+}
+
+/// A round: a named snapshot of a journey, stored and exported with it (compared in `round`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Round {
+    pub id: Id,
+    pub name: String,
+    pub created_at: Millis,
+    pub doc: JourneyDoc,
 }
 
 /// One line of the journey list.
@@ -193,90 +190,6 @@ pub fn default_row_colour() -> String {
 }
 pub fn default_width() -> u32 {
     100
-}
-
-// --- validation -------------------------------------------------------------------------------
-
-/// Text typed by people: any Unicode (emoji, right-to-left scripts, markup) is kept exactly, but
-/// control characters other than newline and tab are refused, since they are invisible, break
-/// printing and are almost always the residue of a bad paste.
-pub fn check_text(field: &str, value: &str, max_chars: usize) -> Result<()> {
-    if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
-        return Err(Error::invalid(
-            field,
-            said!(
-                "contains the control character U+{code:04X}; remove it and try again",
-                "bevat het stuurteken U+{code:04X}; haal het weg en probeer het opnieuw",
-                code = c as u32
-            ),
-        ));
-    }
-    let n = value.chars().count();
-    if n > max_chars {
-        return Err(Error::invalid(
-            field,
-            said!("is {n} characters long; the limit is {max_chars}", "is {n} tekens lang; de grens is {max_chars}"),
-        ));
-    }
-    Ok(())
-}
-
-pub fn check_title(field: &str, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::invalid(field, said!("must not be empty", "mag niet leeg zijn")));
-    }
-    check_text(field, value, MAX_TITLE_CHARS)
-}
-
-pub fn check_colour(field: &str, value: &str) -> Result<()> {
-    let b = value.as_bytes();
-    if b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit) {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, said!("'{value}' is not a colour like #1f77b4", "'{value}' is geen kleur zoals #1f77b4")))
-    }
-}
-
-pub fn check_emotion(field: &str, value: i8) -> Result<()> {
-    if EMOTION_RANGE.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, said!("{value} is outside the scale −2..+2", "{value} valt buiten de schaal −2..+2")))
-    }
-}
-
-pub fn check_locale(field: &str, value: &str) -> Result<()> {
-    if LOCALES.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            said!("'{value}' is not a supported language (nl or en)", "'{value}' is geen taal die Journeywall kent (nl of en)"),
-        ))
-    }
-}
-
-pub const WIDTH_RANGE: std::ops::RangeInclusive<u32> = 25..=800;
-
-pub fn check_width(field: &str, value: u32) -> Result<()> {
-    if WIDTH_RANGE.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            said!("{value}% is outside 25–800% (100% is the standard width)", "{value}% valt buiten 25–800% (100% is de standaardbreedte)"),
-        ))
-    }
-}
-
-pub fn check_tags(field: &str, tags: &[String]) -> Result<()> {
-    if tags.len() > MAX_TAGS {
-        return Err(Error::invalid(
-            field,
-            said!("has {n} tags; the limit is {MAX_TAGS}", "heeft {n} labels; de grens is {MAX_TAGS}", n = tags.len()),
-        ));
-    }
-    tags.iter().try_for_each(|t| check_title(field, t))
 }
 
 impl Journey {

@@ -6,17 +6,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::Round;
 use crate::model::{Card, Id, JourneyDoc, Millis};
-
-/// A snapshot as it is stored and exported with the journey.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Round {
-    pub id: Id,
-    pub name: String,
-    pub created_at: Millis,
-    pub doc: JourneyDoc,
-}
 
 /// One line of the list of rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]

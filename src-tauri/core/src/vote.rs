@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{check_colour, check_title, Id, Millis};
+use crate::fields::{check_colour, check_title, Id, Millis};
 use crate::said;
 
 pub const DOTS_RANGE: std::ops::RangeInclusive<u32> = 1..=20;
@@ -218,7 +218,7 @@ impl Vote {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::new_id;
+    use crate::fields::new_id;
 
     fn vote(stacking: bool) -> (Vote, Id) {
         let mut v = Vote::new(3, stacking, 0).unwrap();

@@ -2,14 +2,14 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { Card, JourneyDoc, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor, type Mark } from "../state/store";
-import { addCard, addPhase, moveCards, renameCard } from "../editor/actions";
+import { addCard, addPhase, moveCards, renameCard } from "../journey/actions";
 import { CardTitleEditor, CardView } from "./CardView";
-import { activeVoter, dotColours } from "../workshop/vote";
+import { activeVoter, dotColours } from "../journey/vote";
 import { EmotionLane } from "./EmotionLane";
 import { PhaseHeader } from "./PhaseHeader";
 import { RowLabel } from "./RowLabel";
 import { followPointer } from "./drag";
-import type { Cell } from "./moves";
+import type { Cell } from "../journey/cells";
 import { PHASE_WIDTH, cellKey } from "./layout";
 
 

@@ -3,7 +3,7 @@ import type { Card, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
 import { EmotionFace } from "../components/EmotionFace";
 import type { Editor, EditorState } from "../state/store";
-import { addCard, renameCard, setEmotion } from "../editor/actions";
+import { addCard, renameCard, setEmotion } from "../journey/actions";
 import { curvePath, scoreToY } from "./curve";
 import { followPointer } from "./drag";
 import { PHASE_WIDTH, cellKey } from "./layout";

@@ -2,8 +2,8 @@ import type { Card } from "../ipc";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { EmotionFace } from "../components/EmotionFace";
-import { PALETTE } from "../board/palette";
-import { deleteSelection, duplicateSelection } from "./actions";
+import { PALETTE } from "../journey/palette";
+import { deleteSelection, duplicateSelection } from "../journey/actions";
 import { useDraft } from "../components/draft";
 
 /** The side panel: every field of the selected card, each change one edit. */

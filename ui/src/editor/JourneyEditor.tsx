@@ -9,7 +9,7 @@ import { InlineInput } from "../components/Menu";
 import { Inspector } from "./Inspector";
 import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
-import { cellOf, deleteSelection, duplicateSelection, selectedCards } from "./actions";
+import { cellOf, deleteSelection, duplicateSelection, selectedCards } from "../journey/actions";
 import { fitZoom, zoomBy, zoomTo } from "./zoom";
 import { PosterDialog } from "../poster/PosterDialog";
 import { RoomTimer } from "../workshop/RoomTimer";

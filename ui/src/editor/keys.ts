@@ -1,6 +1,6 @@
 // The editor's keyboard: every shortcut calls the same action as its button or menu item.
 import type { Editor } from "../state/store";
-import { cellOf, copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectedCards } from "./actions";
+import { cellOf, copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectedCards } from "../journey/actions";
 import { fitZoom, zoomBy, zoomTo } from "./zoom";
 
 const typing = (el: EventTarget | null) =>

@@ -671,7 +671,7 @@ export type ProjectorClosed = null;
 /**  The projector window listens now and wants the state to show (to the main window). */
 export type ProjectorReady = null;
 
-/**  A snapshot as it is stored and exported with the journey. */
+/**  A round: a named snapshot of a journey, stored and exported with it (compared in `round`). */
 export type Round = Round_Serialize | Round_Deserialize;
 
 /**  What changed from one version of a journey to another, by card id. */
@@ -709,7 +709,7 @@ export type RoundInfo = {
 	cards: number,
 };
 
-/**  A snapshot as it is stored and exported with the journey. */
+/**  A round: a named snapshot of a journey, stored and exported with it (compared in `round`). */
 export type Round_Deserialize = {
 	id: string,
 	name: string,
@@ -717,7 +717,7 @@ export type Round_Deserialize = {
 	doc: JourneyDoc_Deserialize,
 };
 
-/**  A snapshot as it is stored and exported with the journey. */
+/**  A round: a named snapshot of a journey, stored and exported with it (compared in `round`). */
 export type Round_Serialize = {
 	id: string,
 	name: string,

@@ -2,7 +2,7 @@ import type { JourneyDoc } from "../ipc";
 import type { Messages } from "../i18n";
 import { EmotionFace } from "../components/EmotionFace";
 import { VoteDots } from "../board/CardView";
-import { dotColours } from "../workshop/vote";
+import { dotColours } from "../journey/vote";
 import { cardsIn, shownRows, type PresentState } from "./stage";
 
 /**

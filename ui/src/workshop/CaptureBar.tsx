@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
-import { addCard, addCardsFromLines } from "../editor/actions";
+import { addCard, addCardsFromLines } from "../journey/actions";
 import { stepCell } from "./capture";
 
 /**

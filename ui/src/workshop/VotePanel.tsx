@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { askConfirm } from "../components/Confirm";
-import { activeVoter, dotsLeft } from "./vote";
+import { activeVoter, dotsLeft } from "../journey/vote";
 
 /**
  * The dot vote, in the side panel: start one, add participants, give the turn to one of them (a

@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import type { Edit } from "../ipc";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
-import { ranking } from "./vote";
+import { ranking } from "../journey/vote";
 
 /**
  * The cards ranked by votes, and the place to type the tallies of a paper vote: one edit for all

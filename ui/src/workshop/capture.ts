@@ -1,7 +1,7 @@
 // Where quick capture puts the next card, and where Tab takes it: down the rows of a phase, then
 // on to the next phase. Hidden rows are skipped; they are not on the wall.
 import type { JourneyDoc } from "../ipc";
-import type { Cell } from "../board/moves";
+import type { Cell } from "../journey/cells";
 
 /** Every visible cell in capture order: phase by phase, row by row. */
 export function captureOrder(doc: JourneyDoc): Cell[] {

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::edit::{CardPatch, Edit, JourneyPatch, PersonaPatch, PhasePatch, RowPatch};
 use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
+use crate::records as db;
 use crate::said;
-use crate::store::records as db;
 use crate::vote::Vote;
 
 mod vote;

@@ -6,8 +6,8 @@
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{self, Card, Id};
+use crate::records as db;
 use crate::said;
-use crate::store::records as db;
 use crate::vote::{Tally, Vote};
 
 use super::Applier;

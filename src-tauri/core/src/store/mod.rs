@@ -3,7 +3,7 @@
 //! `synchronous = FULL`, so when a call returns the change is on disk.
 
 mod header;
-pub(crate) mod records;
+use crate::records;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

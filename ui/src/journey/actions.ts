@@ -1,8 +1,8 @@
 // Every user operation on a journey, used alike by keys, buttons, menus and drags. Each sends
 // one edit (a batch when it changes several records), so each is one undo step.
 import type { Card, Edit, JourneyDoc, Phase } from "../ipc";
-import { asOneStep, cellOrder, type Cell } from "../board/moves";
-import { PALETTE } from "../board/palette";
+import { asOneStep, cellOrder, type Cell } from "./cells";
+import { PALETTE } from "./palette";
 import type { Editor } from "../state/store";
 
 type AddCard = Extract<Edit, { type: "addCard" }>;
