@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { APP, KEY, Session, freshDatabase, startDriver } from "./webdriver.mjs";
+import { APP, KEY, freshDatabase, withApp } from "./webdriver.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -13,9 +13,8 @@ async function phaseTitles(s) {
 
 test("a journey made and edited in the app is there, as left, after a restart", async () => {
   const db = freshDatabase();
-  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
-  let s = await Session.start(driver.base, db);
-  try {
+  await withApp({ db }, async (app) => {
+    let s = app.s;
     // New journey from a template.
     await s.clickOn(".home-actions .primary", { text: "New journey" });
     await s.clickOn(".segmented button", { text: "English" });
@@ -61,13 +60,9 @@ test("a journey made and edited in the app is there, as left, after a restart", 
     await s.waitFor(".phase-title", { text: "Comparing bikes" });
     await s.waitFor(".save-state", { text: "All changes saved" });
     await s.screenshot("11-editor-renamed");
-  } finally {
-    await s.quit();
-  }
 
-  // Start again on the same database.
-  s = await Session.start(driver.base, db);
-  try {
+    // Start again on the same database.
+    s = await app.restart();
     await s.clickOn(".journey-item", { text: "Bike shop" });
     await s.waitFor(".phase-title", { text: "Comparing bikes" });
     assert.deepEqual(await phaseTitles(s), ["Orientation", "Comparing bikes", "Purchase", "After-care", "Repeat purchase"]);
@@ -79,10 +74,7 @@ test("a journey made and edited in the app is there, as left, after a restart", 
     // Undo history survived the restart: the last step is still the rename.
     await s.waitFor("button[aria-label='Undo change phase']");
     await s.screenshot("12-after-restart");
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
   await sleep(100);
   const shown = execFileSync(APP, ["--db", db, "show", "Bike shop"], { encoding: "utf8" });
   assert.match(shown, /2\. Comparing bikes/);
@@ -90,12 +82,9 @@ test("a journey made and edited in the app is there, as left, after a restart", 
 });
 
 test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the card panel, undo", async () => {
-  const db = freshDatabase();
-  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
-  const s = await Session.start(driver.base, db);
-  const scroll = () => s.execute("const b = document.querySelector('.board-scroll'); return [b.scrollLeft, b.scrollTop];");
-  const panelTitle = () => s.execute("return document.querySelector('.inspector textarea').value;");
-  try {
+  await withApp({}, async ({ s }) => {
+    const scroll = () => s.execute("const b = document.querySelector('.board-scroll'); return [b.scrollLeft, b.scrollTop];");
+    const panelTitle = () => s.execute("return document.querySelector('.inspector textarea').value;");
     await s.clickOn(".journey-item");
     await s.waitFor(".card");
     // A few plain clicks on cards, as while talking through the map, then scrolling.
@@ -136,8 +125,5 @@ test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the
     await sleep(400);
     assert.deepEqual(await scroll(), [250, 150], "still scrollable at the end of the stretch");
     await s.screenshot("14-after-undo");
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
 });

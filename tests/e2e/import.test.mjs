@@ -3,15 +3,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { Session, freshDatabase, startDriver } from "./webdriver.mjs";
+import { freshDatabase, withApp } from "./webdriver.mjs";
 
 test("a CSV of sticky notes imports as a journey and opens", async () => {
   const db = freshDatabase();
   const csv = join(dirname(db), "post-its.csv");
   writeFileSync(csv, "fase;rij;titel;emotie\nOriëntatie;Touchpoints;Zoekt op Google;\nAankoop;Emoties;Blij met de prijs;2\nAankoop;Pijnpunten;Verzendkosten € 6,95;\n");
-  const driver = await startDriver({ LANG: "nl_NL.UTF-8" });
-  const s = await Session.start(driver.base, db);
-  try {
+  await withApp({ env: { LANG: "nl_NL.UTF-8" }, db }, async ({ s }) => {
     await s.waitFor(".journey-item");
     const input = await s.find('input[type="file"]');
     await input.type(csv);
@@ -20,8 +18,5 @@ test("a CSV of sticky notes imports as a journey and opens", async () => {
     await s.waitFor(".emotion-point", { text: "Blij met de prijs" });
     assert.equal((await s.findAll(".phase-header")).length, 2);
     await s.screenshot("20-imported-csv");
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
 });

@@ -245,3 +245,30 @@ async function call(base, method, path, body) {
   if (!r.ok) throw new Error(`${method} ${path}: ${json.value?.message ?? r.status}`);
   return json.value;
 }
+
+/**
+ * Runs `use(app)` with the built app on a database of its own (or `db`), started by a driver with
+ * `env` (English unless told): `app.s` is the WebDriver session, `app.db` the database, and
+ * `app.restart()` quits the app and starts it again on the same database. The session and the
+ * driver are stopped however `use` ends.
+ */
+export async function withApp({ env = {}, db = freshDatabase() } = {}, use) {
+  const driver = await startDriver({ LANG: "en_GB.UTF-8", ...env });
+  const app = {
+    db,
+    s: null,
+    async restart() {
+      await app.s.quit();
+      app.s = null;
+      app.s = await Session.start(driver.base, db);
+      return app.s;
+    },
+  };
+  try {
+    app.s = await Session.start(driver.base, db);
+    return await use(app);
+  } finally {
+    await app.s?.quit();
+    await driver.stop();
+  }
+}

@@ -5,13 +5,12 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KEY, Session, freshDatabase, startDriver } from "./webdriver.mjs";
+import { KEY, freshDatabase, withApp } from "./webdriver.mjs";
 
 test("quick capture takes notes into cells from the keyboard; the timer counts down large", async () => {
   const db = freshDatabase();
-  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
-  let s = await Session.start(driver.base, db);
-  try {
+  await withApp({ db }, async (app) => {
+    let s = app.s;
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     await s.chord(KEY.control, "k");
@@ -29,23 +28,17 @@ test("quick capture takes notes into cells from the keyboard; the timer counts d
     await s.clickOn(".timer-overlay-controls button", { text: "Stop" });
 
     // The captured notes are saved like any edit.
-    await s.quit();
-    s = await Session.start(driver.base, db);
+    s = await app.restart();
     await s.clickOn(".journey-item");
     for (const title of ["Searches for reviews", "Asks a friend", "Compares prices"]) await s.waitFor(".card", { text: title });
     assert.equal((await s.findAll(".timer-chip")).length, 0, "the timer is not saved");
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
 });
 
 test("a dot vote with two participants: dots on the cards, ranked results, kept after a restart", async () => {
-  const db = freshDatabase();
-  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
-  let s = await Session.start(driver.base, db);
   const card = (id) => `.card[data-card-id="${id}"]`;
-  try {
+  await withApp({}, async (app) => {
+    let s = app.s;
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     const [a, b] = await s.execute("return [...document.querySelectorAll('.cell .card')].map((e) => e.dataset.cardId).slice(0, 2)");
@@ -75,8 +68,7 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
     await s.clickOn(".vote-results button", { text: "Close" });
 
     // The vote is saved like any edit: after a restart the dots and the participants are there.
-    await s.quit();
-    s = await Session.start(driver.base, db);
+    s = await app.restart();
     await s.clickOn(".journey-item");
     await s.waitFor(`${card(a)} [aria-label="2 votes"]`);
     await s.clickOn(".journey-header button", { text: "Vote" });
@@ -84,17 +76,12 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
     // (WebKit's element text is empty for the clipped name, so read it from the page.)
     const names = await s.execute("return [...document.querySelectorAll('.participant-name')].map((e) => e.textContent)");
     assert.deepEqual(names, ["Anna", "Bram"]);
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
 });
 
 test("a round saved, a card moved, the two compared: the moved card is marked on a read-only board", async () => {
   const db = freshDatabase();
-  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
-  const s = await Session.start(driver.base, db);
-  try {
+  await withApp({ db }, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     await s.clickOn(".journey-header button", { text: "Rounds" });
@@ -115,17 +102,12 @@ test("a round saved, a card moved, the two compared: the moved card is marked on
     await s.screenshot("44-rounds-compared");
     await s.clickOn(".round-banner button", { text: "Back to the journey" });
     await s.waitFor(`.board-scroll .card[data-card-id="${id}"]`);
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
 });
 
 test("the presenter view steps through the phases and opens a projector window that shows the map", async () => {
   const db = freshDatabase();
-  const driver = await startDriver({ LANG: "en_GB.UTF-8" });
-  const s = await Session.start(driver.base, db);
-  try {
+  await withApp({ db }, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     const phases = await s.execute("return [...document.querySelectorAll('.phase-title')].map((e) => e.textContent)");
@@ -158,10 +140,7 @@ test("the presenter view steps through the phases and opens a projector window t
     await s.cmd("POST", "/window", { handle: main });
     await s.keys(KEY.escape);
     await s.waitFor(".journey-header");
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
 });
 
 test("a persona gets a picture from a file; text posing as a picture and a 50 MB file are refused and change nothing", async () => {
@@ -169,9 +148,8 @@ test("a persona gets a picture from a file; text posing as a picture and a 50 MB
   const dir = mkdtempSync(join(tmpdir(), "jw-picture-"));
   const file = join(dir, "portrait.png");
   copyFileSync(join(import.meta.dirname, "..", "..", "icons", "icon.png"), file);
-  const driver = await startDriver({ LANG: "en_GB.UTF-8", JOURNEYWALL_OPEN_FILE: file });
-  let s = await Session.start(driver.base, db);
-  try {
+  await withApp({ env: { LANG: "en_GB.UTF-8", JOURNEYWALL_OPEN_FILE: file }, db }, async (app) => {
+    let s = app.s;
     await s.clickOn(".journey-item");
     await s.clickOn(".persona-chip");
     await s.clickOn(".persona-card button", { text: "Choose a picture…" });
@@ -193,13 +171,9 @@ test("a persona gets a picture from a file; text posing as a picture and a 50 MB
     await s.screenshot("49-persona-picture-too-big");
 
     // The picture chosen first is still the one stored.
-    await s.quit();
-    s = await Session.start(driver.base, db);
+    s = await app.restart();
     await s.clickOn(".journey-item");
     await s.clickOn(".persona-chip");
     assert.equal(await (await s.waitFor(".persona-card img.persona-picture")).attribute("src"), src);
-  } finally {
-    await s.quit();
-    await driver.stop();
-  }
+  });
 });

@@ -8,8 +8,7 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use journeywall_core::model::{Card, JourneyDoc};
-use journeywall_core::{interchange, templates, Edit, Store};
+use journeywall_core::{fixtures, interchange, Edit, Store};
 
 const CARDS: usize = 5_000;
 
@@ -22,42 +21,12 @@ fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1e3)
 }
 
-/// The website template grown to `CARDS` cards spread over its cells.
-fn big_journey() -> JourneyDoc {
-    let mut doc = templates::instantiate("website-en", Some("Bench journey")).unwrap();
-    let template = doc.cards[0].clone();
-    let cells: Vec<(journeywall_core::model::Id, journeywall_core::model::Id)> =
-        doc.phases.iter().flat_map(|p| doc.rows.iter().map(move |r| (p.id, r.id))).collect();
-    let mut len: std::collections::HashMap<_, u32> = std::collections::HashMap::new();
-    for c in &doc.cards {
-        *len.entry((c.phase, c.row)).or_default() += 1;
-    }
-    let mut i = 0;
-    while doc.cards.len() < CARDS {
-        let (phase, row) = cells[i % cells.len()];
-        let position = len.entry((phase, row)).or_default();
-        doc.cards.push(Card {
-            id: journeywall_core::model::new_id(),
-            phase,
-            row,
-            position: *position,
-            title: format!("Touchpoint {i}: customer compares delivery options"),
-            notes: "Observed in the workshop of 12 March; three participants mentioned it.".into(),
-            emotion: None,
-            ..template.clone()
-        });
-        *position += 1;
-        i += 1;
-    }
-    doc
-}
-
 fn main() {
     let out_path = std::env::args().nth(1).unwrap_or_else(|| "target/bench/core.md".into());
     let dir = tempfile::Builder::new().prefix("jw-bench").tempdir_in(std::env::current_dir().unwrap().join("target")).unwrap();
     let db = dir.path().join("bench.db");
     let mut store = Store::open(&db).unwrap();
-    let doc = big_journey();
+    let doc = fixtures::grown_journey(CARDS);
     let id = doc.journey.id;
     store.insert_doc(&doc).unwrap();
 

@@ -6,9 +6,9 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use journeywall_core::model::{new_id, Card, JourneyDoc};
+use journeywall_core::fixtures::grown_journey;
+use journeywall_core::model::JourneyDoc;
 use journeywall_core::poster::{Poster, PosterMode, PosterOptions, PosterSize};
-use journeywall_core::templates;
 
 const NOW: i64 = 1_795_392_000_000;
 
@@ -19,37 +19,6 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn ms(d: Duration) -> String {
     format!("{:.0} ms", d.as_secs_f64() * 1e3)
-}
-
-/// The Dutch website journey grown to `cards` cards over twelve phases, as a big workshop wall.
-fn journey(cards: usize) -> JourneyDoc {
-    let mut doc = templates::instantiate("website-nl", Some("Grote reis")).unwrap();
-    let base = doc.phases.len();
-    for i in base..12 {
-        let mut p = doc.phases[i % base].clone();
-        (p.id, p.position, p.title) = (new_id(), i as u32, format!("Fase {}", i + 1));
-        doc.phases.push(p);
-    }
-    let cells: Vec<_> = doc.phases.iter().flat_map(|p| doc.rows.iter().map(move |r| (p.id, r.id))).collect();
-    let template = doc.cards[0].clone();
-    let mut i = doc.cards.len();
-    while doc.cards.len() < cards {
-        let (phase, row) = cells[i % cells.len()];
-        doc.cards.push(Card {
-            id: new_id(),
-            phase,
-            row,
-            position: (i / cells.len()) as u32 + 100,
-            title: format!("Kaart {i}: klant vergelijkt prijzen en levertijden"),
-            notes: "Uit de workshop van dinsdag".into(),
-            emotion: Some((i % 5) as i8 - 2),
-            votes: (i % 4) as u32,
-            channel: Some(["Website", "E-mail", "Winkel"][i % 3].into()),
-            ..template.clone()
-        });
-        i += 1;
-    }
-    doc
 }
 
 /// Lays out, draws and writes the poster; returns the time and the file size.
@@ -95,8 +64,8 @@ fn main() {
     let a0 = PosterOptions::default();
     let tiled =
         PosterOptions { sheet: "A4".into(), mode: PosterMode::Tiled, size: PosterSize::Scale { percent: 100.0 }, ..Default::default() };
-    let thousand = journey(1000);
-    let five_thousand = journey(5000);
+    let thousand = grown_journey(1000);
+    let five_thousand = grown_journey(5000);
     // One unmeasured run parses the font and warms the caches, as the app has after its first poster.
     poster(&thousand, &a0, &dir.join("warm.pdf"));
 

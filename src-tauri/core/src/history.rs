@@ -107,6 +107,7 @@ pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {
     Ok(UndoState { undo, redo })
 }
 
+#[cfg(feature = "test-support")]
 pub(crate) fn len(c: &Connection, journey: Id) -> Result<i64> {
     Ok(c.prepare_cached("SELECT count(*) FROM history WHERE journey_id = ?1")?.query_row([journey.to_string()], |r| r.get(0))?)
 }

@@ -7,6 +7,8 @@ pub mod edit;
 pub mod error;
 pub mod fields;
 pub mod files;
+#[cfg(feature = "test-support")]
+pub mod fixtures;
 mod history;
 pub mod interchange;
 pub mod library;

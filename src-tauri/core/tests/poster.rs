@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use journeywall_core::model::{new_id, Card, JourneyDoc};
+use journeywall_core::fixtures::grown_journey;
+use journeywall_core::model::JourneyDoc;
 use journeywall_core::poster::{Orientation, Poster, PosterMode, PosterOptions, PosterSize};
 use journeywall_core::templates;
 
@@ -160,39 +161,9 @@ fn svg_is_well_formed_and_keeps_markup_as_text() {
     assert!(!svg.contains("<script"));
 }
 
-/// The Dutch website journey grown to `cards` cards over twelve phases: a big workshop's wall.
-fn big_journey(cards: usize) -> JourneyDoc {
-    let mut doc = templates::instantiate("website-nl", Some("Grote reis")).unwrap();
-    let base = doc.phases.len();
-    for i in base..12 {
-        let mut p = doc.phases[i % base].clone();
-        (p.id, p.position, p.title) = (new_id(), i as u32, format!("Fase {}", i + 1));
-        doc.phases.push(p);
-    }
-    let cells: Vec<_> = doc.phases.iter().flat_map(|p| doc.rows.iter().map(move |r| (p.id, r.id))).collect();
-    let template = doc.cards[0].clone();
-    let mut i = doc.cards.len();
-    while doc.cards.len() < cards {
-        let (phase, row) = cells[i % cells.len()];
-        doc.cards.push(Card {
-            id: new_id(),
-            phase,
-            row,
-            position: (i / cells.len()) as u32 + 100,
-            title: format!("Kaart {i}: klant vergelijkt prijzen (€ {i},-)"),
-            emotion: Some((i % 5) as i8 - 2),
-            votes: (i % 4) as u32,
-            channel: Some(["Website", "E-mail", "Winkel"][i % 3].into()),
-            ..template.clone()
-        });
-        i += 1;
-    }
-    doc
-}
-
 #[test]
 fn a_thousand_cards_on_a0_and_tiled() {
-    let doc = big_journey(1000);
+    let doc = grown_journey(1000);
     let (_, path) = write(&doc, &PosterOptions::default(), "1000-cards-A0.pdf");
     assert_eq!(pdfinfo(&path).pages, 1);
     let size = std::fs::metadata(&path).unwrap().len();

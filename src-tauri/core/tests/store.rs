@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use journeywall_core::edit::CardPatch;
+use journeywall_core::fixtures::NewCard;
 use journeywall_core::model::{Id, JourneyDoc};
 use journeywall_core::{templates, Edit, Error, Lang, Store};
 
@@ -11,22 +12,6 @@ fn journey_in(store: &mut Store) -> JourneyDoc {
     let doc = templates::instantiate("online-nl", None).unwrap();
     store.insert_doc(&doc).unwrap();
     doc
-}
-
-fn add_card(doc: &JourneyDoc, title: &str) -> Edit {
-    Edit::AddCard {
-        id: None,
-        phase: doc.phases[0].id,
-        row: doc.rows[0].id,
-        index: None,
-        title: title.into(),
-        notes: String::new(),
-        colour: None,
-        channel: None,
-        emotion: None,
-        votes: 0,
-        tags: vec![],
-    }
 }
 
 fn refused(path: &Path) -> String {
@@ -139,10 +124,7 @@ fn a_full_disk_gives_a_clear_error_in_either_language_and_saves_nothing_half() {
     let id = store.list().unwrap()[0].id;
     let doc = store.load(id).unwrap();
     store.simulate_full_disk().unwrap();
-    let mut edit = add_card(&doc, "Big");
-    if let Edit::AddCard { notes, .. } = &mut edit {
-        *notes = "x".repeat(20_000);
-    }
+    let edit = NewCard::first_cell(&doc, "Big").notes(&"x".repeat(20_000)).edit();
     let mut err = None;
     for _ in 0..200 {
         if let Err(e) = store.apply(id, edit.clone()) {
@@ -192,11 +174,11 @@ fn a_new_edit_after_undo_drops_the_redo_tail() {
     let mut store = Store::in_memory().unwrap();
     let doc = journey_in(&mut store);
     let id = doc.journey.id;
-    store.apply(id, add_card(&doc, "one")).unwrap();
-    store.apply(id, add_card(&doc, "two")).unwrap();
+    store.apply(id, NewCard::first_cell(&doc, "one").edit()).unwrap();
+    store.apply(id, NewCard::first_cell(&doc, "two").edit()).unwrap();
     store.undo(id).unwrap();
     assert_eq!(store.undo_state(id).unwrap().redo.as_deref(), Some("addCard"));
-    store.apply(id, add_card(&doc, "three")).unwrap();
+    store.apply(id, NewCard::first_cell(&doc, "three").edit()).unwrap();
     assert_eq!(store.undo_state(id).unwrap().redo, None);
     assert!(matches!(store.redo(id), Err(Error::NothingToRedo)));
 }
@@ -226,7 +208,8 @@ fn an_edit_naming_an_unknown_card_changes_nothing() {
     let id = doc.journey.id;
     let before = store.load(id).unwrap();
     let ghost = journeywall_core::model::new_id();
-    let batch = Edit::Batch { edits: vec![add_card(&doc, "would be added"), Edit::DeleteCard { card: ghost }], label: None };
+    let batch =
+        Edit::Batch { edits: vec![NewCard::first_cell(&doc, "would be added").edit(), Edit::DeleteCard { card: ghost }], label: None };
     let msg = store.apply(id, batch).unwrap_err().to_string();
     assert!(msg.contains("no card") && msg.contains(&ghost.to_string()), "{msg}");
     assert_eq!(store.load(id).unwrap(), before);
@@ -250,10 +233,7 @@ fn odd_text_is_stored_and_returned_exactly() {
     let id = doc.journey.id;
     let odd = "📦 Bezorging ✅ — مرحبا بالعالم <script>alert('x')</script> <img src=x onerror=alert(1)> é\u{301}";
     let notes = "regel één\n\tingesprongen\n".repeat(800);
-    let mut edit = add_card(&doc, odd);
-    if let Edit::AddCard { notes: n, .. } = &mut edit {
-        n.clone_from(&notes);
-    }
+    let edit = NewCard::first_cell(&doc, odd).notes(&notes).edit();
     let applied = store.apply(id, edit).unwrap();
     let card = applied.changes.cards.iter().find(|c| c.title == odd).unwrap();
     let stored = store.load(id).unwrap().cards.into_iter().find(|c| c.id == card.id).unwrap();
@@ -265,7 +245,7 @@ fn odd_text_is_stored_and_returned_exactly() {
 fn control_characters_are_refused_with_a_clear_message() {
     let mut store = Store::in_memory().unwrap();
     let doc = journey_in(&mut store);
-    let msg = store.apply(doc.journey.id, add_card(&doc, "bad\u{1b}[31m")).unwrap_err().to_string();
+    let msg = store.apply(doc.journey.id, NewCard::first_cell(&doc, "bad\u{1b}[31m").edit()).unwrap_err().to_string();
     assert!(msg.contains("card title") && msg.contains("U+001B"), "{msg}");
 }
 
@@ -356,10 +336,7 @@ fn cards_keep_their_order_when_one_spot_is_used_again_and_again() {
     let before: Vec<Id> = store.load(id).unwrap().cards.iter().filter(|c| c.phase == phase && c.row == row).map(|c| c.id).collect();
     let mut expected = before.clone();
     for i in 0..120 {
-        let mut edit = add_card(&doc, &format!("wedge {i}"));
-        if let Edit::AddCard { phase: p, row: r, index, .. } = &mut edit {
-            (*p, *r, *index) = (phase, row, Some(1));
-        }
+        let edit = NewCard::new(phase, row, &format!("wedge {i}")).at(1).edit();
         let applied = store.apply(id, edit).unwrap();
         expected.insert(1.min(expected.len()), applied.changes.cards[0].id);
     }
@@ -377,7 +354,7 @@ fn a_database_whose_writer_was_killed_opens_with_everything_acknowledged() {
     let path = dir.path().join("journeywall.db");
     let mut store = Store::open(&path).unwrap();
     let doc = journey_in(&mut store);
-    store.apply(doc.journey.id, add_card(&doc, "made just before the crash")).unwrap();
+    store.apply(doc.journey.id, NewCard::first_cell(&doc, "made just before the crash").edit()).unwrap();
     let crashed = tempfile::tempdir().unwrap();
     for suffix in ["", "-wal", "-shm"] {
         let from = dir.path().join(format!("journeywall.db{suffix}"));

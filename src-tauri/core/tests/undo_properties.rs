@@ -4,6 +4,7 @@
 //! that cards are deleted from and duplicated under.
 
 use journeywall_core::edit::{CardPatch, PhasePatch, RowPatch};
+use journeywall_core::fixtures::NewCard;
 use journeywall_core::model::{Id, JourneyDoc, RowKind};
 use journeywall_core::{templates, Edit, Store};
 use proptest::prelude::*;
@@ -69,19 +70,7 @@ fn to_edit(op: &Op, doc: &JourneyDoc) -> Option<Edit> {
         Some(Edit::MoveCard { card: pick(&cards, c)?, phase: pick(&phases, p)?, row: pick(&rows, r)?, index: u32::from(i % 8) })
     };
     Some(match op {
-        Op::AddCard(p, r, i, t) => Edit::AddCard {
-            id: None,
-            phase: pick(&phases, *p)?,
-            row: pick(&rows, *r)?,
-            index: Some(u32::from(*i % 6)),
-            title: t.clone(),
-            notes: String::new(),
-            colour: None,
-            channel: None,
-            emotion: None,
-            votes: 0,
-            tags: vec![],
-        },
+        Op::AddCard(p, r, i, t) => NewCard::new(pick(&phases, *p)?, pick(&rows, *r)?, t).at(u32::from(*i % 6)).edit(),
         Op::MoveCard(c, p, r, i) => mv(&(*c, *p, *r, *i))?,
         Op::UpdateCard(c, t, e, v) => Edit::UpdateCard {
             card: pick(&cards, *c)?,

@@ -319,13 +319,14 @@ impl Store {
         history::state(&self.conn, journey)
     }
 
+    #[cfg(feature = "test-support")]
     pub fn history_len(&self, journey: Id) -> Result<i64> {
         history::len(&self.conn, journey)
     }
 
     /// Caps the file at its current size plus a little, so tests can meet a full disk without
     /// filling one.
-    #[doc(hidden)]
+    #[cfg(feature = "test-support")]
     pub fn simulate_full_disk(&self) -> Result<()> {
         let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
         self.conn.pragma_update(None, "max_page_count", pages + 8)?;
@@ -333,6 +334,7 @@ impl Store {
     }
 
     /// `PRAGMA integrity_check`: "ok" for a sound file.
+    #[cfg(feature = "test-support")]
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }

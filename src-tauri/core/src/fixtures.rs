@@ -1,0 +1,97 @@
+//! Builders shared by the tests and the benchmarks (feature `test-support`, never in the app):
+//! one way to grow a big journey and one way to write an `addCard` edit.
+
+use crate::model::{new_id, Card, Id, JourneyDoc};
+use crate::{templates, Edit};
+
+/// The Dutch website journey grown to `cards` cards over twelve phases, as a big workshop's wall:
+/// titles with a euro sign, every emotion score, a few votes and channels. Positions stay
+/// contiguous in each cell, so the journey is valid to store.
+pub fn grown_journey(cards: usize) -> JourneyDoc {
+    let mut doc = templates::instantiate("website-nl", Some("Grote reis")).expect("the template exists");
+    let base = doc.phases.len();
+    for i in base..12 {
+        let mut p = doc.phases[i % base].clone();
+        (p.id, p.position, p.title) = (new_id(), i as u32, format!("Fase {}", i + 1));
+        doc.phases.push(p);
+    }
+    let cells: Vec<(Id, Id)> = doc.phases.iter().flat_map(|p| doc.rows.iter().map(move |r| (p.id, r.id))).collect();
+    let mut len: std::collections::HashMap<(Id, Id), u32> = std::collections::HashMap::new();
+    for c in &doc.cards {
+        *len.entry((c.phase, c.row)).or_default() += 1;
+    }
+    let template = doc.cards[0].clone();
+    let mut i = doc.cards.len();
+    while doc.cards.len() < cards {
+        let (phase, row) = cells[i % cells.len()];
+        let position = len.entry((phase, row)).or_default();
+        doc.cards.push(Card {
+            id: new_id(),
+            phase,
+            row,
+            position: *position,
+            title: format!("Kaart {i}: klant vergelijkt prijzen (€ {i},-)"),
+            notes: "Uit de workshop van dinsdag; drie deelnemers noemden het.".into(),
+            emotion: Some((i % 5) as i8 - 2),
+            votes: (i % 4) as u32,
+            channel: Some(["Website", "E-mail", "Winkel"][i % 3].into()),
+            ..template.clone()
+        });
+        *position += 1;
+        i += 1;
+    }
+    doc
+}
+
+/// An `addCard` edit, built up: `NewCard::new(phase, row, "title").at(1).notes("…").edit()`.
+#[derive(Debug, Clone)]
+pub struct NewCard {
+    phase: Id,
+    row: Id,
+    index: Option<u32>,
+    title: String,
+    notes: String,
+    emotion: Option<i8>,
+}
+
+impl NewCard {
+    pub fn new(phase: Id, row: Id, title: &str) -> Self {
+        NewCard { phase, row, index: None, title: title.into(), notes: String::new(), emotion: None }
+    }
+
+    /// In the journey's first cell.
+    pub fn first_cell(doc: &JourneyDoc, title: &str) -> Self {
+        NewCard::new(doc.phases[0].id, doc.rows[0].id, title)
+    }
+
+    pub fn at(mut self, index: u32) -> Self {
+        self.index = Some(index);
+        self
+    }
+
+    pub fn notes(mut self, notes: &str) -> Self {
+        self.notes = notes.into();
+        self
+    }
+
+    pub fn emotion(mut self, emotion: i8) -> Self {
+        self.emotion = Some(emotion);
+        self
+    }
+
+    pub fn edit(self) -> Edit {
+        Edit::AddCard {
+            id: None,
+            phase: self.phase,
+            row: self.row,
+            index: self.index,
+            title: self.title,
+            notes: self.notes,
+            colour: None,
+            channel: None,
+            emotion: self.emotion,
+            votes: 0,
+            tags: vec![],
+        }
+    }
+}
