@@ -12,12 +12,12 @@ pub mod requests;
 mod rounds;
 mod rpc;
 mod save;
-mod window_state;
 
 use std::path::PathBuf;
 
 use journeywall_core::{templates, Store};
 use tauri::Manager;
+use tauri_plugin_window_state::StateFlags;
 use tauri_specta::Event;
 
 /// Opens the database (adding the sample journey on the very first start) and the window.
@@ -31,15 +31,20 @@ pub fn run(db_path: PathBuf) {
     let builder = requests::specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Only the main window's size and place are remembered; the projector's follow the screen.
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                // Not full screen: a presentation left running must not greet the next start.
+                .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                .with_denylist(&[projector::LABEL])
+                .build(),
+        )
         .manage(state)
         .manage(menu::MenuState::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             menu::install(app.handle())?;
-            if let Some(window) = app.get_webview_window("main") {
-                window_state::restore(&window);
-            }
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
@@ -54,12 +59,6 @@ pub fn run(db_path: PathBuf) {
             if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
                 if let Some(projector) = window.app_handle().get_webview_window(projector::LABEL) {
                     let _ = projector.close();
-                }
-            }
-            // Only the main window's size and place are remembered; the projector's follow the screen.
-            if let tauri::WindowEvent::CloseRequested { .. } = event {
-                if window.label() == "main" {
-                    window_state::save(window);
                 }
             }
         })

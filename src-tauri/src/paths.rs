@@ -11,12 +11,9 @@ pub fn default_database() -> PathBuf {
         .join("journeywall.db")
 }
 
-/// The user's language from the usual environment variables, as "nl" or "en".
+/// The system's language, as "nl" or "en": on Linux from the usual environment variables, on
+/// macOS and Windows from the system's settings (an app started there has no LANG).
 pub fn system_locale() -> String {
-    let lang = ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .unwrap_or_default();
-    if lang.starts_with("nl") { "nl" } else { "en" }.to_string()
+    let tag = sys_locale::get_locale().unwrap_or_default();
+    if tag.to_ascii_lowercase().starts_with("nl") { "nl" } else { "en" }.to_string()
 }

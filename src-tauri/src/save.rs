@@ -129,13 +129,9 @@ fn file_name(name: &str, ext: &str) -> String {
 }
 
 fn open_in_viewer(path: &std::path::Path) {
-    #[cfg(target_os = "macos")]
-    let opener = "open";
-    #[cfg(not(target_os = "macos"))]
-    let opener = "xdg-open";
     // Not waited for: the viewer lives on its own. A missing viewer is not worth an error, the
     // file is saved and its path is shown.
-    let _ = std::process::Command::new(opener).arg(path).stdin(std::process::Stdio::null()).spawn();
+    let _ = open::that_detached(path);
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ export async function startDriver(env = {}) {
     stdio: ["ignore", openSync(log, "w"), openSync(log, "a")],
     // A home of its own for the app's web storage, window place and caches: every test starts as
     // a first run, whatever an earlier run or the developer's own use left behind.
-    env: { ...process.env, ...freshHome(), ...env },
+    // The language is the one the test names, whatever the machine sets around LANG.
+    env: { ...process.env, ...freshHome(), LC_ALL: "", LC_MESSAGES: "", LANGUAGE: "", ...env },
     detached: true,
   });
   const stop = async () => {

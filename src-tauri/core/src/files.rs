@@ -14,18 +14,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
+    // A temporary file of its own beside the target (a short random name, so two saves never
+    // share one and a long target name still fits), removed if anything fails.
+    let mut tmp = tempfile::Builder::new().prefix(".jw").suffix(".part").tempfile_in(dir).map_err(fail)?;
+    tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }
 
@@ -58,6 +51,18 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         let e = write_atomically(&dir.path().join("missing/journey.json"), b"x").unwrap_err().to_string();
         assert!(e.contains("folder does not exist"), "{e}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_name_as_long_as_the_file_system_allows_is_written() {
+        // The temporary file's name is short and its own: a 255-byte target name still fits.
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join(format!("{}.json", "é".repeat(125)));
+        assert_eq!(target.file_name().unwrap().len(), 255);
+        write_atomically(&target, b"{}").unwrap();
+        write_atomically(&target, b"[]").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "[]");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
