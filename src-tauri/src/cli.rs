@@ -13,6 +13,7 @@ use journeywall_core::poster::{self, Orientation, Poster, PosterMode, PosterOpti
 use journeywall_core::{said, templates, Edit, Error, Store};
 
 use crate::paths;
+use journeywall_core::said::Field;
 
 #[derive(Parser)]
 #[command(name = "journeywall", version, about = "Customer-journey maps, edited offline and printed as wall posters.")]
@@ -241,19 +242,19 @@ fn run(db: &Path, command: Command) -> Result<()> {
             grayscale,
         } => {
             let size = match (width, scale, across, card_size) {
-                (Some(w), ..) => PosterSize::Width { mm: poster::parse_length("width", &w)? },
-                (_, Some(s), ..) => PosterSize::Scale { percent: poster::parse_percent("scale", &s)? },
+                (Some(w), ..) => PosterSize::Width { mm: poster::parse_length(Field::Width, &w)? },
+                (_, Some(s), ..) => PosterSize::Scale { percent: poster::parse_percent(Field::Scale, &s)? },
                 (_, _, Some(n), _) => PosterSize::Across { sheets: n },
-                (.., Some(c)) => PosterSize::CardSize { mm: poster::parse_length("card-size", &c)? },
+                (.., Some(c)) => PosterSize::CardSize { mm: poster::parse_length(Field::CardSize, &c)? },
                 _ => PosterSize::Fit,
             };
             let options = PosterOptions {
                 mode: if tile.is_some() { PosterMode::Tiled } else { PosterMode::Single },
                 sheet: tile.unwrap_or(sheet),
                 orientation: orientation.into(),
-                margin_mm: length_or_zero("margin", &margin)?,
+                margin_mm: length_or_zero(Field::Margin, &margin)?,
                 size,
-                overlap_mm: length_or_zero("overlap", &overlap)?,
+                overlap_mm: length_or_zero(Field::Overlap, &overlap)?,
                 cut_marks: !no_cut_marks,
                 notes,
                 questions: !no_questions,
@@ -293,7 +294,7 @@ impl From<OrientationArg> for Orientation {
 }
 
 /// A length where zero means none (margins, overlap).
-fn length_or_zero(option: &str, text: &str) -> Result<f32> {
+fn length_or_zero(option: Field, text: &str) -> Result<f32> {
     if text.trim().trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim().parse::<f32>() == Ok(0.0) {
         return Ok(0.0);
     }
@@ -303,7 +304,7 @@ fn length_or_zero(option: &str, text: &str) -> Result<f32> {
 fn parse_edit(json: &str) -> Result<Edit> {
     serde_json::from_str(json).map_err(|e| {
         Error::invalid(
-            "edit",
+            Field::Edit,
             said!(
                 "{e}; an edit looks like {{\"type\":\"moveCard\",\"card\":\"…\",\"phase\":\"…\",\"row\":\"…\",\"index\":0}}",
                 "{e}; een bewerking ziet er zo uit: {{\"type\":\"moveCard\",\"card\":\"…\",\"phase\":\"…\",\"row\":\"…\",\"index\":0}}"
@@ -328,7 +329,7 @@ fn print_templates(out: &mut impl Write, json: bool) -> Result<()> {
 fn read_import(file: &Path, name: Option<&str>, keep_ids: bool) -> Result<JourneyDoc> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let ids = if keep_ids { Ids::Keep } else { Ids::New };
-    Ok(interchange::import_file(&bytes, &file.display().to_string(), name, ids, &paths::system_locale())?)
+    Ok(interchange::import_file(&bytes, &file.display().to_string(), name, ids, paths::system_locale().code())?)
 }
 
 /// A readable outline: phases in order, each with its rows and cards.

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use journeywall_core::interchange::Ids;
 use journeywall_core::library;
 use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
+use journeywall_core::said::Field;
 use journeywall_core::templates::{self, TemplateInfo};
 use journeywall_core::{said, Applied, Edit, Lang, Said, Store, UndoState};
 use serde::Serialize;
@@ -15,8 +16,8 @@ pub struct AppState {
     pub db_path: std::path::PathBuf,
     /// The open database, or why it could not be opened (shown to the user instead of the editor).
     pub store: Mutex<std::result::Result<Store, Said>>,
-    /// The system's language, "nl" or "en".
-    pub locale: String,
+    /// The system's language.
+    pub locale: Lang,
     /// The language the UI is shown in, and so the language of every error message sent to it.
     ui_lang: Mutex<Lang>,
 }
@@ -44,9 +45,9 @@ pub type Result<T> = std::result::Result<T, CommandError>;
 impl AppState {
     /// `store` is the database as it opened, or why it did not; the UI language is the one the
     /// user chose before (kept in the database), else the system's.
-    pub fn new(db_path: std::path::PathBuf, store: journeywall_core::Result<Store>, locale: String) -> AppState {
+    pub fn new(db_path: std::path::PathBuf, store: journeywall_core::Result<Store>, locale: Lang) -> AppState {
         let chosen = store.as_ref().ok().and_then(|s| s.meta(UI_LOCALE).ok().flatten());
-        let ui_lang = Lang::from_locale(chosen.as_deref().unwrap_or(&locale));
+        let ui_lang = chosen.map_or(locale, |c| Lang::from_locale(&c));
         AppState { db_path, store: Mutex::new(store.map_err(|e| e.said())), locale, ui_lang: Mutex::new(ui_lang) }
     }
 
@@ -80,18 +81,13 @@ impl AppState {
     pub fn info(&self) -> AppInfo {
         let lang = self.lang();
         let open_error = self.store.lock().ok().and_then(|s| s.as_ref().err().map(|why| why.get(lang).to_string()));
-        AppInfo {
-            version: env!("CARGO_PKG_VERSION").into(),
-            db_path: self.db_path.display().to_string(),
-            open_error,
-            locale: lang.code().into(),
-        }
+        AppInfo { version: env!("CARGO_PKG_VERSION").into(), db_path: self.db_path.display().to_string(), open_error, locale: lang }
     }
 
     /// Switches the UI language, and with it the language of errors, then keeps the choice. The
     /// switch holds even when the database cannot keep it: the UI has switched already.
     pub fn set_language(&self, locale: &str) -> Result<()> {
-        journeywall_core::model::check_locale("language", locale).map_err(|e| self.core_error(e))?;
+        journeywall_core::model::check_locale(Field::Language, locale).map_err(|e| self.core_error(e))?;
         if let Ok(mut l) = self.ui_lang.lock() {
             *l = Lang::from_locale(locale);
         }
@@ -106,7 +102,7 @@ pub struct AppInfo {
     pub db_path: String,
     /// Set when the database could not be opened; the editor then shows this instead.
     pub open_error: Option<String>,
-    pub locale: String,
+    pub locale: Lang,
 }
 
 #[derive(Debug, Serialize, specta::Type)]
@@ -171,7 +167,7 @@ pub fn restore_deleted_journey(state: &AppState) -> Result<Id> {
 /// Imports a file the user picked in the file dialog (its name and its bytes) as a new journey.
 pub fn import_journey(state: &AppState, file_name: String, content: Vec<u8>) -> Result<Id> {
     state.with(|s| {
-        let doc = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, &state.locale)?;
+        let doc = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, state.locale.code())?;
         s.insert_doc(&doc)?;
         Ok(doc.journey.id)
     })
@@ -186,7 +182,7 @@ mod tests {
     /// The app's state over a database file in `dir`, on a system in `system` language.
     fn state_in(dir: &Path, system: &str) -> AppState {
         let path = dir.join("journeywall.db");
-        AppState::new(path.clone(), Store::open(&path), system.into())
+        AppState::new(path.clone(), Store::open(&path), Lang::from_locale(system))
     }
 
     fn open_missing_journey(state: &AppState) -> String {
@@ -201,7 +197,7 @@ mod tests {
         assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
         state.set_language("nl").unwrap();
         assert_eq!(open_missing_journey(&state), format!("er is geen klantreis met de naam of het id '{nil}'"));
-        assert_eq!(state.info().locale, "nl");
+        assert_eq!(state.info().locale, Lang::Nl);
         state.set_language("en").unwrap();
         assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
     }
@@ -211,7 +207,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         state_in(dir.path(), "en").set_language("nl").unwrap();
         let state = state_in(dir.path(), "en");
-        assert_eq!((state.lang(), state.info().locale.as_str()), (Lang::Nl, "nl"));
+        assert_eq!((state.lang(), state.info().locale), (Lang::Nl, Lang::Nl));
         assert!(open_missing_journey(&state).starts_with("er is geen klantreis"));
     }
 
@@ -219,7 +215,7 @@ mod tests {
     fn without_a_choice_errors_follow_the_system_language() {
         let dir = tempfile::tempdir().unwrap();
         let state = state_in(dir.path(), "nl");
-        assert_eq!(state.info().locale, "nl");
+        assert_eq!(state.info().locale, Lang::Nl);
         assert!(open_missing_journey(&state).starts_with("er is geen klantreis"));
     }
 

@@ -3,6 +3,7 @@
 //! written by hand in two places.
 
 use journeywall_core::model::{Id, JourneyDoc};
+use journeywall_core::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A native menu entry was chosen (sent to every window; the main window acts on it).
@@ -25,7 +26,7 @@ pub struct ProjectorClosed;
 pub struct Present {
     pub doc: JourneyDoc,
     pub state: PresentState,
-    pub locale: String,
+    pub locale: Lang,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]

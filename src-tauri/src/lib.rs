@@ -23,7 +23,7 @@ use tauri_specta::Event;
 /// Opens the database (adding the sample journey on the very first start) and the window.
 pub fn run(db_path: PathBuf) {
     let locale = paths::system_locale();
-    let store = Store::open(&db_path).and_then(|mut store| templates::add_sample_on_first_start(&mut store, &locale).map(|_| store));
+    let store = Store::open(&db_path).and_then(|mut store| templates::add_sample_on_first_start(&mut store, locale.code()).map(|_| store));
     if let Err(e) = &store {
         eprintln!("journeywall: {e}");
     }

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use journeywall_core::Lang;
+
 pub fn default_database() -> PathBuf {
     dirs::data_dir()
         .or_else(|| dirs::home_dir().map(|h| h.join(".local/share")))
@@ -11,9 +13,8 @@ pub fn default_database() -> PathBuf {
         .join("journeywall.db")
 }
 
-/// The system's language, as "nl" or "en": on Linux from the usual environment variables, on
+/// The system's language: on Linux from the usual environment variables, on
 /// macOS and Windows from the system's settings (an app started there has no LANG).
-pub fn system_locale() -> String {
-    let tag = sys_locale::get_locale().unwrap_or_default();
-    if tag.to_ascii_lowercase().starts_with("nl") { "nl" } else { "en" }.to_string()
+pub fn system_locale() -> Lang {
+    Lang::from_locale(&sys_locale::get_locale().unwrap_or_default())
 }

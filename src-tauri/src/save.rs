@@ -144,7 +144,7 @@ mod tests {
     fn a_bad_poster_option_is_refused_in_the_ui_language() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journeywall.db");
-        let state = AppState::new(path.clone(), Store::open(&path), "en".into());
+        let state = AppState::new(path.clone(), Store::open(&path), journeywall_core::Lang::En);
         let doc = templates::instantiate("online-nl", None).unwrap();
         state.with(|s| s.insert_doc(&doc)).unwrap();
         let bad = PosterOptions { margin_mm: -1.0, ..Default::default() };

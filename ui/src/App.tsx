@@ -18,7 +18,7 @@ export function App() {
   useEffect(() => {
     api.appInfo().then((i) => {
       setInfo(i);
-      setLocale(toLocale(i.locale));
+      setLocale(i.locale);
     });
   }, []);
   useEffect(() => {

@@ -2,96 +2,126 @@
 //! went wrong and, where there is one, what to do about it, in English and in Dutch (see
 //! `said.rs`). `Display` is the English message; `message` gives either.
 
+use std::fmt;
 use std::path::PathBuf;
 
-use thiserror::Error;
-
-use crate::said::{field_name, record_kind, Lang, Said};
+use crate::said;
+use crate::said::{Field, Lang, Record, Said};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum Error {
     /// A field of an edit or an imported record breaks a rule of the model.
-    #[error("{field}: {reason}")]
-    Invalid { field: String, reason: Said },
-
+    Invalid {
+        field: Field,
+        reason: Said,
+    },
     /// An edit or a command names a record that does not exist (in this journey).
-    #[error("no {kind} with id {id} in this journey")]
-    NotFound { kind: &'static str, id: String },
-
-    #[error("no journey called or with id '{0}'")]
+    NotFound {
+        kind: Record,
+        id: String,
+    },
     NoSuchJourney(String),
-
-    #[error("there are {count} journeys called '{name}'; use the id instead (see `journeywall list`)")]
-    AmbiguousJourney { name: String, count: usize },
-
-    #[error("no template called '{0}' (see `journeywall templates`)")]
+    AmbiguousJourney {
+        name: String,
+        count: usize,
+    },
     NoSuchTemplate(String),
-
     /// The database file cannot be used; it has been left as it was.
-    #[error("{}: {problem}", path.display())]
-    Database { path: PathBuf, problem: Said },
-
+    Database {
+        path: PathBuf,
+        problem: Said,
+    },
     /// An import file that is not what it claims to be, with where it went wrong.
-    #[error("{source_name}: {problem}")]
-    Import { source_name: String, problem: Said },
-
-    #[error("nothing to undo")]
+    Import {
+        source_name: String,
+        problem: Said,
+    },
     NothingToUndo,
-
-    #[error("nothing to redo")]
     NothingToRedo,
-
-    #[error("could not write {}: {problem}", path.display())]
-    Write { path: PathBuf, problem: Said },
-
-    #[error("database error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Write {
+        path: PathBuf,
+        problem: Said,
+    },
+    Sql(rusqlite::Error),
 }
 
 impl Error {
-    /// `field` is named as the CLI and the English UI name it; `said.rs` holds its Dutch name.
-    pub fn invalid(field: impl Into<String>, reason: Said) -> Self {
-        Error::Invalid { field: field.into(), reason }
+    pub fn invalid(field: Field, reason: Said) -> Self {
+        Error::Invalid { field, reason }
     }
 
-    /// `kind` is one of the record kinds `said.rs` knows ("card", "phase", …).
-    pub fn not_found(kind: &'static str, id: impl ToString) -> Self {
+    pub fn not_found(kind: Record, id: impl ToString) -> Self {
         Error::NotFound { kind, id: id.to_string() }
     }
 
     /// The whole message in `lang`. In English it is exactly the `Display` text.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Nl => self.dutch(),
-        }
+        self.said().get(lang).to_string()
     }
 
-    /// The message in both languages, for an error that becomes part of another one.
+    /// The message in both languages: each error's words are written here, once.
     pub fn said(&self) -> Said {
-        Said { en: self.message(Lang::En), nl: self.message(Lang::Nl) }
-    }
-
-    fn dutch(&self) -> String {
-        let nl = Lang::Nl;
+        let (en, nl) = (Lang::En, Lang::Nl);
         match self {
-            Error::Invalid { field, reason } => format!("{}: {}", field_name(field, nl), reason.nl),
-            Error::NotFound { kind, id } => format!("er is geen {} met id {id} in deze klantreis", record_kind(kind, nl)),
-            Error::NoSuchJourney(name) => format!("er is geen klantreis met de naam of het id '{name}'"),
-            Error::AmbiguousJourney { name, count } => {
-                format!("er zijn {count} klantreizen met de naam '{name}'; gebruik het id (zie `journeywall list`)")
+            Error::Invalid { field, reason } => {
+                said!("{f}: {r}", "{g}: {s}", f = field.name(en), r = &reason.en, g = field.name(nl), s = &reason.nl)
             }
-            Error::NoSuchTemplate(name) => format!("er is geen sjabloon '{name}' (zie `journeywall templates`)"),
-            Error::Database { path, problem } => format!("{}: {}", path.display(), problem.nl),
-            Error::Import { source_name, problem } => format!("{source_name}: {}", problem.nl),
-            Error::NothingToUndo => "er is niets om ongedaan te maken".into(),
-            Error::NothingToRedo => "er is niets om opnieuw te doen".into(),
-            Error::Write { path, problem } => format!("kon {} niet opslaan: {}", path.display(), problem.nl),
+            Error::NotFound { kind, id } => said!(
+                "no {k} with id {id} in this journey",
+                "er is geen {l} met id {id} in deze klantreis",
+                k = kind.name(en),
+                l = kind.name(nl)
+            ),
+            Error::NoSuchJourney(name) => {
+                said!("no journey called or with id '{name}'", "er is geen klantreis met de naam of het id '{name}'")
+            }
+            Error::AmbiguousJourney { name, count } => said!(
+                "there are {count} journeys called '{name}'; use the id instead (see `journeywall list`)",
+                "er zijn {count} klantreizen met de naam '{name}'; gebruik het id (zie `journeywall list`)"
+            ),
+            Error::NoSuchTemplate(name) => {
+                said!(
+                    "no template called '{name}' (see `journeywall templates`)",
+                    "er is geen sjabloon '{name}' (zie `journeywall templates`)"
+                )
+            }
+            Error::Database { path, problem } => {
+                said!("{p}: {e}", "{p}: {n}", p = path.display(), e = &problem.en, n = &problem.nl)
+            }
+            Error::Import { source_name, problem } => {
+                said!("{source_name}: {e}", "{source_name}: {n}", e = &problem.en, n = &problem.nl)
+            }
+            Error::NothingToUndo => said!("nothing to undo", "er is niets om ongedaan te maken"),
+            Error::NothingToRedo => said!("nothing to redo", "er is niets om opnieuw te doen"),
+            Error::Write { path, problem } => {
+                said!("could not write {p}: {e}", "kon {p} niet opslaan: {n}", p = path.display(), e = &problem.en, n = &problem.nl)
+            }
             // SQLite's own words; the errors a person can act on are described before they get here.
-            Error::Sql(e) => format!("databasefout: {e}"),
+            Error::Sql(e) => said!("database error: {e}", "databasefout: {e}"),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Sql(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Sql(e)
     }
 }
 
@@ -200,7 +230,7 @@ mod tests {
             (store.redo(doc.journey.id).unwrap_err(), "er is niets om opnieuw te doen"),
             (store.resolve("Nergens").unwrap_err(), "er is geen klantreis met de naam of het id 'Nergens'"),
             (templates::instantiate("zeppelin", None).unwrap_err(), "er is geen sjabloon 'zeppelin' (zie `journeywall templates`)"),
-            (Error::not_found("phase", "p1"), "er is geen fase met id p1 in deze klantreis"),
+            (Error::not_found(Record::Phase, "p1"), "er is geen fase met id p1 in deze klantreis"),
             (
                 Error::AmbiguousJourney { name: "Winkel".into(), count: 2 },
                 "er zijn 2 klantreizen met de naam 'Winkel'; gebruik het id (zie `journeywall list`)",

@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::said;
+use crate::said::Field;
 
 pub type Id = Uuid;
 
@@ -30,7 +31,7 @@ pub fn now_millis() -> Millis {
 /// Text typed by people: any Unicode (emoji, right-to-left scripts, markup) is kept exactly, but
 /// control characters other than newline and tab are refused, since they are invisible, break
 /// printing and are almost always the residue of a bad paste.
-pub fn check_text(field: &str, value: &str, max_chars: usize) -> Result<()> {
+pub fn check_text(field: Field, value: &str, max_chars: usize) -> Result<()> {
     if let Some(c) = value.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
         return Err(Error::invalid(
             field,
@@ -51,14 +52,14 @@ pub fn check_text(field: &str, value: &str, max_chars: usize) -> Result<()> {
     Ok(())
 }
 
-pub fn check_title(field: &str, value: &str) -> Result<()> {
+pub fn check_title(field: Field, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::invalid(field, said!("must not be empty", "mag niet leeg zijn")));
     }
     check_text(field, value, MAX_TITLE_CHARS)
 }
 
-pub fn check_colour(field: &str, value: &str) -> Result<()> {
+pub fn check_colour(field: Field, value: &str) -> Result<()> {
     let b = value.as_bytes();
     if b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit) {
         Ok(())
@@ -67,7 +68,7 @@ pub fn check_colour(field: &str, value: &str) -> Result<()> {
     }
 }
 
-pub fn check_emotion(field: &str, value: i8) -> Result<()> {
+pub fn check_emotion(field: Field, value: i8) -> Result<()> {
     if EMOTION_RANGE.contains(&value) {
         Ok(())
     } else {
@@ -75,7 +76,7 @@ pub fn check_emotion(field: &str, value: i8) -> Result<()> {
     }
 }
 
-pub fn check_locale(field: &str, value: &str) -> Result<()> {
+pub fn check_locale(field: Field, value: &str) -> Result<()> {
     if LOCALES.contains(&value) {
         Ok(())
     } else {
@@ -88,7 +89,7 @@ pub fn check_locale(field: &str, value: &str) -> Result<()> {
 
 pub const WIDTH_RANGE: std::ops::RangeInclusive<u32> = 25..=800;
 
-pub fn check_width(field: &str, value: u32) -> Result<()> {
+pub fn check_width(field: Field, value: u32) -> Result<()> {
     if WIDTH_RANGE.contains(&value) {
         Ok(())
     } else {
@@ -99,7 +100,7 @@ pub fn check_width(field: &str, value: u32) -> Result<()> {
     }
 }
 
-pub fn check_tags(field: &str, tags: &[String]) -> Result<()> {
+pub fn check_tags(field: Field, tags: &[String]) -> Result<()> {
     if tags.len() > MAX_TAGS {
         return Err(Error::invalid(
             field,

@@ -12,6 +12,7 @@ use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{Id, Millis};
 use crate::said;
+use crate::said::Field;
 
 /// Steps kept per journey; the oldest are dropped beyond this.
 pub const MAX_STEPS: i64 = 1_000;
@@ -31,7 +32,7 @@ pub(crate) struct Step {
 
 fn parse(json: &str) -> Result<Edit> {
     serde_json::from_str(json).map_err(|e| {
-        Error::invalid("history", said!("a stored step cannot be read ({e})", "een opgeslagen stap kan niet worden gelezen ({e})"))
+        Error::invalid(Field::History, said!("a stored step cannot be read ({e})", "een opgeslagen stap kan niet worden gelezen ({e})"))
     })
 }
 
@@ -70,7 +71,7 @@ pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Option<Step>> 
         None => Ok(None),
         Some((seq, Some(json))) => Ok(Some(Step { seq, edit: parse(&json)? })),
         Some((_, None)) => Err(Error::invalid(
-            "history",
+            Field::History,
             said!("an undone step has nothing stored to redo it", "bij een ongedaan gemaakte stap is niets bewaard om hem opnieuw te doen"),
         )),
     }

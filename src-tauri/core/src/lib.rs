@@ -26,5 +26,5 @@ pub use apply::{CellOrder, Changes};
 pub use edit::Edit;
 pub use error::{Error, Result};
 pub use history::UndoState;
-pub use said::{Lang, Said};
+pub use said::{Field, Lang, Record, Said};
 pub use store::{Applied, Store};

@@ -6,13 +6,14 @@ use crate::error::{Error, Result};
 use crate::interchange::{self, Ids};
 use crate::model::{check_title, Id};
 use crate::said;
+use crate::said::Field;
 use crate::store::Store;
 
 const LAST_DELETED: &str = "last_deleted_journey";
 
 /// A copy of a journey under a new name, with new ids; its undo history starts empty.
 pub fn duplicate(store: &mut Store, journey: Id, name: &str) -> Result<Id> {
-    check_title("name", name)?;
+    check_title(Field::Name, name)?;
     let json = interchange::to_json(&store.load_with_rounds(journey)?);
     let mut copy = interchange::from_json(&json, "copy", Ids::New)?;
     copy.journey.name = name.into();
@@ -30,7 +31,10 @@ pub fn delete(store: &mut Store, journey: Id) -> Result<()> {
 /// Brings back the journey deleted last, with its ids (its undo history is not kept).
 pub fn restore_last_deleted(store: &mut Store) -> Result<Id> {
     let json = store.meta(LAST_DELETED)?.ok_or_else(|| {
-        Error::invalid("undo", said!("there is no deleted journey to bring back", "er is geen verwijderde klantreis om terug te halen"))
+        Error::invalid(
+            Field::Undo,
+            said!("there is no deleted journey to bring back", "er is geen verwijderde klantreis om terug te halen"),
+        )
     })?;
     let doc = interchange::from_json(&json, "deleted journey", Ids::Keep)?;
     store.insert_doc(&doc)?;

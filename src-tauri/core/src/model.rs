@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::said;
+use crate::said::Field;
 
 // The values records are made of and the checks on them live in `fields`, which the record
 // types of other modules (votes) use too without depending on this one.
@@ -194,11 +195,11 @@ pub fn default_width() -> u32 {
 
 impl Journey {
     pub fn validate(&self) -> Result<()> {
-        check_title("journey name", &self.name)?;
-        check_text("journey description", &self.description, MAX_NOTES_CHARS)?;
-        check_locale("journey locale", &self.locale)?;
+        check_title(Field::JourneyName, &self.name)?;
+        check_text(Field::JourneyDescription, &self.description, MAX_NOTES_CHARS)?;
+        check_locale(Field::JourneyLocale, &self.locale)?;
         if !self.settings.is_object() {
-            return Err(Error::invalid("journey settings", said!("must be a JSON object", "moet een JSON-object zijn")));
+            return Err(Error::invalid(Field::JourneySettings, said!("must be a JSON object", "moet een JSON-object zijn")));
         }
         Ok(())
     }
@@ -206,45 +207,45 @@ impl Journey {
 
 impl Phase {
     pub fn validate(&self) -> Result<()> {
-        check_title("phase title", &self.title)?;
-        check_text("phase question", &self.question, MAX_NOTES_CHARS)?;
-        check_colour("phase colour", &self.colour)?;
-        check_width("phase width", self.width)
+        check_title(Field::PhaseTitle, &self.title)?;
+        check_text(Field::PhaseQuestion, &self.question, MAX_NOTES_CHARS)?;
+        check_colour(Field::PhaseColour, &self.colour)?;
+        check_width(Field::PhaseWidth, self.width)
     }
 }
 
 impl Row {
     pub fn validate(&self) -> Result<()> {
-        check_title("row title", &self.title)?;
-        check_colour("row colour", &self.colour)
+        check_title(Field::RowTitle, &self.title)?;
+        check_colour(Field::RowColour, &self.colour)
     }
 }
 
 impl Card {
     pub fn validate(&self) -> Result<()> {
-        check_title("card title", &self.title)?;
-        check_text("card notes", &self.notes, MAX_NOTES_CHARS)?;
+        check_title(Field::CardTitle, &self.title)?;
+        check_text(Field::CardNotes, &self.notes, MAX_NOTES_CHARS)?;
         if let Some(c) = &self.colour {
-            check_colour("card colour", c)?;
+            check_colour(Field::CardColour, c)?;
         }
         if let Some(c) = &self.channel {
-            check_text("card channel", c, MAX_TITLE_CHARS)?;
+            check_text(Field::CardChannel, c, MAX_TITLE_CHARS)?;
         }
         if let Some(e) = self.emotion {
-            check_emotion("card emotion", e)?;
+            check_emotion(Field::CardEmotion, e)?;
         }
-        check_tags("card tags", &self.tags)
+        check_tags(Field::CardTags, &self.tags)
     }
 }
 
 impl Persona {
     pub fn validate(&self) -> Result<()> {
-        check_title("persona name", &self.name)?;
-        check_text("persona role", &self.role, MAX_TITLE_CHARS)?;
-        check_text("persona quote", &self.quote, MAX_NOTES_CHARS)?;
-        check_text("persona goals", &self.goals, MAX_NOTES_CHARS)?;
-        check_text("persona frustrations", &self.frustrations, MAX_NOTES_CHARS)?;
-        self.picture.as_deref().map_or(Ok(()), |p| crate::picture::check("persona picture", p))
+        check_title(Field::PersonaName, &self.name)?;
+        check_text(Field::PersonaRole, &self.role, MAX_TITLE_CHARS)?;
+        check_text(Field::PersonaQuote, &self.quote, MAX_NOTES_CHARS)?;
+        check_text(Field::PersonaGoals, &self.goals, MAX_NOTES_CHARS)?;
+        check_text(Field::PersonaFrustrations, &self.frustrations, MAX_NOTES_CHARS)?;
+        self.picture.as_deref().map_or(Ok(()), |p| crate::picture::check(Field::PersonaPicture, p))
     }
 }
 
@@ -268,12 +269,12 @@ impl JourneyDoc {
             .chain(self.personas.iter().map(|p| p.id));
         for id in ids {
             if !seen.insert(id) {
-                return Err(Error::invalid("id", said!("{id} is used twice", "{id} komt twee keer voor")));
+                return Err(Error::invalid(Field::Id, said!("{id} is used twice", "{id} komt twee keer voor")));
             }
         }
-        check_contiguous("phase positions", self.phases.iter().map(|p| p.position))?;
-        check_contiguous("row positions", self.rows.iter().map(|r| r.position))?;
-        check_contiguous("persona positions", self.personas.iter().map(|p| p.position))?;
+        check_contiguous(Field::PhasePositions, self.phases.iter().map(|p| p.position))?;
+        check_contiguous(Field::RowPositions, self.rows.iter().map(|r| r.position))?;
+        check_contiguous(Field::PersonaPositions, self.personas.iter().map(|p| p.position))?;
 
         let phases: std::collections::HashSet<Id> = self.phases.iter().map(|p| p.id).collect();
         let rows: std::collections::HashSet<Id> = self.rows.iter().map(|r| r.id).collect();
@@ -281,7 +282,7 @@ impl JourneyDoc {
         for c in &self.cards {
             if !phases.contains(&c.phase) {
                 return Err(Error::invalid(
-                    "card phase",
+                    Field::CardPhase,
                     said!(
                         "card '{title}' is in unknown phase {phase}",
                         "kaart '{title}' staat in een onbekende fase {phase}",
@@ -292,7 +293,7 @@ impl JourneyDoc {
             }
             if !rows.contains(&c.row) {
                 return Err(Error::invalid(
-                    "card row",
+                    Field::CardRow,
                     said!(
                         "card '{title}' is in unknown row {row}",
                         "kaart '{title}' staat in een onbekende rij {row}",
@@ -304,14 +305,14 @@ impl JourneyDoc {
             cells.entry((c.phase, c.row)).or_default().push(c.position);
         }
         for positions in cells.into_values() {
-            check_contiguous("card positions", positions.into_iter())?;
+            check_contiguous(Field::CardPositions, positions.into_iter())?;
         }
         if let Some(vote) = &self.vote {
             let cards: std::collections::HashSet<Id> = self.cards.iter().map(|c| c.id).collect();
             vote.validate(&|c| cards.contains(&c))?;
         }
         for round in &self.rounds {
-            check_title("round name", &round.name)?;
+            check_title(Field::RoundName, &round.name)?;
             round.doc.validate()?;
         }
         Ok(())
@@ -328,7 +329,7 @@ impl JourneyDoc {
     }
 }
 
-fn check_contiguous(field: &str, positions: impl Iterator<Item = u32>) -> Result<()> {
+fn check_contiguous(field: Field, positions: impl Iterator<Item = u32>) -> Result<()> {
     let mut v: Vec<u32> = positions.collect();
     v.sort_unstable();
     match v.iter().enumerate().find(|(i, p)| **p != *i as u32) {
@@ -349,30 +350,30 @@ mod tests {
 
     #[test]
     fn text_keeps_emoji_rtl_and_markup_but_refuses_control_characters() {
-        assert!(check_title("t", "Bestelling 📦 بحث <script>alert(1)</script>").is_ok());
-        assert!(check_text("notes", "line one\nline\ttwo", 100).is_ok());
-        let err = check_title("card title", "bell\u{7}").unwrap_err().to_string();
+        assert!(check_title(Field::CardTitle, "Bestelling 📦 بحث <script>alert(1)</script>").is_ok());
+        assert!(check_text(Field::Notes, "line one\nline\ttwo", 100).is_ok());
+        let err = check_title(Field::CardTitle, "bell\u{7}").unwrap_err().to_string();
         assert!(err.contains("card title") && err.contains("U+0007"), "{err}");
     }
 
     #[test]
     fn title_limits_count_characters_not_bytes() {
-        assert!(check_title("t", &"é".repeat(200)).is_ok());
-        assert!(check_title("t", &"é".repeat(201)).is_err());
-        assert!(check_title("t", "   ").is_err());
+        assert!(check_title(Field::CardTitle, &"é".repeat(200)).is_ok());
+        assert!(check_title(Field::CardTitle, &"é".repeat(201)).is_err());
+        assert!(check_title(Field::CardTitle, "   ").is_err());
     }
 
     #[test]
     fn colours_must_be_hash_rrggbb() {
-        assert!(check_colour("c", "#1f77B4").is_ok());
+        assert!(check_colour(Field::CardColour, "#1f77B4").is_ok());
         for bad in ["1f77b4", "#1f77b", "#1f77b4ff", "#gggggg", "red"] {
-            assert!(check_colour("c", bad).is_err(), "{bad}");
+            assert!(check_colour(Field::CardColour, bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn emotions_stay_on_the_scale() {
-        assert!(check_emotion("e", -2).is_ok() && check_emotion("e", 2).is_ok());
-        assert!(check_emotion("e", 3).is_err() && check_emotion("e", -3).is_err());
+        assert!(check_emotion(Field::CardEmotion, -2).is_ok() && check_emotion(Field::CardEmotion, 2).is_ok());
+        assert!(check_emotion(Field::CardEmotion, 3).is_err() && check_emotion(Field::CardEmotion, -3).is_err());
     }
 }

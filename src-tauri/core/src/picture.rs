@@ -8,6 +8,7 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::error::{Error, Result};
 use crate::said;
+use crate::said::Field;
 
 /// The largest file taken as a picture: a phone photo is a few MB; 20 MB leaves room for scans.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -25,7 +26,7 @@ pub fn check_size(source: &str, bytes: u64) -> Result<()> {
         let mb_nl = mb.replace('.', ",");
         let max = MAX_FILE_BYTES / 1_048_576;
         return Err(Error::invalid(
-            "picture",
+            Field::Picture,
             said!(
                 "{source} is {mb} MB; a picture may be at most {max} MB. Choose a smaller one, or save this one smaller first.",
                 "{source} is {mb_nl} MB; een foto mag hoogstens {max} MB zijn. Kies een kleinere, of sla deze eerst kleiner op."
@@ -40,7 +41,7 @@ pub fn prepare(source: &str, bytes: &[u8]) -> Result<String> {
     check_size(source, bytes.len() as u64)?;
     let not_a_picture = || {
         Error::invalid(
-            "picture",
+            Field::Picture,
             said!(
                 "{source} is not a picture Journeywall can read; use a PNG, JPEG or WebP file",
                 "{source} is geen foto die Journeywall kan lezen; gebruik een PNG-, JPEG- of WebP-bestand"
@@ -61,7 +62,7 @@ pub fn prepare(source: &str, bytes: &[u8]) -> Result<String> {
     let unreadable = |e: image::ImageError| {
         let detail = e.to_string();
         Error::invalid(
-            "picture",
+            Field::Picture,
             said!("{source} cannot be read as a picture ({detail})", "{source} kan niet als foto worden gelezen ({detail})"),
         )
     };
@@ -108,7 +109,7 @@ pub fn data_url_of(bytes: &[u8]) -> String {
 }
 
 /// A picture as the model keeps it: a JPEG data URL of bounded size (imports are checked too).
-pub fn check(field: &str, data_url: &str) -> Result<()> {
+pub fn check(field: Field, data_url: &str) -> Result<()> {
     let ok = data_url.len() <= MAX_DATA_URL && bytes_of(data_url).is_some_and(|b| image::guess_format(&b).ok() == Some(ImageFormat::Jpeg));
     if ok {
         Ok(())
@@ -141,7 +142,7 @@ mod tests {
         let back = image::load_from_memory(&jpeg).unwrap();
         assert_eq!((back.width(), back.height()), (480, 240));
         assert!(url.len() < 100_000, "{} bytes", url.len());
-        check("persona picture", &url).unwrap();
+        check(Field::PersonaPicture, &url).unwrap();
     }
 
     #[test]
@@ -196,8 +197,8 @@ mod tests {
 
     #[test]
     fn only_our_own_picture_urls_are_taken() {
-        assert!(check("p", "data:image/png;base64,AAAA").is_err());
-        assert!(check("p", "https://example.com/x.jpg").is_err());
-        assert!(check("p", &format!("{PREFIX}{}", "A".repeat(MAX_DATA_URL))).is_err());
+        assert!(check(Field::Picture, "data:image/png;base64,AAAA").is_err());
+        assert!(check(Field::Picture, "https://example.com/x.jpg").is_err());
+        assert!(check(Field::Picture, &format!("{PREFIX}{}", "A".repeat(MAX_DATA_URL))).is_err());
     }
 }

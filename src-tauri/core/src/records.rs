@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
 use crate::picture;
 use crate::round::Round;
+use crate::said::Record;
 use crate::vote::Vote;
 
 const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at, settings";
@@ -253,7 +254,7 @@ pub fn card(c: &Connection, journey: Id, id: Id) -> Result<Card> {
     c.prepare_cached(&sql)?
         .query_row([id.to_string(), journey.to_string()], card_from_row)
         .optional()?
-        .ok_or_else(|| Error::not_found("card", id))
+        .ok_or_else(|| Error::not_found(Record::Card, id))
 }
 
 fn cards_where(c: &Connection, condition: &str, id: Id) -> Result<Vec<Card>> {
@@ -478,7 +479,7 @@ pub fn round(c: &Connection, journey: Id, id: Id) -> Result<Round> {
     c.prepare_cached(&sql)?
         .query_row([journey.to_string(), id.to_string()], round_from_row)
         .optional()?
-        .ok_or_else(|| Error::not_found("round", id))
+        .ok_or_else(|| Error::not_found(Record::Round, id))
 }
 
 pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {

@@ -5,15 +5,20 @@
 //! New messages are written with [`said!`](crate::said!), English first:
 //!
 //! ```
-//! # use journeywall_core::{said, Error};
+//! # use journeywall_core::{said, Error, Field};
 //! let limit = 200;
-//! let e = Error::invalid("card title", said!("is too long; the limit is {limit}", "is te lang; de grens is {limit}"));
+//! let e = Error::invalid(Field::CardTitle, said!("is too long; the limit is {limit}", "is te lang; de grens is {limit}"));
 //! ```
+//!
+//! Field and record names are [`Field`] and [`Record`]: each variant carries both its names, so a
+//! name without its Dutch one does not compile.
 
 use std::fmt;
 
-/// The language a message is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The language of the app: of every message, the menu, the UI and a poster's own words. On the
+/// wire it is its code, "en" or "nl".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     En,
@@ -82,112 +87,109 @@ macro_rules! said {
     }};
 }
 
-/// A field or option name as it appears in front of an `Error::Invalid` message ("card title:
-/// …"), in `lang`. A name without a Dutch entry stays English (the test below keeps that from
-/// happening to any name the code uses).
-pub fn field_name(field: &str, lang: Lang) -> &str {
-    match lang {
-        Lang::En => field,
-        Lang::Nl => dutch_field(field).unwrap_or(field),
+macro_rules! names {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $en:literal, $nl:literal;)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)*
+        }
+
+        impl $name {
+            /// The name in `lang`.
+            pub fn name(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::En) => $en, ($name::$variant, Lang::Nl) => $nl,)*
+                }
+            }
+        }
+    };
+}
+
+names! {
+    /// A field or option name as it stands in front of an `Error::Invalid` message ("card title: …"),
+    /// in English and Dutch: a new name without its Dutch one does not compile.
+    Field {
+        JourneyName => "journey name", "naam van de klantreis";
+        JourneyDescription => "journey description", "beschrijving van de klantreis";
+        JourneyLocale => "journey locale", "taal van de klantreis";
+        JourneySettings => "journey settings", "instellingen van de klantreis";
+        JourneyId => "journey id", "id van de klantreis";
+        PhaseTitle => "phase title", "naam van de fase";
+        PhaseQuestion => "phase question", "leidende vraag van de fase";
+        PhaseColour => "phase colour", "kleur van de fase";
+        PhaseWidth => "phase width", "breedte van de fase";
+        PhasePositions => "phase positions", "posities van de fases";
+        PhaseId => "phase id", "id van de fase";
+        RowTitle => "row title", "naam van de rij";
+        RowColour => "row colour", "kleur van de rij";
+        RowPositions => "row positions", "posities van de rijen";
+        RowId => "row id", "id van de rij";
+        CardTitle => "card title", "kaarttitel";
+        CardNotes => "card notes", "notities van de kaart";
+        CardColour => "card colour", "kleur van de kaart";
+        CardChannel => "card channel", "kanaal van de kaart";
+        CardEmotion => "card emotion", "emotie van de kaart";
+        CardTags => "card tags", "labels van de kaart";
+        CardPhase => "card phase", "fase van de kaart";
+        CardRow => "card row", "rij van de kaart";
+        CardPositions => "card positions", "posities van de kaarten";
+        CardId => "card id", "id van de kaart";
+        PersonaName => "persona name", "naam van de persona";
+        PersonaRole => "persona role", "rol van de persona";
+        PersonaQuote => "persona quote", "citaat van de persona";
+        PersonaGoals => "persona goals", "doelen van de persona";
+        PersonaFrustrations => "persona frustrations", "frustraties van de persona";
+        PersonaPicture => "persona picture", "foto van de persona";
+        Picture => "picture", "foto";
+        PersonaPositions => "persona positions", "posities van de persona's";
+        PersonaId => "persona id", "id van de persona";
+        Id => "id", "id";
+        Name => "name", "naam";
+        RoundName => "round name", "naam van de ronde";
+        RoundId => "round id", "id van de ronde";
+        Vote => "vote", "stemronde";
+        Dots => "dots", "stippen";
+        DotsPerParticipant => "dots per participant", "stippen per deelnemer";
+        Participants => "participants", "deelnemers";
+        ParticipantName => "participant name", "naam van de deelnemer";
+        ParticipantColour => "participant colour", "kleur van de deelnemer";
+        ParticipantId => "participant id", "id van de deelnemer";
+        Tallies => "tallies", "aantallen";
+        Phase => "phase", "fase";
+        Row => "row", "rij";
+        Title => "title", "titel";
+        Notes => "notes", "notities";
+        Channel => "channel", "kanaal";
+        Colour => "colour", "kleur";
+        History => "history", "geschiedenis";
+        Undo => "undo", "ongedaan maken";
+        Database => "database", "database";
+        Language => "language", "taal";
+        Edit => "edit", "bewerking";
+        Sheet => "sheet", "vel";
+        Margin => "margin", "marge";
+        Width => "width", "breedte";
+        Scale => "scale", "schaal";
+        Across => "across", "vellen naast elkaar";
+        CardSize => "card-size", "kaartgrootte";
+        Tile => "tile", "verdeeld over vellen";
+        Overlap => "overlap", "overlap";
+        Out => "out", "bestand";
     }
 }
 
-fn dutch_field(field: &str) -> Option<&'static str> {
-    Some(match field {
-        // Records and their fields, as the editor and the interchange file know them.
-        "journey name" => "naam van de klantreis",
-        "journey description" => "beschrijving van de klantreis",
-        "journey locale" => "taal van de klantreis",
-        "journey settings" => "instellingen van de klantreis",
-        "journey id" => "id van de klantreis",
-        "phase title" => "naam van de fase",
-        "phase question" => "leidende vraag van de fase",
-        "phase colour" => "kleur van de fase",
-        "phase width" => "breedte van de fase",
-        "phase positions" => "posities van de fases",
-        "phase id" => "id van de fase",
-        "row title" => "naam van de rij",
-        "row colour" => "kleur van de rij",
-        "row positions" => "posities van de rijen",
-        "row id" => "id van de rij",
-        "card title" => "kaarttitel",
-        "card notes" => "notities van de kaart",
-        "card colour" => "kleur van de kaart",
-        "card channel" => "kanaal van de kaart",
-        "card emotion" => "emotie van de kaart",
-        "card tags" => "labels van de kaart",
-        "card phase" => "fase van de kaart",
-        "card row" => "rij van de kaart",
-        "card positions" => "posities van de kaarten",
-        "card id" => "id van de kaart",
-        "persona name" => "naam van de persona",
-        "persona role" => "rol van de persona",
-        "persona quote" => "citaat van de persona",
-        "persona goals" => "doelen van de persona",
-        "persona frustrations" => "frustraties van de persona",
-        "persona picture" => "foto van de persona",
-        "picture" => "foto",
-        "persona positions" => "posities van de persona's",
-        "persona id" => "id van de persona",
-        "id" => "id",
-        "name" => "naam",
-        "round name" => "naam van de ronde",
-        "round id" => "id van de ronde",
-        // The dot vote.
-        "vote" => "stemronde",
-        "dots" => "stippen",
-        "dots per participant" => "stippen per deelnemer",
-        "participants" => "deelnemers",
-        "participant name" => "naam van de deelnemer",
-        "participant colour" => "kleur van de deelnemer",
-        "participant id" => "id van de deelnemer",
-        "tallies" => "aantallen",
-        // CSV columns (the Dutch names are also accepted as column headers).
-        "phase" => "fase",
-        "row" => "rij",
-        "title" => "titel",
-        "notes" => "notities",
-        "channel" => "kanaal",
-        "colour" => "kleur",
-        // The store, history and the journey list.
-        "history" => "geschiedenis",
-        "undo" => "ongedaan maken",
-        "database" => "database",
-        "language" => "taal",
-        "edit" => "bewerking",
-        // Poster options, named as the CLI spells them and the poster dialog labels them.
-        "sheet" => "vel",
-        "margin" => "marge",
-        "width" => "breedte",
-        "scale" => "schaal",
-        "across" => "vellen naast elkaar",
-        "card-size" => "kaartgrootte",
-        "tile" => "verdeeld over vellen",
-        "overlap" => "overlap",
-        "out" => "bestand",
-        _ => return None,
-    })
-}
-
-/// The kinds of record an `Error::NotFound` names, in `lang`.
-pub fn record_kind(kind: &str, lang: Lang) -> &str {
-    match lang {
-        Lang::En => kind,
-        Lang::Nl => dutch_kind(kind).unwrap_or(kind),
+names! {
+    /// The kinds of record an `Error::NotFound` names.
+    Record {
+        Journey => "journey", "klantreis";
+        Phase => "phase", "fase";
+        Row => "row", "rij";
+        Card => "card", "kaart";
+        Persona => "persona", "persona";
+        Participant => "participant", "deelnemer";
+        Round => "round", "ronde";
     }
-}
-
-fn dutch_kind(kind: &str) -> Option<&'static str> {
-    Some(match kind {
-        "journey" => "klantreis",
-        "phase" => "fase",
-        "row" => "rij",
-        "card" => "kaart",
-        "persona" => "persona",
-        "participant" => "deelnemer",
-        "round" => "ronde",
-        _ => return None,
-    })
 }
 
 /// A number as Dutch writes it: a decimal comma ("2,5 m").
@@ -221,79 +223,10 @@ mod tests {
     /// `Error::NotFound`, found in the source of the core and the app (tests left out): each must
     /// have a Dutch name, or a Dutch message would start with an English word.
     #[test]
-    fn every_field_name_in_the_code_has_a_dutch_name() {
-        // The calls whose first argument is a field name, and the one whose first is a kind.
-        const FIELD_CALLS: [&str; 15] = [
-            "Error::invalid(",
-            "check_title(",
-            "check_text(",
-            "check_colour(",
-            "check_emotion(",
-            "check_locale(",
-            "check_width(",
-            "check_tags(",
-            "check_contiguous(",
-            "positive_length(",
-            "parse_length(",
-            "parse_paper(",
-            "parse_percent(",
-            "in_use(",
-            "duplicate_id(",
-        ];
-        const KIND_CALLS: [&str; 1] = ["not_found("];
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = vec![];
-        for dir in [root.join("src"), root.join("../src")] {
-            collect_rust_files(&dir, &mut files);
-        }
-        assert!(files.len() > 20, "the sources were not found: {files:?}");
-        let (mut fields, mut kinds) = (vec![], vec![]);
-        for file in &files {
-            let text = std::fs::read_to_string(file).unwrap();
-            let code = text.split("#[cfg(test)]").next().unwrap_or("");
-            for call in FIELD_CALLS {
-                fields.extend(first_literals(code, call).into_iter().map(|f| (f, file.clone())));
-            }
-            for call in KIND_CALLS {
-                kinds.extend(first_literals(code, call).into_iter().map(|k| (k, file.clone())));
-            }
-        }
-        assert!(fields.iter().any(|(f, _)| f == "card title") && fields.iter().any(|(f, _)| f == "margin"), "{fields:?}");
-        assert!(kinds.iter().any(|(k, _)| k == "phase"), "{kinds:?}");
-        let missing: Vec<_> = fields.iter().filter(|(f, _)| dutch_field(f).is_none()).collect();
-        assert!(missing.is_empty(), "field names without a Dutch name in said.rs: {missing:?}");
-        let missing: Vec<_> = kinds.iter().filter(|(k, _)| dutch_kind(k).is_none()).collect();
-        assert!(missing.is_empty(), "record kinds without a Dutch name in said.rs: {missing:?}");
-    }
-
-    fn collect_rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                collect_rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-
-    /// The string literal each `call` starts with, where it starts with one.
-    fn first_literals(code: &str, call: &str) -> Vec<String> {
-        code.match_indices(call)
-            .filter(|(at, _)| !code[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
-            .filter_map(|(at, _)| {
-                let rest = code[at + call.len()..].trim_start().strip_prefix('"')?;
-                Some(rest[..rest.find('"')?].to_string())
-            })
-            .collect()
-    }
-
-    #[test]
-    fn names_without_a_dutch_entry_stay_english_rather_than_vanish() {
-        assert_eq!(field_name("margin", Lang::Nl), "marge");
-        assert_eq!(field_name("card title", Lang::En), "card title");
-        assert_eq!(field_name("wormhole", Lang::Nl), "wormhole");
-        assert_eq!(record_kind("card", Lang::Nl), "kaart");
+    fn names_come_in_both_languages() {
+        assert_eq!(Field::Margin.name(Lang::Nl), "marge");
+        assert_eq!(Field::CardTitle.name(Lang::En), "card title");
+        assert_eq!(Field::CardSize.name(Lang::En), "card-size");
+        assert_eq!(Record::Card.name(Lang::Nl), "kaart");
     }
 }

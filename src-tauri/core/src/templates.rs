@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::interchange::{self, Ids};
 use crate::model::{self, Id, JourneyDoc};
+use crate::said::Field;
 use crate::store::Store;
 
 const TEMPLATES: &[(&str, &str)] = &[
@@ -51,7 +52,7 @@ pub fn instantiate(id: &str, name: Option<&str>) -> Result<JourneyDoc> {
     let (_, json) = TEMPLATES.iter().find(|(t, _)| *t == id).ok_or_else(|| Error::NoSuchTemplate(id.into()))?;
     let mut doc = interchange::from_json(json, id, Ids::New)?;
     if let Some(name) = name {
-        model::check_title("name", name)?;
+        model::check_title(Field::Name, name)?;
         doc.journey.name = name.into();
     }
     Ok(doc)

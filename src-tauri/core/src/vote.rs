@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::fields::{check_colour, check_title, Id, Millis};
 use crate::said;
+use crate::said::{Field, Record};
 
 pub const DOTS_RANGE: std::ops::RangeInclusive<u32> = 1..=20;
 pub const MAX_PARTICIPANTS: usize = 60;
@@ -73,27 +74,27 @@ impl Vote {
     pub fn validate(&self, live: &dyn Fn(Id) -> bool) -> Result<()> {
         if !DOTS_RANGE.contains(&self.dots_per_participant) {
             let n = self.dots_per_participant;
-            return Err(Error::invalid("dots per participant", said!("{n} is outside 1–20", "{n} valt buiten 1–20")));
+            return Err(Error::invalid(Field::DotsPerParticipant, said!("{n} is outside 1–20", "{n} valt buiten 1–20")));
         }
         if self.participants.len() > MAX_PARTICIPANTS {
             return Err(Error::invalid(
-                "participants",
+                Field::Participants,
                 said!("a vote takes at most {MAX_PARTICIPANTS} participants", "er doen hoogstens {MAX_PARTICIPANTS} deelnemers mee"),
             ));
         }
         let mut ids = HashSet::new();
         for p in &self.participants {
-            check_title("participant name", &p.name)?;
-            check_colour("participant colour", &p.colour)?;
+            check_title(Field::ParticipantName, &p.name)?;
+            check_colour(Field::ParticipantColour, &p.colour)?;
             if !ids.insert(p.id) {
                 let id = p.id;
-                return Err(Error::invalid("participant id", said!("{id} is used twice", "{id} komt twee keer voor")));
+                return Err(Error::invalid(Field::ParticipantId, said!("{id} is used twice", "{id} komt twee keer voor")));
             }
             let used = self.used(p, live);
             if used > self.dots_per_participant {
                 let (name, per) = (&p.name, self.dots_per_participant);
                 return Err(Error::invalid(
-                    "dots",
+                    Field::Dots,
                     said!(
                         "{name} has {used} dots; each participant has {per}",
                         "{name} heeft {used} stippen; elke deelnemer heeft er {per}"
@@ -105,7 +106,7 @@ impl Vote {
                 if let Some(card) = p.dots.iter().find(|c| !cards.insert(**c)) {
                     let name = &p.name;
                     return Err(Error::invalid(
-                        "dots",
+                        Field::Dots,
                         said!("{name} has more than one dot on card {card}", "{name} heeft meer dan één stip op kaart {card}"),
                     ));
                 }
@@ -125,11 +126,11 @@ impl Vote {
     }
 
     pub fn participant(&self, id: Id) -> Result<&Participant> {
-        self.participants.iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("participant", id))
+        self.participants.iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Participant, id))
     }
 
     fn participant_mut(&mut self, id: Id) -> Result<&mut Participant> {
-        self.participants.iter_mut().find(|p| p.id == id).ok_or_else(|| Error::not_found("participant", id))
+        self.participants.iter_mut().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Participant, id))
     }
 
     pub fn add_participant(&mut self, id: Id, name: String, colour: Option<String>) -> Result<()> {
@@ -137,7 +138,7 @@ impl Vote {
         let name = name.trim().to_owned();
         if self.participants.iter().any(|p| p.name.to_lowercase() == name.to_lowercase()) {
             return Err(Error::invalid(
-                "participant name",
+                Field::ParticipantName,
                 said!("'{name}' is already taking part; use another name", "'{name}' doet al mee; kies een andere naam"),
             ));
         }
@@ -158,7 +159,7 @@ impl Vote {
 
     /// Removes a participant; returns the cards their dots were on.
     pub fn remove_participant(&mut self, id: Id) -> Result<Vec<Id>> {
-        let at = self.participants.iter().position(|p| p.id == id).ok_or_else(|| Error::not_found("participant", id))?;
+        let at = self.participants.iter().position(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Participant, id))?;
         Ok(self.participants.remove(at).dots)
     }
 
@@ -170,7 +171,7 @@ impl Vote {
         if used >= per {
             let name = &p.name;
             return Err(Error::invalid(
-                "dots",
+                Field::Dots,
                 said!(
                     "{name} has used all {per} dots; take one back first",
                     "{name} heeft alle {per} stippen gezet; neem er eerst een terug"
@@ -180,7 +181,7 @@ impl Vote {
         if !stacking && p.dots.contains(&card) {
             let name = &p.name;
             return Err(Error::invalid(
-                "dots",
+                Field::Dots,
                 said!(
                     "{name} already has a dot on this card, and this vote allows one per card",
                     "{name} heeft al een stip op deze kaart, en in deze stemronde mag dat er één per kaart zijn"
@@ -195,11 +196,10 @@ impl Vote {
         self.check_open()?;
         let p = self.participant_mut(participant)?;
         let name = &p.name;
-        let at = p
-            .dots
-            .iter()
-            .rposition(|c| *c == card)
-            .ok_or_else(|| Error::invalid("dots", said!("{name} has no dot on this card", "{name} heeft geen stip op deze kaart")))?;
+        let at =
+            p.dots.iter().rposition(|c| *c == card).ok_or_else(|| {
+                Error::invalid(Field::Dots, said!("{name} has no dot on this card", "{name} heeft geen stip op deze kaart"))
+            })?;
         p.dots.remove(at);
         Ok(())
     }
@@ -207,7 +207,7 @@ impl Vote {
     fn check_open(&self) -> Result<()> {
         if self.closed {
             return Err(Error::invalid(
-                "vote",
+                Field::Vote,
                 said!("is closed; reopen it to change the dots", "is gesloten; open hem weer om stippen te veranderen"),
             ));
         }

@@ -223,7 +223,7 @@ fn a_card_cannot_be_moved_into_another_journeys_phase() {
     let b = journey_in(&mut store);
     let e =
         store.apply(a.journey.id, Edit::MoveCard { card: a.cards[0].id, phase: b.phases[0].id, row: a.rows[0].id, index: 0 }).unwrap_err();
-    assert!(matches!(e, Error::NotFound { kind: "phase", .. }), "{e}");
+    assert!(matches!(e, Error::NotFound { kind: journeywall_core::Record::Phase, .. }), "{e}");
 }
 
 #[test]

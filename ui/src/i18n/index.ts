@@ -1,12 +1,14 @@
 import { en } from "./en";
 import { nl } from "./nl";
+import type { Lang } from "../ipc";
 
 type Catalog = typeof en;
 /** The shape every catalog must have: same keys, same parameters. */
 export type Messages = {
   [K in keyof Catalog]: Catalog[K] extends (...args: infer A) => infer R ? (...args: A) => R : Catalog[K] extends string ? string : Catalog[K];
 };
-export type Locale = "nl" | "en";
+/** The app's languages: the core's `Lang`, generated. */
+export type Locale = Lang;
 
 const catalogs: Record<Locale, Messages> = { en, nl };
 

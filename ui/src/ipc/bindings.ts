@@ -77,7 +77,7 @@ export type AppInfo_Deserialize = {
 	dbPath: string,
 	/**  Set when the database could not be opened; the editor then shows this instead. */
 	openError?: string | null,
-	locale: string,
+	locale: Lang,
 };
 
 export type AppInfo_Serialize = {
@@ -85,7 +85,7 @@ export type AppInfo_Serialize = {
 	dbPath: string,
 	/**  Set when the database could not be opened; the editor then shows this instead. */
 	openError: string | null,
-	locale: string,
+	locale: Lang,
 };
 
 /**  The result of an edit, an undo or a redo: the records after, and what undo/redo offer next. */
@@ -421,6 +421,12 @@ export type Journey_Serialize = {
 	settings: Value,
 };
 
+/**
+ *  The language of the app: of every message, the menu, the UI and a poster's own words. On the
+ *  wire it is its code, "en" or "nl".
+ */
+export type Lang = "en" | "nl";
+
 /**  A native menu entry was chosen (sent to every window; the main window acts on it). */
 export type MenuChosen = {
 	id: string,
@@ -652,7 +658,7 @@ export type PresentState = {
 export type Present_Deserialize = {
 	doc: JourneyDoc_Deserialize,
 	state: PresentState,
-	locale: string,
+	locale: Lang,
 };
 
 /**
@@ -662,7 +668,7 @@ export type Present_Deserialize = {
 export type Present_Serialize = {
 	doc: JourneyDoc_Serialize,
 	state: PresentState,
-	locale: string,
+	locale: Lang,
 };
 
 /**  The projector window was closed, by its own close button too (to the main window). */

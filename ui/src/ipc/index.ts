@@ -12,6 +12,7 @@ export type Edit = B.Edit_Deserialize;
 export type Journey = B.Journey_Serialize;
 export type JourneyDoc = B.JourneyDoc_Serialize;
 export type JourneySummary = B.JourneySummary;
+export type Lang = B.Lang;
 export type OpenedJourney = B.OpenedJourney_Serialize;
 export type Persona = B.Persona_Serialize;
 export type Phase = B.Phase_Serialize;

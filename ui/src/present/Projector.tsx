@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { messages, toLocale } from "../i18n";
+import { messages } from "../i18n";
 import { Stage } from "./Stage";
 import { api, events } from "../ipc";
 import type { ProjectorMessage } from "./stage";
@@ -31,6 +31,6 @@ export function Projector() {
   useEffect(() => {
     if (shown) document.title = `${shown.doc.journey.name} — Journeywall`;
   }, [shown]);
-  const t = messages(toLocale(shown?.locale));
+  const t = messages(shown?.locale ?? "en");
   return <main className="projector">{shown ? <Stage doc={shown.doc} state={shown.state} t={t} /> : <p className="projector-waiting">{t.present.waiting}</p>}</main>;
 }

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
 use crate::records as db;
 use crate::said;
+use crate::said::{Field, Record};
 use crate::vote::Vote;
 
 mod vote;
@@ -165,13 +166,13 @@ impl<'c> Applier<'c> {
             Edit::MovePhase { phase, index } => {
                 self.touched.phases = true;
                 let mut list = db::phases(self.c, self.journey)?;
-                let old = reorder(&mut list, |p| p.id == phase, index).ok_or_else(|| Error::not_found("phase", phase))?;
+                let old = reorder(&mut list, |p| p.id == phase, index).ok_or_else(|| Error::not_found(Record::Phase, phase))?;
                 renumber(&mut list, |x| &mut x.position, |x| db::update_phase(self.c, x))?;
                 Ok(Edit::MovePhase { phase, index: old })
             }
             Edit::DeletePhase { phase } => {
                 let mut list = db::phases(self.c, self.journey)?;
-                let at = list.iter().position(|p| p.id == phase).ok_or_else(|| Error::not_found("phase", phase))?;
+                let at = list.iter().position(|p| p.id == phase).ok_or_else(|| Error::not_found(Record::Phase, phase))?;
                 let removed = list.remove(at);
                 let cards = db::cards_in_phase(self.c, phase)?;
                 self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
@@ -203,13 +204,13 @@ impl<'c> Applier<'c> {
             Edit::MoveRow { row, index } => {
                 self.touched.rows = true;
                 let mut list = db::rows(self.c, self.journey)?;
-                let old = reorder(&mut list, |r| r.id == row, index).ok_or_else(|| Error::not_found("row", row))?;
+                let old = reorder(&mut list, |r| r.id == row, index).ok_or_else(|| Error::not_found(Record::Row, row))?;
                 renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
                 Ok(Edit::MoveRow { row, index: old })
             }
             Edit::DeleteRow { row } => {
                 let mut list = db::rows(self.c, self.journey)?;
-                let at = list.iter().position(|r| r.id == row).ok_or_else(|| Error::not_found("row", row))?;
+                let at = list.iter().position(|r| r.id == row).ok_or_else(|| Error::not_found(Record::Row, row))?;
                 let removed = list.remove(at);
                 let cards = db::cards_in_row(self.c, row)?;
                 self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
@@ -238,14 +239,14 @@ impl<'c> Applier<'c> {
             Edit::MovePersona { persona, index } => {
                 self.touched.personas = true;
                 let mut list = db::personas(self.c, self.journey)?;
-                let old = reorder(&mut list, |p| p.id == persona, index).ok_or_else(|| Error::not_found("persona", persona))?;
+                let old = reorder(&mut list, |p| p.id == persona, index).ok_or_else(|| Error::not_found(Record::Persona, persona))?;
                 renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
                 Ok(Edit::MovePersona { persona, index: old })
             }
             Edit::DeletePersona { persona } => {
                 self.touched.personas = true;
                 let mut list = db::personas(self.c, self.journey)?;
-                let at = list.iter().position(|p| p.id == persona).ok_or_else(|| Error::not_found("persona", persona))?;
+                let at = list.iter().position(|p| p.id == persona).ok_or_else(|| Error::not_found(Record::Persona, persona))?;
                 let removed = list.remove(at);
                 db::delete_persona(self.c, persona)?;
                 renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
@@ -281,10 +282,10 @@ impl<'c> Applier<'c> {
     fn check_cell(&self, phase: Id, row: Id) -> Result<()> {
         // Looking the two up by journey also refuses a phase or row of another journey.
         if !db::phase_exists(self.c, self.journey, phase)? {
-            return Err(Error::not_found("phase", phase));
+            return Err(Error::not_found(Record::Phase, phase));
         }
         if !db::row_exists(self.c, self.journey, row)? {
-            return Err(Error::not_found("row", row));
+            return Err(Error::not_found(Record::Row, row));
         }
         Ok(())
     }
@@ -294,7 +295,7 @@ impl<'c> Applier<'c> {
         card.validate()?;
         self.check_cell(card.phase, card.row)?;
         let key = db::sort_key_at(self.c, card.phase, card.row, card.position, None)?;
-        db::insert_card(self.c, self.journey, &card, key).map_err(|e| duplicate_id("card id", card.id, e))?;
+        db::insert_card(self.c, self.journey, &card, key).map_err(|e| duplicate_id(Field::CardId, card.id, e))?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.cards.insert(card.id);
         self.touched.removed_cards.remove(&card.id);
@@ -410,14 +411,14 @@ impl<'c> Applier<'c> {
         let mut list = db::phases(self.c, self.journey)?;
         let at = (phase.position as usize).min(list.len());
         phase.position = at as u32;
-        db::insert_phase(self.c, self.journey, &phase).map_err(|e| duplicate_id("phase id", phase.id, e))?;
+        db::insert_phase(self.c, self.journey, &phase).map_err(|e| duplicate_id(Field::PhaseId, phase.id, e))?;
         list.insert(at, phase);
         self.renumber_phases(&mut list)
     }
 
     fn update_phase(&mut self, id: Id, patch: PhasePatch) -> Result<Edit> {
         let list = db::phases(self.c, self.journey)?;
-        let mut phase = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("phase", id))?;
+        let mut phase = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Phase, id))?;
         let mut inverse = PhasePatch::default();
         if let Some(v) = patch.title {
             inverse.title = Some(std::mem::replace(&mut phase.title, v));
@@ -442,7 +443,7 @@ impl<'c> Applier<'c> {
         let mut list = db::rows(self.c, self.journey)?;
         let at = (row.position as usize).min(list.len());
         row.position = at as u32;
-        db::insert_row(self.c, self.journey, &row).map_err(|e| duplicate_id("row id", row.id, e))?;
+        db::insert_row(self.c, self.journey, &row).map_err(|e| duplicate_id(Field::RowId, row.id, e))?;
         list.insert(at, row);
         self.touched.rows = true;
         renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
@@ -451,7 +452,7 @@ impl<'c> Applier<'c> {
 
     fn update_row(&mut self, id: Id, patch: RowPatch) -> Result<Edit> {
         let list = db::rows(self.c, self.journey)?;
-        let mut row = list.into_iter().find(|r| r.id == id).ok_or_else(|| Error::not_found("row", id))?;
+        let mut row = list.into_iter().find(|r| r.id == id).ok_or_else(|| Error::not_found(Record::Row, id))?;
         let mut inverse = RowPatch::default();
         if let Some(v) = patch.title {
             inverse.title = Some(std::mem::replace(&mut row.title, v));
@@ -476,7 +477,7 @@ impl<'c> Applier<'c> {
         let mut list = db::personas(self.c, self.journey)?;
         let at = (persona.position as usize).min(list.len());
         persona.position = at as u32;
-        db::insert_persona(self.c, self.journey, &persona).map_err(|e| duplicate_id("persona id", persona.id, e))?;
+        db::insert_persona(self.c, self.journey, &persona).map_err(|e| duplicate_id(Field::PersonaId, persona.id, e))?;
         list.insert(at, persona);
         self.touched.personas = true;
         renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
@@ -485,7 +486,7 @@ impl<'c> Applier<'c> {
 
     fn update_persona(&mut self, id: Id, patch: PersonaPatch) -> Result<Edit> {
         let list = db::personas(self.c, self.journey)?;
-        let mut p = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found("persona", id))?;
+        let mut p = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Persona, id))?;
         let mut inverse = PersonaPatch::default();
         if let Some(v) = patch.name {
             inverse.name = Some(std::mem::replace(&mut p.name, v));
@@ -558,7 +559,7 @@ fn reorder<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, index: u32) -> Option<
 }
 
 /// `field` is the record's id field ("card id"), named here so said.rs's check can see it.
-fn duplicate_id(field: &'static str, id: Id, e: Error) -> Error {
+fn duplicate_id(field: Field, id: Id, e: Error) -> Error {
     match &e {
         Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
             Error::invalid(field, said!("{id} is already in use", "{id} is al in gebruik"))

@@ -11,12 +11,13 @@ use crate::said;
 use crate::vote::{Tally, Vote};
 
 use super::Applier;
+use crate::said::Field;
 
 impl Applier<'_> {
     pub(super) fn start_vote(&mut self, dots_per_participant: u32, stacking: bool) -> Result<Edit> {
         if self.vote()?.is_some() {
             return Err(Error::invalid(
-                "vote",
+                Field::Vote,
                 said!(
                     "there is a vote already; clear it before starting a new one",
                     "er loopt al een stemronde; wis die voordat je een nieuwe start"
@@ -99,7 +100,7 @@ impl Applier<'_> {
         let mut seen = std::collections::HashSet::new();
         if let Some(t) = tallies.iter().find(|t| !seen.insert(t.card)) {
             let card = t.card;
-            return Err(Error::invalid("tallies", said!("card {card} is listed twice", "kaart {card} staat er twee keer in")));
+            return Err(Error::invalid(Field::Tallies, said!("card {card} is listed twice", "kaart {card} staat er twee keer in")));
         }
         let before = self.vote()?;
         let mut inverse = Vec::with_capacity(tallies.len());
@@ -162,6 +163,6 @@ impl Applier<'_> {
 
 fn started(vote: &mut Option<Vote>) -> Result<&mut Vote> {
     vote.as_mut().ok_or_else(|| {
-        Error::invalid("vote", said!("no vote has been started; start one first", "er is nog geen stemronde; start er eerst een"))
+        Error::invalid(Field::Vote, said!("no vote has been started; start one first", "er is nog geen stemronde; start er eerst een"))
     })
 }

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, JourneyDoc, Phase, Row, RowKind};
 use crate::said;
+use crate::said::Field;
 use crate::said::Said;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -149,7 +150,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         vote: None,
         rounds: vec![],
     };
-    model::check_title("journey name", name).map_err(|e| err(e.said()))?;
+    model::check_title(Field::JourneyName, name).map_err(|e| err(e.said()))?;
     let mut phase_ids: HashMap<String, Id> = HashMap::new();
     let mut row_ids: HashMap<String, Id> = HashMap::new();
     let mut cell_len: HashMap<(Id, Id), u32> = HashMap::new();
@@ -180,7 +181,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         };
 
         let phase_title = field(Column::Phase);
-        model::check_title("phase", phase_title).map_err(|e| fail(Column::Phase, e))?;
+        model::check_title(Field::Phase, phase_title).map_err(|e| fail(Column::Phase, e))?;
         let phase = *phase_ids.entry(phase_title.to_lowercase()).or_insert_with(|| {
             let position = doc.phases.len() as u32;
             let id = model::new_id();
@@ -195,7 +196,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
             id
         });
         let row_title = field(Column::Row);
-        model::check_title("row", row_title).map_err(|e| fail(Column::Row, e))?;
+        model::check_title(Field::Row, row_title).map_err(|e| fail(Column::Row, e))?;
         let row = *row_ids.entry(row_title.to_lowercase()).or_insert_with(|| {
             let id = model::new_id();
             doc.rows.push(Row {
@@ -210,12 +211,12 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         });
 
         let title = field(Column::Title);
-        model::check_title("title", title).map_err(|e| fail(Column::Title, e))?;
+        model::check_title(Field::Title, title).map_err(|e| fail(Column::Title, e))?;
         let notes = field(Column::Notes);
-        model::check_text("notes", notes, model::MAX_NOTES_CHARS).map_err(|e| fail(Column::Notes, e))?;
+        model::check_text(Field::Notes, notes, model::MAX_NOTES_CHARS).map_err(|e| fail(Column::Notes, e))?;
         let channel = Some(field(Column::Channel)).filter(|s| !s.is_empty()).map(str::to_owned);
         if let Some(c) = &channel {
-            model::check_text("channel", c, model::MAX_TITLE_CHARS).map_err(|e| fail(Column::Channel, e))?;
+            model::check_text(Field::Channel, c, model::MAX_TITLE_CHARS).map_err(|e| fail(Column::Channel, e))?;
         }
         let emotion = match field(Column::Emotion) {
             "" => None,
@@ -230,7 +231,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
             "" => None,
             s => {
                 let c = s.to_lowercase();
-                model::check_colour("colour", &c).map_err(|e| fail(Column::Colour, e))?;
+                model::check_colour(Field::Colour, &c).map_err(|e| fail(Column::Colour, e))?;
                 Some(c)
             }
         };

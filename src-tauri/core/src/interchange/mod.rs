@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::model::{self, JourneyDoc};
 use crate::said;
+use crate::said::Field;
 use crate::said::Said;
 
 pub const FORMAT: &str = "journeywall";
@@ -141,7 +142,7 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
         }
     };
     if let Some(name) = name {
-        model::check_title("name", name)?;
+        model::check_title(Field::Name, name)?;
         doc.journey.name = name.into();
     }
     Ok(doc)

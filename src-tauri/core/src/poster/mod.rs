@@ -20,6 +20,7 @@ pub use options::{Orientation, PosterMode, PosterOptions, PosterSize};
 pub use paper::{paper_names, parse_length, parse_percent};
 
 use crate::model::JourneyDoc;
+use crate::said::Field;
 use crate::{files, said, Error, Result};
 
 /// What the dialog shows about a poster before it is written.
@@ -50,7 +51,7 @@ impl Format {
             Some("pdf") => Ok(Format::Pdf),
             Some("svg") => Ok(Format::Svg),
             _ => Err(Error::invalid(
-                "out",
+                Field::Out,
                 said!("{path} must end in .pdf or .svg", "{path} moet eindigen op .pdf of .svg", path = path.display()),
             )),
         }

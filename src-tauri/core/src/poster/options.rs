@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::paper::{parse_paper, positive_length, Paper};
 use crate::said;
 use crate::said::dutch_number;
+use crate::said::Field;
 use crate::{Error, Result};
 
 /// The longest page a PDF viewer accepts (200 inches).
@@ -97,14 +98,14 @@ impl PosterOptions {
     /// Refuses options that cannot make a poster, naming the option (as the CLI spells it).
     pub fn check(&self) -> Result<Checked> {
         let fit_sheet = self.sheet.trim().eq_ignore_ascii_case("fit");
-        let paper = if fit_sheet { None } else { Some(parse_paper("sheet", &self.sheet)?) };
+        let paper = if fit_sheet { None } else { Some(parse_paper(Field::Sheet, &self.sheet)?) };
         if !self.margin_mm.is_finite() || self.margin_mm < 0.0 {
-            return Err(Error::invalid("margin", said!("must be zero or more", "moet nul of meer zijn")));
+            return Err(Error::invalid(Field::Margin, said!("must be zero or more", "moet nul of meer zijn")));
         }
         if let Some(p) = &paper {
             if p.height > MAX_PAGE_MM {
                 return Err(Error::invalid(
-                    "sheet",
+                    Field::Sheet,
                     said!(
                         "{name} is longer than a PDF page may be (5.08 m)",
                         "{name} is langer dan een PDF-pagina mag zijn (5,08 m)",
@@ -114,7 +115,7 @@ impl PosterOptions {
             }
             if self.margin_mm * 2.0 >= p.width * 0.8 {
                 return Err(Error::invalid(
-                    "margin",
+                    Field::Margin,
                     said!(
                         "{margin} mm leaves too little of a {name} sheet to print on",
                         "{margin_nl} mm laat te weinig over van een vel {name} om op te drukken",
@@ -128,13 +129,13 @@ impl PosterOptions {
         match self.size {
             PosterSize::Fit | PosterSize::Across { .. } => {}
             PosterSize::Width { mm } => {
-                positive_length("width", mm)?;
+                positive_length(Field::Width, mm)?;
             }
             PosterSize::CardSize { mm } => {
-                positive_length("card-size", mm)?;
+                positive_length(Field::CardSize, mm)?;
                 if mm < 20.0 {
                     return Err(Error::invalid(
-                        "card-size",
+                        Field::CardSize,
                         said!(
                             "cards smaller than 20 mm cannot hold readable text",
                             "op kaarten kleiner dan 20 mm past geen leesbare tekst"
@@ -144,7 +145,7 @@ impl PosterOptions {
             }
             PosterSize::Scale { percent } => {
                 if !percent.is_finite() || percent <= 0.0 {
-                    return Err(Error::invalid("scale", said!("must be more than zero", "moet groter zijn dan nul")));
+                    return Err(Error::invalid(Field::Scale, said!("must be more than zero", "moet groter zijn dan nul")));
                 }
             }
         }
@@ -152,7 +153,7 @@ impl PosterOptions {
             PosterMode::Single => {
                 if let PosterSize::Across { .. } = self.size {
                     return Err(Error::invalid(
-                        "across",
+                        Field::Across,
                         said!("only applies to a tiled poster (--tile)", "geldt alleen voor een poster over meer vellen (--tile)"),
                     ));
                 }
@@ -160,7 +161,7 @@ impl PosterOptions {
             PosterMode::Tiled => {
                 let Some(p) = &paper else {
                     return Err(Error::invalid(
-                        "sheet",
+                        Field::Sheet,
                         said!(
                             "a tiled poster needs a paper size, not 'fit'",
                             "een poster over meer vellen heeft een papierformaat nodig, niet 'fit'"
@@ -170,7 +171,7 @@ impl PosterOptions {
                 match self.size {
                     PosterSize::Fit => {
                         return Err(Error::invalid(
-                            "tile",
+                            Field::Tile,
                             said!(
                                 "say how big the tiled poster is: --width, --scale, --across or --card-size",
                                 "zeg hoe groot de poster over meer vellen wordt: --width, --scale, --across of --card-size"
@@ -179,18 +180,18 @@ impl PosterOptions {
                     }
                     PosterSize::Across { sheets } if sheets == 0 || sheets > 100 => {
                         return Err(Error::invalid(
-                            "across",
+                            Field::Across,
                             said!("must be between 1 and 100 sheets", "moet tussen 1 en 100 vellen liggen"),
                         ));
                     }
                     _ => {}
                 }
                 if !self.overlap_mm.is_finite() || self.overlap_mm < 0.0 {
-                    return Err(Error::invalid("overlap", said!("must be zero or more", "moet nul of meer zijn")));
+                    return Err(Error::invalid(Field::Overlap, said!("must be zero or more", "moet nul of meer zijn")));
                 }
                 if p.width < MIN_TILE_MM {
                     return Err(Error::invalid(
-                        "tile",
+                        Field::Tile,
                         said!(
                             "{name} is too small to tile a poster over; use sheets of at least 100 mm a side",
                             "{name} is te klein om een poster over te verdelen; gebruik vellen van minstens 100 mm per zijde",
@@ -201,7 +202,7 @@ impl PosterOptions {
                 let short_side = p.width - 2.0 * self.margin_mm;
                 if self.overlap_mm >= short_side / 2.0 {
                     return Err(Error::invalid(
-                        "overlap",
+                        Field::Overlap,
                         said!(
                             "{overlap} mm is half a {name} sheet or more; use less than {most} mm",
                             "{overlap_nl} mm is een half vel {name} of meer; neem minder dan {most} mm",

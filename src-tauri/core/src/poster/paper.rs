@@ -2,6 +2,7 @@
 
 use crate::said;
 use crate::said::dutch_number;
+use crate::said::Field;
 use crate::{Error, Result};
 
 /// The longest side a poster or a sheet may have: beyond this a typing slip ("300m") is far more
@@ -43,7 +44,7 @@ pub struct Paper {
 
 /// Parses a paper name ("A4", "arch d", "ansi-c") or a custom size ("420x297mm", "11x17in",
 /// "60 x 90 cm"). `option` names the setting in the error message.
-pub fn parse_paper(option: &str, text: &str) -> Result<Paper> {
+pub fn parse_paper(option: Field, text: &str) -> Result<Paper> {
     let wanted = normalise(text);
     if let Some((names, w, h)) = PAPERS.iter().find(|(names, _, _)| names.iter().any(|n| normalise(n) == wanted)) {
         return Ok(Paper { name: names[0].to_string(), width: *w, height: *h });
@@ -68,7 +69,7 @@ pub fn parse_paper(option: &str, text: &str) -> Result<Paper> {
 }
 
 /// Parses a length with a unit (mm, cm, m, in, ″); a bare number is millimetres.
-pub fn parse_length(option: &str, text: &str) -> Result<f32> {
+pub fn parse_length(option: Field, text: &str) -> Result<f32> {
     let t = text.trim().to_ascii_lowercase().replace(',', ".");
     let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
@@ -97,7 +98,7 @@ pub fn parse_length(option: &str, text: &str) -> Result<f32> {
 }
 
 /// Checks that a length in millimetres is a real size: above zero and at most 15 m.
-pub fn positive_length(option: &str, mm: f32) -> Result<f32> {
+pub fn positive_length(option: Field, mm: f32) -> Result<f32> {
     if !mm.is_finite() || mm <= 0.0 {
         return Err(Error::invalid(option, said!("must be more than zero", "moet groter zijn dan nul")));
     }
@@ -116,7 +117,7 @@ pub fn positive_length(option: &str, mm: f32) -> Result<f32> {
 }
 
 /// Parses a scale: "100%", "50 %" or "0.5".
-pub fn parse_percent(option: &str, text: &str) -> Result<f32> {
+pub fn parse_percent(option: Field, text: &str) -> Result<f32> {
     let t = text.trim();
     let value = match t.strip_suffix('%') {
         Some(p) => p.trim().parse::<f32>().ok(),
@@ -146,48 +147,48 @@ mod tests {
 
     #[test]
     fn named_papers_and_aliases() {
-        assert_eq!(parse_paper("sheet", "a4").unwrap(), Paper { name: "A4".into(), width: 210.0, height: 297.0 });
-        assert_eq!(parse_paper("sheet", "Arch-D").unwrap().width, 609.6);
-        assert_eq!(parse_paper("sheet", "ansi b").unwrap().name, "Tabloid");
-        assert_eq!(parse_paper("sheet", "2A0").unwrap().height, 1682.0);
+        assert_eq!(parse_paper(Field::Sheet, "a4").unwrap(), Paper { name: "A4".into(), width: 210.0, height: 297.0 });
+        assert_eq!(parse_paper(Field::Sheet, "Arch-D").unwrap().width, 609.6);
+        assert_eq!(parse_paper(Field::Sheet, "ansi b").unwrap().name, "Tabloid");
+        assert_eq!(parse_paper(Field::Sheet, "2A0").unwrap().height, 1682.0);
     }
 
     #[test]
     fn custom_papers_take_the_unit_once() {
-        let p = parse_paper("sheet", "420x297mm").unwrap();
+        let p = parse_paper(Field::Sheet, "420x297mm").unwrap();
         assert_eq!((p.width, p.height), (297.0, 420.0));
-        let p = parse_paper("sheet", "11x17in").unwrap();
+        let p = parse_paper(Field::Sheet, "11x17in").unwrap();
         assert!((p.width - 279.4).abs() < 0.01 && (p.height - 431.8).abs() < 0.01);
-        let p = parse_paper("sheet", "60 x 90 cm").unwrap();
+        let p = parse_paper(Field::Sheet, "60 x 90 cm").unwrap();
         assert_eq!((p.width, p.height), (600.0, 900.0));
     }
 
     #[test]
     fn bad_papers_name_the_option() {
-        let e = parse_paper("sheet", "A7x").unwrap_err().to_string();
+        let e = parse_paper(Field::Sheet, "A7x").unwrap_err().to_string();
         assert!(e.starts_with("sheet: unknown paper 'A7x'"), "{e}");
-        assert!(parse_paper("sheet", "0x297mm").unwrap_err().to_string().contains("more than zero"));
-        assert!(parse_paper("sheet", "20000x297mm").unwrap_err().to_string().contains("15 m"));
+        assert!(parse_paper(Field::Sheet, "0x297mm").unwrap_err().to_string().contains("more than zero"));
+        assert!(parse_paper(Field::Sheet, "20000x297mm").unwrap_err().to_string().contains("15 m"));
     }
 
     #[test]
     fn lengths() {
-        assert_eq!(parse_length("width", "3m").unwrap(), 3000.0);
-        assert_eq!(parse_length("width", "76mm").unwrap(), 76.0);
-        assert_eq!(parse_length("width", "7,5 cm").unwrap(), 75.0);
-        assert_eq!(parse_length("width", "10").unwrap(), 10.0);
-        assert!((parse_length("width", "2in").unwrap() - 50.8).abs() < 1e-4);
-        assert!(parse_length("width", "-3m").unwrap_err().to_string().contains("more than zero"));
-        assert!(parse_length("width", "16m").unwrap_err().to_string().contains("15 m"));
-        assert!(parse_length("width", "3 furlongs").unwrap_err().to_string().contains("unknown unit"));
-        assert!(parse_length("width", "m").is_err());
+        assert_eq!(parse_length(Field::Width, "3m").unwrap(), 3000.0);
+        assert_eq!(parse_length(Field::Width, "76mm").unwrap(), 76.0);
+        assert_eq!(parse_length(Field::Width, "7,5 cm").unwrap(), 75.0);
+        assert_eq!(parse_length(Field::Width, "10").unwrap(), 10.0);
+        assert!((parse_length(Field::Width, "2in").unwrap() - 50.8).abs() < 1e-4);
+        assert!(parse_length(Field::Width, "-3m").unwrap_err().to_string().contains("more than zero"));
+        assert!(parse_length(Field::Width, "16m").unwrap_err().to_string().contains("15 m"));
+        assert!(parse_length(Field::Width, "3 furlongs").unwrap_err().to_string().contains("unknown unit"));
+        assert!(parse_length(Field::Width, "m").is_err());
     }
 
     #[test]
     fn percentages() {
-        assert_eq!(parse_percent("scale", "100%").unwrap(), 100.0);
-        assert_eq!(parse_percent("scale", "0.5").unwrap(), 50.0);
-        assert!(parse_percent("scale", "0%").is_err());
-        assert!(parse_percent("scale", "big").is_err());
+        assert_eq!(parse_percent(Field::Scale, "100%").unwrap(), 100.0);
+        assert_eq!(parse_percent(Field::Scale, "0.5").unwrap(), 50.0);
+        assert!(parse_percent(Field::Scale, "0%").is_err());
+        assert!(parse_percent(Field::Scale, "big").is_err());
     }
 }

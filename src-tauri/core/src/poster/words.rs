@@ -1,5 +1,7 @@
 //! The few words a poster prints itself, in the journey's own language.
 
+use crate::Lang;
+
 pub struct Words {
     pub legend: &'static str,
     pub emotion: &'static str,
@@ -23,11 +25,11 @@ pub struct Words {
     pub of: &'static str,
 }
 
+/// The poster's own words in the journey's language (`locale` as the journey keeps it).
 pub fn words(locale: &str) -> &'static Words {
-    if locale.starts_with("nl") {
-        &NL
-    } else {
-        &EN
+    match Lang::from_locale(locale) {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
     }
 }
 

@@ -19,6 +19,7 @@ use crate::history::{self, UndoState};
 use crate::model::{self, check_title, Id, JourneyDoc, JourneySummary};
 use crate::round::{Round, RoundInfo};
 use crate::said;
+use crate::said::Field;
 use crate::said::Said;
 
 /// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
@@ -108,7 +109,7 @@ impl Store {
     pub fn in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         set_pragmas(&conn)?;
-        migrate(&mut conn).map_err(|e| Error::invalid("database", said!("{e}", "kon niet worden voorbereid: {e}")))?;
+        migrate(&mut conn).map_err(|e| Error::invalid(Field::Database, said!("{e}", "kon niet worden voorbereid: {e}")))?;
         Ok(Store { conn, path: None })
     }
 
@@ -179,21 +180,21 @@ impl Store {
         doc.validate()?;
         self.write(|c| {
             let j = doc.journey.id;
-            records::insert_journey(c, &doc.journey).map_err(|e| in_use("journey id", j, e))?;
+            records::insert_journey(c, &doc.journey).map_err(|e| in_use(Field::JourneyId, j, e))?;
             for p in &doc.phases {
-                records::insert_phase(c, j, p).map_err(|e| in_use("phase id", p.id, e))?;
+                records::insert_phase(c, j, p).map_err(|e| in_use(Field::PhaseId, p.id, e))?;
             }
             for r in &doc.rows {
-                records::insert_row(c, j, r).map_err(|e| in_use("row id", r.id, e))?;
+                records::insert_row(c, j, r).map_err(|e| in_use(Field::RowId, r.id, e))?;
             }
             for k in &doc.cards {
-                records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use("card id", k.id, e))?;
+                records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use(Field::CardId, k.id, e))?;
             }
             for p in &doc.personas {
-                records::insert_persona(c, j, p).map_err(|e| in_use("persona id", p.id, e))?;
+                records::insert_persona(c, j, p).map_err(|e| in_use(Field::PersonaId, p.id, e))?;
             }
             for r in &doc.rounds {
-                records::insert_round(c, j, r).map_err(|e| in_use("round id", r.id, e))?;
+                records::insert_round(c, j, r).map_err(|e| in_use(Field::RoundId, r.id, e))?;
             }
             records::set_vote(c, j, doc.vote.as_ref())
         })
@@ -211,7 +212,7 @@ impl Store {
     /// Saves the journey as it is now under `name`. A round is not an edit: it changes nothing
     /// in the journey and is not in its undo history.
     pub fn save_round(&mut self, journey: Id, name: &str) -> Result<RoundInfo> {
-        check_title("round name", name)?;
+        check_title(Field::RoundName, name)?;
         let round = Round { id: model::new_id(), name: name.trim().to_owned(), created_at: model::now_millis(), doc: self.load(journey)? };
         self.write(|c| records::insert_round(c, journey, &round))?;
         Ok(round.info())
@@ -226,7 +227,7 @@ impl Store {
     }
 
     pub fn rename_round(&mut self, journey: Id, round: Id, name: &str) -> Result<()> {
-        check_title("round name", name)?;
+        check_title(Field::RoundName, name)?;
         self.write(|c| {
             records::round(c, journey, round)?;
             records::rename_round(c, round, name.trim())
@@ -243,7 +244,7 @@ impl Store {
     /// Makes a round into a journey of its own, named `name`, with new ids; the journey it was
     /// taken from stays as it is.
     pub fn restore_round(&mut self, journey: Id, round: Id, name: &str) -> Result<Id> {
-        check_title("journey name", name)?;
+        check_title(Field::JourneyName, name)?;
         let mut doc = self.round(journey, round)?.doc;
         crate::interchange::renew_ids(&mut doc);
         let now = model::now_millis();
@@ -475,7 +476,7 @@ fn is_io_error(e: &rusqlite::Error) -> bool {
 }
 
 /// `field` is the record's id field ("card id"), named here so said.rs's check can see it.
-fn in_use(field: &'static str, id: Id, e: Error) -> Error {
+fn in_use(field: Field, id: Id, e: Error) -> Error {
     match &e {
         Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
             Error::invalid(field, said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"))
