@@ -111,7 +111,9 @@ test("F1 shows the keyboard shortcuts", async () => {
   const page = await ui.open({ journeys: [online()] });
   await page.getByRole("heading", { name: "Journeys" }).waitFor();
   await page.keyboard.press("F1");
-  await page.getByRole("dialog", { name: "Keyboard shortcuts" }).getByText("Ctrl + arrows").waitFor();
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await dialog.getByText("Ctrl + arrows").waitFor();
+  for (const key of ["Ctrl+K", "Ctrl+P", "F5", "F1"]) assert.equal(await dialog.getByText(key, { exact: true }).count(), 1, `${key} is listed`);
   await page.keyboard.press("Escape");
   assert.equal(await page.getByRole("dialog").count(), 0);
 });
