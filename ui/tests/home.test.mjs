@@ -58,9 +58,16 @@ test("user text is shown as text, never as markup", async () => {
 test("a new journey is made from a template in the chosen language", async () => {
   const page = await ui.open({ journeys: [], locale: "nl" });
   await page.getByText("Nog geen klantreizen").waitFor();
+  // The picker opens full, not empty for a moment with Create disabled: watch every render of it.
+  await page.evaluate(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[role="dialog"] .template-list') && !document.querySelector(".template")) window.__emptyPicker = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByRole("button", { name: "Nieuwe klantreis" }).click();
   await page.getByRole("radio", { name: "Nederlands" }).waitFor();
   await page.locator(".template").first().waitFor();
+  assert.equal(await page.evaluate(() => window.__emptyPicker ?? false), false, "the picker was never shown empty");
   assert.deepEqual(await page.locator(".template-title").allInnerTexts(), (await ui.core.call({ cmd: "list_templates" })).filter((t) => t.language === "nl").map((t) => t.title), "only the Dutch templates in Dutch");
   await page.locator(".template", { hasText: "Oriëntatie" }).first().click();
   await page.getByLabel("Naam").fill("Fietsenwinkel");

@@ -19,6 +19,11 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
   const [filter, setFilter] = useState("");
   const [renaming, setRenaming] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  // Fetched with the list, not when the picker opens: it then opens full, with Create enabled.
+  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+  useEffect(() => {
+    api.listTemplates().then(setTemplates, (e: Error) => onError(e.message));
+  }, [onError]);
 
   const refresh = useCallback(() => api.listJourneys().then(setJourneys, (e: Error) => onError(e.message)), [onError]);
   useEffect(() => {
@@ -132,6 +137,7 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
       )}
       {picking ? (
         <TemplatePicker
+          templates={templates}
           onCancel={() => setPicking(false)}
           onCreated={(id) => {
             setPicking(false);
@@ -158,16 +164,13 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
   );
 }
 
-function TemplatePicker(props: { onCancel: () => void; onCreated: (id: string) => void; onError: (m: string) => void }) {
+function TemplatePicker(props: { templates: TemplateInfo[]; onCancel: () => void; onCreated: (id: string) => void; onError: (m: string) => void }) {
   const { t, locale } = useT();
-  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
+  const { templates } = props;
   const [language, setLanguage] = useState<string>(locale);
   const [chosen, setChosen] = useState<string | null>(null);
   const [name, setName] = useState("");
 
-  useEffect(() => {
-    api.listTemplates().then(setTemplates);
-  }, []);
   const shown = templates.filter((tpl) => tpl.language === language);
   const selected = shown.find((tpl) => tpl.id === chosen) ?? shown[0];
 
