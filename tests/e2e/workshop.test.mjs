@@ -43,6 +43,10 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
     await s.waitFor(".phase-title");
     const [a, b] = await s.execute("return [...document.querySelectorAll('.cell .card')].map((e) => e.dataset.cardId).slice(0, 2)");
     await s.clickOn(".journey-header button", { text: "Vote" });
+    // The stacking choice reads as a line or two, not squeezed beside a full-width checkbox.
+    const label = await s.execute("const r = document.querySelector('.vote-panel .check').getBoundingClientRect(); return [r.width, r.height];");
+    assert.ok(label[1] < 60, `the label is ${label[1]} px tall`);
+    await s.screenshot("42a-vote-panel");
     await s.clickOn(".vote-panel button", { text: "Start a vote" });
 
     const name = '.vote-panel input[aria-label="Name of a participant"]';
