@@ -67,6 +67,20 @@ test("quick capture: Shift+Tab goes back, pasting lines makes one card each, Esc
   await field.waitFor({ state: "detached" });
 });
 
+test("the timer's preset menu closes with Escape from its own button, and when the focus leaves it", async () => {
+  const { page } = await openEditor();
+  const button = page.getByRole("button", { name: /Timer/ });
+  await button.click();
+  await page.getByRole("menu").waitFor();
+  assert.equal(await page.getByRole("menu").getByText("min", { exact: true }).count(), 1, "the custom field says its unit");
+  await page.keyboard.press("Escape");
+  await page.getByRole("menu").waitFor({ state: "detached" });
+  await button.click();
+  await page.getByRole("menu").getByLabel("Minutes").focus();
+  await page.locator(".card", { hasText: "Google search result" }).click();
+  await page.getByRole("menu").waitFor({ state: "detached" });
+});
+
 test("the room timer: a preset counts down, +1 min, pause, and a large overlay when time is up", async () => {
   const { page } = await openEditor();
   await page.clock.install();

@@ -187,6 +187,7 @@ export const en = {
     label: "Timer",
     minutes: (n: number) => `${n} min`,
     customMinutes: "Minutes",
+    unit: "min",
     start: "Start",
     sound: "Sound when time is up",
     addMinute: "One more minute",

@@ -188,6 +188,7 @@ export const nl: Messages = {
     label: "Timer",
     minutes: (n: number) => `${n} min`,
     customMinutes: "Minuten",
+    unit: "min",
     start: "Start",
     sound: "Geluid als de tijd om is",
     addMinute: "Nog een minuut",

@@ -71,7 +71,20 @@ export function RoomTimer() {
   ) : null;
 
   return (
-    <div className="room-timer">
+    <div
+      className="room-timer"
+      // The preset menu closes with Escape wherever the focus is in it (the button too), and when
+      // the focus leaves it, so it never stays open over another dialog.
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && menu) {
+          e.stopPropagation();
+          setMenu(false);
+        }
+      }}
+      onBlur={(e) => {
+        if (menu && !e.currentTarget.contains(e.relatedTarget as Node | null)) setMenu(false);
+      }}
+    >
       {timer ? (
         <div className={`timer-chip${up ? " up" : ""}${isRunning(timer) ? "" : " paused"}`} role="timer" aria-label={t.timer.label}>
           <button className="timer-time" onClick={() => setBig(true)} title={t.timer.enlarge}>
@@ -85,7 +98,7 @@ export function RoomTimer() {
         </button>
       )}
       {menu && !timer ? (
-        <div className="timer-menu" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(false)}>
+        <div className="timer-menu" role="menu">
           {PRESETS.map((m) => (
             <button key={m} role="menuitem" onClick={() => begin(m)}>
               {t.timer.minutes(m)}
@@ -93,6 +106,7 @@ export function RoomTimer() {
           ))}
           <form className="timer-custom" onSubmit={(e) => (e.preventDefault(), begin(Number(custom.replace(",", "."))))}>
             <input aria-label={t.timer.customMinutes} inputMode="decimal" value={custom} onChange={(e) => setCustom(e.target.value)} />
+            <span className="unit">{t.timer.unit}</span>
             <button type="submit">{t.timer.start}</button>
           </form>
           <label className="check">
