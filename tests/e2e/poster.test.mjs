@@ -7,12 +7,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KEY, freshDatabase, withApp } from "./webdriver.mjs";
+import { KEY, withApp } from "./webdriver.mjs";
 
 test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () => {
-  const db = freshDatabase();
   const out = mkdtempSync(join(tmpdir(), "jw-posters-"));
-  await withApp({ env: { LANG: "nl_NL.UTF-8", JOURNEYWALL_SAVE_DIR: out }, db }, async ({ s }) => {
+  await withApp({ env: { LANG: "nl_NL.UTF-8", JOURNEYWALL_SAVE_DIR: out } }, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     await s.chord(KEY.control, "p");

@@ -5,11 +5,10 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { KEY, freshDatabase, withApp } from "./webdriver.mjs";
+import { KEY, withApp } from "./webdriver.mjs";
 
 test("quick capture takes notes into cells from the keyboard; the timer counts down large", async () => {
-  const db = freshDatabase();
-  await withApp({ db }, async (app) => {
+  await withApp({}, async (app) => {
     let s = app.s;
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
@@ -84,8 +83,7 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
 });
 
 test("a round saved, a card moved, the two compared: the moved card is marked on a read-only board", async () => {
-  const db = freshDatabase();
-  await withApp({ db }, async ({ s }) => {
+  await withApp({}, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     await s.clickOn(".journey-header button", { text: "Rounds" });
@@ -110,8 +108,7 @@ test("a round saved, a card moved, the two compared: the moved card is marked on
 });
 
 test("the presenter view steps through the phases and opens a projector window that shows the map", async () => {
-  const db = freshDatabase();
-  await withApp({ db }, async ({ s }) => {
+  await withApp({}, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     const phases = await s.execute("return [...document.querySelectorAll('.phase-title')].map((e) => e.textContent)");
@@ -148,11 +145,10 @@ test("the presenter view steps through the phases and opens a projector window t
 });
 
 test("a persona gets a picture from a file; text posing as a picture and a 50 MB file are refused and change nothing", async () => {
-  const db = freshDatabase();
   const dir = mkdtempSync(join(tmpdir(), "jw-picture-"));
   const file = join(dir, "portrait.png");
   copyFileSync(join(import.meta.dirname, "..", "..", "icons", "icon.png"), file);
-  await withApp({ env: { LANG: "en_GB.UTF-8", JOURNEYWALL_OPEN_FILE: file }, db }, async (app) => {
+  await withApp({ env: { LANG: "en_GB.UTF-8", JOURNEYWALL_OPEN_FILE: file } }, async (app) => {
     let s = app.s;
     await s.clickOn(".journey-item");
     await s.clickOn(".persona-chip");

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::commands::{AppInfo, AppState, CommandError, OpenedJourney};
 use crate::save::PosterPreview;
-#[allow(unused_imports)] // named by the shell lines of the list
+// The modules whose functions the list names.
 use crate::{commands, menu, personas, projector, rounds, save};
 
 macro_rules! requests {
