@@ -321,8 +321,11 @@ fn cards_dropped_where_they_are_make_no_undo_step() {
     let (p0, r1) = (doc.phases[0].id, doc.rows[1].id);
     let order = cell_order(&store, id, p0, r1);
     let history = store.undo_state(id).unwrap();
+    let edited = store.load(id).unwrap().journey.updated_at;
+    std::thread::sleep(std::time::Duration::from_millis(5));
     let applied = store.apply(id, Edit::MoveCards { cards: vec![order[0], order[1]], phase: p0, row: r1, index: 0 }).unwrap();
     assert_eq!(applied.history, history);
+    assert_eq!(store.load(id).unwrap().journey.updated_at, edited, "not counted as an edit of the journey");
     assert_eq!(cell_order(&store, id, p0, r1), order);
 }
 

@@ -289,10 +289,13 @@ impl Store {
             let now = model::now_millis();
             let mut applier = start(c, journey, now)?;
             let inverse = applier.apply(edit)?;
-            if !inverse.is_nothing() {
+            // An edit that changed nothing (cards dropped where they were) leaves no undo step
+            // and does not count as the journey being edited.
+            let changed = !inverse.is_nothing();
+            if changed {
                 history::record(c, journey, &label, &inverse, now)?;
             }
-            finish(c, journey, applier)
+            finish(c, journey, applier, changed)
         })
     }
 
@@ -302,7 +305,7 @@ impl Store {
             let mut applier = start(c, journey, model::now_millis())?;
             let redo = applier.apply(step.edit)?;
             history::mark_undone(c, journey, step.seq, &redo)?;
-            finish(c, journey, applier)
+            finish(c, journey, applier, true)
         })
     }
 
@@ -312,7 +315,7 @@ impl Store {
             let mut applier = start(c, journey, model::now_millis())?;
             let undo = applier.apply(step.edit)?;
             history::mark_redone(c, journey, step.seq, &undo)?;
-            finish(c, journey, applier)
+            finish(c, journey, applier, true)
         })
     }
 
@@ -348,8 +351,10 @@ fn start(c: &Connection, journey: Id, now: model::Millis) -> Result<Applier<'_>>
     Ok(Applier::new(c, journey, now))
 }
 
-fn finish(c: &Connection, journey: Id, applier: Applier<'_>) -> Result<Applied> {
-    records::touch_journey(c, journey, applier.now)?;
+fn finish(c: &Connection, journey: Id, applier: Applier<'_>, changed: bool) -> Result<Applied> {
+    if changed {
+        records::touch_journey(c, journey, applier.now)?;
+    }
     let changes = applier.touched.into_changes(c, journey)?;
     Ok(Applied { changes, history: history::state(c, journey)? })
 }
