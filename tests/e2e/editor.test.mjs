@@ -88,15 +88,14 @@ test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the
     await s.clickOn(".journey-item");
     await s.waitFor(".card");
     // A few plain clicks on cards, as while talking through the map, then scrolling.
-    for (const i of [0, 3, 1]) await (await s.findAll(".card")).at(i).click();
+    for (const i of [0, 3, 1]) await s.clickOn(".card", { nth: i });
     await s.execute("document.querySelector('.board-scroll').scrollTo(300, 200);");
     await sleep(400);
     assert.deepEqual(await scroll(), [300, 200], "the board stays where it was scrolled after clicks");
     await s.execute("document.querySelector('.board-scroll').scrollTo(0, 0);");
 
     // Rename the selected card inline; the panel follows.
-    const first = (await s.findAll(".card")).at(1);
-    await first.click();
+    await s.clickOn(".card", { nth: 1 });
     const before = await panelTitle();
     await s.keys(KEY.f2);
     await s.waitFor(".card-editor");

@@ -96,13 +96,15 @@ export class Session {
   /**
    * Clicks the element matching `css` (and `text`) once it exists. A click that fails because the
    * UI re-rendered the element in between (WebKit then reports a stale or moving element) is
-   * retried on the element found afresh.
+   * retried on the element found afresh. `nth` picks that match (counted from 0) instead of the first.
    */
-  async clickOn(css, { text, timeout = 10_000 } = {}) {
+  async clickOn(css, { text, nth, timeout = 10_000 } = {}) {
     const until = Date.now() + timeout;
     for (;;) {
-      const el = await this.waitFor(css, { text, timeout: Math.max(1, until - Date.now()) });
+      const first = await this.waitFor(css, { text, timeout: Math.max(1, until - Date.now()) });
+      const el = nth === undefined ? first : (await this.findAll(css)).at(nth);
       try {
+        if (!el) throw new Error(`there is no ${css} number ${nth}`);
         return await el.click();
       } catch (e) {
         if (Date.now() > until) throw e;
