@@ -211,6 +211,36 @@ pub enum Edit {
         tallies: Vec<Tally>,
     },
 
+    /// Makes a note from the room's inbox a card: at `index` of the cell given, by default at the
+    /// end of the cell the participant aimed it at. `card` is the new card's id (chosen by the
+    /// core unless given).
+    PlaceNote {
+        note: Id,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        phase: Option<Id>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        row: Option<Id>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        card: Option<Id>,
+    },
+    /// Places every note waiting in the inbox that is aimed at a cell, in the order they arrived:
+    /// one undo step. Notes aimed nowhere stay in the inbox.
+    PlaceAimedNotes,
+    DiscardNote {
+        note: Id,
+    },
+    /// Puts a placed or discarded note back in the inbox; a placed note's card is removed.
+    ReturnNote {
+        note: Id,
+    },
+    /// Corrects a waiting note's text before it is placed.
+    UpdateNote {
+        note: Id,
+        text: String,
+    },
+
     /// Several edits applied atomically and undone as one step (a multi-card move, a paste).
     Batch {
         edits: Vec<Edit>,

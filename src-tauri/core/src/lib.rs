@@ -10,6 +10,7 @@ pub mod files;
 #[cfg(feature = "test-support")]
 pub mod fixtures;
 mod history;
+pub mod inbox;
 pub mod interchange;
 pub mod library;
 pub mod model;

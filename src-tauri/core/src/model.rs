@@ -153,6 +153,9 @@ pub struct JourneyDoc {
     /// interchange file carries them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<Round>,
+    /// Notes participants sent from their phones in a room, waiting, placed or discarded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inbox: Vec<crate::inbox::Note>,
 }
 
 /// A round: a named snapshot of a journey, stored and exported with it (compared in `round`).
@@ -314,6 +317,21 @@ impl JourneyDoc {
         for round in &self.rounds {
             check_title(Field::RoundName, &round.name)?;
             round.doc.validate()?;
+        }
+        if self.inbox.len() > crate::inbox::MAX_NOTES {
+            let (n, max) = (self.inbox.len(), crate::inbox::MAX_NOTES);
+            return Err(Error::invalid(
+                Field::Inbox,
+                said!("holds {n} notes; the limit is {max}", "bevat {n} notities; de grens is {max}"),
+            ));
+        }
+        let mut notes = std::collections::HashSet::new();
+        for note in &self.inbox {
+            note.validate()?;
+            if !notes.insert(note.id) {
+                let id = note.id;
+                return Err(Error::invalid(Field::NoteId, said!("{id} is used twice", "{id} komt twee keer voor")));
+            }
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row as SqlRow};
 
 use crate::error::{Error, Result};
+use crate::inbox::{Note, NoteState};
 use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
 use crate::picture;
 use crate::round::Round;
@@ -489,5 +490,84 @@ pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {
 
 pub fn delete_round(c: &Connection, id: Id) -> Result<()> {
     c.prepare_cached("DELETE FROM rounds WHERE id = ?1")?.execute([id.to_string()])?;
+    Ok(())
+}
+
+// --- the inbox --------------------------------------------------------------------------------
+
+const NOTE_COLS: &str = "id, text, phase_id, row_id, author, received_at, state, card_id, device";
+
+fn opt_id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Option<Id>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| Id::parse_str(&s).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))))
+        .transpose()
+}
+
+fn note_from_row(r: &SqlRow) -> rusqlite::Result<Note> {
+    let state: String = r.get(6)?;
+    Ok(Note {
+        id: id_col(r, 0)?,
+        text: r.get(1)?,
+        phase: opt_id_col(r, 2)?,
+        row: opt_id_col(r, 3)?,
+        author: r.get(4)?,
+        received_at: r.get(5)?,
+        state: NoteState::parse(&state).unwrap_or(NoteState::Inbox),
+        card: opt_id_col(r, 7)?,
+        device: r.get(8)?,
+    })
+}
+
+/// The journey's notes in the order they arrived.
+pub fn notes(c: &Connection, journey: Id) -> Result<Vec<Note>> {
+    let sql = format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 ORDER BY received_at, id");
+    let mut st = c.prepare_cached(&sql)?;
+    let v = st.query_map([journey.to_string()], note_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(v)
+}
+
+/// A note by its id, in any journey (ids are the phones' and unique across the database).
+pub fn note_anywhere(c: &Connection, id: Id) -> Result<Option<(Id, Note)>> {
+    let sql = format!("SELECT {NOTE_COLS}, journey_id FROM inbox WHERE id = ?1");
+    let mut st = c.prepare_cached(&sql)?;
+    Ok(st.query_row([id.to_string()], |r| Ok((id_col(r, 9)?, note_from_row(r)?))).optional()?)
+}
+
+pub fn note(c: &Connection, journey: Id, id: Id) -> Result<Note> {
+    match note_anywhere(c, id)? {
+        Some((j, n)) if j == journey => Ok(n),
+        _ => Err(Error::not_found(Record::Note, id)),
+    }
+}
+
+pub fn count_notes(c: &Connection, journey: Id) -> Result<usize> {
+    let n: i64 = c.prepare_cached("SELECT count(*) FROM inbox WHERE journey_id = ?1")?.query_row([journey.to_string()], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+pub fn insert_note(c: &Connection, journey: Id, n: &Note) -> Result<()> {
+    let sql = format!("INSERT INTO inbox (journey_id, {NOTE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    c.prepare_cached(&sql)?.execute(params![
+        journey.to_string(),
+        n.id.to_string(),
+        n.text,
+        n.phase.map(|p| p.to_string()),
+        n.row.map(|r| r.to_string()),
+        n.author,
+        n.received_at,
+        n.state.as_str(),
+        n.card.map(|k| k.to_string()),
+        n.device,
+    ])?;
+    Ok(())
+}
+
+pub fn update_note(c: &Connection, n: &Note) -> Result<()> {
+    c.prepare_cached("UPDATE inbox SET text = ?2, state = ?3, card_id = ?4 WHERE id = ?1")?.execute(params![
+        n.id.to_string(),
+        n.text,
+        n.state.as_str(),
+        n.card.map(|k| k.to_string())
+    ])?;
     Ok(())
 }

@@ -156,6 +156,10 @@ names! {
         ParticipantColour => "participant colour", "kleur van de deelnemer";
         ParticipantId => "participant id", "id van de deelnemer";
         Tallies => "tallies", "aantallen";
+        NoteText => "note", "notitie";
+        NoteAuthor => "note author", "schrijver van de notitie";
+        NoteId => "note id", "id van de notitie";
+        Inbox => "inbox", "inbox";
         Phase => "phase", "fase";
         Row => "row", "rij";
         Title => "title", "titel";
@@ -189,6 +193,7 @@ names! {
         Persona => "persona", "persona";
         Participant => "participant", "deelnemer";
         Round => "round", "ronde";
+        Note => "note", "notitie";
     }
 }
 

@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::edit::{CardPatch, Edit, JourneyPatch, PersonaPatch, PhasePatch, RowPatch};
 use crate::error::{Error, Result};
+use crate::inbox::Note;
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
 use crate::records as db;
 use crate::said;
 use crate::said::{Field, Record};
 use crate::vote::Vote;
 
+mod inbox;
 mod vote;
 
 /// The records an edit changed, as they are after it: what the editor needs to redraw.
@@ -36,6 +38,8 @@ pub struct Changes {
     /// True when the vote changed; `vote` is then the vote as it is now (absent: no vote).
     pub vote_changed: bool,
     pub vote: Option<Vote>,
+    /// The whole inbox, in order, when any note changed; absent otherwise.
+    pub inbox: Option<Vec<Note>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -56,6 +60,7 @@ pub(crate) struct Touched {
     rows: bool,
     personas: bool,
     vote: bool,
+    pub(crate) inbox: bool,
 }
 
 impl Touched {
@@ -78,6 +83,7 @@ impl Touched {
             cells,
             vote_changed: self.vote,
             vote: if self.vote { db::vote(c, journey)? } else { None },
+            inbox: if self.inbox { Some(db::notes(c, journey)?) } else { None },
         })
     }
 }
@@ -266,6 +272,11 @@ impl<'c> Applier<'c> {
             Edit::UpdateVote { closed, hidden } => self.update_vote(closed, hidden),
             Edit::ClearVote => self.clear_vote(),
             Edit::RestoreVote { vote, tallies } => self.restore_vote(vote, tallies),
+            Edit::PlaceNote { note, phase, row, index, card } => self.place_note(note, phase, row, index, card),
+            Edit::PlaceAimedNotes => self.place_aimed_notes(),
+            Edit::DiscardNote { note } => self.discard_note(note),
+            Edit::ReturnNote { note } => self.return_note(note),
+            Edit::UpdateNote { note, text } => self.update_note(note, text),
             Edit::Batch { edits, label } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

@@ -149,6 +149,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         personas: vec![],
         vote: None,
         rounds: vec![],
+        inbox: vec![],
     };
     model::check_title(Field::JourneyName, name).map_err(|e| err(e.said()))?;
     let mut phase_ids: HashMap<String, Id> = HashMap::new();

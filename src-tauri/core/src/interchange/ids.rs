@@ -31,6 +31,10 @@ fn renew_with(doc: &mut JourneyDoc, map: &mut HashMap<Id, Id>) {
     for round in &mut doc.rounds {
         fresh(&mut round.id);
     }
+    for note in &mut doc.inbox {
+        fresh(&mut note.id);
+        [&mut note.phase, &mut note.row, &mut note.card].into_iter().flatten().for_each(&mut fresh);
+    }
     for round in &mut doc.rounds {
         renew_with(&mut round.doc, map);
     }

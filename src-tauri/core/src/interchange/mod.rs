@@ -17,9 +17,10 @@ use crate::said::Said;
 
 pub const FORMAT: &str = "journeywall";
 /// The newest file format version this build reads and the one it writes.
-/// 2 added the vote, rounds and persona pictures; version-1 files are read as they are. A file
-/// of version 2 is refused by the builds that knew only 1, so they never drop those silently.
-pub const VERSION: u32 = 2;
+/// 2 added the vote, rounds and persona pictures; 3 the room's inbox. Older files are read as
+/// they are. A file of a newer version is refused by the builds that do not know it, so they never
+/// drop what it adds silently.
+pub const VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -212,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_newer_file_is_refused_with_a_message_saying_so() {
-        let text = to_json(&sample()).replacen("\"version\": 2", "\"version\": 7", 1);
+        let text = to_json(&sample()).replacen("\"version\": 3", "\"version\": 7", 1);
         let e = from_json(&text, "new.json", Ids::New).unwrap_err().to_string();
         assert!(e.contains("newer Journeywall") && e.contains("version 7"), "{e}");
     }

@@ -16,6 +16,7 @@ use crate::apply::{Applier, Changes};
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::history::{self, UndoState};
+use crate::inbox::{Incoming, Received, MAX_NOTES};
 use crate::model::{self, check_title, Id, JourneyDoc, JourneySummary};
 use crate::round::{Round, RoundInfo};
 use crate::said;
@@ -25,8 +26,11 @@ use crate::said::Said;
 /// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
 pub const APPLICATION_ID: i32 = 0x4A57_616C;
 
-const MIGRATIONS: &[M<'static>] =
-    &[M::up(include_str!("../../migrations/0001_initial.sql")), M::up(include_str!("../../migrations/0002_workshop.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_initial.sql")),
+    M::up(include_str!("../../migrations/0002_workshop.sql")),
+    M::up(include_str!("../../migrations/0003_room.sql")),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)
@@ -168,6 +172,7 @@ impl Store {
             personas: records::personas(&tx, journey)?,
             vote: records::vote(&tx, journey)?,
             rounds: vec![],
+            inbox: records::notes(&tx, journey)?,
         };
         tx.finish()?;
         doc.sort();
@@ -196,6 +201,9 @@ impl Store {
             for r in &doc.rounds {
                 records::insert_round(c, j, r).map_err(|e| in_use(Field::RoundId, r.id, e))?;
             }
+            for n in &doc.inbox {
+                records::insert_note(c, j, n).map_err(|e| in_use(Field::NoteId, n.id, e))?;
+            }
             records::set_vote(c, j, doc.vote.as_ref())
         })
     }
@@ -213,7 +221,9 @@ impl Store {
     /// in the journey and is not in its undo history.
     pub fn save_round(&mut self, journey: Id, name: &str) -> Result<RoundInfo> {
         check_title(Field::RoundName, name)?;
-        let round = Round { id: model::new_id(), name: name.trim().to_owned(), created_at: model::now_millis(), doc: self.load(journey)? };
+        // A round is the board as it is; the room's inbox is not part of it.
+        let doc = JourneyDoc { inbox: vec![], ..self.load(journey)? };
+        let round = Round { id: model::new_id(), name: name.trim().to_owned(), created_at: model::now_millis(), doc };
         self.write(|c| records::insert_round(c, journey, &round))?;
         Ok(round.info())
     }
@@ -277,6 +287,63 @@ impl Store {
         self.write(|c| {
             c.prepare_cached("DELETE FROM meta WHERE key = ?1")?.execute([key])?;
             Ok(())
+        })
+    }
+
+    // --- the room's inbox -----------------------------------------------------------------------
+
+    /// Stores a note a phone sent, on disk before this returns. A note whose id is there already
+    /// (the phone sent it again) is answered with the stored one and adds nothing. An aim at a
+    /// phase or row that no longer exists is dropped rather than the note refused: a participant's
+    /// words are never lost to a stale screen. Not an edit: the facilitator's undo leaves it.
+    pub fn receive_note(&mut self, journey: Id, note: Incoming, device: &str) -> Result<(Received, Changes)> {
+        note.validate()?;
+        self.write(|c| {
+            if records::journey(c, journey)?.is_none() {
+                return Err(Error::NoSuchJourney(journey.to_string()));
+            }
+            match records::note_anywhere(c, note.id)? {
+                Some((j, stored)) if j == journey => return Ok((Received { note: stored, new: false }, Changes::default())),
+                Some(_) => {
+                    let id = note.id;
+                    return Err(Error::invalid(
+                        Field::NoteId,
+                        said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"),
+                    ));
+                }
+                None => {}
+            }
+            if records::count_notes(c, journey)? >= MAX_NOTES {
+                return Err(Error::invalid(
+                    Field::Inbox,
+                    said!(
+                        "is full ({MAX_NOTES} notes); the facilitator can clear it",
+                        "is vol ({MAX_NOTES} notities); de begeleider kan hem leegmaken"
+                    ),
+                ));
+            }
+            let mut n = note.into_note(device, model::now_millis());
+            if !n.phase.is_some_and(|p| records::phase_exists(c, journey, p).unwrap_or(false)) {
+                n.phase = None;
+            }
+            if !n.row.is_some_and(|r| records::row_exists(c, journey, r).unwrap_or(false)) {
+                n.row = None;
+            }
+            records::insert_note(c, journey, &n)?;
+            let changes = Changes { inbox: Some(records::notes(c, journey)?), ..Changes::default() };
+            Ok((Received { note: n, new: true }, changes))
+        })
+    }
+
+    /// Applies an edit that a participant made from their phone (a dot): on disk like any edit,
+    /// but not in the facilitator's undo history, so their Ctrl+Z never takes a participant's
+    /// dot away.
+    pub fn apply_for_participant(&mut self, journey: Id, edit: Edit) -> Result<Applied> {
+        self.write(|c| {
+            let now = model::now_millis();
+            let mut applier = start(c, journey, now)?;
+            let inverse = applier.apply(edit)?;
+            finish(c, journey, applier, !inverse.is_nothing())
         })
     }
 

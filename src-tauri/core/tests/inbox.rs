@@ -1,0 +1,130 @@
+//! The room's inbox as the facilitator sorts it: notes from phones arrive once however often
+//! they are sent, are placed where they were aimed or elsewhere, discarded, and every step undoes
+//! and redoes; the inbox travels in the exported file.
+
+use journeywall_core::inbox::{Incoming, NoteState};
+use journeywall_core::interchange::{self, Ids};
+use journeywall_core::model::{new_id, Id, JourneyDoc};
+use journeywall_core::{templates, Edit, Store};
+
+fn journey(store: &mut Store) -> JourneyDoc {
+    let doc = templates::instantiate("online-en", None).unwrap();
+    store.insert_doc(&doc).unwrap();
+    doc
+}
+
+fn note(text: &str, phase: Option<Id>, row: Option<Id>) -> Incoming {
+    Incoming { id: new_id(), text: text.into(), phase, row, author: Some("Ayşe".into()) }
+}
+
+fn state_of(store: &Store, j: Id, note: Id) -> NoteState {
+    store.load(j).unwrap().inbox.iter().find(|n| n.id == note).unwrap().state
+}
+
+#[test]
+fn a_note_sent_twice_is_stored_once_and_an_aim_at_nothing_is_dropped_not_the_note() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let n = note("Could not find the opening hours", Some(doc.phases[0].id), Some(doc.rows[0].id));
+    let (first, changes) = store.receive_note(j, n.clone(), "phone-1").unwrap();
+    assert!(first.new);
+    assert_eq!(changes.inbox.as_ref().map(Vec::len), Some(1));
+    let (again, _) = store.receive_note(j, n.clone(), "phone-1").unwrap();
+    assert!(!again.new);
+    assert_eq!(store.load(j).unwrap().inbox.len(), 1);
+
+    let stale = note("Aimed at a phase that was deleted", Some(new_id()), Some(doc.rows[0].id));
+    let (r, _) = store.receive_note(j, stale, "phone-2").unwrap();
+    assert_eq!((r.note.phase, r.note.row), (None, Some(doc.rows[0].id)));
+    assert!(store.receive_note(j, note("", None, None), "phone-2").is_err(), "an empty note is refused");
+    assert_eq!(store.undo_state(j).unwrap().undo, None, "receiving a note is not the facilitator's edit");
+}
+
+#[test]
+fn placing_makes_a_card_and_undo_puts_the_note_back_in_the_inbox() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let (phase, row) = (doc.phases[2].id, doc.rows[1].id);
+    let (r, _) = store.receive_note(j, note("Delivery took a week 📦", Some(phase), Some(row)), "p").unwrap();
+    let id = r.note.id;
+
+    let applied = store.apply(j, Edit::PlaceNote { note: id, phase: None, row: None, index: None, card: None }).unwrap();
+    let card = applied.changes.cards.iter().find(|k| k.title == "Delivery took a week 📦").expect("a card").clone();
+    assert_eq!((card.phase, card.row), (phase, row));
+    assert_eq!(applied.changes.inbox.unwrap()[0].card, Some(card.id));
+    assert_eq!(store.undo_state(j).unwrap().undo.as_deref(), Some("placeNote"));
+    assert!(store.apply(j, Edit::PlaceNote { note: id, phase: None, row: None, index: None, card: None }).is_err(), "placed once");
+
+    store.undo(j).unwrap();
+    assert_eq!(state_of(&store, j, id), NoteState::Inbox);
+    assert!(!store.load(j).unwrap().cards.iter().any(|k| k.id == card.id));
+    store.redo(j).unwrap();
+    assert_eq!(state_of(&store, j, id), NoteState::Placed);
+    let back = store.load(j).unwrap().cards.into_iter().find(|k| k.id == card.id).expect("the same card again");
+    assert_eq!((back.phase, back.row, back.position), (card.phase, card.row, card.position));
+}
+
+#[test]
+fn place_all_places_the_aimed_notes_in_one_step_and_leaves_the_others() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let aimed: Vec<Id> = (0..3)
+        .map(|i| store.receive_note(j, note(&format!("aimed {i}"), Some(doc.phases[i].id), Some(doc.rows[0].id)), "p").unwrap().0.note.id)
+        .collect();
+    let loose = store.receive_note(j, note("aimed nowhere", None, None), "p").unwrap().0.note.id;
+    let cards_before = store.load(j).unwrap().cards.len();
+
+    store.apply(j, Edit::PlaceAimedNotes).unwrap();
+    assert!(aimed.iter().all(|n| state_of(&store, j, *n) == NoteState::Placed));
+    assert_eq!(state_of(&store, j, loose), NoteState::Inbox);
+    assert_eq!(store.load(j).unwrap().cards.len(), cards_before + 3);
+    assert!(store.apply(j, Edit::PlaceNote { note: loose, phase: None, row: None, index: None, card: None }).is_err(), "no cell to go to");
+    store
+        .apply(j, Edit::PlaceNote { note: loose, phase: Some(doc.phases[1].id), row: Some(doc.rows[2].id), index: Some(0), card: None })
+        .unwrap();
+
+    store.undo(j).unwrap();
+    store.undo(j).unwrap();
+    assert!(aimed.iter().chain([&loose]).all(|n| state_of(&store, j, *n) == NoteState::Inbox), "one step undoes them all");
+    assert_eq!(store.load(j).unwrap().cards.len(), cards_before);
+}
+
+#[test]
+fn a_discarded_note_can_come_back_and_a_waiting_one_can_be_corrected() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let id = store.receive_note(j, note("Typo in the nmae", None, None), "p").unwrap().0.note.id;
+    store.apply(j, Edit::UpdateNote { note: id, text: "Typo in the name".into() }).unwrap();
+    store.apply(j, Edit::DiscardNote { note: id }).unwrap();
+    assert_eq!(state_of(&store, j, id), NoteState::Discarded);
+    assert!(store.apply(j, Edit::DiscardNote { note: id }).is_err());
+    store.apply(j, Edit::ReturnNote { note: id }).unwrap();
+    assert_eq!(state_of(&store, j, id), NoteState::Inbox);
+    store.undo(j).unwrap();
+    store.undo(j).unwrap();
+    store.undo(j).unwrap();
+    let n = store.load(j).unwrap().inbox.into_iter().next().unwrap();
+    assert_eq!((n.state, n.text.as_str()), (NoteState::Inbox, "Typo in the nmae"));
+}
+
+#[test]
+fn the_inbox_travels_in_the_exported_file_without_which_phone_wrote_it() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    store.receive_note(j, note("שלום — 你好 — <b>bold</b>", Some(doc.phases[0].id), None), "secret-device").unwrap();
+    let json = interchange::to_json(&store.load_with_rounds(j).unwrap());
+    assert!(json.contains("\"version\": 3") && json.contains("\"inbox\"") && !json.contains("secret-device"), "{json}");
+    let copy = interchange::from_json(&json, "j.json", Ids::New).unwrap();
+    let mut other = Store::in_memory().unwrap();
+    other.insert_doc(&copy).unwrap();
+    let back = other.load(copy.journey.id).unwrap();
+    assert_eq!(back.inbox[0].text, "שלום — 你好 — <b>bold</b>");
+    assert_eq!(back.inbox[0].phase, Some(back.phases[0].id), "the aim follows the phase's new id");
+    assert!(store.save_round(j, "as-is").is_ok());
+    assert!(store.round(j, store.rounds(j).unwrap()[0].id).unwrap().doc.inbox.is_empty(), "a round is the board only");
+}
