@@ -10,6 +10,8 @@ use std::path::Path;
 macro_rules! requests {
     (
         core main { $( $(#[$doc:meta])* $module:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $answer:ty; )* }
+        // The phones' requests reach no window: they get no permission.
+        core phone { $( $pmodule:ident :: $pname:ident ( $($parg:ident : $pty:ty),* ) -> $panswer:ty; )* }
         $( shell $window:ident { $( $smodule:ident :: $sname:ident $(::<$generic:path>)? ),* $(,)? } )*
     ) => {
         const GRANTS: &[(&str, &str)] = &[

@@ -122,6 +122,23 @@ enum Command {
         #[arg(long)]
         keep_ids: bool,
     },
+    /// Open a room for a journey without a window: phones join over the local network. Prints the
+    /// join link as its first line, then serves until interrupted (Ctrl+C, SIGTERM)
+    Room {
+        journey: String,
+        /// The port to try first; the next free one is taken when it is in use (0: any)
+        #[arg(long, default_value_t = crate::room::DEFAULT_PORT)]
+        port: u16,
+        /// Listen on this address only (default: the laptop's private-network addresses)
+        #[arg(long, value_name = "ADDRESS")]
+        bind: Option<std::net::IpAddr>,
+        /// Participants may join without giving a name
+        #[arg(long)]
+        anonymous: bool,
+        /// Notes go straight onto the board where they were aimed, not into the inbox
+        #[arg(long)]
+        straight: bool,
+    },
     /// Answer the app's requests as JSON lines: one request a line on standard input, one answer
     /// a line on standard output (see docs/ARCHITECTURE.md)
     Rpc,
@@ -159,11 +176,15 @@ fn run(db: &Path, command: Command) -> Result<()> {
     match command {
         Command::Templates { json } => return print_templates(out, json),
         Command::Rpc => return Ok(crate::rpc::serve(db, std::io::stdin().lock(), out)?),
+        Command::Room { journey, port, bind, anonymous, straight } => {
+            let options = crate::room::RoomOptions { anonymous, straight, port: Some(port), bind };
+            return room(db, &journey, options, out);
+        }
         _ => {}
     }
     let mut store = Store::open(db)?;
     match command {
-        Command::Templates { .. } | Command::Rpc => unreachable!("handled before opening the database"),
+        Command::Templates { .. } | Command::Rpc | Command::Room { .. } => unreachable!("handled before opening the database"),
         Command::New { template, name } => {
             let doc = templates::instantiate(&template, name.as_deref())?;
             store.insert_doc(&doc)?;
@@ -369,4 +390,37 @@ fn print_journey(out: &mut impl Write, doc: &JourneyDoc) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `journeywall room`: the app's room, through the same dispatch, until SIGINT or SIGTERM.
+fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut impl Write) -> Result<()> {
+    use crate::requests::{dispatch, Request};
+    let state = crate::requests::new_state(db.to_path_buf(), Store::open(db), paths::system_locale());
+    let fail = |e: crate::commands::CommandError| anyhow::anyhow!(e.message);
+    let journey = state.with(|s| s.resolve(journey)).map_err(fail)?;
+    let info = dispatch(&state, Request::open_room { journey, options }).map_err(fail)?;
+    for link in info["links"].as_array().into_iter().flatten() {
+        writeln!(out, "{}", link.as_str().unwrap_or_default())?;
+    }
+    if info["onNetwork"] == false {
+        writeln!(out, "(this computer is on no private network: phones cannot reach it; turn on its Wi-Fi hotspot)")?;
+    }
+    out.flush()?;
+    tauri::async_runtime::block_on(interrupted())?;
+    dispatch(&state, Request::close_room {}).map_err(fail)?;
+    Ok(())
+}
+
+/// Waits for Ctrl+C, or (where there is one) SIGTERM, as a service manager or `kill` sends it.
+async fn interrupted() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r,
+            _ = term.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    tokio::signal::ctrl_c().await
 }

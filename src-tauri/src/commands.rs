@@ -2,7 +2,7 @@
 //! thin call into the core; their errors reach the front end as a message a person can act on, in the
 //! language the UI is shown in.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use journeywall_core::interchange::Ids;
 use journeywall_core::library;
@@ -20,6 +20,15 @@ pub struct AppState {
     pub locale: Lang,
     /// The language the UI is shown in, and so the language of every error message sent to it.
     ui_lang: Mutex<Lang>,
+    /// The open room, if any (see `room`).
+    pub room: Mutex<Option<crate::phones::Room>>,
+    /// Tells the main window what phones changed; set by the app (the CLI has no window).
+    pub on_room_event: OnceLock<Box<dyn Fn(crate::events::RoomChanged) + Send + Sync>>,
+    /// This state itself, for the room's server, which answers phones on other threads.
+    me: Weak<AppState>,
+    /// The one dispatch, for callers that hold only this state (the room's server): set by
+    /// `requests::new_state`, so nothing here depends on the list of requests.
+    pub dispatch: OnceLock<fn(&AppState, serde_json::Value) -> Result<serde_json::Value>>,
 }
 
 /// Where the user's choice of language is kept (absent: follow the system).
@@ -45,10 +54,59 @@ pub type Result<T> = std::result::Result<T, CommandError>;
 impl AppState {
     /// `store` is the database as it opened, or why it did not; the UI language is the one the
     /// user chose before (kept in the database), else the system's.
-    pub fn new(db_path: std::path::PathBuf, store: journeywall_core::Result<Store>, locale: Lang) -> AppState {
+    pub fn new(db_path: std::path::PathBuf, store: journeywall_core::Result<Store>, locale: Lang) -> Arc<AppState> {
         let chosen = store.as_ref().ok().and_then(|s| s.meta(UI_LOCALE).ok().flatten());
         let ui_lang = chosen.map_or(locale, |c| Lang::from_locale(&c));
-        AppState { db_path, store: Mutex::new(store.map_err(|e| e.said())), locale, ui_lang: Mutex::new(ui_lang) }
+        Arc::new_cyclic(|me| AppState {
+            db_path,
+            store: Mutex::new(store.map_err(|e| e.said())),
+            locale,
+            ui_lang: Mutex::new(ui_lang),
+            room: Mutex::new(None),
+            on_room_event: OnceLock::new(),
+            me: me.clone(),
+            dispatch: OnceLock::new(),
+        })
+    }
+
+    /// Answers a request given as its JSON (`{"cmd": "phone_view", …}`) through the one dispatch.
+    pub fn answer(&self, request: serde_json::Value) -> Result<serde_json::Value> {
+        let dispatch = self
+            .dispatch
+            .get()
+            .ok_or_else(|| self.error(&said!("requests cannot be answered yet", "verzoeken kunnen nog niet worden beantwoord")))?;
+        dispatch(self, request)
+    }
+
+    /// This state, shared: only ever called while it is alive, by one of its own methods' callers.
+    pub fn me(&self) -> Arc<AppState> {
+        self.me.upgrade().expect("the app's state outlives every request")
+    }
+
+    /// The room that is open, if one is.
+    pub fn open_room(&self) -> Option<Arc<crate::phones::Shared>> {
+        self.room.lock().ok().and_then(|r| r.as_ref().map(|r| r.shared.clone()))
+    }
+
+    /// Tells the main window what a phone changed in the room's journey (and how many phones
+    /// have joined), so the board shows a note or a dot as it arrives.
+    pub fn notify_room(&self, changes: journeywall_core::Changes, history: Option<UndoState>) {
+        let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) else { return };
+        let phones = room.devices.lock().map_or(0, |d| d.len() as u32);
+        notify(crate::events::RoomChanged { journey: room.journey, changes: Some(changes), history, phones });
+    }
+
+    pub fn notify_phones(&self, phones: u32) {
+        if let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) {
+            notify(crate::events::RoomChanged { journey: room.journey, changes: None, history: None, phones });
+        }
+    }
+
+    /// Phones follow the journey: after the facilitator changes it, theirs fetch it again.
+    fn room_follows(&self, journey: Id) {
+        if let Some(room) = self.open_room().filter(|r| r.journey == journey) {
+            room.changed();
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -66,15 +124,20 @@ impl AppState {
     }
 
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>) -> Result<T> {
+        self.with_in(self.lang(), f)
+    }
+
+    /// As `with`, with errors said in `lang` (a phone's language rather than the UI's).
+    pub fn with_in<T>(&self, lang: Lang, f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>) -> Result<T> {
         let mut guard = self.store.lock().map_err(|_| {
-            self.error(&said!(
-                "the database is unavailable; restart Journeywall",
-                "de database is niet beschikbaar; start Journeywall opnieuw"
-            ))
+            CommandError::new(
+                &said!("the database is unavailable; restart Journeywall", "de database is niet beschikbaar; start Journeywall opnieuw"),
+                lang,
+            )
         })?;
         match guard.as_mut() {
-            Ok(store) => f(store).map_err(|e| self.core_error(e)),
-            Err(why) => Err(self.error(why)),
+            Ok(store) => f(store).map_err(|e| CommandError { message: e.message(lang) }),
+            Err(why) => Err(CommandError::new(why, lang)),
         }
     }
 
@@ -137,15 +200,21 @@ pub fn open_journey(state: &AppState, journey: Id) -> Result<OpenedJourney> {
 }
 
 pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> {
-    state.with(|s| s.apply(journey, edit))
+    let applied = state.with(|s| s.apply(journey, edit))?;
+    state.room_follows(journey);
+    Ok(applied)
 }
 
 pub fn undo(state: &AppState, journey: Id) -> Result<Applied> {
-    state.with(|s| s.undo(journey))
+    let applied = state.with(|s| s.undo(journey))?;
+    state.room_follows(journey);
+    Ok(applied)
 }
 
 pub fn redo(state: &AppState, journey: Id) -> Result<Applied> {
-    state.with(|s| s.redo(journey))
+    let applied = state.with(|s| s.redo(journey))?;
+    state.room_follows(journey);
+    Ok(applied)
 }
 
 pub fn set_language(state: &AppState, locale: String) -> Result<()> {
@@ -180,7 +249,7 @@ mod tests {
     use super::*;
 
     /// The app's state over a database file in `dir`, on a system in `system` language.
-    fn state_in(dir: &Path, system: &str) -> AppState {
+    fn state_in(dir: &Path, system: &str) -> std::sync::Arc<AppState> {
         let path = dir.join("journeywall.db");
         AppState::new(path.clone(), Store::open(&path), Lang::from_locale(system))
     }

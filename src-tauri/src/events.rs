@@ -3,7 +3,7 @@
 //! written by hand in two places.
 
 use journeywall_core::model::{Id, JourneyDoc};
-use journeywall_core::Lang;
+use journeywall_core::{Changes, Lang, UndoState};
 use serde::{Deserialize, Serialize};
 
 /// A native menu entry was chosen (sent to every window; the main window acts on it).
@@ -37,4 +37,17 @@ pub struct PresentState {
     /// Rows the presenter hid for the room (e.g. backstage), besides the rows hidden in the journey.
     pub hidden_rows: Vec<Id>,
     pub notes: bool,
+}
+
+/// Phones changed something in the room's journey (a note arrived, a dot was given) or joined
+/// (to the main window, which merges `changes` as it merges its own edits').
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomChanged {
+    pub journey: Id,
+    pub changes: Option<Changes>,
+    /// Set when what a phone did is in the facilitator's undo history (a note put straight on the
+    /// board).
+    pub history: Option<UndoState>,
+    pub phones: u32,
 }

@@ -7,8 +7,10 @@ mod events;
 mod menu;
 mod paths;
 mod personas;
+mod phones;
 mod projector;
 pub mod requests;
+mod room;
 mod rounds;
 mod rpc;
 mod save;
@@ -27,7 +29,7 @@ pub fn run(db_path: PathBuf) {
     if let Err(e) = &store {
         eprintln!("journeywall: {e}");
     }
-    let state = commands::AppState::new(db_path, store, locale);
+    let state = requests::new_state(db_path, store, locale);
     let builder = requests::specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -44,6 +46,10 @@ pub fn run(db_path: PathBuf) {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            let handle = app.handle().clone();
+            let _ = app.state::<std::sync::Arc<commands::AppState>>().on_room_event.set(Box::new(move |e: events::RoomChanged| {
+                let _ = e.emit_to(&handle, "main");
+            }));
             menu::install(app.handle())?;
             Ok(())
         })
@@ -54,12 +60,13 @@ pub fn run(db_path: PathBuf) {
             if window.label() == projector::LABEL && matches!(event, tauri::WindowEvent::Destroyed) {
                 let _ = events::ProjectorClosed.emit_to(window.app_handle(), "main");
             }
-            // Closing the main window ends the presentation: a projector window with no controls
-            // would otherwise be left on the wall.
+            // Closing the main window ends the presentation (a projector window with no controls
+            // would otherwise be left on the wall) and the room: nothing listens for phones after.
             if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
                 if let Some(projector) = window.app_handle().get_webview_window(projector::LABEL) {
                     let _ = projector.close();
                 }
+                let _ = room::close_room(&window.state::<std::sync::Arc<commands::AppState>>());
             }
         })
         .run(tauri::generate_context!());

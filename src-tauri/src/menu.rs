@@ -21,6 +21,7 @@ const ITEMS: &[(&str, &str, &str, Option<&str>)] = &[
     ("file", "home", "All journeys", None),
     ("file", "poster", "Print poster…", Some("CmdOrCtrl+P")),
     ("file", "export", "Export journey…", None),
+    ("file", "room", "Room for phones…", None),
     ("file", "quit", "Quit", Some("CmdOrCtrl+Q")),
     ("edit", "undo", "Undo", None),
     ("edit", "redo", "Redo", None),

@@ -22,7 +22,7 @@ const OPEN_FILE_FOR_TESTS: &str = "JOURNEYWALL_OPEN_FILE";
 #[specta::specta]
 pub fn choose_persona_picture<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
+    state: State<'_, std::sync::Arc<AppState>>,
     journey: Id,
     persona: Id,
 ) -> Result<Option<Applied>> {

@@ -18,7 +18,7 @@ type Result<T> = std::result::Result<T, CommandError>;
 /// screen there; otherwise it opens beside the main window, to be dragged to the projector.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn open_projector<R: Runtime>(app: AppHandle<R>, state: tauri::State<'_, AppState>) -> Result<()> {
+pub fn open_projector<R: Runtime>(app: AppHandle<R>, state: tauri::State<'_, std::sync::Arc<AppState>>) -> Result<()> {
     if let Some(window) = app.get_webview_window(LABEL) {
         let _ = window.set_focus();
         return Ok(());

@@ -9,7 +9,6 @@ use std::path::Path;
 use journeywall_core::Store;
 use serde_json::json;
 
-use crate::commands::AppState;
 use crate::requests;
 
 /// The longest request line answered; a longer one is refused whole and the next one read as usual.
@@ -24,7 +23,7 @@ struct Reopen {
 /// Answers every request line from `input` on `output` until the input ends. The database is
 /// opened as the app opens it: when it cannot be, each answer says why (as in the app's window).
 pub fn serve(db: &Path, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
-    let open = |db: &Path| AppState::new(db.to_path_buf(), Store::open(db), crate::paths::system_locale());
+    let open = |db: &Path| requests::new_state(db.to_path_buf(), Store::open(db), crate::paths::system_locale());
     let mut state = open(db);
     for line in input.split(b'\n') {
         let line = line?;

@@ -47,7 +47,7 @@ pub fn poster_preview(state: &AppState, journey: Id, options: PosterOptions) -> 
 #[specta::specta]
 pub fn save_poster<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
+    state: State<'_, std::sync::Arc<AppState>>,
     journey: Id,
     options: PosterOptions,
     open_when_done: bool,
@@ -70,7 +70,7 @@ pub fn save_poster<R: Runtime>(
 /// Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, journey: Id) -> Result<Option<String>> {
+pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, std::sync::Arc<AppState>>, journey: Id) -> Result<Option<String>> {
     let doc = state.with(|s| s.load_with_rounds(journey))?;
     let asked = ask_path(&app, &file_name(&doc.journey.name, "json"), &[("Journeywall JSON", "json")]);
     let Some(path) = asked.map_err(|why| state.error(&why))? else {

@@ -7,6 +7,8 @@
 // A `core` line names the function that answers it (`module::name(args) -> answer`); that
 // function takes `&AppState` first and returns `Result<answer, CommandError>`. A `shell` line
 // names a Tauri command that needs a window or a native dialog, so only the app can answer it.
+// A `phone` line is answered by the same dispatch for the room's server only: no window may
+// call it, so it has no Tauri command and no grant.
 requests! {
     core main {
         commands::app_info() -> AppInfo;
@@ -31,6 +33,16 @@ requests! {
         rounds::rename_round(journey: Id, round: Id, name: String) -> ();
         rounds::delete_round(journey: Id, round: Id) -> ();
         rounds::restore_round(journey: Id, round: Id, name: String) -> Id;
+        room::open_room(journey: Id, options: RoomOptions) -> RoomInfo;
+        room::close_room() -> ();
+        room::room_info() -> Option<RoomInfo>;
+        room::set_room_focus(focus: Focus) -> ();
+    }
+    core phone {
+        room::phone_view(device: String) -> PhoneView;
+        room::name_phone(device: String, name: Option<String>, lang: Lang) -> ();
+        room::receive_note(device: String, note: Incoming, lang: Lang) -> Received;
+        room::give_dot(device: String, card: Id, give: bool, lang: Lang) -> PhoneView;
     }
     shell main {
         save::save_poster::<tauri::Wry>,

@@ -3,21 +3,24 @@
 //! through it, so a rule is never written twice. `build.rs` reads the same list for the
 //! permissions, and the TypeScript wrappers are generated from the commands made here.
 
+use journeywall_core::inbox::Incoming;
 use journeywall_core::model::{Id, JourneySummary};
 use journeywall_core::poster::PosterOptions;
 use journeywall_core::round::{Round, RoundDiff, RoundInfo};
 use journeywall_core::templates::TemplateInfo;
-use journeywall_core::{said, Applied, Edit};
+use journeywall_core::{said, Applied, Edit, Lang};
 use serde::Deserialize;
 
 use crate::commands::{AppInfo, AppState, CommandError, OpenedJourney};
+use crate::phones::{Focus, RoomInfo, RoomOptions};
 use crate::save::PosterPreview;
 // The modules whose functions the list names.
-use crate::{commands, menu, personas, projector, rounds, save};
+use crate::{commands, menu, personas, projector, room, rounds, save};
 
 macro_rules! requests {
     (
         core main { $( $(#[$doc:meta])* $module:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $answer:ty; )* }
+        core phone { $( $pmodule:ident :: $pname:ident ( $($parg:ident : $pty:ty),* ) -> $panswer:ty; )* }
         $( shell $window:ident { $( $smodule:ident :: $sname:ident $(::<$generic:path>)? ),* $(,)? } )*
     ) => {
         /// A request as `journeywall rpc` and the room read it: `{"cmd": "open_journey", "journey": "…"}`,
@@ -27,12 +30,14 @@ macro_rules! requests {
         #[allow(non_camel_case_types)]
         pub enum Request {
             $( $name { $($arg: $ty),* }, )*
+            $( $pname { $($parg: $pty),* }, )*
         }
 
         /// Answers a request: the one place where a request meets the function that handles it.
         pub fn dispatch(state: &AppState, request: Request) -> Result<serde_json::Value, CommandError> {
             match request {
                 $( Request::$name { $($arg),* } => to_json(state, $module::$name(state, $($arg),*)?), )*
+                $( Request::$pname { $($parg),* } => to_json(state, $pmodule::$pname(state, $($parg),*)?), )*
             }
         }
 
@@ -43,7 +48,7 @@ macro_rules! requests {
                 $(#[$doc])*
                 #[tauri::command(async)]
                 #[specta::specta]
-                pub fn $name(state: tauri::State<'_, AppState>, $($arg: $ty),*) -> Result<$answer, CommandError> {
+                pub fn $name(state: tauri::State<'_, std::sync::Arc<AppState>>, $($arg: $ty),*) -> Result<$answer, CommandError> {
                     $module::$name(&state, $($arg),*)
                 }
             )*
@@ -71,6 +76,7 @@ macro_rules! requests {
                     crate::events::ProjectorReady,
                     crate::events::ProjectorClosed,
                     crate::events::Present,
+                    crate::events::RoomChanged,
                 ])
         }
     };
@@ -83,6 +89,23 @@ fn to_json<T: serde::Serialize>(state: &AppState, answer: T) -> Result<serde_jso
         let detail = e.to_string();
         state.error(&said!("the answer could not be written: {detail}", "het antwoord kon niet worden geschreven: {detail}"))
     })
+}
+
+/// The app's state over a database, answering requests through `dispatch` for every caller.
+pub fn new_state(
+    db_path: std::path::PathBuf,
+    store: journeywall_core::Result<journeywall_core::Store>,
+    locale: Lang,
+) -> std::sync::Arc<AppState> {
+    let state = AppState::new(db_path, store, locale);
+    let _ = state.dispatch.set(|state, request| {
+        let request = serde_json::from_value(request).map_err(|e| {
+            let detail = e.to_string();
+            state.error(&said!("not a request: {detail}", "geen verzoek: {detail}"))
+        })?;
+        dispatch(state, request)
+    });
+    state
 }
 
 /// A request from its JSON text, or why it is not one, said so that a person can correct it.

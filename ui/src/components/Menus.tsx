@@ -1,9 +1,9 @@
 import { useEffect, type ReactNode } from "react";
-import { api } from "../ipc";
+import { api, listenUntil } from "../ipc";
 import { useT } from "../i18n/context";
 
 /** Native menu entries that act on an open journey; disabled on the home screen. */
-export const EDITOR_ITEMS = ["poster", "export", "undo", "redo", "addCard", "duplicate", "delete", "selectAll", "zoomIn", "zoomOut", "zoomReset", "zoomFit"];
+export const EDITOR_ITEMS = ["poster", "export", "room", "undo", "redo", "addCard", "duplicate", "delete", "selectAll", "zoomIn", "zoomOut", "zoomReset", "zoomFit"];
 
 /** The native menu's labels in the current language (the menu itself is built in Rust). */
 export function useMenuLabels(editorOpen: boolean): void {
@@ -22,18 +22,7 @@ export function useMenuLabels(editorOpen: boolean): void {
  * showing (home or editor) handles the ones that concern it.
  */
 export function useMenuEvents(): void {
-  useEffect(() => {
-    let stop: (() => void) | null = null;
-    let cancelled = false;
-    api
-      .onMenu((id) => window.dispatchEvent(new CustomEvent<string>("jw-menu", { detail: id })))
-      .then((unlisten) => (cancelled ? unlisten() : (stop = unlisten)))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, []);
+  useEffect(() => listenUntil(() => api.onMenu((id) => window.dispatchEvent(new CustomEvent<string>("jw-menu", { detail: id })))), []);
 }
 
 export function onMenuChoice(handler: (id: string) => void): () => void {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, type OpenedJourney } from "../ipc";
+import { api, events, listenUntil, type OpenedJourney } from "../ipc";
 import { useT } from "../i18n/context";
 import { Editor, useEditor } from "../state/store";
 import { Board } from "../board/Board";
@@ -19,8 +19,9 @@ import { VoteResults } from "../workshop/VoteResults";
 import { RoundsPanel, type RoundView } from "../workshop/RoundsPanel";
 import { PresenterView } from "../present/PresenterView";
 import { PersonasPanel } from "../workshop/PersonasPanel";
+import { RoomPanel } from "../workshop/RoomPanel";
 
-type Panel = "vote" | "rounds" | "personas";
+type Panel = "vote" | "rounds" | "personas" | "room";
 
 /** Menu entries that change the journey (ignored while a round is shown instead of it). */
 const EDITS = new Set(["undo", "redo", "duplicate", "delete", "selectAll", "addCard"]);
@@ -71,6 +72,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         else if (id === "zoomFit") fitZoom(editor, el);
         else if (id === "poster") setPrinting(true);
         else if (id === "export") void exportJourney();
+        else if (id === "room") showPanel("room");
         else if (id === "addCard") {
           const first = selectedCards(editor)[0];
           const { doc, focusedCell } = editor.get();
@@ -78,6 +80,16 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
           if (cell) editor.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
         }
       }),
+    [editor],
+  );
+  // Notes and dots from phones in the room appear on the board as they arrive.
+  useEffect(
+    () =>
+      listenUntil(() =>
+        events.roomChanged.listen((e) => {
+          if (e.payload.journey === editor.journeyId && e.payload.changes) editor.mergeFromRoom(e.payload.changes, e.payload.history);
+        }),
+      ),
     [editor],
   );
   // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing.
@@ -187,6 +199,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         onRounds={() => showPanel(panel === "rounds" ? null : "rounds")}
         onPresent={() => setPresenting(true)}
         onPersonas={() => showPanel(panel === "personas" ? null : "personas")}
+        onRoom={() => showPanel(panel === "room" ? null : "room")}
       />
       <div className="editor-body">
         {roundView ? (
@@ -216,6 +229,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         )}
         {panel === "vote" ? (
           <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote || editor.get().doc.cards.some((c) => c.votes > 0) ? "ranking" : "typing")} onClose={() => showPanel(null)} />
+        ) : panel === "room" ? (
+          <RoomPanel editor={editor} onClose={() => showPanel(null)} />
         ) : panel === "personas" ? (
           <PersonasPanel editor={editor} onClose={() => showPanel(null)} />
         ) : panel === "rounds" ? (
@@ -261,9 +276,10 @@ interface ToolbarProps {
   onRounds(): void;
   onPresent(): void;
   onPersonas(): void;
+  onRoom(): void;
 }
 
-function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds, onPresent, onPersonas }: ToolbarProps) {
+function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds, onPresent, onPersonas, onRoom }: ToolbarProps) {
   const { t } = useT();
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
@@ -318,6 +334,9 @@ function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRoun
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
         <button onClick={onCapture} title={`${t.capture.title} (Ctrl+K)`}>
           ✎ {t.capture.button}
+        </button>
+        <button onClick={onRoom} title={t.room.tooltip}>
+          ⌂ {t.room.button}
         </button>
         <button onClick={onVote} title={t.vote.title}>
           ● {t.vote.button}

@@ -27,6 +27,10 @@ export type Round = B.Round_Serialize;
 export type RoundDiff = B.RoundDiff_Serialize;
 export type RoundInfo = B.RoundInfo;
 export type Row = B.Row_Serialize;
+export type Note = B.Note_Serialize;
+export type RoomInfo = B.RoomInfo;
+export type RoomOptions = B.RoomOptions;
+export type Focus = B.Focus;
 export type TemplateInfo = B.TemplateInfo;
 export type UndoState = B.UndoState_Serialize;
 export type Vote = B.Vote_Serialize;
@@ -35,6 +39,23 @@ export type Vote = B.Vote_Serialize;
 export { events };
 
 export class BackendError extends Error {}
+
+/**
+ * Listens with `listen` until the function returned is called (also when that comes before the
+ * listener is in place), for a React effect to return. Outside Tauri (the UI alone in a
+ * browser) there are no events, and nothing happens.
+ */
+export function listenUntil(listen: () => Promise<() => void>): () => void {
+  let stop: (() => void) | undefined;
+  let gone = false;
+  listen()
+    .then((unlisten) => (gone ? unlisten() : (stop = unlisten)))
+    .catch(() => undefined);
+  return () => {
+    gone = true;
+    stop?.();
+  };
+}
 
 async function unwrap<T>(call: Promise<{ status: "ok"; data: T } | { status: "error"; error: B.CommandError }>): Promise<T> {
   const r = await call;
@@ -75,6 +96,11 @@ export const api = {
   renameRound: (journey: string, round: string, name: string) => unwrap(commands.renameRound(journey, round, name)),
   deleteRound: (journey: string, round: string) => unwrap(commands.deleteRound(journey, round)),
   restoreRound: (journey: string, round: string, name: string): Promise<string> => unwrap(commands.restoreRound(journey, round, name)),
+  /** Opens the room for phones on the local network (or answers the one open for this journey). */
+  openRoom: (journey: string, options: RoomOptions): Promise<RoomInfo> => unwrap(commands.openRoom(journey, options)),
+  closeRoom: () => unwrap(commands.closeRoom()),
+  roomInfo: (): Promise<RoomInfo | null> => unwrap(commands.roomInfo()),
+  setRoomFocus: (focus: Focus) => unwrap(commands.setRoomFocus(focus)),
   updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>) => unwrap(commands.updateMenu(labels, enabled)),
   /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
   onMenu: (handler: (id: string) => void): Promise<() => void> => events.menuChosen.listen((e) => handler(e.payload.id)),

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
+import { followPhase } from "../workshop/roomFocus";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, events } from "../ipc";
 import { useT } from "../i18n/context";
@@ -28,6 +29,10 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const [projector, setProjector] = useState(false);
   const shown = useMemo(() => ({ ...state, phase: clampPhase(doc, state.phase) }), [doc, state]);
   const last = doc.phases.length - 1;
+  // Phones in the room follow the phase shown, and stop following when the presentation ends.
+  const shownPhase = doc.phases[shown.phase]?.id ?? null;
+  useEffect(() => followPhase(shownPhase), [shownPhase]);
+  useEffect(() => () => followPhase(null), []);
 
   const go = (phase: number) => setState((s) => ({ ...s, phase: Math.max(0, Math.min(phase, last)) }));
   const exit = onExit;

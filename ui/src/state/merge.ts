@@ -29,5 +29,6 @@ export function mergeChanges(doc: JourneyDoc, changes: Changes): JourneyDoc {
     personas: changes.personas ?? doc.personas,
     cards: [...byId.values()].filter((c) => phaseIds.has(c.phase) && rowIds.has(c.row)),
     vote: changes.voteChanged ? (changes.vote ?? undefined) : doc.vote,
+    inbox: changes.inbox ?? doc.inbox,
   };
 }

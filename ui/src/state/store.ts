@@ -2,7 +2,7 @@
 // only changes through `send`, which asks the backend to apply an edit and merges what it reports;
 // selection, focus and zoom are view state and never leave the front end.
 import { useSyncExternalStore } from "react";
-import { api, type Edit, type JourneyDoc, type UndoState, type Applied } from "../ipc";
+import { api, type Applied, type Changes, type Edit, type JourneyDoc, type UndoState } from "../ipc";
 import { mergeChanges } from "./merge";
 
 export interface CellRef {
@@ -123,6 +123,22 @@ export class Editor {
     });
     this.queue = result;
     return result;
+  }
+
+  /**
+   * Merges what phones in the room changed (a note, a dot), in turn with the facilitator's own
+   * edits; `history` is set when it is in the undo history (a note put straight on the board).
+   */
+  mergeFromRoom(changes: Changes, history: UndoState | null): void {
+    this.queue = this.queue.then(
+      () => this.mergeNow(changes, history),
+      () => this.mergeNow(changes, history),
+    );
+  }
+
+  private mergeNow(changes: Changes, history: UndoState | null): void {
+    const doc = mergeChanges(this.state.doc, changes);
+    this.set({ doc, history: history ?? this.state.history, selection: this.live(this.state.selection, doc) });
   }
 
   /** Replaces the canvas with what is stored (after a refused edit). */

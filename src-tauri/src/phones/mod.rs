@@ -1,0 +1,125 @@
+//! An open room as the app keeps it: its token and addresses, the phones that joined, what they
+//! follow, and how to stop its server. The server and the answers to phones are in `room`; this
+//! is the state every request may look at (`AppState::open_room`).
+
+mod devices;
+mod qr;
+
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use journeywall_core::model::{Id, Millis};
+use serde::{Deserialize, Serialize};
+
+pub use devices::{Devices, Refusal, MAX_DEVICES};
+
+/// How the facilitator opens a room.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomOptions {
+    /// Participants may join without a name; the board then shows dot counts, never who.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// Notes go straight onto the board (where they were aimed) instead of into the inbox.
+    #[serde(default)]
+    pub straight: bool,
+    /// The port to try first (default 8765); 0 lets the system choose.
+    #[serde(default)]
+    pub port: Option<u16>,
+    /// Listen on this address only (e.g. 127.0.0.1 for tests) instead of the private ones.
+    #[serde(default)]
+    pub bind: Option<IpAddr>,
+}
+
+/// What the facilitator's room panel shows.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomInfo {
+    pub journey: Id,
+    /// The join link on the first address, as the QR code carries it.
+    pub link: String,
+    /// The join link on every address the room listens on.
+    pub links: Vec<String>,
+    /// The QR code of `link`, as an SVG document.
+    pub qr: String,
+    pub phones: u32,
+    /// False when the laptop is on no private network: phones cannot reach it (the panel says
+    /// to turn on the hotspot).
+    pub on_network: bool,
+    pub anonymous: bool,
+    pub straight: bool,
+}
+
+/// What a phone follows: the phase being presented and the room timer.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Focus {
+    pub phase: Option<Id>,
+    pub timer_ends_at: Option<Millis>,
+    /// Time left on a paused timer.
+    pub timer_left: Option<Millis>,
+}
+
+/// An open room, as the app keeps it.
+pub struct Room {
+    pub shared: Arc<Shared>,
+    pub stop: tokio::sync::watch::Sender<bool>,
+    /// Disconnects once every listener of the server is closed.
+    pub stopped: std::sync::mpsc::Receiver<()>,
+}
+
+impl Room {
+    /// Stops the server and waits (a few seconds at most) until nothing listens any more.
+    pub fn close(self) {
+        let _ = self.stop.send(true);
+        let _ = self.stopped.recv_timeout(Duration::from_secs(5));
+    }
+}
+
+/// What the server and the answers below share about an open room.
+pub struct Shared {
+    pub journey: Id,
+    pub token: String,
+    /// The `Host` values phones may send: this room's own addresses with its port.
+    pub hosts: Vec<String>,
+    pub links: Vec<String>,
+    pub on_network: bool,
+    pub options: RoomOptions,
+    pub devices: Mutex<Devices>,
+    pub focus: Mutex<Focus>,
+    /// Counts every change a phone should see; each phone's event stream waits on it.
+    pub revision: tokio::sync::watch::Sender<u64>,
+}
+
+impl Shared {
+    pub fn changed(&self) {
+        self.revision.send_modify(|r| *r += 1);
+    }
+
+    pub fn phones(&self) -> u32 {
+        self.devices.lock().map_or(0, |d| d.len() as u32)
+    }
+
+    pub fn info(&self) -> RoomInfo {
+        RoomInfo {
+            journey: self.journey,
+            link: self.links[0].clone(),
+            links: self.links.clone(),
+            qr: qr::svg(&self.links[0]),
+            phones: self.phones(),
+            on_network: self.on_network,
+            anonymous: self.options.anonymous,
+            straight: self.options.straight,
+        }
+    }
+}
+
+/// 128 random bits as base64url: a room's token, a phone's cookie.
+pub fn random_token() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 16];
+    // Without the system's randomness no token can be trusted; there is nothing to fall back on.
+    getrandom::fill(&mut bytes).expect("the system's random number generator is available");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}

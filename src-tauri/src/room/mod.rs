@@ -1,0 +1,331 @@
+//! The room: participants join the laptop from their phones over the local network, write notes
+//! into the journey's inbox and give dots. An HTTP server inside the app (`http.rs`) listens only
+//! while a room is open, on the laptop's private addresses; every phone request it serves is a
+//! request of the one dispatch (`requests/list.rs`), answered here. `docs/ROOM.md` is the contract.
+
+mod addresses;
+mod http;
+
+use std::net::{IpAddr, TcpListener};
+use std::sync::{Arc, Mutex};
+
+use journeywall_core::edit::Edit;
+use journeywall_core::inbox::{Incoming, NoteState, Received};
+use journeywall_core::model::{Id, Millis, RowKind};
+use journeywall_core::{said, Lang, Said};
+use serde::Serialize;
+
+use crate::commands::{AppState, CommandError, Result};
+use crate::phones::{random_token, Devices, Room, Shared};
+pub use crate::phones::{Focus, RoomInfo, RoomOptions};
+
+/// The port a room asks for first; when it is taken, the next free one.
+pub const DEFAULT_PORT: u16 = 8765;
+const PORTS_TRIED: u16 = 20;
+
+fn refused(state: &AppState, said: Said) -> CommandError {
+    state.error(&said)
+}
+
+// --- the facilitator's requests -----------------------------------------------------------------
+
+pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<RoomInfo> {
+    let mut room = state.room.lock().map_err(|_| refused(state, said!("the room is unavailable", "de room is niet beschikbaar")))?;
+    if let Some(open) = room.as_ref() {
+        if open.shared.journey == journey {
+            return Ok(open.shared.info());
+        }
+        return Err(refused(
+            state,
+            said!(
+                "a room is open for another journey; close it first",
+                "er is al een room open voor een andere klantreis; sluit die eerst"
+            ),
+        ));
+    }
+    state.with(|s| s.load(journey).map(|_| ()))?;
+    let private = addresses::private();
+    let on_network = options.bind.is_some() || !private.is_empty();
+    // With no private network the room still opens on the laptop itself, so the facilitator
+    // can try it, and the panel says how to let phones in.
+    let ips = match options.bind {
+        Some(ip) => vec![ip],
+        None if private.is_empty() => vec![IpAddr::from([127, 0, 0, 1])],
+        None => private,
+    };
+    let (listeners, port) = bind(&ips, options.port.unwrap_or(DEFAULT_PORT)).map_err(|e| {
+        let detail = e.to_string();
+        refused(
+            state,
+            said!(
+                "the room could not listen on the network ({detail}); check that no firewall blocks Journeywall",
+                "de room kan niet op het netwerk luisteren ({detail}); controleer of geen firewall Journeywall tegenhoudt"
+            ),
+        )
+    })?;
+    let token = random_token();
+    let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();
+    let links = hosts.iter().map(|h| format!("http://{h}/r/{token}")).collect();
+    let shared = Arc::new(Shared {
+        journey,
+        token,
+        hosts,
+        links,
+        on_network,
+        options,
+        devices: Mutex::new(Devices::default()),
+        focus: Mutex::new(Focus::default()),
+        revision: tokio::sync::watch::channel(0).0,
+    });
+    let me = state.me();
+    let (stop, stopped) = http::serve(listeners, me, shared.clone());
+    let info = shared.info();
+    *room = Some(Room { shared, stop, stopped });
+    Ok(info)
+}
+
+/// Binds every address on one port: `first`, or the next free one (0: any free port).
+fn bind(ips: &[IpAddr], first: u16) -> std::io::Result<(Vec<TcpListener>, u16)> {
+    let mut last = None;
+    for port in (0..PORTS_TRIED).map_while(|i| first.checked_add(i)) {
+        let mut bound = Vec::new();
+        let mut port = port;
+        let mut result = Ok(());
+        for ip in ips {
+            match TcpListener::bind((*ip, port)) {
+                Ok(l) => {
+                    port = l.local_addr()?.port();
+                    l.set_nonblocking(true)?;
+                    bound.push(l);
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        match result {
+            Ok(()) => return Ok((bound, port)),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && first != 0 => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::from(std::io::ErrorKind::AddrInUse)))
+}
+
+/// Stops the server and waits until nothing listens any more.
+pub fn close_room(state: &AppState) -> Result<()> {
+    let room = state.room.lock().ok().and_then(|mut r| r.take());
+    if let Some(room) = room {
+        room.close();
+    }
+    Ok(())
+}
+
+pub fn room_info(state: &AppState) -> Result<Option<RoomInfo>> {
+    Ok(state.room.lock().ok().and_then(|r| r.as_ref().map(|r| r.shared.info())))
+}
+
+pub fn set_room_focus(state: &AppState, focus: Focus) -> Result<()> {
+    if let Some(shared) = state.open_room() {
+        if let Ok(mut f) = shared.focus.lock() {
+            *f = focus;
+        }
+        shared.changed();
+    }
+    Ok(())
+}
+
+// --- the phones' requests -----------------------------------------------------------------------
+
+/// A phone's view of the room: what it may aim notes at, what it follows, its own notes, and the
+/// cards to vote on while a vote is open.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneView {
+    pub journey: String,
+    pub phases: Vec<Titled>,
+    /// The rows a note may go in (visible card rows; not the emotion curve).
+    pub rows: Vec<Titled>,
+    pub focus: Focus,
+    /// The laptop's clock, so a phone with a wrong clock shows the timer right.
+    pub now: Millis,
+    pub name: Option<String>,
+    pub anonymous: bool,
+    pub notes: Vec<MyNote>,
+    pub vote: Option<PhoneVote>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Titled {
+    pub id: Id,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct MyNote {
+    pub id: Id,
+    pub text: String,
+    pub state: NoteState,
+    pub phase: Option<Id>,
+    pub row: Option<Id>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneVote {
+    pub dots_per_participant: u32,
+    pub stacking: bool,
+    pub left: u32,
+    /// The cards this phone's dots are on, one entry per dot.
+    pub mine: Vec<Id>,
+    pub cards: Vec<VoteCard>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteCard {
+    pub id: Id,
+    pub phase: Id,
+    pub title: String,
+}
+
+fn said_to_phone(lang: Lang, said: Said) -> CommandError {
+    CommandError::new(&said, lang)
+}
+
+/// The open room, or the answer a phone of a closed one gets.
+fn room_for(state: &AppState, lang: Lang) -> Result<Arc<Shared>> {
+    state.open_room().ok_or_else(|| said_to_phone(lang, said!("the room is closed", "de room is gesloten")))
+}
+
+pub fn phone_view(state: &AppState, device: String) -> Result<PhoneView> {
+    let room = room_for(state, Lang::En)?;
+    let (name, participant) =
+        room.devices.lock().ok().and_then(|mut d| d.get_mut(&device).map(|d| (d.name.clone(), d.participant))).unwrap_or_default();
+    let doc = state.with(|s| s.load(room.journey))?;
+    let visible_rows: Vec<_> = doc.rows.iter().filter(|r| !r.hidden && r.kind == RowKind::Cards).collect();
+    let vote = doc.vote.as_ref().filter(|v| !v.closed).map(|v| {
+        let mine = participant.and_then(|p| v.participants.iter().find(|x| x.id == p)).map(|p| p.dots.clone()).unwrap_or_default();
+        let live: std::collections::HashSet<Id> = doc.cards.iter().map(|k| k.id).collect();
+        let used = mine.iter().filter(|k| live.contains(k)).count() as u32;
+        PhoneVote {
+            dots_per_participant: v.dots_per_participant,
+            stacking: v.stacking,
+            left: v.dots_per_participant.saturating_sub(used),
+            mine,
+            cards: doc
+                .cards
+                .iter()
+                .filter(|k| doc.rows.iter().any(|r| r.id == k.row && !r.hidden))
+                .map(|k| VoteCard { id: k.id, phase: k.phase, title: k.title.clone() })
+                .collect(),
+        }
+    });
+    Ok(PhoneView {
+        journey: doc.journey.name.clone(),
+        phases: doc.phases.iter().map(|p| Titled { id: p.id, title: p.title.clone() }).collect(),
+        rows: visible_rows.iter().map(|r| Titled { id: r.id, title: r.title.clone() }).collect(),
+        focus: room.focus.lock().map(|f| *f).unwrap_or_default(),
+        now: journeywall_core::model::now_millis(),
+        name,
+        anonymous: room.options.anonymous,
+        notes: doc
+            .inbox
+            .iter()
+            .filter(|n| n.device == device)
+            .map(|n| MyNote { id: n.id, text: n.text.clone(), state: n.state, phase: n.phase, row: n.row })
+            .collect(),
+        vote,
+    })
+}
+
+/// A phone gives its participant's name (joining), or none when the room allows that.
+pub fn name_phone(state: &AppState, device: String, name: Option<String>, lang: Lang) -> Result<()> {
+    let room = room_for(state, lang)?;
+    let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    match &name {
+        Some(n) => journeywall_core::model::check_title(journeywall_core::Field::ParticipantName, n)
+            .map_err(|e| CommandError { message: e.message(lang) })?,
+        None if !room.options.anonymous => {
+            return Err(said_to_phone(lang, said!("please give your name to join", "vul je naam in om mee te doen")));
+        }
+        None => {}
+    }
+    if let Some(d) = room.devices.lock().ok().as_mut().and_then(|d| d.get_mut(&device)) {
+        d.name = name;
+    }
+    room.changed();
+    Ok(())
+}
+
+/// Stores a phone's note: on disk before this returns. In a room set to put notes straight on
+/// the board, a note aimed at a cell is placed there too, as the facilitator would (undoable).
+pub fn receive_note(state: &AppState, device: String, note: Incoming, lang: Lang) -> Result<Received> {
+    let room = room_for(state, lang)?;
+    let mut note = note;
+    if note.author.is_none() {
+        note.author = room.devices.lock().ok().and_then(|mut d| d.get_mut(&device).and_then(|d| d.name.clone()));
+    }
+    let (mut received, mut changes) = state.with_in(lang, |s| s.receive_note(room.journey, note, &device))?;
+    let mut history = None;
+    if received.new && room.options.straight && received.note.phase.is_some() && received.note.row.is_some() {
+        let place = Edit::PlaceNote { note: received.note.id, phase: None, row: None, index: None, card: None };
+        // The note is stored already; if placing it fails it waits in the inbox instead.
+        if let Ok(applied) = state.with(|s| s.apply(room.journey, place)) {
+            received.note.state = NoteState::Placed;
+            changes = applied.changes;
+            history = Some(applied.history);
+        }
+    }
+    if received.new {
+        state.notify_room(changes, history);
+        room.changed();
+    }
+    Ok(received)
+}
+
+/// Gives (or takes back) one of this phone's dots. The phone is a participant of the vote from
+/// its first dot on, named as it joined ("Phone 3" when anonymous).
+pub fn give_dot(state: &AppState, device: String, card: Id, give: bool, lang: Lang) -> Result<PhoneView> {
+    let room = room_for(state, lang)?;
+    let (name, number, known) = {
+        let mut devices =
+            room.devices.lock().map_err(|_| said_to_phone(lang, said!("the room is unavailable", "de room is niet beschikbaar")))?;
+        let d = devices
+            .get_mut(&device)
+            .ok_or_else(|| said_to_phone(lang, said!("open the join link again", "open de link van de room opnieuw")))?;
+        (d.name.clone(), d.number, d.participant)
+    };
+    let journey = room.journey;
+    let participant = state.with_in(lang, |s| {
+        let vote = s.load(journey)?.vote;
+        let open = vote.as_ref().filter(|v| !v.closed);
+        let Some(vote) = open else {
+            return Err(journeywall_core::Error::invalid(
+                journeywall_core::Field::Vote,
+                said!("no vote is open right now", "er loopt nu geen stemronde"),
+            ));
+        };
+        if let Some(p) = known.filter(|p| vote.participants.iter().any(|x| x.id == *p)) {
+            return Ok(p);
+        }
+        let id = journeywall_core::model::new_id();
+        let name = match (&name, room.options.anonymous) {
+            (Some(n), false) => n.clone(),
+            _ => format!("{} {number}", said!("Phone", "Telefoon").get(lang)),
+        };
+        s.apply_for_participant(journey, Edit::AddParticipant { id: Some(id), name, colour: None })?;
+        Ok(id)
+    })?;
+    if let Some(d) = room.devices.lock().ok().as_mut().and_then(|d| d.get_mut(&device)) {
+        d.participant = Some(participant);
+    }
+    let edit = if give { Edit::PlaceDot { participant, card } } else { Edit::TakeBackDot { participant, card } };
+    let applied = state.with_in(lang, |s| s.apply_for_participant(journey, edit))?;
+    state.notify_room(applied.changes, None);
+    room.changed();
+    phone_view(state, device)
+}

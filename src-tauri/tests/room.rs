@@ -1,0 +1,368 @@
+//! The room as phones meet it: `journeywall room … --bind 127.0.0.1` run as a process, spoken to
+//! over plain HTTP/1.1 the way a phone's browser does. Every request goes to 127.0.0.1 only, every
+//! test is bounded in requests and time, and each server is stopped at the end.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_journeywall");
+
+struct Room {
+    child: Child,
+    /// "127.0.0.1:PORT"
+    host: String,
+    /// "/r/TOKEN"
+    base: String,
+    db: PathBuf,
+    _dir: Option<tempfile::TempDir>,
+}
+
+struct Answer {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+impl Answer {
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+    fn header(&self, name: &str) -> Option<String> {
+        self.headers.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+        })
+    }
+}
+
+fn journeywall(db: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(BIN).arg("--db").arg(db).args(args).env_remove("JOURNEYWALL_DB").output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+impl Room {
+    /// A new database with one journey, and a room open on it.
+    fn open(extra: &[&str]) -> Room {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("journeywall.db");
+        journeywall(&db, &["new", "--template", "online-en", "--name", "Bikes"]);
+        let mut room = Room::start(db, extra);
+        room._dir = Some(dir);
+        room
+    }
+
+    fn start(db: PathBuf, extra: &[&str]) -> Room {
+        let mut child = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .args(["room", "Bikes", "--bind", "127.0.0.1", "--port", "0"])
+            .args(extra)
+            .env_remove("JOURNEYWALL_DB")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        let link = first.trim().strip_prefix("http://").unwrap_or_else(|| panic!("the first line is the join link: {first:?}"));
+        let (host, path) = link.split_once('/').unwrap();
+        Room { child, host: host.into(), base: format!("/{path}"), db, _dir: None }
+    }
+
+    fn token(&self) -> &str {
+        self.base.trim_start_matches("/r/")
+    }
+
+    fn send(&self, raw: &str) -> Answer {
+        send_to(&self.host, raw)
+    }
+
+    fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let cookie = cookie.map(|c| format!("Cookie: jw={c}\r\n")).unwrap_or_default();
+        self.send(&format!("GET {path} HTTP/1.1\r\nHost: {}\r\n{cookie}Connection: close\r\n\r\n", self.host))
+    }
+
+    fn post(&self, path: &str, cookie: &str, body: &str) -> Answer {
+        self.send(&format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: jw={cookie}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.host,
+            body.len()
+        ))
+    }
+
+    /// Opens the join link as a phone does; returns the phone's cookie.
+    fn join(&self, name: Option<&str>) -> String {
+        let page = self.get(&self.base, None);
+        assert_eq!(page.status, 200, "{}", page.body);
+        let set = page.header("set-cookie").expect("the page sets the phone's cookie");
+        let device = set.split(';').next().unwrap().strip_prefix("jw=").unwrap().to_owned();
+        let body = serde_json::json!({ "name": name }).to_string();
+        assert_eq!(self.post(&format!("{}/name", self.base), &device, &body).status, 200);
+        device
+    }
+
+    fn note(&self, device: &str, id: &str, text: &str) -> Answer {
+        let body = serde_json::json!({ "id": id, "text": text }).to_string();
+        self.post(&format!("{}/notes", self.base), device, &body)
+    }
+
+    fn inbox(&self) -> Vec<serde_json::Value> {
+        let doc: serde_json::Value = serde_json::from_str(&journeywall(&self.db, &["show", "Bikes", "--json"])).unwrap();
+        doc["inbox"].as_array().cloned().unwrap_or_default()
+    }
+
+    fn stop(mut self) -> std::process::ExitStatus {
+        unsafe_terminate(self.child.id());
+        wait_at_most(&mut self.child, Duration::from_secs(10))
+    }
+}
+
+impl Drop for Room {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn unsafe_terminate(pid: u32) {
+    let _ = Command::new("kill").arg("-TERM").arg(pid.to_string()).status();
+}
+
+fn wait_at_most(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let until = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(Instant::now() < until, "the room did not stop within {limit:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn send_to(host: &str, raw: &str) -> Answer {
+    let mut s = TcpStream::connect(host).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.write_all(raw.as_bytes()).unwrap();
+    let mut bytes = Vec::new();
+    let _ = s.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Answer { status, headers: head.to_owned(), body: unchunk(head, body) }
+}
+
+/// The body of a chunked answer, joined.
+fn unchunk(head: &str, body: &str) -> String {
+    if !head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        return body.to_owned();
+    }
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&after[..n.min(after.len())]);
+        rest = after.get(n + 2..).unwrap_or("");
+    }
+    out
+}
+
+fn id(n: u128) -> String {
+    format!("00000000-0000-4000-8000-{n:012x}")
+}
+
+#[test]
+fn a_phone_joins_writes_a_note_once_however_often_it_is_sent_and_it_is_in_the_inbox() {
+    let room = Room::open(&[]);
+    let page = room.get(&room.base, None);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("phone.js"));
+    let set = page.header("set-cookie").unwrap();
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict"), "{set}");
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("http") && !csp.contains("*"), "{csp}");
+
+    let phone = room.join(Some("Ayşe"));
+    let view = room.get(&format!("{}/journey", room.base), Some(&phone)).json();
+    let phase = view["phases"][1]["id"].as_str().unwrap().to_owned();
+    let row = view["rows"][0]["id"].as_str().unwrap().to_owned();
+    assert!(view["vote"].is_null(), "no cards while no vote is open");
+
+    let body = serde_json::json!({ "id": id(1), "text": "Waited 20 minutes 🚲 — انتظرت <script>", "phase": phase, "row": row }).to_string();
+    let first = room.post(&format!("{}/notes", room.base), &phone, &body);
+    assert_eq!(first.status, 201, "{}", first.body);
+    let again = room.post(&format!("{}/notes", room.base), &phone, &body);
+    assert_eq!(again.status, 200, "the same note again adds nothing");
+
+    let inbox = room.inbox();
+    assert_eq!(inbox.len(), 1, "{inbox:?}");
+    let n = &inbox[0];
+    assert_eq!((n["id"].as_str(), n["text"].as_str()), (Some(id(1).as_str()), Some("Waited 20 minutes 🚲 — انتظرت <script>")));
+    assert_eq!((n["phase"].as_str(), n["row"].as_str(), n["author"].as_str()), (Some(phase.as_str()), Some(row.as_str()), Some("Ayşe")));
+    assert!(n.get("device").is_none(), "which phone wrote it stays in the database");
+
+    let mine = room.get(&format!("{}/journey", room.base), Some(&phone)).json();
+    assert_eq!(mine["notes"][0]["state"], "inbox");
+    let other = room.join(Some("Bram"));
+    assert_eq!(room.get(&format!("{}/journey", room.base), Some(&other)).json()["notes"], serde_json::json!([]), "notes are private");
+    assert!(room.stop().success());
+}
+
+#[test]
+fn every_refusal_is_the_documented_status_and_gives_nothing_away() {
+    let room = Room::open(&[]);
+    let phone = room.join(Some("Kim"));
+    let b = room.base.clone();
+    let wrong = format!("/r/{}", "A".repeat(room.token().len()));
+    for path in [wrong.as_str(), "/r/", "/", "/r/x/journey", "/etc/passwd", &format!("{b}/../../journeywall.db"), &format!("{b}/phone")] {
+        let a = room.get(path, Some(&phone));
+        assert_eq!((a.status, a.body.as_str()), (404, ""), "{path}");
+    }
+    let a = room.send(&format!("GET {b} HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n"));
+    assert_eq!(a.status, 403, "a Host that is not the room's (DNS rebinding)");
+    let a = room.send(&format!("GET {b} HTTP/1.1\r\nConnection: close\r\n\r\n"));
+    assert!(a.status == 403 || a.status == 400, "no Host: {}", a.status);
+
+    assert_eq!(room.get(&format!("{b}/journey"), None).status, 401, "no cookie");
+    assert_eq!(room.get(&format!("{b}/journey"), Some("made-up")).status, 401);
+
+    let big = serde_json::json!({ "id": id(9), "text": "x".repeat(17 * 1024) }).to_string();
+    assert_eq!(room.post(&format!("{b}/notes"), &phone, &big).status, 413);
+    let a = room.note(&phone, &id(2), &"y".repeat(201));
+    assert_eq!(a.status, 400);
+    assert!(a.json()["message"].as_str().unwrap().contains("the limit is 200"), "{}", a.body);
+    let a = room.note(&phone, &id(3), "   ");
+    assert_eq!(a.status, 400);
+    assert_eq!(room.post(&format!("{b}/notes"), &phone, "{not json").status, 400);
+    let edit = serde_json::json!({ "type": "deleteJourney" }).to_string();
+    assert_eq!(room.post(&format!("{b}/edits"), &phone, &edit).status, 404, "only notes and dots can be written");
+    assert_eq!(room.post(&format!("{b}/journey"), &phone, "{}").status, 405);
+
+    // Dutch phones are answered in Dutch.
+    let nl = room.send(&format!(
+        "POST {b}/notes HTTP/1.1\r\nHost: {}\r\nCookie: jw={phone}\r\nAccept-Language: nl-NL,nl;q=0.9\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}",
+        room.host
+    ));
+    assert_eq!(nl.status, 400);
+    assert!(nl.json()["message"].as_str().unwrap().starts_with("niet begrepen"), "{}", nl.body);
+
+    // More than 20 requests in a second from one phone: 429, and another phone is not held back.
+    let other = room.join(Some("Lee"));
+    let statuses: Vec<u16> = (0..30).map(|_| room.get(&format!("{b}/journey"), Some(&phone)).status).collect();
+    assert!(statuses.contains(&429), "{statuses:?}");
+    assert_eq!(room.get(&format!("{b}/journey"), Some(&other)).status, 200);
+    assert!(room.inbox().is_empty(), "nothing refused was stored");
+    assert!(room.stop().success());
+}
+
+#[test]
+fn a_room_set_to_put_notes_on_the_board_places_them_where_they_were_aimed() {
+    let room = Room::open(&["--straight", "--anonymous"]);
+    let phone = room.join(None);
+    let view = room.get(&format!("{}/journey", room.base), Some(&phone)).json();
+    assert_eq!(view["anonymous"], true);
+    let (phase, row) = (view["phases"][0]["id"].clone(), view["rows"][0]["id"].clone());
+    let body = serde_json::json!({ "id": id(5), "text": "Straight up", "phase": phase, "row": row }).to_string();
+    assert_eq!(room.post(&format!("{}/notes", room.base), &phone, &body).status, 201);
+    let doc: serde_json::Value = serde_json::from_str(&journeywall(&room.db, &["show", "Bikes", "--json"])).unwrap();
+    let card = doc["cards"].as_array().unwrap().iter().find(|k| k["title"] == "Straight up").expect("the note is a card");
+    assert_eq!((&card["phase"], &card["row"]), (&phase, &row));
+    assert_eq!(doc["inbox"][0]["state"], "placed");
+    assert!(doc["inbox"][0]["author"].is_null(), "anonymous");
+    assert!(room.stop().success());
+}
+
+/// 30 phones send 10 notes each at once, every tenth twice: exactly 300 notes, none lost, none
+/// doubled. Then the server is killed (-9) in the middle of a second round: every note that was
+/// answered 201 or 200 is there after a restart.
+#[test]
+fn thirty_phones_at_once_lose_nothing_and_double_nothing_even_when_the_server_is_killed() {
+    let room = Room::open(&[]);
+    let phones: Vec<String> = (0..30).map(|i| room.join(Some(&format!("P{i}")))).collect();
+    let send_all = |round: u128, room: &Room| -> Vec<String> {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = phones
+                .iter()
+                .enumerate()
+                .map(|(p, phone)| {
+                    s.spawn(move || {
+                        let mut acknowledged = Vec::new();
+                        for n in 0..10u128 {
+                            let note = id(round * 10_000 + p as u128 * 100 + n);
+                            let tries = if n == 9 { 2 } else { 1 };
+                            for _ in 0..tries {
+                                let Ok(mut stream) = TcpStream::connect(&room.host) else { return acknowledged };
+                                let body = serde_json::json!({ "id": note, "text": format!("note {n} of phone {p}") }).to_string();
+                                let raw = format!(
+                                    "POST {}/notes HTTP/1.1\r\nHost: {}\r\nCookie: jw={phone}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                                    room.base,
+                                    room.host,
+                                    body.len()
+                                );
+                                let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+                                if stream.write_all(raw.as_bytes()).is_err() {
+                                    return acknowledged;
+                                }
+                                let mut answer = String::new();
+                                let _ = stream.read_to_string(&mut answer);
+                                if answer.starts_with("HTTP/1.1 201") || answer.starts_with("HTTP/1.1 200") {
+                                    acknowledged.push(note.clone());
+                                }
+                            }
+                        }
+                        acknowledged
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+        })
+    };
+    let acknowledged = send_all(1, &room);
+    let inbox = room.inbox();
+    assert_eq!(inbox.len(), 300, "exactly 300 notes");
+    let ids: std::collections::HashSet<_> = inbox.iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(ids.len(), 300);
+    assert!(acknowledged.iter().all(|a| ids.contains(a)));
+
+    // The second round, with a kill -9 after about 100 ms.
+    let pid = room.child.id();
+    let killer = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(100));
+        let _ = Command::new("kill").arg("-KILL").arg(pid.to_string()).status();
+    });
+    let acknowledged = send_all(2, &room);
+    killer.join().unwrap();
+    let db = room.db.clone();
+    let kept = room.inbox();
+    let ids: std::collections::HashSet<_> = kept.iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect();
+    let lost: Vec<_> = acknowledged.iter().filter(|a| !ids.contains(*a)).collect();
+    assert!(lost.is_empty(), "acknowledged and lost: {lost:?}");
+    assert!(kept.len() >= 300 + acknowledged.iter().collect::<std::collections::HashSet<_>>().len());
+    // And the database opens again, with every note, for a new room.
+    let again = Room::start(db, &[]);
+    assert_eq!(again.inbox().len(), kept.len());
+    assert!(again.stop().success());
+}
+
+#[test]
+fn a_stopped_room_listens_no_more() {
+    let room = Room::open(&[]);
+    let (host, base) = (room.host.clone(), room.base.clone());
+    assert_eq!(room.get(&base, None).status, 200);
+    assert!(room.stop().success(), "SIGTERM stops it cleanly");
+    // The port may be taken again at once by a room of a test running alongside; this room's page
+    // must be gone all the same.
+    if let Ok(mut s) = TcpStream::connect(&host) {
+        let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+        let _ = s.write_all(format!("GET {base} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes());
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        assert!(!answer.starts_with("HTTP/1.1 200"), "the closed room still answers: {answer}");
+    }
+}

@@ -1,0 +1,88 @@
+// The room in the real app under Xvfb, with headless Chromium as the phones (360×740, touch):
+// the facilitator opens the room, a phone joins with the link the panel shows and sends a note, the
+// note lands in the laptop's inbox, the facilitator places it and the phone sees it placed. Then
+// a vote: two phones give dots and the laptop's board shows them.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { withApp } from "./webdriver.mjs";
+
+const root = join(fileURLToPath(import.meta.url), "..", "..", "..");
+const { chromium } = createRequire(join(root, "ui", "package.json"))("playwright-core");
+
+async function phone(browser, name, locale = "en-GB") {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale });
+  const page = await context.newPage();
+  return { page, context, name };
+}
+
+test("phones join the room, send a note that the facilitator places, and vote", async () => {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  try {
+    await withApp({}, async ({ s }) => {
+      await s.clickOn(".journey-item");
+      await s.waitFor(".card");
+      await s.clickOn(".journey-header button", { text: "Room" });
+      await s.clickOn(".room-panel button.primary", { text: "Open the room" });
+      const link = await (await s.waitFor(".room-link strong")).text();
+      assert.match(link, /^http:\/\/[\d.]+:\d+\/r\/[A-Za-z0-9_-]{22}$/);
+      await s.screenshot("60-room-open");
+
+      const ayse = await phone(browser, "Ayşe");
+      const transferred = [];
+      ayse.page.on("response", async (r) => transferred.push((await r.body().catch(() => Buffer.alloc(0))).length));
+      await ayse.page.goto(link);
+      await ayse.page.fill("#name", "Ayşe");
+      await ayse.page.tap("#join-form button[type=submit]");
+      await ayse.page.waitForSelector("#write:not([hidden])");
+      await s.waitFor(".room-phones", { text: "1 phone joined" });
+      await ayse.page.selectOption("#phase", { index: 2 });
+      await ayse.page.selectOption("#row", { index: 1 });
+      await ayse.page.fill("#text", "Waited 20 minutes at the counter 🚲 <script>alert(1)</script>");
+      await ayse.page.tap("#note-form button[type=submit]");
+      await ayse.page.waitForSelector("#notes li.inbox");
+      await ayse.page.screenshot({ path: join(root, "target", "e2e", "61-phone-note-sent.png") });
+      assert.ok(transferred.reduce((a, b) => a + b, 0) < 100_000, `the phone page is under 100 KB (${transferred})`);
+
+      await s.waitFor(".inbox-note", { text: "Waited 20 minutes at the counter" });
+      await s.screenshot("62-room-inbox");
+      await s.clickOn(".inbox-note button", { text: "Place" });
+      await s.waitFor(".card", { text: "Waited 20 minutes at the counter" });
+      await ayse.page.waitForSelector("#notes li.placed", { timeout: 10_000 });
+      assert.equal(await ayse.page.locator("#notes li.placed").count(), 1);
+      assert.match(await ayse.page.textContent("#notes li.placed"), /<script>alert\(1\)<\/script>/, "shown as text");
+
+      // Ctrl+Z on the laptop puts the note back in the inbox.
+      await s.clickOn("button[aria-label='Undo place note']");
+      await s.waitFor(".inbox-note", { text: "Waited 20 minutes at the counter" });
+      await ayse.page.waitForSelector("#notes li.inbox");
+
+      // A vote, open on the laptop; two phones give dots.
+      await s.clickOn(".journey-header button", { text: "Vote" });
+      await s.clickOn(".vote-panel button.primary", { text: "Start a vote" });
+      const bram = await phone(browser, "Bram", "nl-NL");
+      await bram.page.goto(link);
+      await bram.page.fill("#name", "Bram");
+      await bram.page.tap("#join-form button[type=submit]");
+      for (const p of [ayse, bram]) {
+        await p.page.waitForSelector("#vote:not([hidden]) .vote-card");
+        await p.page.locator(".vote-card").first().tap();
+        await p.page.waitForSelector(".vote-card[aria-pressed=true]");
+      }
+      assert.match(await bram.page.textContent("#dots-left"), /Nog 2 stippen/);
+      await bram.page.screenshot({ path: join(root, "target", "e2e", "63-phone-vote.png") });
+      await s.waitFor(".card .votes[aria-label='2 votes']");
+      await s.screenshot("64-room-votes-on-board");
+
+      await s.clickOn(".journey-header button", { text: "Room" });
+      await s.clickOn(".room-panel button", { text: "Close the room" });
+      await s.waitFor(".room-panel button.primary", { text: "Open the room" });
+      const closed = await ayse.page.request.get(`${link}/journey`).catch((e) => e);
+      assert.ok(closed instanceof Error, "nothing listens after the room is closed");
+    });
+  } finally {
+    await browser.close();
+  }
+});

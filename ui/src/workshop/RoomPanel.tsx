@@ -1,0 +1,186 @@
+import { useEffect, useState } from "react";
+import { api, events, listenUntil, type Note, type RoomInfo } from "../ipc";
+import { useT } from "../i18n/context";
+import { useEditor, type Editor } from "../state/store";
+
+/**
+ * The room, in the side panel: open it (phones join over the local network with the QR code),
+ * see how many joined, and sort the inbox of notes they sent: place each where it was aimed, in
+ * the cell selected on the board, or discard it. Placing is an edit like any other, so Ctrl+Z
+ * puts a note back in the inbox.
+ */
+export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void }) {
+  const { t } = useT();
+  const journey = editor.journeyId;
+  const [room, setRoom] = useState<RoomInfo | null>(null);
+  const [anonymous, setAnonymous] = useState(false);
+  const [straight, setStraight] = useState(false);
+  const [big, setBig] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api.roomInfo().then((r) => setRoom(r && r.journey === journey ? r : null), () => undefined);
+    return listenUntil(() =>
+      events.roomChanged.listen((e) => setRoom((r) => (r && e.payload.journey === r.journey ? { ...r, phones: e.payload.phones } : r))),
+    );
+  }, [journey]);
+
+  const open = () =>
+    api.openRoom(journey, { anonymous, straight, port: null, bind: null }).then(
+      (r) => {
+        setRoom(r);
+        setProblem(null);
+      },
+      (e: Error) => setProblem(e.message),
+    );
+  const close = () => api.closeRoom().then(() => setRoom(null), (e: Error) => setProblem(e.message));
+
+  const header = (
+    <div className="panel-head">
+      <h2>{t.room.title}</h2>
+      <button onClick={onClose} aria-label={t.close}>
+        ×
+      </button>
+    </div>
+  );
+
+  return (
+    <aside className="inspector room-panel" aria-label={t.room.title}>
+      {header}
+      {problem ? (
+        <p className="room-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {room ? (
+        <>
+          <button className="room-qr" onClick={() => setBig(true)} title={t.room.showLarge} aria-label={t.room.showLarge}>
+            <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qr)}`} alt={t.room.qrAlt(room.link)} />
+          </button>
+          <p className="room-link">
+            <span>{t.room.orType}</span> <strong>{room.link}</strong>
+          </p>
+          {!room.onNetwork ? (
+            <p className="room-problem" role="status">
+              {t.room.noNetwork}
+            </p>
+          ) : null}
+          <p className="room-phones" role="status" aria-live="polite">
+            {t.room.phones(room.phones)}
+          </p>
+          <p className="hint">{room.straight ? t.room.straightOn : t.room.inboxOn}</p>
+          <div className="vote-actions">
+            <button onClick={() => setBig(true)}>{t.room.showLarge}</button>
+            <button className="danger-text" onClick={() => void close()}>
+              {t.room.close}
+            </button>
+          </div>
+          <Inbox editor={editor} />
+          {big ? <LargeQr room={room} onClose={() => setBig(false)} /> : null}
+        </>
+      ) : (
+        <>
+          <p className="hint">{t.room.intro}</p>
+          <label className="check">
+            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+            {t.room.anonymous}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={straight} onChange={(e) => setStraight(e.target.checked)} />
+            {t.room.straight}
+          </label>
+          <button className="primary" onClick={() => void open()}>
+            {t.room.open}
+          </button>
+          <Inbox editor={editor} />
+        </>
+      )}
+    </aside>
+  );
+}
+
+const NO_NOTES: Note[] = [];
+
+/** The notes waiting, grouped by the phase and row they were aimed at. */
+function Inbox({ editor }: { editor: Editor }) {
+  const { t } = useT();
+  const inbox = useEditor(editor, (s) => s.doc.inbox ?? NO_NOTES);
+  const phases = useEditor(editor, (s) => s.doc.phases);
+  const rows = useEditor(editor, (s) => s.doc.rows);
+  const cell = useEditor(editor, (s) => s.focusedCell);
+  const waiting = inbox.filter((n) => n.state === "inbox");
+  const title = (list: { id: string; title: string }[], id: string | null) => list.find((x) => x.id === id)?.title ?? null;
+  const aimed = (n: Note) => title(phases, n.phase) !== null && title(rows, n.row) !== null;
+  const groups = new Map<string, Note[]>();
+  for (const n of waiting) {
+    const key = aimed(n) ? `${title(phases, n.phase)} · ${title(rows, n.row)}` : t.room.unaimed;
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  const here = cell ? `${title(phases, cell.phase) ?? ""} · ${title(rows, cell.row) ?? ""}` : null;
+
+  return (
+    <section className="room-inbox" aria-label={t.room.inbox}>
+      <h3>
+        {t.room.inbox} <span className="count">{waiting.length}</span>
+      </h3>
+      {waiting.length === 0 ? <p className="hint">{t.room.inboxEmpty}</p> : null}
+      {waiting.some(aimed) ? (
+        <button className="primary" onClick={() => void editor.send({ type: "placeAimedNotes" })}>
+          {t.room.placeAll}
+        </button>
+      ) : null}
+      {[...groups].map(([group, notes]) => (
+        <div key={group} className="inbox-group">
+          <h4>{group}</h4>
+          <ul>
+            {notes.map((n) => (
+              <li key={n.id} className="inbox-note">
+                <p dir="auto">{n.text}</p>
+                {n.author ? <p className="author">{n.author}</p> : null}
+                <div className="note-actions">
+                  {aimed(n) ? (
+                    <button onClick={() => void editor.send({ type: "placeNote", note: n.id })}>{t.room.place}</button>
+                  ) : null}
+                  {cell ? (
+                    <button
+                      onClick={() => void editor.send({ type: "placeNote", note: n.id, phase: cell.phase, row: cell.row })}
+                      title={t.room.placeHere(here ?? "")}
+                    >
+                      {t.room.placeHereShort}
+                    </button>
+                  ) : null}
+                  <button className="danger-text" onClick={() => void editor.send({ type: "discardNote", note: n.id })}>
+                    {t.room.discard}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {waiting.some((n) => !aimed(n)) && !cell ? <p className="hint">{t.room.selectCell}</p> : null}
+    </section>
+  );
+}
+
+/** The QR code as large as the screen allows, for the room to scan from their seats. */
+function LargeQr({ room, onClose }: { room: RoomInfo; onClose(): void }) {
+  const { t } = useT();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+  return (
+    <div className="room-large" role="dialog" aria-modal="true" aria-label={t.room.showLarge}>
+      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qr)}`} alt={t.room.qrAlt(room.link)} />
+      <p className="room-link">
+        <strong>{room.link}</strong>
+      </p>
+      <p>{t.room.phones(room.phones)}</p>
+      <button autoFocus onClick={onClose}>
+        {t.close}
+      </button>
+    </div>
+  );
+}
