@@ -11,6 +11,7 @@ node ui/bench/ui-bench.mjs target/bench/30-ui.md
 # The memory floor: an empty Tauri 2 window, in the same target/ so it reuses what the app built.
 (cd tests/bench/empty-window && CARGO_TARGET_DIR=../../../target cargo build -q)
 xvfb-run -a -s "-screen 0 1600x1000x24" node tests/bench/app-start.mjs target/bench/40-app.md
+node tests/bench/room-bench.mjs target/bench/50-room.md
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs || true)
 {

@@ -2,10 +2,10 @@
 //! they are sent, are placed where they were aimed or elsewhere, discarded, and every step undoes
 //! and redoes; the inbox travels in the exported file.
 
-use journeywall_core::inbox::{Incoming, NoteState};
+use journeywall_core::inbox::{Incoming, NoteState, Received};
 use journeywall_core::interchange::{self, Ids};
 use journeywall_core::model::{new_id, Id, JourneyDoc};
-use journeywall_core::{templates, Edit, Store};
+use journeywall_core::{templates, Changes, Edit, Store};
 
 fn journey(store: &mut Store) -> JourneyDoc {
     let doc = templates::instantiate("online-en", None).unwrap();
@@ -15,6 +15,12 @@ fn journey(store: &mut Store) -> JourneyDoc {
 
 fn note(text: &str, phase: Option<Id>, row: Option<Id>) -> Incoming {
     Incoming { id: new_id(), text: text.into(), phase, row, author: Some("Ayşe".into()) }
+}
+
+/// Receives one note, as a phone alone sends it.
+fn receive(store: &mut Store, j: Id, n: Incoming, device: &str) -> journeywall_core::Result<(Received, Changes)> {
+    let (mut answers, changes) = store.receive_notes(j, vec![(n, device.to_owned())])?;
+    answers.remove(0).map(|r| (r, changes))
 }
 
 fn state_of(store: &Store, j: Id, note: Id) -> NoteState {
@@ -27,17 +33,17 @@ fn a_note_sent_twice_is_stored_once_and_an_aim_at_nothing_is_dropped_not_the_not
     let doc = journey(&mut store);
     let j = doc.journey.id;
     let n = note("Could not find the opening hours", Some(doc.phases[0].id), Some(doc.rows[0].id));
-    let (first, changes) = store.receive_note(j, n.clone(), "phone-1").unwrap();
+    let (first, changes) = receive(&mut store, j, n.clone(), "phone-1").unwrap();
     assert!(first.new);
     assert_eq!(changes.inbox.as_ref().map(Vec::len), Some(1));
-    let (again, _) = store.receive_note(j, n.clone(), "phone-1").unwrap();
+    let (again, _) = receive(&mut store, j, n.clone(), "phone-1").unwrap();
     assert!(!again.new);
     assert_eq!(store.load(j).unwrap().inbox.len(), 1);
 
     let stale = note("Aimed at a phase that was deleted", Some(new_id()), Some(doc.rows[0].id));
-    let (r, _) = store.receive_note(j, stale, "phone-2").unwrap();
+    let (r, _) = receive(&mut store, j, stale, "phone-2").unwrap();
     assert_eq!((r.note.phase, r.note.row), (None, Some(doc.rows[0].id)));
-    assert!(store.receive_note(j, note("", None, None), "phone-2").is_err(), "an empty note is refused");
+    assert!(receive(&mut store, j, note("", None, None), "phone-2").is_err(), "an empty note is refused");
     assert_eq!(store.undo_state(j).unwrap().undo, None, "receiving a note is not the facilitator's edit");
 }
 
@@ -47,7 +53,7 @@ fn placing_makes_a_card_and_undo_puts_the_note_back_in_the_inbox() {
     let doc = journey(&mut store);
     let j = doc.journey.id;
     let (phase, row) = (doc.phases[2].id, doc.rows[1].id);
-    let (r, _) = store.receive_note(j, note("Delivery took a week 📦", Some(phase), Some(row)), "p").unwrap();
+    let (r, _) = receive(&mut store, j, note("Delivery took a week 📦", Some(phase), Some(row)), "p").unwrap();
     let id = r.note.id;
 
     let applied = store.apply(j, Edit::PlaceNote { note: id, phase: None, row: None, index: None, card: None }).unwrap();
@@ -72,9 +78,9 @@ fn place_all_places_the_aimed_notes_in_one_step_and_leaves_the_others() {
     let doc = journey(&mut store);
     let j = doc.journey.id;
     let aimed: Vec<Id> = (0..3)
-        .map(|i| store.receive_note(j, note(&format!("aimed {i}"), Some(doc.phases[i].id), Some(doc.rows[0].id)), "p").unwrap().0.note.id)
+        .map(|i| receive(&mut store, j, note(&format!("aimed {i}"), Some(doc.phases[i].id), Some(doc.rows[0].id)), "p").unwrap().0.note.id)
         .collect();
-    let loose = store.receive_note(j, note("aimed nowhere", None, None), "p").unwrap().0.note.id;
+    let loose = receive(&mut store, j, note("aimed nowhere", None, None), "p").unwrap().0.note.id;
     let cards_before = store.load(j).unwrap().cards.len();
 
     store.apply(j, Edit::PlaceAimedNotes).unwrap();
@@ -97,7 +103,7 @@ fn a_discarded_note_can_come_back_and_a_waiting_one_can_be_corrected() {
     let mut store = Store::in_memory().unwrap();
     let doc = journey(&mut store);
     let j = doc.journey.id;
-    let id = store.receive_note(j, note("Typo in the nmae", None, None), "p").unwrap().0.note.id;
+    let id = receive(&mut store, j, note("Typo in the nmae", None, None), "p").unwrap().0.note.id;
     store.apply(j, Edit::UpdateNote { note: id, text: "Typo in the name".into() }).unwrap();
     store.apply(j, Edit::DiscardNote { note: id }).unwrap();
     assert_eq!(state_of(&store, j, id), NoteState::Discarded);
@@ -116,7 +122,7 @@ fn the_inbox_travels_in_the_exported_file_without_which_phone_wrote_it() {
     let mut store = Store::in_memory().unwrap();
     let doc = journey(&mut store);
     let j = doc.journey.id;
-    store.receive_note(j, note("שלום — 你好 — <b>bold</b>", Some(doc.phases[0].id), None), "secret-device").unwrap();
+    receive(&mut store, j, note("שלום — 你好 — <b>bold</b>", Some(doc.phases[0].id), None), "secret-device").unwrap();
     let json = interchange::to_json(&store.load_with_rounds(j).unwrap());
     assert!(json.contains("\"version\": 3") && json.contains("\"inbox\"") && !json.contains("secret-device"), "{json}");
     let copy = interchange::from_json(&json, "j.json", Ids::New).unwrap();
@@ -127,4 +133,18 @@ fn the_inbox_travels_in_the_exported_file_without_which_phone_wrote_it() {
     assert_eq!(back.inbox[0].phase, Some(back.phases[0].id), "the aim follows the phase's new id");
     assert!(store.save_round(j, "as-is").is_ok());
     assert!(store.round(j, store.rounds(j).unwrap()[0].id).unwrap().doc.inbox.is_empty(), "a round is the board only");
+}
+
+#[test]
+fn notes_received_together_are_answered_one_by_one_and_a_bad_one_spoils_none_of_the_others() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let good = note("Good", None, None);
+    let batch = vec![(good.clone(), "a".to_owned()), (note("", None, None), "b".to_owned()), (good, "a".to_owned())];
+    let (answers, changes) = store.receive_notes(j, batch).unwrap();
+    assert!(answers[0].as_ref().is_ok_and(|r| r.new));
+    assert!(answers[1].is_err());
+    assert!(answers[2].as_ref().is_ok_and(|r| !r.new), "the same note twice in one batch is stored once");
+    assert_eq!(changes.inbox.map(|i| i.len()), Some(1));
 }

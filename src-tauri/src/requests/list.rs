@@ -41,7 +41,7 @@ requests! {
     core phone {
         room::phone_view(device: String) -> PhoneView;
         room::name_phone(device: String, name: Option<String>, lang: Lang) -> ();
-        room::receive_note(device: String, note: Incoming, lang: Lang) -> Received;
+        room::receive_notes(notes: Vec<PhoneNote>) -> Vec<NoteAnswer>;
         room::give_dot(device: String, card: Id, give: bool, lang: Lang) -> PhoneView;
     }
     shell main {

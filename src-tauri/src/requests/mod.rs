@@ -3,7 +3,6 @@
 //! through it, so a rule is never written twice. `build.rs` reads the same list for the
 //! permissions, and the TypeScript wrappers are generated from the commands made here.
 
-use journeywall_core::inbox::Incoming;
 use journeywall_core::model::{Id, JourneySummary};
 use journeywall_core::poster::PosterOptions;
 use journeywall_core::round::{Round, RoundDiff, RoundInfo};
@@ -13,6 +12,7 @@ use serde::Deserialize;
 
 use crate::commands::{AppInfo, AppState, CommandError, OpenedJourney};
 use crate::phones::{Focus, RoomInfo, RoomOptions};
+use crate::room::PhoneNote;
 use crate::save::PosterPreview;
 // The modules whose functions the list names.
 use crate::{commands, menu, personas, projector, room, rounds, save};

@@ -37,13 +37,21 @@ const STYLE: &str = include_str!("phone/phone.css");
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; \
                    base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/// The shortest time between two events to one phone.
+const EVENT_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
+/// The most notes written in one transaction.
+const MAX_BATCH: usize = 256;
+
 #[derive(Clone)]
 struct Server {
     state: Arc<AppState>,
     room: Arc<Shared>,
     stop: tokio::sync::watch::Receiver<bool>,
     streams: Arc<AtomicUsize>,
+    notes: tokio::sync::mpsc::Sender<(serde_json::Value, Reply)>,
 }
+
+type Reply = tokio::sync::oneshot::Sender<Result<serde_json::Value, String>>;
 
 /// Serves the room on `listeners` until the sender returned is told `true`; the receiver reports
 /// (by its senders all going away) when every listener is closed.
@@ -54,7 +62,9 @@ pub fn serve(
 ) -> (tokio::sync::watch::Sender<bool>, std::sync::mpsc::Receiver<()>) {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
-    let server = Server { state, room, stop: stop_rx.clone(), streams: Arc::new(AtomicUsize::new(0)) };
+    let (notes, waiting) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
+    tauri::async_runtime::spawn(write_notes(state.clone(), waiting));
+    let server = Server { state, room, stop: stop_rx.clone(), streams: Arc::new(AtomicUsize::new(0)), notes };
     let app = axum::Router::new().fallback(answer).with_state(server);
     for listener in listeners {
         let (app, mut stop, done) = (app.clone(), stop_rx.clone(), done_tx.clone());
@@ -195,14 +205,47 @@ async fn note(server: &Server, device: String, request: HttpRequest, lang: Lang)
             said!("that is a lot of notes in one minute; wait a moment", "dat zijn veel notities in één minuut; wacht even").get(lang),
         );
     }
-    let answer = run(server, json!({ "cmd": "receive_note", "device": device, "note": incoming, "lang": lang })).await;
-    match answer {
-        Ok(v) => {
-            let status = if v["new"] == json!(true) { StatusCode::CREATED } else { StatusCode::OK };
-            json_answer(status, &v["note"])
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let note = json!({ "device": device, "note": incoming, "lang": lang });
+    if server.notes.send((note, reply)).await.is_err() {
+        return refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de room gaat dicht").get(lang));
+    }
+    match answer.await {
+        Ok(Ok(v)) if v.get("stored").is_some() => {
+            let status = if v["stored"]["new"] == json!(true) { StatusCode::CREATED } else { StatusCode::OK };
+            json_answer(status, &v["stored"]["note"])
         }
+        Ok(Ok(v)) => refusal(StatusCode::BAD_REQUEST, v["refused"]["message"].as_str().unwrap_or_default()),
         // The note passed its checks, so what failed is the laptop (its disk): it was not stored.
-        Err(message) => refusal(StatusCode::SERVICE_UNAVAILABLE, &message),
+        Ok(Err(message)) => refusal(StatusCode::SERVICE_UNAVAILABLE, &message),
+        Err(_) => refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de room gaat dicht").get(lang)),
+    }
+}
+
+/// Writes notes as they come, each time all that arrived while the last write was going to
+/// disk: thirty phones sending at once wait for a few syncs, not thirty. Ends when the server
+/// that feeds it is gone.
+async fn write_notes(state: Arc<AppState>, mut waiting: tokio::sync::mpsc::Receiver<(serde_json::Value, Reply)>) {
+    while let Some(first) = waiting.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match waiting.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        let (notes, replies): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
+        let request = json!({ "cmd": "receive_notes", "notes": notes });
+        let state = state.clone();
+        let answers = match tokio::task::spawn_blocking(move || state.answer(request)).await {
+            Ok(Ok(serde_json::Value::Array(answers))) => answers.into_iter().map(Ok).collect(),
+            Ok(Ok(other)) => vec![Err(format!("unexpected answer {other}")); replies.len()],
+            Ok(Err(e)) => vec![Err(e.message); replies.len()],
+            Err(_) => vec![Err("the laptop could not answer".to_owned()); replies.len()],
+        };
+        for (reply, answer) in replies.into_iter().zip(answers) {
+            let _ = reply.send(answer);
+        }
     }
 }
 
@@ -221,6 +264,12 @@ fn events(server: &Server) -> Response {
     let start = (server.room.revision.subscribe(), server.stop.clone(), Counted(server.streams.clone()), true);
     let stream = futures_util::stream::unfold(start, |(mut revision, mut stop, counted, first)| async move {
         if !first {
+            // At most a few events a second, however busy the room: what changed meanwhile is
+            // one event, and thirty phones do not each fetch the journey thirty times.
+            tokio::select! {
+                _ = tokio::time::sleep(EVENT_INTERVAL) => {}
+                _ = stop.wait_for(|stopped| *stopped) => return None,
+            }
             tokio::select! {
                 changed = revision.changed() => changed.ok()?,
                 _ = stop.wait_for(|stopped| *stopped) => return None,

@@ -10,10 +10,10 @@ use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Mutex};
 
 use journeywall_core::edit::Edit;
-use journeywall_core::inbox::{Incoming, NoteState, Received};
+use journeywall_core::inbox::{Incoming, Note, NoteState};
 use journeywall_core::model::{Id, Millis, RowKind};
 use journeywall_core::{said, Lang, Said};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::commands::{AppState, CommandError, Result};
 use crate::phones::{random_token, Devices, Room, Shared};
@@ -261,30 +261,71 @@ pub fn name_phone(state: &AppState, device: String, name: Option<String>, lang: 
     Ok(())
 }
 
-/// Stores a phone's note: on disk before this returns. In a room set to put notes straight on
-/// the board, a note aimed at a cell is placed there too, as the facilitator would (undoable).
-pub fn receive_note(state: &AppState, device: String, note: Incoming, lang: Lang) -> Result<Received> {
+/// A note as the room's server hands it on: which phone sent it, and in what language to answer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneNote {
+    pub device: String,
+    pub note: Incoming,
+    pub lang: Lang,
+}
+
+/// One note's answer: stored (`new` false when it had arrived before), or refused, and why.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NoteAnswer {
+    Stored { note: Note, new: bool },
+    Refused { message: String },
+}
+
+/// Stores the notes phones sent at about the same moment, in one transaction: on disk before this
+/// returns. In a room set to put notes straight on the board, a new note aimed at a cell is
+/// placed there too, as the facilitator would (one undoable step per note).
+pub fn receive_notes(state: &AppState, notes: Vec<PhoneNote>) -> Result<Vec<NoteAnswer>> {
+    let lang = notes.first().map_or(Lang::En, |n| n.lang);
     let room = room_for(state, lang)?;
-    let mut note = note;
-    if note.author.is_none() {
-        note.author = room.devices.lock().ok().and_then(|mut d| d.get_mut(&device).and_then(|d| d.name.clone()));
+    let langs: Vec<Lang> = notes.iter().map(|n| n.lang).collect();
+    let names: Vec<Option<String>> = {
+        let mut devices =
+            room.devices.lock().map_err(|_| said_to_phone(lang, said!("the room is unavailable", "de room is niet beschikbaar")))?;
+        notes.iter().map(|n| devices.get_mut(&n.device).and_then(|d| d.name.clone())).collect()
+    };
+    let batch = notes
+        .into_iter()
+        .zip(names)
+        .map(|(PhoneNote { device, mut note, .. }, name)| {
+            note.author = note.author.or(name);
+            (note, device)
+        })
+        .collect();
+    let (received, changes) = state.with_in(lang, |s| s.receive_notes(room.journey, batch))?;
+    let arrived = changes.inbox.is_some();
+    if arrived {
+        state.notify_room(changes, None);
     }
-    let (mut received, mut changes) = state.with_in(lang, |s| s.receive_note(room.journey, note, &device))?;
-    let mut history = None;
-    if received.new && room.options.straight && received.note.phase.is_some() && received.note.row.is_some() {
-        let place = Edit::PlaceNote { note: received.note.id, phase: None, row: None, index: None, card: None };
-        // The note is stored already; if placing it fails it waits in the inbox instead.
-        if let Ok(applied) = state.with(|s| s.apply(room.journey, place)) {
-            received.note.state = NoteState::Placed;
-            changes = applied.changes;
-            history = Some(applied.history);
-        }
+    let mut answers = Vec::with_capacity(received.len());
+    for (r, lang) in received.into_iter().zip(langs) {
+        answers.push(match r {
+            Ok(mut r) => {
+                if r.new && room.options.straight && r.note.phase.is_some() && r.note.row.is_some() {
+                    let place = Edit::PlaceNote { note: r.note.id, phase: None, row: None, index: None, card: None };
+                    // The note is stored already; if placing it fails it waits in the inbox instead.
+                    if let Ok(applied) = state.with(|s| s.apply(room.journey, place)) {
+                        r.note.state = NoteState::Placed;
+                        r.note.card =
+                            applied.changes.inbox.as_ref().and_then(|i| i.iter().find(|n| n.id == r.note.id)).and_then(|n| n.card);
+                        state.notify_room(applied.changes, Some(applied.history));
+                    }
+                }
+                NoteAnswer::Stored { note: r.note, new: r.new }
+            }
+            Err(e) => NoteAnswer::Refused { message: e.message(lang) },
+        });
     }
-    if received.new {
-        state.notify_room(changes, history);
+    if arrived {
         room.changed();
     }
-    Ok(received)
+    Ok(answers)
 }
 
 /// Gives (or takes back) one of this phone's dots. The phone is a participant of the vote from

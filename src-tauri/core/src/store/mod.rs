@@ -292,46 +292,29 @@ impl Store {
 
     // --- the room's inbox -----------------------------------------------------------------------
 
-    /// Stores a note a phone sent, on disk before this returns. A note whose id is there already
-    /// (the phone sent it again) is answered with the stored one and adds nothing. An aim at a
-    /// phase or row that no longer exists is dropped rather than the note refused: a participant's
-    /// words are never lost to a stale screen. Not an edit: the facilitator's undo leaves it.
-    pub fn receive_note(&mut self, journey: Id, note: Incoming, device: &str) -> Result<(Received, Changes)> {
-        note.validate()?;
+    /// Stores notes phones sent, in one transaction: on disk before this returns, so many phones
+    /// sending at once share one sync to disk. Each note gets its own answer: a note whose id is
+    /// there already (the phone sent it again) is answered with the stored one and adds nothing;
+    /// an aim at a phase or row that no longer exists is dropped rather than the note refused, so
+    /// a participant's words are never lost to a stale screen. Not an edit: the facilitator's
+    /// undo leaves notes alone. The outer error is the disk's, and then nothing was stored.
+    pub fn receive_notes(&mut self, journey: Id, notes: Vec<(Incoming, String)>) -> Result<(Vec<Result<Received>>, Changes)> {
         self.write(|c| {
             if records::journey(c, journey)?.is_none() {
                 return Err(Error::NoSuchJourney(journey.to_string()));
             }
-            match records::note_anywhere(c, note.id)? {
-                Some((j, stored)) if j == journey => return Ok((Received { note: stored, new: false }, Changes::default())),
-                Some(_) => {
-                    let id = note.id;
-                    return Err(Error::invalid(
-                        Field::NoteId,
-                        said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"),
-                    ));
+            let now = model::now_millis();
+            let mut answers = Vec::with_capacity(notes.len());
+            let mut added = false;
+            for (note, device) in notes {
+                let answer = receive_one(c, journey, note, &device, now);
+                if let Ok(Ok(r)) = &answer {
+                    added |= r.new;
                 }
-                None => {}
+                answers.push(answer?);
             }
-            if records::count_notes(c, journey)? >= MAX_NOTES {
-                return Err(Error::invalid(
-                    Field::Inbox,
-                    said!(
-                        "is full ({MAX_NOTES} notes); the facilitator can clear it",
-                        "is vol ({MAX_NOTES} notities); de begeleider kan hem leegmaken"
-                    ),
-                ));
-            }
-            let mut n = note.into_note(device, model::now_millis());
-            if !n.phase.is_some_and(|p| records::phase_exists(c, journey, p).unwrap_or(false)) {
-                n.phase = None;
-            }
-            if !n.row.is_some_and(|r| records::row_exists(c, journey, r).unwrap_or(false)) {
-                n.row = None;
-            }
-            records::insert_note(c, journey, &n)?;
-            let changes = Changes { inbox: Some(records::notes(c, journey)?), ..Changes::default() };
-            Ok((Received { note: n, new: true }, changes))
+            let inbox = if added { Some(records::notes(c, journey)?) } else { None };
+            Ok((answers, Changes { inbox, ..Changes::default() }))
         })
     }
 
@@ -409,6 +392,37 @@ impl Store {
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// One note of `receive_notes`: `Ok(Err(…))` refuses this note alone, `Err(…)` (the database)
+/// refuses them all.
+fn receive_one(c: &Connection, journey: Id, note: Incoming, device: &str, now: model::Millis) -> Result<Result<Received>> {
+    if let Err(e) = note.validate() {
+        return Ok(Err(e));
+    }
+    match records::note_anywhere(c, note.id)? {
+        Some((j, stored)) if j == journey => return Ok(Ok(Received { note: stored, new: false })),
+        Some(_) => {
+            let id = note.id;
+            return Ok(Err(Error::invalid(
+                Field::NoteId,
+                said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"),
+            )));
+        }
+        None => {}
+    }
+    if records::count_notes(c, journey)? >= MAX_NOTES {
+        return Ok(Err(Error::invalid(Field::Inbox, said!("is full ({MAX_NOTES} notes)", "is vol ({MAX_NOTES} notities)"))));
+    }
+    let mut n = note.into_note(device, now);
+    if !n.phase.is_some_and(|p| records::phase_exists(c, journey, p).unwrap_or(false)) {
+        n.phase = None;
+    }
+    if !n.row.is_some_and(|r| records::row_exists(c, journey, r).unwrap_or(false)) {
+        n.row = None;
+    }
+    records::insert_note(c, journey, &n)?;
+    Ok(Ok(Received { note: n, new: true }))
 }
 
 fn start(c: &Connection, journey: Id, now: model::Millis) -> Result<Applier<'_>> {

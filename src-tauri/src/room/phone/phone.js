@@ -239,6 +239,7 @@ async function refresh() {
       render();
     } catch (e) {
       if (e.status === 401 || e.status === 404) location.reload();
+      else if (e.status === 429) setTimeout(refresh, 1000);
       else offline(true);
     } finally {
       refreshing = null;
