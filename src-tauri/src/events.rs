@@ -27,6 +27,16 @@ pub struct Present {
     pub doc: JourneyDoc,
     pub state: PresentState,
     pub locale: Lang,
+    /// The room's join code, shown full size instead of the map while the presenter asks for it.
+    #[serde(default)]
+    pub join: Option<JoinCode>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+pub struct JoinCode {
+    pub link: String,
+    /// The QR code of `link`, as an SVG document.
+    pub qr: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]

@@ -13,59 +13,63 @@ use tauri_specta::Event;
 
 use crate::commands::{AppState, CommandError};
 
-/// Every menu entry: (submenu, id, English label, accelerator). Accelerators are only given to
-/// entries whose keys mean nothing in a text field: Ctrl+Z in a card's title must undo typing,
-/// so the web view, which knows where the focus is, handles those keys itself.
-const ITEMS: &[(&str, &str, &str, Option<&str>)] = &[
-    ("file", "new", "New journey…", Some("CmdOrCtrl+N")),
-    ("file", "home", "All journeys", None),
-    ("file", "poster", "Print poster…", Some("CmdOrCtrl+P")),
-    ("file", "export", "Export journey…", None),
-    ("file", "room", "Room for phones…", None),
-    ("file", "quit", "Quit", Some("CmdOrCtrl+Q")),
-    ("edit", "undo", "Undo", None),
-    ("edit", "redo", "Redo", None),
-    ("edit", "addCard", "Add card", None),
-    ("edit", "duplicate", "Duplicate", None),
-    ("edit", "delete", "Delete", None),
-    ("edit", "selectAll", "Select all cards", None),
-    ("view", "zoomIn", "Zoom in", Some("CmdOrCtrl+=")),
-    ("view", "zoomOut", "Zoom out", Some("CmdOrCtrl+-")),
-    ("view", "zoomReset", "Actual size", None),
-    ("view", "zoomFit", "Fit the journey", Some("CmdOrCtrl+0")),
-    ("view", "langEn", "English", None),
-    ("view", "langNl", "Nederlands", None),
-    ("help", "shortcuts", "Keyboard shortcuts", Some("F1")),
-    ("help", "about", "About Journeywall", None),
+/// Every menu entry: (submenu, id, English label). What an entry does, its label in the UI's
+/// language and its accelerator come from the front end's registry of actions
+/// (`ui/src/editor/registry.ts`, through `update_menu`): only keys that mean nothing in a text
+/// field get one (Ctrl+Z in a card's title must undo typing, so the web view, which knows where
+/// the focus is, handles those keys itself).
+const ITEMS: &[(&str, &str, &str)] = &[
+    ("file", "new", "New journey…"),
+    ("file", "home", "All journeys"),
+    ("file", "poster", "Print poster…"),
+    ("file", "export", "Export journey…"),
+    ("file", "room", "Room for phones…"),
+    ("file", "quit", "Quit"),
+    ("edit", "undo", "Undo"),
+    ("edit", "redo", "Redo"),
+    ("edit", "addCard", "Add card"),
+    ("edit", "duplicate", "Duplicate"),
+    ("edit", "delete", "Delete"),
+    ("edit", "selectAll", "Select all cards"),
+    ("view", "zoomIn", "Zoom in"),
+    ("view", "zoomOut", "Zoom out"),
+    ("view", "zoomReset", "Actual size"),
+    ("view", "zoomFit", "Fit the journey"),
+    ("view", "langEn", "English"),
+    ("view", "langNl", "Nederlands"),
+    ("help", "shortcuts", "Keyboard shortcuts"),
+    ("help", "about", "About Journeywall"),
 ];
 const SUBMENUS: &[(&str, &str)] = &[("file", "File"), ("edit", "Edit"), ("view", "View"), ("help", "Help")];
 /// Entries that start a new group within their submenu.
 const SEPARATED: &[&str] = &["poster", "quit", "addCard", "langEn"];
 
-/// The labels and states the front end asked for, kept to rebuild the menu from.
+/// The labels, states and accelerators the front end asked for, kept to rebuild the menu from.
 #[derive(Default)]
 pub struct MenuChoices {
     labels: HashMap<String, String>,
     enabled: HashMap<String, bool>,
+    accelerators: HashMap<String, String>,
 }
 
 #[derive(Default)]
 pub struct MenuState(pub Mutex<MenuChoices>);
 
-fn build<R: Runtime>(app: &AppHandle<R>, labels: &HashMap<String, String>, enabled: &HashMap<String, bool>) -> tauri::Result<Menu<R>> {
+fn build<R: Runtime>(app: &AppHandle<R>, choices: &MenuChoices) -> tauri::Result<Menu<R>> {
+    let MenuChoices { labels, enabled, accelerators } = choices;
     let label = |id: &str, default: &'static str| labels.get(id).cloned().unwrap_or_else(|| default.to_string());
     let mut items = HashMap::new();
-    for (_, id, text, accel) in ITEMS {
+    for (_, id, text) in ITEMS {
         let mut b = MenuItemBuilder::with_id(*id, label(id, text)).enabled(enabled.get(*id).copied().unwrap_or(true));
-        if let Some(a) = accel {
-            b = b.accelerator(*a);
+        if let Some(a) = accelerators.get(*id) {
+            b = b.accelerator(a);
         }
         items.insert(*id, b.build(app)?);
     }
     let mut menu = MenuBuilder::new(app);
     for (sub, title) in SUBMENUS {
         let mut s = SubmenuBuilder::with_id(app, *sub, label(sub, title));
-        for (_, id, _, _) in ITEMS.iter().filter(|i| i.0 == *sub) {
+        for (_, id, _) in ITEMS.iter().filter(|i| i.0 == *sub) {
             if SEPARATED.contains(id) {
                 s = s.separator();
             }
@@ -86,7 +90,8 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
     let _ = crate::events::MenuChosen { id: id.to_string() }.emit(app);
 }
 
-/// Relabels and enables entries: `labels` by id (submenus too), `enabled` by id; entries not
+/// Relabels, enables and binds keys to entries: `labels` by id (submenus too), `enabled` and
+/// `accelerators` (as Tauri writes them: "CmdOrCtrl+P") by id; entries not
 /// named keep what they had. The menu is built anew: GTK does not redraw a menu bar whose labels
 /// change in place. Not async: on the main thread, calls are applied in the order they were
 /// made, so a late English label never overwrites the Dutch one chosen after it.
@@ -97,21 +102,23 @@ pub fn update_menu(
     state: State<'_, MenuState>,
     labels: HashMap<String, String>,
     enabled: HashMap<String, bool>,
+    accelerators: HashMap<String, String>,
 ) -> Result<(), CommandError> {
-    let lang = app.try_state::<AppState>().map_or(Lang::En, |s| s.lang());
+    let lang = app.try_state::<std::sync::Arc<AppState>>().map_or(Lang::En, |s| s.lang());
     let mut current =
         state.0.lock().map_err(|_| CommandError::new(&said!("the menu is unavailable", "het menu is niet beschikbaar"), lang))?;
     current.labels.extend(labels);
     current.enabled.extend(enabled);
+    current.accelerators.extend(accelerators);
     // Tauri's own words, which we cannot translate; in Dutch inside a sentence that is.
     let failed = |e: tauri::Error| CommandError::new(&said!("{e}", "het menu kon niet worden aangepast: {e}"), lang);
-    let menu = build(&app, &current.labels, &current.enabled).map_err(failed)?;
+    let menu = build(&app, &current).map_err(failed)?;
     app.set_menu(menu).map_err(failed)?;
     Ok(())
 }
 
 pub fn install(app: &AppHandle) -> tauri::Result<()> {
-    let menu = build(app, &HashMap::new(), &HashMap::new())?;
+    let menu = build(app, &MenuChoices::default())?;
     app.set_menu(menu)?;
     Ok(())
 }

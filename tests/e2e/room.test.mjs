@@ -58,6 +58,12 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await s.clickOn("button[aria-label='Undo place note']");
       await s.waitFor(".inbox-note", { text: "Waited 20 minutes at the counter" });
       await ayse.page.waitForSelector("#notes li.inbox");
+      // Dragged from the inbox onto a cell of the board instead.
+      await s.execute("document.querySelector('.inbox-note').scrollIntoView({ block: 'center' });");
+      await s.drag(await s.find(".inbox-note"), (await s.findAll("[data-drop-cell]")).at(0));
+      await s.waitFor(".card", { text: "Waited 20 minutes at the counter" });
+      await ayse.page.waitForSelector("#notes li.placed");
+      assert.equal((await s.findAll(".inbox-note")).length, 0);
 
       // A vote, open on the laptop; two phones give dots.
       await s.clickOn(".journey-header button", { text: "Vote" });

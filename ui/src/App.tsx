@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { api, type AppInfo, type OpenedJourney } from "./ipc";
 import { messages, toLocale, type Locale } from "./i18n";
 import { LocaleContext, useT } from "./i18n/context";
@@ -6,6 +6,7 @@ import { Home } from "./components/Home";
 import { JourneyEditor } from "./editor/JourneyEditor";
 import { ConfirmHost } from "./components/Confirm";
 import { AboutDialog, ShortcutsDialog, onMenuChoice, useMenuEvents, useMenuLabels } from "./components/Menus";
+import { APP_ACTIONS, actionForKey, type AppContext } from "./actions/registry";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -38,29 +39,36 @@ export function App() {
   }, []);
 
   useMenuEvents();
+  // The app's own actions (registry.ts), from the native menu and from their keys.
+  const app: AppContext = useMemo(
+    () => ({
+      newJourney: () => {
+        setOpened(null);
+        setDialog("new");
+      },
+      home: () => setOpened(null),
+      language: chooseLanguage,
+      dialog: setDialog,
+    }),
+    [chooseLanguage],
+  );
   useEffect(
     () =>
       onMenuChoice((id) => {
-        if (id === "new") {
-          setOpened(null);
-          setDialog("new");
-        } else if (id === "home") setOpened(null);
-        else if (id === "langEn") chooseLanguage("en");
-        else if (id === "langNl") chooseLanguage("nl");
-        else if (id === "shortcuts" || id === "about") setDialog(id);
+        APP_ACTIONS.find((a) => a.id === id)?.run(app);
       }),
-    [chooseLanguage],
+    [app],
   );
   useEffect(() => {
-    const f1 = (e: KeyboardEvent) => {
-      if (e.key === "F1") {
-        e.preventDefault();
-        setDialog("shortcuts");
-      }
+    const onKey = (e: KeyboardEvent) => {
+      const action = actionForKey(APP_ACTIONS, e, true);
+      if (!action) return;
+      e.preventDefault();
+      action.run(app);
     };
-    window.addEventListener("keydown", f1);
-    return () => window.removeEventListener("keydown", f1);
-  }, []);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [app]);
 
   let body;
   if (!info) body = <p className="muted centre">{t.loading}</p>;

@@ -9,6 +9,7 @@ import { EmotionLane } from "./EmotionLane";
 import { PhaseHeader } from "./PhaseHeader";
 import { RowLabel } from "./RowLabel";
 import { followPointer } from "./drag";
+import { dropTarget } from "./dropTarget";
 import type { Cell } from "../journey/cells";
 import { PHASE_WIDTH, cellKey } from "./layout";
 
@@ -43,21 +44,6 @@ interface Band {
   y0: number;
   x1: number;
   y1: number;
-}
-
-/** Where a card would land under the pointer: the cell, and the index among the cards staying. */
-function dropTarget(x: number, y: number): (Cell & { index: number }) | null {
-  const cell = document.elementsFromPoint(x, y).map((el) => el.closest<HTMLElement>("[data-drop-cell]")).find((el) => el);
-  if (!cell) return null;
-  const phase = cell.dataset.phase;
-  const row = cell.dataset.row;
-  if (!phase || !row) return null;
-  const cards = [...cell.querySelectorAll<HTMLElement>(".card:not(.dragging)")];
-  const index = cards.filter((c) => {
-    const r = c.getBoundingClientRect();
-    return r.top + r.height / 2 < y;
-  }).length;
-  return { phase, row, index };
 }
 
 const stop = (e: React.SyntheticEvent) => e.stopPropagation();

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from "react";
 import { api, listenUntil } from "../ipc";
 import { useT } from "../i18n/context";
+import { APP_ACTIONS, EDITOR_ACTIONS, menuAccelerators, shownKeys } from "../actions/registry";
 
 /** Native menu entries that act on an open journey; disabled on the home screen. */
 export const EDITOR_ITEMS = ["poster", "export", "room", "undo", "redo", "addCard", "duplicate", "delete", "selectAll", "zoomIn", "zoomOut", "zoomReset", "zoomFit"];
@@ -13,7 +14,7 @@ export function useMenuLabels(editorOpen: boolean): void {
     const items = editorOpen ? EDITOR_ITEMS.filter((id) => id !== "undo" && id !== "redo") : EDITOR_ITEMS;
     const enabled = Object.fromEntries(items.map((id) => [id, editorOpen]));
     const labels = editorOpen ? { ...t.menu } : { ...t.menu, undo: t.undo, redo: t.redo };
-    api.updateMenu(labels, enabled).catch(() => undefined); // no native menu outside the app
+    api.updateMenu(labels, enabled, menuAccelerators()).catch(() => undefined); // no native menu outside the app
   }, [t, editorOpen]);
 }
 
@@ -49,14 +50,17 @@ function InfoDialog({ id, title, onClose, children }: { id: string; title: strin
   );
 }
 
-/** F1 / Help → Keyboard shortcuts. */
+/** Every action that has a key, as the F1 list shows them: the editor's, then the app's. */
+const ACTIONS_WITH_KEYS = [...EDITOR_ACTIONS, ...APP_ACTIONS].filter((a) => a.keys?.length);
+
+/** F1 / Help → Keyboard shortcuts: the actions' keys, then what is done with the mouse. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const { t } = useT();
   return (
     <InfoDialog id="shortcuts-title" title={t.shortcutsTitle} onClose={onClose}>
       <table className="shortcuts">
         <tbody>
-          {t.shortcuts.map(([keys, what]) => (
+          {[...ACTIONS_WITH_KEYS.map((a) => [shownKeys(a.keys!), a.label(t)] as const), ...t.gestures].map(([keys, what]) => (
             <tr key={keys}>
               <th>
                 <kbd>{keys}</kbd>

@@ -9,8 +9,8 @@ import { InlineInput } from "../components/Menu";
 import { Inspector } from "./Inspector";
 import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
-import { cellOf, deleteSelection, duplicateSelection, selectedCards } from "../journey/actions";
-import { fitZoom, zoomBy, zoomTo } from "./zoom";
+import { zoomBy } from "../actions/zoom";
+import { editorAction, runEditorAction, withKey, type EditorContext } from "../actions/registry";
 import { PosterDialog } from "../poster/PosterDialog";
 import { RoomTimer } from "../workshop/RoomTimer";
 import { CaptureBar } from "../workshop/CaptureBar";
@@ -23,8 +23,6 @@ import { RoomPanel } from "../workshop/RoomPanel";
 
 type Panel = "vote" | "rounds" | "personas" | "room";
 
-/** Menu entries that change the journey (ignored while a round is shown instead of it). */
-const EDITS = new Set(["undo", "redo", "duplicate", "delete", "selectAll", "addCard"]);
 
 export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
@@ -55,32 +53,35 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       (e: Error) => editor.set({ error: e.message }),
     );
 
-  useEffect(() => (roundView || presenting ? undefined : installKeys(editor, () => scroller.current)), [editor, roundView, presenting]);
+  // The editor's actions (registry.ts) as this screen carries them out: the keys, the native menu
+  // and the toolbar all run them through here.
+  const screens = useRef({ setPrinting, setCapturing, setPresenting, showPanel, exportJourney });
+  screens.current = { setPrinting, setCapturing, setPresenting, showPanel, exportJourney };
+  const ctx: EditorContext = useMemo(
+    () => ({
+      editor,
+      scroller: () => scroller.current,
+      away: () => away.current,
+      exportJourney: () => void screens.current.exportJourney(),
+      open: (screen) => {
+        const s = screens.current;
+        if (screen === "poster") s.setPrinting(true);
+        else if (screen === "capture") s.setCapturing(true);
+        else if (screen === "present") s.setPresenting(true);
+        else s.showPanel(screen);
+      },
+    }),
+    [editor],
+  );
+  useEffect(() => installKeys(ctx), [ctx]);
+  const run = (id: string) => runIn(ctx, id);
   useEffect(
     () =>
       onMenuChoice((id) => {
-        if (away.current === "presenting" || (away.current === "round" && EDITS.has(id))) return;
-        const el = scroller.current;
-        if (id === "undo") void editor.undo();
-        else if (id === "redo") void editor.redo();
-        else if (id === "duplicate") void duplicateSelection(editor);
-        else if (id === "delete") void deleteSelection(editor);
-        else if (id === "selectAll") editor.set({ selection: new Set(editor.get().doc.cards.map((c) => c.id)) });
-        else if (id === "zoomIn") zoomBy(editor, el, 1.25);
-        else if (id === "zoomOut") zoomBy(editor, el, 0.8);
-        else if (id === "zoomReset") zoomTo(editor, el, 1);
-        else if (id === "zoomFit") fitZoom(editor, el);
-        else if (id === "poster") setPrinting(true);
-        else if (id === "export") void exportJourney();
-        else if (id === "room") showPanel("room");
-        else if (id === "addCard") {
-          const first = selectedCards(editor)[0];
-          const { doc, focusedCell } = editor.get();
-          const cell = focusedCell ?? (first ? cellOf(first) : doc.phases[0] && doc.rows[0] ? { phase: doc.phases[0].id, row: doc.rows[0].id } : null);
-          if (cell) editor.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
-        }
+        const action = editorAction(id);
+        if (action) runEditorAction(action, ctx);
       }),
-    [editor],
+    [ctx],
   );
   // Notes and dots from phones in the room appear on the board as they arrive.
   useEffect(
@@ -112,30 +113,6 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       // Outside Tauri (the UI alone in a browser) there is no native window to name.
     }
   }, [name]);
-
-  // Ctrl+P prints the poster (the native menu has the same key; the web view's own print is not
-  // what anyone wants from a canvas); Ctrl+K opens quick capture.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (away.current === "presenting") return;
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "p") {
-        e.preventDefault();
-        setPrinting(true);
-      }
-      // F5 presents, as in slide software.
-      if (e.key === "F5" && !e.ctrlKey && !e.altKey) {
-        e.preventDefault();
-        setPresenting(true);
-      }
-      // Ctrl+K: quick capture, the keyboard-only way to take down what the room calls out.
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "k" && away.current === null) {
-        e.preventDefault();
-        setCapturing(true);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   // Ctrl+wheel and trackpad pinch zoom around the pointer; they need a non-passive listener.
   useEffect(() => {
@@ -190,16 +167,14 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   return (
     <section className="journey-view">
       <Toolbar
-        editor={editor}
+        ctx={ctx}
         onClose={onClose}
-        scroller={scroller}
-        onPrint={() => setPrinting(true)}
-        onCapture={() => setCapturing((c) => !c)}
-        onVote={() => showPanel(panel === "vote" ? null : "vote")}
-        onRounds={() => showPanel(panel === "rounds" ? null : "rounds")}
-        onPresent={() => setPresenting(true)}
-        onPersonas={() => showPanel(panel === "personas" ? null : "personas")}
-        onRoom={() => showPanel(panel === "room" ? null : "room")}
+        // A panel's button closes it again; the quick-capture bar's too.
+        toggle={(id) => {
+          if (id === "capture" && capturing) setCapturing(false);
+          else if (panel === id) showPanel(null);
+          else run(id);
+        }}
       />
       <div className="editor-body">
         {roundView ? (
@@ -267,20 +242,22 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
 }
 
 interface ToolbarProps {
-  editor: Editor;
+  ctx: EditorContext;
   onClose(): void;
-  scroller: React.RefObject<HTMLDivElement | null>;
-  onPrint(): void;
-  onCapture(): void;
-  onVote(): void;
-  onRounds(): void;
-  onPresent(): void;
-  onPersonas(): void;
-  onRoom(): void;
+  toggle(id: "capture" | "vote" | "rounds" | "room" | "personas"): void;
 }
 
-function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRounds, onPresent, onPersonas, onRoom }: ToolbarProps) {
+/** Runs the editor's action `id` (see registry.ts), as its key and its menu entry do. */
+function runIn(ctx: EditorContext, id: string): void {
+  const action = editorAction(id);
+  if (action) runEditorAction(action, ctx);
+}
+
+function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   const { t } = useT();
+  const { editor } = ctx;
+  const run = (id: string) => runIn(ctx, id);
+  const tip = (id: string, label: string) => withKey(label, editorAction(id));
   const journey = useEditor(editor, (s) => s.doc.journey);
   const persona = useEditor(editor, (s) => s.doc.personas[0]);
   const history = useEditor(editor, (s) => s.history);
@@ -310,55 +287,55 @@ function Toolbar({ editor, onClose, scroller, onPrint, onCapture, onVote, onRoun
         </h1>
       )}
       <div className="toolbar-group" role="group" aria-label={t.history}>
-        <button onClick={() => void editor.undo()} disabled={!history.undo} title={`${undoLabel} (Ctrl+Z)`} aria-label={undoLabel}>
+        <button onClick={() => run("undo")} disabled={!history.undo} title={tip("undo", undoLabel)} aria-label={undoLabel}>
           ↶ {t.undo}
         </button>
-        <button onClick={() => void editor.redo()} disabled={!history.redo} title={`${redoLabel} (Ctrl+Shift+Z)`} aria-label={redoLabel}>
+        <button onClick={() => run("redo")} disabled={!history.redo} title={tip("redo", redoLabel)} aria-label={redoLabel}>
           ↷ {t.redo}
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label={t.zoom}>
-        <button onClick={() => zoomBy(editor, scroller.current, 0.8)} aria-label={t.zoomOut} title={`${t.zoomOut} (Ctrl+−)`}>
+        <button onClick={() => run("zoomOut")} aria-label={t.zoomOut} title={tip("zoomOut", t.zoomOut)}>
           −
         </button>
-        <button className="zoom-value" onClick={() => zoomTo(editor, scroller.current, 1)} title={t.zoomReset}>
+        <button className="zoom-value" onClick={() => run("zoomReset")} title={tip("zoomReset", t.zoomReset)}>
           {Math.round(zoom * 100)} %
         </button>
-        <button onClick={() => zoomBy(editor, scroller.current, 1.25)} aria-label={t.zoomIn} title={`${t.zoomIn} (Ctrl+=)`}>
+        <button onClick={() => run("zoomIn")} aria-label={t.zoomIn} title={tip("zoomIn", t.zoomIn)}>
           +
         </button>
-        <button onClick={() => fitZoom(editor, scroller.current)} title={`${t.zoomFit} (Ctrl+0)`}>
+        <button onClick={() => run("zoomFit")} title={tip("zoomFit", t.zoomFit)}>
           {t.zoomFit}
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
-        <button onClick={onCapture} title={`${t.capture.title} (Ctrl+K)`}>
+        <button onClick={() => toggle("capture")} title={tip("capture", t.capture.title)}>
           ✎ {t.capture.button}
         </button>
-        <button onClick={onRoom} title={t.room.tooltip}>
+        <button onClick={() => toggle("room")} title={t.room.tooltip}>
           ⌂ {t.room.button}
         </button>
-        <button onClick={onVote} title={t.vote.title}>
+        <button onClick={() => toggle("vote")} title={t.vote.title}>
           ● {t.vote.button}
         </button>
-        <button onClick={onRounds} title={t.rounds.title}>
+        <button onClick={() => toggle("rounds")} title={t.rounds.title}>
           ◷ {t.rounds.button}
         </button>
         <RoomTimer />
-        <button onClick={onPresent} title={`${t.present.title} (F5)`}>
+        <button onClick={() => run("present")} title={tip("present", t.present.title)}>
           ▶ {t.present.button}
         </button>
-        <button className="print" onClick={onPrint} title={`${t.menu.poster} (Ctrl+P)`}>
+        <button className="print" onClick={() => run("poster")} title={tip("poster", t.menu.poster)}>
           {t.menu.poster}
         </button>
       </div>
       {persona ? (
-        <button className="persona-chip" title={persona.quote} onClick={onPersonas}>
+        <button className="persona-chip" title={persona.quote} onClick={() => toggle("personas")}>
           {persona.picture ? <img src={persona.picture} alt="" /> : null}
           {t.persona}: {persona.name}
         </button>
       ) : (
-        <button className="persona-chip" onClick={onPersonas}>
+        <button className="persona-chip" onClick={() => toggle("personas")}>
           {t.personas.button}
         </button>
       )}

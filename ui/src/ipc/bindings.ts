@@ -41,12 +41,13 @@ export const commands = {
 	/**  Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled. */
 	exportJourney: (journey: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_journey", { journey })),
 	/**
-	 *  Relabels and enables entries: `labels` by id (submenus too), `enabled` by id; entries not
+	 *  Relabels, enables and binds keys to entries: `labels` by id (submenus too), `enabled` and
+	 *  `accelerators` (as Tauri writes them: "CmdOrCtrl+P") by id; entries not
 	 *  named keep what they had. The menu is built anew: GTK does not redraw a menu bar whose labels
 	 *  change in place. Not async: on the main thread, calls are applied in the order they were
 	 *  made, so a late English label never overwrites the Dutch one chosen after it.
 	 */
-	updateMenu: (labels: { [key in string]: string }, enabled: { [key in string]: boolean }) => typedError<null, CommandError>(__TAURI_INVOKE("update_menu", { labels, enabled })),
+	updateMenu: (labels: { [key in string]: string }, enabled: { [key in string]: boolean }, accelerators: { [key in string]: string }) => typedError<null, CommandError>(__TAURI_INVOKE("update_menu", { labels, enabled, accelerators })),
 	/**
 	 *  Opens the projector window, or brings it forward. With a second screen attached it goes full
 	 *  screen there; otherwise it opens beside the main window, to be dragged to the projector.
@@ -392,6 +393,12 @@ export type Focus_Serialize = {
 	timerEndsAt: number | null,
 	/**  Time left on a paused timer. */
 	timerLeft: number | null,
+};
+
+export type JoinCode = {
+	link: string,
+	/**  The QR code of `link`, as an SVG document. */
+	qr: string,
 };
 
 export type Journey = Journey_Serialize | Journey_Deserialize;
@@ -761,6 +768,8 @@ export type Present_Deserialize = {
 	doc: JourneyDoc_Deserialize,
 	state: PresentState,
 	locale: Lang,
+	/**  The room's join code, shown full size instead of the map while the presenter asks for it. */
+	join?: JoinCode | null,
 };
 
 /**
@@ -771,6 +780,8 @@ export type Present_Serialize = {
 	doc: JourneyDoc_Serialize,
 	state: PresentState,
 	locale: Lang,
+	/**  The room's join code, shown full size instead of the map while the presenter asks for it. */
+	join: JoinCode | null,
 };
 
 /**  The projector window was closed, by its own close button too (to the main window). */

@@ -101,7 +101,8 @@ export const api = {
   closeRoom: () => unwrap(commands.closeRoom()),
   roomInfo: (): Promise<RoomInfo | null> => unwrap(commands.roomInfo()),
   setRoomFocus: (focus: Focus) => unwrap(commands.setRoomFocus(focus)),
-  updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>) => unwrap(commands.updateMenu(labels, enabled)),
+  updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>, accelerators: Record<string, string> = {}) =>
+    unwrap(commands.updateMenu(labels, enabled, accelerators)),
   /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
   onMenu: (handler: (id: string) => void): Promise<() => void> => events.menuChosen.listen((e) => handler(e.payload.id)),
 };

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { followPhase } from "../workshop/roomFocus";
+import { JoinCodeView } from "../workshop/RoomPanel";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, events } from "../ipc";
+import { api, events, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { RoomTimer } from "../workshop/RoomTimer";
@@ -27,6 +28,13 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const doc = useEditor(editor, (s) => s.doc);
   const [state, setState] = useState<PresentState>(() => loadState(doc.journey.id));
   const [projector, setProjector] = useState(false);
+  // The room's join code, full size on the wall while the room is joining.
+  const [room, setRoom] = useState<RoomInfo | null>(null);
+  const [showJoin, setShowJoin] = useState(false);
+  useEffect(() => {
+    api.roomInfo().then((r) => setRoom(r && r.journey === doc.journey.id ? r : null), () => undefined);
+  }, [doc.journey.id]);
+  const join = useMemo(() => (showJoin && room ? { link: room.link, qr: room.qr } : null), [showJoin, room]);
   const shown = useMemo(() => ({ ...state, phase: clampPhase(doc, state.phase) }), [doc, state]);
   const last = doc.phases.length - 1;
   // Phones in the room follow the phase shown, and stop following when the presentation ends.
@@ -66,7 +74,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   });
 
   // The projector window shows what this window sends it: on every change, and when it asks.
-  const message: ProjectorMessage = useMemo(() => ({ doc, state: shown, locale }), [doc, shown, locale]);
+  const message: ProjectorMessage = useMemo(() => ({ doc, state: shown, locale, join }), [doc, shown, locale, join]);
   const latest = useRef(message);
   latest.current = message;
   useEffect(() => {
@@ -100,7 +108,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
       <div className="presenter-main">
         {projector ? <p className="presenter-note">{t.present.projectorOn}</p> : null}
         {projector ? <h2 className="presenter-label">{t.present.now}</h2> : null}
-        <Stage doc={doc} state={shown} t={t} compact={projector} />
+        {join ? <JoinCodeView link={join.link} qr={join.qr} t={t} /> : <Stage doc={doc} state={shown} t={t} compact={projector} />}
         {projector ? (
           <div className="presenter-next">
             <h2 className="presenter-label">{next ? t.present.nextUp(next.title) : t.present.last}</h2>
@@ -143,6 +151,11 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
         ) : (
           <button onClick={() => void openProjector()}>{t.present.projector}</button>
         )}
+        {room ? (
+          <button onClick={() => setShowJoin((v) => !v)} aria-pressed={showJoin}>
+            {showJoin ? t.present.hideJoin : t.present.showJoin}
+          </button>
+        ) : null}
         <RoomTimer />
         <span className="presenter-keys">{t.present.keys}</span>
         <button className="presenter-exit" onClick={exit}>

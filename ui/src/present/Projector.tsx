@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { messages } from "../i18n";
 import { Stage } from "./Stage";
+import { JoinCodeView } from "../workshop/RoomPanel";
 import { api, events } from "../ipc";
 import type { ProjectorMessage } from "./stage";
 
@@ -32,5 +33,15 @@ export function Projector() {
     if (shown) document.title = `${shown.doc.journey.name} — Journeywall`;
   }, [shown]);
   const t = messages(shown?.locale ?? "en");
-  return <main className="projector">{shown ? <Stage doc={shown.doc} state={shown.state} t={t} /> : <p className="projector-waiting">{t.present.waiting}</p>}</main>;
+  return (
+    <main className="projector">
+      {!shown ? (
+        <p className="projector-waiting">{t.present.waiting}</p>
+      ) : shown.join ? (
+        <JoinCodeView link={shown.join.link} qr={shown.join.qr} t={t} />
+      ) : (
+        <Stage doc={shown.doc} state={shown.state} t={t} />
+      )}
+    </main>
+  );
 }

@@ -1,7 +1,12 @@
 import { useEffect, useState } from "react";
+import { followPointer } from "../board/drag";
+import { InlineInput } from "../components/Menu";
+import { dropTarget } from "../board/dropTarget";
 import { api, events, listenUntil, type Note, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
+import type { Messages } from "../i18n";
 import { useEditor, type Editor } from "../state/store";
+import { sendFocus } from "./roomFocus";
 
 /**
  * The room, in the side panel: open it (phones join over the local network with the QR code),
@@ -30,6 +35,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
       (r) => {
         setRoom(r);
         setProblem(null);
+        sendFocus();
       },
       (e: Error) => setProblem(e.message),
     );
@@ -108,6 +114,7 @@ function Inbox({ editor }: { editor: Editor }) {
   const phases = useEditor(editor, (s) => s.doc.phases);
   const rows = useEditor(editor, (s) => s.doc.rows);
   const cell = useEditor(editor, (s) => s.focusedCell);
+  const [editing, setEditing] = useState<string | null>(null);
   const waiting = inbox.filter((n) => n.state === "inbox");
   const title = (list: { id: string; title: string }[], id: string | null) => list.find((x) => x.id === id)?.title ?? null;
   const aimed = (n: Note) => title(phases, n.phase) !== null && title(rows, n.row) !== null;
@@ -134,8 +141,21 @@ function Inbox({ editor }: { editor: Editor }) {
           <h4>{group}</h4>
           <ul>
             {notes.map((n) => (
-              <li key={n.id} className="inbox-note">
-                <p dir="auto">{n.text}</p>
+              <li key={n.id} className="inbox-note" onPointerDown={(e) => dragNote(e, editor, n)} title={t.room.dragHint}>
+                {editing === n.id ? (
+                  <InlineInput
+                    initial={n.text}
+                    label={t.room.editNote}
+                    onDone={(text) => {
+                      setEditing(null);
+                      if (text !== null && text.trim() && text !== n.text) void editor.send({ type: "updateNote", note: n.id, text });
+                    }}
+                  />
+                ) : (
+                  <p dir="auto" onDoubleClick={() => setEditing(n.id)}>
+                    {n.text}
+                  </p>
+                )}
                 {n.author ? <p className="author">{n.author}</p> : null}
                 <div className="note-actions">
                   {aimed(n) ? (
@@ -149,6 +169,7 @@ function Inbox({ editor }: { editor: Editor }) {
                       {t.room.placeHereShort}
                     </button>
                   ) : null}
+                  <button onClick={() => setEditing(n.id)}>{t.room.edit}</button>
                   <button className="danger-text" onClick={() => void editor.send({ type: "discardNote", note: n.id })}>
                     {t.room.discard}
                   </button>
@@ -163,6 +184,53 @@ function Inbox({ editor }: { editor: Editor }) {
   );
 }
 
+/**
+ * Drags a note from the inbox onto the board: the cell under the pointer is marked, and the drop
+ * places the note there, at the index where it was let go. A press on its buttons is no drag.
+ */
+function dragNote(down: React.PointerEvent<HTMLElement>, editor: Editor, note: Note) {
+  if (down.button !== 0 || (down.target as HTMLElement).closest("button, input, textarea")) return;
+  let ghost: HTMLElement | null = null;
+  let marked: Element | null = null;
+  const mark = (x: number, y: number) => {
+    const target = dropTarget(x, y);
+    const cell = target ? document.querySelector(`[data-drop-cell][data-phase="${target.phase}"][data-row="${target.row}"]`) : null;
+    if (cell !== marked) {
+      marked?.classList.remove("drop-target");
+      cell?.classList.add("drop-target");
+      marked = cell;
+    }
+    return target;
+  };
+  const end = () => {
+    ghost?.remove();
+    marked?.classList.remove("drop-target");
+  };
+  followPointer(
+    down,
+    {
+      start(e) {
+        ghost = document.createElement("div");
+        ghost.className = "note-ghost";
+        ghost.textContent = note.text;
+        document.body.append(ghost);
+        this.move(e);
+      },
+      move(e) {
+        if (ghost) ghost.style.transform = `translate(${e.clientX + 8}px, ${e.clientY + 8}px)`;
+        mark(e.clientX, e.clientY);
+      },
+      drop(e) {
+        const target = mark(e.clientX, e.clientY);
+        end();
+        if (target) void editor.send({ type: "placeNote", note: note.id, phase: target.phase, row: target.row, index: target.index });
+      },
+      cancel: end,
+    },
+    document.querySelector<HTMLElement>(".board-scroll"),
+  );
+}
+
 /** The QR code as large as the screen allows, for the room to scan from their seats. */
 function LargeQr({ room, onClose }: { room: RoomInfo; onClose(): void }) {
   const { t } = useT();
@@ -173,14 +241,23 @@ function LargeQr({ room, onClose }: { room: RoomInfo; onClose(): void }) {
   }, [onClose]);
   return (
     <div className="room-large" role="dialog" aria-modal="true" aria-label={t.room.showLarge}>
-      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qr)}`} alt={t.room.qrAlt(room.link)} />
-      <p className="room-link">
-        <strong>{room.link}</strong>
-      </p>
+      <JoinCodeView link={room.link} qr={room.qr} t={t} />
       <p>{t.room.phones(room.phones)}</p>
       <button autoFocus onClick={onClose}>
         {t.close}
       </button>
+    </div>
+  );
+}
+
+/** The join code and its link, large: in the panel's overlay, the presenter view and the projector. */
+export function JoinCodeView({ link, qr, t }: { link: string; qr: string; t: Messages }) {
+  return (
+    <div className="join-code">
+      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(qr)}`} alt={t.room.qrAlt(link)} />
+      <p className="room-link">
+        <span>{t.room.orType}</span> <strong>{link}</strong>
+      </p>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { roomTimer } from "./timer";
 
 let phase: string | null = null;
 
-function send(): void {
+/** Tells the room what to follow now (also right after it opened). */
+export function sendFocus(): void {
   const timer = roomTimer.get().timer;
   void api
     .setRoomFocus({ phase, timerEndsAt: timer?.endsAt ?? null, timerLeft: timer && timer.endsAt === null ? timer.left : null })
@@ -17,7 +18,7 @@ function send(): void {
 export function followPhase(next: string | null): void {
   if (next === phase) return;
   phase = next;
-  send();
+  sendFocus();
 }
 
-roomTimer.subscribe(send);
+roomTimer.subscribe(sendFocus);

@@ -1,0 +1,211 @@
+// Every action of the app, once: its id (also the native menu entry's), its name, its keys, when
+// it may run, and what it does. The keyboard handler, the native menu (labels, greying out and
+// accelerators), the toolbar and the F1 list all read these lists, so an action is added, renamed
+// or rebound in one place.
+import type { Messages } from "../i18n";
+import type { Editor } from "../state/store";
+import { cellOf, deleteSelection, duplicateSelection, nudgeSelection, selectedCards } from "../journey/actions";
+import { walk } from "./walk";
+import { fitZoom, zoomBy, zoomTo } from "./zoom";
+
+/** Where a key counts: `always` also in a text field; `notTyping` not in a text field (whose own
+ * Ctrl+Z undoes typing); `board` only while the board has the focus and no card is being edited. */
+export type Scope = "always" | "notTyping" | "board";
+
+export interface Action<C> {
+  id: string;
+  label(t: Messages): string;
+  /** As the F1 list shows them and the keyboard matches them: "Ctrl+Shift+Z", "F2", "ArrowUp". */
+  keys?: readonly string[];
+  scope?: Scope;
+  /** The native menu carries the first key as its accelerator (only keys that mean nothing in a
+   * text field: the menu takes them before the page sees them). */
+  menuKey?: boolean;
+  /** Changes the journey: not while a round is shown instead of it. */
+  edits?: boolean;
+  enabled?(ctx: C): boolean;
+  run(ctx: C, key?: KeyboardEvent): void;
+}
+
+// --- the editor ----------------------------------------------------------------------------------
+
+/** What the editor's actions act on, and the editor's own screens they open. */
+export interface EditorContext {
+  editor: Editor;
+  scroller(): HTMLElement | null;
+  /** What is shown instead of the journey, if anything: nothing may change it then. */
+  away(): "presenting" | "round" | null;
+  open(screen: "poster" | "capture" | "present" | "room" | "vote" | "rounds" | "personas"): void;
+  exportJourney(): void;
+}
+
+const hasSelection = (c: EditorContext) => c.editor.get().selection.size > 0;
+
+export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
+  {
+    id: "undo",
+    label: (t) => t.undo,
+    keys: ["Ctrl+Z"],
+    scope: "notTyping",
+    edits: true,
+    enabled: (c) => c.editor.get().history.undo !== null,
+    run: (c) => void c.editor.undo(),
+  },
+  {
+    id: "redo",
+    label: (t) => t.redo,
+    keys: ["Ctrl+Shift+Z", "Ctrl+Y"],
+    scope: "notTyping",
+    edits: true,
+    enabled: (c) => c.editor.get().history.redo !== null,
+    run: (c) => void c.editor.redo(),
+  },
+  {
+    id: "addCard",
+    label: (t) => t.menu.addCard,
+    keys: ["N"],
+    edits: true,
+    run: ({ editor }) => {
+      const first = selectedCards(editor)[0];
+      const { doc, focusedCell } = editor.get();
+      const cell = focusedCell ?? (first ? cellOf(first) : doc.phases[0] && doc.rows[0] ? { phase: doc.phases[0].id, row: doc.rows[0].id } : null);
+      if (cell) editor.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
+    },
+  },
+  {
+    id: "editCard",
+    label: (t) => t.actions.editCard,
+    keys: ["Enter", "F2"],
+    edits: true,
+    enabled: (c) => c.editor.get().selection.size === 1,
+    run: ({ editor }) => editor.set({ editing: { card: [...editor.get().selection][0]! } }),
+  },
+  { id: "duplicate", label: (t) => t.menu.duplicate, keys: ["Ctrl+D"], edits: true, enabled: hasSelection, run: (c) => void duplicateSelection(c.editor) },
+  { id: "delete", label: (t) => t.menu.delete, keys: ["Delete", "Backspace"], edits: true, enabled: hasSelection, run: (c) => void deleteSelection(c.editor) },
+  {
+    id: "selectAll",
+    label: (t) => t.menu.selectAll,
+    keys: ["Ctrl+A"],
+    run: ({ editor }) => editor.set({ selection: new Set(editor.get().doc.cards.map((c) => c.id)) }),
+  },
+  { id: "clearSelection", label: (t) => t.actions.clearSelection, keys: ["Escape"], run: ({ editor }) => editor.set({ selection: new Set() }) },
+  {
+    id: "walk",
+    label: (t) => t.actions.walk,
+    keys: ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"],
+    run: (c, e) => e && walk(c.editor, e.key),
+  },
+  {
+    id: "nudge",
+    label: (t) => t.actions.nudge,
+    keys: ["Ctrl+ArrowUp", "Ctrl+ArrowDown", "Ctrl+ArrowLeft", "Ctrl+ArrowRight"],
+    edits: true,
+    enabled: hasSelection,
+    run: (c, e) => e && void nudgeSelection(c.editor, e.key.slice(5).toLowerCase() as "up" | "down" | "left" | "right"),
+  },
+  { id: "zoomIn", label: (t) => t.menu.zoomIn, keys: ["Ctrl+=", "Ctrl++"], scope: "always", menuKey: true, run: (c) => zoomBy(c.editor, c.scroller(), 1.25) },
+  { id: "zoomOut", label: (t) => t.menu.zoomOut, keys: ["Ctrl+-"], scope: "always", menuKey: true, run: (c) => zoomBy(c.editor, c.scroller(), 0.8) },
+  { id: "zoomFit", label: (t) => t.menu.zoomFit, keys: ["Ctrl+0"], scope: "always", menuKey: true, run: (c) => fitZoom(c.editor, c.scroller()) },
+  { id: "zoomReset", label: (t) => t.menu.zoomReset, keys: ["0"], run: (c) => zoomTo(c.editor, c.scroller(), 1) },
+  { id: "capture", label: (t) => t.capture.title, keys: ["Ctrl+K"], scope: "always", edits: true, run: (c) => c.open("capture") },
+  { id: "poster", label: (t) => t.menu.poster, keys: ["Ctrl+P"], scope: "always", menuKey: true, run: (c) => c.open("poster") },
+  { id: "present", label: (t) => t.present.title, keys: ["F5"], scope: "always", run: (c) => c.open("present") },
+  { id: "export", label: (t) => t.menu.export, run: (c) => c.exportJourney() },
+  { id: "room", label: (t) => t.room.tooltip, run: (c) => c.open("room") },
+  { id: "vote", label: (t) => t.vote.title, run: (c) => c.open("vote") },
+  { id: "rounds", label: (t) => t.rounds.title, run: (c) => c.open("rounds") },
+  { id: "personas", label: (t) => t.personas.button, run: (c) => c.open("personas") },
+];
+
+// --- the app, with or without a journey open -----------------------------------------------------
+
+export interface AppContext {
+  newJourney(): void;
+  home(): void;
+  language(locale: "en" | "nl"): void;
+  dialog(which: "shortcuts" | "about"): void;
+}
+
+export const APP_ACTIONS: readonly Action<AppContext>[] = [
+  { id: "new", label: (t) => t.menu.new, keys: ["Ctrl+N"], scope: "always", menuKey: true, run: (c) => c.newJourney() },
+  { id: "home", label: (t) => t.menu.home, run: (c) => c.home() },
+  { id: "langEn", label: (t) => t.menu.langEn, run: (c) => c.language("en") },
+  { id: "langNl", label: (t) => t.menu.langNl, run: (c) => c.language("nl") },
+  { id: "shortcuts", label: (t) => t.actions.shortcuts, keys: ["F1"], scope: "always", menuKey: true, run: (c) => c.dialog("shortcuts") },
+  { id: "about", label: (t) => t.menu.about, run: (c) => c.dialog("about") },
+  // Carried out by the app's shell itself (the window closes); listed for its key and the F1 list.
+  { id: "quit", label: (t) => t.menu.quit, keys: ["Ctrl+Q"], scope: "always", menuKey: true, run: () => undefined },
+];
+
+// --- keys ----------------------------------------------------------------------------------------
+
+const typing = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+
+/** Whether `e` is the key written as `key` ("Ctrl+Shift+Z"); Cmd counts as Ctrl. Shift is part
+ * of a letter's key but not of a symbol's, which needs Shift on some layouts and not on others. */
+export function matches(key: string, e: KeyboardEvent): boolean {
+  const parts = key === "Ctrl++" ? ["Ctrl", "+"] : key.split("+");
+  const name = parts[parts.length - 1]!;
+  const ctrl = parts.includes("Ctrl");
+  const shift = parts.includes("Shift");
+  const letter = /^[A-Za-z]$/.test(name);
+  if (ctrl !== (e.ctrlKey || e.metaKey) || e.altKey) return false;
+  if ((letter || name.length > 1) && shift !== e.shiftKey) return false;
+  return letter ? e.key.toLowerCase() === name.toLowerCase() : e.key === name;
+}
+
+/** The action a key runs in `list`, for the element the key was typed in. */
+export function actionForKey<C>(list: readonly Action<C>[], e: KeyboardEvent, boardHasFocus: boolean): Action<C> | undefined {
+  const inField = typing(e.target);
+  return list.find((a) => {
+    const scope = a.scope ?? "board";
+    if (scope !== "always" && inField) return false;
+    if (scope === "board" && !boardHasFocus) return false;
+    return a.keys?.some((k) => matches(k, e));
+  });
+}
+
+/** Runs an action if it may run now; true when it ran. */
+export function runEditorAction(action: Action<EditorContext>, ctx: EditorContext, e?: KeyboardEvent): boolean {
+  // Presenting, the presenter view has the keys; with a round shown, nothing may change the
+  // journey behind it nor act on its hidden board.
+  const away = ctx.away();
+  if (away === "presenting" || (away === "round" && (action.edits || (action.scope ?? "board") === "board"))) return false;
+  if (action.enabled && !action.enabled(ctx)) return false;
+  action.run(ctx, e);
+  return true;
+}
+
+export const editorAction = (id: string) => EDITOR_ACTIONS.find((a) => a.id === id);
+
+/** A key as people read it: arrows as arrows, the minus sign as one. */
+export function shown(key: string): string {
+  return key
+    .replace("ArrowUp", "↑")
+    .replace("ArrowDown", "↓")
+    .replace("ArrowLeft", "←")
+    .replace("ArrowRight", "→")
+    .replace("Escape", "Esc")
+    .replace(/-$/, "−");
+}
+
+/** An action's keys as the F1 list shows them: "Ctrl+Shift+Z, Ctrl+Y"; four arrows as one "↑ ↓ ← →". */
+export function shownKeys(keys: readonly string[]): string {
+  const arrows = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
+  const prefix = keys[0]?.slice(0, keys[0].lastIndexOf("+") + 1) ?? "";
+  if (keys.length === 4 && keys.every((k, i) => k === prefix + arrows[i])) return `${prefix}${arrows.map(shown).join(" ")}`;
+  return keys.map(shown).join(", ");
+}
+
+/** "Undo (Ctrl+Z)": a button's tooltip. */
+export function withKey(label: string, action: { keys?: readonly string[] } | undefined): string {
+  const key = action?.keys?.[0];
+  return key ? `${label} (${shown(key)})` : label;
+}
+
+/** The native menu's accelerators, as Tauri writes them, for the actions that carry one. */
+export function menuAccelerators(): Record<string, string> {
+  const all = [...APP_ACTIONS, ...EDITOR_ACTIONS].filter((a) => a.menuKey && a.keys?.length);
+  return Object.fromEntries(all.map((a) => [a.id, a.keys![0]!.replace("Ctrl+", "CmdOrCtrl+")]));
+}
