@@ -12,6 +12,7 @@ node ui/bench/ui-bench.mjs target/bench/30-ui.md
 (cd tests/bench/empty-window && CARGO_TARGET_DIR=../../../target cargo build -q)
 xvfb-run -a -s "-screen 0 1600x1000x24" node tests/bench/app-start.mjs target/bench/40-app.md
 node tests/bench/room-bench.mjs target/bench/50-room.md
+xvfb-run -a -s "-screen 0 1600x1000x24" node tests/bench/room-app.mjs target/bench/51-room-app.md
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs || true)
 {
