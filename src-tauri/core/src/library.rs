@@ -24,8 +24,7 @@ pub fn duplicate(store: &mut Store, journey: Id, name: &str) -> Result<Id> {
 /// Deletes a journey, keeping it aside so `restore_last_deleted` can bring it back.
 pub fn delete(store: &mut Store, journey: Id) -> Result<()> {
     let json = interchange::to_json(&store.load_with_rounds(journey)?);
-    store.set_meta(LAST_DELETED, &json)?;
-    store.delete_journey(journey)
+    store.delete_journey_keeping(journey, LAST_DELETED, &json)
 }
 
 /// Brings back the journey deleted last, with its ids (its undo history is not kept).
@@ -37,8 +36,7 @@ pub fn restore_last_deleted(store: &mut Store) -> Result<Id> {
         )
     })?;
     let doc = interchange::from_json(&json, "deleted journey", Ids::Keep)?;
-    store.insert_doc(&doc)?;
-    store.clear_meta(LAST_DELETED)?;
+    store.insert_doc_forgetting(&doc, LAST_DELETED)?;
     Ok(doc.journey.id)
 }
 

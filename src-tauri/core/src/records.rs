@@ -493,6 +493,18 @@ pub fn delete_round(c: &Connection, id: Id) -> Result<()> {
     Ok(())
 }
 
+// --- meta ---------------------------------------------------------------------------------------
+
+pub fn set_meta(c: &Connection, key: &str, value: &str) -> Result<()> {
+    c.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")?.execute([key, value])?;
+    Ok(())
+}
+
+pub fn clear_meta(c: &Connection, key: &str) -> Result<()> {
+    c.prepare_cached("DELETE FROM meta WHERE key = ?1")?.execute([key])?;
+    Ok(())
+}
+
 // --- the inbox --------------------------------------------------------------------------------
 
 const NOTE_COLS: &str = "id, text, phase_id, row_id, author, received_at, state, card_id, device";

@@ -403,3 +403,23 @@ fn a_version_one_database_is_copied_aside_then_upgraded_and_keeps_its_journeys()
     store.save_round(id, "As-is").unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
+
+/// Deleting keeps the journey aside for "undo delete", and bringing it back forgets it, each in
+/// one transaction: a disk that fills up halfway changes nothing, and the journey deleted before
+/// can still be brought back.
+#[test]
+fn a_delete_or_restore_that_fails_halfway_changes_nothing() {
+    use journeywall_core::library;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("j.db")).unwrap();
+    let small = templates::instantiate("blank-en", Some("Small")).unwrap();
+    store.insert_doc(&small).unwrap();
+    library::delete(&mut store, small.journey.id).unwrap();
+    let big = journeywall_core::fixtures::grown_journey(3000);
+    store.insert_doc(&big).unwrap();
+    store.simulate_full_disk().unwrap();
+    assert!(library::delete(&mut store, big.journey.id).is_err(), "the disk is full");
+    assert!(store.load(big.journey.id).is_ok(), "the journey is still there");
+    let back = library::restore_last_deleted(&mut store).unwrap();
+    assert_eq!(back, small.journey.id, "and the one deleted before can still come back");
+}

@@ -72,6 +72,14 @@ impl Store {
                      kies een ander bestand met --db, of zet dit bestand ergens anders neer."
                 )))
             }
+            Err(header::Refusal::BadHeader) => {
+                return Err(refuse(said!(
+                    "is damaged or not a Journeywall file (its SQLite header is invalid). It was left as it is; \
+                     restore it from a backup, or choose another file with --db.",
+                    "is beschadigd of geen Journeywall-bestand (de SQLite-kop is ongeldig). Er is niets aan veranderd; \
+                     zet een reservekopie terug, of kies een ander bestand met --db."
+                )))
+            }
             Err(header::Refusal::Truncated { expected_bytes, actual_bytes }) => {
                 return Err(refuse(said!(
                     "is damaged: it is cut short ({actual_bytes} of {expected_bytes} bytes). It was left as it is; \
@@ -183,28 +191,28 @@ impl Store {
     /// Ids must not be in use yet.
     pub fn insert_doc(&mut self, doc: &JourneyDoc) -> Result<()> {
         doc.validate()?;
+        self.write(|c| insert_doc_in(c, doc))
+    }
+
+    /// Brings a journey back and forgets the meta value `key` it was kept under, in one
+    /// transaction: the journey is never both back and still kept, nor gone from both.
+    pub fn insert_doc_forgetting(&mut self, doc: &JourneyDoc, key: &str) -> Result<()> {
+        doc.validate()?;
         self.write(|c| {
-            let j = doc.journey.id;
-            records::insert_journey(c, &doc.journey).map_err(|e| in_use(Field::JourneyId, j, e))?;
-            for p in &doc.phases {
-                records::insert_phase(c, j, p).map_err(|e| in_use(Field::PhaseId, p.id, e))?;
+            insert_doc_in(c, doc)?;
+            records::clear_meta(c, key)
+        })
+    }
+
+    /// Deletes a journey and keeps `kept` under the meta key `key`, in one transaction: a
+    /// failure never loses the journey kept there before.
+    pub fn delete_journey_keeping(&mut self, journey: Id, key: &str, kept: &str) -> Result<()> {
+        self.write(|c| {
+            records::set_meta(c, key, kept)?;
+            if !records::delete_journey(c, journey)? {
+                return Err(Error::NoSuchJourney(journey.to_string()));
             }
-            for r in &doc.rows {
-                records::insert_row(c, j, r).map_err(|e| in_use(Field::RowId, r.id, e))?;
-            }
-            for k in &doc.cards {
-                records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use(Field::CardId, k.id, e))?;
-            }
-            for p in &doc.personas {
-                records::insert_persona(c, j, p).map_err(|e| in_use(Field::PersonaId, p.id, e))?;
-            }
-            for r in &doc.rounds {
-                records::insert_round(c, j, r).map_err(|e| in_use(Field::RoundId, r.id, e))?;
-            }
-            for n in &doc.inbox {
-                records::insert_note(c, j, n).map_err(|e| in_use(Field::NoteId, n.id, e))?;
-            }
-            records::set_vote(c, j, doc.vote.as_ref())
+            Ok(())
         })
     }
 
@@ -276,18 +284,7 @@ impl Store {
     }
 
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|c| {
-            c.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")?
-                .execute([key, value])?;
-            Ok(())
-        })
-    }
-
-    pub fn clear_meta(&mut self, key: &str) -> Result<()> {
-        self.write(|c| {
-            c.prepare_cached("DELETE FROM meta WHERE key = ?1")?.execute([key])?;
-            Ok(())
-        })
+        self.write(|c| records::set_meta(c, key, value))
     }
 
     // --- the room's inbox -----------------------------------------------------------------------
@@ -392,6 +389,31 @@ impl Store {
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// Stores a validated journey whose ids are not in use yet, inside the caller's transaction.
+fn insert_doc_in(c: &Connection, doc: &JourneyDoc) -> Result<()> {
+    let j = doc.journey.id;
+    records::insert_journey(c, &doc.journey).map_err(|e| in_use(Field::JourneyId, j, e))?;
+    for p in &doc.phases {
+        records::insert_phase(c, j, p).map_err(|e| in_use(Field::PhaseId, p.id, e))?;
+    }
+    for r in &doc.rows {
+        records::insert_row(c, j, r).map_err(|e| in_use(Field::RowId, r.id, e))?;
+    }
+    for k in &doc.cards {
+        records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use(Field::CardId, k.id, e))?;
+    }
+    for p in &doc.personas {
+        records::insert_persona(c, j, p).map_err(|e| in_use(Field::PersonaId, p.id, e))?;
+    }
+    for r in &doc.rounds {
+        records::insert_round(c, j, r).map_err(|e| in_use(Field::RoundId, r.id, e))?;
+    }
+    for n in &doc.inbox {
+        records::insert_note(c, j, n).map_err(|e| in_use(Field::NoteId, n.id, e))?;
+    }
+    records::set_vote(c, j, doc.vote.as_ref())
 }
 
 /// One note of `receive_notes`: `Ok(Err(…))` refuses this note alone, `Err(…)` (the database)
