@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use journeywall_core::edit::PersonaPatch;
+use journeywall_core::files::ReadRefusal;
 use journeywall_core::model::Id;
 use journeywall_core::{picture, said, Applied, Edit};
 use tauri::{AppHandle, Runtime, State};
@@ -34,16 +35,25 @@ pub fn choose_persona_picture<R: Runtime>(
         let detail = e.to_string();
         state.error(&said!("{name} cannot be read ({detail})", "{name} kan niet worden gelezen ({detail})"))
     };
-    let size = std::fs::metadata(&path).map_err(unreadable)?.len();
-    picture::check_size(&name, size).map_err(|e| state.core_error(e))?;
-    let bytes = std::fs::read(&path).map_err(unreadable)?;
+    let bytes = match journeywall_core::files::read_at_most(&path, picture::MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadRefusal::TooLarge(size)) => return Err(state.core_error(picture::too_large(&name, size))),
+        Err(ReadRefusal::NotAFile) => {
+            return Err(state.error(&said!(
+                "{name} is not a picture file (it is a device, a pipe or a folder); choose a PNG, JPEG or WebP file",
+                "{name} is geen fotobestand (het is een apparaat, een pipe of een map); kies een PNG-, JPEG- of WebP-bestand"
+            )))
+        }
+        Err(ReadRefusal::Io(e)) => return Err(unreadable(e)),
+    };
     let picture = picture::prepare(&name, &bytes).map_err(|e| state.core_error(e))?;
     let patch = PersonaPatch { picture: Some(Some(picture)), ..PersonaPatch::default() };
     state.with(|s| s.apply(journey, Edit::UpdatePersona { persona, patch })).map(Some)
 }
 
 fn ask_picture<R: Runtime>(app: &AppHandle<R>) -> std::result::Result<Option<PathBuf>, journeywall_core::Said> {
-    if let Some(file) = std::env::var_os(OPEN_FILE_FOR_TESTS) {
+    // Only in the builds tests run (debug): a release build always asks.
+    if let Some(file) = std::env::var_os(OPEN_FILE_FOR_TESTS).filter(|_| cfg!(debug_assertions)) {
         return Ok(Some(PathBuf::from(file)));
     }
     let chosen = app.dialog().file().add_filter("PNG, JPEG, WebP", &["png", "jpg", "jpeg", "webp"]).blocking_pick_file();

@@ -1,7 +1,9 @@
-//! Writing files so that a failure never leaves a half-written file at the target path: write a
-//! temporary file beside it, flush it to disk, then rename it over the target.
+//! Files we write and read on the user's behalf. Writing never leaves a half-written file at the
+//! target path: a temporary file beside it is flushed to disk, then renamed over the target (which
+//! keeps its permissions), and the folder is synced so the rename survives a power cut. Reading
+//! takes regular files only, and never more than a limit.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -18,8 +20,53 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     // share one and a long target name still fits), removed if anything fails.
     let mut tmp = tempfile::Builder::new().prefix(".jw").suffix(".part").tempfile_in(dir).map_err(fail)?;
     tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(fail)?;
+    // A file written over keeps who may read it (the temporary file is private to us).
+    if let Ok(old) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(old.permissions()).map_err(fail)?;
+    }
     tmp.persist(path).map_err(|e| fail(e.error))?;
+    sync_folder(dir);
     Ok(())
+}
+
+/// Makes a rename in `dir` durable. Only where folders can be opened for that (not on Windows,
+/// whose renames are durable once the file is); a failure there changes nothing written.
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Why `read_at_most` did not read a file.
+#[derive(Debug)]
+pub enum ReadRefusal {
+    /// A device, a pipe or a folder: reading one may never end (`/dev/zero`, a FIFO).
+    NotAFile,
+    /// Larger than the limit (its size, or at least the limit and one byte).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// The bytes of a regular file of at most `limit` bytes. The kind of file is checked before it
+/// is opened (opening a pipe waits for a writer), and at most `limit` + 1 bytes are read, however
+/// large the file says it is or grows while it is read.
+pub fn read_at_most(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ReadRefusal> {
+    let meta = std::fs::metadata(path).map_err(ReadRefusal::Io)?;
+    if !meta.is_file() {
+        return Err(ReadRefusal::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(ReadRefusal::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(ReadRefusal::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadRefusal::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn describe(e: &std::io::Error) -> Said {
@@ -64,5 +111,34 @@ mod tests {
         write_atomically(&target, b"[]").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "[]");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn devices_and_pipes_are_refused_before_they_are_read_and_big_files_by_their_size() {
+        assert!(matches!(read_at_most(Path::new("/dev/zero"), 1024), Err(ReadRefusal::NotAFile)));
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(read_at_most(dir.path(), 1024), Err(ReadRefusal::NotAFile)));
+        let fifo = dir.path().join("pipe.png");
+        if std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()) {
+            // Opening it would wait for a writer forever; it is never opened.
+            assert!(matches!(read_at_most(&fifo, 1024), Err(ReadRefusal::NotAFile)));
+        }
+        let big = dir.path().join("big.png");
+        std::fs::write(&big, vec![0u8; 2048]).unwrap();
+        assert!(matches!(read_at_most(&big, 1024), Err(ReadRefusal::TooLarge(2048))));
+        assert_eq!(read_at_most(&big, 4096).unwrap().len(), 2048);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_written_over_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journey.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
     }
 }

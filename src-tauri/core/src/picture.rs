@@ -22,18 +22,23 @@ const PREFIX: &str = "data:image/jpeg;base64,";
 /// Refuses a file that is too big for a picture, before it is read.
 pub fn check_size(source: &str, bytes: u64) -> Result<()> {
     if bytes > MAX_FILE_BYTES {
-        let mb = format!("{:.1}", bytes as f64 / 1_048_576.0);
-        let mb_nl = mb.replace('.', ",");
-        let max = MAX_FILE_BYTES / 1_048_576;
-        return Err(Error::invalid(
-            Field::Picture,
-            said!(
-                "{source} is {mb} MB; a picture may be at most {max} MB. Choose a smaller one, or save this one smaller first.",
-                "{source} is {mb_nl} MB; een foto mag hoogstens {max} MB zijn. Kies een kleinere, of sla deze eerst kleiner op."
-            ),
-        ));
+        return Err(too_large(source, bytes));
     }
     Ok(())
+}
+
+/// The refusal of a picture file of `bytes` bytes, over `MAX_FILE_BYTES`.
+pub fn too_large(source: &str, bytes: u64) -> Error {
+    let mb = format!("{:.1}", bytes as f64 / 1_048_576.0);
+    let mb_nl = mb.replace('.', ",");
+    let max = MAX_FILE_BYTES / 1_048_576;
+    Error::invalid(
+        Field::Picture,
+        said!(
+            "{source} is {mb} MB; a picture may be at most {max} MB. Choose a smaller one, or save this one smaller first.",
+            "{source} is {mb_nl} MB; een foto mag hoogstens {max} MB zijn. Kies een kleinere, of sla deze eerst kleiner op."
+        ),
+    )
 }
 
 /// Reads a picture file (PNG, JPEG or WebP) and returns it downscaled, as a JPEG data URL.
