@@ -83,7 +83,9 @@ pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, std::sync:
 }
 
 fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &str)]) -> std::result::Result<Option<PathBuf>, Said> {
-    if let Some(dir) = std::env::var_os(SAVE_DIR_FOR_TESTS) {
+    // Only in the builds tests run (debug): a release build always asks, and never writes over a
+    // file unasked.
+    if let Some(dir) = std::env::var_os(SAVE_DIR_FOR_TESTS).filter(|_| cfg!(debug_assertions)) {
         return Ok(Some(PathBuf::from(dir).join(suggested)));
     }
     let mut dialog = app.dialog().file().set_file_name(suggested);
@@ -122,10 +124,31 @@ fn with_extension(path: PathBuf, ext: &str, fits: impl Fn(&std::path::Path) -> b
 }
 
 /// A file name from a journey name: what a file system accepts, never empty.
+/// A file name suggested from a journey's name: characters no file system takes become "-",
+/// invisible formatting characters (which can turn "Plan\u{202E}fdp.exe" around on screen, or hide in a
+/// name) are dropped, and the name is cut, at a character, to fit the 255 bytes file systems allow.
 fn file_name(name: &str, ext: &str) -> String {
-    let clean: String = name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c }).collect();
+    const MAX_BYTES: usize = 240;
+    let clean: String = name
+        .chars()
+        .filter(|c| !is_format_character(*c))
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect();
     let clean = clean.trim().trim_start_matches('.');
-    format!("{}.{ext}", if clean.is_empty() { "journey" } else { clean })
+    let mut stem = if clean.is_empty() { "journey" } else { clean }.to_owned();
+    let room = MAX_BYTES - ext.len() - 1;
+    if stem.len() > room {
+        let cut = (0..=room).rev().find(|i| stem.is_char_boundary(*i)).unwrap_or(0);
+        stem.truncate(cut);
+        stem = stem.trim_end().to_owned();
+    }
+    format!("{stem}.{ext}")
+}
+
+/// Unicode's format characters (category Cf) that a name may carry unseen: direction overrides
+/// and isolates, zero-width spaces and joiners, the soft hyphen, the byte-order mark.
+fn is_format_character(c: char) -> bool {
+    matches!(c as u32, 0xAD | 0x61C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB)
 }
 
 fn open_in_viewer(path: &std::path::Path) {
@@ -159,6 +182,17 @@ mod tests {
         assert_eq!(file_name("Klantreis: web/shop?", "pdf"), "Klantreis- web-shop-.pdf");
         assert_eq!(file_name("  ", "json"), "journey.json");
         assert_eq!(file_name("..hidden", "pdf"), "hidden.pdf");
+    }
+
+    #[test]
+    fn suggested_names_hide_nothing_and_fit_the_file_system() {
+        assert_eq!(file_name("Plan\u{202E}fdp.exe", "pdf"), "Planfdp.exe.pdf", "a right-to-left override is dropped");
+        assert_eq!(file_name("Klant\u{200B}reis\u{FEFF}", "json"), "Klantreis.json");
+        let long = "Überraschungsreise ".repeat(20);
+        let name = file_name(&long, "pdf");
+        assert!(name.len() <= 240 && name.ends_with(".pdf") && name.starts_with("Überraschungsreise"), "{} bytes", name.len());
+        let arabic = file_name(&"رحلة".repeat(60), "json");
+        assert!(arabic.len() <= 240 && arabic.ends_with(".json"));
     }
 
     #[test]
