@@ -144,6 +144,9 @@ enum Command {
     Rpc,
 }
 
+/// The longest edit line read from standard input: an edit with a persona picture is under 2 MB.
+const MAX_EDIT_LINE: usize = 16 << 20;
+
 /// Runs the program and returns its exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -173,6 +176,15 @@ fn one_line(e: &anyhow::Error) -> String {
 
 fn run(db: &Path, command: Command) -> Result<()> {
     let out = &mut std::io::stdout().lock();
+    // A mistyped --db must not leave a new, empty database (and its folders) behind: only the
+    // commands that add a journey create one.
+    let creates = matches!(command, Command::New { .. } | Command::Import { .. } | Command::Templates { .. } | Command::Rpc);
+    if !creates && !db.exists() {
+        anyhow::bail!(
+            "{}: there is no database here. Check the path given with --db (only `new` and `import` create a database).",
+            db.display()
+        );
+    }
     match command {
         Command::Templates { json } => return print_templates(out, json),
         Command::Rpc => return Ok(crate::rpc::serve(db, std::io::stdin().lock(), out)?),
@@ -210,14 +222,17 @@ fn run(db: &Path, command: Command) -> Result<()> {
         }
         Command::Edit { journey, edit } if edit == "-" => {
             let id = store.resolve(&journey)?;
-            for (n, line) in std::io::stdin().lines().enumerate() {
-                let line = line?;
+            let mut input = std::io::stdin().lock();
+            let mut n = 0;
+            while let Some(line) = crate::lines::next_line(&mut input, MAX_EDIT_LINE)? {
+                n += 1;
+                let line = line.map_err(|why| anyhow::anyhow!("standard input, line {n}: {why}"))?;
                 if line.trim().is_empty() {
                     continue;
                 }
-                let edit = parse_edit(&line).with_context(|| format!("standard input, line {}", n + 1))?;
+                let edit = parse_edit(&line).with_context(|| format!("standard input, line {n}"))?;
                 let label = edit.label();
-                store.apply(id, edit).with_context(|| format!("standard input, line {}", n + 1))?;
+                store.apply(id, edit).with_context(|| format!("standard input, line {n}"))?;
                 // Printed only once the edit is committed: a line out means the edit is on disk.
                 writeln!(out, "applied {label}")?;
                 out.flush()?;

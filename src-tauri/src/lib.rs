@@ -4,6 +4,7 @@
 pub mod cli;
 mod commands;
 mod events;
+mod lines;
 mod menu;
 mod paths;
 mod personas;

@@ -22,25 +22,22 @@ struct Reopen {
 
 /// Answers every request line from `input` on `output` until the input ends. The database is
 /// opened as the app opens it: when it cannot be, each answer says why (as in the app's window).
-pub fn serve(db: &Path, input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
+pub fn serve(db: &Path, mut input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
     let open = |db: &Path| requests::new_state(db.to_path_buf(), Store::open(db), crate::paths::system_locale());
     let mut state = open(db);
-    for line in input.split(b'\n') {
-        let line = line?;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let answer = if line.len() > MAX_LINE {
-            json!({ "error": { "message": format!("a request may be at most {} MB long", MAX_LINE >> 20) } })
-        } else {
-            let text = String::from_utf8_lossy(&line);
-            if let Ok(Reopen { open: db }) = serde_json::from_str(&text) {
-                state = open(&db);
-                json!({ "ok": null })
-            } else {
-                match requests::parse(&state, &text).and_then(|r| requests::dispatch(&state, r)) {
-                    Ok(value) => json!({ "ok": value }),
-                    Err(e) => json!({ "error": e }),
+    while let Some(line) = crate::lines::next_line(&mut input, MAX_LINE)? {
+        let answer = match line {
+            Err(why) => json!({ "error": { "message": why } }),
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => {
+                if let Ok(Reopen { open: db }) = serde_json::from_str(&text) {
+                    state = open(&db);
+                    json!({ "ok": null })
+                } else {
+                    match requests::parse(&state, &text).and_then(|r| requests::dispatch(&state, r)) {
+                        Ok(value) => json!({ "ok": value }),
+                        Err(e) => json!({ "error": e }),
+                    }
                 }
             }
         };

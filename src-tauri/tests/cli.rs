@@ -138,9 +138,9 @@ fn usage_errors_exit_2_and_other_errors_exit_1_with_one_line() {
     let db = Db::new();
     assert_eq!(db.run(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(db.run(&["new"]).status.code(), Some(2));
-    assert!(db.fails(&["show", "No such journey"]).contains("no journey called"));
     assert!(db.fails(&["new", "--template", "nope"]).contains("no template called 'nope'"));
     let id = db.ok(&["new", "--template", "blank-en"]).trim().to_string();
+    assert!(db.fails(&["show", "No such journey"]).contains("no journey called"));
     let err = db.fails(&["edit", &id, r#"{"type":"deleteCard","card":"0190e1b2-0000-7000-8000-000000000000"}"#]);
     assert!(err.contains("no card with id"), "{err}");
     assert!(db.fails(&["edit", &id, "{not json"]).contains("an edit looks like"));
@@ -264,4 +264,67 @@ fn a_poster_is_printed_on_one_sheet_or_tiled_and_bad_options_write_nothing() {
     assert!(!never.exists());
     // Two sizes at once is a usage error.
     assert_eq!(db.run(&["poster", &id, "--out", "x.pdf", "--tile", "A4", "--width", "2m", "--across", "3"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_mistyped_database_path_is_said_and_nothing_is_created() {
+    let db = Db::new();
+    let typo = db.dir().join("no such folder").join("journeywal.db");
+    for args in [vec!["list"], vec!["show", "Bikes"], vec!["export", "Bikes", "--out", "x.json"], vec!["undo", "Bikes"]] {
+        let out = Command::new(BIN).arg("--db").arg(&typo).args(&args).env_remove("JOURNEYWALL_DB").output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("there is no database here"), "{args:?}: {err}");
+    }
+    assert!(!typo.parent().unwrap().exists(), "no folder was made");
+}
+
+#[test]
+fn a_database_whose_header_says_page_size_zero_is_refused_with_a_message_not_a_crash() {
+    let db = Db::new();
+    let mut bytes = vec![0u8; 4096];
+    bytes[..16].copy_from_slice(b"SQLite format 3\0");
+    std::fs::write(&db.path, &bytes).unwrap();
+    let err = db.fails(&["list"]);
+    assert!(err.contains("damaged or not a Journeywall file"), "{err}");
+    assert_eq!(std::fs::read(&db.path).unwrap(), bytes, "left as it was");
+}
+
+#[test]
+fn edits_from_standard_input_name_the_line_that_is_not_text() {
+    let db = Db::new();
+    db.ok(&["new", "--template", "blank-en", "--name", "Bikes"]);
+    let mut child = Command::new(BIN)
+        .arg("--db")
+        .arg(&db.path)
+        .args(["edit", "Bikes", "-"])
+        .env_remove("JOURNEYWALL_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"{\"type\":\"updateJourney\",\"description\":\"one\"}\n\n{\"type\":\"updateJourney\",\"description\":\"t\xffo\"}\n")
+        .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("standard input, line 3") && err.contains("not UTF-8"), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "applied updateJourney\n", "the first edit went in");
+}
+
+#[test]
+fn a_tsv_and_an_excel_csv_with_a_sep_line_import() {
+    let db = Db::new();
+    let tsv = db.dir().join("notes.tsv");
+    std::fs::write(&tsv, "phase\trow\ttitle\nAwareness\tActions\tSees an ad; clicks it\n").unwrap();
+    db.ok(&["import", tsv.to_str().unwrap(), "--name", "From TSV"]);
+    assert!(db.ok(&["show", "From TSV"]).contains("Sees an ad; clicks it"));
+    let excel = db.dir().join("excel.csv");
+    std::fs::write(&excel, "sep=;\r\nphase;row;title\r\nOriëntatie;Acties;Zoekt op Google, vergelijkt\r\n").unwrap();
+    db.ok(&["import", excel.to_str().unwrap(), "--name", "From Excel"]);
+    assert!(db.ok(&["show", "From Excel"]).contains("Zoekt op Google, vergelijkt"));
 }
