@@ -74,6 +74,20 @@ impl Column {
 /// distinguishable with the common forms of colour blindness.
 const PHASE_TINTS: [&str; 7] = ["#daeefa", "#c7eae0", "#faeac7", "#f4e2ec", "#fcf9d5", "#e3ecf7", "#f9e0d3"];
 
+/// The separator of a CSV file and the text after any `sep=` line: Excel writes `sep=;` as the
+/// first line when asked to; otherwise the one of `;`, tab and `,` the header line has most of
+/// (a TSV file has tabs, a Dutch Excel's CSV semicolons).
+fn separator(text: &str) -> (&str, u8) {
+    let first_line = text.lines().next().unwrap_or("");
+    if let Some(sep) = first_line.strip_prefix("sep=").map(str::trim_end).filter(|s| s.len() == 1) {
+        let rest = text.split_once('\n').map_or("", |(_, rest)| rest);
+        return (rest, sep.as_bytes()[0]);
+    }
+    let count = |c: char| first_line.matches(c).count();
+    let best = [b',', b';', b'\t'].into_iter().max_by_key(|&b| (count(b as char), b == b',')).unwrap_or(b',');
+    (text, if count(best as char) == 0 { b',' } else { best })
+}
+
 /// Reads a CSV file of cards into a new journey called `name`. `source` names the file in errors.
 pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<JourneyDoc> {
     let err = |problem: Said| Error::Import { source_name: source.into(), problem };
@@ -91,8 +105,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
             "is geen tekstbestand (er staan NUL-bytes in); verwacht werd CSV"
         )));
     }
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() { b';' } else { b',' };
+    let (text, delimiter) = separator(text);
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
 
     let headers = reader.headers().map_err(|e| err(csv_error(&e)))?.clone();
@@ -296,6 +309,20 @@ fn csv_error(e: &csv::Error) -> Said {
         }
         // The csv reader's own words, which we cannot translate.
         _ => said!("{e}", "kan niet als CSV worden gelezen: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod separator_tests {
+    use super::separator;
+
+    #[test]
+    fn the_separator_is_found_in_the_header_or_named_by_excel() {
+        assert_eq!(separator("phase\trow\ttitle\nA\tB\tC").1, b'\t');
+        assert_eq!(separator("phase;row;title\n").1, b';');
+        assert_eq!(separator("phase,row,title\n").1, b',');
+        assert_eq!(separator("sep=;\r\nphase;row;title\nA;B;C"), ("phase;row;title\nA;B;C", b';'));
+        assert_eq!(separator("title\nA").1, b',');
     }
 }
 
