@@ -17,7 +17,8 @@ use crate::said;
 use crate::said::{Field, Record};
 
 pub const DOTS_RANGE: std::ops::RangeInclusive<u32> = 1..=20;
-pub const MAX_PARTICIPANTS: usize = 60;
+/// As many as a room takes phones (each phone votes as a participant).
+pub const MAX_PARTICIPANTS: usize = 200;
 pub const DEFAULT_DOTS: u32 = 3;
 
 /// Participant colours in turn: dark enough to read on a pale card, told apart without colour
