@@ -350,7 +350,32 @@ pub struct PersonaPatch {
     pub picture: Option<Option<String>>,
 }
 
+/// How deep batches may be nested. Its inverse is stored as JSON for undo, and must stay well
+/// within what the JSON reader takes back (128 levels).
+pub const MAX_BATCH_DEPTH: usize = 8;
+
 impl Edit {
+    /// Refuses batches nested deeper than `MAX_BATCH_DEPTH`.
+    pub fn check_depth(&self) -> crate::error::Result<()> {
+        fn depth(e: &Edit) -> usize {
+            match e {
+                Edit::Batch { edits, .. } => 1 + edits.iter().map(depth).max().unwrap_or(0),
+                _ => 0,
+            }
+        }
+        let d = depth(self);
+        if d > MAX_BATCH_DEPTH {
+            return Err(crate::error::Error::invalid(
+                crate::said::Field::Edit,
+                crate::said!(
+                    "has batches nested {d} deep; at most {MAX_BATCH_DEPTH} are allowed",
+                    "bevat batches die {d} diep genest zijn; hoogstens {MAX_BATCH_DEPTH} mag"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// An edit that changes nothing (an empty batch): applying it leaves no undo step.
     pub fn is_nothing(&self) -> bool {
         matches!(self, Edit::Batch { edits, .. } if edits.iter().all(Edit::is_nothing))

@@ -95,6 +95,30 @@ pub(crate) fn mark_redone(c: &Connection, journey: Id, seq: i64, undo: &Edit) ->
     Ok(())
 }
 
+/// When the step undo (`done`) or redo (`!done`) would take next cannot be read (written by a
+/// newer build, or damaged), takes it out of the history with the steps it depends on: for undo
+/// the steps before it, for redo the whole redo tail. Returns how many were dropped; none when
+/// the step reads. Without this one unreadable step would block undo for the journey forever.
+pub(crate) fn drop_unreadable_next(c: &Connection, journey: Id, done: bool) -> Result<usize> {
+    let j = journey.to_string();
+    let (find, drop) = if done {
+        (
+            "SELECT seq, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1",
+            "DELETE FROM history WHERE journey_id = ?1 AND done = 1 AND seq <= ?2",
+        )
+    } else {
+        (
+            "SELECT seq, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1",
+            "DELETE FROM history WHERE journey_id = ?1 AND done = 0 AND seq >= ?2",
+        )
+    };
+    let row: Option<(i64, Option<String>)> = c.prepare_cached(find)?.query_row([&j], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+    match row {
+        Some((seq, json)) if json.as_deref().is_none_or(|j| parse(j).is_err()) => Ok(c.prepare_cached(drop)?.execute(params![j, seq])?),
+        _ => Ok(0),
+    }
+}
+
 pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {
     let j = journey.to_string();
     let undo = c
