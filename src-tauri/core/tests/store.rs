@@ -423,3 +423,142 @@ fn a_delete_or_restore_that_fails_halfway_changes_nothing() {
     let back = library::restore_last_deleted(&mut store).unwrap();
     assert_eq!(back, small.journey.id, "and the one deleted before can still come back");
 }
+
+/// A WAL-mode database of another program, or of a newer Journeywall, is refused, and nothing is
+/// left beside it: no `-wal`, no `-shm`.
+#[test]
+fn refusing_a_wal_mode_database_leaves_no_side_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, application_id, user_version) in [("foreign.db", 0x1234_5678, 0), ("newer.db", journeywall_core::store::APPLICATION_ID, 99)]
+    {
+        let path = dir.path().join(name);
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.pragma_update(None, "journal_mode", "WAL").unwrap();
+            c.pragma_update(None, "application_id", application_id).unwrap();
+            c.pragma_update(None, "user_version", user_version).unwrap();
+            c.execute("CREATE TABLE t (x)", []).unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let side = |s: &str| dir.path().join(format!("{name}{s}"));
+        assert!(!side("-wal").exists() && !side("-shm").exists(), "SQLite took its side files away on close");
+        assert!(Store::open(&path).is_err(), "{name} is refused");
+        assert!(!side("-wal").exists() && !side("-shm").exists(), "{name}: nothing was left beside it");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{name} is unchanged");
+    }
+}
+
+/// A file migrated by an older Journeywall that was stopped before it wrote its id holds our
+/// schema with no id: it opens (and is marked), instead of being refused as another program's.
+#[test]
+fn a_file_with_our_schema_but_no_id_yet_is_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.db");
+    let mut store = Store::open(&path).unwrap();
+    store.insert_doc(&templates::instantiate("blank-en", Some("Kept")).unwrap()).unwrap();
+    drop(store);
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "application_id", 0).unwrap();
+    let store = Store::open(&path).expect("ours");
+    assert_eq!(store.list().unwrap()[0].name, "Kept");
+    drop(store);
+    let id: i32 = rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    assert_eq!(id, journeywall_core::store::APPLICATION_ID);
+}
+
+/// Batches nested deeper than the history can store are refused; a stored step that cannot be
+/// read is taken out of the history with a message, and undo goes on working.
+#[test]
+fn deep_batches_are_refused_and_an_unreadable_step_never_blocks_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.db");
+    let mut store = Store::open(&path).unwrap();
+    let doc = templates::instantiate("online-en", None).unwrap();
+    store.insert_doc(&doc).unwrap();
+    let j = doc.journey.id;
+    let mut deep =
+        Edit::UpdateJourney { patch: journeywall_core::edit::JourneyPatch { description: Some("deep".into()), ..Default::default() } };
+    for _ in 0..63 {
+        deep = Edit::Batch { edits: vec![deep], label: None };
+    }
+    let e = store.apply(j, deep).unwrap_err().to_string();
+    assert!(e.contains("nested 63 deep"), "{e}");
+
+    let rename =
+        |name: &str| Edit::UpdateJourney { patch: journeywall_core::edit::JourneyPatch { name: Some(name.into()), ..Default::default() } };
+    store.apply(j, rename("One")).unwrap();
+    store.apply(j, rename("Two")).unwrap();
+    store.apply(j, rename("Three")).unwrap();
+    drop(store);
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE history SET undo = '{\"type\":\"fromTheFuture\"}' WHERE seq = (SELECT max(seq) FROM history)", [])
+        .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let e = store.undo(j).unwrap_err().to_string();
+    assert!(e.contains("could not be read"), "{e}");
+    assert_eq!(store.load(j).unwrap().journey.name, "Three", "the journey is as it was");
+    assert_eq!(store.undo_state(j).unwrap().undo, None, "the steps up to it are gone");
+    store.apply(j, rename("Four")).unwrap();
+    store.undo(j).unwrap();
+    assert_eq!(store.load(j).unwrap().journey.name, "Three", "and undo works again");
+}
+
+/// A JPEG of `w` × `h` pixels as a picture data URL, and the same with its header claiming
+/// `claim` × `claim` pixels (a "decompression bomb": small file, huge image).
+fn jpeg_url(w: u32, h: u32, claim: Option<u16>) -> String {
+    use base64::Engine;
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 255) as u8, (y % 255) as u8, 90]));
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new(&mut bytes).encode_image(&img).unwrap();
+    if let Some(c) = claim {
+        let sof = bytes.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        bytes[sof + 5..sof + 7].copy_from_slice(&c.to_be_bytes());
+        bytes[sof + 7..sof + 9].copy_from_slice(&c.to_be_bytes());
+    }
+    format!("data:image/jpeg;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+/// Pictures that arrive in a file or an edit are held to what the dialog makes: an imported
+/// one is made again (downscaled, its metadata dropped), a huge claimed size is refused by the
+/// decoder's limits, and an edit cannot bring a picture larger than a stored one.
+#[test]
+fn pictures_from_files_and_edits_are_made_or_refused_as_dialog_pictures() {
+    use journeywall_core::interchange::{self, Ids};
+    let mut doc = templates::instantiate("online-en", None).unwrap();
+    doc.personas[0].picture = Some(jpeg_url(1200, 40, None));
+    let json = interchange::to_json(&doc);
+    let imported = interchange::import_file(json.as_bytes(), "persona.json", None, Ids::New, "en").unwrap();
+    let bytes = journeywall_core::picture::bytes_of(imported.personas[0].picture.as_deref().unwrap()).unwrap();
+    let small = image::load_from_memory(&bytes).unwrap();
+    assert_eq!((small.width(), small.height()), (480, 16), "made again at the stored size");
+
+    doc.personas[0].picture = Some(jpeg_url(16, 16, Some(30_000)));
+    let e = interchange::import_file(interchange::to_json(&doc).as_bytes(), "bomb.json", None, Ids::New, "en").unwrap_err().to_string();
+    assert!(e.contains("bomb.json") && e.contains("cannot be read as a picture"), "{e}");
+
+    let mut store = Store::in_memory().unwrap();
+    let plain = templates::instantiate("blank-en", None).unwrap();
+    store.insert_doc(&plain).unwrap();
+    let add = Edit::AddPersona {
+        id: None,
+        name: "Kim".into(),
+        role: String::new(),
+        quote: String::new(),
+        goals: String::new(),
+        frustrations: String::new(),
+        picture: Some(jpeg_url(1200, 40, None)),
+    };
+    let e = store.apply(plain.journey.id, add).unwrap_err().to_string();
+    assert!(e.contains("at most 480 pixels a side"), "{e}");
+}
+
+#[test]
+fn a_journey_with_more_phases_than_any_wall_is_refused_by_name() {
+    let mut doc = templates::instantiate("blank-en", None).unwrap();
+    let first = doc.phases[0].clone();
+    doc.phases =
+        (0..201).map(|i| journeywall_core::model::Phase { id: journeywall_core::model::new_id(), position: i, ..first.clone() }).collect();
+    doc.cards.clear();
+    let e = doc.validate().unwrap_err().to_string();
+    assert!(e.contains("phases: 201 are more than a journey may have (200)"), "{e}");
+}

@@ -26,14 +26,22 @@ use crate::said::Said;
 /// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
 pub const APPLICATION_ID: i32 = 0x4A57_616C;
 
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("../../migrations/0001_initial.sql")),
-    M::up(include_str!("../../migrations/0002_workshop.sql")),
-    M::up(include_str!("../../migrations/0003_room.sql")),
+/// The schema, one migration a step; never edit a released one.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_initial.sql"),
+    include_str!("../../migrations/0002_workshop.sql"),
+    include_str!("../../migrations/0003_room.sql"),
 ];
 
+/// Every step also marks the file as ours, inside its own transaction: a file is never left with
+/// our schema and without our id (which would have it refused as another program's).
 fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up_with_hook(sql, mark_ours)).collect())
+}
+
+fn mark_ours(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
 }
 
 /// The schema version this build writes.
@@ -194,6 +202,15 @@ impl Store {
         self.write(|c| insert_doc_in(c, doc))
     }
 
+    /// Stores a journey and sets the meta flag `key`, in one transaction.
+    pub fn insert_doc_marking(&mut self, doc: &JourneyDoc, key: &str) -> Result<()> {
+        doc.validate()?;
+        self.write(|c| {
+            insert_doc_in(c, doc)?;
+            records::set_meta(c, key, "1")
+        })
+    }
+
     /// Brings a journey back and forgets the meta value `key` it was kept under, in one
     /// transaction: the journey is never both back and still kept, nor gone from both.
     pub fn insert_doc_forgetting(&mut self, doc: &JourneyDoc, key: &str) -> Result<()> {
@@ -331,6 +348,7 @@ impl Store {
 
     /// Applies an edit and records its inverse, in one transaction.
     pub fn apply(&mut self, journey: Id, edit: Edit) -> Result<Applied> {
+        edit.check_depth()?;
         let label = edit.label();
         self.write(|c| {
             let now = model::now_millis();
@@ -347,6 +365,7 @@ impl Store {
     }
 
     pub fn undo(&mut self, journey: Id) -> Result<Applied> {
+        self.skip_unreadable_step(journey, true)?;
         self.write(|c| {
             let step = history::last_done(c, journey)?.ok_or(Error::NothingToUndo)?;
             let mut applier = start(c, journey, model::now_millis())?;
@@ -357,6 +376,7 @@ impl Store {
     }
 
     pub fn redo(&mut self, journey: Id) -> Result<Applied> {
+        self.skip_unreadable_step(journey, false)?;
         self.write(|c| {
             let step = history::first_undone(c, journey)?.ok_or(Error::NothingToRedo)?;
             let mut applier = start(c, journey, model::now_millis())?;
@@ -364,6 +384,33 @@ impl Store {
             history::mark_redone(c, journey, step.seq, &undo)?;
             finish(c, journey, applier, true)
         })
+    }
+
+    /// Takes an unreadable next step (and what depends on it) out of the history, committed, and
+    /// says so; the journey itself is not touched, and the next undo or redo works again.
+    fn skip_unreadable_step(&mut self, journey: Id, undo: bool) -> Result<()> {
+        let dropped = self.write(|c| history::drop_unreadable_next(c, journey, undo))?;
+        if dropped == 0 {
+            return Ok(());
+        }
+        Err(Error::invalid(
+            Field::History,
+            if undo {
+                said!(
+                    "the last step could not be read, so it and the {dropped} step(s) up to it were taken out of the undo \
+                     history; the journey itself is as it was",
+                    "de laatste stap kon niet worden gelezen; die en de {dropped} stap(pen) tot en met die stap zijn uit de \
+                     geschiedenis gehaald; de klantreis zelf is niet veranderd"
+                )
+            } else {
+                said!(
+                    "the next step to redo could not be read, so the {dropped} step(s) to redo were dropped; the journey \
+                     itself is as it was",
+                    "de volgende stap om opnieuw te doen kon niet worden gelezen; die {dropped} stap(pen) zijn weggehaald; de \
+                     klantreis zelf is niet veranderd"
+                )
+            },
+        ))
     }
 
     pub fn undo_state(&self, journey: Id) -> Result<UndoState> {
@@ -480,9 +527,33 @@ fn migrate(c: &mut Connection) -> std::result::Result<(), String> {
 }
 
 /// Decides whether an existing SQLite file may be opened as ours, before anything is written to
-/// it. This reads through SQLite on a read-only connection rather than from the header bytes: after
-/// a crash the newest identity and schema version may still sit in the write-ahead log.
+/// it. A file refused is left as it was found, side files included: the `-wal` and `-shm` files
+/// SQLite makes beside a WAL-mode file while reading it are taken away again if they were not
+/// there before (a `-wal` only while empty, so nothing SQLite wrote is ever lost).
 fn check_existing(path: &Path) -> std::result::Result<(), Said> {
+    let side = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let (wal, shm) = (side("-wal"), side("-shm"));
+    let (had_wal, had_shm) = (wal.exists(), shm.exists());
+    let verdict = check_identity(path);
+    if verdict.is_err() {
+        if !had_shm {
+            let _ = std::fs::remove_file(&shm);
+        }
+        if !had_wal && std::fs::metadata(&wal).is_ok_and(|m| m.len() == 0) {
+            let _ = std::fs::remove_file(&wal);
+        }
+    }
+    verdict
+}
+
+/// The check itself. It reads through SQLite on a read-only connection rather than from the
+/// header bytes: after a crash the newest identity and schema version may still sit in the
+/// write-ahead log. The connection is closed when this returns.
+fn check_identity(path: &Path) -> std::result::Result<(), Said> {
     let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => damaged(describe_sql_error(&e)),
         _ => {
@@ -510,6 +581,9 @@ fn check_existing(path: &Path) -> std::result::Result<(), Said> {
                  {SCHEMA_VERSION}). Er is niets aan veranderd; werk Journeywall bij om het te openen."
             ));
         }
+    } else if application_id == 0 && (1..=SCHEMA_VERSION).contains(&user_version) && has_our_tables(&c).map_err(unreadable)? {
+        // Our schema without our id: an older Journeywall was stopped between migrating a file
+        // and marking it. It is ours; opening it marks it.
     } else if application_id != 0 || user_version != 0 {
         return Err(foreign());
     } else {
@@ -525,6 +599,14 @@ fn check_existing(path: &Path) -> std::result::Result<(), Said> {
         return Err(damaged(Said::verbatim(result)));
     }
     Ok(())
+}
+
+fn has_our_tables(c: &Connection) -> rusqlite::Result<bool> {
+    let n: i64 =
+        c.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('journeys', 'history', 'meta')", [], |r| {
+            r.get(0)
+        })?;
+    Ok(n == 3)
 }
 
 fn damaged(detail: Said) -> Said {
