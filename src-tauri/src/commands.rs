@@ -20,6 +20,8 @@ pub struct AppState {
     pub locale: Lang,
     /// The language the UI is shown in, and so the language of every error message sent to it.
     ui_lang: Mutex<Lang>,
+    /// Something the user should know from the start (e.g. the sample journey could not be added).
+    notice: Mutex<Option<Said>>,
     /// The open room, if any (see `room`).
     pub room: Mutex<Option<crate::phones::Room>>,
     /// Tells the main window what phones changed; set by the app (the CLI has no window).
@@ -62,6 +64,7 @@ impl AppState {
             store: Mutex::new(store.map_err(|e| e.said())),
             locale,
             ui_lang: Mutex::new(ui_lang),
+            notice: Mutex::new(None),
             room: Mutex::new(None),
             on_room_event: OnceLock::new(),
             me: me.clone(),
@@ -144,7 +147,14 @@ impl AppState {
     pub fn info(&self) -> AppInfo {
         let lang = self.lang();
         let open_error = self.store.lock().ok().and_then(|s| s.as_ref().err().map(|why| why.get(lang).to_string()));
-        AppInfo { version: env!("CARGO_PKG_VERSION").into(), db_path: self.db_path.display().to_string(), open_error, locale: lang }
+        let notice = self.notice.lock().ok().and_then(|n| n.as_ref().map(|n| n.get(lang).to_string()));
+        AppInfo { version: env!("CARGO_PKG_VERSION").into(), db_path: self.db_path.display().to_string(), open_error, notice, locale: lang }
+    }
+
+    pub fn set_notice(&self, notice: Said) {
+        if let Ok(mut n) = self.notice.lock() {
+            *n = Some(notice);
+        }
     }
 
     /// Switches the UI language, and with it the language of errors, then keeps the choice. The
@@ -165,6 +175,8 @@ pub struct AppInfo {
     pub db_path: String,
     /// Set when the database could not be opened; the editor then shows this instead.
     pub open_error: Option<String>,
+    /// Something that went wrong at the start without stopping it, to be shown once.
+    pub notice: Option<String>,
     pub locale: Lang,
 }
 
@@ -233,13 +245,24 @@ pub fn restore_deleted_journey(state: &AppState) -> Result<Id> {
     state.with(library::restore_last_deleted)
 }
 
+/// The largest file imported: a 50,000-card journey with pictures is well under it.
+pub const MAX_IMPORT_BYTES: usize = 50 * 1024 * 1024;
+
 /// Imports a file the user picked in the file dialog (its name and its bytes) as a new journey.
+/// The file is read and checked before the database is touched, so a large import never holds
+/// up the editor's saves.
 pub fn import_journey(state: &AppState, file_name: String, content: Vec<u8>) -> Result<Id> {
-    state.with(|s| {
-        let doc = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, state.locale.code())?;
-        s.insert_doc(&doc)?;
-        Ok(doc.journey.id)
-    })
+    if content.len() > MAX_IMPORT_BYTES {
+        let (mb, max) = (content.len() >> 20, MAX_IMPORT_BYTES >> 20);
+        return Err(state.error(&said!(
+            "{file_name} is {mb} MB; a journey file may be at most {max} MB",
+            "{file_name} is {mb} MB; een klantreisbestand mag hoogstens {max} MB zijn"
+        )));
+    }
+    let doc = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, state.locale.code())
+        .map_err(|e| state.core_error(e))?;
+    state.with(|s| s.insert_doc(&doc))?;
+    Ok(doc.journey.id)
 }
 
 #[cfg(test)]

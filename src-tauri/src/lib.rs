@@ -26,11 +26,11 @@ use tauri_specta::Event;
 /// Opens the database (adding the sample journey on the very first start) and the window.
 pub fn run(db_path: PathBuf) {
     let locale = paths::system_locale();
-    let store = Store::open(&db_path).and_then(|mut store| templates::add_sample_on_first_start(&mut store, locale.code()).map(|_| store));
-    if let Err(e) = &store {
-        eprintln!("journeywall: {e}");
-    }
+    let (store, notice) = open_database(&db_path, locale);
     let state = requests::new_state(db_path, store, locale);
+    if let Some(notice) = notice {
+        state.set_notice(notice);
+    }
     let builder = requests::specta_builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -77,8 +77,48 @@ pub fn run(db_path: PathBuf) {
     }
 }
 
+/// The database as the app opens it: adding the sample journey on the very first start. A
+/// database that opened is opened, even when the sample cannot be added (a read-only folder, a
+/// busy file): the second value says what failed, for the user, who has their journeys.
+fn open_database(
+    db_path: &std::path::Path,
+    locale: journeywall_core::Lang,
+) -> (journeywall_core::Result<Store>, Option<journeywall_core::Said>) {
+    let mut store = Store::open(db_path);
+    if let Err(e) = &store {
+        eprintln!("journeywall: {e}");
+    }
+    let sample = store.as_mut().ok().and_then(|s| templates::add_sample_on_first_start(s, locale.code()).err());
+    let notice = sample.map(|e| {
+        eprintln!("journeywall: the sample journey was not added: {e}");
+        journeywall_core::said!(
+            "The sample journey could not be added ({en}). Your journeys are all here.",
+            "De voorbeeldklantreis kon niet worden toegevoegd ({nl}). Je klantreizen staan er allemaal.",
+            en = e.message(journeywall_core::Lang::En),
+            nl = e.message(journeywall_core::Lang::Nl)
+        )
+    });
+    (store, notice)
+}
+
 #[cfg(test)]
 mod tests {
+    /// A database that is busy when the sample journey would be added still opens, and the
+    /// user is told what failed.
+    #[test]
+    fn a_readable_database_opens_even_when_the_sample_cannot_be_added() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journeywall.db");
+        drop(journeywall_core::Store::open(&path).unwrap());
+        let other = rusqlite::Connection::open(&path).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let (store, notice) = super::open_database(&path, journeywall_core::Lang::Nl);
+        assert!(store.is_ok(), "the database opened");
+        let notice = notice.expect("the user is told");
+        assert!(notice.nl.starts_with("De voorbeeldklantreis kon niet worden toegevoegd"), "{}", notice.nl);
+        other.execute_batch("ROLLBACK").unwrap();
+    }
+
     /// The front end's IPC types and command wrappers are generated from the Rust types. A stale
     /// committed copy fails the suite (and is rewritten, ready to commit).
     #[test]

@@ -13,6 +13,7 @@ export function App() {
   const [locale, setLocale] = useState<Locale>(toLocale(navigator.language));
   const [opened, setOpened] = useState<OpenedJourney | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"shortcuts" | "about" | "new" | null>(null);
   const t = messages(locale);
 
@@ -20,6 +21,7 @@ export function App() {
     api.appInfo().then((i) => {
       setInfo(i);
       setLocale(i.locale);
+      setNotice(i.notice);
     });
   }, []);
   useEffect(() => {
@@ -93,6 +95,12 @@ export function App() {
         <ConfirmHost />
         {dialog === "shortcuts" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
         {dialog === "about" && info ? <AboutDialog version={info.version} dbPath={info.dbPath} onClose={() => setDialog(null)} /> : null}
+        {notice ? (
+          <div className="toast notice" role="status">
+            <span>{notice}</span>
+            <button onClick={() => setNotice(null)}>{t.dismiss}</button>
+          </div>
+        ) : null}
         {error ? (
           <div className="toast" role="alert">
             <span>

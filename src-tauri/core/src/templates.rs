@@ -75,15 +75,14 @@ pub fn add_sample_on_first_start(store: &mut Store, locale: &str) -> Result<Opti
     if store.meta(SAMPLE_ADDED)?.is_some() {
         return Ok(None);
     }
-    let added = if store.list()?.is_empty() {
-        let doc = instantiate(sample_for_locale(locale), None)?;
-        store.insert_doc(&doc)?;
-        Some(doc.journey.id)
-    } else {
-        None
-    };
-    store.set_meta(SAMPLE_ADDED, "1")?;
-    Ok(added)
+    if !store.list()?.is_empty() {
+        store.set_meta(SAMPLE_ADDED, "1")?;
+        return Ok(None);
+    }
+    let doc = instantiate(sample_for_locale(locale), None)?;
+    // The journey and the mark that it was added, together: never one without the other.
+    store.insert_doc_marking(&doc, SAMPLE_ADDED)?;
+    Ok(Some(doc.journey.id))
 }
 
 #[cfg(test)]

@@ -83,6 +83,8 @@ export type AppInfo_Deserialize = {
 	dbPath: string,
 	/**  Set when the database could not be opened; the editor then shows this instead. */
 	openError?: string | null,
+	/**  Something that went wrong at the start without stopping it, to be shown once. */
+	notice?: string | null,
 	locale: Lang,
 };
 
@@ -91,6 +93,8 @@ export type AppInfo_Serialize = {
 	dbPath: string,
 	/**  Set when the database could not be opened; the editor then shows this instead. */
 	openError: string | null,
+	/**  Something that went wrong at the start without stopping it, to be shown once. */
+	notice: string | null,
 	locale: Lang,
 };
 
