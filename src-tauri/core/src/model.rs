@@ -252,11 +252,28 @@ impl Persona {
     }
 }
 
+/// The most phases, rows and cards one journey holds (far beyond any wall).
+pub const MAX_PHASES: usize = 200;
+pub const MAX_ROWS: usize = 100;
+pub const MAX_CARDS: usize = 50_000;
+
 impl JourneyDoc {
     /// Checks every record and the structure: unique ids, cards in existing phases and rows, and
     /// positions contiguous from 0 (per list, and per cell for cards).
     pub fn validate(&self) -> Result<()> {
         self.journey.validate()?;
+        for (field, n, max) in [
+            (Field::Phases, self.phases.len(), MAX_PHASES),
+            (Field::Rows, self.rows.len(), MAX_ROWS),
+            (Field::Cards, self.cards.len(), MAX_CARDS),
+        ] {
+            if n > max {
+                return Err(Error::invalid(
+                    field,
+                    said!("{n} are more than a journey may have ({max})", "{n} zijn er meer dan een klantreis mag hebben ({max})"),
+                ));
+            }
+        }
         self.phases.iter().try_for_each(Phase::validate)?;
         self.rows.iter().try_for_each(Row::validate)?;
         self.cards.iter().try_for_each(Card::validate)?;

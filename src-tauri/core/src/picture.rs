@@ -113,17 +113,24 @@ pub fn data_url_of(bytes: &[u8]) -> String {
     format!("{PREFIX}{}", base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
-/// A picture as the model keeps it: a JPEG data URL of bounded size (imports are checked too).
+/// A picture as the model keeps it: a JPEG data URL of bounded size whose header says at most
+/// `MAX_SIDE` pixels a side (read from the header alone; nothing is decoded). Imported files
+/// have their pictures made again first (`interchange`), so this refuses only an edit that
+/// brings a picture of its own.
 pub fn check(field: Field, data_url: &str) -> Result<()> {
-    let ok = data_url.len() <= MAX_DATA_URL && bytes_of(data_url).is_some_and(|b| image::guess_format(&b).ok() == Some(ImageFormat::Jpeg));
+    let small = |b: &[u8]| {
+        ImageReader::with_format(Cursor::new(b), ImageFormat::Jpeg).into_dimensions().is_ok_and(|(w, h)| w <= MAX_SIDE && h <= MAX_SIDE)
+    };
+    let ok = data_url.len() <= MAX_DATA_URL
+        && bytes_of(data_url).is_some_and(|b| image::guess_format(&b).ok() == Some(ImageFormat::Jpeg) && small(&b));
     if ok {
         Ok(())
     } else {
         Err(Error::invalid(
             field,
             said!(
-                "is not a picture as Journeywall stores one (a JPEG data URL under 1 MB)",
-                "is geen foto zoals Journeywall die bewaart (een JPEG-data-URL onder 1 MB)"
+                "is not a picture as Journeywall stores one (a JPEG data URL under 1 MB, at most 480 pixels a side)",
+                "is geen foto zoals Journeywall die bewaart (een JPEG-data-URL onder 1 MB, hoogstens 480 pixels per kant)"
             ),
         ))
     }

@@ -156,6 +156,9 @@ names! {
         ParticipantColour => "participant colour", "kleur van de deelnemer";
         ParticipantId => "participant id", "id van de deelnemer";
         Tallies => "tallies", "aantallen";
+        Phases => "phases", "fases";
+        Rows => "rows", "rijen";
+        Cards => "cards", "kaarten";
         NoteText => "note", "notitie";
         NoteAuthor => "note author", "schrijver van de notitie";
         NoteId => "note id", "id van de notitie";

@@ -64,6 +64,19 @@ pub enum Ids {
 
 /// Reads a Journeywall JSON file. `source` names it in error messages.
 pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
+    read_json(text, source, ids, Pictures::AsStored)
+}
+
+/// What to do with persona pictures in a file: our own files (a duplicate, the journey deleted
+/// last) hold them as we stored them; a file from elsewhere may hold any JPEG, so each is made
+/// again as a picture chosen in the dialog is (downscaled, its metadata such as GPS dropped).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pictures {
+    AsStored,
+    Remade,
+}
+
+fn read_json(text: &str, source: &str, ids: Ids, pictures: Pictures) -> Result<JourneyDoc> {
     let err = |problem: Said| Error::Import { source_name: source.into(), problem };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -105,6 +118,9 @@ pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
     }
     let file: FileIn = serde_json::from_str(text).map_err(|e| err(json_error(&e)))?;
     let mut doc = file.doc;
+    if pictures == Pictures::Remade {
+        remake_pictures(&mut doc).map_err(|e| err(e.said()))?;
+    }
     doc.validate().map_err(|e| err(e.said()))?;
     if ids == Ids::New {
         ids::renew(&mut doc);
@@ -112,6 +128,19 @@ pub fn from_json(text: &str, source: &str, ids: Ids) -> Result<JourneyDoc> {
     stamp(&mut doc);
     doc.sort();
     Ok(doc)
+}
+
+/// Makes every persona picture of `doc` (and of its rounds) again from its bytes, as `prepare`
+/// makes a chosen one: a picture claiming 20,000 × 20,000 pixels is refused by the decoder's
+/// limits instead of being decoded on every preview and printed at full size.
+fn remake_pictures(doc: &mut JourneyDoc) -> Result<()> {
+    for p in &mut doc.personas {
+        if let Some(bytes) = p.picture.as_deref().and_then(crate::picture::bytes_of) {
+            let source = format!("{}'s picture", p.name);
+            p.picture = Some(crate::picture::prepare(&source, &bytes)?);
+        }
+    }
+    doc.rounds.iter_mut().try_for_each(|r| remake_pictures(&mut r.doc))
 }
 
 /// Reads an import file that is either a Journeywall JSON file or a CSV of cards, told apart by
@@ -126,7 +155,7 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
         let text = std::str::from_utf8(bytes).map_err(|_| {
             err(said!("is not a text file; expected Journeywall JSON", "is geen tekstbestand; verwacht werd Journeywall-JSON"))
         })?;
-        from_json(text, file_name, ids)
+        read_json(text, file_name, ids, Pictures::Remade)
     };
     let mut doc = match ext.as_str() {
         "json" => json(bytes)?,
