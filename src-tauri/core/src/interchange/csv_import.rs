@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, JourneyDoc, Phase, Row, RowKind};
 use crate::said;
 use crate::said::Field;
-use crate::said::Said;
+use crate::said::{Lang, Said};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Column {
@@ -88,17 +88,26 @@ fn separator(text: &str) -> (&str, u8) {
     (text, if count(best as char) == 0 { b',' } else { best })
 }
 
+/// The text of a CSV file, and the name of its encoding when it is not UTF-8. Spreadsheets save
+/// "CSV" in the system's code page (Excel on Windows: Windows-1252) and "Unicode text" as UTF-16
+/// with a byte-order mark; anything that is not UTF-8 and has no such mark is read as
+/// Windows-1252, which maps every byte to a character (a binary file is caught by its NULs).
+fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<&'static str>) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (text, (encoding != encoding_rs::UTF_8).then_some(encoding.name()));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.into(), None),
+        Err(_) => (encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0, Some("Windows-1252")),
+    }
+}
+
 /// Reads a CSV file of cards into a new journey called `name`. `source` names the file in errors.
 pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<JourneyDoc> {
     let err = |problem: Said| Error::Import { source_name: source.into(), problem };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        err(said!(
-            "is not UTF-8 text (first bad byte at offset {offset}); if it comes from a spreadsheet, save it as \"CSV UTF-8\"",
-            "is geen UTF-8-tekst (eerste foute byte op positie {offset}); komt het uit een spreadsheet, sla het dan op als \"CSV UTF-8\"",
-            offset = e.valid_up_to()
-        ))
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (text, encoding) = decode(bytes);
+    let text = text.as_ref();
     if text.contains('\0') {
         return Err(err(said!(
             "is not a text file (it contains NUL bytes); expected CSV",
@@ -150,7 +159,11 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         journey: Journey {
             id: model::new_id(),
             name: name.into(),
-            description: String::new(),
+            // Which encoding was read, where the user sees it, when it was not the usual one.
+            description: encoding.map_or_else(String::new, |e| match Lang::from_locale(locale) {
+                Lang::En => format!("Imported from {source}, read as {e} text."),
+                Lang::Nl => format!("Geïmporteerd uit {source}, gelezen als {e}-tekst."),
+            }),
             locale: locale.into(),
             created_at: now,
             updated_at: now,
@@ -371,7 +384,25 @@ mod tests {
     fn a_binary_file_posing_as_csv_is_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         let e = import_csv(png, "photo.csv", "W", "en").unwrap_err().to_string();
-        assert!(e.contains("not UTF-8"), "{e}");
+        assert!(e.contains("not a text file"), "{e}");
+    }
+
+    #[test]
+    fn spreadsheets_saved_in_windows_1252_or_utf_16_are_read_and_say_so() {
+        // "Oriëntatie;Vergelijkt € prijzen" as Excel on Windows saves it.
+        let cp1252 = b"phase;row;title\nOri\xebntatie;Acties;Vergelijkt \x80 prijzen\n";
+        let doc = import_csv(cp1252, "excel.csv", "W", "nl").unwrap();
+        assert_eq!((doc.phases[0].title.as_str(), doc.cards[0].title.as_str()), ("Oriëntatie", "Vergelijkt € prijzen"));
+        assert_eq!(doc.journey.description, "Geïmporteerd uit excel.csv, gelezen als Windows-1252-tekst.");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("phase\trow\ttitle\nÉtape\tActions\t日本語\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let doc = import_csv(&utf16, "unicode.txt", "W", "en").unwrap();
+        assert_eq!(doc.cards[0].title, "日本語");
+        assert!(doc.journey.description.contains("UTF-16LE"), "{}", doc.journey.description);
+        let utf8 = import_csv("\u{feff}phase,row,title\nA,B,C\n".as_bytes(), "u.csv", "W", "en").unwrap();
+        assert_eq!(utf8.journey.description, "", "UTF-8 is not worth a word");
     }
 
     #[test]
