@@ -11,7 +11,7 @@ BIN           := target/debug/journeywall
 UI_STAMP      := ui/node_modules/.package-lock.json
 XVFB          := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: run test bench package setup setup-test build ui lint test-rust test-ui test-e2e clean
+.PHONY: run test bench fuzz package setup setup-test build ui lint test-rust test-ui test-e2e clean
 
 run: setup build
 	$(BIN)
@@ -61,6 +61,12 @@ test-ui:
 
 test-e2e:
 	$(XVFB) timeout 900 node --test tests/e2e/
+
+# Every parser of outside input, fed mutated sample files for as long as asked (see
+# src-tauri/core/tests/fuzz.rs); `make test` runs a thousand cases of each.
+CASES ?= 20000
+fuzz: setup
+	PROPTEST_CASES=$(CASES) cargo test --release -p journeywall-core --test fuzz
 
 # --- figures and packages ------------------------------------------------------------------------
 
