@@ -197,7 +197,20 @@ function renderVote() {
         b.setAttribute("aria-label", `${card.title}: ${give ? t.give : mine > 0 ? t.takeBack : ""}`);
         b.disabled = !give && mine === 0;
         b.addEventListener("click", () => dot(card.id, give));
-        group.append(b);
+        const row = document.createElement("div");
+        row.className = "vote-row";
+        row.append(b);
+        // With several dots allowed on one card a tap gives another; taking one back is its own button.
+        if (give && mine > 0) {
+          const back = document.createElement("button");
+          back.type = "button";
+          back.className = "take-back secondary";
+          back.textContent = "−";
+          back.setAttribute("aria-label", `${card.title}: ${t.takeBack}`);
+          back.addEventListener("click", () => dot(card.id, false));
+          row.append(back);
+        }
+        group.append(row);
       }
       return group;
     });
