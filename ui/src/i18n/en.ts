@@ -312,6 +312,7 @@ export const en = {
     intro: "Participants join from their phones on this laptop's Wi-Fi or hotspot — no internet, no accounts. They write notes in private and vote.",
     anonymous: "Participants may join without a name (the board then shows dot counts, never who)",
     straight: "Put notes straight on the board (instead of collecting them in the inbox)",
+    openElsewhere: "A room is open for another journey. Close it to open one here.",
     open: "Open the room",
     close: "Close the room",
     showLarge: "Show the QR code large",

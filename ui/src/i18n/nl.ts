@@ -313,6 +313,7 @@ export const nl: Messages = {
     intro: "Deelnemers doen mee vanaf hun telefoon, via de wifi of hotspot van deze laptop — zonder internet, zonder accounts. Ze schrijven notities in stilte en stemmen.",
     anonymous: "Deelnemers mogen meedoen zonder naam (het bord toont dan alleen aantallen stippen, nooit van wie)",
     straight: "Zet notities meteen op het bord (in plaats van ze in de inbox te verzamelen)",
+    openElsewhere: "Er is een room open voor een andere klantreis. Sluit die om hier een te openen.",
     open: "Room openen",
     close: "Room sluiten",
     showLarge: "QR-code groot tonen",

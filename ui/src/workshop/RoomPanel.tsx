@@ -18,13 +18,21 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
   const { t } = useT();
   const journey = editor.journeyId;
   const [room, setRoom] = useState<RoomInfo | null>(null);
+  // A room open for another journey: one laptop runs one room, so it is closed here first.
+  const [elsewhere, setElsewhere] = useState<RoomInfo | null>(null);
   const [anonymous, setAnonymous] = useState(false);
   const [straight, setStraight] = useState(false);
   const [big, setBig] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    void api.roomInfo().then((r) => setRoom(r && r.journey === journey ? r : null), () => undefined);
+    void api.roomInfo().then(
+      (r) => {
+        setRoom(r && r.journey === journey ? r : null);
+        setElsewhere(r && r.journey !== journey ? r : null);
+      },
+      () => undefined,
+    );
     return listenUntil(() =>
       events.roomChanged.listen((e) => setRoom((r) => (r && e.payload.journey === r.journey ? { ...r, phones: e.payload.phones } : r))),
     );
@@ -39,7 +47,14 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
       },
       (e: Error) => setProblem(e.message),
     );
-  const close = () => api.closeRoom().then(() => setRoom(null), (e: Error) => setProblem(e.message));
+  const close = () =>
+    api.closeRoom().then(
+      () => {
+        setRoom(null);
+        setElsewhere(null);
+      },
+      (e: Error) => setProblem(e.message),
+    );
 
   const header = (
     <div className="panel-head">
@@ -87,6 +102,12 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
       ) : (
         <>
           <p className="hint">{t.room.intro}</p>
+          {elsewhere ? (
+            <p className="room-problem" role="status">
+              {t.room.openElsewhere}{" "}
+              <button onClick={() => void close()}>{t.room.close}</button>
+            </p>
+          ) : null}
           <label className="check">
             <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
             {t.room.anonymous}
@@ -95,7 +116,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
             <input type="checkbox" checked={straight} onChange={(e) => setStraight(e.target.checked)} />
             {t.room.straight}
           </label>
-          <button className="primary" onClick={() => void open()}>
+          <button className="primary" onClick={() => void open()} disabled={elsewhere !== null}>
             {t.room.open}
           </button>
           <Inbox editor={editor} />
