@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { withApp } from "./webdriver.mjs";
+import { KEY, withApp } from "./webdriver.mjs";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..", "..");
 const { chromium } = createRequire(join(root, "ui", "package.json"))("playwright-core");
@@ -38,6 +38,10 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await ayse.page.tap("#join-form button[type=submit]");
       await ayse.page.waitForSelector("#write:not([hidden])");
       await s.waitFor(".room-phones", { text: "1 phone joined" });
+      // The phone follows the room timer.
+      await s.clickOn(".room-timer button", { text: "Timer" });
+      await s.clickOn(".timer-menu button", { text: "5 min" });
+      await ayse.page.waitForFunction(() => /Time left: [45]:\d\d/.test(document.querySelector("#follow").textContent));
       await ayse.page.selectOption("#phase", { index: 2 });
       await ayse.page.selectOption("#row", { index: 1 });
       await ayse.page.fill("#text", "Waited 20 minutes at the counter 🚲 <script>alert(1)</script>");
@@ -81,6 +85,19 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await bram.page.screenshot({ path: join(root, "target", "e2e", "63-phone-vote.png") });
       await s.waitFor(".card .votes[aria-label='2 votes']");
       await s.screenshot("64-room-votes-on-board");
+
+      // The presenter view puts the join code on the wall.
+      await s.clickOn(".journey-header button", { text: "Present" });
+      await s.clickOn(".presenter-controls button", { text: "Show the join code" });
+      await s.waitFor(".presenter-controls button[aria-pressed='true']", { text: "Back to the map" });
+      await s.waitFor(".presenter .join-code img");
+      assert.equal((await s.findAll(".presenter .stage")).length, 0, "the join code instead of the map");
+      await s.waitFor(".presenter .join-code strong", { text: link });
+      // The window went full screen for the presenter view: let WebKit paint before the picture.
+      await new Promise((r) => setTimeout(r, 700));
+      await s.screenshot("65-presenter-join-code");
+      await s.keys(KEY.escape);
+      await s.waitFor(".journey-header");
 
       await s.clickOn(".journey-header button", { text: "Room" });
       await s.clickOn(".room-panel button", { text: "Close the room" });
