@@ -6,6 +6,7 @@ import { Editor, useEditor } from "../state/store";
 import { Board } from "../board/Board";
 import { followPointer } from "../board/drag";
 import { InlineInput } from "../components/Menu";
+import { Icon } from "../components/Icon";
 import { Inspector } from "./Inspector";
 import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
@@ -270,7 +271,7 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   return (
     <header className="journey-header">
       <button className="back" onClick={onClose}>
-        ← {t.back}
+        <Icon name="back" /> {t.back}
       </button>
       {renaming ? (
         <InlineInput
@@ -288,21 +289,21 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
       )}
       <div className="toolbar-group" role="group" aria-label={t.history}>
         <button onClick={() => run("undo")} disabled={!history.undo} title={tip("undo", undoLabel)} aria-label={undoLabel}>
-          ↶ {t.undo}
+          <Icon name="undo" /> {t.undo}
         </button>
         <button onClick={() => run("redo")} disabled={!history.redo} title={tip("redo", redoLabel)} aria-label={redoLabel}>
-          ↷ {t.redo}
+          <Icon name="redo" /> {t.redo}
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label={t.zoom}>
         <button onClick={() => run("zoomOut")} aria-label={t.zoomOut} title={tip("zoomOut", t.zoomOut)}>
-          −
+          <Icon name="minus" />
         </button>
         <button className="zoom-value" onClick={() => run("zoomReset")} title={tip("zoomReset", t.zoomReset)}>
           {Math.round(zoom * 100)} %
         </button>
         <button onClick={() => run("zoomIn")} aria-label={t.zoomIn} title={tip("zoomIn", t.zoomIn)}>
-          +
+          <Icon name="plus" />
         </button>
         <button onClick={() => run("zoomFit")} title={tip("zoomFit", t.zoomFit)}>
           {t.zoomFit}
@@ -310,20 +311,20 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
       </div>
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
         <button onClick={() => toggle("capture")} title={tip("capture", t.capture.title)}>
-          ✎ {t.capture.button}
+          <Icon name="capture" /> {t.capture.button}
         </button>
         <button onClick={() => toggle("room")} title={t.room.tooltip}>
-          ⌂ {t.room.button}
+          <Icon name="room" /> {t.room.button}
         </button>
         <button onClick={() => toggle("vote")} title={t.vote.title}>
-          ● {t.vote.button}
+          <Icon name="vote" /> {t.vote.button}
         </button>
         <button onClick={() => toggle("rounds")} title={t.rounds.title}>
-          ◷ {t.rounds.button}
+          <Icon name="rounds" /> {t.rounds.button}
         </button>
         <RoomTimer />
         <button onClick={() => run("present")} title={tip("present", t.present.title)}>
-          ▶ {t.present.button}
+          <Icon name="present" /> {t.present.button}
         </button>
         <button className="print" onClick={() => run("poster")} title={tip("poster", t.menu.poster)}>
           {t.menu.poster}

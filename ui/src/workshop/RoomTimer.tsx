@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useT } from "../i18n/context";
+import { Icon } from "../components/Icon";
 import { addMinute, chime, clock, isRunning, pause, remaining, resume, roomTimer, startTimer, type Timer } from "./timer";
 
 const PRESETS = [2, 5, 10, 15];
@@ -94,7 +95,7 @@ export function RoomTimer() {
         </div>
       ) : (
         <button onClick={() => setMenu(!menu)} aria-haspopup="menu" aria-expanded={menu}>
-          ⏱ {t.timer.label}
+          <Icon name="timer" /> {t.timer.label}
         </button>
       )}
       {menu && !timer ? (
