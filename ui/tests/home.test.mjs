@@ -112,6 +112,8 @@ test("the language can be chosen and is remembered", async () => {
   assert.equal((await calls(page)).find((c) => c.cmd === "set_language").args.locale, "nl");
   assert.equal((await ui.core.call({ cmd: "app_info" })).locale, "nl", "the core keeps the choice");
   assert.equal(await page.evaluate(() => window.__shell.menuLabels.file), "Bestand", "the native menu follows");
+  const marked = await page.evaluate(() => [window.__shell.menuLabels.langNl, window.__shell.menuLabels.langEn]);
+  assert.deepEqual(marked, ["✓ Nederlands", "English"], "the View menu marks the language shown");
 });
 
 test("F1 shows the keyboard shortcuts", async () => {

@@ -8,14 +8,16 @@ export const EDITOR_ITEMS = ["poster", "export", "room", "undo", "redo", "addCar
 
 /** The native menu's labels in the current language (the menu itself is built in Rust). */
 export function useMenuLabels(editorOpen: boolean): void {
-  const { t } = useT();
+  const { t, locale } = useT();
   useEffect(() => {
     // With a journey open, the editor keeps Undo and Redo up to date itself.
     const items = editorOpen ? EDITOR_ITEMS.filter((id) => id !== "undo" && id !== "redo") : EDITOR_ITEMS;
     const enabled = Object.fromEntries(items.map((id) => [id, editorOpen]));
-    const labels = editorOpen ? { ...t.menu } : { ...t.menu, undo: t.undo, redo: t.redo };
+    // The View menu marks the language the app is shown in.
+    const languages = { langEn: `${locale === "en" ? "✓ " : ""}${t.menu.langEn}`, langNl: `${locale === "nl" ? "✓ " : ""}${t.menu.langNl}` };
+    const labels = editorOpen ? { ...t.menu, ...languages } : { ...t.menu, ...languages, undo: t.undo, redo: t.redo };
     api.updateMenu(labels, enabled, menuAccelerators()).catch(() => undefined); // no native menu outside the app
-  }, [t, editorOpen]);
+  }, [t, locale, editorOpen]);
 }
 
 /**
