@@ -9,6 +9,8 @@ use journeywall_core::model::Id;
 
 /// The most phones one room takes.
 pub const MAX_DEVICES: usize = 200;
+/// Event streams one phone may keep open.
+pub const STREAMS_PER_DEVICE: usize = 2;
 /// Requests a phone may make in one second (a page load is about five).
 pub const REQUESTS_PER_SECOND: u32 = 20;
 /// Notes a phone may send in one minute: a quick writer sends one a second, and is never stopped.
@@ -22,6 +24,11 @@ pub struct Device {
     pub participant: Option<Id>,
     /// The n-th phone to join, from 1: how an anonymous participant is called.
     pub number: usize,
+    /// It joined (gave a name, or chose to stay anonymous): only phones that opened the page and
+    /// went no further (a QR scanner's preview) make way when the room is full.
+    pub joined: bool,
+    /// Its open event streams (a phone keeps one; a reload briefly two).
+    pub streams: usize,
     second: Option<(Instant, u32)>,
     notes: VecDeque<Instant>,
 }
@@ -39,6 +46,8 @@ pub enum Refusal {
 #[derive(Debug, Default)]
 pub struct Devices {
     by_token: HashMap<String, Device>,
+    /// Phones that joined so far, counting those that made way.
+    next: usize,
 }
 
 impl Devices {
@@ -48,10 +57,12 @@ impl Devices {
             return Ok(token.to_owned());
         }
         if self.by_token.len() >= MAX_DEVICES {
-            return Err(Refusal::Full);
+            let idle = self.by_token.iter().filter(|(_, d)| !d.joined).min_by_key(|(_, d)| d.number).map(|(t, _)| t.clone());
+            self.by_token.remove(&idle.ok_or(Refusal::Full)?);
         }
         let token = fresh();
-        let number = self.by_token.len() + 1;
+        self.next += 1;
+        let number = self.next;
         self.by_token.insert(token.clone(), Device { number, ..Device::default() });
         Ok(token)
     }
@@ -105,9 +116,25 @@ mod tests {
     #[test]
     fn a_phone_keeps_its_token_and_the_room_takes_at_most_200() {
         let (mut d, tokens) = joined(MAX_DEVICES);
+        for t in &tokens {
+            d.get_mut(t).unwrap().joined = true;
+        }
         assert_eq!(d.join(Some(&tokens[3]), || unreachable!()), Ok(tokens[3].clone()));
         assert_eq!(d.join(Some("from another room"), || "x".into()), Err(Refusal::Full));
         assert_eq!(d.get_mut(&tokens[199]).unwrap().number, 200);
+    }
+
+    #[test]
+    fn when_the_room_is_full_a_phone_that_never_joined_makes_way() {
+        let (mut d, tokens) = joined(MAX_DEVICES);
+        for t in &tokens[1..] {
+            d.get_mut(t).unwrap().joined = true;
+        }
+        assert_eq!(d.join(None, || "new".into()), Ok("new".into()), "the preview that went no further made way");
+        assert!(d.get_mut(&tokens[0]).is_none());
+        assert_eq!(d.len(), MAX_DEVICES);
+        d.get_mut("new").unwrap().joined = true;
+        assert_eq!(d.join(None, || "one more".into()), Err(Refusal::Full), "now everyone has joined");
     }
 
     #[test]

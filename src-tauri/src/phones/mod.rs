@@ -12,7 +12,7 @@ use std::time::Duration;
 use journeywall_core::model::{Id, Millis};
 use serde::{Deserialize, Serialize};
 
-pub use devices::{Devices, Refusal, MAX_DEVICES};
+pub use devices::{Devices, Refusal, MAX_DEVICES, STREAMS_PER_DEVICE};
 
 /// How the facilitator opens a room.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]

@@ -39,10 +39,10 @@ requests! {
         room::set_room_focus(focus: Focus) -> ();
     }
     core phone {
-        room::phone_view(device: String) -> PhoneView;
-        room::name_phone(device: String, name: Option<String>, lang: Lang) -> ();
-        room::receive_notes(notes: Vec<PhoneNote>) -> Vec<NoteAnswer>;
-        room::give_dot(device: String, card: Id, give: bool, lang: Lang) -> PhoneView;
+        room::phone_view(room: String, device: String, lang: Lang) -> PhoneView;
+        room::name_phone(room: String, device: String, name: Option<String>, lang: Lang) -> ();
+        room::receive_notes(room: String, notes: Vec<PhoneNote>) -> Vec<NoteAnswer>;
+        room::give_dot(room: String, device: String, card: Id, give: bool, lang: Lang) -> PhoneView;
     }
     shell main {
         save::save_poster::<tauri::Wry>,

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::commands::AppState;
-use crate::phones::{random_token, Refusal, Shared, MAX_DEVICES};
+use crate::phones::{random_token, Refusal, Shared, MAX_DEVICES, STREAMS_PER_DEVICE};
 
 /// The largest request body a phone may send: a note of 200 characters is well under 2 KB.
 pub const MAX_BODY: usize = 16 * 1024;
@@ -63,7 +63,7 @@ pub fn serve(
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
     let (notes, waiting) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
-    tauri::async_runtime::spawn(write_notes(state.clone(), waiting));
+    tauri::async_runtime::spawn(write_notes(state.clone(), room.token.clone(), waiting));
     let server = Server { state, room, stop: stop_rx.clone(), streams: Arc::new(AtomicUsize::new(0)), notes };
     let app = axum::Router::new().fallback(answer).with_state(server);
     for listener in listeners {
@@ -107,17 +107,24 @@ async fn answer(State(server): State<Server>, request: HttpRequest) -> Response 
                 Err(refused) => return *refused,
             };
             match (&method, tail) {
-                (&Method::GET, "journey") => call(&server, json!({ "cmd": "phone_view", "device": device })).await,
-                (&Method::GET, "events") => events(&server),
+                (&Method::GET, "journey") => {
+                    call(&server, json!({ "cmd": "phone_view", "room": room.token, "device": device, "lang": lang })).await
+                }
+                (&Method::GET, "events") => events(&server, device),
                 (&Method::POST, "notes") => note(&server, device, request, lang).await,
                 (&Method::POST, "name") => match body::<NameBody>(request, lang).await {
-                    Ok(b) => call(&server, json!({ "cmd": "name_phone", "device": device, "name": b.name, "lang": lang })).await,
+                    Ok(b) => {
+                        call(&server, json!({ "cmd": "name_phone", "room": room.token, "device": device, "name": b.name, "lang": lang }))
+                            .await
+                    }
                     Err(r) => *r,
                 },
                 (&Method::POST, "dots") => match body::<DotBody>(request, lang).await {
-                    Ok(b) => {
-                        call(&server, json!({ "cmd": "give_dot", "device": device, "card": b.card, "give": b.give, "lang": lang })).await
-                    }
+                    Ok(b) => call(
+                        &server,
+                        json!({ "cmd": "give_dot", "room": room.token, "device": device, "card": b.card, "give": b.give, "lang": lang }),
+                    )
+                    .await,
                     Err(r) => *r,
                 },
                 _ => plain(StatusCode::METHOD_NOT_ALLOWED, ""),
@@ -225,7 +232,7 @@ async fn note(server: &Server, device: String, request: HttpRequest, lang: Lang)
 /// Writes notes as they come, each time all that arrived while the last write was going to
 /// disk: thirty phones sending at once wait for a few syncs, not thirty. Ends when the server
 /// that feeds it is gone.
-async fn write_notes(state: Arc<AppState>, mut waiting: tokio::sync::mpsc::Receiver<(serde_json::Value, Reply)>) {
+async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::sync::mpsc::Receiver<(serde_json::Value, Reply)>) {
     while let Some(first) = waiting.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -235,7 +242,7 @@ async fn write_notes(state: Arc<AppState>, mut waiting: tokio::sync::mpsc::Recei
             }
         }
         let (notes, replies): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
-        let request = json!({ "cmd": "receive_notes", "notes": notes });
+        let request = json!({ "cmd": "receive_notes", "room": room, "notes": notes });
         let state = state.clone();
         let answers = match tokio::task::spawn_blocking(move || state.answer(request)).await {
             Ok(Ok(serde_json::Value::Array(answers))) => answers.into_iter().map(Ok).collect(),
@@ -249,19 +256,31 @@ async fn write_notes(state: Arc<AppState>, mut waiting: tokio::sync::mpsc::Recei
     }
 }
 
-/// The phone's stream of "something changed" events; it fetches what it shows on each.
-fn events(server: &Server) -> Response {
+/// The phone's stream of "something changed" events; it fetches what it shows on each. A phone
+/// keeps at most `STREAMS_PER_DEVICE` open, the room `MAX_STREAMS`.
+fn events(server: &Server, device: String) -> Response {
+    let opened = server.room.devices.lock().ok().and_then(|mut d| {
+        let d = d.get_mut(&device)?;
+        (d.streams < STREAMS_PER_DEVICE).then(|| d.streams += 1)
+    });
+    if opened.is_none() {
+        return plain(StatusCode::TOO_MANY_REQUESTS, "");
+    }
     if server.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
         server.streams.fetch_sub(1, Ordering::SeqCst);
+        close_stream(&server.room, &device);
         return plain(StatusCode::SERVICE_UNAVAILABLE, "");
     }
-    struct Counted(Arc<AtomicUsize>);
+    /// Counts the stream out, of the phone and of the room, however it ends.
+    struct Counted(Arc<AtomicUsize>, Arc<Shared>, String);
     impl Drop for Counted {
         fn drop(&mut self) {
             self.0.fetch_sub(1, Ordering::SeqCst);
+            close_stream(&self.1, &self.2);
         }
     }
-    let start = (server.room.revision.subscribe(), server.stop.clone(), Counted(server.streams.clone()), true);
+    let counted = Counted(server.streams.clone(), server.room.clone(), device);
+    let start = (server.room.revision.subscribe(), server.stop.clone(), counted, true);
     let stream = futures_util::stream::unfold(start, |(mut revision, mut stop, counted, first)| async move {
         if !first {
             // At most a few events a second, however busy the room: what changed meanwhile is
@@ -281,6 +300,12 @@ fn events(server: &Server) -> Response {
     let mut r = Sse::new(stream).keep_alive(KeepAlive::default()).into_response();
     r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
+}
+
+fn close_stream(room: &Shared, device: &str) {
+    if let Some(d) = room.devices.lock().ok().as_mut().and_then(|d| d.get_mut(device)) {
+        d.streams = d.streams.saturating_sub(1);
+    }
 }
 
 /// Runs a request of the one dispatch (named as `requests/list.rs` names it) on a thread that

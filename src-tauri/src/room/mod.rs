@@ -196,16 +196,18 @@ fn said_to_phone(lang: Lang, said: Said) -> CommandError {
     CommandError::new(&said, lang)
 }
 
-/// The open room, or the answer a phone of a closed one gets.
-fn room_for(state: &AppState, lang: Lang) -> Result<Arc<Shared>> {
-    state.open_room().ok_or_else(|| said_to_phone(lang, said!("the room is closed", "de room is gesloten")))
+/// The open room whose token a phone's request came with, or the answer a phone of a closed
+/// room gets (a request still under way when the facilitator closed it and opened another must
+/// not land in the other one).
+fn room_for(state: &AppState, token: &str, lang: Lang) -> Result<Arc<Shared>> {
+    state.open_room().filter(|r| r.token == token).ok_or_else(|| said_to_phone(lang, said!("the room is closed", "de room is gesloten")))
 }
 
-pub fn phone_view(state: &AppState, device: String) -> Result<PhoneView> {
-    let room = room_for(state, Lang::En)?;
+pub fn phone_view(state: &AppState, room: String, device: String, lang: Lang) -> Result<PhoneView> {
+    let room = room_for(state, &room, lang)?;
     let (name, participant) =
         room.devices.lock().ok().and_then(|mut d| d.get_mut(&device).map(|d| (d.name.clone(), d.participant))).unwrap_or_default();
-    let doc = state.with(|s| s.load(room.journey))?;
+    let doc = state.with_in(lang, |s| s.load(room.journey))?;
     let visible_rows: Vec<_> = doc.rows.iter().filter(|r| !r.hidden && r.kind == RowKind::Cards).collect();
     let vote = doc.vote.as_ref().filter(|v| !v.closed).map(|v| {
         let mine = participant.and_then(|p| v.participants.iter().find(|x| x.id == p)).map(|p| p.dots.clone()).unwrap_or_default();
@@ -243,8 +245,8 @@ pub fn phone_view(state: &AppState, device: String) -> Result<PhoneView> {
 }
 
 /// A phone gives its participant's name (joining), or none when the room allows that.
-pub fn name_phone(state: &AppState, device: String, name: Option<String>, lang: Lang) -> Result<()> {
-    let room = room_for(state, lang)?;
+pub fn name_phone(state: &AppState, room: String, device: String, name: Option<String>, lang: Lang) -> Result<()> {
+    let room = room_for(state, &room, lang)?;
     let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     match &name {
         Some(n) => journeywall_core::model::check_title(journeywall_core::Field::ParticipantName, n)
@@ -256,6 +258,7 @@ pub fn name_phone(state: &AppState, device: String, name: Option<String>, lang: 
     }
     if let Some(d) = room.devices.lock().ok().as_mut().and_then(|d| d.get_mut(&device)) {
         d.name = name;
+        d.joined = true;
     }
     room.changed();
     Ok(())
@@ -281,9 +284,9 @@ pub enum NoteAnswer {
 /// Stores the notes phones sent at about the same moment, in one transaction: on disk before this
 /// returns. In a room set to put notes straight on the board, a new note aimed at a cell is
 /// placed there too, as the facilitator would (one undoable step per note).
-pub fn receive_notes(state: &AppState, notes: Vec<PhoneNote>) -> Result<Vec<NoteAnswer>> {
+pub fn receive_notes(state: &AppState, room: String, notes: Vec<PhoneNote>) -> Result<Vec<NoteAnswer>> {
     let lang = notes.first().map_or(Lang::En, |n| n.lang);
-    let room = room_for(state, lang)?;
+    let room = room_for(state, &room, lang)?;
     let langs: Vec<Lang> = notes.iter().map(|n| n.lang).collect();
     let names: Vec<Option<String>> = {
         let mut devices =
@@ -330,43 +333,51 @@ pub fn receive_notes(state: &AppState, notes: Vec<PhoneNote>) -> Result<Vec<Note
 
 /// Gives (or takes back) one of this phone's dots. The phone is a participant of the vote from
 /// its first dot on, named as it joined ("Phone 3" when anonymous).
-pub fn give_dot(state: &AppState, device: String, card: Id, give: bool, lang: Lang) -> Result<PhoneView> {
-    let room = room_for(state, lang)?;
-    let (name, number, known) = {
+pub fn give_dot(state: &AppState, room: String, device: String, card: Id, give: bool, lang: Lang) -> Result<PhoneView> {
+    let token = room;
+    let room = room_for(state, &token, lang)?;
+    let journey = room.journey;
+    // The phone's devices entry is held while its participant is found or made, so a double tap
+    // on a first dot makes one participant, not two.
+    let participant = {
         let mut devices =
             room.devices.lock().map_err(|_| said_to_phone(lang, said!("the room is unavailable", "de room is niet beschikbaar")))?;
         let d = devices
             .get_mut(&device)
             .ok_or_else(|| said_to_phone(lang, said!("open the join link again", "open de link van de room opnieuw")))?;
-        (d.name.clone(), d.number, d.participant)
-    };
-    let journey = room.journey;
-    let participant = state.with_in(lang, |s| {
-        let vote = s.load(journey)?.vote;
-        let open = vote.as_ref().filter(|v| !v.closed);
-        let Some(vote) = open else {
-            return Err(journeywall_core::Error::invalid(
-                journeywall_core::Field::Vote,
-                said!("no vote is open right now", "er loopt nu geen stemronde"),
-            ));
-        };
-        if let Some(p) = known.filter(|p| vote.participants.iter().any(|x| x.id == *p)) {
-            return Ok(p);
+        if d.name.is_none() && !room.options.anonymous {
+            return Err(said_to_phone(lang, said!("please give your name to join", "vul je naam in om mee te doen")));
         }
-        let id = journeywall_core::model::new_id();
-        let name = match (&name, room.options.anonymous) {
-            (Some(n), false) => n.clone(),
-            _ => format!("{} {number}", said!("Phone", "Telefoon").get(lang)),
-        };
-        s.apply_for_participant(journey, Edit::AddParticipant { id: Some(id), name, colour: None })?;
-        Ok(id)
-    })?;
-    if let Some(d) = room.devices.lock().ok().as_mut().and_then(|d| d.get_mut(&device)) {
+        let (name, number, known) = (d.name.clone(), d.number, d.participant);
+        let participant = state.with_in(lang, |s| {
+            let vote = s.load(journey)?.vote;
+            let Some(vote) = vote.as_ref().filter(|v| !v.closed) else {
+                return Err(journeywall_core::Error::invalid(
+                    journeywall_core::Field::Vote,
+                    said!("no vote is open right now", "er loopt nu geen stemronde"),
+                ));
+            };
+            if let Some(p) = known.filter(|p| vote.participants.iter().any(|x| x.id == *p)) {
+                return Ok(p);
+            }
+            let base = match (&name, room.options.anonymous) {
+                (Some(n), false) => n.clone(),
+                _ => format!("{} {number}", said!("Phone", "Telefoon").get(lang)),
+            };
+            // Two participants may give the same name (or one may take another's): each gets a
+            // participant of their own, told apart by a number.
+            let taken = |n: &str| vote.participants.iter().any(|p| p.name == n);
+            let name = (1..).map(|k| if k == 1 { base.clone() } else { format!("{base} ({k})") }).find(|n| !taken(n)).unwrap_or(base);
+            let id = journeywall_core::model::new_id();
+            s.apply_for_participant(journey, Edit::AddParticipant { id: Some(id), name, colour: None })?;
+            Ok(id)
+        })?;
         d.participant = Some(participant);
-    }
+        participant
+    };
     let edit = if give { Edit::PlaceDot { participant, card } } else { Edit::TakeBackDot { participant, card } };
     let applied = state.with_in(lang, |s| s.apply_for_participant(journey, edit))?;
     state.notify_room(applied.changes, None);
     room.changed();
-    phone_view(state, device)
+    phone_view(state, token, device, lang)
 }

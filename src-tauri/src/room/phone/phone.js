@@ -89,7 +89,10 @@ async function flush() {
         await call("/notes", note);
       } catch (e) {
         if (e.status === 400 || e.status === 413) {
+          // Refused for good (too long, the inbox full): the words go back into the field, so
+          // the participant can shorten them or keep them, and nothing is lost.
           showProblem(e.message);
+          if (!$("text").value.trim()) $("text").value = note.text;
         } else {
           offline(true);
           setTimeout(flush, 3000);
