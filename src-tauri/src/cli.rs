@@ -407,35 +407,46 @@ fn print_journey(out: &mut impl Write, doc: &JourneyDoc) -> Result<()> {
     Ok(())
 }
 
-/// `journeywall room`: the app's room, through the same dispatch, until SIGINT or SIGTERM.
+/// `journeywall room`: the app's room, through the same dispatch, until SIGINT or SIGTERM. The
+/// signals are listened for before the link is printed: whoever starts the room and stops it at
+/// once (a test, a script) stops it cleanly.
 fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut impl Write) -> Result<()> {
     use crate::requests::{dispatch, Request};
     let state = crate::requests::new_state(db.to_path_buf(), Store::open(db), paths::system_locale());
     let fail = |e: crate::commands::CommandError| anyhow::anyhow!(e.message);
     let journey = state.with(|s| s.resolve(journey)).map_err(fail)?;
-    let info = dispatch(&state, Request::open_room { journey, options }).map_err(fail)?;
-    for link in info["links"].as_array().into_iter().flatten() {
-        writeln!(out, "{}", link.as_str().unwrap_or_default())?;
-    }
-    if info["onNetwork"] == false {
-        writeln!(out, "(this computer is on no private network: phones cannot reach it; turn on its Wi-Fi hotspot)")?;
-    }
-    out.flush()?;
-    tauri::async_runtime::block_on(interrupted())?;
-    dispatch(&state, Request::close_room {}).map_err(fail)?;
-    Ok(())
+    tauri::async_runtime::block_on(async {
+        let stopped = stop_signals()?;
+        let info = dispatch(&state, Request::open_room { journey, options }).map_err(fail)?;
+        for link in info["links"].as_array().into_iter().flatten() {
+            writeln!(out, "{}", link.as_str().unwrap_or_default())?;
+        }
+        if info["onNetwork"] == false {
+            writeln!(out, "(this computer is on no private network: phones cannot reach it; turn on its Wi-Fi hotspot)")?;
+        }
+        out.flush()?;
+        stopped.await;
+        dispatch(&state, Request::close_room {}).map_err(fail)?;
+        Ok(())
+    })
 }
 
-/// Waits for Ctrl+C, or (where there is one) SIGTERM, as a service manager or `kill` sends it.
-async fn interrupted() -> std::io::Result<()> {
+/// Listens for Ctrl+C and, where there is one, SIGTERM (as a service manager or `kill` sends it)
+/// from now on; the future ends at the first.
+fn stop_signals() -> std::io::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
     {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
-        tokio::select! {
-            r = tokio::signal::ctrl_c() => r,
-            _ = term.recv() => Ok(()),
-        }
+        use tokio::signal::unix::{signal, SignalKind};
+        let (mut term, mut int) = (signal(SignalKind::terminate())?, signal(SignalKind::interrupt())?);
+        Ok(async move {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = int.recv() => {}
+            }
+        })
     }
     #[cfg(not(unix))]
-    tokio::signal::ctrl_c().await
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
