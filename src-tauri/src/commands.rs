@@ -95,13 +95,13 @@ impl AppState {
     /// have joined), so the board shows a note or a dot as it arrives.
     pub fn notify_room(&self, changes: journeywall_core::Changes, history: Option<UndoState>) {
         let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) else { return };
-        let phones = room.devices.lock().map_or(0, |d| d.len() as u32);
-        notify(crate::events::RoomChanged { journey: room.journey, changes: Some(changes), history, phones });
+        notify(crate::events::RoomChanged { journey: room.journey, changes: Some(changes), history, phones: room.phones() });
     }
 
-    pub fn notify_phones(&self, phones: u32) {
+    /// Tells the main window how many phones have joined the room.
+    pub fn notify_phones(&self) {
         if let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) {
-            notify(crate::events::RoomChanged { journey: room.journey, changes: None, history: None, phones });
+            notify(crate::events::RoomChanged { journey: room.journey, changes: None, history: None, phones: room.phones() });
         }
     }
 

@@ -5,6 +5,7 @@ import { LocaleContext, useT } from "./i18n/context";
 import { Home } from "./components/Home";
 import { JourneyEditor } from "./editor/JourneyEditor";
 import { ConfirmHost } from "./components/Confirm";
+import { Notice } from "./components/Notice";
 import { AboutDialog, ShortcutsDialog, onMenuChoice, useMenuEvents, useMenuLabels } from "./components/Menus";
 import { APP_ACTIONS, actionForKey, type AppContext } from "./actions/registry";
 
@@ -96,10 +97,7 @@ export function App() {
         {dialog === "shortcuts" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
         {dialog === "about" && info ? <AboutDialog version={info.version} dbPath={info.dbPath} onClose={() => setDialog(null)} /> : null}
         {notice ? (
-          <div className="toast notice" role="status">
-            <span>{notice}</span>
-            <button onClick={() => setNotice(null)}>{t.dismiss}</button>
-          </div>
+          <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
         ) : null}
         {error ? (
           <div className="toast" role="alert">

@@ -52,29 +52,48 @@ pub(crate) fn record(c: &Connection, journey: Id, label: &str, undo: &Edit, at: 
     Ok(())
 }
 
+/// The step undo or redo would take next, or the sequence number of one that cannot be read
+/// (written by a newer build, or damaged).
+pub(crate) enum Next {
+    Step(Step),
+    Unreadable(i64),
+}
+
+fn next(seq: i64, json: Option<String>) -> Next {
+    match json.as_deref().map(parse) {
+        Some(Ok(edit)) => Next::Step(Step { seq, edit }),
+        _ => Next::Unreadable(seq),
+    }
+}
+
 /// The newest step that is done: what undo would reverse.
-pub(crate) fn last_done(c: &Connection, journey: Id) -> Result<Option<Step>> {
-    let row: Option<(i64, String)> = c
+pub(crate) fn last_done(c: &Connection, journey: Id) -> Result<Option<Next>> {
+    let row: Option<(i64, Option<String>)> = c
         .prepare_cached("SELECT seq, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?
         .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    row.map(|(seq, json)| Ok(Step { seq, edit: parse(&json)? })).transpose()
+    Ok(row.map(|(seq, json)| next(seq, json)))
 }
 
 /// The oldest step that was undone: what redo would replay.
-pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Option<Step>> {
+pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Option<Next>> {
     let row: Option<(i64, Option<String>)> = c
         .prepare_cached("SELECT seq, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?
         .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    match row {
-        None => Ok(None),
-        Some((seq, Some(json))) => Ok(Some(Step { seq, edit: parse(&json)? })),
-        Some((_, None)) => Err(Error::invalid(
-            Field::History,
-            said!("an undone step has nothing stored to redo it", "bij een ongedaan gemaakte stap is niets bewaard om hem opnieuw te doen"),
-        )),
-    }
+    Ok(row.map(|(seq, json)| next(seq, json)))
+}
+
+/// Takes an unreadable step out of the history with the steps that depend on it: for undo
+/// (`done`) the steps before it, for redo the whole redo tail. Returns how many went. Without
+/// this one unreadable step would block undo for the journey forever.
+pub(crate) fn drop_from(c: &Connection, journey: Id, seq: i64, done: bool) -> Result<usize> {
+    let sql = if done {
+        "DELETE FROM history WHERE journey_id = ?1 AND done = 1 AND seq <= ?2"
+    } else {
+        "DELETE FROM history WHERE journey_id = ?1 AND done = 0 AND seq >= ?2"
+    };
+    Ok(c.prepare_cached(sql)?.execute(params![journey.to_string(), seq])?)
 }
 
 pub(crate) fn mark_undone(c: &Connection, journey: Id, seq: i64, redo: &Edit) -> Result<()> {
@@ -93,30 +112,6 @@ pub(crate) fn mark_redone(c: &Connection, journey: Id, seq: i64, undo: &Edit) ->
         to_json(undo)
     ])?;
     Ok(())
-}
-
-/// When the step undo (`done`) or redo (`!done`) would take next cannot be read (written by a
-/// newer build, or damaged), takes it out of the history with the steps it depends on: for undo
-/// the steps before it, for redo the whole redo tail. Returns how many were dropped; none when
-/// the step reads. Without this one unreadable step would block undo for the journey forever.
-pub(crate) fn drop_unreadable_next(c: &Connection, journey: Id, done: bool) -> Result<usize> {
-    let j = journey.to_string();
-    let (find, drop) = if done {
-        (
-            "SELECT seq, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1",
-            "DELETE FROM history WHERE journey_id = ?1 AND done = 1 AND seq <= ?2",
-        )
-    } else {
-        (
-            "SELECT seq, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1",
-            "DELETE FROM history WHERE journey_id = ?1 AND done = 0 AND seq >= ?2",
-        )
-    };
-    let row: Option<(i64, Option<String>)> = c.prepare_cached(find)?.query_row([&j], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-    match row {
-        Some((seq, json)) if json.as_deref().is_none_or(|j| parse(j).is_err()) => Ok(c.prepare_cached(drop)?.execute(params![j, seq])?),
-        _ => Ok(0),
-    }
 }
 
 pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {

@@ -36,7 +36,7 @@ pub fn restore_last_deleted(store: &mut Store) -> Result<Id> {
         )
     })?;
     let doc = interchange::from_json(&json, "deleted journey", Ids::Keep)?;
-    store.insert_doc_forgetting(&doc, LAST_DELETED)?;
+    store.insert_doc_with_meta(&doc, LAST_DELETED, None)?;
     Ok(doc.journey.id)
 }
 

@@ -81,7 +81,7 @@ pub fn add_sample_on_first_start(store: &mut Store, locale: &str) -> Result<Opti
     }
     let doc = instantiate(sample_for_locale(locale), None)?;
     // The journey and the mark that it was added, together: never one without the other.
-    store.insert_doc_marking(&doc, SAMPLE_ADDED)?;
+    store.insert_doc_with_meta(&doc, SAMPLE_ADDED, Some("1"))?;
     Ok(Some(doc.journey.id))
 }
 

@@ -88,7 +88,13 @@ fn sample_png() -> Vec<u8> {
     out.into_inner()
 }
 
+/// A real database file, made once for all cases.
 fn sample_database() -> Vec<u8> {
+    static SAMPLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    SAMPLE.get_or_init(make_database).clone()
+}
+
+fn make_database() -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("j.db");
     let mut store = journeywall_core::Store::open(&path).unwrap();

@@ -164,7 +164,7 @@ fn join(server: &Server, headers: &HeaderMap, lang: Lang) -> Response {
     };
     if cookie.as_deref() != Some(device.as_str()) {
         server.room.changed();
-        server.state.notify_phones(server.room.devices.lock().map_or(0, |d| d.len() as u32));
+        server.state.notify_phones();
     }
     // The join link has no trailing slash, so the page names its assets by their full path.
     let page = PAGE.replace("{base}", &format!("/r/{}", server.room.token));

@@ -23,25 +23,18 @@ pub use crate::phones::{Focus, RoomInfo, RoomOptions};
 pub const DEFAULT_PORT: u16 = 8765;
 const PORTS_TRIED: u16 = 20;
 
-fn refused(state: &AppState, said: Said) -> CommandError {
-    state.error(&said)
-}
-
 // --- the facilitator's requests -----------------------------------------------------------------
 
 pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<RoomInfo> {
-    let mut room = state.room.lock().map_err(|_| refused(state, said!("the room is unavailable", "de room is niet beschikbaar")))?;
+    let mut room = state.room.lock().map_err(|_| state.error(&said!("the room is unavailable", "de room is niet beschikbaar")))?;
     if let Some(open) = room.as_ref() {
         if open.shared.journey == journey {
             return Ok(open.shared.info());
         }
-        return Err(refused(
-            state,
-            said!(
-                "a room is open for another journey; close it first",
-                "er is al een room open voor een andere klantreis; sluit die eerst"
-            ),
-        ));
+        return Err(state.error(&said!(
+            "a room is open for another journey; close it first",
+            "er is al een room open voor een andere klantreis; sluit die eerst"
+        )));
     }
     state.with(|s| s.load(journey).map(|_| ()))?;
     let private = addresses::private();
@@ -55,13 +48,10 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
     };
     let (listeners, port) = bind(&ips, options.port.unwrap_or(DEFAULT_PORT)).map_err(|e| {
         let detail = e.to_string();
-        refused(
-            state,
-            said!(
-                "the room could not listen on the network ({detail}); check that no firewall blocks Journeywall",
-                "de room kan niet op het netwerk luisteren ({detail}); controleer of geen firewall Journeywall tegenhoudt"
-            ),
-        )
+        state.error(&said!(
+            "the room could not listen on the network ({detail}); check that no firewall blocks Journeywall",
+            "de room kan niet op het netwerk luisteren ({detail}); controleer of geen firewall Journeywall tegenhoudt"
+        ))
     })?;
     let token = random_token();
     let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();

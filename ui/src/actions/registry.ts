@@ -139,7 +139,8 @@ export const APP_ACTIONS: readonly Action<AppContext>[] = [
 
 // --- keys ----------------------------------------------------------------------------------------
 
-const typing = (el: EventTarget | null) =>
+/** Whether a key was typed into a text field (whose own keys come first). */
+export const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
 
 /** Whether `e` is the key written as `key` ("Ctrl+Shift+Z"); Cmd counts as Ctrl. Shift is part

@@ -3,8 +3,9 @@ import { api, listenUntil } from "../ipc";
 import { useT } from "../i18n/context";
 import { APP_ACTIONS, EDITOR_ACTIONS, menuAccelerators, shownKeys } from "../actions/registry";
 
-/** Native menu entries that act on an open journey; disabled on the home screen. */
-export const EDITOR_ITEMS = ["poster", "export", "room", "undo", "redo", "addCard", "duplicate", "delete", "selectAll", "zoomIn", "zoomOut", "zoomReset", "zoomFit"];
+/** Native menu entries that act on an open journey, disabled on the home screen: the editor's
+ * actions (ids the menu does not have are ignored by it). */
+const EDITOR_ITEMS = EDITOR_ACTIONS.map((a) => a.id);
 
 /** The native menu's labels in the current language (the menu itself is built in Rust). */
 export function useMenuLabels(editorOpen: boolean): void {

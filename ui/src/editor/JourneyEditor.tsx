@@ -7,6 +7,7 @@ import { Board } from "../board/Board";
 import { followPointer } from "../board/drag";
 import { InlineInput } from "../components/Menu";
 import { Icon } from "../components/Icon";
+import { Notice } from "../components/Notice";
 import { Inspector } from "./Inspector";
 import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
@@ -225,17 +226,12 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
       <ErrorToast editor={editor} />
       {restored ? (
-        <div className="toast notice" role="status">
-          <span>{t.rounds.restored(restored.name)}</span>
-          <button onClick={() => onOpen(restored.id)}>{t.rounds.openRestored}</button>
-          <button onClick={() => setRestored(null)}>{t.dismiss}</button>
-        </div>
+        <Notice actions={<button onClick={() => onOpen(restored.id)}>{t.rounds.openRestored}</button>} onDismiss={() => setRestored(null)}>
+          {t.rounds.restored(restored.name)}
+        </Notice>
       ) : null}
       {notice ? (
-        <div className="toast notice" role="status">
-          <span>{notice}</span>
-          <button onClick={() => setNotice(null)}>{t.dismiss}</button>
-        </div>
+        <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
       ) : null}
       {printing ? <PosterDialog journey={opened.doc.journey.id} onClose={() => setPrinting(false)} /> : null}
     </section>

@@ -1,10 +1,7 @@
 // The editor's keyboard: a key runs the action the registry binds it to (`registry.ts`), the same
 // action as its button and its menu entry. Copy and paste arrive as clipboard events instead.
-import { EDITOR_ACTIONS, actionForKey, runEditorAction, type EditorContext } from "../actions/registry";
+import { EDITOR_ACTIONS, actionForKey, runEditorAction, typing, type EditorContext } from "../actions/registry";
 import { cellOf, copySelection, paste, selectedCards } from "../journey/actions";
-
-const typing = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
 
 export function installKeys(ctx: EditorContext): () => void {
   const { editor } = ctx;

@@ -202,22 +202,17 @@ impl Store {
         self.write(|c| insert_doc_in(c, doc))
     }
 
-    /// Stores a journey and sets the meta flag `key`, in one transaction.
-    pub fn insert_doc_marking(&mut self, doc: &JourneyDoc, key: &str) -> Result<()> {
+    /// Stores a journey and, in the same transaction, sets the meta value `key` to `value` (or
+    /// clears it with None): the sample journey and its "added" mark, the journey brought back
+    /// and the copy it was kept as, never one without the other.
+    pub fn insert_doc_with_meta(&mut self, doc: &JourneyDoc, key: &str, value: Option<&str>) -> Result<()> {
         doc.validate()?;
         self.write(|c| {
             insert_doc_in(c, doc)?;
-            records::set_meta(c, key, "1")
-        })
-    }
-
-    /// Brings a journey back and forgets the meta value `key` it was kept under, in one
-    /// transaction: the journey is never both back and still kept, nor gone from both.
-    pub fn insert_doc_forgetting(&mut self, doc: &JourneyDoc, key: &str) -> Result<()> {
-        doc.validate()?;
-        self.write(|c| {
-            insert_doc_in(c, doc)?;
-            records::clear_meta(c, key)
+            match value {
+                Some(v) => records::set_meta(c, key, v),
+                None => records::clear_meta(c, key),
+            }
         })
     }
 
@@ -365,52 +360,34 @@ impl Store {
     }
 
     pub fn undo(&mut self, journey: Id) -> Result<Applied> {
-        self.skip_unreadable_step(journey, true)?;
-        self.write(|c| {
-            let step = history::last_done(c, journey)?.ok_or(Error::NothingToUndo)?;
-            let mut applier = start(c, journey, model::now_millis())?;
-            let redo = applier.apply(step.edit)?;
-            history::mark_undone(c, journey, step.seq, &redo)?;
-            finish(c, journey, applier, true)
-        })
+        self.step(journey, true)
     }
 
     pub fn redo(&mut self, journey: Id) -> Result<Applied> {
-        self.skip_unreadable_step(journey, false)?;
-        self.write(|c| {
-            let step = history::first_undone(c, journey)?.ok_or(Error::NothingToRedo)?;
-            let mut applier = start(c, journey, model::now_millis())?;
-            let undo = applier.apply(step.edit)?;
-            history::mark_redone(c, journey, step.seq, &undo)?;
-            finish(c, journey, applier, true)
-        })
+        self.step(journey, false)
     }
 
-    /// Takes an unreadable next step (and what depends on it) out of the history, committed, and
-    /// says so; the journey itself is not touched, and the next undo or redo works again.
-    fn skip_unreadable_step(&mut self, journey: Id, undo: bool) -> Result<()> {
-        let dropped = self.write(|c| history::drop_unreadable_next(c, journey, undo))?;
-        if dropped == 0 {
-            return Ok(());
-        }
-        Err(Error::invalid(
-            Field::History,
+    /// Undoes (`undo`) or redoes the next step, in one transaction. A step that cannot be read is
+    /// taken out of the history with the steps that depend on it (committed), and the user is
+    /// told; the journey itself is not touched, and the next undo or redo works again.
+    fn step(&mut self, journey: Id, undo: bool) -> Result<Applied> {
+        let outcome = self.write(|c| {
+            let next = if undo { history::last_done(c, journey)? } else { history::first_undone(c, journey)? };
+            let step = match next {
+                None => return Err(if undo { Error::NothingToUndo } else { Error::NothingToRedo }),
+                Some(history::Next::Unreadable(seq)) => return Ok(Err(history::drop_from(c, journey, seq, undo)?)),
+                Some(history::Next::Step(step)) => step,
+            };
+            let mut applier = start(c, journey, model::now_millis())?;
+            let back = applier.apply(step.edit)?;
             if undo {
-                said!(
-                    "the last step could not be read, so it and the {dropped} step(s) up to it were taken out of the undo \
-                     history; the journey itself is as it was",
-                    "de laatste stap kon niet worden gelezen; die en de {dropped} stap(pen) tot en met die stap zijn uit de \
-                     geschiedenis gehaald; de klantreis zelf is niet veranderd"
-                )
+                history::mark_undone(c, journey, step.seq, &back)?;
             } else {
-                said!(
-                    "the next step to redo could not be read, so the {dropped} step(s) to redo were dropped; the journey \
-                     itself is as it was",
-                    "de volgende stap om opnieuw te doen kon niet worden gelezen; die {dropped} stap(pen) zijn weggehaald; de \
-                     klantreis zelf is niet veranderd"
-                )
-            },
-        ))
+                history::mark_redone(c, journey, step.seq, &back)?;
+            }
+            finish(c, journey, applier, true).map(Ok)
+        })?;
+        outcome.map_err(|dropped| unreadable_step(dropped, undo))
     }
 
     pub fn undo_state(&self, journey: Id) -> Result<UndoState> {
@@ -436,6 +413,29 @@ impl Store {
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// Why undo (or redo) did nothing: its next step could not be read, and `dropped` steps were
+/// taken out of the history.
+fn unreadable_step(dropped: usize, undo: bool) -> Error {
+    Error::invalid(
+        Field::History,
+        if undo {
+            said!(
+                "the last step could not be read, so it and the {dropped} step(s) up to it were taken out of the undo \
+                     history; the journey itself is as it was",
+                "de laatste stap kon niet worden gelezen; die en de {dropped} stap(pen) tot en met die stap zijn uit de \
+                     geschiedenis gehaald; de klantreis zelf is niet veranderd"
+            )
+        } else {
+            said!(
+                "the next step to redo could not be read, so the {dropped} step(s) to redo were dropped; the journey \
+                     itself is as it was",
+                "de volgende stap om opnieuw te doen kon niet worden gelezen; die {dropped} stap(pen) zijn weggehaald; de \
+                     klantreis zelf is niet veranderd"
+            )
+        },
+    )
 }
 
 /// Stores a validated journey whose ids are not in use yet, inside the caller's transaction.
