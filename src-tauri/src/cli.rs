@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use journeywall_core::interchange::{self, Ids};
 use journeywall_core::model::{JourneyDoc, RowKind};
 use journeywall_core::poster::{self, Orientation, Poster, PosterMode, PosterOptions, PosterSize};
-use journeywall_core::{said, templates, Edit, Error, Store};
+use journeywall_core::{said, templates, Edit, Error, Lang, Store};
 
 use crate::paths;
 use journeywall_core::said::Field;
@@ -72,7 +72,7 @@ enum Command {
     #[command(group(clap::ArgGroup::new("size").args(["width", "scale", "across", "card_size"])))]
     Poster {
         journey: String,
-        #[arg(long, value_name = "FILE.pdf|FILE.svg")]
+        #[arg(long, value_name = "FILE.pdf|FILE.svg|FILE.png")]
         out: PathBuf,
         /// One sheet: A4…A0, 2A0, Letter, Legal, Tabloid, ANSI C/D/E, Arch C/D/E, a size such as
         /// 420x297mm, or "fit" (a sheet as big as the poster)
@@ -111,6 +111,9 @@ enum Command {
         no_questions: bool,
         #[arg(long)]
         grayscale: bool,
+        /// Resolution of a PNG, in dots per inch
+        #[arg(long, value_name = "DPI", default_value_t = 150)]
+        dpi: u32,
     },
     /// Import a Journeywall JSON file or a CSV of cards as a new journey; prints its id
     Import {
@@ -276,6 +279,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
             notes,
             no_questions,
             grayscale,
+            dpi,
         } => {
             let size = match (width, scale, across, card_size) {
                 (Some(w), ..) => PosterSize::Width { mm: poster::parse_length(Field::Width, &w)? },
@@ -295,12 +299,16 @@ fn run(db: &Path, command: Command) -> Result<()> {
                 notes,
                 questions: !no_questions,
                 grayscale,
+                dpi,
             };
             poster::Format::of(&file)?;
             let doc = store.load(store.resolve(&journey)?)?;
             let poster = Poster::new(&doc, &options, journeywall_core::model::now_millis())?;
             poster.write(&file)?;
-            let info = poster.info();
+            let info = poster.info(Lang::En);
+            if let Some(warning) = &info.warning {
+                eprintln!("journeywall: warning: {warning}");
+            }
             writeln!(out, "{}: {}, {} page{}", file.display(), info.summary, info.pages, if info.pages == 1 { "" } else { "s" })?;
         }
         Command::Import { file, name, keep_ids } => {

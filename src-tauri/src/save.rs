@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use journeywall_core::interchange;
 use journeywall_core::model::{now_millis, Id};
-use journeywall_core::poster::{Poster, PosterInfo, PosterOptions};
+use journeywall_core::poster::{Format, Poster, PosterInfo, PosterOptions};
 use journeywall_core::{said, Said};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -38,10 +38,10 @@ pub fn poster_preview(state: &AppState, journey: Id, options: PosterOptions) -> 
     let options = &options;
     let doc = state.with(|s| s.load(journey))?;
     let poster = Poster::new(&doc, options, now_millis()).map_err(|e| state.core_error(e))?;
-    Ok(PosterPreview { info: poster.info(), svg: poster.svg(true) })
+    Ok(PosterPreview { info: poster.info(state.lang()), svg: poster.svg(true) })
 }
 
-/// Asks where to save the poster (PDF, or SVG when the name ends in .svg), writes it all or
+/// Asks where to save the poster (PDF, or SVG or PNG when the name ends so), writes it all or
 /// nothing, and opens it in the system's viewer when asked. None: the user cancelled.
 #[tauri::command(async)]
 #[specta::specta]
@@ -50,16 +50,21 @@ pub fn save_poster<R: Runtime>(
     state: State<'_, std::sync::Arc<AppState>>,
     journey: Id,
     options: PosterOptions,
+    format: Format,
     open_when_done: bool,
 ) -> Result<Option<String>> {
     let doc = state.with(|s| s.load(journey))?;
     // Checked before asking for a file name: bad options never lead to a dialog and an empty file.
     let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
-    let asked = ask_path(&app, &file_name(&doc.journey.name, "pdf"), &[("PDF", "pdf"), ("SVG", "svg")]);
+    // The format chosen in the dialog comes first; a name typed with another of the three wins.
+    let filters = [(Format::Pdf, "PDF"), (Format::Svg, "SVG"), (Format::Png, "PNG")];
+    let mut filters: Vec<(&str, &str)> = filters.iter().map(|(f, name)| (*name, f.extension())).collect();
+    filters.sort_by_key(|(_, ext)| *ext != format.extension());
+    let asked = ask_path(&app, &file_name(&doc.journey.name, format.extension()), &filters);
     let Some(path) = asked.map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
-    let path = with_extension(path, "pdf", |p| journeywall_core::poster::Format::of(p).is_ok()).map_err(|why| state.error(&why))?;
+    let path = with_extension(path, format.extension(), |p| Format::of(p).is_ok()).map_err(|why| state.error(&why))?;
     poster.write(&path).map_err(|e| state.core_error(e))?;
     if open_when_done {
         open_in_viewer(&path);

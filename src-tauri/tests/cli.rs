@@ -240,7 +240,22 @@ fn a_poster_is_printed_on_one_sheet_or_tiled_and_bad_options_write_nothing() {
 
     let tiled = db.dir().join("tegels.pdf");
     let out = db.ok(&["poster", &id, "--out", tiled.to_str().unwrap(), "--tile", "A4", "--across", "3", "--overlap", "12mm", "--notes"]);
-    assert!(out.contains("3 × ") && out.contains("vellen A4"), "{out}");
+    // The CLI speaks English, whatever the journey's language.
+    assert!(out.contains("3 × ") && out.contains("sheets of A4"), "{out}");
+
+    let png = db.dir().join("muur.png");
+    let out = db.ok(&["poster", &id, "--out", png.to_str().unwrap(), "--sheet", "A3", "--dpi", "60"]);
+    assert!(out.contains("A3 →"), "{out}");
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n"));
+    // A character no font has is named on stderr; the poster is still written.
+    let card = db.doc(&id).cards[0].id;
+    db.ok(&["edit", &id, &format!(r#"{{"type":"updateCard","card":"{card}","title":"Runen ᚠᛇᚻ"}}"#)]);
+    let out = db.run(&["poster", &id, "--out", pdf.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("warning: “Runen ᚠᛇᚻ” contains characters that cannot be printed (ᚠᛇᚻ)"), "{err}");
+    let err = db.fails(&["poster", &id, "--out", db.dir().join("huge.png").to_str().unwrap(), "--dpi", "1200"]);
+    assert!(err.contains("400 megapixels") && err.contains("dpi or less"), "{err}");
 
     let svg = db.dir().join("muur.svg");
     db.ok(&["poster", &id, "--out", svg.to_str().unwrap(), "--tile", "A3", "--card-size", "76mm", "--grayscale"]);
@@ -260,7 +275,7 @@ fn a_poster_is_printed_on_one_sheet_or_tiled_and_bad_options_write_nothing() {
         let err = db.fails(&all);
         assert!(err.contains(named), "{all:?}: {err}");
     }
-    assert!(db.fails(&["poster", &id, "--out", db.dir().join("x.png").to_str().unwrap()]).contains("out:"));
+    assert!(db.fails(&["poster", &id, "--out", db.dir().join("x.jpg").to_str().unwrap()]).contains("out:"));
     assert!(!never.exists());
     // Two sizes at once is a usage error.
     assert_eq!(db.run(&["poster", &id, "--out", "x.pdf", "--tile", "A4", "--width", "2m", "--across", "3"]).status.code(), Some(2));

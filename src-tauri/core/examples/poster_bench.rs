@@ -26,7 +26,7 @@ fn poster(doc: &JourneyDoc, options: &PosterOptions, path: &std::path::Path) -> 
     let t = Instant::now();
     let p = Poster::new(doc, options, NOW).unwrap();
     p.write(path).unwrap();
-    (t.elapsed(), std::fs::metadata(path).unwrap().len(), p.info().pages)
+    (t.elapsed(), std::fs::metadata(path).unwrap().len(), p.info(journeywall_core::Lang::En).pages)
 }
 
 /// The journey as an HTML page a web tool would print: a grid of phases and rows with cards.

@@ -183,6 +183,7 @@ names! {
         Tile => "tile", "verdeeld over vellen";
         Overlap => "overlap", "overlap";
         Out => "out", "bestand";
+        Dpi => "dpi", "dpi";
     }
 }
 

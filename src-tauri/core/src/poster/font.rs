@@ -1,13 +1,11 @@
-//! The bundled typeface (Noto Sans, SIL Open Font License 1.1, see `fonts/OFL.txt`) and text
-//! measured by its real advance widths, so that what the layout wraps is what the PDF prints.
+//! The bundled faces (see `fonts/README.md`) and the fallback chain that picks, for every
+//! character, the first face that can draw it. Faces are parsed when first needed, so a poster in
+//! Dutch never pays for the 4 MB CJK face.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
-
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
-pub const BOLD_TTF: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf");
+use rustybuzz::Face as ShapingFace;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
@@ -15,158 +13,99 @@ pub enum Weight {
     Bold,
 }
 
-/// Advance widths in em for one face. Latin text is looked up in a table; anything else asks the
-/// font once and is remembered.
-pub struct Face {
-    pub parsed: ParsedFont,
-    latin: Vec<f32>,
-    missing: f32,
+/// One bundled font file. `FaceId` is its index in `FILES`.
+pub struct FaceFile {
+    bytes: &'static [u8],
+    /// A face with one weight only: bold text in it is drawn with a thin outline.
+    pub single_weight: bool,
 }
 
-const LATIN_END: u32 = 0x250;
+pub type FaceId = u8;
 
-impl Face {
-    fn load(bytes: &[u8]) -> Face {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("the bundled font parses");
-        let upem = parsed.font_metrics.units_per_em as f32;
-        let missing = parsed.get_horizontal_advance(0) as f32 / upem;
-        let latin = (0..LATIN_END)
-            .map(|cp| match parsed.lookup_glyph_index(cp) {
-                Some(g) => parsed.get_horizontal_advance(g) as f32 / upem,
-                None => missing,
-            })
-            .collect();
-        Face { parsed, latin, missing }
-    }
+pub static FILES: [FaceFile; 10] = [
+    FaceFile { bytes: include_bytes!("../../fonts/NotoSans-Regular.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/NotoSans-Bold.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/NotoSansHebrew-Bold.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/NanumGothic-Hangul.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/NanumGothicBold-Hangul.ttf"), single_weight: false },
+    FaceFile { bytes: include_bytes!("../../fonts/DroidSansFallback-CJK.ttf"), single_weight: true },
+    FaceFile { bytes: include_bytes!("../../fonts/Symbola-Emoji.ttf"), single_weight: true },
+];
 
-    fn advance(&self, c: char, others: &mut HashMap<char, f32>) -> f32 {
-        let cp = c as u32;
-        if cp < LATIN_END {
-            return self.latin[cp as usize];
-        }
-        *others.entry(c).or_insert_with(|| match self.parsed.lookup_glyph_index(cp) {
-            Some(g) => self.parsed.get_horizontal_advance(g) as f32 / self.parsed.font_metrics.units_per_em as f32,
-            None => self.missing,
-        })
+/// The order faces are tried in, per weight: Latin first, then the scripts a Dutch workshop meets.
+const REGULAR_CHAIN: [FaceId; 6] = [0, 2, 4, 6, 8, 9];
+const BOLD_CHAIN: [FaceId; 6] = [1, 3, 5, 7, 8, 9];
+
+pub fn chain(weight: Weight) -> &'static [FaceId] {
+    match weight {
+        Weight::Regular => &REGULAR_CHAIN,
+        Weight::Bold => &BOLD_CHAIN,
     }
 }
 
-pub struct Fonts {
-    pub regular: Face,
-    pub bold: Face,
+/// The faces a `Weight::Regular` or `Weight::Bold` text starts in.
+pub fn primary(weight: Weight) -> FaceId {
+    chain(weight)[0]
 }
 
-/// The two faces, parsed once per process (parsing takes a few milliseconds).
-pub fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| Fonts { regular: Face::load(REGULAR_TTF), bold: Face::load(BOLD_TTF) })
+/// A face for shaping and measuring, parsed once per process.
+pub fn face(id: FaceId) -> &'static ShapingFace<'static> {
+    static FACES: [OnceLock<ShapingFace<'static>>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
+    FACES[id as usize].get_or_init(|| ShapingFace::from_slice(FILES[id as usize].bytes, 0).expect("a bundled font parses"))
 }
 
-/// Measures and wraps text for one layout; keeps the advances of non-Latin characters it met.
-pub struct Measure {
-    fonts: &'static Fonts,
-    others: HashMap<(Weight, char), f32>,
-    scratch: HashMap<char, f32>,
+/// The same face as printpdf reads it, for embedding; parsed only by a PDF that uses it.
+pub fn pdf_face(id: FaceId) -> &'static ParsedFont {
+    static PARSED: [OnceLock<ParsedFont>; FILES.len()] = [const { OnceLock::new() }; FILES.len()];
+    PARSED[id as usize].get_or_init(|| ParsedFont::from_bytes(FILES[id as usize].bytes, 0, &mut Vec::new()).expect("a bundled font parses"))
 }
 
-pub const ELLIPSIS: char = '…';
-
-impl Measure {
-    pub fn new() -> Measure {
-        Measure { fonts: fonts(), others: HashMap::new(), scratch: HashMap::new() }
-    }
-
-    /// Width of `text` at `size` (the em, in millimetres).
-    pub fn width(&mut self, text: &str, weight: Weight, size: f32) -> f32 {
-        let face = match weight {
-            Weight::Regular => &self.fonts.regular,
-            Weight::Bold => &self.fonts.bold,
-        };
-        let mut em = 0.0;
-        for c in text.chars() {
-            if (c as u32) < LATIN_END {
-                em += face.latin[c as usize];
-            } else {
-                let known = self.others.get(&(weight, c)).copied();
-                em += known.unwrap_or_else(|| {
-                    let w = face.advance(c, &mut self.scratch);
-                    self.others.insert((weight, c), w);
-                    w
-                });
-            }
-        }
-        em * size
-    }
-
-    /// Breaks `text` into lines no wider than `width`: at spaces where it can, inside a word when a
-    /// word alone is too wide, and at every newline the text has. With `max_lines`, the last line
-    /// that fits ends in an ellipsis when text is left over.
-    pub fn wrap(&mut self, text: &str, weight: Weight, size: f32, width: f32, max_lines: Option<usize>) -> Vec<String> {
-        let mut lines: Vec<String> = Vec::new();
-        for paragraph in text.split('\n') {
-            let mut line = String::new();
-            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-                let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-                if self.width(&candidate, weight, size) <= width {
-                    line = candidate;
-                    continue;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                // A word wider than the line is cut where it must be.
-                for c in word.chars() {
-                    line.push(c);
-                    if self.width(&line, weight, size) > width && line.chars().count() > 1 {
-                        let last = line.pop().expect("line has two characters");
-                        lines.push(std::mem::replace(&mut line, last.to_string()));
-                    }
-                }
-            }
-            lines.push(line);
-        }
-        while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
-            lines.pop();
-        }
-        if let Some(max) = max_lines {
-            if lines.len() > max {
-                lines.truncate(max.max(1));
-                let last = lines.last_mut().expect("at least one line");
-                self.end_with_ellipsis(last, weight, size, width);
-            }
-        }
-        lines
-    }
-
-    /// Shortens `line` until it and an ellipsis fit in `width`.
-    pub fn end_with_ellipsis(&mut self, line: &mut String, weight: Weight, size: f32, width: f32) {
-        loop {
-            let trimmed = line.trim_end().to_string();
-            let candidate = format!("{trimmed}{ELLIPSIS}");
-            if self.width(&candidate, weight, size) <= width || trimmed.is_empty() {
-                *line = candidate;
-                return;
-            }
-            line.pop();
-        }
-    }
-
-    /// One line: the text as it is when it fits, else cut with an ellipsis.
-    pub fn fit_line(&mut self, text: &str, weight: Weight, size: f32, width: f32) -> String {
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if self.width(&flat, weight, size) <= width {
-            return flat;
-        }
-        let mut line = flat;
-        self.end_with_ellipsis(&mut line, weight, size, width);
-        line
-    }
+pub fn units_per_em(id: FaceId) -> f32 {
+    face(id).units_per_em() as f32
 }
 
-impl Default for Measure {
-    fn default() -> Self {
-        Measure::new()
+pub fn has_glyph(id: FaceId, c: char) -> bool {
+    face(id).glyph_index(c).is_some_and(|g| g.0 != 0)
+}
+
+/// The face in `weight`'s chain that draws `c`, or None when none does.
+pub fn face_for(c: char, weight: Weight) -> Option<FaceId> {
+    chain(weight).iter().copied().find(|&id| has_glyph(id, c))
+}
+
+/// Characters that draw nothing by design: they steer shaping (joiners, variation selectors)
+/// or direction (bidi controls), and a missing glyph for them is no loss.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F | 0xFEFF
+        | 0xFFA0 | 0xFFF0..=0xFFF8 | 0xE0000..=0xE0FFF)
+        || c.is_control()
+        || c.is_whitespace()
+}
+
+/// Marks that belong to the character before them (accents, Arabic and Hebrew points, emoji skin
+/// tones): they stay in that character's face so the shaper can place them.
+pub fn is_attached(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x06D6..=0x06ED | 0x08D3..=0x08FF | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+        | 0x302A..=0x302F | 0x3099 | 0x309A | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF)
+        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+/// The characters of `text` that no bundled face can draw, each once, in order of appearance.
+pub fn unprintable(text: &str) -> Vec<char> {
+    let mut found: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if !is_invisible(c) && face_for(c, Weight::Regular).is_none() && !found.contains(&c) {
+            found.push(c);
+        }
     }
+    found
 }
 
 #[cfg(test)]
@@ -174,45 +113,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn widths_come_from_the_font() {
-        let mut m = Measure::new();
-        let i = m.width("i", Weight::Regular, 10.0);
-        let w = m.width("W", Weight::Regular, 10.0);
-        assert!(w > 2.0 * i, "W {w} i {i}");
-        assert!(m.width("W", Weight::Bold, 10.0) > w);
-        assert!(m.width("€ë", Weight::Regular, 10.0) > 0.0);
-    }
-
-    #[test]
-    fn wrapping_keeps_every_line_inside() {
-        let mut m = Measure::new();
-        let text = "Zoekt op Google naar ‘fietsverzekering’ en vergelijkt drie aanbieders op prijs € en service";
-        let lines = m.wrap(text, Weight::Regular, 4.0, 40.0, None);
-        assert!(lines.len() > 2);
-        for l in &lines {
-            assert!(m.width(l, Weight::Regular, 4.0) <= 40.0, "{l}");
+    fn every_script_a_workshop_writes_has_a_face() {
+        for text in [
+            "Zoë één café",
+            "İstanbul şoför ğ",
+            "Łódź źdźbło",
+            "Příliš žluťoučký kůň",
+            "Tiếng Việt đẹp quá",
+            "Ελληνικά",
+            "Привет",
+            "مرحبا بالعالم",
+            "שלום עולם",
+            "中文字体",
+            "ひらがな カタカナ 漢字",
+            "한국어 텍스트",
+            "😀🚲❤👍",
+            "→ ✓ ★",
+        ] {
+            assert_eq!(unprintable(text), Vec::<char>::new(), "{text}");
         }
-        assert_eq!(lines.join(" "), text);
+        assert_eq!(unprintable("a\u{FE0F}\u{200D}b\u{202B}"), Vec::<char>::new(), "invisible controls are no loss");
+        assert_eq!(unprintable("ᚠᛇᚻ ᚠ"), vec!['ᚠ', 'ᛇ', 'ᚻ'], "runes have no face, and each is named once");
     }
 
     #[test]
-    fn long_words_are_cut_and_newlines_kept() {
-        let mut m = Measure::new();
-        let lines = m.wrap("a\nSuperkalifragilistischexpialigetisch", Weight::Bold, 5.0, 20.0, None);
-        assert_eq!(lines[0], "a");
-        assert!(lines.len() > 2);
-        for l in &lines {
-            assert!(m.width(l, Weight::Bold, 5.0) <= 20.0);
-        }
-    }
-
-    #[test]
-    fn ellipsis_when_lines_run_out() {
-        let mut m = Measure::new();
-        let lines = m.wrap(&"woord ".repeat(40), Weight::Regular, 4.0, 30.0, Some(2));
-        assert_eq!(lines.len(), 2);
-        assert!(lines[1].ends_with(ELLIPSIS));
-        assert!(m.width(&lines[1], Weight::Regular, 4.0) <= 30.0);
-        assert_eq!(m.fit_line("kort", Weight::Regular, 4.0, 30.0), "kort");
+    fn the_chain_prefers_the_script_face() {
+        assert_eq!(face_for('a', Weight::Bold), Some(1));
+        assert_eq!(face_for('م', Weight::Regular), Some(2));
+        assert_eq!(face_for('ש', Weight::Bold), Some(5));
+        assert_eq!(face_for('한', Weight::Bold), Some(7));
+        assert_eq!(face_for('字', Weight::Bold), Some(8));
+        assert_eq!(face_for('🚲', Weight::Regular), Some(9));
     }
 }

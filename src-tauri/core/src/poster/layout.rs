@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::font::{Measure, Weight};
+use super::font::Weight;
+use super::glyphs::is_rtl;
+use super::measure::Measure;
 use super::shapes::{Colour, Picture, Rect, Segment, Shape, Stroke};
 use super::words::{date, words, Words};
 use crate::model::{Card, JourneyDoc, Phase, Row, RowKind};
@@ -70,6 +72,14 @@ pub struct Layout {
     pub locale: String,
     pub name: String,
     pub pictures: Vec<Picture>,
+}
+
+impl Layout {
+    /// How far right and down anything is drawn on the paper-coloured ground (shape 0): a sheet
+    /// beyond this would print only that ground.
+    pub fn ink(&self) -> (f32, f32) {
+        self.shapes.iter().skip(1).map(Shape::bounds).fold((0.0f32, 0.0f32), |(w, h), b| (w.max(b.right()), h.max(b.bottom())))
+    }
 }
 
 /// Lays out `doc` at design size. `now` (ms since 1970) is the date printed on it.
@@ -188,17 +198,22 @@ impl Builder {
         if text.is_empty() {
             return 0.0;
         }
-        let width = self.m.width(text, weight, size);
         let colour = self.colour(colour);
-        self.shapes.push(Shape::Text { x, y, size, weight, colour, text: text.to_string(), width });
+        let shape = self.m.line(x, y, size, weight, colour, text);
+        let Shape::Text { line, .. } = &shape else { unreachable!("Measure::line makes text") };
+        let width = line.width * size;
+        self.shapes.push(shape);
         width
     }
 
-    /// Lines starting with their top at `y`; returns the y under the last line.
-    fn lines(&mut self, lines: &[String], x: f32, y: f32, size: f32, weight: Weight, colour: Colour) -> f32 {
+    /// Lines starting with their top at `y` in a box `width` wide from `x`, to its right edge
+    /// when the text is Arabic or Hebrew; returns the y under the last line.
+    fn lines(&mut self, lines: &[String], (x, y): (f32, f32), width: f32, size: f32, weight: Weight, colour: Colour) -> f32 {
+        let rtl = lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_rtl(l));
         let mut y = y;
         for line in lines {
-            self.text(x, y + size * 0.95, size, weight, colour, line);
+            let at = if rtl { x + width - self.m.width(line, weight, size) } else { x };
+            self.text(at, y + size * 0.95, size, weight, colour, line);
             y += size * LINE;
         }
         y
@@ -210,11 +225,11 @@ impl Builder {
         let text_w = if side_by_side { width - legend_w - 12.0 } else { width };
         let date_w = self.m.width(today, Weight::Regular, 4.2);
         let name = self.m.wrap(&doc.journey.name, Weight::Bold, 12.0, text_w - date_w - 8.0, Some(2));
-        let mut bottom = self.lines(&name, x, y, 12.0, Weight::Bold, INK);
+        let mut bottom = self.lines(&name, (x, y), text_w - date_w - 8.0, 12.0, Weight::Bold, INK);
         self.text(x + text_w - date_w, y + 4.0, 4.2, Weight::Regular, MUTED, today);
         if !doc.journey.description.trim().is_empty() {
             let desc = self.m.wrap(doc.journey.description.trim(), Weight::Regular, 4.6, text_w.min(320.0), Some(4));
-            bottom = self.lines(&desc, x, bottom + 2.0, 4.6, Weight::Regular, INK);
+            bottom = self.lines(&desc, (x, bottom + 2.0), text_w.min(320.0), 4.6, Weight::Regular, INK);
         }
         for p in doc.personas.iter().take(3) {
             let mut s = format!("{}: {}", self.w.persona, p.name);
@@ -234,7 +249,7 @@ impl Builder {
                 self.pictures.push(picture);
             }
             let lines = self.m.wrap(&s, Weight::Regular, 4.2, text_w.min(320.0) - indent, Some(2));
-            bottom = self.lines(&lines, x + indent, top, 4.2, Weight::Regular, MUTED);
+            bottom = self.lines(&lines, (x + indent, top), text_w.min(320.0) - indent, 4.2, Weight::Regular, MUTED);
             if indent > 0.0 {
                 bottom = bottom.max(top + PERSONA_PICTURE);
             }
@@ -280,7 +295,7 @@ impl Builder {
             self.text(x + pad, cy + 3.0, META_SIZE, Weight::Bold, MUTED, self.w.channels);
             cy += 4.4;
             let lines = self.m.wrap(&channels.join(" · "), Weight::Regular, META_SIZE, w - 2.0 * pad, Some(4));
-            cy = self.lines(&lines, x + pad, cy, META_SIZE, Weight::Regular, INK);
+            cy = self.lines(&lines, (x + pad, cy), w - 2.0 * pad, META_SIZE, Weight::Regular, INK);
         }
         let h = cy + pad - y;
         let content = self.shapes.split_off(start);
@@ -312,8 +327,9 @@ impl Builder {
             let at = Rect::new(x0 + col.x + 0.5, y, col.w - 1.0, height);
             self.rect(at, 1.5, Some(fill), None);
             self.rect(Rect::new(at.x, y, at.w, 1.6), 0.0, Some(fill.darker(0.35)), None);
-            let bottom = self.lines(&title, at.x + CELL_PAD, y + 4.0, 5.2, Weight::Bold, INK);
-            self.lines(&question, at.x + CELL_PAD, bottom + 1.5, 3.3, Weight::Regular, MUTED);
+            let inner = col.w - 2.0 * CELL_PAD - 1.0;
+            let bottom = self.lines(&title, (at.x + CELL_PAD, y + 4.0), inner, 5.2, Weight::Bold, INK);
+            self.lines(&question, (at.x + CELL_PAD, bottom + 1.5), inner, 3.3, Weight::Regular, MUTED);
         }
         y + height + 1.0
     }
@@ -329,7 +345,7 @@ impl Builder {
         }
         self.path((x0 - LABEL_WIDTH, y + h), vec![Segment::Line((x0 + total, y + h))], Stroke::solid(RULE, 0.35));
         let lines = self.m.wrap(&row.title, Weight::Bold, 4.0, LABEL_WIDTH - 8.0, Some(((h - 6.0) / (4.0 * LINE)).max(1.0) as usize));
-        self.lines(&lines, x0 - LABEL_WIDTH + 4.5, y + 3.5, 4.0, Weight::Bold, INK);
+        self.lines(&lines, (x0 - LABEL_WIDTH + 4.5, y + 3.5), LABEL_WIDTH - 8.0, 4.0, Weight::Bold, INK);
     }
 
     fn card_row<'a>(
@@ -370,14 +386,14 @@ impl Builder {
         let fixed = self.options.square_cards.then_some(CARD_WIDTH);
         let title_room = fixed.map(|h| (((h - 2.0 * CARD_PAD - meta_h) / (TITLE_SIZE * LINE)).floor() as usize).max(1));
         let title = self.m.wrap(card.title.trim(), Weight::Bold, TITLE_SIZE, inner, title_room);
-        let mut bottom = self.lines(&title, x + CARD_PAD, y + CARD_PAD, TITLE_SIZE, Weight::Bold, INK);
+        let mut bottom = self.lines(&title, (x + CARD_PAD, y + CARD_PAD), inner, TITLE_SIZE, Weight::Bold, INK);
         if self.options.notes && !card.notes.trim().is_empty() {
             // A poster is no place for a whole report: long notes end in "…".
             let room = fixed
                 .map_or(MAX_NOTE_LINES, |h| ((y + h - CARD_PAD - meta_h - bottom - 1.5) / (NOTES_SIZE * LINE)).floor().max(0.0) as usize);
             if room > 0 {
                 let notes = self.m.wrap(card.notes.trim(), Weight::Regular, NOTES_SIZE, inner, Some(room));
-                bottom = self.lines(&notes, x + CARD_PAD, bottom + 1.5, NOTES_SIZE, Weight::Regular, MUTED);
+                bottom = self.lines(&notes, (x + CARD_PAD, bottom + 1.5), inner, NOTES_SIZE, Weight::Regular, MUTED);
             }
         }
         let h = fixed.unwrap_or(bottom - y + meta_h + CARD_PAD);
@@ -563,7 +579,8 @@ mod tests {
         for square_cards in [false, true] {
             let l = lay_out(&doc, LayoutOptions { notes: true, questions: true, grayscale: false, square_cards, votes: true }, 0);
             for s in &l.shapes {
-                let Shape::Text { x, y, width, text, .. } = s else { continue };
+                let Shape::Text { x, y, size, line, text, .. } = s else { continue };
+                let width = &(line.width * size);
                 assert!(*x >= 0.0 && x + width <= l.width + 0.01 && *y <= l.height, "'{text}' leaves the poster");
                 if let Some(card) = l.cards.iter().find(|c| *x >= c.x && *x < c.right() && *y > c.y && *y < c.bottom()) {
                     assert!(x + width <= card.right() + 0.01, "'{text}' runs out of its card (square {square_cards})");

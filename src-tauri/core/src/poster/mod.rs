@@ -2,10 +2,13 @@
 //! drawn as PDF (to print) or SVG (to preview, or to take into other tools).
 
 mod font;
+mod glyphs;
 mod layout;
+mod measure;
 mod options;
 mod paper;
 mod pdf;
+mod png;
 mod shapes;
 mod sheets;
 mod svg;
@@ -21,13 +24,13 @@ pub use paper::{paper_names, parse_length, parse_percent};
 
 use crate::model::JourneyDoc;
 use crate::said::Field;
-use crate::{files, said, Error, Result};
+use crate::{files, said, Error, Lang, Result};
 
 /// What the dialog shows about a poster before it is written.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PosterInfo {
-    /// "3 × 2 sheets of A4 → 84 × 59 cm", in the journey's language.
+    /// "3 × 2 sheets of A4 → 84 × 59 cm", in the language asked for.
     pub summary: String,
     pub sheet_name: String,
     pub sheets_across: u32,
@@ -36,23 +39,76 @@ pub struct PosterInfo {
     pub width_mm: f32,
     pub height_mm: f32,
     pub scale_percent: f32,
+    /// Pixel size of the poster as PNG at the chosen dpi.
+    pub png_width: u32,
+    pub png_height: u32,
+    /// Text with characters no bundled font can draw: these print as empty boxes.
+    pub unprintable: Vec<Unprintable>,
+    /// The same said for the person printing, in the language asked for.
+    pub warning: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A piece of the journey with characters that cannot be printed.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Unprintable {
+    /// What it is, as the journey has it: a card's title (or the start of it), a phase, a row.
+    pub title: String,
+    /// The characters, each once.
+    pub chars: String,
+}
+
+/// "2 texts contain characters that cannot be printed …", or None when all can be.
+fn warning(unprintable: &[Unprintable], lang: Lang) -> Option<String> {
+    let first = unprintable.first()?;
+    let chars: String = unprintable.iter().flat_map(|u| u.chars.chars()).fold(String::new(), |mut all, c| {
+        if !all.contains(c) {
+            all.push(c);
+        }
+        all
+    });
+    let n = unprintable.len();
+    let s = match (lang, n) {
+        (Lang::En, 1) => format!("“{}” contains characters that cannot be printed ({chars}): they print as empty boxes.", first.title),
+        (Lang::En, _) => format!(
+            "{n} texts contain characters that cannot be printed ({chars}), among them “{}”: they print as empty boxes.",
+            first.title
+        ),
+        (Lang::Nl, 1) => format!("“{}” bevat tekens die niet gedrukt kunnen worden ({chars}): ze worden lege vakjes.", first.title),
+        (Lang::Nl, _) => format!(
+            "{n} teksten bevatten tekens die niet gedrukt kunnen worden ({chars}), waaronder “{}”: ze worden lege vakjes.",
+            first.title
+        ),
+    };
+    Some(s)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
 pub enum Format {
     Pdf,
     Svg,
+    Png,
 }
 
 impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+
     /// From the file name the poster is to be written to.
     pub fn of(path: &Path) -> Result<Format> {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("pdf") => Ok(Format::Pdf),
             Some("svg") => Ok(Format::Svg),
+            Some("png") => Ok(Format::Png),
             _ => Err(Error::invalid(
                 Field::Out,
-                said!("{path} must end in .pdf or .svg", "{path} moet eindigen op .pdf of .svg", path = path.display()),
+                said!("{path} must end in .pdf, .svg or .png", "{path} moet eindigen op .pdf, .svg of .png", path = path.display()),
             )),
         }
     }
@@ -62,6 +118,11 @@ impl Format {
 pub struct Poster {
     layout: layout::Layout,
     plan: tiling::Plan,
+    description: String,
+    /// When it was made, in ms since 1970.
+    made: i64,
+    dpi: u32,
+    unprintable: Vec<Unprintable>,
 }
 
 impl Poster {
@@ -78,13 +139,22 @@ impl Poster {
         };
         let layout = layout::lay_out(doc, layout_options, now);
         let plan = tiling::plan(&layout, &checked)?;
-        Ok(Poster { layout, plan })
+        Ok(Poster {
+            layout,
+            plan,
+            description: doc.journey.description.clone(),
+            made: now,
+            dpi: options.dpi,
+            unprintable: unprintable(doc, options),
+        })
     }
 
-    pub fn info(&self) -> PosterInfo {
+    /// What the poster will be; the summary in `lang` (the dialog's language, not the journey's).
+    pub fn info(&self, lang: Lang) -> PosterInfo {
+        let (png_width, png_height) = png::pixels(self.plan.poster_w, self.plan.poster_h, self.dpi);
         let (across, down) = self.plan.tiles.as_ref().map_or((1, 1), |t| (t.cols() as u32, t.rows() as u32));
         PosterInfo {
-            summary: sheets::summary(&self.plan, &self.layout.locale),
+            summary: sheets::summary(&self.plan, lang.code()),
             sheet_name: self.plan.sheet_name.clone(),
             sheets_across: across,
             sheets_down: down,
@@ -92,11 +162,21 @@ impl Poster {
             width_mm: self.plan.poster_w,
             height_mm: self.plan.poster_h,
             scale_percent: self.plan.scale * 100.0,
+            png_width,
+            png_height,
+            unprintable: self.unprintable.clone(),
+            warning: warning(&self.unprintable, lang),
         }
     }
 
     pub fn pdf(&self) -> Vec<u8> {
-        pdf::render(&self.layout, &sheets::pages(&self.layout, &self.plan), &self.layout.name)
+        let about = pdf::About { title: &self.layout.name, subject: &self.description, created: self.made.div_euclid(1000) };
+        pdf::render(&self.layout, &sheets::pages(&self.layout, &self.plan), &about)
+    }
+
+    /// The whole poster at its finished size as PNG, at the options' dpi.
+    pub fn png(&self) -> Result<Vec<u8>> {
+        png::render(&self.layout, self.plan.poster_w, self.plan.poster_h, self.dpi)
     }
 
     /// The poster as SVG; with `grid`, the sheets of a tiled poster drawn over it (the preview).
@@ -109,7 +189,41 @@ impl Poster {
         let bytes = match Format::of(path)? {
             Format::Pdf => self.pdf(),
             Format::Svg => self.svg(false).into_bytes(),
+            Format::Png => self.png()?,
         };
         files::write_atomically(path, &bytes)
     }
+}
+
+/// Every text the poster prints that has a character no bundled face draws.
+fn unprintable(doc: &JourneyDoc, options: &PosterOptions) -> Vec<Unprintable> {
+    let short = |s: &str| -> String {
+        let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        match flat.char_indices().nth(40) {
+            Some((at, _)) => format!("{}…", &flat[..at]),
+            None => flat,
+        }
+    };
+    let mut found = Vec::new();
+    let mut check = |title: &str, texts: &[&str]| {
+        let chars: String = texts.iter().flat_map(|t| font::unprintable(t)).collect();
+        if !chars.is_empty() {
+            found.push(Unprintable { title: short(title), chars });
+        }
+    };
+    check(&doc.journey.name, &[&doc.journey.name, &doc.journey.description]);
+    for p in &doc.phases {
+        check(&p.title, &[&p.title, if options.questions { &p.question } else { "" }]);
+    }
+    for r in &doc.rows {
+        check(&r.title, &[&r.title]);
+    }
+    for c in &doc.cards {
+        let notes = if options.notes { c.notes.as_str() } else { "" };
+        check(&c.title, &[&c.title, notes, c.channel.as_deref().unwrap_or("")]);
+    }
+    for p in &doc.personas {
+        check(&p.name, &[&p.name, &p.role, &p.quote]);
+    }
+    found
 }

@@ -11,6 +11,9 @@ use crate::{Error, Result};
 
 /// The longest page a PDF viewer accepts (200 inches).
 const MAX_PAGE_MM: f32 = 5080.0;
+/// What a PNG may be drawn at: below 36 dpi a poster is a thumbnail, above 1200 no printer gains.
+pub const MIN_DPI: u32 = 36;
+pub const MAX_DPI: u32 = 1200;
 /// Below this, the assembly page and the sheet labels have no room.
 const MIN_TILE_MM: f32 = 100.0;
 
@@ -33,6 +36,8 @@ pub struct PosterOptions {
     /// Print the phases' guiding questions in the header band.
     pub questions: bool,
     pub grayscale: bool,
+    /// Dots per inch of a PNG.
+    pub dpi: u32,
 }
 
 impl Default for PosterOptions {
@@ -48,6 +53,7 @@ impl Default for PosterOptions {
             notes: false,
             questions: true,
             grayscale: false,
+            dpi: 150,
         }
     }
 }
@@ -102,6 +108,12 @@ impl PosterOptions {
         if !self.margin_mm.is_finite() || self.margin_mm < 0.0 {
             return Err(Error::invalid(Field::Margin, said!("must be zero or more", "moet nul of meer zijn")));
         }
+        if !(MIN_DPI..=MAX_DPI).contains(&self.dpi) {
+            return Err(Error::invalid(
+                Field::Dpi,
+                said!("must be from {low} to {high}", "moet van {low} tot {high} zijn", low = MIN_DPI, high = MAX_DPI),
+            ));
+        }
         if let Some(p) = &paper {
             if p.height > MAX_PAGE_MM {
                 return Err(Error::invalid(
@@ -154,7 +166,7 @@ impl PosterOptions {
                 if let PosterSize::Across { .. } = self.size {
                     return Err(Error::invalid(
                         Field::Across,
-                        said!("only applies to a tiled poster (--tile)", "geldt alleen voor een poster over meer vellen (--tile)"),
+                        said!("only applies to a poster tiled over several sheets", "geldt alleen voor een poster over meer vellen"),
                     ));
                 }
             }

@@ -1,13 +1,21 @@
-//! Pages to PDF with printpdf: vector shapes, text as text in the bundled font (subset), so a
-//! poster stays sharp at any size and `pdftotext` finds every word.
+//! Pages to PDF with printpdf: vector shapes, and text as the shaped glyphs of the bundled faces
+//! (each embedded as a subset of what it draws, each glyph mapped back to the characters it
+//! draws), so a poster stays sharp at any size and `pdftotext` finds every word.
+//!
+//! Glyphs are drawn in visual order, and readers such as poppler turn right-to-left words back
+//! into reading order themselves. `/ActualText` with the logical line was tried and made poppler
+//! reverse those words a second time.
+
+use std::collections::BTreeMap;
 
 use printpdf::{
-    Color, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix, WindingOrder, XObjectId,
-    XObjectTransform,
+    Codepoint, Color, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix, TextRenderingMode,
+    WindingOrder, XObjectId, XObjectTransform,
 };
 
-use super::font::{fonts, Weight};
+use super::font::{face, pdf_face, units_per_em, FaceId, Weight, FILES};
+use super::glyphs::ShapedLine;
 use super::layout::Layout;
 use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
 use super::sheets::{Item, Page};
@@ -16,11 +24,36 @@ const PT_PER_MM: f32 = 72.0 / 25.4;
 /// A circle as four Béziers: the control points sit this far along the tangents (× radius).
 const KAPPA: f32 = 0.552_284_8;
 
-pub fn render(layout: &Layout, pages: &[Page], title: &str) -> Vec<u8> {
-    let mut doc = PdfDocument::new(title);
-    let f = fonts();
-    let regular = doc.add_font(&f.regular.parsed);
-    let bold = doc.add_font(&f.bold.parsed);
+/// What the file says about itself (File → Properties in a PDF viewer).
+pub struct About<'a> {
+    pub title: &'a str,
+    pub subject: &'a str,
+    /// Seconds since 1970.
+    pub created: i64,
+}
+
+pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
+    let mut doc = PdfDocument::new(about.title);
+    let info = &mut doc.metadata.info;
+    info.subject = about.subject.to_string();
+    info.producer = format!("Journeywall {}", env!("CARGO_PKG_VERSION"));
+    info.creator = info.producer.clone();
+    if let Ok(t) = printpdf::OffsetDateTime::from_unix_timestamp(about.created) {
+        (info.creation_date, info.modification_date, info.metadata_date) = (t, t, t);
+    }
+    // Only the faces some text needs are parsed and embedded.
+    let mut used = [false; FILES.len()];
+    let drawn = pages.iter().flat_map(|p| &p.items).flat_map(|item| match item {
+        Item::Poster { .. } => layout.shapes.iter(),
+        Item::Own(shapes) => shapes.iter(),
+    });
+    for shape in drawn {
+        if let Shape::Text { line, .. } = shape {
+            line.glyphs.iter().for_each(|g| used[g.face as usize] = true);
+        }
+    }
+    let fonts: BTreeMap<FaceId, FontId> =
+        (0..FILES.len() as FaceId).filter(|&id| used[id as usize]).map(|id| (id, doc.add_font(pdf_face(id)))).collect();
     // Each picture is stored once in the file, however many sheets show it.
     let pictures: Vec<(XObjectId, u32)> = layout
         .pictures
@@ -39,16 +72,8 @@ pub fn render(layout: &Layout, pages: &[Page], title: &str) -> Vec<u8> {
     let pdf_pages = pages
         .iter()
         .map(|page| {
-            let mut w = Writer {
-                ops: Vec::new(),
-                page_h: page.h,
-                scale: 1.0,
-                at: (0.0, 0.0),
-                regular: &regular,
-                bold: &bold,
-                font: None,
-                pictures: &pictures,
-            };
+            let mut w =
+                Writer { ops: Vec::new(), page_h: page.h, scale: 1.0, at: (0.0, 0.0), fonts: &fonts, font: None, pictures: &pictures };
             for item in &page.items {
                 match item {
                     Item::Poster { window, scale, at, clip } => {
@@ -77,9 +102,9 @@ struct Writer<'a> {
     /// Shapes are in mm; on the page they are scaled and moved by this.
     scale: f32,
     at: (f32, f32),
-    regular: &'a FontId,
-    bold: &'a FontId,
-    font: Option<(Weight, f32)>,
+    fonts: &'a BTreeMap<FaceId, FontId>,
+    /// The face and size (pt) text is set in now.
+    font: Option<(FaceId, f32)>,
     /// The document's pictures, with their width in pixels.
     pictures: &'a [(XObjectId, u32)],
 }
@@ -194,23 +219,7 @@ impl Writer<'_> {
                     self.ops.push(Op::SetLineCapStyle { cap: LineCapStyle::Butt });
                 }
             }
-            Shape::Text { x, y, size, weight, colour, text, .. } => {
-                let size_pt = self.len(*size);
-                self.ops.push(Op::StartTextSection);
-                if self.font != Some((*weight, size_pt)) {
-                    let id = match weight {
-                        Weight::Regular => self.regular,
-                        Weight::Bold => self.bold,
-                    };
-                    self.ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size_pt) });
-                    self.font = Some((*weight, size_pt));
-                }
-                let p = self.point((*x, *y));
-                self.ops.push(Op::SetFillColor { col: rgb(*colour) });
-                self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(p.x, p.y) });
-                self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
-                self.ops.push(Op::EndTextSection);
-            }
+            Shape::Text { x, y, size, weight, colour, text, line } => self.text((*x, *y), *size, *weight, *colour, text, line),
             Shape::Image { at, picture } => {
                 let Some((id, width_px)) = self.pictures.get(*picture) else { return };
                 // At 72 dpi a pixel is a point; the scale then gives the picture its size.
@@ -229,6 +238,76 @@ impl Writer<'_> {
                 });
             }
         }
+    }
+
+    /// One line of glyphs, in pieces of one face each; a glyph the shaper moved up or down (an
+    /// Arabic or Hebrew point) starts a piece of its own.
+    fn text(&mut self, at: (f32, f32), size: f32, weight: Weight, colour: Colour, text: &str, line: &ShapedLine) {
+        if line.glyphs.is_empty() {
+            return;
+        }
+        let size_pt = self.len(size);
+        let origin = self.point(at);
+        self.ops.push(Op::StartTextSection);
+        self.ops.push(Op::SetFillColor { col: rgb(colour) });
+        let mut outlined = false;
+        let glyphs = &line.glyphs;
+        let mut i = 0;
+        while i < glyphs.len() {
+            let first = glyphs[i];
+            let mut end = i + 1;
+            while end < glyphs.len() && glyphs[end].face == first.face && glyphs[end].y == 0.0 && first.y == 0.0 {
+                end += 1;
+            }
+            if self.font != Some((first.face, size_pt)) {
+                let Some(id) = self.fonts.get(&first.face) else { return };
+                self.ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size_pt) });
+                self.font = Some((first.face, size_pt));
+            }
+            // A face with one weight draws bold with its outline stroked too.
+            let outline = weight == Weight::Bold && FILES[first.face as usize].single_weight;
+            if outline != outlined {
+                if outline {
+                    self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
+                    self.ops.push(Op::SetOutlineThickness { pt: Pt(size_pt * 0.035) });
+                }
+                let mode = if outline { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill };
+                self.ops.push(Op::SetTextRenderingMode { mode });
+                outlined = outline;
+            }
+            let upem = units_per_em(first.face);
+            let shaping = face(first.face);
+            let piece = &glyphs[i..end];
+            let codepoints = piece
+                .iter()
+                .enumerate()
+                .map(|(k, g)| {
+                    // TJ moves the pen by the font's own advance; the number after a glyph makes up
+                    // the difference to where the shaper put the next one.
+                    let offset = match piece.get(k + 1) {
+                        Some(next) => {
+                            let natural = shaping.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id)).unwrap_or(0) as f32 / upem;
+                            (natural - (next.x - g.x)) * 1000.0
+                        }
+                        None => 0.0,
+                    };
+                    // A ligature in a right-to-left word (lam-alef) is read with the word, from
+                    // the right: its characters go in that order too.
+                    let drawn = &text[g.text.0 as usize..g.text.1 as usize];
+                    let cid = if g.rtl { drawn.chars().rev().collect() } else { drawn.to_string() };
+                    Codepoint { gid: g.id, offset, cid: (!cid.is_empty()).then_some(cid) }
+                })
+                .collect();
+            self.ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(origin.x.0 + first.x * size_pt), Pt(origin.y.0 + first.y * size_pt)),
+            });
+            self.ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(codepoints)] });
+            i = end;
+        }
+        if outlined {
+            self.ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+        }
+        self.ops.push(Op::EndTextSection);
     }
 
     fn rounded(&self, r: Rect, rad: f32) -> Vec<LinePoint> {

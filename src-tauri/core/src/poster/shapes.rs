@@ -1,7 +1,10 @@
 //! What a poster is made of once laid out: boxes, text, lines and curves in millimetres, with the
 //! origin at the top left and y growing downwards. The PDF and SVG renderers draw exactly these.
 
+use std::sync::Arc;
+
 use super::font::Weight;
+use super::glyphs::ShapedLine;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Colour {
@@ -105,8 +108,8 @@ pub enum Shape {
         fill: Option<Colour>,
         stroke: Option<Stroke>,
     },
-    /// One line of text, left-aligned at `x`, `y` being the baseline. `width` is the width the
-    /// layout measured, so the SVG can hold its text to it.
+    /// One line of text from `x`, `y` being the baseline: `text` as written (logical order, for
+    /// search and copy) and `line`, its glyphs as drawn.
     Text {
         x: f32,
         y: f32,
@@ -114,7 +117,7 @@ pub enum Shape {
         weight: Weight,
         colour: Colour,
         text: String,
-        width: f32,
+        line: Arc<ShapedLine>,
     },
     /// A picture (`Layout::pictures[picture]`) fitted into `at`, keeping its proportions.
     Image {
@@ -190,7 +193,7 @@ impl Shape {
                 }
                 grow(Rect::new(x0, y0, x1 - x0, y1 - y0), stroke.map_or(0.0, |s| s.width))
             }
-            Shape::Text { x, y, size, width, .. } => Rect::new(*x, y - size, *width, size * 1.4),
+            Shape::Text { x, y, size, line, .. } => Rect::new(*x, y - size, line.width * size, size * 1.4),
             Shape::Image { at, .. } => *at,
         }
     }

@@ -1,8 +1,9 @@
 //! The pages of the PDF: one sheet with the whole poster, or the assembly page followed by every
 //! tile with its glue strip, cut marks and label.
 
-use super::font::{Measure, Weight};
+use super::font::Weight;
 use super::layout::Layout;
+use super::measure::Measure;
 use super::paper::round1;
 use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
 use super::tiling::{Plan, Tiles};
@@ -67,9 +68,8 @@ pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
                 // Clear of the cut mark that runs down the margin at the sheet's left edge.
                 let x = plan.margin + 2.0;
                 let fitted = m.fit_line(&text, Weight::Regular, size, plan.sheet_w - 2.0 * plan.margin - 4.0);
-                let width = m.width(&fitted, Weight::Regular, size);
                 let y = plan.sheet_h - plan.margin / 2.0 + size * 0.35;
-                own.push(Shape::Text { x, y, size, weight: Weight::Regular, colour: MARK, text: fitted, width });
+                own.push(m.line(x, y, size, Weight::Regular, MARK, &fitted));
             }
             pages.push(Page {
                 w: plan.sheet_w,
@@ -170,8 +170,7 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     let mut own = Vec::new();
     let text = |own: &mut Vec<Shape>, m: &mut Measure, y: f32, size: f32, weight: Weight, s: &str| {
         let line = m.fit_line(s, weight, size, inner);
-        let width = m.width(&line, weight, size);
-        own.push(Shape::Text { x, y, size, weight, colour: Colour::BLACK, text: line, width });
+        own.push(m.line(x, y, size, weight, Colour::BLACK, &line));
     };
     text(&mut own, m, x + 7.0, 7.0, Weight::Bold, &layout.name);
     // Noto Sans has no arrow: the PDF says it in words.
@@ -209,7 +208,7 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
                 fill: Some(Colour::WHITE),
                 stroke: None,
             });
-            own.push(Shape::Text { x: lx, y: ly, size, weight: Weight::Bold, colour: GRID, text: label, width: lw });
+            own.push(m.line(lx, ly, size, Weight::Bold, GRID, &label));
         }
     }
     Page {

@@ -1,10 +1,14 @@
 //! The layout as SVG, in design millimetres: the preview in the print dialog and an export of its
-//! own. Text is held to the width the layout measured, so it never overflows even where the viewer
-//! lacks Noto Sans.
+//! own. Text is drawn as the outlines of the same glyphs the PDF prints (each glyph defined once,
+//! then placed), so the preview is the print whatever fonts the viewer has; an invisible copy of
+//! each line keeps the text searchable.
 
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use super::font::Weight;
+use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
+
+use super::font::{face, units_per_em, FaceId, Weight, FILES};
 use super::layout::Layout;
 use super::shapes::{Picture, Segment, Shape, Stroke};
 use super::tiling::Plan;
@@ -22,9 +26,11 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
         n(layout.height)
     );
     let _ = write!(s, "<title>{}</title>", escape(&layout.name));
+    let mut glyphs = BTreeSet::new();
     for shape in &layout.shapes {
-        shape_svg(&mut s, shape, &layout.pictures);
+        shape_svg(&mut s, shape, &layout.pictures, &mut glyphs);
     }
+    glyph_defs(&mut s, &glyphs);
     if let (true, Some(t)) = (grid, &plan.tiles) {
         let k = 1.0 / plan.scale;
         let line = (layout.width.max(layout.height) / 600.0).max(0.4);
@@ -65,7 +71,10 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
     s
 }
 
-fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture]) {
+/// Glyphs are placed in units of a thousandth of an em.
+const EM: f32 = 1000.0;
+
+fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture], glyphs: &mut BTreeSet<(FaceId, u16)>) {
     match shape {
         Shape::Rect { at, radius, fill, stroke } => {
             let _ = write!(s, r#"<rect x="{}" y="{}" width="{}" height="{}""#, n(at.x), n(at.y), n(at.w), n(at.h));
@@ -108,16 +117,86 @@ fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture]) {
                 );
             }
         }
-        Shape::Text { x, y, size, weight, colour, text, width } => {
-            let _ = write!(s, r#"<text x="{}" y="{}" font-size="{}" fill="{}""#, n(*x), n(*y), n(*size), colour.css());
-            if *weight == Weight::Bold {
-                s.push_str(r#" font-weight="700""#);
+        Shape::Text { x, y, size, weight, colour, text, line } => {
+            if line.glyphs.is_empty() {
+                return;
             }
-            if *width > 0.0 {
-                let _ = write!(s, r#" textLength="{}" lengthAdjust="spacingAndGlyphs""#, n(*width));
+            let _ = write!(s, r#"<g transform="translate({} {}) scale({})" fill="{}""#, n(*x), n(*y), size / EM, colour.css());
+            if *weight == Weight::Bold && line.glyphs.iter().any(|g| FILES[g.face as usize].single_weight) {
+                // As the PDF does: a face with one weight is made bold by stroking its outline.
+                let _ = write!(s, r#" stroke="{}" stroke-width="{}""#, colour.css(), n(0.035 * EM));
             }
-            let _ = write!(s, ">{}</text>", escape(text));
+            s.push('>');
+            for g in &line.glyphs {
+                glyphs.insert((g.face, g.id));
+                let _ = write!(s, r##"<use href="#g{}-{}" x="{}""##, g.face, g.id, n(g.x * EM));
+                if g.y != 0.0 {
+                    let _ = write!(s, r#" y="{}""#, n(-g.y * EM));
+                }
+                s.push_str("/>");
+            }
+            s.push_str("</g>");
+            let _ = write!(
+                s,
+                r#"<text x="{}" y="{}" font-size="{}" fill-opacity="0" textLength="{}" lengthAdjust="spacingAndGlyphs">{}</text>"#,
+                n(*x),
+                n(*y),
+                n(*size),
+                n(line.width * size),
+                escape(text)
+            );
         }
+    }
+}
+
+/// Every glyph used, once, as a path in thousandths of an em with y pointing down.
+fn glyph_defs(s: &mut String, glyphs: &BTreeSet<(FaceId, u16)>) {
+    if glyphs.is_empty() {
+        return;
+    }
+    s.push_str("<defs>");
+    for &(id, glyph) in glyphs {
+        let mut path = PathData { d: String::new(), k: EM / units_per_em(id) };
+        face(id).outline_glyph(GlyphId(glyph), &mut path);
+        let _ = write!(s, r#"<path id="g{id}-{glyph}" d="{}"/>"#, path.d.trim_end());
+    }
+    s.push_str("</defs>");
+}
+
+struct PathData {
+    d: String,
+    /// Font units to thousandths of an em.
+    k: f32,
+}
+
+impl PathData {
+    fn xy(&mut self, x: f32, y: f32) {
+        let _ = write!(self.d, "{} {} ", n(x * self.k), n(-y * self.k));
+    }
+}
+
+impl OutlineBuilder for PathData {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.d.push('M');
+        self.xy(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.d.push('L');
+        self.xy(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.d.push('Q');
+        self.xy(x1, y1);
+        self.xy(x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.d.push('C');
+        self.xy(x1, y1);
+        self.xy(x2, y2);
+        self.xy(x, y);
+    }
+    fn close(&mut self) {
+        self.d.push('Z');
     }
 }
 

@@ -70,14 +70,15 @@ fn span(starts: &[f32], i: usize, overlap: f32, total: f32) -> (f32, f32) {
     (starts[i], end)
 }
 
-/// Sheet starts along one axis of `length`: each sheet prints at most `printable`, the next one
-/// starts `overlap` before this one ends, and a start is moved back by up to `max_nudge` to fall
-/// in a gap between `obstacles` (merged, sorted intervals).
-pub fn seams(length: f32, printable: f32, overlap: f32, obstacles: &[(f32, f32)], max_nudge: f32) -> Vec<f32> {
+/// Sheet starts along one axis of `length`, of which the first `ink` has something drawn: each
+/// sheet prints at most `printable`, the next one starts `overlap` before this one ends, and a
+/// start is moved back by up to `max_nudge` to fall in a gap between `obstacles` (merged, sorted
+/// intervals). No sheet starts where only blank paper is left.
+pub fn seams(length: f32, ink: f32, printable: f32, overlap: f32, obstacles: &[(f32, f32)], max_nudge: f32) -> Vec<f32> {
     let mut starts = vec![0.0];
     loop {
         let last = *starts.last().expect("one start");
-        if last + printable >= length - 0.01 {
+        if last + printable >= length.min(ink) - 0.01 {
             return starts;
         }
         let ideal = last + printable - overlap;
@@ -153,8 +154,8 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
             return Err(Error::invalid(
                 Field::Sheet,
                 said!(
-                    "one sheet of {w_m} × {h_m} m is more than a PDF page may be (5.08 m); tile the poster (--tile) instead",
-                    "één vel van {w_nl} × {h_nl} m is groter dan een PDF-pagina mag zijn (5,08 m); verdeel de poster liever over meer vellen (--tile)",
+                    "one sheet of {w_m} × {h_m} m is more than a PDF page may be (5.08 m); tile the poster over several sheets instead",
+                    "één vel van {w_nl} × {h_nl} m is groter dan een PDF-pagina mag zijn (5,08 m); verdeel de poster liever over meer vellen",
                     w_m = round1((w + 2.0 * margin) / 1000.0),
                     h_m = round1((h + 2.0 * margin) / 1000.0),
                     w_nl = dutch_number(w_m),
@@ -196,8 +197,8 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                         return Err(Error::invalid(
                             size_option(&o.size),
                             said!(
-                                "makes a poster of {w_cm} × {h_cm} cm, which does not fit on {a_way} {name}; choose a bigger sheet, a tiled poster (--tile) or --sheet fit",
-                                "geeft een poster van {w_nl} × {h_nl} cm, en die past niet op een {way_nl} vel {name}; kies een groter vel, een poster over meer vellen (--tile) of --sheet fit",
+                                "makes a poster of {w_cm} × {h_cm} cm, which does not fit on {a_way} {name}; choose a bigger sheet, tile the poster over several sheets, or print on one sheet as big as the poster",
+                                "geeft een poster van {w_nl} × {h_nl} cm, en die past niet op een {way_nl} vel {name}; kies een groter vel, verdeel de poster over meer vellen, of druk op één vel zo groot als de poster",
                                 w_cm = round1(layout.width * s / 10.0),
                                 h_cm = round1(layout.height * s / 10.0),
                                 w_nl = dutch_number(w_cm),
@@ -261,14 +262,21 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
     }
 }
 
+/// The finished poster ends where its last sheet does when that is before the layout's end (only
+/// blank paper is left out).
+fn trimmed(length: f32, starts: &[f32], printable: f32) -> f32 {
+    length.min(starts.last().copied().unwrap_or(0.0) + printable)
+}
+
 fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32) -> Plan {
     let (w, h) = (layout.width * scale, layout.height * scale);
-    let xs = seams(w, pw, overlap, &intervals(&layout.cards, scale, true), pw / 4.0);
-    let ys = seams(h, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
+    let (ink_w, ink_h) = layout.ink();
+    let xs = seams(w, ink_w * scale, pw, overlap, &intervals(&layout.cards, scale, true), pw / 4.0);
+    let ys = seams(h, ink_h * scale, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
     Plan {
         scale,
-        poster_w: w,
-        poster_h: h,
+        poster_w: trimmed(w, &xs, pw),
+        poster_h: trimmed(h, &ys, ph),
         sheet_w: 0.0,
         sheet_h: 0.0,
         sheet_name: String::new(),
@@ -293,12 +301,13 @@ fn tile_across(layout: &Layout, across: usize, pw: f32, ph: f32, overlap: f32) -
     // Nudging cannot make it: straight seams at the full width fit in exactly `across` sheets.
     let scale = full / layout.width;
     let (w, h) = (layout.width * scale, layout.height * scale);
-    let xs = seams(w, pw, overlap, &[], 0.0);
-    let ys = seams(h, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
+    let (ink_w, ink_h) = layout.ink();
+    let xs = seams(w, ink_w * scale, pw, overlap, &[], 0.0);
+    let ys = seams(h, ink_h * scale, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
     Plan {
         scale,
-        poster_w: w,
-        poster_h: h,
+        poster_w: trimmed(w, &xs, pw),
+        poster_h: trimmed(h, &ys, ph),
         sheet_w: 0.0,
         sheet_h: 0.0,
         sheet_name: String::new(),
@@ -340,7 +349,7 @@ mod tests {
         ) {
             let overlap = printable * overlap_part;
             let rects: Vec<Rect> = cards.iter().map(|(x, w)| Rect::new(*x, 0.0, *w, 10.0)).collect();
-            let starts = seams(length, printable, overlap, &intervals(&rects, 1.0, true), printable / 4.0);
+            let starts = seams(length, length, printable, overlap, &intervals(&rects, 1.0, true), printable / 4.0);
             check_axis(&starts, length, printable, overlap);
             // Not absurdly many sheets: at worst each step loses the overlap and the nudge.
             let step = printable - overlap - printable / 4.0;
@@ -348,13 +357,43 @@ mod tests {
         }
     }
 
+    /// Tried as a new user would: A4 sheets for a poster 2 m wide left a whole row of sheets with
+    /// nothing but the blank bottom margin on them. The last row and column must hold poster.
+    #[test]
+    fn no_last_row_or_column_is_left_without_poster() {
+        use crate::poster::layout::{lay_out, LayoutOptions};
+        use crate::poster::options::PosterOptions;
+        let doc = crate::templates::instantiate("online-nl", None).unwrap();
+        let layout = lay_out(&doc, LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true }, 0);
+        for width in [1200.0, 1500.0, 2000.0, 2500.0, 3000.0] {
+            for sheet in ["A4", "A3", "Letter"] {
+                let options = PosterOptions {
+                    sheet: sheet.into(),
+                    mode: PosterMode::Tiled,
+                    size: PosterSize::Width { mm: width },
+                    ..Default::default()
+                };
+                let plan = plan(&layout, &options.check().unwrap()).unwrap();
+                let t = plan.tiles.as_ref().unwrap();
+                let holds_poster = |col: usize, row: usize| {
+                    let seen = t.visible(col, row, plan.poster_w, plan.poster_h);
+                    let design = Rect::new(seen.x / plan.scale, seen.y / plan.scale, seen.w / plan.scale, seen.h / plan.scale);
+                    layout.shapes.iter().skip(1).any(|s| s.bounds().intersects(&design))
+                };
+                let (rows, cols) = (t.rows(), t.cols());
+                assert!((0..cols).any(|col| holds_poster(col, rows - 1)), "{width} mm on {sheet}: the last of {rows} rows is blank");
+                assert!((0..rows).any(|row| holds_poster(cols - 1, row)), "{width} mm on {sheet}: the last of {cols} columns is blank");
+            }
+        }
+    }
+
     #[test]
     fn seams_move_back_into_gaps() {
         // Cards from 170 to 230: the ideal seam at 190 would cut one; the gap before is used.
-        let starts = seams(500.0, 200.0, 10.0, &[(170.0, 230.0)], 50.0);
+        let starts = seams(500.0, 500.0, 200.0, 10.0, &[(170.0, 230.0)], 50.0);
         assert_eq!(starts[1], 170.0 - CLEARANCE);
         // Too far back to help: the seam stays where it was.
-        let starts = seams(500.0, 200.0, 10.0, &[(100.0, 230.0)], 50.0);
+        let starts = seams(500.0, 500.0, 200.0, 10.0, &[(100.0, 230.0)], 50.0);
         assert_eq!(starts[1], 190.0);
     }
 }
