@@ -79,6 +79,8 @@ const shell = readFileSync(join(here, "shell.js"), "utf8");
  * the database is a file Journeywall refuses. `state.picture`, `pictureRefusal` and
  * `saveCancelled` stand for what the user picks in a native dialog.
  */
+export { binary };
+
 export async function startUi() {
   const dir = mkdtempSync(join(tmpdir(), "journeywall-ui-"));
   const core = startCore(dir);
@@ -111,6 +113,7 @@ export async function startUi() {
       await page.goto(url);
       page.errors = errors;
       page.docs = docs;
+      page.db = db;
       return page;
     },
     async close() {

@@ -187,6 +187,11 @@ export const en = {
     saved: (path: string) => `Saved: ${path}`,
     save: "Save poster…",
     notANumber: "enter a number",
+    format: "File",
+    formatHint: { pdf: "To print: sharp at any size, the text searchable", svg: "To edit further in a drawing program", png: "An image for screens, slides and chat" },
+    dpi: "Resolution",
+    pixels: (w: number, h: number) => `PNG of ${w.toLocaleString("en")} × ${h.toLocaleString("en")} pixels`,
+    oneImage: "One image of the whole poster",
   },
   exported: (path: string) => `Saved: ${path}`,
   timer: {

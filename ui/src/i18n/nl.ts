@@ -188,6 +188,11 @@ export const nl: Messages = {
     saved: (path: string) => `Opgeslagen: ${path}`,
     save: "Poster opslaan…",
     notANumber: "vul een getal in",
+    format: "Bestand",
+    formatHint: { pdf: "Om te drukken: scherp op elk formaat, de tekst doorzoekbaar", svg: "Om verder te bewerken in een tekenprogramma", png: "Een afbeelding voor schermen, dia's en chat" },
+    dpi: "Resolutie",
+    pixels: (w: number, h: number) => `PNG van ${w.toLocaleString("nl")} × ${h.toLocaleString("nl")} pixels`,
+    oneImage: "Eén afbeelding van de hele poster",
   },
   exported: (path: string) => `Opgeslagen: ${path}`,
   timer: {

@@ -21,7 +21,7 @@ export const commands = {
 	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
 	importJourney: (fileName: string, content: number[]) => typedError<string, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
 	posterPapers: () => typedError<string[], CommandError>(__TAURI_INVOKE("poster_papers")),
-	posterPreview: (journey: string, options: PosterOptions_Deserialize) => typedError<PosterPreview, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
+	posterPreview: (journey: string, options: PosterOptions_Deserialize) => typedError<PosterPreview_Serialize, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
 	listRounds: (journey: string) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
 	saveRound: (journey: string, name: string) => typedError<RoundInfo, CommandError>(__TAURI_INVOKE("save_round", { journey, name })),
 	openRound: (journey: string, round: string) => typedError<Round_Serialize, CommandError>(__TAURI_INVOKE("open_round", { journey, round })),
@@ -34,10 +34,10 @@ export const commands = {
 	roomInfo: () => typedError<RoomInfo | null, CommandError>(__TAURI_INVOKE("room_info")),
 	setRoomFocus: (focus: Focus_Deserialize) => typedError<null, CommandError>(__TAURI_INVOKE("set_room_focus", { focus })),
 	/**
-	 *  Asks where to save the poster (PDF, or SVG when the name ends in .svg), writes it all or
+	 *  Asks where to save the poster (PDF, or SVG or PNG when the name ends so), writes it all or
 	 *  nothing, and opens it in the system's viewer when asked. None: the user cancelled.
 	 */
-	savePoster: (journey: string, options: PosterOptions_Deserialize, openWhenDone: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_poster", { journey, options, openWhenDone })),
+	savePoster: (journey: string, options: PosterOptions_Deserialize, format: Format, openWhenDone: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_poster", { journey, options, format, openWhenDone })),
 	/**  Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled. */
 	exportJourney: (journey: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_journey", { journey })),
 	/**
@@ -399,6 +399,8 @@ export type Focus_Serialize = {
 	timerLeft: number | null,
 };
 
+export type Format = "pdf" | "svg" | "png";
+
 export type JoinCode = {
 	link: string,
 	/**  The QR code of `link`, as an SVG document. */
@@ -666,8 +668,11 @@ export type Phase_Serialize = {
 };
 
 /**  What the dialog shows about a poster before it is written. */
-export type PosterInfo = {
-	/**  "3 × 2 sheets of A4 → 84 × 59 cm", in the journey's language. */
+export type PosterInfo = PosterInfo_Serialize | PosterInfo_Deserialize;
+
+/**  What the dialog shows about a poster before it is written. */
+export type PosterInfo_Deserialize = {
+	/**  "3 × 2 sheets of A4 → 84 × 59 cm", in the language asked for. */
 	summary: string,
 	sheetName: string,
 	sheetsAcross: number,
@@ -676,6 +681,33 @@ export type PosterInfo = {
 	widthMm: number | null,
 	heightMm: number | null,
 	scalePercent: number | null,
+	/**  Pixel size of the poster as PNG at the chosen dpi. */
+	pngWidth: number,
+	pngHeight: number,
+	/**  Text with characters no bundled font can draw: these print as empty boxes. */
+	unprintable: Unprintable[],
+	/**  The same said for the person printing, in the language asked for. */
+	warning?: string | null,
+};
+
+/**  What the dialog shows about a poster before it is written. */
+export type PosterInfo_Serialize = {
+	/**  "3 × 2 sheets of A4 → 84 × 59 cm", in the language asked for. */
+	summary: string,
+	sheetName: string,
+	sheetsAcross: number,
+	sheetsDown: number,
+	pages: number,
+	widthMm: number | null,
+	heightMm: number | null,
+	scalePercent: number | null,
+	/**  Pixel size of the poster as PNG at the chosen dpi. */
+	pngWidth: number,
+	pngHeight: number,
+	/**  Text with characters no bundled font can draw: these print as empty boxes. */
+	unprintable: Unprintable[],
+	/**  The same said for the person printing, in the language asked for. */
+	warning: string | null,
 };
 
 export type PosterMode = 
@@ -705,6 +737,8 @@ export type PosterOptions_Deserialize = {
 	/**  Print the phases' guiding questions in the header band. */
 	questions?: boolean,
 	grayscale?: boolean,
+	/**  Dots per inch of a PNG. */
+	dpi?: number,
 };
 
 export type PosterOptions_Serialize = {
@@ -726,10 +760,20 @@ export type PosterOptions_Serialize = {
 	/**  Print the phases' guiding questions in the header band. */
 	questions: boolean,
 	grayscale: boolean,
+	/**  Dots per inch of a PNG. */
+	dpi: number,
 };
 
-export type PosterPreview = {
-	info: PosterInfo,
+export type PosterPreview = PosterPreview_Serialize | PosterPreview_Deserialize;
+
+export type PosterPreview_Deserialize = {
+	info: PosterInfo_Deserialize,
+	/**  The poster as SVG with the sheets drawn over it. */
+	svg: string,
+};
+
+export type PosterPreview_Serialize = {
+	info: PosterInfo_Serialize,
 	/**  The poster as SVG with the sheets drawn over it. */
 	svg: string,
 };
@@ -998,6 +1042,14 @@ export type UndoState_Deserialize = {
 export type UndoState_Serialize = {
 	undo: string | null,
 	redo: string | null,
+};
+
+/**  A piece of the journey with characters that cannot be printed. */
+export type Unprintable = {
+	/**  What it is, as the journey has it: a card's title (or the start of it), a phase, a row. */
+	title: string,
+	/**  The characters, each once. */
+	chars: string,
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };

@@ -19,6 +19,7 @@ export type Phase = B.Phase_Serialize;
 export type PresentState = B.PresentState;
 /** What the main window sends the projector window. */
 export type ProjectorMessage = B.Present_Serialize;
+export type PosterFormat = B.Format;
 export type PosterInfo = B.PosterInfo;
 export type PosterOptions = B.PosterOptions_Deserialize;
 export type PosterPreview = B.PosterPreview;
@@ -80,7 +81,8 @@ export const api = {
   posterPapers: (): Promise<string[]> => unwrap(commands.posterPapers()),
   posterPreview: (journey: string, options: PosterOptions): Promise<PosterPreview> => unwrap(commands.posterPreview(journey, options)),
   /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */
-  savePoster: (journey: string, options: PosterOptions, openWhenDone: boolean) => unwrap(commands.savePoster(journey, options, openWhenDone)),
+  savePoster: (journey: string, options: PosterOptions, format: PosterFormat, openWhenDone: boolean) =>
+    unwrap(commands.savePoster(journey, options, format, openWhenDone)),
   exportJourney: (journey: string) => unwrap(commands.exportJourney(journey)),
   /** Asks for a picture file and gives it to the persona; resolves to null when cancelled. */
   choosePersonaPicture: (journey: string, persona: string): Promise<Applied | null> => unwrap(commands.choosePersonaPicture(journey, persona)),

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, type PosterInfo } from "../ipc";
 import { useT } from "../i18n/context";
-import { SIZE_DEFAULTS, loadForm, saveForm, sizeChoices, toOptions, type PosterForm } from "./options";
+import { SIZE_DEFAULTS, loadForm, paperFor, saveForm, sizeChoices, toOptions, type PosterForm } from "./options";
 
 /** The last poster that could be made, and why the current options cannot make one. */
 type Preview = { info: PosterInfo | null; url: string | null; error: string | null };
@@ -29,7 +29,14 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
     saveForm(form);
     const checked = toOptions(form);
     if (!checked.options) {
-      const label = { margin: t.poster.margin, overlap: t.poster.overlap, size: t.poster.sizeValue[form.sizeBy], customWidth: t.poster.customWidth, customHeight: t.poster.customHeight }[checked.bad];
+      const label = {
+        margin: t.poster.margin,
+        overlap: t.poster.overlap,
+        size: t.poster.sizeValue[form.sizeBy],
+        customWidth: t.poster.customWidth,
+        customHeight: t.poster.customHeight,
+        dpi: t.poster.dpi,
+      }[checked.bad];
       setPreview((prev) => ({ ...prev, error: `${label}: ${t.poster.notANumber}` }));
       return;
     }
@@ -59,9 +66,13 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
     setSaveError(null);
     setForm((f) => {
       const next = { ...f, ...patch };
-      // Switching mode keeps a way of sizing that means something there.
+      // Switching mode starts it afresh on its own paper and way of sizing, so no option of the
+      // other mode is left behind that this one cannot print.
+      if (patch.mode && patch.mode !== f.mode) {
+        next.paper = paperFor(next.mode);
+        next.sizeBy = next.mode === "tiled" ? "across" : "fit";
+      }
       if (!sizeChoices(next.mode).includes(next.sizeBy)) next.sizeBy = next.mode === "tiled" ? "across" : "fit";
-      if (next.mode === "tiled" && next.paper === "fit") next.paper = "A4";
       if (patch.sizeBy || patch.mode) next.sizeValue = SIZE_DEFAULTS[next.sizeBy];
       return next;
     });
@@ -74,7 +85,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
     try {
       const { options } = toOptions(form);
       if (!options) return;
-      const path = await api.savePoster(journey, options, form.openWhenDone);
+      const path = await api.savePoster(journey, options, form.format, form.openWhenDone);
       if (path) setSaved(path);
     } catch (e) {
       setSaveError((e as Error).message);
@@ -167,6 +178,24 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
                 <em>mm</em>
               </span>
             </label>
+            <fieldset className="segmented">
+              <legend>{p.format}</legend>
+              {(["pdf", "svg", "png"] as const).map((f) => (
+                <label key={f} className={form.format === f ? "on" : ""} title={p.formatHint[f]}>
+                  <input type="radio" name="format" value={f} checked={form.format === f} onChange={() => set({ format: f })} />
+                  {f.toUpperCase()}
+                </label>
+              ))}
+            </fieldset>
+            {form.format === "png" ? (
+              <label className="with-unit">
+                {p.dpi}
+                <span>
+                  <input inputMode="numeric" value={form.dpi} onChange={(e) => set({ dpi: e.target.value })} />
+                  <em>dpi</em>
+                </span>
+              </label>
+            ) : null}
             <div className="checks">
               {form.mode === "tiled" ? <Check label={p.cutMarks} value={form.cutMarks} onChange={(v) => set({ cutMarks: v })} /> : null}
               <Check label={p.questions} value={form.questions} onChange={(v) => set({ questions: v })} />
@@ -183,14 +212,20 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
               ) : info ? (
                 <>
                   <strong>{info.summary}</strong>
-                  <span>{p.pages(info.pages)}</span>
+                  <span>{form.format === "png" ? p.pixels(info.pngWidth, info.pngHeight) : form.format === "svg" ? p.oneImage : p.pages(info.pages)}</span>
+                  {info.warning ? (
+                    <span className="poster-warning" role="alert">
+                      {info.warning}
+                    </span>
+                  ) : null}
                 </>
               ) : (
                 <span>{t.loading}</span>
               )}
             </div>
             <div className="poster-canvas">
-              {preview.url ? <img src={preview.url} alt={p.previewAlt} className={error ? "stale" : ""} /> : null}
+              {/* A preview of other options than those shown would mislead: none until it is right again. */}
+              {preview.url && !error ? <img src={preview.url} alt={p.previewAlt} /> : null}
             </div>
           </div>
         </div>

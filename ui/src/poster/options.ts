@@ -1,6 +1,6 @@
 // The poster options as the dialog edits them, turned into what the backend checks. The backend
 // owns every rule; this only maps form fields to its options and remembers the last choice.
-import type { PosterOptions, PosterSize } from "../ipc";
+import type { PosterFormat, PosterOptions, PosterSize } from "../ipc";
 
 export type SizeBy = PosterSize["by"];
 
@@ -22,6 +22,10 @@ export interface PosterForm {
   notes: boolean;
   questions: boolean;
   grayscale: boolean;
+  /** What Save writes: PDF to print, SVG to edit elsewhere, PNG for screens and chat. */
+  format: PosterFormat;
+  /** Dots per inch of a PNG, as typed. */
+  dpi: string;
   openWhenDone: boolean;
 }
 
@@ -40,8 +44,20 @@ export const DEFAULT_FORM: PosterForm = {
   notes: false,
   questions: true,
   grayscale: false,
+  format: "pdf",
+  dpi: "150",
   openWhenDone: true,
 };
+
+/** Tiling means small sheets: the office printer's paper (Letter in the US, A4 elsewhere). */
+export function officePaper(locale = typeof navigator === "undefined" ? "" : navigator.language): string {
+  return /^en-US$|^en-CA$|^es-MX$/i.test(locale) ? "Letter" : "A4";
+}
+
+/** The sheet a mode starts on when it is chosen. */
+export function paperFor(mode: PosterForm["mode"]): string {
+  return mode === "tiled" ? officePaper() : DEFAULT_FORM.paper;
+}
 
 /** What each way of sizing starts at when chosen. */
 export const SIZE_DEFAULTS: Record<SizeBy, string> = { fit: "", width: "300", scale: "100", across: "3", cardSize: "76" };
@@ -54,7 +70,7 @@ export function sizeChoices(mode: PosterForm["mode"]): SizeBy[] {
 const num = (s: string) => (s.trim() === "" ? NaN : Number(s.trim().replace(",", ".")));
 
 /** A form field that does not hold a number; the dialog names it instead of asking the backend. */
-export type BadField = "margin" | "overlap" | "size" | "customWidth" | "customHeight";
+export type BadField = "margin" | "overlap" | "size" | "customWidth" | "customHeight" | "dpi";
 
 /** The backend's options from the form, or the first field that is not a number. */
 export function toOptions(f: PosterForm): { options: PosterOptions; bad: null } | { options: null; bad: BadField } {
@@ -65,6 +81,7 @@ export function toOptions(f: PosterForm): { options: PosterOptions; bad: null } 
     ["customHeight", num(f.customHeight), f.paper === "custom"],
     ["overlap", num(f.overlapMm), f.mode === "tiled"],
     ["margin", num(f.marginMm), true],
+    ["dpi", num(f.dpi), f.format === "png"],
   ];
   const bad = checks.find(([, value, used]) => used && !Number.isFinite(value));
   if (bad) return { options: null, bad: bad[0] };
@@ -93,6 +110,8 @@ export function toOptions(f: PosterForm): { options: PosterOptions; bad: null } 
       notes: f.notes,
       questions: f.questions,
       grayscale: f.grayscale,
+      // The backend names the allowed range when this is outside it.
+      dpi: Math.min(Math.max(0, Math.round(num(f.dpi) || 150)), 100_000),
     },
   };
 }
