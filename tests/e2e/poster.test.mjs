@@ -39,6 +39,22 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
     assert.match(info, /\(A4\)/);
     assert.deepEqual(readdirSync(out), files, "no temporary file is left beside the poster");
 
+    // The same poster as a picture: PNG at a chosen resolution, its pixel size shown before saving.
+    await s.clickOn(".segmented label", { text: "PNG" });
+    await s.waitFor(".poster-summary span", { text: "PNG van" });
+    await s.screenshot("33-poster-dialog-png");
+    await s.clickOn(".dialog-actions button.primary");
+    await s.waitFor(".poster-saved", { text: ".png" });
+    const png = readdirSync(out).filter((f) => f.endsWith(".png"));
+    assert.equal(png.length, 1, `one PNG in ${out}: ${readdirSync(out)}`);
+    const identify = execFileSync("identify", ["-units", "PixelsPerInch", "-format", "%w %h %x", join(out, png[0])], { encoding: "utf8" });
+    const shown = await (await s.find(".poster-summary span")).text();
+    const [w, h] = identify.split(" ");
+    const [, sw, sh] = shown.match(/([\d.]+) × ([\d.]+)/);
+    assert.deepEqual([sw.replaceAll(".", ""), sh.replaceAll(".", "")], [w, h], `the dialog said ${shown}; the file is ${identify}`);
+    assert.match(identify, / 150(\.\d+)?$/, "150 dpi written into the file");
+    await s.clickOn(".segmented label", { text: "PDF" });
+
     // An option the core refuses is named, in the language of the UI.
     // Typed as a user would: a value set by script raced with the dialog's own re-render.
     await s.execute(`

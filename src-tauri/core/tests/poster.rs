@@ -443,4 +443,6 @@ fn the_pdf_says_what_it_is() {
     assert!(info.contains("Subject:         Van oriëntatie tot herhaalaankoop"), "{info}");
     assert!(info.contains("Producer:        Journeywall "), "{info}");
     assert!(info.contains("CreationDate:") && info.contains("2026"), "made today, not in 1970: {info}");
+    let raw = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+    assert!(raw.contains("/Lang(nl)") || raw.contains("/Lang (nl)"), "the document language is the journey's");
 }

@@ -170,7 +170,8 @@ impl Poster {
     }
 
     pub fn pdf(&self) -> Vec<u8> {
-        let about = pdf::About { title: &self.layout.name, subject: &self.description, created: self.made.div_euclid(1000) };
+        let lang = Lang::from_locale(&self.layout.locale).code();
+        let about = pdf::About { title: &self.layout.name, subject: &self.description, created: self.made.div_euclid(1000), lang };
         pdf::render(&self.layout, &sheets::pages(&self.layout, &self.plan), &about)
     }
 
