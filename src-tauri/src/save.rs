@@ -56,6 +56,7 @@ pub fn save_poster<R: Runtime>(
     let doc = state.with(|s| s.load(journey))?;
     // Checked before asking for a file name: bad options never lead to a dialog and an empty file.
     let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
+    poster.check_format(format).map_err(|e| state.core_error(e))?;
     // The format chosen in the dialog comes first; a name typed with another of the three wins.
     let filters = [(Format::Pdf, "PDF"), (Format::Svg, "SVG"), (Format::Png, "PNG")];
     let mut filters: Vec<(&str, &str)> = filters.iter().map(|(f, name)| (*name, f.extension())).collect();

@@ -446,3 +446,23 @@ fn the_pdf_says_what_it_is() {
     let raw = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
     assert!(raw.contains("/Lang(nl)") || raw.contains("/Lang (nl)"), "the document language is the journey's");
 }
+
+/// Found by reading the code: a tiled poster that ends before its layout (blank paper left out)
+/// was squeezed into its shorter size in the PNG and letterboxed in the SVG.
+#[test]
+fn a_trimmed_tiled_poster_keeps_its_scale_in_svg_and_png() {
+    let doc = templates::instantiate("online-nl", None).unwrap();
+    let options = PosterOptions { dpi: 36, ..tiled("A4", PosterSize::Width { mm: 2000.0 }) };
+    let poster = Poster::new(&doc, &options, NOW).unwrap();
+    let info = poster.info(journeywall_core::Lang::En);
+    let svg = poster.svg(false);
+    let number = |key: &str| -> f32 { svg.split(&format!("{key}=\"")).nth(1).unwrap().split(['"', 'm']).next().unwrap().parse().unwrap() };
+    let view: Vec<f32> =
+        svg.split("viewBox=\"").nth(1).unwrap().split('"').next().unwrap().split(' ').map(|v| v.parse().unwrap()).collect();
+    let (w, h) = (number("width"), number("height"));
+    assert!(((w / h) - (view[2] / view[3])).abs() < 0.01, "{w}×{h} mm shows a {}×{} view", view[2], view[3]);
+    assert!((w - info.width_mm).abs() < 0.01 && (h - info.height_mm).abs() < 0.01);
+    let png = poster.png().unwrap();
+    let header = png::Decoder::new(std::io::Cursor::new(png)).read_info().unwrap().info().clone();
+    assert_eq!((header.width, header.height), (info.png_width, info.png_height));
+}

@@ -110,8 +110,8 @@ export function toOptions(f: PosterForm): { options: PosterOptions; bad: null } 
       notes: f.notes,
       questions: f.questions,
       grayscale: f.grayscale,
-      // The backend names the allowed range when this is outside it.
-      dpi: Math.min(Math.max(0, Math.round(num(f.dpi) || 150)), 100_000),
+      // Only a PNG has a resolution; the backend names the allowed range when it is outside it.
+      dpi: f.format === "png" ? Math.min(Math.max(0, Math.round(num(f.dpi))), 100_000) : 150,
     },
   };
 }

@@ -22,6 +22,9 @@ pub struct FaceFile {
 
 pub type FaceId = u8;
 
+/// Bold text in a face with one weight: the outline is stroked this wide (in em) as well.
+pub const SYNTHETIC_BOLD: f32 = 0.035;
+
 pub static FILES: [FaceFile; 10] = [
     FaceFile { bytes: include_bytes!("../../fonts/NotoSans-Regular.ttf"), single_weight: false },
     FaceFile { bytes: include_bytes!("../../fonts/NotoSans-Bold.ttf"), single_weight: false },

@@ -33,19 +33,27 @@ pub struct ShapedLine {
     pub glyphs: Vec<Glyph>,
     /// The pen's travel, in em.
     pub width: f32,
-    /// The line's base direction is right to left (its first strong character is Arabic or Hebrew).
-    pub rtl: bool,
 }
 
-pub fn shape_line(text: &str, weight: Weight) -> ShapedLine {
+/// Shapes `text` as one line; `rtl` is the base direction of the paragraph it comes from (None:
+/// its own first strong character decides).
+pub fn shape_line(text: &str, weight: Weight, rtl: Option<bool>) -> ShapedLine {
     let mut line = ShapedLine::default();
     if text.is_empty() {
         return line;
     }
-    let bidi = BidiInfo::new(text, None);
+    // No face has a tab: it is a space (same length in bytes, so every offset stays right).
+    let spaced;
+    let text = if text.contains('\t') {
+        spaced = text.replace('\t', " ");
+        spaced.as_str()
+    } else {
+        text
+    };
+    let base = rtl.map(|r| if r { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() });
+    let bidi = BidiInfo::new(text, base);
     let mut pen = 0.0;
     for para in &bidi.paragraphs {
-        line.rtl |= para.level.is_rtl();
         let (levels, runs) = bidi.visual_runs(para, para.range.clone());
         for run in runs {
             let rtl = levels[run.start].is_rtl();
@@ -172,20 +180,18 @@ mod tests {
 
     #[test]
     fn latin_is_kerned_by_the_font() {
-        let av = shape_line("AV", Weight::Regular);
-        let a_then_v = shape_line("A", Weight::Regular).width + shape_line("V", Weight::Regular).width;
+        let av = shape_line("AV", Weight::Regular, None);
+        let a_then_v = shape_line("A", Weight::Regular, None).width + shape_line("V", Weight::Regular, None).width;
         assert!(av.width < a_then_v, "the pair AV is kerned: {} vs {a_then_v}", av.width);
-        assert!(!av.rtl);
     }
 
     #[test]
     fn arabic_is_joined_and_runs_right_to_left() {
         let word = "سلام";
-        let line = shape_line(word, Weight::Regular);
-        assert!(line.rtl);
+        let line = shape_line(word, Weight::Regular, None);
         assert!(line.glyphs.iter().all(|g| g.face == 2 && g.id != 0));
         // Joined letters take other glyphs than the same letters alone.
-        let alone: Vec<u16> = word.chars().map(|c| shape_line(&c.to_string(), Weight::Regular).glyphs[0].id).collect();
+        let alone: Vec<u16> = word.chars().map(|c| shape_line(&c.to_string(), Weight::Regular, None).glyphs[0].id).collect();
         let joined: Vec<u16> = line.glyphs.iter().rev().map(|g| g.id).collect();
         assert_ne!(joined, alone);
         // Drawn right to left: the first character's glyph is the rightmost.
@@ -195,36 +201,39 @@ mod tests {
 
     #[test]
     fn mixed_directions_keep_latin_and_numbers_in_reading_order() {
-        let line = shape_line("Bel 112 אם יש שאלה", Weight::Regular);
-        assert!(!line.rtl, "starts with Latin");
+        let line = shape_line("Bel 112 אם יש שאלה", Weight::Regular, None);
         let faces: Vec<FaceId> = line.glyphs.iter().map(|g| g.face).collect();
         assert_eq!(faces.first(), Some(&0));
         assert_eq!(faces.last(), Some(&4));
-        let rtl = shape_line("שלום Anna 2026", Weight::Bold);
-        assert!(rtl.rtl);
+        let rtl = shape_line("שלום Anna 2026", Weight::Bold, None);
         // In a right-to-left line the Hebrew word comes last on the right.
         assert_eq!(rtl.glyphs.last().map(|g| g.face), Some(5));
+        // The second line of a Hebrew paragraph that starts with a Latin word stays right to left:
+        // the Latin word is on its left, the Hebrew after it further left still.
+        let second = shape_line("Google שואלים", Weight::Regular, Some(true));
+        assert_eq!(second.glyphs.first().map(|g| g.face), Some(4), "Hebrew leftmost in a right-to-left line");
+        assert_eq!(second.glyphs.last().map(|g| g.face), Some(0));
     }
 
     #[test]
     fn every_script_gets_real_glyphs_and_unknown_ones_a_box() {
         for (text, face) in [("漢字かな", 8), ("한국어", 6), ("🚲😀", 9), ("Ελλάδα", 0), ("Tiếng Việt", 0)] {
-            let line = shape_line(text, Weight::Regular);
+            let line = shape_line(text, Weight::Regular, None);
             assert!(line.glyphs.iter().all(|g| g.id != 0), "{text}: {:?}", ids(&line));
             assert!(line.glyphs.iter().any(|g| g.face == face), "{text}");
         }
-        let korean = shape_line("한국어 고객", Weight::Bold);
-        let word = shape_line("한국어", Weight::Bold).width;
+        let korean = shape_line("한국어 고객", Weight::Bold, None);
+        let word = shape_line("한국어", Weight::Bold, None).width;
         assert!(korean.width < 2.0 * word, "the space between Korean words is a space: {} vs {word}", korean.width);
-        let heart = shape_line("❤\u{FE0F}", Weight::Regular);
+        let heart = shape_line("❤\u{FE0F}", Weight::Regular, None);
         assert_eq!(heart.glyphs.len(), 1, "the variation selector draws nothing");
-        assert!(shape_line("ᚠ", Weight::Regular).glyphs.iter().all(|g| g.id == 0));
+        assert!(shape_line("ᚠ", Weight::Regular, None).glyphs.iter().all(|g| g.id == 0));
     }
 
     #[test]
     fn advances_add_up_to_the_width() {
         for text in ["Zoekt op Google", "مرحبا بالعالم", "ひらがな", "Ä\u{0301}b"] {
-            let line = shape_line(text, Weight::Regular);
+            let line = shape_line(text, Weight::Regular, None);
             let sum: f32 = advances(&line, text).iter().sum();
             assert!((sum - line.width).abs() < 1e-3, "{text}: {sum} vs {}", line.width);
         }
@@ -233,7 +242,7 @@ mod tests {
     #[test]
     fn every_glyph_knows_its_text() {
         let text = "office ﬁ وَ";
-        let line = shape_line(text, Weight::Regular);
+        let line = shape_line(text, Weight::Regular, None);
         let mut covered: Vec<&str> = line.glyphs.iter().map(|g| &text[g.text.0 as usize..g.text.1 as usize]).collect();
         covered.retain(|s| !s.is_empty());
         assert_eq!(covered.concat().chars().filter(|c| !c.is_whitespace()).count(), text.chars().filter(|c| !c.is_whitespace()).count());

@@ -74,6 +74,9 @@ pub struct Layout {
     pub pictures: Vec<Picture>,
 }
 
+/// The title block has room for this many personas.
+pub const PERSONAS_PRINTED: usize = 3;
+
 impl Layout {
     /// How far right and down anything is drawn on the paper-coloured ground (shape 0): a sheet
     /// beyond this would print only that ground.
@@ -195,11 +198,16 @@ impl Builder {
 
     /// One line of text at baseline `y`; returns its width.
     fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: &str) -> f32 {
+        self.text_in((x, y), size, weight, colour, text, None)
+    }
+
+    /// The same, as a line of a paragraph in base direction `rtl` (None: the line's own).
+    fn text_in(&mut self, at: (f32, f32), size: f32, weight: Weight, colour: Colour, text: &str, rtl: Option<bool>) -> f32 {
         if text.is_empty() {
             return 0.0;
         }
         let colour = self.colour(colour);
-        let shape = self.m.line(x, y, size, weight, colour, text);
+        let shape = self.m.line(at, size, weight, colour, text, rtl);
         let Shape::Text { line, .. } = &shape else { unreachable!("Measure::line makes text") };
         let width = line.width * size;
         self.shapes.push(shape);
@@ -209,11 +217,12 @@ impl Builder {
     /// Lines starting with their top at `y` in a box `width` wide from `x`, to its right edge
     /// when the text is Arabic or Hebrew; returns the y under the last line.
     fn lines(&mut self, lines: &[String], (x, y): (f32, f32), width: f32, size: f32, weight: Weight, colour: Colour) -> f32 {
+        // The first line with text decides the direction of them all, as the paragraph's would.
         let rtl = lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_rtl(l));
         let mut y = y;
         for line in lines {
-            let at = if rtl { x + width - self.m.width(line, weight, size) } else { x };
-            self.text(at, y + size * 0.95, size, weight, colour, line);
+            let at = if rtl { x + width - self.m.shaped_in(line, weight, Some(true)).width * size } else { x };
+            self.text_in((at, y + size * 0.95), size, weight, colour, line, Some(rtl));
             y += size * LINE;
         }
         y
@@ -231,7 +240,7 @@ impl Builder {
             let desc = self.m.wrap(doc.journey.description.trim(), Weight::Regular, 4.6, text_w.min(320.0), Some(4));
             bottom = self.lines(&desc, (x, bottom + 2.0), text_w.min(320.0), 4.6, Weight::Regular, INK);
         }
-        for p in doc.personas.iter().take(3) {
+        for p in doc.personas.iter().take(PERSONAS_PRINTED) {
             let mut s = format!("{}: {}", self.w.persona, p.name);
             if !p.role.trim().is_empty() {
                 s += &format!(", {}", p.role.trim());

@@ -19,7 +19,7 @@ const NARROWEST: f32 = 0.1;
 /// Measures and wraps text for one layout, shaping each distinct line once.
 #[derive(Default)]
 pub struct Measure {
-    shaped: HashMap<(Weight, String), Arc<ShapedLine>>,
+    shaped: HashMap<(Weight, Option<bool>, String), Arc<ShapedLine>>,
 }
 
 impl Measure {
@@ -27,19 +27,27 @@ impl Measure {
         Measure::default()
     }
 
-    /// `text` shaped as one line.
+    /// `text` shaped as one line, in its own base direction.
     pub fn shaped(&mut self, text: &str, weight: Weight) -> Arc<ShapedLine> {
-        if let Some(line) = self.shaped.get(&(weight, text.to_string())) {
+        self.shaped_in(text, weight, None)
+    }
+
+    /// `text` shaped as one line of a paragraph whose base direction is right to left (`Some(true)`),
+    /// left to right, or the line's own (None).
+    pub fn shaped_in(&mut self, text: &str, weight: Weight, rtl: Option<bool>) -> Arc<ShapedLine> {
+        let key = (weight, rtl, text.to_string());
+        if let Some(line) = self.shaped.get(&key) {
             return line.clone();
         }
-        let line = Arc::new(shape_line(text, weight));
-        self.shaped.insert((weight, text.to_string()), line.clone());
+        let line = Arc::new(shape_line(text, weight, rtl));
+        self.shaped.insert(key, line.clone());
         line
     }
 
-    /// `text` as one line to draw, starting at `x` on baseline `y`.
-    pub fn line(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: &str) -> Shape {
-        Shape::Text { x, y, size, weight, colour, text: text.to_string(), line: self.shaped(text, weight) }
+    /// `text` as one line to draw, starting at `x` on baseline `y`, in the paragraph direction `rtl`
+    /// (None: the line's own).
+    pub fn line(&mut self, (x, y): (f32, f32), size: f32, weight: Weight, colour: Colour, text: &str, rtl: Option<bool>) -> Shape {
+        Shape::Text { x, y, size, weight, colour, text: text.to_string(), line: self.shaped_in(text, weight, rtl) }
     }
 
     /// Width of `text` at `size` (the em, in millimetres).
@@ -56,7 +64,7 @@ impl Measure {
         // What could fit at all: a 100 kB note is not shaped for the three lines it may show.
         let room = limit.map(|m| (m + 1) * ((width / (size * NARROWEST)).ceil() as usize + 1));
         for paragraph in text.split('\n') {
-            if room.is_some_and(|r| lines.len() > r) || limit.is_some_and(|m| lines.len() > m) {
+            if limit.is_some_and(|m| lines.len() > m) {
                 break;
             }
             let paragraph = match room {
@@ -68,15 +76,18 @@ impl Measure {
             };
             self.wrap_paragraph(paragraph, weight, size, width, &mut lines);
         }
+        // Text is left over when more lines were made than fit, blank ones between paragraphs
+        // included: the last line kept says so, even when a blank line follows it.
+        let cut = limit.filter(|&m| lines.len() > m);
+        if let Some(max) = cut {
+            lines.truncate(max);
+        }
         while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
             lines.pop();
         }
-        if let Some(max) = limit {
-            if lines.len() > max {
-                lines.truncate(max);
-                let last = lines.last_mut().expect("at least one line");
-                self.end_with_ellipsis(last, weight, size, width);
-            }
+        if cut.is_some() {
+            let last = lines.last_mut().expect("at least one line");
+            self.end_with_ellipsis(last, weight, size, width);
         }
         lines
     }
@@ -95,7 +106,10 @@ impl Measure {
             // The piece from `end` to `at`, without the spaces it ends in, must fit.
             let fits = span(start, trimmed_end(end, at)) <= width;
             if !fits && end > start {
-                lines.push(text[start..trimmed_end(start, end)].to_string());
+                // Only spaces so far (a paragraph that starts with them) make no line of their own.
+                if trimmed_end(start, end) > start {
+                    lines.push(text[start..trimmed_end(start, end)].to_string());
+                }
                 start = end;
             }
             if span(start, trimmed_end(start, at)) > width {
@@ -232,6 +246,20 @@ mod tests {
         assert_eq!(m.fit_line("kort", Weight::Regular, 4.0, 30.0), "kort");
         let long = m.fit_line(&"lang ".repeat(20_000), Weight::Regular, 4.0, 30.0);
         assert!(long.ends_with(ELLIPSIS) && m.width(&long, Weight::Regular, 4.0) <= 30.0);
+    }
+
+    /// Found by reading the code: a blank line after the last line that fits used to hide that
+    /// text was left out, and leading spaces made an empty first line.
+    #[test]
+    fn left_over_text_is_marked_across_blank_lines_and_leading_spaces_make_no_line() {
+        let mut m = Measure::new();
+        assert_eq!(m.wrap("Intro\n\nDetails", Weight::Regular, 4.0, 40.0, Some(1)), vec![format!("Intro{ELLIPSIS}")]);
+        assert_eq!(m.wrap("Intro\n\nDetails", Weight::Regular, 4.0, 40.0, Some(2)), vec![format!("Intro{ELLIPSIS}")]);
+        assert_eq!(m.wrap("Intro\n\nDetails", Weight::Regular, 4.0, 40.0, Some(3)), vec!["Intro", "", "Details"]);
+        let lines = m.wrap("     Superkalifragilistisch", Weight::Regular, 4.0, 30.0, None);
+        assert!(!lines[0].trim().is_empty(), "{lines:?}");
+        assert_eq!(m.wrap("a\tb", Weight::Regular, 4.0, 40.0, None), vec!["a\tb"]);
+        assert!((m.width("a\tb", Weight::Regular, 4.0) - m.width("a b", Weight::Regular, 4.0)).abs() < 1e-4, "a tab is as wide as a space");
     }
 
     #[test]

@@ -175,9 +175,18 @@ impl Poster {
         pdf::render(&self.layout, &sheets::pages(&self.layout, &self.plan), &about)
     }
 
+    /// Refuses, before anything is drawn or a file is asked for, what this poster cannot be
+    /// written as (a PNG beyond the pixel budget).
+    pub fn check_format(&self, format: Format) -> Result<()> {
+        match format {
+            Format::Png => png::check_size(self.plan.poster_w, self.plan.poster_h, self.dpi).map(|_| ()),
+            Format::Pdf | Format::Svg => Ok(()),
+        }
+    }
+
     /// The whole poster at its finished size as PNG, at the options' dpi.
     pub fn png(&self) -> Result<Vec<u8>> {
-        png::render(&self.layout, self.plan.poster_w, self.plan.poster_h, self.dpi)
+        png::render(&self.layout, self.plan.scale, (self.plan.poster_w, self.plan.poster_h), self.dpi)
     }
 
     /// The poster as SVG; with `grid`, the sheets of a tiled poster drawn over it (the preview).
@@ -207,7 +216,12 @@ fn unprintable(doc: &JourneyDoc, options: &PosterOptions) -> Vec<Unprintable> {
     };
     let mut found = Vec::new();
     let mut check = |title: &str, texts: &[&str]| {
-        let chars: String = texts.iter().flat_map(|t| font::unprintable(t)).collect();
+        let mut chars = String::new();
+        for c in texts.iter().flat_map(|t| font::unprintable(t)) {
+            if !chars.contains(c) {
+                chars.push(c);
+            }
+        }
         if !chars.is_empty() {
             found.push(Unprintable { title: short(title), chars });
         }
@@ -216,14 +230,16 @@ fn unprintable(doc: &JourneyDoc, options: &PosterOptions) -> Vec<Unprintable> {
     for p in &doc.phases {
         check(&p.title, &[&p.title, if options.questions { &p.question } else { "" }]);
     }
-    for r in &doc.rows {
+    // What the poster prints: the visible rows and their cards, the first three personas.
+    let hidden: Vec<_> = doc.rows.iter().filter(|r| r.hidden).map(|r| r.id).collect();
+    for r in doc.rows.iter().filter(|r| !r.hidden) {
         check(&r.title, &[&r.title]);
     }
-    for c in &doc.cards {
+    for c in doc.cards.iter().filter(|c| !hidden.contains(&c.row)) {
         let notes = if options.notes { c.notes.as_str() } else { "" };
         check(&c.title, &[&c.title, notes, c.channel.as_deref().unwrap_or("")]);
     }
-    for p in &doc.personas {
+    for p in doc.personas.iter().take(layout::PERSONAS_PRINTED) {
         check(&p.name, &[&p.name, &p.role, &p.quote]);
     }
     found

@@ -14,15 +14,13 @@ use printpdf::{
     WindingOrder, XObjectId, XObjectTransform,
 };
 
-use super::font::{face, pdf_face, units_per_em, FaceId, Weight, FILES};
+use super::font::{face, pdf_face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
 use super::glyphs::ShapedLine;
 use super::layout::Layout;
-use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
+use super::shapes::{Colour, Rect, Segment, Shape, Stroke, KAPPA};
 use super::sheets::{Item, Page};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
-/// A circle as four Béziers: the control points sit this far along the tangents (× radius).
-const KAPPA: f32 = 0.552_284_8;
 
 /// What the file says about itself (File → Properties in a PDF viewer).
 pub struct About<'a> {
@@ -297,7 +295,7 @@ impl Writer<'_> {
             if outline != outlined {
                 if outline {
                     self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
-                    self.ops.push(Op::SetOutlineThickness { pt: Pt(size_pt * 0.035) });
+                    self.ops.push(Op::SetOutlineThickness { pt: Pt(size_pt * SYNTHETIC_BOLD) });
                 }
                 let mode = if outline { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill };
                 self.ops.push(Op::SetTextRenderingMode { mode });
@@ -346,13 +344,14 @@ impl Writer<'_> {
     }
 
     fn rounded(&self, r: Rect, rad: f32) -> Vec<LinePoint> {
-        let k = rad * (1.0 - KAPPA);
-        let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
-        let mut p = vec![self.on((x0 + rad, y0)), self.on((x1 - rad, y0))];
-        p.extend([self.handle((x1 - k, y0)), self.handle((x1, y0 + k)), self.on((x1, y0 + rad)), self.on((x1, y1 - rad))]);
-        p.extend([self.handle((x1, y1 - k)), self.handle((x1 - k, y1)), self.on((x1 - rad, y1)), self.on((x0 + rad, y1))]);
-        p.extend([self.handle((x0 + k, y1)), self.handle((x0, y1 - k)), self.on((x0, y1 - rad)), self.on((x0, y0 + rad))]);
-        p.extend([self.handle((x0, y0 + k)), self.handle((x0 + k, y0)), self.on((x0 + rad, y0))]);
-        p
+        let (start, segments) = r.rounded(rad);
+        let mut points = vec![self.on(start)];
+        for s in segments {
+            match s {
+                Segment::Line(p) => points.push(self.on(p)),
+                Segment::Curve(a, b, e) => points.extend([self.handle(a), self.handle(b), self.on(e)]),
+            }
+        }
+        points
     }
 }

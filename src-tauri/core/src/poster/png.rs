@@ -10,7 +10,7 @@ use tiny_skia::{
     FillRule, LineCap, Paint, Path, PathBuilder, Pixmap, PixmapPaint, Rect as SkRect, Stroke as SkStroke, StrokeDash, Transform,
 };
 
-use super::font::{face, units_per_em, FaceId, Weight, FILES};
+use super::font::{face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
 use super::layout::Layout;
 use super::shapes::{Colour, Picture, Rect, Segment, Shape, Stroke};
 use crate::said::Field;
@@ -43,10 +43,11 @@ pub fn check_size(w_mm: f32, h_mm: f32, dpi: u32) -> Result<(u32, u32)> {
     Ok((w, h))
 }
 
-/// The layout drawn `w_mm` × `h_mm` at `dpi`, as PNG bytes.
-pub fn render(layout: &Layout, w_mm: f32, h_mm: f32, dpi: u32) -> Result<Vec<u8>> {
+/// The layout printed at `scale` (mm per design mm) on a poster `w_mm` × `h_mm` (which may end
+/// before the layout does), at `dpi`, as PNG bytes.
+pub fn render(layout: &Layout, scale: f32, (w_mm, h_mm): (f32, f32), dpi: u32) -> Result<Vec<u8>> {
     let (w, h) = check_size(w_mm, h_mm, dpi)?;
-    let k = w as f32 / layout.width;
+    let k = scale * dpi as f32 / 25.4;
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, w, h);
     encoder.set_color(png::ColorType::Rgb);
@@ -127,7 +128,7 @@ impl Painter {
     fn shape(&mut self, px: &mut Pixmap, shape: &Shape, t: Transform) {
         match shape {
             Shape::Rect { at, radius, fill, stroke } => {
-                let Some(path) = rounded(*at, radius.min(at.w / 2.0).min(at.h / 2.0)) else { return };
+                let Some(path) = rounded(*at, *radius) else { return };
                 self.draw(px, &path, *fill, *stroke, LineCap::Butt, t);
             }
             Shape::Circle { cx, cy, r, fill, stroke } => {
@@ -158,7 +159,7 @@ impl Painter {
                     let place = Transform::from_row(k, 0.0, 0.0, -k, x + g.x * size, y - g.y * size).post_concat(t);
                     px.fill_path(path, &paint(*colour), FillRule::Winding, place, None);
                     if *weight == Weight::Bold && FILES[g.face as usize].single_weight {
-                        let s = SkStroke { width: 0.035 * units_per_em(g.face), ..SkStroke::default() };
+                        let s = SkStroke { width: SYNTHETIC_BOLD * units_per_em(g.face), ..SkStroke::default() };
                         px.stroke_path(path, &paint(*colour), &s, place, None);
                     }
                 }
@@ -178,18 +179,15 @@ fn rounded(r: Rect, rad: f32) -> Option<Path> {
     if rad <= 0.0 {
         return Some(PathBuilder::from_rect(SkRect::from_xywh(r.x, r.y, r.w, r.h)?));
     }
-    let k = rad * (1.0 - 0.552_284_8);
-    let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
+    let (start, segments) = r.rounded(rad);
     let mut pb = PathBuilder::new();
-    pb.move_to(x0 + rad, y0);
-    pb.line_to(x1 - rad, y0);
-    pb.cubic_to(x1 - k, y0, x1, y0 + k, x1, y0 + rad);
-    pb.line_to(x1, y1 - rad);
-    pb.cubic_to(x1, y1 - k, x1 - k, y1, x1 - rad, y1);
-    pb.line_to(x0 + rad, y1);
-    pb.cubic_to(x0 + k, y1, x0, y1 - k, x0, y1 - rad);
-    pb.line_to(x0, y0 + rad);
-    pb.cubic_to(x0, y0 + k, x0 + k, y0, x0 + rad, y0);
+    pb.move_to(start.0, start.1);
+    for s in segments {
+        match s {
+            Segment::Line(p) => pb.line_to(p.0, p.1),
+            Segment::Curve(a, b, e) => pb.cubic_to(a.0, a.1, b.0, b.1, e.0, e.1),
+        }
+    }
     pb.close();
     pb.finish()
 }

@@ -69,7 +69,7 @@ pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
                 let x = plan.margin + 2.0;
                 let fitted = m.fit_line(&text, Weight::Regular, size, plan.sheet_w - 2.0 * plan.margin - 4.0);
                 let y = plan.sheet_h - plan.margin / 2.0 + size * 0.35;
-                own.push(m.line(x, y, size, Weight::Regular, MARK, &fitted));
+                own.push(m.line((x, y), size, Weight::Regular, MARK, &fitted, None));
             }
             pages.push(Page {
                 w: plan.sheet_w,
@@ -170,7 +170,7 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     let mut own = Vec::new();
     let text = |own: &mut Vec<Shape>, m: &mut Measure, y: f32, size: f32, weight: Weight, s: &str| {
         let line = m.fit_line(s, weight, size, inner);
-        own.push(m.line(x, y, size, weight, Colour::BLACK, &line));
+        own.push(m.line((x, y), size, weight, Colour::BLACK, &line, None));
     };
     text(&mut own, m, x + 7.0, 7.0, Weight::Bold, &layout.name);
     // Noto Sans has no arrow: the PDF says it in words.
@@ -208,7 +208,7 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
                 fill: Some(Colour::WHITE),
                 stroke: None,
             });
-            own.push(m.line(lx, ly, size, Weight::Bold, GRID, &label));
+            own.push(m.line((lx, ly), size, Weight::Bold, GRID, &label, None));
         }
     }
     Page {

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 
-use super::font::{face, units_per_em, FaceId, Weight, FILES};
+use super::font::{face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
 use super::layout::Layout;
 use super::shapes::{Picture, Segment, Shape, Stroke};
 use super::tiling::Plan;
@@ -22,8 +22,9 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}mm" height="{}mm" viewBox="0 0 {} {}" font-family="'Noto Sans', 'DejaVu Sans', Arial, sans-serif">"#,
         n(plan.poster_w),
         n(plan.poster_h),
-        n(layout.width),
-        n(layout.height)
+        // A tiled poster may end before the layout does (only blank paper is left out).
+        n(plan.poster_w / plan.scale),
+        n(plan.poster_h / plan.scale)
     );
     let _ = write!(s, "<title>{}</title>", escape(&layout.name));
     let mut glyphs = BTreeSet::new();
@@ -121,17 +122,16 @@ fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture], glyphs: &mut B
             if line.glyphs.is_empty() {
                 return;
             }
-            let _ = write!(s, r#"<g transform="translate({} {}) scale({})" fill="{}""#, n(*x), n(*y), size / EM, colour.css());
-            if *weight == Weight::Bold && line.glyphs.iter().any(|g| FILES[g.face as usize].single_weight) {
-                // As the PDF does: a face with one weight is made bold by stroking its outline.
-                let _ = write!(s, r#" stroke="{}" stroke-width="{}""#, colour.css(), n(0.035 * EM));
-            }
-            s.push('>');
+            let _ = write!(s, r#"<g transform="translate({} {}) scale({})" fill="{}">"#, n(*x), n(*y), size / EM, colour.css());
             for g in &line.glyphs {
                 glyphs.insert((g.face, g.id));
                 let _ = write!(s, r##"<use href="#g{}-{}" x="{}""##, g.face, g.id, n(g.x * EM));
                 if g.y != 0.0 {
                     let _ = write!(s, r#" y="{}""#, n(-g.y * EM));
+                }
+                if *weight == Weight::Bold && FILES[g.face as usize].single_weight {
+                    // As the PDF does: a face with one weight is made bold by stroking its outline.
+                    let _ = write!(s, r#" stroke="{}" stroke-width="{}""#, colour.css(), n(SYNTHETIC_BOLD * EM));
                 }
                 s.push_str("/>");
             }
