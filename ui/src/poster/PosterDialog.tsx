@@ -102,15 +102,14 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
         <h2 id="poster-title">{p.title}</h2>
         <div className="poster-body">
           <form className="poster-form" onSubmit={(e) => (e.preventDefault(), void save())}>
-            <fieldset className="segmented">
-              <legend>{p.layout}</legend>
-              {(["single", "tiled"] as const).map((m) => (
-                <label key={m} className={form.mode === m ? "on" : ""}>
-                  <input type="radio" name="mode" value={m} checked={form.mode === m} onChange={() => set({ mode: m })} />
-                  {m === "single" ? p.single : p.tiled}
-                </label>
-              ))}
-            </fieldset>
+            <Segmented
+              legend={p.layout}
+              name="mode"
+              choices={["single", "tiled"] as const}
+              value={form.mode}
+              label={(m) => (m === "single" ? p.single : p.tiled)}
+              onChange={(mode) => set({ mode })}
+            />
             <label>
               {form.mode === "single" ? p.sheet : p.tileSheet}
               <select value={form.paper} onChange={(e) => set({ paper: e.target.value })} aria-label={p.sheet}>
@@ -154,47 +153,23 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
               </select>
             </label>
             {form.sizeBy !== "fit" ? (
-              <label className="with-unit">
-                {p.sizeValue[form.sizeBy]}
-                <span>
-                  <input inputMode="decimal" value={form.sizeValue} onChange={(e) => set({ sizeValue: e.target.value })} />
-                  <em>{p.sizeUnit[form.sizeBy]}</em>
-                </span>
-              </label>
+              <UnitField label={p.sizeValue[form.sizeBy]} unit={p.sizeUnit[form.sizeBy]} value={form.sizeValue} onChange={(sizeValue) => set({ sizeValue })} />
             ) : null}
             {form.mode === "tiled" ? (
-              <label className="with-unit">
-                {p.overlap}
-                <span>
-                  <input inputMode="decimal" value={form.overlapMm} onChange={(e) => set({ overlapMm: e.target.value })} />
-                  <em>mm</em>
-                </span>
-              </label>
+              <UnitField label={p.overlap} unit="mm" value={form.overlapMm} onChange={(overlapMm) => set({ overlapMm })} />
             ) : null}
-            <label className="with-unit">
-              {p.margin}
-              <span>
-                <input inputMode="decimal" value={form.marginMm} onChange={(e) => set({ marginMm: e.target.value })} />
-                <em>mm</em>
-              </span>
-            </label>
-            <fieldset className="segmented">
-              <legend>{p.format}</legend>
-              {(["pdf", "svg", "png"] as const).map((f) => (
-                <label key={f} className={form.format === f ? "on" : ""} title={p.formatHint[f]}>
-                  <input type="radio" name="format" value={f} checked={form.format === f} onChange={() => set({ format: f })} />
-                  {f.toUpperCase()}
-                </label>
-              ))}
-            </fieldset>
+            <UnitField label={p.margin} unit="mm" value={form.marginMm} onChange={(marginMm) => set({ marginMm })} />
+            <Segmented
+              legend={p.format}
+              name="format"
+              choices={["pdf", "svg", "png"] as const}
+              value={form.format}
+              label={(f) => f.toUpperCase()}
+              hint={(f) => p.formatHint[f]}
+              onChange={(format) => set({ format })}
+            />
             {form.format === "png" ? (
-              <label className="with-unit">
-                {p.dpi}
-                <span>
-                  <input inputMode="numeric" value={form.dpi} onChange={(e) => set({ dpi: e.target.value })} />
-                  <em>dpi</em>
-                </span>
-              </label>
+              <UnitField label={p.dpi} unit="dpi" numeric value={form.dpi} onChange={(dpi) => set({ dpi })} />
             ) : null}
             <div className="checks">
               {form.mode === "tiled" ? <Check label={p.cutMarks} value={form.cutMarks} onChange={(v) => set({ cutMarks: v })} /> : null}
@@ -260,6 +235,42 @@ function Check({ label, value, onChange }: { label: string; value: boolean; onCh
   return (
     <label className="check">
       <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+/** One choice of a few, as a row of joined buttons (radio inputs underneath, for keys and screen readers). */
+function Segmented<T extends string>(props: {
+  legend: string;
+  name: string;
+  choices: readonly T[];
+  value: T;
+  label(choice: T): string;
+  hint?(choice: T): string;
+  onChange(choice: T): void;
+}) {
+  return (
+    <fieldset className="segmented">
+      <legend>{props.legend}</legend>
+      {props.choices.map((c) => (
+        <label key={c} className={props.value === c ? "on" : ""} title={props.hint?.(c)}>
+          <input type="radio" name={props.name} value={c} checked={props.value === c} onChange={() => props.onChange(c)} />
+          {props.label(c)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A number as typed, with its unit after it. */
+function UnitField(props: { label: string; unit: string; value: string; numeric?: boolean; onChange(value: string): void }) {
+  return (
+    <label className="with-unit">
+      {props.label}
+      <span>
+        <input inputMode={props.numeric ? "numeric" : "decimal"} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+        <em>{props.unit}</em>
+      </span>
     </label>
   );
 }

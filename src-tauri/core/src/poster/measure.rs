@@ -19,7 +19,8 @@ const NARROWEST: f32 = 0.1;
 /// Measures and wraps text for one layout, shaping each distinct line once.
 #[derive(Default)]
 pub struct Measure {
-    shaped: HashMap<(Weight, Option<bool>, String), Arc<ShapedLine>>,
+    /// By weight and direction, then by text: a lookup needs no new String.
+    shaped: HashMap<(Weight, Option<bool>), HashMap<String, Arc<ShapedLine>>>,
 }
 
 impl Measure {
@@ -35,12 +36,12 @@ impl Measure {
     /// `text` shaped as one line of a paragraph whose base direction is right to left (`Some(true)`),
     /// left to right, or the line's own (None).
     pub fn shaped_in(&mut self, text: &str, weight: Weight, rtl: Option<bool>) -> Arc<ShapedLine> {
-        let key = (weight, rtl, text.to_string());
-        if let Some(line) = self.shaped.get(&key) {
+        let lines = self.shaped.entry((weight, rtl)).or_default();
+        if let Some(line) = lines.get(text) {
             return line.clone();
         }
         let line = Arc::new(shape_line(text, weight, rtl));
-        self.shaped.insert(key, line.clone());
+        lines.insert(text.to_string(), line.clone());
         line
     }
 
