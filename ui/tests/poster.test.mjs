@@ -19,7 +19,7 @@ async function openDialog(state = {}) {
   const [doc] = page.docs;
   await page.evaluate(() => localStorage.clear());
   await page.getByRole("button", { name: /Online customer journey/ }).click();
-  await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
+  await page.getByRole("group", { name: /^Phase \d+ of \d+: Awareness$/ }).waitFor();
   await page.keyboard.press("Control+p");
   const dialog = page.getByRole("dialog", { name: "Print poster" });
   await dialog.waitFor();
@@ -100,7 +100,7 @@ test("File → Export journey… says where the JSON file went", async () => {
   const page = await ui.open({ journeys: [template("online-en")] });
   const [doc] = page.docs;
   await page.getByRole("button", { name: /Online customer journey/ }).click();
-  await page.getByRole("columnheader", { name: "Awareness" }).waitFor();
+  await page.getByRole("group", { name: /^Phase \d+ of \d+: Awareness$/ }).waitFor();
   await page.evaluate(() => window.dispatchEvent(new CustomEvent("jw-menu", { detail: "export" })));
   await page.getByText("Saved: /home/facilitator/journey.json").waitFor();
   assert.equal((await calls(page)).filter((c) => c.cmd === "export_journey")[0].args.journey, doc.journey.id);

@@ -4,8 +4,8 @@
 // or rebound in one place.
 import type { Messages } from "../i18n";
 import type { Editor } from "../state/store";
-import { cellOf, deleteSelection, duplicateSelection, nudgeSelection, selectedCards } from "../journey/actions";
-import { walk } from "./walk";
+import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards } from "../journey/actions";
+import { reveal, walk, type Arrow } from "./walk";
 import { fitZoom, zoomBy, zoomTo } from "./zoom";
 
 /** Where a key counts: `always` also in a text field; `notTyping` not in a text field (whose own
@@ -93,7 +93,13 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     id: "walk",
     label: (t) => t.actions.walk,
     keys: ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"],
-    run: (c, e) => e && walk(c.editor, e.key),
+    run: (c, e) => e && walk(c.editor, e.key as Arrow),
+  },
+  {
+    id: "extend",
+    label: (t) => t.actions.extend,
+    keys: ["Shift+ArrowUp", "Shift+ArrowDown", "Shift+ArrowLeft", "Shift+ArrowRight"],
+    run: (c, e) => e && walk(c.editor, e.key as Arrow, true),
   },
   {
     id: "nudge",
@@ -101,7 +107,39 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     keys: ["Ctrl+ArrowUp", "Ctrl+ArrowDown", "Ctrl+ArrowLeft", "Ctrl+ArrowRight"],
     edits: true,
     enabled: hasSelection,
-    run: (c, e) => e && void nudgeSelection(c.editor, e.key.slice(5).toLowerCase() as "up" | "down" | "left" | "right"),
+    run: ({ editor }, e) => {
+      if (!e) return;
+      const first = [...editor.get().selection][0];
+      void nudgeSelection(editor, e.key.slice(5).toLowerCase() as "up" | "down" | "left" | "right").then((cell) => {
+        // The focus and the view follow the cards, under a side panel or past the edge.
+        if (!cell) return;
+        editor.set({ focusedCell: cell });
+        if (first) reveal(`[data-card-id="${first}"]`);
+      });
+    },
+  },
+  {
+    id: "reorder",
+    label: (t) => t.actions.reorder,
+    keys: ["Alt+ArrowUp", "Alt+ArrowDown", "Alt+ArrowLeft", "Alt+ArrowRight"],
+    edits: true,
+    run: ({ editor }, e) => {
+      const { phase, row } = focusedBand(e);
+      const delta = e?.key === "ArrowUp" || e?.key === "ArrowLeft" ? -1 : 1;
+      const across = e?.key === "ArrowLeft" || e?.key === "ArrowRight";
+      if (phase && across) void movePhaseBy(editor, phase, delta).then(() => reveal(`.phase-header[data-phase-id="${phase}"]`));
+      if (row && !across) void moveRowBy(editor, row, delta).then(() => reveal(`.row-label[data-row-id="${row}"]`));
+    },
+  },
+  {
+    id: "resize",
+    label: (t) => t.actions.resize,
+    keys: ["Alt+Shift+ArrowLeft", "Alt+Shift+ArrowRight"],
+    edits: true,
+    run: ({ editor }, e) => {
+      const { phase } = focusedBand(e);
+      if (phase) void resizePhaseBy(editor, phase, e?.key === "ArrowLeft" ? -1 : 1);
+    },
   },
   { id: "zoomIn", label: (t) => t.menu.zoomIn, keys: ["Ctrl+=", "Ctrl++"], scope: "always", menuKey: true, run: (c) => zoomBy(c.editor, c.scroller(), 1.25) },
   { id: "zoomOut", label: (t) => t.menu.zoomOut, keys: ["Ctrl+-"], scope: "always", menuKey: true, run: (c) => zoomBy(c.editor, c.scroller(), 0.8) },
@@ -116,6 +154,12 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   { id: "rounds", label: (t) => t.rounds.title, run: (c) => c.open("rounds") },
   { id: "personas", label: (t) => t.personas.button, run: (c) => c.open("personas") },
 ];
+
+/** The phase header or row label a key was pressed on, if any. */
+function focusedBand(e: KeyboardEvent | undefined): { phase?: string; row?: string } {
+  const el = e?.target instanceof HTMLElement ? e.target : null;
+  return { phase: el?.closest<HTMLElement>(".phase-header")?.dataset.phaseId, row: el?.closest<HTMLElement>(".row-label")?.dataset.rowId };
+}
 
 // --- the app, with or without a journey open -----------------------------------------------------
 
@@ -150,8 +194,9 @@ export function matches(key: string, e: KeyboardEvent): boolean {
   const name = parts[parts.length - 1]!;
   const ctrl = parts.includes("Ctrl");
   const shift = parts.includes("Shift");
+  const alt = parts.includes("Alt");
   const letter = /^[A-Za-z]$/.test(name);
-  if (ctrl !== (e.ctrlKey || e.metaKey) || e.altKey) return false;
+  if (ctrl !== (e.ctrlKey || e.metaKey) || alt !== e.altKey) return false;
   if ((letter || name.length > 1) && shift !== e.shiftKey) return false;
   return letter ? e.key.toLowerCase() === name.toLowerCase() : e.key === name;
 }

@@ -1,32 +1,89 @@
-// Walking the board with the arrow keys, from the selected card to its neighbour.
+// Walking the board with the arrow keys: from card to card inside a cell, and on into the cell
+// above, below, left or right (hidden rows are passed over). An empty cell is a stop too, so a
+// card can be added there (N) or pasted into it.
+import type { Card, JourneyDoc } from "../ipc";
 import type { Editor } from "../state/store";
-import { cellOf } from "../journey/actions";
+import type { Cell } from "../journey/cells";
 
-/** Moves the selection to the neighbouring card (arrows without Ctrl). */
-export function walk(editor: Editor, key: string): void {
-  const { doc, selection } = editor.get();
-  const current = doc.cards.find((c) => selection.has(c.id));
-  if (!current) {
-    const first = [...doc.cards].sort((a, b) => a.position - b.position)[0];
-    if (first) editor.set({ selection: new Set([first.id]), focusedCell: cellOf(first) });
-    return;
-  }
-  const inCell = (phase: string, row: string) => doc.cards.filter((c) => c.phase === phase && c.row === row).sort((a, b) => a.position - b.position);
-  let next = undefined;
-  if (key === "ArrowUp" || key === "ArrowDown") {
-    next = inCell(current.phase, current.row)[current.position + (key === "ArrowUp" ? -1 : 1)];
-  } else {
-    const p = doc.phases.findIndex((x) => x.id === current.phase) + (key === "ArrowLeft" ? -1 : 1);
-    const phase = doc.phases[p];
-    if (phase) {
-      const cards = inCell(phase.id, current.row);
-      next = cards[Math.min(current.position, cards.length - 1)];
-      if (!next) editor.set({ selection: new Set(), focusedCell: { phase: phase.id, row: current.row } });
-    }
-  }
-  if (next) {
-    editor.set({ selection: new Set([next.id]), focusedCell: cellOf(next) });
-    document.querySelector<HTMLElement>(`[data-card-id="${next.id}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }
+export type Arrow = "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight";
+
+/** Where the keyboard is: a cell, and the card in it (null on an empty cell or none chosen). */
+interface Spot {
+  phase: number;
+  row: number;
+  card: Card | null;
 }
 
+const inCell = (doc: JourneyDoc, phase: string, row: string) =>
+  doc.cards.filter((c) => c.phase === phase && c.row === row).sort((a, b) => a.position - b.position);
+
+/** The spot one arrow away from `from`, or null at the edge of the board. */
+export function step(doc: JourneyDoc, from: Spot, key: Arrow): Spot | null {
+  const cards = (phase: number, row: number) => inCell(doc, doc.phases[phase]!.id, doc.rows[row]!.id);
+  const here = cards(from.phase, from.row);
+  const i = from.card ? here.findIndex((c) => c.id === from.card!.id) : -1;
+  if (key === "ArrowUp" && i > 0) return { ...from, card: here[i - 1]! };
+  if (key === "ArrowDown" && i < here.length - 1) return { ...from, card: here[i + 1]! };
+  if (key === "ArrowUp" || key === "ArrowDown") {
+    const delta = key === "ArrowUp" ? -1 : 1;
+    let row = from.row + delta;
+    while (doc.rows[row]?.hidden) row += delta;
+    if (!doc.rows[row]) return null;
+    const there = cards(from.phase, row);
+    return { phase: from.phase, row, card: (key === "ArrowUp" ? there[there.length - 1] : there[0]) ?? null };
+  }
+  const phase = from.phase + (key === "ArrowLeft" ? -1 : 1);
+  if (!doc.phases[phase]) return null;
+  const there = cards(phase, from.row);
+  return { phase, row: from.row, card: there[Math.min(Math.max(i, 0), there.length - 1)] ?? null };
+}
+
+/** Where the keyboard is now: the first selected card, or the focused cell. */
+function spotOf(editor: Editor): Spot | null {
+  const { doc, selection, focusedCell } = editor.get();
+  const card = doc.cards.find((c) => selection.has(c.id)) ?? null;
+  const cell: Cell | null = card ? { phase: card.phase, row: card.row } : focusedCell;
+  if (!cell) return null;
+  const phase = doc.phases.findIndex((p) => p.id === cell.phase);
+  const row = doc.rows.findIndex((r) => r.id === cell.row);
+  return phase < 0 || row < 0 ? null : { phase, row, card };
+}
+
+/**
+ * Arrows without Ctrl: the selection moves to the neighbouring card, or the focus to the
+ * neighbouring cell; with `extend` (Shift) the card reached joins the selection.
+ */
+export function walk(editor: Editor, key: Arrow, extend = false): void {
+  const { doc, selection } = editor.get();
+  const from = spotOf(editor);
+  if (!from) {
+    const first = doc.phases[0] && doc.rows.find((r) => !r.hidden);
+    if (first) focusSpot(editor, { phase: 0, row: doc.rows.indexOf(first), card: inCell(doc, doc.phases[0]!.id, first.id)[0] ?? null });
+    return;
+  }
+  const next = step(doc, from, key);
+  if (!next) return;
+  if (extend) {
+    if (next.card) focusSpot(editor, next, new Set([...selection, next.card.id]));
+    return;
+  }
+  focusSpot(editor, next);
+}
+
+/** Selects and focuses a spot's card (or its empty cell) and scrolls it into view. */
+function focusSpot(editor: Editor, spot: Spot, selection?: Set<string>): void {
+  const { doc } = editor.get();
+  const cell = { phase: doc.phases[spot.phase]!.id, row: doc.rows[spot.row]!.id };
+  editor.set({ selection: selection ?? new Set(spot.card ? [spot.card.id] : []), focusedCell: cell });
+  reveal(spot.card ? `[data-card-id="${spot.card.id}"]` : `[data-drop-cell][data-phase="${cell.phase}"][data-row="${cell.row}"]`);
+}
+
+/** Focuses the element `selector` finds once React has drawn it, and scrolls it into view. */
+export function reveal(selector: string): void {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>(`.board ${selector}`);
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+}

@@ -12,6 +12,7 @@ import { followPointer } from "./drag";
 import { dropTarget } from "./dropTarget";
 import type { Cell } from "../journey/cells";
 import { PHASE_WIDTH, cellKey } from "./layout";
+import { reveal } from "../actions/walk";
 
 
 /** The journey's cards grouped by cell, in order. */
@@ -48,7 +49,7 @@ interface Band {
 
 const stop = (e: React.SyntheticEvent) => e.stopPropagation();
 
-export function Board({ editor, scroller }: { editor: Editor; scroller: React.RefObject<HTMLDivElement | null> }) {
+export function Board({ editor, scroller }: { editor: Editor; scroller: React.RefObject<HTMLElement | null> }) {
   const { t } = useT();
   const doc = useEditor(editor, (s) => s.doc);
   const selection = useEditor(editor, (s) => s.selection);
@@ -182,18 +183,21 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
       onDoubleClickCapture={editor.isReadOnly ? stop : undefined}
       onClick={voting ? onVoteClick : undefined}
       style={{ gridTemplateColumns: columns, zoom }}
-      role="grid"
+      // Labelled groups and lists, not an ARIA grid: the board is one flat CSS grid (no row
+      // elements for the grid pattern), and each cell is an ordered, multi-selectable set of cards
+      // (a listbox), which the arrow keys walk across (walk.ts).
+      role="region"
       aria-label={doc.journey.name}
       onPointerDown={onBackgroundPointerDown}
     >
       <div className="corner" />
       {doc.phases.map((p, i) => (
-        <PhaseHeader key={p.id} editor={editor} phase={p} index={i} />
+        <PhaseHeader key={p.id} editor={editor} phase={p} index={i} count={doc.phases.length} />
       ))}
       <AddPhaseColumn editor={editor} />
       {doc.rows.map((row, rowIndex) =>
         row.hidden ? (
-          <RowLabel key={row.id} editor={editor} row={row} index={rowIndex} collapsed />
+          <RowLabel key={row.id} editor={editor} row={row} index={rowIndex} count={doc.rows.length} collapsed />
         ) : (
           <RowCells
             key={row.id}
@@ -257,7 +261,7 @@ function RowCells(props: RowCellsProps) {
   const { editor, row, doc, cells } = props;
   return (
     <>
-      <RowLabel editor={editor} row={row} index={props.rowIndex} />
+      <RowLabel editor={editor} row={row} index={props.rowIndex} count={doc.rows.length} />
       {row.kind === "emotion" ? (
         <EmotionLane
           editor={editor}
@@ -278,6 +282,7 @@ function RowCells(props: RowCellsProps) {
 
 function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
   const { editor, phase, row, cards, editing, drag } = props;
+  const { t } = useT();
   const cell = { phase: phase.id, row: row.id };
   const focused = props.focusedCell?.phase === phase.id && props.focusedCell.row === row.id;
   const target = drag?.target && drag.target.phase === phase.id && drag.target.row === row.id ? drag.target.index : null;
@@ -292,7 +297,15 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
     const index = newAt ?? cards.length;
     // Keep the editor open below the new card: a workshop calls out sticky notes one after another.
     editor.set({ editing: { cell, index: index + 1 } });
-    await addCard(editor, cell, title, index);
+    // The card last added is the one selected, so Escape then Delete, Enter or Ctrl+arrows act on it.
+    const id = await addCard(editor, cell, title, index);
+    if (id) editor.set({ selection: new Set([id]) });
+  };
+  /** Escape in the new card's editor: the keyboard carries on from the card added last, or the cell. */
+  const stopAdding = () => {
+    editor.set({ editing: null });
+    const added = cards.find((c) => editor.get().selection.has(c.id));
+    reveal(added ? `[data-card-id="${added.id}"]` : `.cell[data-phase="${phase.id}"][data-row="${row.id}"]`);
   };
 
   const items: React.ReactNode[] = [];
@@ -301,7 +314,7 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
     const isDragged = props.dragging?.has(c.id) ?? false;
     if (!isDragged && target === stayingIndex) items.push(<div key="drop" className="drop-indicator" />);
     if (!isDragged) stayingIndex++;
-    if (newAt === i) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={() => editor.set({ editing: null })} />);
+    if (newAt === i) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={stopAdding} />);
     if (editing && "card" in editing && editing.card === c.id) {
       items.push(
         <CardTitleEditor
@@ -333,12 +346,14 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
     }
   });
   if (target !== null && target >= staying.length) items.push(<div key="drop" className="drop-indicator" />);
-  if (newAt !== null && newAt >= cards.length) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={() => editor.set({ editing: null })} />);
+  if (newAt !== null && newAt >= cards.length) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={stopAdding} />);
 
   return (
     <div
       className={`cell${focused ? " focused" : ""}${target !== null ? " drop-target" : ""}`}
-      role="gridcell"
+      role="listbox"
+      aria-multiselectable="true"
+      aria-label={t.board.cell(phase.title, row.title)}
       tabIndex={0}
       data-drop-cell=""
       data-phase={phase.id}
@@ -353,7 +368,9 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
       {items}
       <button
         className="cell-add"
+        // A shortcut for the pointer: the keyboard's way is N on the focused cell.
         tabIndex={-1}
+        aria-hidden="true"
         title={props.newCardLabel}
         aria-label={props.newCardLabel}
         onClick={() => editor.set({ editing: { cell, index: cards.length }, focusedCell: cell })}

@@ -24,10 +24,12 @@ export const CardView = memo(function CardView({ card, colour, selected, draggin
   const { t } = useT();
   const votes = votesHidden ? 0 : card.votes;
   return (
-    <article
+    <div
       className={`card${selected ? " selected" : ""}${dragging ? " dragging" : ""}${mark ? ` mark-${mark}` : ""}`}
       style={{ background: card.colour ?? colour }}
       data-card-id={card.id}
+      // An option of its cell's listbox: focused by the arrow keys (walk.ts), not by Tab.
+      role="option"
       tabIndex={-1}
       aria-selected={selected}
       onPointerDown={(e) => onPointerDown(e, card)}
@@ -51,7 +53,7 @@ export const CardView = memo(function CardView({ card, colour, selected, draggin
         </div>
       ) : null}
       {card.notes ? <div className="card-has-notes" title={card.notes} aria-hidden="true" /> : null}
-    </article>
+    </div>
   );
 });
 

@@ -83,12 +83,12 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
           key={col.phase.id}
           className={`emotion-cell${dropTarget?.phase === col.phase.id && dropTarget.row === row.id ? " drop-target" : ""}`}
           style={{ left: col.x, width: col.w }}
-          role="gridcell"
+          role="group"
           tabIndex={0}
           data-drop-cell=""
           data-phase={col.phase.id}
           data-row={row.id}
-          aria-label={`${row.title} · ${col.phase.title}`}
+          aria-label={t.board.cell(col.phase.title, row.title)}
           onFocus={(e) => {
             if (e.target === e.currentTarget) editor.set({ focusedCell: { phase: col.phase.id, row: row.id } });
           }}
@@ -108,6 +108,9 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
           className={`emotion-point${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}`}
           style={{ left: pt.x, top: scoreToY(pt.score, EMOTION_ROW_HEIGHT) }}
           data-card-id={pt.card.id}
+          role="img"
+          tabIndex={-1}
+          aria-label={t.board.emotionPoint(pt.card.title, pt.card.emotion === null ? t.noEmotion : t.emotion(pt.score))}
           title={`${pt.card.title} (${pt.card.emotion === null ? t.noEmotion : t.emotion(pt.score)})`}
           onPointerDown={(e) => startDrag(e, pt.card)}
           onDoubleClick={(e) => {
@@ -115,7 +118,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
             editor.set({ editing: { card: pt.card.id } });
           }}
         >
-          <EmotionFace score={pt.score} size={26} title={t.emotion(pt.score)} />
+          <EmotionFace score={pt.score} size={26} />
           <span className="emotion-caption">{pt.card.title}</span>
         </div>
       ))}

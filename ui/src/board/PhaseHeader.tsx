@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Phase } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { addPhase, cardsInPhase, deletePhase } from "../journey/actions";
+import { PHASE_WIDTHS, addPhase, cardsInPhase, deletePhase, movePhaseBy, resizePhaseBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { PALETTE } from "../journey/palette";
@@ -10,7 +10,7 @@ import { followPointer } from "./drag";
 import { reorderByDrag } from "./reorder";
 import { PHASE_WIDTH } from "./layout";
 
-export function PhaseHeader({ editor, phase, index }: { editor: Editor; phase: Phase; index: number }) {
+export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; phase: Phase; index: number; count: number }) {
   const { t } = useT();
   const [editing, setEditing] = useState<"title" | "question" | null>(null);
 
@@ -46,7 +46,7 @@ export function PhaseHeader({ editor, phase, index }: { editor: Editor; phase: P
       start() {},
       move(ev) {
         const px = (phase.width / 100) * PHASE_WIDTH + (ev.clientX - startX) / zoom;
-        width = Math.max(25, Math.min(800, Math.round((px / PHASE_WIDTH) * 100)));
+        width = Math.max(PHASE_WIDTHS.min, Math.min(PHASE_WIDTHS.max, Math.round((px / PHASE_WIDTH) * 100)));
         if (board) board.style.gridTemplateColumns = columns();
       },
       drop() {
@@ -69,8 +69,10 @@ export function PhaseHeader({ editor, phase, index }: { editor: Editor; phase: P
     <div
       className="phase-header"
       style={{ background: phase.colour }}
-      role="columnheader"
-      aria-label={phase.title}
+      // In the Tab order, so Alt+arrows move it and Alt+Shift+arrows resize it (registry.ts).
+      role="group"
+      tabIndex={0}
+      aria-label={t.board.phase(index + 1, count, phase.title)}
       data-phase-id={phase.id}
       onPointerDown={onPointerDown}
     >
@@ -98,6 +100,18 @@ export function PhaseHeader({ editor, phase, index }: { editor: Editor; phase: P
               <button role="menuitem" onClick={() => (close(), setEditing("question"))}>
                 {t.editQuestion}
               </button>
+              <button role="menuitem" disabled={index === 0} onClick={() => (close(), void movePhaseBy(editor, phase.id, -1))}>
+                {t.board.moveLeft}
+              </button>
+              <button role="menuitem" disabled={index === count - 1} onClick={() => (close(), void movePhaseBy(editor, phase.id, 1))}>
+                {t.board.moveRight}
+              </button>
+              <button role="menuitem" disabled={phase.width <= PHASE_WIDTHS.min} onClick={() => (close(), void resizePhaseBy(editor, phase.id, -1))}>
+                {t.board.narrower}
+              </button>
+              <button role="menuitem" disabled={phase.width >= PHASE_WIDTHS.max} onClick={() => (close(), void resizePhaseBy(editor, phase.id, 1))}>
+                {t.board.wider}
+              </button>
               <button role="menuitem" onClick={() => (close(), void addPhase(editor, index, t.newPhaseTitle))}>
                 {t.addPhaseBefore}
               </button>
@@ -108,6 +122,8 @@ export function PhaseHeader({ editor, phase, index }: { editor: Editor; phase: P
                 {PALETTE.map((p) => (
                   <button
                     key={p.colour}
+                    role="menuitemradio"
+                    aria-checked={p.colour === phase.colour}
                     className={`swatch${p.colour === phase.colour ? " on" : ""}`}
                     style={{ background: p.colour }}
                     aria-label={`${t.colour} ${p.name}`}

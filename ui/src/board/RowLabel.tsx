@@ -2,13 +2,13 @@ import { useState } from "react";
 import type { Row } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { cardsInRow } from "../journey/actions";
+import { cardsInRow, moveRowBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { reorderByDrag } from "./reorder";
 
 /** A row's label on the left (sticky while scrolling); `collapsed` draws a hidden row as a thin strip. */
-export function RowLabel({ editor, row, index, collapsed = false }: { editor: Editor; row: Row; index: number; collapsed?: boolean }) {
+export function RowLabel({ editor, row, index, count, collapsed = false }: { editor: Editor; row: Row; index: number; count: number; collapsed?: boolean }) {
   const { t } = useT();
   const [renaming, setRenaming] = useState(false);
   const update = (patch: { title?: string; kind?: "cards" | "emotion"; hidden?: boolean }) => editor.send({ type: "updateRow", row: row.id, ...patch });
@@ -23,10 +23,13 @@ export function RowLabel({ editor, row, index, collapsed = false }: { editor: Ed
   if (collapsed) {
     return (
       <div className="row-collapsed" style={{ gridColumn: "1 / -1" }} data-row-id={row.id}>
-        <span>
-          {row.title} · {t.hiddenRow}
+        {/* The label and its button stay together in view while the board scrolls sideways. */}
+        <span className="row-collapsed-label">
+          <span>
+            {row.title} · {t.hiddenRow}
+          </span>
+          <button onClick={() => void update({ hidden: false })}>{t.showRow}</button>
         </span>
-        <button onClick={() => void update({ hidden: false })}>{t.showRow}</button>
       </div>
     );
   }
@@ -35,8 +38,10 @@ export function RowLabel({ editor, row, index, collapsed = false }: { editor: Ed
     <div
       className={`row-label${row.kind === "emotion" ? " emotion" : ""}`}
       style={{ background: row.colour }}
-      role="rowheader"
-      aria-label={row.title}
+      // In the Tab order, so Alt+↑ and Alt+↓ move it (registry.ts).
+      role="group"
+      tabIndex={0}
+      aria-label={t.board.row(index + 1, count, row.title)}
       data-row-id={row.id}
       onPointerDown={(e) => {
         if (e.button !== 0 || renaming || (e.target as HTMLElement).closest("button, input")) return;
@@ -75,6 +80,12 @@ export function RowLabel({ editor, row, index, collapsed = false }: { editor: Ed
           <>
             <button role="menuitem" onClick={() => (close(), setRenaming(true))}>
               {t.rename}
+            </button>
+            <button role="menuitem" disabled={index === 0} onClick={() => (close(), void moveRowBy(editor, row.id, -1))}>
+              {t.board.moveUp}
+            </button>
+            <button role="menuitem" disabled={index === count - 1} onClick={() => (close(), void moveRowBy(editor, row.id, 1))}>
+              {t.board.moveDown}
             </button>
             <button role="menuitem" onClick={() => (close(), void addRow(index))}>
               {t.addRowAbove}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useT } from "../i18n/context";
+import { Modal } from "./Modal";
 
 interface Question {
   title: string;
@@ -43,17 +44,15 @@ export function ConfirmHost() {
   useEffect(() => confirmRef.current?.focus(), [q]);
   if (!q) return null;
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && answer(false)}>
-      <div className="dialog confirm" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title">
-        <h2 id="confirm-title">{q.title}</h2>
-        <p>{q.body}</p>
-        <div className="dialog-actions">
-          <button onClick={() => answer(false)}>{t.cancel}</button>
-          <button ref={confirmRef} className="danger" onClick={() => answer(true)}>
-            {q.confirm}
-          </button>
-        </div>
+    <Modal className="confirm" role="alertdialog" labelledBy="confirm-title" onClose={() => answer(false)}>
+      <h2 id="confirm-title">{q.title}</h2>
+      <p>{q.body}</p>
+      <div className="dialog-actions">
+        <button onClick={() => answer(false)}>{t.cancel}</button>
+        <button ref={confirmRef} className="danger" autoFocus onClick={() => answer(true)}>
+          {q.confirm}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -13,7 +13,8 @@ export function EmotionFace({ score, size = 20, title }: { score: number; size?:
   const i = Math.max(0, Math.min(4, Math.round(score) + 2));
   const colour = colours[i];
   return (
-    <svg className="emotion-face" width={size} height={size} viewBox="0 0 24 24" role="img" aria-label={title}>
+    // Without a title the face repeats what a label beside it says, and is left out for screen readers.
+    <svg className="emotion-face" width={size} height={size} viewBox="0 0 24 24" role={title ? "img" : undefined} aria-label={title} aria-hidden={title ? undefined : true}>
       {title ? <title>{title}</title> : null}
       {i === 0 || i === 4 ? (
         <circle cx="12" cy="12" r="10.5" fill="none" stroke={colour} strokeWidth="1.5" strokeDasharray={i === 0 ? "3 2" : undefined} />

@@ -4,6 +4,7 @@ import { relativeTime, type Locale } from "../i18n";
 import { useT } from "../i18n/context";
 import { askConfirm } from "./Confirm";
 import { InlineInput, MenuButton } from "./Menu";
+import { Modal } from "./Modal";
 
 interface HomeProps {
   onOpen(id: string): void;
@@ -184,43 +185,41 @@ function TemplatePicker(props: { templates: TemplateInfo[]; onCancel: () => void
   }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && props.onCancel()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="picker-title">
-        <h2 id="picker-title">{t.chooseTemplate}</h2>
-        <div className="segmented" role="radiogroup" aria-label={t.templateLanguage}>
-          {(["nl", "en"] as const).map((l) => (
-            <button key={l} role="radio" aria-checked={language === l} className={language === l ? "on" : ""} onClick={() => setLanguage(l)}>
-              {l === "nl" ? t.langNl : t.langEn}
-            </button>
-          ))}
-        </div>
-        <ul className="template-list">
-          {shown.map((tpl) => (
-            <li key={tpl.id}>
-              <button
-                className={`template${selected?.id === tpl.id ? " selected" : ""}`}
-                onClick={() => setChosen(tpl.id)}
-                onDoubleClick={create}
-                aria-pressed={selected?.id === tpl.id}
-              >
-                <span className="template-title">{tpl.title}</span>
-                <span className="template-phases">{tpl.phases.join(" → ")}</span>
-                <span className="template-facts">{t.cardsCount(tpl.cards)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <label className="field">
-          <span>{t.nameLabel}</span>
-          <input value={name} placeholder={selected?.title ?? ""} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && create()} />
-        </label>
-        <div className="dialog-actions">
-          <button onClick={props.onCancel}>{t.cancel}</button>
-          <button className="primary" onClick={create} disabled={!selected}>
-            {t.create}
+    <Modal labelledBy="picker-title" onClose={props.onCancel}>
+      <h2 id="picker-title">{t.chooseTemplate}</h2>
+      <div className="segmented" role="radiogroup" aria-label={t.templateLanguage}>
+        {(["nl", "en"] as const).map((l) => (
+          <button key={l} role="radio" aria-checked={language === l} className={language === l ? "on" : ""} onClick={() => setLanguage(l)}>
+            {l === "nl" ? t.langNl : t.langEn}
           </button>
-        </div>
+        ))}
       </div>
-    </div>
+      <ul className="template-list">
+        {shown.map((tpl) => (
+          <li key={tpl.id}>
+            <button
+              className={`template${selected?.id === tpl.id ? " selected" : ""}`}
+              onClick={() => setChosen(tpl.id)}
+              onDoubleClick={create}
+              aria-pressed={selected?.id === tpl.id}
+            >
+              <span className="template-title">{tpl.title}</span>
+              <span className="template-phases">{tpl.phases.join(" → ")}</span>
+              <span className="template-facts">{t.cardsCount(tpl.cards)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <label className="field">
+        <span>{t.nameLabel}</span>
+        <input value={name} placeholder={selected?.title ?? ""} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === "Enter" && create()} />
+      </label>
+      <div className="dialog-actions">
+        <button onClick={props.onCancel}>{t.cancel}</button>
+        <button className="primary" onClick={create} disabled={!selected}>
+          {t.create}
+        </button>
+      </div>
+    </Modal>
   );
 }

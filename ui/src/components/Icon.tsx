@@ -14,12 +14,17 @@ const PATHS = {
   rounds: ["M12 2 2 7l10 5 10-5-10-5Z", "m2 17 10 5 10-5", "m2 12 10 5 10-5"],
   timer: ["M12 5a8 8 0 1 0 0 16 8 8 0 0 0 0-16Z", "M12 9v4l2 2", "M10 2h4"],
   present: ["M7 4v16l13-8Z"],
+  more: ["M5 12h.01", "M12 12h.01", "M19 12h.01"],
+  prev: ["m15 18-6-6 6-6"],
+  next: ["m9 18 6-6-6-6"],
 } as const;
 
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
   const filled = name === "vote" || name === "present";
+  // The three dots are strokes of no length: round caps draw them, as wide as the stroke.
+  const stroke = name === "more" ? 3.5 : 2;
   return (
     <svg
       className="icon"
@@ -28,7 +33,7 @@ export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
       viewBox="0 0 24 24"
       fill={filled ? "currentColor" : "none"}
       stroke="currentColor"
-      strokeWidth={2}
+      strokeWidth={stroke}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"

@@ -1,9 +1,37 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Icon } from "./Icon";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
-/** A "⋯" button with a small menu; closes on a choice, a click elsewhere, or Escape. */
+/** Moves `menu` back inside the window when it would open past an edge (a row's menu at the left). */
+function keepOnScreen(menu: HTMLElement): void {
+  menu.style.translate = "";
+  const r = menu.getBoundingClientRect();
+  // Inside the zoomed board a CSS pixel is not a screen pixel.
+  const scale = menu.offsetWidth > 0 ? r.width / menu.offsetWidth : 1;
+  const margin = 8;
+  const dx = r.left < margin ? margin - r.left : r.right > window.innerWidth - margin ? window.innerWidth - margin - r.right : 0;
+  // Too low: it opens above its button instead (but never past the top).
+  const anchor = menu.parentElement?.getBoundingClientRect();
+  const dy = r.bottom > window.innerHeight - margin && anchor ? Math.max(margin - r.top, -(r.height + anchor.height)) : 0;
+  if (dx || dy) menu.style.translate = `${dx / scale}px ${dy / scale}px`;
+}
+
+const items = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>("button:not([disabled])") ?? [])];
+
+/**
+ * A "⋯" button with a small menu: it opens on screen with the focus on its first item, the
+ * arrow keys go through the items, and a choice, Escape, Tab or a click elsewhere closes it
+ * (Escape gives the focus back to the button).
+ */
 export function MenuButton({ label, children }: { label: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!open || !menu.current) return;
+    keepOnScreen(menu.current);
+    items(menu.current)[0]?.focus({ preventScroll: true });
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     const away = (e: PointerEvent) => {
@@ -13,6 +41,17 @@ export function MenuButton({ label, children }: { label: string; children: (clos
       if (e.key === "Escape") {
         e.stopPropagation();
         setOpen(false);
+        button.current?.focus();
+      } else if (e.key === "Tab") {
+        setOpen(false);
+      } else if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Home" || e.key === "End") {
+        const list = items(menu.current);
+        if (list.length === 0) return;
+        e.preventDefault();
+        e.stopPropagation();
+        const at = list.indexOf(document.activeElement as HTMLElement);
+        const next = e.key === "Home" ? 0 : e.key === "End" ? list.length - 1 : (at + (e.key === "ArrowDown" ? 1 : -1) + list.length) % list.length;
+        list[next]?.focus();
       }
     };
     window.addEventListener("pointerdown", away, true);
@@ -24,11 +63,11 @@ export function MenuButton({ label, children }: { label: string; children: (clos
   }, [open]);
   return (
     <div className="menu-anchor" ref={ref} onPointerDown={(e) => e.stopPropagation()}>
-      <button className="icon-button" aria-label={label} title={label} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
-        ⋯
+      <button ref={button} className="icon-button" aria-label={label} title={label} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <Icon name="more" />
       </button>
       {open ? (
-        <div className="menu" role="menu">
+        <div ref={menu} className="menu" role="menu" aria-label={label}>
           {children(() => setOpen(false))}
         </div>
       ) : null}

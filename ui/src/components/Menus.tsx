@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from "react";
 import { api, listenUntil } from "../ipc";
 import { useT } from "../i18n/context";
+import { Modal } from "./Modal";
 import { APP_ACTIONS, EDITOR_ACTIONS, menuAccelerators, shownKeys } from "../actions/registry";
 
 /** Native menu entries that act on an open journey, disabled on the home screen: the editor's
@@ -39,17 +40,15 @@ export function onMenuChoice(handler: (id: string) => void): () => void {
 function InfoDialog({ id, title, onClose, children }: { id: string; title: string; onClose(): void; children: ReactNode }) {
   const { t } = useT();
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={id}>
-        <h2 id={id}>{title}</h2>
-        {children}
-        <div className="dialog-actions">
-          <button className="primary" autoFocus onClick={onClose}>
-            {t.close}
-          </button>
-        </div>
+    <Modal labelledBy={id} onClose={onClose}>
+      <h2 id={id}>{title}</h2>
+      {children}
+      <div className="dialog-actions">
+        <button className="primary" autoFocus onClick={onClose}>
+          {t.close}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

@@ -9,6 +9,7 @@ import { InlineInput } from "../components/Menu";
 import { Icon } from "../components/Icon";
 import { Notice } from "../components/Notice";
 import { Inspector } from "./Inspector";
+import { describeChange } from "../board/announce";
 import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
 import { zoomBy } from "../actions/zoom";
@@ -28,7 +29,7 @@ type Panel = "vote" | "rounds" | "personas" | "room";
 
 export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   const name = useEditor(editor, (s) => s.doc.journey.name);
   const [printing, setPrinting] = useState(false);
   const [capturing, setCapturing] = useState(false);
@@ -149,7 +150,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       window.removeEventListener("keyup", up);
     };
   }, []);
-  const onPanStart = (e: React.PointerEvent<HTMLDivElement>) => {
+  const onPanStart = (e: React.PointerEvent<HTMLElement>) => {
     if (!(e.button === 1 || (e.button === 0 && space.current))) return;
     e.preventDefault();
     e.stopPropagation();
@@ -167,7 +168,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   if (presenting) return <PresenterView editor={editor} onExit={() => setPresenting(false)} />;
 
   return (
-    <section className="journey-view">
+    // Not a <section>: the toolbar's <header> is then the page's banner landmark.
+    <div className="journey-view">
       <Toolbar
         ctx={ctx}
         onClose={onClose}
@@ -180,7 +182,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       />
       <div className="editor-body">
         {roundView ? (
-          <div className="round-view">
+          <main className="round-view">
             <div className="round-banner" role="status">
               <strong>{roundView.title}</strong>
               {roundView.diff ? (
@@ -198,11 +200,11 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
               <Board editor={roundView.editor} scroller={roundScroller} />
             </div>
             <ErrorToast editor={roundView.editor} />
-          </div>
+          </main>
         ) : (
-          <div className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
+          <main className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
             <Board editor={editor} scroller={scroller} />
-          </div>
+          </main>
         )}
         {panel === "vote" ? (
           <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote || editor.get().doc.cards.some((c) => c.votes > 0) ? "ranking" : "typing")} onClose={() => showPanel(null)} />
@@ -225,6 +227,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       {results ? <VoteResults editor={editor} typing={results === "typing"} onClose={() => setResults(null)} /> : null}
       {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
       <ErrorToast editor={editor} />
+      <Announcer editor={editor} />
       {restored ? (
         <Notice actions={<button onClick={() => onOpen(restored.id)}>{t.rounds.openRestored}</button>} onDismiss={() => setRestored(null)}>
           {t.rounds.restored(restored.name)}
@@ -234,7 +237,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
       ) : null}
       {printing ? <PosterDialog journey={opened.doc.journey.id} onClose={() => setPrinting(false)} /> : null}
-    </section>
+    </div>
   );
 }
 
@@ -340,6 +343,22 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         {pending > 0 ? t.saving : t.allSaved}
       </span>
     </header>
+  );
+}
+
+/** Says each change in words for screen readers (a polite live region, visually hidden). */
+function Announcer({ editor }: { editor: Editor }) {
+  const { t } = useT();
+  const change = useEditor(editor, (s) => s.lastChange);
+  const [said, setSaid] = useState("");
+  // Worked out once per change (not on every redraw), and told again when the same words recur.
+  useEffect(() => {
+    if (change) setSaid(describeChange(t, change, editor.get().doc) + (change.seq % 2 ? "" : "\u00a0"));
+  }, [change, editor, t]);
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+      {said}
+    </div>
   );
 }
 

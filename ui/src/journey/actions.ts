@@ -69,25 +69,45 @@ export async function moveCards(editor: Editor, ids: string[], target: Cell, ind
   if (ids.length > 0) await editor.send({ type: "moveCards", cards: ids, phase: target.phase, row: target.row, index });
 }
 
-/** Ctrl+arrows: the selection one place up/down in its cell, or into the phase left/right. */
-export async function nudgeSelection(editor: Editor, direction: "up" | "down" | "left" | "right"): Promise<void> {
+/**
+ * Ctrl+arrows: the selection one place up or down in its cell, and past the top or the bottom
+ * into the cell above or below (hidden rows passed over); left and right into the next phase.
+ * Resolves with the cell the cards are in afterwards.
+ */
+export async function nudgeSelection(editor: Editor, direction: "up" | "down" | "left" | "right"): Promise<Cell | null> {
   const cards = selectedCards(editor);
   const first = cards[0];
-  if (!first) return;
+  if (!first) return null;
   const { doc } = editor.get();
   const cell = cellOf(first);
   const ids = cards.map((c) => c.id);
   const staying = cellOrder(doc, cell).filter((id) => !ids.includes(id));
   const at = Math.min(...cards.filter((c) => c.phase === cell.phase && c.row === cell.row).map((c) => c.position));
+  const last = at + cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length - 1;
+  const alone = cards.every((c) => c.phase === cell.phase && c.row === cell.row);
+  let target: Cell = cell;
+  let index = at;
   if (direction === "up" || direction === "down") {
-    const index = direction === "up" ? Math.max(0, at - 1) : Math.min(staying.length, at + 1);
-    await moveCards(editor, ids, cell, index);
-    return;
+    const delta = direction === "up" ? -1 : 1;
+    const inPlace = direction === "up" ? at > 0 : last < staying.length + ids.length - 1;
+    if (inPlace || !alone) {
+      index = direction === "up" ? Math.max(0, at - 1) : Math.min(staying.length, at + 1);
+    } else {
+      let row = doc.rows.findIndex((r) => r.id === cell.row) + delta;
+      while (doc.rows[row]?.hidden) row += delta;
+      const next = doc.rows[row];
+      if (!next) return cell;
+      target = { phase: cell.phase, row: next.id };
+      // Up lands at the bottom of the cell above, down at the top of the cell below.
+      index = direction === "up" ? cellOrder(doc, target).length : 0;
+    }
+  } else {
+    const phase = doc.phases[doc.phases.findIndex((x) => x.id === cell.phase) + (direction === "left" ? -1 : 1)];
+    if (!phase) return cell;
+    target = { phase: phase.id, row: cell.row };
   }
-  const p = doc.phases.findIndex((x) => x.id === cell.phase) + (direction === "left" ? -1 : 1);
-  const phase = doc.phases[p];
-  if (!phase) return;
-  await moveCards(editor, ids, { phase: phase.id, row: cell.row }, at);
+  await moveCards(editor, ids, target, index);
+  return target;
 }
 
 export async function setEmotion(editor: Editor, card: Card, emotion: number | null): Promise<void> {
@@ -101,6 +121,32 @@ export async function addPhase(editor: Editor, index: number, title: string): Pr
   const used = new Set(editor.get().doc.phases.map((p) => p.colour));
   const colour = PALETTE.find((p) => !used.has(p.colour))?.colour ?? PALETTE[index % PALETTE.length]!.colour;
   await editor.send({ type: "addPhase", index, title, question: "", colour });
+}
+
+/** Moves a phase one place left (−1) or right (+1): the keyboard's and the menu's way to reorder. */
+export async function movePhaseBy(editor: Editor, phase: string, delta: -1 | 1): Promise<void> {
+  const phases = editor.get().doc.phases;
+  const to = phases.findIndex((p) => p.id === phase) + delta;
+  if (to >= 0 && to < phases.length) await editor.send({ type: "movePhase", phase, index: to });
+}
+
+/** The widths a phase steps through by keyboard, in % of the standard width (drags set any). */
+const WIDTH_STEP = 25;
+export const PHASE_WIDTHS = { min: 25, max: 800 };
+
+export async function resizePhaseBy(editor: Editor, phase: string, steps: -1 | 1): Promise<void> {
+  const current = editor.get().doc.phases.find((p) => p.id === phase)?.width;
+  if (current === undefined) return;
+  const width = Math.max(PHASE_WIDTHS.min, Math.min(PHASE_WIDTHS.max, (Math.round(current / WIDTH_STEP) + steps) * WIDTH_STEP));
+  if (width !== current) await editor.send({ type: "updatePhase", phase, width });
+}
+
+/** Moves a row past the next shown row above (−1) or below (+1); hidden rows are passed over. */
+export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Promise<void> {
+  const rows = editor.get().doc.rows;
+  let to = rows.findIndex((r) => r.id === row) + delta;
+  while (rows[to]?.hidden) to += delta;
+  if (to >= 0 && to < rows.length) await editor.send({ type: "moveRow", row, index: to });
 }
 
 export async function deletePhase(editor: Editor, phase: Phase): Promise<void> {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, type PosterInfo } from "../ipc";
 import { useT } from "../i18n/context";
+import { Modal } from "../components/Modal";
 import { SIZE_DEFAULTS, loadForm, paperFor, saveForm, sizeChoices, toOptions, type PosterForm } from "./options";
 
 /** The last poster that could be made, and why the current options cannot make one. */
@@ -97,137 +98,135 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
   const p = t.poster;
   const { info, error } = preview;
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && !busy && onClose()}>
-      <div className="dialog poster-dialog" role="dialog" aria-modal="true" aria-labelledby="poster-title">
-        <h2 id="poster-title">{p.title}</h2>
-        <div className="poster-body">
-          <form className="poster-form" onSubmit={(e) => (e.preventDefault(), void save())}>
-            <Segmented
-              legend={p.layout}
-              name="mode"
-              choices={["single", "tiled"] as const}
-              value={form.mode}
-              label={(m) => (m === "single" ? p.single : p.tiled)}
-              onChange={(mode) => set({ mode })}
-            />
-            <label>
-              {form.mode === "single" ? p.sheet : p.tileSheet}
-              <select value={form.paper} onChange={(e) => set({ paper: e.target.value })} aria-label={p.sheet}>
-                {papers.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-                <option value="custom">{p.custom}</option>
-                {form.mode === "single" ? <option value="fit">{p.fitSheet}</option> : null}
+    <Modal className="poster-dialog" labelledBy="poster-title" onClose={busy ? undefined : onClose}>
+      <h2 id="poster-title">{p.title}</h2>
+      <div className="poster-body">
+        <form className="poster-form" onSubmit={(e) => (e.preventDefault(), void save())}>
+          <Segmented
+            legend={p.layout}
+            name="mode"
+            choices={["single", "tiled"] as const}
+            value={form.mode}
+            label={(m) => (m === "single" ? p.single : p.tiled)}
+            onChange={(mode) => set({ mode })}
+          />
+          <label>
+            {form.mode === "single" ? p.sheet : p.tileSheet}
+            <select value={form.paper} onChange={(e) => set({ paper: e.target.value })} aria-label={p.sheet}>
+              {papers.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+              <option value="custom">{p.custom}</option>
+              {form.mode === "single" ? <option value="fit">{p.fitSheet}</option> : null}
+            </select>
+          </label>
+          {form.paper === "custom" ? (
+            <div className="inline-fields">
+              <input aria-label={p.customWidth} inputMode="decimal" value={form.customWidth} onChange={(e) => set({ customWidth: e.target.value })} />
+              <span>×</span>
+              <input aria-label={p.customHeight} inputMode="decimal" value={form.customHeight} onChange={(e) => set({ customHeight: e.target.value })} />
+              <select aria-label={p.unit} value={form.customUnit} onChange={(e) => set({ customUnit: e.target.value as PosterForm["customUnit"] })}>
+                <option value="mm">mm</option>
+                <option value="cm">cm</option>
+                <option value="in">in</option>
               </select>
-            </label>
-            {form.paper === "custom" ? (
-              <div className="inline-fields">
-                <input aria-label={p.customWidth} inputMode="decimal" value={form.customWidth} onChange={(e) => set({ customWidth: e.target.value })} />
-                <span>×</span>
-                <input aria-label={p.customHeight} inputMode="decimal" value={form.customHeight} onChange={(e) => set({ customHeight: e.target.value })} />
-                <select aria-label={p.unit} value={form.customUnit} onChange={(e) => set({ customUnit: e.target.value as PosterForm["customUnit"] })}>
-                  <option value="mm">mm</option>
-                  <option value="cm">cm</option>
-                  <option value="in">in</option>
-                </select>
-              </div>
-            ) : null}
-            <label>
-              {p.orientation}
-              <select value={form.orientation} onChange={(e) => set({ orientation: e.target.value as PosterForm["orientation"] })}>
-                <option value="auto">{p.auto}</option>
-                <option value="portrait">{p.portrait}</option>
-                <option value="landscape">{p.landscape}</option>
-              </select>
-            </label>
-            <label>
-              {p.size}
-              <select value={form.sizeBy} onChange={(e) => set({ sizeBy: e.target.value as PosterForm["sizeBy"] })}>
-                {sizeChoices(form.mode).map((by) => (
-                  <option key={by} value={by}>
-                    {p.sizeBy[by]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {form.sizeBy !== "fit" ? (
-              <UnitField label={p.sizeValue[form.sizeBy]} unit={p.sizeUnit[form.sizeBy]} value={form.sizeValue} onChange={(sizeValue) => set({ sizeValue })} />
-            ) : null}
-            {form.mode === "tiled" ? (
-              <UnitField label={p.overlap} unit="mm" value={form.overlapMm} onChange={(overlapMm) => set({ overlapMm })} />
-            ) : null}
-            <UnitField label={p.margin} unit="mm" value={form.marginMm} onChange={(marginMm) => set({ marginMm })} />
-            <Segmented
-              legend={p.format}
-              name="format"
-              choices={["pdf", "svg", "png"] as const}
-              value={form.format}
-              label={(f) => f.toUpperCase()}
-              hint={(f) => p.formatHint[f]}
-              onChange={(format) => set({ format })}
-            />
-            {form.format === "png" ? (
-              <UnitField label={p.dpi} unit="dpi" numeric value={form.dpi} onChange={(dpi) => set({ dpi })} />
-            ) : null}
-            <div className="checks">
-              {form.mode === "tiled" ? <Check label={p.cutMarks} value={form.cutMarks} onChange={(v) => set({ cutMarks: v })} /> : null}
-              <Check label={p.questions} value={form.questions} onChange={(v) => set({ questions: v })} />
-              <Check label={p.notes} value={form.notes} onChange={(v) => set({ notes: v })} />
-              <Check label={p.grayscale} value={form.grayscale} onChange={(v) => set({ grayscale: v })} />
             </div>
-          </form>
-          <div className="poster-preview">
-            <div className="poster-summary" role="status" aria-live="polite">
-              {error ? (
-                <span className="poster-error" role="alert">
-                  {error}
-                </span>
-              ) : info ? (
-                <>
-                  <strong>{info.summary}</strong>
-                  <span>{form.format === "png" ? p.pixels(info.pngWidth, info.pngHeight) : form.format === "svg" ? p.oneImage : p.pages(info.pages)}</span>
-                  {info.warning ? (
-                    <span className="poster-warning" role="alert">
-                      {info.warning}
-                    </span>
-                  ) : null}
-                </>
-              ) : (
-                <span>{t.loading}</span>
-              )}
-            </div>
-            <div className="poster-canvas">
-              {/* A preview of other options than those shown would mislead: none until it is right again. */}
-              {preview.url && !error ? <img src={preview.url} alt={p.previewAlt} /> : null}
-            </div>
+          ) : null}
+          <label>
+            {p.orientation}
+            <select value={form.orientation} onChange={(e) => set({ orientation: e.target.value as PosterForm["orientation"] })}>
+              <option value="auto">{p.auto}</option>
+              <option value="portrait">{p.portrait}</option>
+              <option value="landscape">{p.landscape}</option>
+            </select>
+          </label>
+          <label>
+            {p.size}
+            <select value={form.sizeBy} onChange={(e) => set({ sizeBy: e.target.value as PosterForm["sizeBy"] })}>
+              {sizeChoices(form.mode).map((by) => (
+                <option key={by} value={by}>
+                  {p.sizeBy[by]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {form.sizeBy !== "fit" ? (
+            <UnitField label={p.sizeValue[form.sizeBy]} unit={p.sizeUnit[form.sizeBy]} value={form.sizeValue} onChange={(sizeValue) => set({ sizeValue })} />
+          ) : null}
+          {form.mode === "tiled" ? (
+            <UnitField label={p.overlap} unit="mm" value={form.overlapMm} onChange={(overlapMm) => set({ overlapMm })} />
+          ) : null}
+          <UnitField label={p.margin} unit="mm" value={form.marginMm} onChange={(marginMm) => set({ marginMm })} />
+          <Segmented
+            legend={p.format}
+            name="format"
+            choices={["pdf", "svg", "png"] as const}
+            value={form.format}
+            label={(f) => f.toUpperCase()}
+            hint={(f) => p.formatHint[f]}
+            onChange={(format) => set({ format })}
+          />
+          {form.format === "png" ? (
+            <UnitField label={p.dpi} unit="dpi" numeric value={form.dpi} onChange={(dpi) => set({ dpi })} />
+          ) : null}
+          <div className="checks">
+            {form.mode === "tiled" ? <Check label={p.cutMarks} value={form.cutMarks} onChange={(v) => set({ cutMarks: v })} /> : null}
+            <Check label={p.questions} value={form.questions} onChange={(v) => set({ questions: v })} />
+            <Check label={p.notes} value={form.notes} onChange={(v) => set({ notes: v })} />
+            <Check label={p.grayscale} value={form.grayscale} onChange={(v) => set({ grayscale: v })} />
+          </div>
+        </form>
+        <div className="poster-preview">
+          <div className="poster-summary" role="status" aria-live="polite">
+            {error ? (
+              <span className="poster-error" role="alert">
+                {error}
+              </span>
+            ) : info ? (
+              <>
+                <strong>{info.summary}</strong>
+                <span>{form.format === "png" ? p.pixels(info.pngWidth, info.pngHeight) : form.format === "svg" ? p.oneImage : p.pages(info.pages)}</span>
+                {info.warning ? (
+                  <span className="poster-warning" role="alert">
+                    {info.warning}
+                  </span>
+                ) : null}
+              </>
+            ) : (
+              <span>{t.loading}</span>
+            )}
+          </div>
+          <div className="poster-canvas">
+            {/* A preview of other options than those shown would mislead: none until it is right again. */}
+            {preview.url && !error ? <img src={preview.url} alt={p.previewAlt} /> : null}
           </div>
         </div>
-        <div className="dialog-actions">
-          {busy ? (
-            <span className="poster-progress" role="status">
-              <progress aria-label={p.making} /> {p.making}
-            </span>
-          ) : saved ? (
-            <span className="poster-saved" role="status">
-              {p.saved(saved)}
-            </span>
-          ) : saveError ? (
-            <span className="poster-error" role="alert">
-              {saveError}
-            </span>
-          ) : null}
-          <Check label={p.openWhenDone} value={form.openWhenDone} onChange={(v) => set({ openWhenDone: v })} />
-          <button onClick={onClose} disabled={busy}>
-            {t.close}
-          </button>
-          <button className="primary" onClick={() => void save()} disabled={busy || !!error || !info}>
-            {p.save}
-          </button>
-        </div>
       </div>
-    </div>
+      <div className="dialog-actions">
+        {busy ? (
+          <span className="poster-progress" role="status">
+            <progress aria-label={p.making} /> {p.making}
+          </span>
+        ) : saved ? (
+          <span className="poster-saved" role="status">
+            {p.saved(saved)}
+          </span>
+        ) : saveError ? (
+          <span className="poster-error" role="alert">
+            {saveError}
+          </span>
+        ) : null}
+        <Check label={p.openWhenDone} value={form.openWhenDone} onChange={(v) => set({ openWhenDone: v })} />
+        <button onClick={onClose} disabled={busy}>
+          {t.close}
+        </button>
+        <button className="primary" onClick={() => void save()} disabled={busy || !!error || !info}>
+          {p.save}
+        </button>
+      </div>
+    </Modal>
   );
 }
 

@@ -7,6 +7,8 @@ import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { RoomTimer } from "../workshop/RoomTimer";
 import { Stage } from "./Stage";
+import { Icon } from "../components/Icon";
+import { useFocusTrap } from "../components/Modal";
 import { clampPhase, loadState, saveState, type PresentState, type ProjectorMessage } from "./stage";
 
 /** Runs `f` when inside the Tauri app; the UI alone in a browser (the UI tests) has no window. */
@@ -41,6 +43,10 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const shownPhase = doc.phases[shown.phase]?.id ?? null;
   useEffect(() => followPhase(shownPhase), [shownPhase]);
   useEffect(() => () => followPhase(null), []);
+
+  // The view is the whole window: the keyboard stays in it (its own keys handle Escape).
+  const root = useRef<HTMLDivElement>(null);
+  useFocusTrap(root);
 
   const go = (phase: number) => setState((s) => ({ ...s, phase: Math.max(0, Math.min(phase, last)) }));
   const exit = onExit;
@@ -104,7 +110,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const next = doc.phases[shown.phase + 1];
 
   return (
-    <div className={`presenter${projector ? " with-projector" : ""}`} role="dialog" aria-modal="true" aria-label={t.present.title}>
+    <div ref={root} className={`presenter${projector ? " with-projector" : ""}`} role="dialog" aria-modal="true" aria-label={t.present.title}>
       <div className="presenter-main">
         {projector ? <p className="presenter-note">{t.present.projectorOn}</p> : null}
         {projector ? <h2 className="presenter-label">{t.present.now}</h2> : null}
@@ -118,11 +124,11 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
       </div>
       <nav className="presenter-controls" aria-label={t.present.title}>
         <button onClick={() => go(shown.phase - 1)} disabled={shown.phase <= 0} aria-label={t.present.prev} title={t.present.prev}>
-          ◀
+          <Icon name="prev" size={20} />
         </button>
         <span className="presenter-step">{t.present.step(shown.phase + 1, doc.phases.length)}</span>
         <button onClick={() => go(shown.phase + 1)} disabled={shown.phase >= last} aria-label={t.present.next} title={t.present.next}>
-          ▶
+          <Icon name="next" size={20} />
         </button>
         <details className="presenter-rows">
           <summary>{t.present.rows}</summary>

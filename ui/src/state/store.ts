@@ -26,6 +26,20 @@ export interface EditorState {
   voter: string | null;
   /** Cards highlighted by a comparison of rounds, and how they changed. */
   marks: ReadonlyMap<string, Mark> | null;
+  /** The last change the user made and the journey before it, for the screen reader to be told. */
+  lastChange: LastChange | null;
+}
+
+export interface LastChange {
+  how: "edit" | "undo" | "redo";
+  /** The undo label of the step undone or redone. */
+  label: string | null;
+  /** The edit sent, when the change was one (not an undo or a redo). */
+  edit: Edit | null;
+  before: JourneyDoc;
+  changes: Changes;
+  /** Counts up, so the same words said twice are said again. */
+  seq: number;
 }
 
 export type Mark = "added" | "moved" | "changed" | "removed";
@@ -47,7 +61,7 @@ export class Editor {
     history: UndoState,
     private readonly readOnly: string | null = null,
   ) {
-    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null, marks: null };
+    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null, marks: null, lastChange: null };
   }
 
   get isReadOnly(): boolean {
@@ -72,15 +86,15 @@ export class Editor {
 
   /** Sends an edit; resolves once it is on disk (or refused, in which case the stored truth is reloaded). */
   send(edit: Edit): Promise<Applied | null> {
-    return this.run(() => api.applyEdit(this.journeyId, edit));
+    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", null, edit);
   }
 
   undo(): Promise<Applied | null> {
-    return this.state.history.undo === null ? Promise.resolve(null) : this.run(() => api.undo(this.journeyId));
+    return this.state.history.undo === null ? Promise.resolve(null) : this.run(() => api.undo(this.journeyId), "undo", this.state.history.undo ?? null);
   }
 
   redo(): Promise<Applied | null> {
-    return this.state.history.redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId));
+    return this.state.history.redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId), "redo", this.state.history.redo ?? null);
   }
 
   /** Resolves once every edit sent so far has been answered (e.g. before taking a snapshot). */
@@ -96,10 +110,10 @@ export class Editor {
    * it reports, in turn with the other edits; a command that resolves to null changed nothing.
    */
   applyVia(call: () => Promise<Applied | null>): Promise<Applied | null> {
-    return this.run(call);
+    return this.run(call, "edit");
   }
 
-  private run(call: () => Promise<Applied | null>): Promise<Applied | null> {
+  private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: string | null = null, edit: Edit | null = null): Promise<Applied | null> {
     if (this.readOnly !== null) {
       this.set({ error: this.readOnly, editing: null });
       return Promise.resolve(null);
@@ -112,8 +126,10 @@ export class Editor {
           this.set({ pending: this.state.pending - 1 });
           return null;
         }
-        const doc = mergeChanges(this.state.doc, applied.changes);
-        this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, selection: this.live(this.state.selection, doc) });
+        const before = this.state.doc;
+        const doc = mergeChanges(before, applied.changes);
+        const lastChange = { how, label, edit, before, changes: applied.changes, seq: (this.state.lastChange?.seq ?? 0) + 1 };
+        this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, selection: this.live(this.state.selection, doc), lastChange });
         return applied;
       } catch (e) {
         this.set({ pending: this.state.pending - 1, error: (e as Error).message });

@@ -1,6 +1,7 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { followPointer } from "../board/drag";
 import { InlineInput } from "../components/Menu";
+import { useFocusTrap } from "../components/Modal";
 import { dropTarget } from "../board/dropTarget";
 import { api, events, listenUntil, type Note, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
@@ -255,13 +256,10 @@ function dragNote(down: React.PointerEvent<HTMLElement>, editor: Editor, note: N
 /** The QR code as large as the screen allows, for the room to scan from their seats. */
 function LargeQr({ room, onClose }: { room: RoomInfo; onClose(): void }) {
   const { t } = useT();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusTrap(ref, onClose);
   return (
-    <div className="room-large" role="dialog" aria-modal="true" aria-label={t.room.showLarge}>
+    <div ref={ref} className="room-large" role="dialog" aria-modal="true" aria-label={t.room.showLarge}>
       <JoinCodeView link={room.link} qr={room.qr} t={t} />
       <p>{t.room.phones(room.phones)}</p>
       <button autoFocus onClick={onClose}>

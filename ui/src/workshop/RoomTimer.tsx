@@ -1,6 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useT } from "../i18n/context";
 import { Icon } from "../components/Icon";
+import { useFocusTrap } from "../components/Modal";
 import { addMinute, chime, clock, isRunning, pause, remaining, resume, roomTimer, startTimer, type Timer } from "./timer";
 
 const PRESETS = [2, 5, 10, 15];
@@ -116,18 +117,30 @@ export function RoomTimer() {
         </div>
       ) : null}
       {timer && big ? (
-        <div className={`timer-overlay${up ? " up" : ""}`} role="dialog" aria-label={t.timer.label} onKeyDown={(e) => e.key === "Escape" && setBig(false)}>
-          <div className="timer-big" aria-live="polite">
-            {up ? t.timer.up : clock(left)}
-          </div>
-          <div className="timer-overlay-controls">
-            {controls}
-            <button autoFocus onClick={() => setBig(false)}>
-              {t.timer.shrink}
-            </button>
-          </div>
-        </div>
+        <BigTimer up={up} text={up ? t.timer.up : clock(left)} onShrink={() => setBig(false)}>
+          {controls}
+        </BigTimer>
       ) : null}
+    </div>
+  );
+}
+
+/** The timer over the whole window, for the room to read from afar; Escape shrinks it again. */
+function BigTimer({ up, text, onShrink, children }: { up: boolean; text: string; onShrink(): void; children: React.ReactNode }) {
+  const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusTrap(ref, onShrink);
+  return (
+    <div ref={ref} className={`timer-overlay${up ? " up" : ""}`} role="dialog" aria-modal="true" aria-label={t.timer.label}>
+      <div className="timer-big" aria-live="polite">
+        {text}
+      </div>
+      <div className="timer-overlay-controls">
+        {children}
+        <button autoFocus onClick={onShrink}>
+          {t.timer.shrink}
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import type { Edit } from "../ipc";
 import { useT } from "../i18n/context";
+import { Modal } from "../components/Modal";
 import { useEditor, type Editor } from "../state/store";
 import { ranking } from "../journey/vote";
 
@@ -30,81 +31,79 @@ export function VoteResults({ editor, typing: startTyping, onClose }: { editor: 
   };
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === "Escape" && onClose()}>
-      <div className="dialog vote-results" role="dialog" aria-modal="true" aria-labelledby="vote-results-title">
-        <h2 id="vote-results-title">{t.vote.resultsTitle}</h2>
-        {typing ? (
-          <>
-            <p className="hint">{t.vote.typeHint}</p>
-            <div className="results-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t.vote.phase}</th>
-                    <th>{t.vote.card}</th>
-                    <th>{t.vote.count}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {doc.cards.map((c) => (
-                    <tr key={c.id}>
-                      <td>{phaseTitle.get(c.phase)}</td>
-                      <td>{c.title}</td>
-                      <td>
-                        <input
-                          type="number"
-                          min={0}
-                          inputMode="numeric"
-                          aria-label={t.vote.tallyOf(c.title)}
-                          value={typed[c.id] ?? String(c.votes)}
-                          onChange={(e) => setTyped({ ...typed, [c.id]: e.target.value })}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        ) : ranked.length === 0 ? (
-          <p>{t.vote.noVotes}</p>
-        ) : (
+    <Modal className="vote-results" labelledBy="vote-results-title" onClose={onClose}>
+      <h2 id="vote-results-title">{t.vote.resultsTitle}</h2>
+      {typing ? (
+        <>
+          <p className="hint">{t.vote.typeHint}</p>
           <div className="results-scroll">
             <table>
               <thead>
                 <tr>
-                  <th>{t.vote.rank}</th>
-                  <th>{t.vote.card}</th>
                   <th>{t.vote.phase}</th>
+                  <th>{t.vote.card}</th>
                   <th>{t.vote.count}</th>
                 </tr>
               </thead>
               <tbody>
-                {ranked.map((r) => (
-                  <tr key={r.card.id}>
-                    <td className="rank">{r.rank}</td>
-                    <td>{r.card.title}</td>
-                    <td>{r.phase}</td>
-                    <td className="count">{r.card.votes}</td>
+                {doc.cards.map((c) => (
+                  <tr key={c.id}>
+                    <td>{phaseTitle.get(c.phase)}</td>
+                    <td>{c.title}</td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        inputMode="numeric"
+                        aria-label={t.vote.tallyOf(c.title)}
+                        value={typed[c.id] ?? String(c.votes)}
+                        onChange={(e) => setTyped({ ...typed, [c.id]: e.target.value })}
+                      />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        )}
-        <div className="dialog-actions">
-          {typing ? (
-            <button className="primary" onClick={() => void save()}>
-              {t.vote.saveTallies}
-            </button>
-          ) : (
-            <button onClick={() => setTyping(true)}>{t.vote.typeTallies}</button>
-          )}
-          <button onClick={onClose} autoFocus>
-            {t.close}
-          </button>
+        </>
+      ) : ranked.length === 0 ? (
+        <p>{t.vote.noVotes}</p>
+      ) : (
+        <div className="results-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>{t.vote.rank}</th>
+                <th>{t.vote.card}</th>
+                <th>{t.vote.phase}</th>
+                <th>{t.vote.count}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((r) => (
+                <tr key={r.card.id}>
+                  <td className="rank">{r.rank}</td>
+                  <td>{r.card.title}</td>
+                  <td>{r.phase}</td>
+                  <td className="count">{r.card.votes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
+      )}
+      <div className="dialog-actions">
+        {typing ? (
+          <button className="primary" onClick={() => void save()}>
+            {t.vote.saveTallies}
+          </button>
+        ) : (
+          <button onClick={() => setTyping(true)}>{t.vote.typeTallies}</button>
+        )}
+        <button onClick={onClose} autoFocus>
+          {t.close}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,0 +1,90 @@
+import { useEffect, useRef, type ReactNode, type RefObject } from "react";
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The elements Tab reaches inside `root`, in order (hidden ones left out). */
+function tabbable(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+}
+
+/** Open traps, innermost last: only the innermost one answers keys (a question over a dialog). */
+const open: HTMLElement[] = [];
+
+/**
+ * Keeps the keyboard inside `ref` while it is shown: focus moves in when it opens (unless an
+ * element in it took it already), Tab and Shift+Tab go round inside it, and when it closes the
+ * focus goes back to where it was, so a keyboard user carries on from the button that opened it.
+ */
+export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () => void): void {
+  const escape = useRef(onEscape);
+  escape.current = onEscape;
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    open.push(root);
+    if (!root.contains(document.activeElement)) (tabbable(root)[0] ?? root).focus({ preventScroll: true });
+    const onKey = (e: KeyboardEvent) => {
+      if (open[open.length - 1] !== root) return;
+      if (e.key === "Escape" && escape.current) {
+        e.preventDefault();
+        e.stopPropagation();
+        escape.current();
+      }
+      if (e.key !== "Tab") return;
+      const items = tabbable(root);
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) {
+        e.preventDefault();
+        return;
+      }
+      const inside = root.contains(document.activeElement);
+      if (e.shiftKey && (document.activeElement === first || !inside)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    // On the document, so a Tab from an element outside (a click on the backdrop) is caught too.
+    document.addEventListener("keydown", onKey, true);
+    return () => {
+      document.removeEventListener("keydown", onKey, true);
+      open.splice(open.indexOf(root), 1);
+      if (before?.isConnected) before.focus({ preventScroll: true });
+    };
+  }, [ref]);
+}
+
+/**
+ * A modal dialog over a dimmed backdrop: named by its heading (`labelledBy`) or `label`, Escape
+ * runs `onClose` (unless it is absent, while something must finish), focus stays inside.
+ */
+export function Modal(props: {
+  className?: string;
+  role?: "dialog" | "alertdialog";
+  labelledBy?: string;
+  label?: string;
+  onClose?: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusTrap(ref, props.onClose);
+  return (
+    <div className="dialog-backdrop">
+      <div
+        ref={ref}
+        className={`dialog${props.className ? ` ${props.className}` : ""}`}
+        role={props.role ?? "dialog"}
+        aria-modal="true"
+        aria-labelledby={props.labelledBy}
+        aria-label={props.label}
+        tabIndex={-1}
+      >
+        {props.children}
+      </div>
+    </div>
+  );
+}
