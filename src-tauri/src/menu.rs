@@ -35,6 +35,7 @@ const ITEMS: &[(&str, &str, &str)] = &[
     ("view", "zoomOut", "Zoom out"),
     ("view", "zoomReset", "Actual size"),
     ("view", "zoomFit", "Fit the journey"),
+    ("view", "details", "Card details panel"),
     ("view", "langEn", "English"),
     ("view", "langNl", "Nederlands"),
     ("help", "shortcuts", "Keyboard shortcuts"),

@@ -1,4 +1,4 @@
-// The editor's interactions in headless Chromium, with the backend faked in the page. Each test
+// The editor's interactions in headless Chromium, on the real core (journeywall rpc). Each test
 // does what a facilitator would do and checks what they would see and what was sent to be saved.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -278,21 +278,56 @@ test("the emotion curve's points are dragged up and down to change the score", a
   assert.equal(update.card, doc.cards.find((c) => c.title.startsWith("Impatient")).id);
 });
 
-test("zoom goes in and out around the view and Ctrl+0 fits the journey", async () => {
+test("the emotion curve stays between its happiest and saddest faces, and every caption inside the lane", async () => {
   const { page } = await openEditor();
-  await page.keyboard.press("Control+=");
-  await page.getByRole("button", { name: "125 %" }).waitFor();
-  await page.keyboard.press("Control+-");
-  await page.getByRole("button", { name: "100 %" }).waitFor();
-  await page.keyboard.press("Control+=");
-  await page.keyboard.press("Control+=");
-  await page.keyboard.press("Control+0");
-  await page.waitForFunction(() => {
-    const s = document.querySelector(".board-scroll");
-    return s.scrollWidth <= s.clientWidth + 1 && s.scrollHeight <= s.clientHeight + 1;
+  const m = await page.evaluate(() => {
+    const lane = document.querySelector(".emotion-lane").getBoundingClientRect();
+    const curve = document.querySelector(".emotion-curve .curve").getBoundingClientRect();
+    const faces = [...document.querySelectorAll(".emotion-point .emotion-face")].map((f) => f.getBoundingClientRect()).map((f) => (f.top + f.bottom) / 2);
+    const captions = [...document.querySelectorAll(".emotion-caption")].map((c) => c.getBoundingClientRect());
+    return { lane: [lane.top, lane.bottom], curve: [curve.top, curve.bottom], faces: [Math.min(...faces), Math.max(...faces)], captions: captions.map((c) => [c.top, c.bottom]) };
   });
-  const fit = Number((await page.locator(".zoom-value").innerText()).replace(/\D/g, ""));
-  assert.ok(fit < 156 && fit >= 25, `fitted zoom ${fit}`);
+  assert.ok(m.curve[0] >= m.faces[0] - 2 && m.curve[1] <= m.faces[1] + 2, `curve ${m.curve} beyond the faces ${m.faces}`);
+  for (const [top, bottom] of m.captions) assert.ok(top >= m.lane[0] && bottom <= m.lane[1], `caption ${top}–${bottom} outside the lane ${m.lane}`);
+});
+
+test("zoom steps through round figures, Ctrl+0 fits the journey, and a fitted board fits again when the view changes size", async () => {
+  const { page } = await openEditor({}, { width: 1280, height: 720 });
+  const zoom = () => page.locator(".zoom-value").innerText();
+  const fits = () =>
+    page.waitForFunction(() => {
+      const s = document.querySelector(".board-scroll");
+      return s.scrollWidth <= s.clientWidth + 1 && s.scrollHeight <= s.clientHeight + 1;
+    });
+  await page.keyboard.press("Control+=");
+  await page.getByRole("button", { name: "110 %" }).waitFor();
+  const down = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press("Control+-");
+    await page.waitForTimeout(30);
+    down.push(await zoom());
+  }
+  assert.deepEqual(down, ["100 %", "90 %", "80 %", "75 %", "67 %", "50 %"]);
+
+  await page.keyboard.press("Control+0");
+  await fits();
+  const small = Number((await zoom()).replace(/\D/g, ""));
+  assert.ok(small > 40 && small < 100, `fitted zoom ${small}`);
+  // Hiding the card details gives the board the room; a larger window fits it larger.
+  await page.getByRole("button", { name: /Hide the card details/ }).click();
+  await page.getByRole("button", { name: "Show the card details" }).waitFor();
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForFunction((before) => Number(document.querySelector(".zoom-value").textContent.replace(/\D/g, "")) > before, small);
+  await fits();
+  // Once zoomed by hand the zoom stays put when the window changes.
+  await page.keyboard.press("Control+-");
+  const chosen = await zoom();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForTimeout(300);
+  assert.equal(await zoom(), chosen);
+  // Ctrl+I brings the details back.
+  await page.keyboard.press("Control+i");
+  await page.getByRole("complementary", { name: "Card details" }).getByRole("button", { name: /Hide the card details/ }).waitFor();
 });
 
 test("pasting lines of text makes one card per line in the focused cell", async () => {

@@ -10,8 +10,8 @@ before(async () => {
 });
 after(() => ui.close());
 
-async function openEditor(extra = {}) {
-  const page = await ui.open({ journeys: [template("online-en")], ...extra });
+async function openEditor(extra = {}, viewport) {
+  const page = await ui.open({ journeys: [template("online-en")], ...extra }, viewport);
   const [doc] = page.docs;
   await page.getByRole("button", { name: /Online customer journey/ }).click();
   await page.getByRole("group", { name: /^Phase \d+ of \d+: Awareness$/ }).waitFor();
@@ -90,7 +90,7 @@ test("the room timer: a preset counts down, +1 min, pause, and a large overlay w
   await timer.getByText("2:00").waitFor();
   await page.clock.runFor(30_000);
   await timer.getByText("1:30").waitFor();
-  await timer.getByRole("button", { name: "+1 min" }).click();
+  await timer.getByRole("button", { name: "One more minute" }).click();
   await timer.getByText("2:30").waitFor();
   await timer.getByRole("button", { name: "Pause" }).click();
   await page.clock.runFor(60_000);
@@ -136,14 +136,16 @@ test("dot vote: two participants take turns, dots show in their colours, the res
   await page.locator(`[data-card-id="${first.id}"]`).click();
   await page.locator(`[data-card-id="${second.id}"]`).click();
   await panel.getByRole("radio", { name: /Anna/ }).getByLabel("0 of 2 dots left").waitFor();
-  // A third dot is refused with the reason, and nothing changes.
+  // A third dot is refused with the reason, said beside the vote as information (no error), and
+  // nothing changes; the next turn starts without it.
   await page.locator(`[data-card-id="${cards[2].id}"]`).click();
-  await page.getByRole("alert").getByText(/Anna has used all 2 dots/).waitFor();
-  await page.getByRole("alert").getByRole("button").click();
+  await panel.getByRole("status").getByText("Anna has used all 2 dots; take one back first").waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0);
 
   await panel.getByLabel("Name of a participant").fill("Bram");
   await panel.getByRole("button", { name: "Add" }).click();
   await panel.getByText("Bram's turn").waitFor();
+  assert.equal(await panel.getByText(/has used all/).count(), 0);
   await page.locator(`[data-card-id="${first.id}"]`).click();
   const dots = page.locator(`[data-card-id="${first.id}"] .vote-dot`);
   await page.locator(`[data-card-id="${first.id}"] [aria-label="2 votes"]`).waitFor();
@@ -262,6 +264,40 @@ test("rounds: save one, move a card, compare (the card is marked moved, read-onl
   await page.getByRole("button", { name: "Open it" }).click();
   await page.getByRole("heading", { name: "Online customer journey · As-is" }).waitFor();
   assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit").length, before, "nothing was edited while looking at rounds");
+});
+
+test("a running timer leaves the toolbar one line high, on a laptop screen and a large one", async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    const { page } = await openEditor({}, viewport);
+    const bar = page.locator(".journey-header");
+    const before = (await bar.boundingBox()).height;
+    await page.getByRole("button", { name: /Timer/ }).click();
+    await page.getByRole("menuitem", { name: "5 min", exact: true }).click();
+    await page.getByRole("timer").waitFor();
+    assert.equal((await bar.boundingBox()).height, before, `${viewport.width} px`);
+    assert.ok(before < 60, `the toolbar is ${before} px high at ${viewport.width} px`);
+    await page.close();
+  }
+});
+
+test("the presenter view shows a whole phase at 1400×900, and ↑ ↓ scroll a phase too tall for it", async () => {
+  const { page } = await openEditor({}, { width: 1400, height: 900 });
+  await page.keyboard.press("F5");
+  const main = page.locator(".presenter-main");
+  await page.getByRole("dialog", { name: "Presenter view" }).getByRole("region", { name: "Opportunities" }).waitFor();
+  const [bottom, barTop] = await page.evaluate(() => [
+    document.querySelector(".stage-row:last-child").getBoundingClientRect().bottom,
+    document.querySelector(".presenter-controls").getBoundingClientRect().top,
+  ]);
+  assert.ok(bottom <= barTop, `the last row ends at ${bottom}, the controls start at ${barTop}`);
+  // On a short window the type stops shrinking and the phase scrolls with the arrow keys.
+  await page.setViewportSize({ width: 900, height: 420 });
+  await page.waitForTimeout(200);
+  await page.keyboard.press("ArrowDown");
+  await page.waitForFunction(() => document.querySelector(".presenter-main").scrollTop > 0);
+  await page.keyboard.press("ArrowUp");
+  await page.waitForFunction(() => document.querySelector(".presenter-main").scrollTop === 0);
+  assert.equal(await main.count(), 1);
 });
 
 test("presenter view: phase by phase with the arrow keys, rows and notes hidden, the projector window, Esc back to the editor", async () => {

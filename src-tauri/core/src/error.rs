@@ -38,6 +38,9 @@ pub enum Error {
         source_name: String,
         problem: Said,
     },
+    /// What the rules of a workshop tool do not allow at this moment (a dot over someone's
+    /// allowance, a dot in a closed vote): nothing is wrong, and the reason is said as it is.
+    NotAllowed(Said),
     NothingToUndo,
     NothingToRedo,
     Write {
@@ -93,6 +96,7 @@ impl Error {
             Error::Import { source_name, problem } => {
                 said!("{source_name}: {e}", "{source_name}: {n}", e = &problem.en, n = &problem.nl)
             }
+            Error::NotAllowed(reason) => reason.clone(),
             Error::NothingToUndo => said!("nothing to undo", "er is niets om ongedaan te maken"),
             Error::NothingToRedo => said!("nothing to redo", "er is niets om opnieuw te doen"),
             Error::Write { path, problem } => {

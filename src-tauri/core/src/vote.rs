@@ -171,23 +171,24 @@ impl Vote {
         let p = self.participant_mut(participant)?;
         if used >= per {
             let name = &p.name;
-            return Err(Error::invalid(
-                Field::Dots,
+            return Err(Error::NotAllowed(if per == 1 {
+                said!(
+                    "{name} has placed their dot; take it back first to put it elsewhere",
+                    "{name} heeft de stip al gezet; neem hem eerst terug om hem ergens anders te zetten"
+                )
+            } else {
                 said!(
                     "{name} has used all {per} dots; take one back first",
                     "{name} heeft alle {per} stippen gezet; neem er eerst een terug"
-                ),
-            ));
+                )
+            }));
         }
         if !stacking && p.dots.contains(&card) {
             let name = &p.name;
-            return Err(Error::invalid(
-                Field::Dots,
-                said!(
-                    "{name} already has a dot on this card, and this vote allows one per card",
-                    "{name} heeft al een stip op deze kaart, en in deze stemronde mag dat er één per kaart zijn"
-                ),
-            ));
+            return Err(Error::NotAllowed(said!(
+                "{name} already has a dot on this card, and this vote allows one per card",
+                "{name} heeft al een stip op deze kaart, en in deze stemronde mag dat er één per kaart zijn"
+            )));
         }
         p.dots.push(card);
         Ok(())
@@ -207,10 +208,10 @@ impl Vote {
 
     fn check_open(&self) -> Result<()> {
         if self.closed {
-            return Err(Error::invalid(
-                Field::Vote,
-                said!("is closed; reopen it to change the dots", "is gesloten; open hem weer om stippen te veranderen"),
-            ));
+            return Err(Error::NotAllowed(said!(
+                "The vote is closed; reopen it to change the dots",
+                "De stemronde is gesloten; open hem weer om stippen te veranderen"
+            )));
         }
         Ok(())
     }

@@ -6,7 +6,7 @@ import type { Messages } from "../i18n";
 import type { Editor } from "../state/store";
 import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards } from "../journey/actions";
 import { reveal, walk, type Arrow } from "./walk";
-import { fitZoom, zoomBy, zoomTo } from "./zoom";
+import { fitZoom, zoomStep, zoomTo } from "./zoom";
 
 /** Where a key counts: `always` also in a text field; `notTyping` not in a text field (whose own
  * Ctrl+Z undoes typing); `board` only while the board has the focus and no card is being edited. */
@@ -36,6 +36,8 @@ export interface EditorContext {
   /** What is shown instead of the journey, if anything: nothing may change it then. */
   away(): "presenting" | "round" | null;
   open(screen: "poster" | "capture" | "present" | "room" | "vote" | "rounds" | "personas"): void;
+  /** Shows the card details panel, or hides it when it is showing. */
+  toggleDetails(): void;
   exportJourney(): void;
 }
 
@@ -141,10 +143,11 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
       if (phase) void resizePhaseBy(editor, phase, e?.key === "ArrowLeft" ? -1 : 1);
     },
   },
-  { id: "zoomIn", label: (t) => t.menu.zoomIn, keys: ["Ctrl+=", "Ctrl++"], scope: "always", menuKey: true, run: (c) => zoomBy(c.editor, c.scroller(), 1.25) },
-  { id: "zoomOut", label: (t) => t.menu.zoomOut, keys: ["Ctrl+-"], scope: "always", menuKey: true, run: (c) => zoomBy(c.editor, c.scroller(), 0.8) },
+  { id: "zoomIn", label: (t) => t.menu.zoomIn, keys: ["Ctrl+=", "Ctrl++"], scope: "always", menuKey: true, run: (c) => zoomStep(c.editor, c.scroller(), 1) },
+  { id: "zoomOut", label: (t) => t.menu.zoomOut, keys: ["Ctrl+-"], scope: "always", menuKey: true, run: (c) => zoomStep(c.editor, c.scroller(), -1) },
   { id: "zoomFit", label: (t) => t.menu.zoomFit, keys: ["Ctrl+0"], scope: "always", menuKey: true, run: (c) => fitZoom(c.editor, c.scroller()) },
   { id: "zoomReset", label: (t) => t.menu.zoomReset, keys: ["0"], run: (c) => zoomTo(c.editor, c.scroller(), 1) },
+  { id: "details", label: (t) => t.menu.details, keys: ["Ctrl+I"], scope: "always", menuKey: true, run: (c) => c.toggleDetails() },
   { id: "capture", label: (t) => t.capture.title, keys: ["Ctrl+K"], scope: "always", edits: true, run: (c) => c.open("capture") },
   { id: "poster", label: (t) => t.menu.poster, keys: ["Ctrl+P"], scope: "always", menuKey: true, run: (c) => c.open("poster") },
   { id: "present", label: (t) => t.present.title, keys: ["F5"], scope: "always", run: (c) => c.open("present") },

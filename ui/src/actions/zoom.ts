@@ -1,7 +1,9 @@
 import type { Editor } from "../state/store";
 
-export const MIN_ZOOM = 0.25;
+export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
+/** Where Ctrl+= and Ctrl+− stop, as in a browser: round figures, 50 % and 100 % among them. */
+export const ZOOM_STEPS = [0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4] as const;
 
 const clamp = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
 
@@ -33,20 +35,72 @@ export function zoomBy(editor: Editor, scroller: HTMLElement | null, factor: num
   zoomTo(editor, scroller, editor.get().zoom * factor, clientX, clientY);
 }
 
-/** Ctrl+0: the whole journey in view. */
+/** The next step up (`+1`) or down (`-1`) from the zoom as it is, which may lie between steps. */
+export function zoomStep(editor: Editor, scroller: HTMLElement | null, direction: 1 | -1): void {
+  const zoom = editor.get().zoom;
+  const next = direction > 0 ? ZOOM_STEPS.find((s) => s > zoom + 0.005) : [...ZOOM_STEPS].reverse().find((s) => s < zoom - 0.005);
+  if (next !== undefined) zoomTo(editor, scroller, next);
+}
+
+/** The zoom Fit chose last, per editor: while the zoom is still that, a resize fits again. */
+const fitted = new WeakMap<Editor, number>();
+
+/** The board's own extent at zoom 1 (the board element itself stretches to fill the view). */
+function contentSize(board: HTMLElement, zoom: number): { w: number; h: number } | null {
+  const lastColumn = board.querySelector<HTMLElement>(".add-phase");
+  if (!lastColumn) return null;
+  const origin = board.getBoundingClientRect();
+  const bottoms = [...board.querySelectorAll<HTMLElement>(".row-label, .row-collapsed")].map((el) => el.getBoundingClientRect().bottom);
+  const padding = parseFloat(getComputedStyle(board).paddingBottom) || 0;
+  return {
+    w: (lastColumn.getBoundingClientRect().right - origin.left) / zoom,
+    h: (Math.max(origin.top, ...bottoms) - origin.top) / zoom + padding,
+  };
+}
+
+/**
+ * Ctrl+0: the whole journey in view. The first guess comes from the board as laid out at the old
+ * zoom; cells off screen were laid out at a guessed height (`content-visibility`) and text wraps
+ * differently at another size, so the result is measured again and shrunk until nothing scrolls.
+ */
 export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
   const board = scroller?.querySelector<HTMLElement>(".board");
-  const lastColumn = board?.querySelector<HTMLElement>(".add-phase");
-  const lastRow = board?.lastElementChild?.previousElementSibling;
-  if (!scroller || !board || !lastColumn) return;
-  // The content's own extent (the board itself stretches to fill the view), unzoomed.
-  const zoom = editor.get().zoom;
-  const origin = board.getBoundingClientRect();
-  const bottom = Math.max(...[...board.querySelectorAll<HTMLElement>(".row-label, .row-collapsed")].map((el) => el.getBoundingClientRect().bottom));
-  const w = (lastColumn.getBoundingClientRect().right - origin.left) / zoom;
-  const padding = parseFloat(getComputedStyle(board).paddingBottom) || 0;
-  const h = (Math.max(bottom, lastRow?.getBoundingClientRect().bottom ?? 0) - origin.top) / zoom + padding;
-  const fit = clamp(Math.min(scroller.clientWidth / w, scroller.clientHeight / h));
-  editor.set({ zoom: Math.floor(fit * 100) / 100 });
-  scroller.scrollTo(0, 0);
+  if (!scroller || !board) return;
+  // `expected` is the zoom the pass before set: if it is not the zoom any more, the user zoomed
+  // in between and the fitting stops.
+  const measure = (passes: number, expected: number) => {
+    const zoom = editor.get().zoom;
+    if (zoom !== expected) return;
+    const size = contentSize(board, zoom);
+    if (!size) return;
+    const fit = clamp(Math.floor(Math.min(scroller.clientWidth / size.w, scroller.clientHeight / size.h) * 100) / 100);
+    const overflows = scroller.scrollWidth > scroller.clientWidth + 1 || scroller.scrollHeight > scroller.clientHeight + 1;
+    const next = passes === 0 ? fit : overflows ? clamp(Math.min(fit, zoom - 0.01)) : zoom;
+    fitted.set(editor, next);
+    if (next === zoom && !(passes === 0 && overflows)) return;
+    editor.set({ zoom: next });
+    scroller.scrollTo(0, 0);
+    if (passes < 4 && next > MIN_ZOOM) requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1, next)));
+  };
+  measure(0, editor.get().zoom);
+}
+
+/** Fits again when the view changes size (window, side panel) while the zoom is still the fitted one. */
+export function keepFitted(editor: Editor, scroller: HTMLElement): () => void {
+  let frame = 0;
+  let width = scroller.clientWidth;
+  let height = scroller.clientHeight;
+  const observer = new ResizeObserver(() => {
+    if (scroller.clientWidth === width && scroller.clientHeight === height) return;
+    width = scroller.clientWidth;
+    height = scroller.clientHeight;
+    if (fitted.get(editor) !== editor.get().zoom) return;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => fitZoom(editor, scroller));
+  });
+  observer.observe(scroller);
+  return () => {
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+  };
 }

@@ -126,7 +126,8 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   const onVoteClick = (e: React.MouseEvent) => {
     const voter = activeVoter(editor.get());
     const card = (e.target as HTMLElement).closest<HTMLElement>(".cell [data-card-id]")?.dataset.cardId;
-    if (voter && card && e.detail <= 1) void editor.send({ type: "placeDot", participant: voter, card });
+    // A dot the vote's rules refuse is said beside the vote, as information.
+    if (voter && card && e.detail <= 1) void editor.send({ type: "placeDot", participant: voter, card }, { asNotice: true });
   };
 
   const openCard = useCallback(

@@ -105,7 +105,8 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
       {points.map((pt) => (
         <div
           key={pt.card.id}
-          className={`emotion-point${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}`}
+          // Below the middle line the caption goes above the face, so it stays inside the lane.
+          className={`emotion-point${pt.score < 0 ? " low" : ""}${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}`}
           style={{ left: pt.x, top: scoreToY(pt.score, EMOTION_ROW_HEIGHT) }}
           data-card-id={pt.card.id}
           role="img"

@@ -5,27 +5,40 @@ export interface CurvePoint {
 }
 
 /**
- * A smooth path through the points (Catmull–Rom turned into cubic Béziers), with y mapped from
- * the score onto `height` (+2 at the top, −2 at the bottom, `pad` kept free at both edges).
+ * A smooth path through the points, with y mapped from the score onto `height` (+2 at the top, −2
+ * at the bottom, `pad` kept free at both edges). A monotone cubic (Fritsch–Carlson): flat at each
+ * high and low point, so the line never swings above the happiest face or below the saddest, and
+ * never leaves the lane. The poster draws the same curve (`poster::layout::smooth` in the core).
  */
 export function curvePath(points: CurvePoint[], height: number, pad = 14): string {
-  const y = (score: number) => pad + ((2 - score) / 4) * (height - 2 * pad);
-  const p = points.map((pt) => ({ x: pt.x, y: y(pt.score) }));
+  const p = points.map((pt) => ({ x: pt.x, y: scoreToY(pt.score, height, pad) }));
   const first = p[0];
   if (!first) return "";
-  let d = `M${first.x.toFixed(1)},${first.y.toFixed(1)}`;
+  const m = monotoneTangents(p);
+  const n = (v: number) => v.toFixed(1);
+  let d = `M${n(first.x)},${n(first.y)}`;
   for (let i = 0; i < p.length - 1; i++) {
-    const p0 = p[i - 1] ?? p[i]!;
-    const p1 = p[i]!;
-    const p2 = p[i + 1]!;
-    const p3 = p[i + 2] ?? p2;
-    const c1x = p1.x + (p2.x - p0.x) / 6;
-    const c1y = p1.y + (p2.y - p0.y) / 6;
-    const c2x = p2.x - (p3.x - p1.x) / 6;
-    const c2y = p2.y - (p3.y - p1.y) / 6;
-    d += ` C${c1x.toFixed(1)},${c1y.toFixed(1)} ${c2x.toFixed(1)},${c2y.toFixed(1)} ${p2.x.toFixed(1)},${p2.y.toFixed(1)}`;
+    const a = p[i]!;
+    const b = p[i + 1]!;
+    const h = (b.x - a.x) / 3;
+    d += ` C${n(a.x + h)},${n(a.y + m[i]! * h)} ${n(b.x - h)},${n(b.y - m[i + 1]! * h)} ${n(b.x)},${n(b.y)}`;
   }
   return d;
+}
+
+/** Each point's slope: zero where the line turns, else the weighted harmonic mean of its two sides. */
+function monotoneTangents(p: { x: number; y: number }[]): number[] {
+  const h = p.slice(1).map((b, i) => b.x - p[i]!.x);
+  const d = p.slice(1).map((b, i) => (h[i]! > 0 ? (b.y - p[i]!.y) / h[i]! : 0));
+  return p.map((_, i) => {
+    if (i === 0) return d[0] ?? 0;
+    if (i === p.length - 1) return d[i - 1]!;
+    const [d0, d1, h0, h1] = [d[i - 1]!, d[i]!, h[i - 1]!, h[i]!];
+    if (d0 * d1 <= 0) return 0;
+    const w1 = 2 * h1 + h0;
+    const w2 = h1 + 2 * h0;
+    return (w1 + w2) / (w1 / d0 + w2 / d1);
+  });
 }
 
 export function scoreToY(score: number, height: number, pad = 14): number {

@@ -17,6 +17,11 @@ const PATHS = {
   more: ["M5 12h.01", "M12 12h.01", "M19 12h.01"],
   prev: ["m15 18-6-6 6-6"],
   next: ["m9 18 6-6-6-6"],
+  close: ["M6 6l12 12", "M18 6 6 18"],
+  pause: ["M9 5v14", "M15 5v14"],
+  stop: ["M6 6h12v12H6Z"],
+  print: ["M6 9V3h12v6", "M6 18H4a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h16a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-2", "M6 14h12v7H6Z"],
+  panel: ["M4 4h16v16H4Z", "M15 4v16"],
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -5,9 +5,10 @@ import { EmotionFace } from "../components/EmotionFace";
 import { PALETTE } from "../journey/palette";
 import { deleteSelection, duplicateSelection } from "../journey/actions";
 import { useDraft } from "../components/draft";
+import { PanelHead } from "../components/PanelHead";
 
 /** The side panel: every field of the selected card, each change one edit. */
-export function Inspector({ editor }: { editor: Editor }) {
+export function Inspector({ editor, onHide }: { editor: Editor; onHide(): void }) {
   const { t } = useT();
   const doc = useEditor(editor, (s) => s.doc);
   const selection = useEditor(editor, (s) => s.selection);
@@ -17,6 +18,7 @@ export function Inspector({ editor }: { editor: Editor }) {
   if (selected.length === 0) {
     return (
       <aside className="inspector idle" aria-label={t.inspector}>
+        <PanelHead title={t.inspector} onClose={onHide} closeLabel={t.hideDetails} />
         <p>{t.inspectorEmpty}</p>
         <ul className="hints">
           {t.hints.map((h) => (
@@ -29,15 +31,15 @@ export function Inspector({ editor }: { editor: Editor }) {
   if (!card) {
     return (
       <aside className="inspector" aria-label={t.inspector}>
-        <h2>{t.cardsSelected(selected.length)}</h2>
+        <PanelHead title={t.cardsSelected(selected.length)} onClose={onHide} closeLabel={t.hideDetails} />
         <SelectionActions editor={editor} />
       </aside>
     );
   }
-  return <CardFields key={card.id} editor={editor} card={card} channels={[...new Set(doc.cards.map((c) => c.channel).filter((c): c is string => !!c))]} />;
+  return <CardFields key={card.id} editor={editor} card={card} onHide={onHide} channels={[...new Set(doc.cards.map((c) => c.channel).filter((c): c is string => !!c))]} />;
 }
 
-function CardFields({ editor, card, channels }: { editor: Editor; card: Card; channels: string[] }) {
+function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: Card; channels: string[]; onHide(): void }) {
   const { t } = useT();
   const update = (patch: Partial<Pick<Card, "title" | "notes" | "channel" | "emotion" | "colour" | "votes" | "tags">>) =>
     editor.send({ type: "updateCard", card: card.id, ...patch });
@@ -51,6 +53,7 @@ function CardFields({ editor, card, channels }: { editor: Editor; card: Card; ch
 
   return (
     <aside className="inspector" aria-label={t.inspector}>
+      <PanelHead title={t.inspector} onClose={onHide} closeLabel={t.hideDetails} />
       <label className="field">
         <span>{t.title}</span>
         <textarea rows={2} {...title} />

@@ -12,7 +12,7 @@ import { Inspector } from "./Inspector";
 import { describeChange } from "../board/announce";
 import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
-import { zoomBy } from "../actions/zoom";
+import { keepFitted, zoomBy } from "../actions/zoom";
 import { editorAction, runEditorAction, withKey, type EditorContext } from "../actions/registry";
 import { PosterDialog } from "../poster/PosterDialog";
 import { RoomTimer } from "../workshop/RoomTimer";
@@ -25,7 +25,7 @@ import { PersonasPanel } from "../workshop/PersonasPanel";
 import { RoomPanel } from "../workshop/RoomPanel";
 
 type Panel = "vote" | "rounds" | "personas" | "room";
-
+const DETAILS_KEY = "journeywall.details";
 
 export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
@@ -43,6 +43,14 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     if (next !== "rounds") setRoundView(null);
     setPanel(next);
   };
+  // Hidden by the user for more room on a small screen; remembered for the next journey.
+  const [detailsShown, setDetailsShown] = useState(() => localStorage.getItem(DETAILS_KEY) !== "hidden");
+  const toggleDetails = () => {
+    const show = panel !== null || !detailsShown;
+    if (panel !== null) showPanel(null);
+    setDetailsShown(show);
+    localStorage.setItem(DETAILS_KEY, show ? "shown" : "hidden");
+  };
   const [results, setResults] = useState<"ranking" | "typing" | null>(null);
   // While a round or the presenter view is shown, nothing may change the journey behind it: not
   // the editor's shortcuts, not the menu's edit entries, not quick capture.
@@ -58,14 +66,15 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
 
   // The editor's actions (registry.ts) as this screen carries them out: the keys, the native menu
   // and the toolbar all run them through here.
-  const screens = useRef({ setPrinting, setCapturing, setPresenting, showPanel, exportJourney });
-  screens.current = { setPrinting, setCapturing, setPresenting, showPanel, exportJourney };
+  const screens = useRef({ setPrinting, setCapturing, setPresenting, showPanel, exportJourney, toggleDetails });
+  screens.current = { setPrinting, setCapturing, setPresenting, showPanel, exportJourney, toggleDetails };
   const ctx: EditorContext = useMemo(
     () => ({
       editor,
       scroller: () => scroller.current,
       away: () => away.current,
       exportJourney: () => void screens.current.exportJourney(),
+      toggleDetails: () => screens.current.toggleDetails(),
       open: (screen) => {
         const s = screens.current;
         if (screen === "poster") s.setPrinting(true);
@@ -127,7 +136,11 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       zoomBy(editor, el, Math.exp(-e.deltaY / 300), e.clientX, e.clientY);
     };
     el.addEventListener("wheel", onWheel, { passive: false });
-    return () => el.removeEventListener("wheel", onWheel);
+    const stopFitting = keepFitted(editor, el);
+    return () => {
+      el.removeEventListener("wheel", onWheel);
+      stopFitting();
+    };
     // The board's scroller is a new element after the presenter view or a round was shown.
   }, [editor, presenting, roundView]);
 
@@ -220,8 +233,15 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
             onRestored={(id, name) => setRestored({ id, name })}
             onClose={() => showPanel(null)}
           />
+        ) : detailsShown ? (
+          <Inspector editor={editor} onHide={toggleDetails} />
         ) : (
-          <Inspector editor={editor} />
+          <aside className="details-rail" aria-label={t.inspector}>
+            <button onClick={toggleDetails} title={withKey(t.showDetails, editorAction("details"))} aria-label={t.showDetails}>
+              <Icon name="panel" />
+              <span>{t.inspector}</span>
+            </button>
+          </aside>
         )}
       </div>
       {results ? <VoteResults editor={editor} typing={results === "typing"} onClose={() => setResults(null)} /> : null}
@@ -270,7 +290,7 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   return (
     <header className="journey-header">
       <button className="back" onClick={onClose}>
-        <Icon name="back" /> {t.back}
+        <Icon name="back" /> <span className="label">{t.back}</span>
       </button>
       {renaming ? (
         <InlineInput
@@ -288,10 +308,10 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
       )}
       <div className="toolbar-group" role="group" aria-label={t.history}>
         <button onClick={() => run("undo")} disabled={!history.undo} title={tip("undo", undoLabel)} aria-label={undoLabel}>
-          <Icon name="undo" /> {t.undo}
+          <Icon name="undo" /> <span className="label">{t.undo}</span>
         </button>
         <button onClick={() => run("redo")} disabled={!history.redo} title={tip("redo", redoLabel)} aria-label={redoLabel}>
-          <Icon name="redo" /> {t.redo}
+          <Icon name="redo" /> <span className="label">{t.redo}</span>
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label={t.zoom}>
@@ -310,29 +330,31 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
       </div>
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
         <button onClick={() => toggle("capture")} title={tip("capture", t.capture.title)}>
-          <Icon name="capture" /> {t.capture.button}
+          <Icon name="capture" /> <span className="label">{t.capture.button}</span>
         </button>
         <button onClick={() => toggle("room")} title={t.room.tooltip}>
-          <Icon name="room" /> {t.room.button}
+          <Icon name="room" /> <span className="label">{t.room.button}</span>
         </button>
         <button onClick={() => toggle("vote")} title={t.vote.title}>
-          <Icon name="vote" /> {t.vote.button}
+          <Icon name="vote" /> <span className="label">{t.vote.button}</span>
         </button>
         <button onClick={() => toggle("rounds")} title={t.rounds.title}>
-          <Icon name="rounds" /> {t.rounds.button}
+          <Icon name="rounds" /> <span className="label">{t.rounds.button}</span>
         </button>
         <RoomTimer />
         <button onClick={() => run("present")} title={tip("present", t.present.title)}>
-          <Icon name="present" /> {t.present.button}
+          <Icon name="present" /> <span className="label">{t.present.button}</span>
         </button>
         <button className="print" onClick={() => run("poster")} title={tip("poster", t.menu.poster)}>
-          {t.menu.poster}
+          <Icon name="print" /> <span className="label">{t.menu.poster}</span>
         </button>
       </div>
       {persona ? (
         <button className="persona-chip" title={persona.quote} onClick={() => toggle("personas")}>
           {persona.picture ? <img src={persona.picture} alt="" /> : null}
-          {t.persona}: {persona.name}
+          <span className="persona-name">
+            {t.persona}: {persona.name}
+          </span>
         </button>
       ) : (
         <button className="persona-chip" onClick={() => toggle("personas")}>

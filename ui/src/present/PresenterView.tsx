@@ -46,6 +46,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
 
   // The view is the whole window: the keyboard stays in it (its own keys handle Escape).
   const root = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLDivElement>(null);
   useFocusTrap(root);
 
   const go = (phase: number) => setState((s) => ({ ...s, phase: Math.max(0, Math.min(phase, last)) }));
@@ -72,6 +73,8 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
       else if (e.key === "Home") go(0);
       else if (e.key === "End") go(last);
       else if (e.key === "Escape") exit();
+      // A phase taller than the screen, even at the smallest type, scrolls.
+      else if (e.key === "ArrowDown" || e.key === "ArrowUp") main.current?.scrollBy({ top: (e.key === "ArrowDown" ? 1 : -1) * main.current.clientHeight * 0.6 });
       else return;
       e.preventDefault();
     };
@@ -111,10 +114,10 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
 
   return (
     <div ref={root} className={`presenter${projector ? " with-projector" : ""}`} role="dialog" aria-modal="true" aria-label={t.present.title}>
-      <div className="presenter-main">
+      <div className="presenter-main" ref={main}>
         {projector ? <p className="presenter-note">{t.present.projectorOn}</p> : null}
         {projector ? <h2 className="presenter-label">{t.present.now}</h2> : null}
-        {join ? <JoinCodeView link={join.link} qr={join.qr} t={t} /> : <Stage doc={doc} state={shown} t={t} compact={projector} />}
+        {join ? <JoinCodeView link={join.link} qr={join.qr} t={t} /> : <Stage doc={doc} state={shown} t={t} compact={projector} fit={!projector} />}
         {projector ? (
           <div className="presenter-next">
             <h2 className="presenter-label">{next ? t.present.nextUp(next.title) : t.present.last}</h2>

@@ -40,7 +40,7 @@ export function Projector() {
       ) : shown.join ? (
         <JoinCodeView link={shown.join.link} qr={shown.join.qr} t={t} />
       ) : (
-        <Stage doc={shown.doc} state={shown.state} t={t} />
+        <Stage doc={shown.doc} state={shown.state} t={t} fit />
       )}
     </main>
   );

@@ -17,6 +17,9 @@ export interface EditorState {
   pending: number;
   /** Why the backend last refused something, shown without blocking. */
   error: string | null;
+  /** A refusal that is no fault but a rule of the moment (a dot over someone's allowance), said
+   * as information where the user is working (the vote panel) rather than as an error. */
+  notice: string | null;
   selection: ReadonlySet<string>;
   focusedCell: CellRef | null;
   /** The card being edited inline, or a new card being typed into a cell. */
@@ -61,7 +64,7 @@ export class Editor {
     history: UndoState,
     private readonly readOnly: string | null = null,
   ) {
-    this.state = { doc, history, pending: 0, error: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null, marks: null, lastChange: null };
+    this.state = { doc, history, pending: 0, error: null, notice: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null, marks: null, lastChange: null };
   }
 
   get isReadOnly(): boolean {
@@ -84,9 +87,12 @@ export class Editor {
     return this.state.doc.journey.id;
   }
 
-  /** Sends an edit; resolves once it is on disk (or refused, in which case the stored truth is reloaded). */
-  send(edit: Edit): Promise<Applied | null> {
-    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", null, edit);
+  /**
+   * Sends an edit; resolves once it is on disk (or refused, in which case the stored truth is
+   * reloaded). With `asNotice` a refusal is told as `notice`, not as `error`.
+   */
+  send(edit: Edit, { asNotice = false } = {}): Promise<Applied | null> {
+    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", null, edit, asNotice);
   }
 
   undo(): Promise<Applied | null> {
@@ -113,7 +119,7 @@ export class Editor {
     return this.run(call, "edit");
   }
 
-  private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: string | null = null, edit: Edit | null = null): Promise<Applied | null> {
+  private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: string | null = null, edit: Edit | null = null, asNotice = false): Promise<Applied | null> {
     if (this.readOnly !== null) {
       this.set({ error: this.readOnly, editing: null });
       return Promise.resolve(null);
@@ -129,10 +135,11 @@ export class Editor {
         const before = this.state.doc;
         const doc = mergeChanges(before, applied.changes);
         const lastChange = { how, label, edit, before, changes: applied.changes, seq: (this.state.lastChange?.seq ?? 0) + 1 };
-        this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, selection: this.live(this.state.selection, doc), lastChange });
+        this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, notice: null, selection: this.live(this.state.selection, doc), lastChange });
         return applied;
       } catch (e) {
-        this.set({ pending: this.state.pending - 1, error: (e as Error).message });
+        const message = (e as Error).message;
+        this.set(asNotice ? { pending: this.state.pending - 1, notice: message } : { pending: this.state.pending - 1, error: message });
         await this.reload();
         return null;
       }

@@ -3,6 +3,7 @@ import { api } from "../ipc";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { useDraft } from "../components/draft";
+import { PanelHead } from "../components/PanelHead";
 
 type TextField = "name" | "role" | "quote" | "goals" | "frustrations";
 
@@ -15,12 +16,7 @@ export function PersonasPanel({ editor, onClose }: { editor: Editor; onClose(): 
   const personas = useEditor(editor, (s) => s.doc.personas);
   return (
     <aside className="inspector personas-panel" aria-label={t.personas.title}>
-      <div className="panel-head">
-        <h2>{t.personas.title}</h2>
-        <button onClick={onClose} aria-label={t.close}>
-          ×
-        </button>
-      </div>
+      <PanelHead title={t.personas.title} onClose={onClose} />
       <p className="hint">{t.personas.hint}</p>
       {personas.length === 0 ? <p className="hint">{t.personas.none}</p> : null}
       {personas.map((p, i) => (

@@ -8,6 +8,7 @@ import { useT } from "../i18n/context";
 import type { Messages } from "../i18n";
 import { useEditor, type Editor } from "../state/store";
 import { sendFocus } from "./roomFocus";
+import { PanelHead } from "../components/PanelHead";
 
 /**
  * The room, in the side panel: open it (phones join over the local network with the QR code),
@@ -58,12 +59,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     );
 
   const header = (
-    <div className="panel-head">
-      <h2>{t.room.title}</h2>
-      <button onClick={onClose} aria-label={t.close}>
-        ×
-      </button>
-    </div>
+    <PanelHead title={t.room.title} onClose={onClose} />
   );
 
   return (

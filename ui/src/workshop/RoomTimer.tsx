@@ -56,21 +56,29 @@ export function RoomTimer() {
     setBig(false);
   };
 
-  const controls = timer ? (
-    <>
-      <button onClick={() => act(addMinute)} title={t.timer.addMinute}>
-        +1 min
-      </button>
-      {!up ? (
-        isRunning(timer) ? (
-          <button onClick={() => act(pause)}>{t.timer.pause}</button>
-        ) : (
-          <button onClick={() => act(resume)}>{t.timer.resume}</button>
-        )
-      ) : null}
-      <button onClick={stop}>{t.timer.stop}</button>
-    </>
-  ) : null;
+  // Icons in the toolbar's chip, where room is short; named in words on the large overlay.
+  const controls = (named: boolean) =>
+    timer ? (
+      <>
+        <button onClick={() => act(addMinute)} title={t.timer.addMinute} aria-label={t.timer.addMinute}>
+          {named ? "+1 min" : "+1"}
+        </button>
+        {!up ? (
+          isRunning(timer) ? (
+            <button onClick={() => act(pause)} title={t.timer.pause}>
+              <Icon name="pause" /> <span className={named ? undefined : "visually-hidden"}>{t.timer.pause}</span>
+            </button>
+          ) : (
+            <button onClick={() => act(resume)} title={t.timer.resume}>
+              <Icon name="present" /> <span className={named ? undefined : "visually-hidden"}>{t.timer.resume}</span>
+            </button>
+          )
+        ) : null}
+        <button onClick={stop} title={t.timer.stop}>
+          <Icon name="stop" /> <span className={named ? undefined : "visually-hidden"}>{t.timer.stop}</span>
+        </button>
+      </>
+    ) : null;
 
   return (
     <div
@@ -92,11 +100,11 @@ export function RoomTimer() {
           <button className="timer-time" onClick={() => setBig(true)} title={t.timer.enlarge}>
             {up ? t.timer.up : clock(left)}
           </button>
-          {controls}
+          {controls(false)}
         </div>
       ) : (
         <button onClick={() => setMenu(!menu)} aria-haspopup="menu" aria-expanded={menu}>
-          <Icon name="timer" /> {t.timer.label}
+          <Icon name="timer" /> <span className="label">{t.timer.label}</span>
         </button>
       )}
       {menu && !timer ? (
@@ -118,7 +126,7 @@ export function RoomTimer() {
       ) : null}
       {timer && big ? (
         <BigTimer up={up} text={up ? t.timer.up : clock(left)} onShrink={() => setBig(false)}>
-          {controls}
+          {controls(true)}
         </BigTimer>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import { relativeTime } from "../i18n";
 import { Editor, useEditor, type Mark } from "../state/store";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput } from "../components/Menu";
+import { PanelHead } from "../components/PanelHead";
 
 /** A saved round (or a comparison) shown on the board instead of the journey, read-only. */
 export interface RoundView {
@@ -147,12 +148,7 @@ export function RoundsPanel(props: {
 
   return (
     <aside className="inspector rounds-panel" aria-label={t.rounds.title}>
-      <div className="panel-head">
-        <h2>{t.rounds.title}</h2>
-        <button onClick={props.onClose} aria-label={t.close}>
-          ×
-        </button>
-      </div>
+      <PanelHead title={t.rounds.title} onClose={props.onClose} />
       <p className="hint">{t.rounds.hint}</p>
       <form
         className="add-participant"

@@ -1,8 +1,10 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useT } from "../i18n/context";
 import { useEditor, type Editor } from "../state/store";
 import { askConfirm } from "../components/Confirm";
 import { activeVoter, dotsLeft } from "../journey/vote";
+import { PanelHead } from "../components/PanelHead";
+import { Icon } from "../components/Icon";
 
 /**
  * The dot vote, in the side panel: start one, add participants, give the turn to one of them (a
@@ -14,6 +16,9 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
   const vote = useEditor(editor, (s) => s.doc.vote ?? null);
   const cards = useEditor(editor, (s) => s.doc.cards);
   const voter = useEditor(editor, activeVoter);
+  const notice = useEditor(editor, (s) => s.notice);
+  // What was said about one person's dot is not about the next person's turn.
+  useEffect(() => editor.set({ notice: null }), [editor, voter]);
   const [dots, setDots] = useState(3);
   const [stacking, setStacking] = useState(false);
   const [name, setName] = useState("");
@@ -26,12 +31,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
   };
 
   const header = (
-    <div className="panel-head">
-      <h2>{t.vote.title}</h2>
-      <button onClick={onClose} aria-label={t.close}>
-        ×
-      </button>
-    </div>
+    <PanelHead title={t.vote.title} onClose={onClose} />
   );
 
   if (!vote) {
@@ -113,7 +113,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
                   void editor.send({ type: "removeParticipant", participant: p.id });
                 }}
               >
-                ×
+                <Icon name="close" />
               </button>
             </li>
           );
@@ -149,11 +149,12 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
                     title={t.vote.takeBack(byId.get(d)?.title ?? "")}
                     onClick={() => void editor.send({ type: "takeBackDot", participant: current.id, card: d })}
                   >
-                    ×
+                    <Icon name="close" />
                   </button>
                 </li>
               ))}
           </ul>
+          {notice ? <p className="vote-notice">{notice}</p> : null}
           <button onClick={() => editor.set({ voter: null })}>{t.vote.done}</button>
         </div>
       ) : null}
