@@ -21,7 +21,7 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
     await s.waitFor(".poster-canvas img");
     await s.screenshot("30-poster-dialog-a0");
 
-    await s.clickOn(".segmented label", { text: "Verdeeld over vellen" });
+    await s.clickOn(".segmented label", { text: "Op losse vellen" });
     await s.execute("const el = document.querySelector('.poster-form select'); el.value = 'A4'; el.dispatchEvent(new Event('change', { bubbles: true }));");
     await s.waitFor(".poster-summary strong", { text: "vellen A4" });
     const summary = await (await s.find(".poster-summary strong")).text();

@@ -24,7 +24,7 @@ test("phones join the room, send a note that the facilitator places, and vote", 
     await withApp({}, async ({ s }) => {
       await s.clickOn(".journey-item");
       await s.waitFor(".card");
-      await s.clickOn(".journey-header button", { text: "Room" });
+      await s.clickOn(".journey-header [data-action=room]");
       await s.clickOn(".room-panel button.primary", { text: "Open the room" });
       const link = await (await s.waitFor(".room-link strong")).text();
       assert.match(link, /^http:\/\/[\d.]+:\d+\/r\/[A-Za-z0-9_-]{22}$/);
@@ -39,7 +39,7 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await ayse.page.waitForSelector("#write:not([hidden])");
       await s.waitFor(".room-phones", { text: "1 phone joined" });
       // The phone follows the room timer.
-      await s.clickOn(".room-timer button", { text: "Timer" });
+      await s.clickOn(".room-timer [data-action=timer]");
       await s.clickOn(".timer-menu button", { text: "5 min" });
       await ayse.page.waitForFunction(() => /Time left: [45]:\d\d/.test(document.querySelector("#follow").textContent));
       await ayse.page.selectOption("#phase", { index: 2 });
@@ -70,7 +70,7 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       assert.equal((await s.findAll(".inbox-note")).length, 0);
 
       // A vote, open on the laptop; two phones give dots.
-      await s.clickOn(".journey-header button", { text: "Vote" });
+      await s.clickOn(".journey-header [data-action=vote]");
       await s.clickOn(".vote-panel button.primary", { text: "Start a vote" });
       const bram = await phone(browser, "Bram", "nl-NL");
       await bram.page.goto(link);
@@ -87,7 +87,7 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await s.screenshot("64-room-votes-on-board");
 
       // The presenter view puts the join code on the wall.
-      await s.clickOn(".journey-header button", { text: "Present" });
+      await s.clickOn(".journey-header [data-action=present]");
       await s.clickOn(".presenter-controls button", { text: "Show the join code" });
       await s.waitFor(".presenter-controls button[aria-pressed='true']", { text: "Back to the map" });
       await s.waitFor(".presenter .join-code img");
@@ -99,7 +99,7 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await s.keys(KEY.escape);
       await s.waitFor(".journey-header");
 
-      await s.clickOn(".journey-header button", { text: "Room" });
+      await s.clickOn(".journey-header [data-action=room]");
       await s.clickOn(".room-panel button", { text: "Close the room" });
       await s.waitFor(".room-panel button.primary", { text: "Open the room" });
       const closed = await ayse.page.request.get(`${link}/journey`).catch((e) => e);

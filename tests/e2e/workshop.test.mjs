@@ -19,7 +19,7 @@ test("quick capture takes notes into cells from the keyboard; the timer counts d
     await s.waitFor(".card", { text: "Compares prices" });
     await s.screenshot("40-quick-capture");
 
-    await s.clickOn(".room-timer button", { text: "Timer" });
+    await s.clickOn(".room-timer [data-action=timer]");
     await s.clickOn(".timer-menu button", { text: "2 min" });
     await s.clickOn(".timer-time", { text: "2:00" });
     await s.waitFor(".timer-big", { text: "1:5" });
@@ -41,7 +41,7 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     const [a, b] = await s.execute("return [...document.querySelectorAll('.cell .card')].map((e) => e.dataset.cardId).slice(0, 2)");
-    await s.clickOn(".journey-header button", { text: "Vote" });
+    await s.clickOn(".journey-header [data-action=vote]");
     // The stacking choice reads as a line or two, not squeezed beside a full-width checkbox.
     const label = await s.execute("const r = document.querySelector('.vote-panel .check').getBoundingClientRect(); return [r.width, r.height];");
     assert.ok(label[1] < 60, `the label is ${label[1]} px tall`);
@@ -74,7 +74,7 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
     s = await app.restart();
     await s.clickOn(".journey-item");
     await s.waitFor(`${card(a)} [aria-label="2 votes"]`);
-    await s.clickOn(".journey-header button", { text: "Vote" });
+    await s.clickOn(".journey-header [data-action=vote]");
     await s.waitFor(".participant");
     // (WebKit's element text is empty for the clipped name, so read it from the page.)
     const names = await s.execute("return [...document.querySelectorAll('.participant-name')].map((e) => e.textContent)");
@@ -86,7 +86,7 @@ test("a round saved, a card moved, the two compared: the moved card is marked on
   await withApp({}, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
-    await s.clickOn(".journey-header button", { text: "Rounds" });
+    await s.clickOn(".journey-header [data-action=rounds]");
     await (await s.waitFor('.rounds-panel input[aria-label="Name of the round"]')).click();
     await s.keys(`As-is${KEY.enter}`);
     await s.waitFor(".round-meta");
@@ -112,7 +112,7 @@ test("the presenter view steps through the phases and opens a projector window t
     await s.clickOn(".journey-item");
     await s.waitFor(".phase-title");
     const phases = await s.execute("return [...document.querySelectorAll('.phase-title')].map((e) => e.textContent)");
-    await s.clickOn(".journey-header button", { text: "Present" });
+    await s.clickOn(".journey-header [data-action=present]");
     await s.waitFor(".presenter .stage-head h1", { text: phases[0] });
     await s.keys(KEY.right);
     await s.waitFor(".presenter .stage-head h1", { text: phases[1] });

@@ -64,7 +64,7 @@ export function App() {
   );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const action = actionForKey(APP_ACTIONS, e, true);
+      const action = actionForKey(APP_ACTIONS, e, true, app);
       if (!action) return;
       e.preventDefault();
       action.run(app);

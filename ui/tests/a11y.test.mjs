@@ -56,7 +56,7 @@ for (const locale of ["en", "nl"]) {
       ["vote", /^(Vote|Stemmen)/],
       ["rounds", /^(Rounds|Rondes)/],
       ["personas", /^Persona/],
-      ["room", /^(Room|Zaal)/],
+      ["room", /^(Room|Telefoons)/],
     ]) {
       await page.locator(".journey-header").getByRole("button", { name }).first().click();
       await page.locator(`.${panel}-panel`).waitFor();

@@ -85,10 +85,28 @@ test("a workshop stretch by keyboard alone: walk, move across rows and phases, r
   await page.keyboard.press("Alt+Shift+ArrowRight");
   assert.equal(await said(page, /wide/), "Phase “Awareness” is now 125 % wide");
 
-  // 10. A row label: Alt+↓ moves the row down.
+  // 9b. Enter on the focused header renames it, and the focus comes back to it; Enter on its ⋯
+  // button still opens the menu.
+  await page.keyboard.press("Enter");
+  await page.getByRole("textbox", { name: "Phase title" }).waitFor();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("First look");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /First look$/.test(document.activeElement?.getAttribute("aria-label") ?? ""));
+  assert.match(await focused(page), /^Phase 2 of 5: First look$/);
+  await page.keyboard.press("Control+z");
+  assert.match(await said(page, /Undone/), /^Undone: /);
+
+    // 10. A row label: Alt+↓ moves the row down.
   await page.locator(`.row-label[data-row-id="${doc.rows[0].id}"]`).focus();
   await page.keyboard.press("Alt+ArrowDown");
   assert.equal(await said(page, /Row/), "Row “Customer actions” is now 2 of 6");
+  // F2 on it renames it; Escape leaves the name and gives the focus back.
+  await page.keyboard.press("F2");
+  await page.getByRole("textbox", { name: "Row title" }).waitFor();
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("row-label"));
+  assert.match(await focused(page), /^Row 2 of 6: Customer actions$/);
 
   // 11. The row's menu from the keyboard: it opens on screen with its first item focused, the
   // arrows go through it, Escape gives the focus back to its button.

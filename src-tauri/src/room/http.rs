@@ -192,7 +192,7 @@ fn admit(server: &Server, headers: &HeaderMap, lang: Lang) -> Result<String, Box
         ))),
         Err(_) => Err(Box::new(refusal(
             StatusCode::UNAUTHORIZED,
-            said!("open the join link again (scan the QR code)", "open de link van de room opnieuw (scan de QR-code)").get(lang),
+            said!("open the join link again (scan the QR code)", "open de link van de sessie opnieuw (scan de QR-code)").get(lang),
         ))),
     }
 }
@@ -215,7 +215,7 @@ async fn note(server: &Server, device: String, request: HttpRequest, lang: Lang)
     let (reply, answer) = tokio::sync::oneshot::channel();
     let note = json!({ "device": device, "note": incoming, "lang": lang });
     if server.notes.send((note, reply)).await.is_err() {
-        return refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de room gaat dicht").get(lang));
+        return refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de sessie stopt").get(lang));
     }
     match answer.await {
         Ok(Ok(v)) if v.get("stored").is_some() => {
@@ -225,7 +225,7 @@ async fn note(server: &Server, device: String, request: HttpRequest, lang: Lang)
         Ok(Ok(v)) => refusal(StatusCode::BAD_REQUEST, v["refused"]["message"].as_str().unwrap_or_default()),
         // The note passed its checks, so what failed is the laptop (its disk): it was not stored.
         Ok(Err(message)) => refusal(StatusCode::SERVICE_UNAVAILABLE, &message),
-        Err(_) => refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de room gaat dicht").get(lang)),
+        Err(_) => refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de sessie stopt").get(lang)),
     }
 }
 

@@ -26,14 +26,14 @@ const PORTS_TRIED: u16 = 20;
 // --- the facilitator's requests -----------------------------------------------------------------
 
 pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<RoomInfo> {
-    let mut room = state.room.lock().map_err(|_| state.error(&said!("the room is unavailable", "de room is niet beschikbaar")))?;
+    let mut room = state.room.lock().map_err(|_| state.error(&said!("the room is unavailable", "de sessie is niet beschikbaar")))?;
     if let Some(open) = room.as_ref() {
         if open.shared.journey == journey {
             return Ok(open.shared.info());
         }
         return Err(state.error(&said!(
             "a room is open for another journey; close it first",
-            "er is al een room open voor een andere klantreis; sluit die eerst"
+            "er loopt al een sessie voor een andere klantreis; stop die eerst"
         )));
     }
     state.with(|s| s.load(journey).map(|_| ()))?;
@@ -50,7 +50,7 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
         let detail = e.to_string();
         state.error(&said!(
             "the room could not listen on the network ({detail}); check that no firewall blocks Journeywall",
-            "de room kan niet op het netwerk luisteren ({detail}); controleer of geen firewall Journeywall tegenhoudt"
+            "de sessie kan niet op het netwerk luisteren ({detail}); controleer of geen firewall Journeywall tegenhoudt"
         ))
     })?;
     let token = random_token();
@@ -190,7 +190,7 @@ fn said_to_phone(lang: Lang, said: Said) -> CommandError {
 /// room gets (a request still under way when the facilitator closed it and opened another must
 /// not land in the other one).
 fn room_for(state: &AppState, token: &str, lang: Lang) -> Result<Arc<Shared>> {
-    state.open_room().filter(|r| r.token == token).ok_or_else(|| said_to_phone(lang, said!("the room is closed", "de room is gesloten")))
+    state.open_room().filter(|r| r.token == token).ok_or_else(|| said_to_phone(lang, said!("the room is closed", "de sessie is gestopt")))
 }
 
 pub fn phone_view(state: &AppState, room: String, device: String, lang: Lang) -> Result<PhoneView> {
@@ -280,7 +280,7 @@ pub fn receive_notes(state: &AppState, room: String, notes: Vec<PhoneNote>) -> R
     let langs: Vec<Lang> = notes.iter().map(|n| n.lang).collect();
     let names: Vec<Option<String>> = {
         let mut devices =
-            room.devices.lock().map_err(|_| said_to_phone(lang, said!("the room is unavailable", "de room is niet beschikbaar")))?;
+            room.devices.lock().map_err(|_| said_to_phone(lang, said!("the room is unavailable", "de sessie is niet beschikbaar")))?;
         notes.iter().map(|n| devices.get_mut(&n.device).and_then(|d| d.name.clone())).collect()
     };
     let batch = notes
@@ -331,10 +331,10 @@ pub fn give_dot(state: &AppState, room: String, device: String, card: Id, give: 
     // on a first dot makes one participant, not two.
     let participant = {
         let mut devices =
-            room.devices.lock().map_err(|_| said_to_phone(lang, said!("the room is unavailable", "de room is niet beschikbaar")))?;
+            room.devices.lock().map_err(|_| said_to_phone(lang, said!("the room is unavailable", "de sessie is niet beschikbaar")))?;
         let d = devices
             .get_mut(&device)
-            .ok_or_else(|| said_to_phone(lang, said!("open the join link again", "open de link van de room opnieuw")))?;
+            .ok_or_else(|| said_to_phone(lang, said!("open the join link again", "open de link van de sessie opnieuw")))?;
         if d.name.is_none() && !room.options.anonymous {
             return Err(said_to_phone(lang, said!("please give your name to join", "vul je naam in om mee te doen")));
         }

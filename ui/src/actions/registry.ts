@@ -23,7 +23,8 @@ export interface Action<C> {
   menuKey?: boolean;
   /** Changes the journey: not while a round is shown instead of it. */
   edits?: boolean;
-  enabled?(ctx: C): boolean;
+  /** Whether it may run now; `key` is the key pressed, for actions that act on what has the focus. */
+  enabled?(ctx: C, key?: KeyboardEvent): boolean;
   run(ctx: C, key?: KeyboardEvent): void;
 }
 
@@ -73,6 +74,15 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
       const cell = focusedCell ?? (first ? cellOf(first) : doc.phases[0] && doc.rows[0] ? { phase: doc.phases[0].id, row: doc.rows[0].id } : null);
       if (cell) editor.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
     },
+  },
+  {
+    id: "renameBand",
+    label: (t) => t.actions.renameBand,
+    keys: ["Enter", "F2"],
+    edits: true,
+    // Only on the header or label itself: Enter on its ⋯ button opens the menu.
+    enabled: (_, e) => bandItself(e) !== null,
+    run: ({ editor }, e) => editor.set({ renaming: bandItself(e) }),
   },
   {
     id: "editCard",
@@ -158,6 +168,12 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   { id: "personas", label: (t) => t.personas.button, run: (c) => c.open("personas") },
 ];
 
+/** The phase or row whose header or label itself (not a button in it) has the focus. */
+function bandItself(e: KeyboardEvent | undefined): string | null {
+  const el = e?.target instanceof HTMLElement ? e.target : null;
+  return el?.matches(".phase-header") ? (el.dataset.phaseId ?? null) : el?.matches(".row-label") ? (el.dataset.rowId ?? null) : null;
+}
+
 /** The phase header or row label a key was pressed on, if any. */
 function focusedBand(e: KeyboardEvent | undefined): { phase?: string; row?: string } {
   const el = e?.target instanceof HTMLElement ? e.target : null;
@@ -205,14 +221,16 @@ export function matches(key: string, e: KeyboardEvent): boolean {
 }
 
 /** The action a key runs in `list`, for the element the key was typed in. */
-export function actionForKey<C>(list: readonly Action<C>[], e: KeyboardEvent, boardHasFocus: boolean): Action<C> | undefined {
+export function actionForKey<C>(list: readonly Action<C>[], e: KeyboardEvent, boardHasFocus: boolean, ctx: C): Action<C> | undefined {
   const inField = typing(e.target);
-  return list.find((a) => {
+  const bound = list.filter((a) => {
     const scope = a.scope ?? "board";
     if (scope !== "always" && inField) return false;
     if (scope === "board" && !boardHasFocus) return false;
     return a.keys?.some((k) => matches(k, e));
   });
+  // One key may serve two actions (Enter renames a focused header, else edits the selected card).
+  return bound.find((a) => !a.enabled || a.enabled(ctx, e)) ?? bound[0];
 }
 
 /** Runs an action if it may run now; true when it ran. */
@@ -221,7 +239,7 @@ export function runEditorAction(action: Action<EditorContext>, ctx: EditorContex
   // journey behind it nor act on its hidden board.
   const away = ctx.away();
   if (away === "presenting" || (away === "round" && (action.edits || (action.scope ?? "board") === "board"))) return false;
-  if (action.enabled && !action.enabled(ctx)) return false;
+  if (action.enabled && !action.enabled(ctx, e)) return false;
   action.run(ctx, e);
   return true;
 }

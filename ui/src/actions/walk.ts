@@ -78,9 +78,18 @@ function focusSpot(editor: Editor, spot: Spot, selection?: Set<string>): void {
   reveal(spot.card ? `[data-card-id="${spot.card.id}"]` : `[data-drop-cell][data-phase="${cell.phase}"][data-row="${cell.row}"]`);
 }
 
-/** Focuses the element `selector` finds once React has drawn it, and scrolls it into view. */
+/**
+ * Focuses the element `selector` finds once React has drawn it, and scrolls it into view, unless
+ * the focus went somewhere else meanwhile (a field opened by the next key): frames can come late.
+ */
+let pending = 0;
 export function reveal(selector: string): void {
-  requestAnimationFrame(() => {
+  const from = document.activeElement;
+  // Only the latest: a frame held back must not bring the focus back to a card walked past.
+  cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (now !== from && now !== document.body && now !== null) return;
     const el = document.querySelector<HTMLElement>(`.board ${selector}`);
     if (!el) return;
     el.focus({ preventScroll: true });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Phase } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
@@ -9,10 +9,13 @@ import { PALETTE } from "../journey/palette";
 import { followPointer } from "./drag";
 import { reorderByDrag } from "./reorder";
 import { PHASE_WIDTH } from "./layout";
+import { focusBack, useRenameAsked } from "./rename";
 
 export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; phase: Phase; index: number; count: number }) {
   const { t } = useT();
   const [editing, setEditing] = useState<"title" | "question" | null>(null);
+  const self = useRef<HTMLDivElement>(null);
+  useRenameAsked(editor, phase.id, () => setEditing("title"));
 
   const update = (patch: { title?: string; question?: string; colour?: string; width?: number }) =>
     editor.send({ type: "updatePhase", phase: phase.id, ...patch });
@@ -67,6 +70,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
 
   return (
     <div
+      ref={self}
       className="phase-header"
       style={{ background: phase.colour }}
       // In the Tab order, so Alt+arrows move it and Alt+Shift+arrows resize it (registry.ts).
@@ -83,6 +87,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
             label={t.phaseTitle}
             onDone={(v) => {
               setEditing(null);
+              focusBack(self.current);
               if (v !== null && v.trim() && v !== phase.title) void update({ title: v });
             }}
           />
@@ -145,6 +150,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
           multiline
           onDone={(v) => {
             setEditing(null);
+            focusBack(self.current);
             if (v !== null && v !== phase.question) void update({ question: v });
           }}
         />

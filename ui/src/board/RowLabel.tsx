@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Row } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
@@ -6,11 +6,14 @@ import { cardsInRow, moveRowBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { reorderByDrag } from "./reorder";
+import { focusBack, useRenameAsked } from "./rename";
 
 /** A row's label on the left (sticky while scrolling); `collapsed` draws a hidden row as a thin strip. */
 export function RowLabel({ editor, row, index, count, collapsed = false }: { editor: Editor; row: Row; index: number; count: number; collapsed?: boolean }) {
   const { t } = useT();
   const [renaming, setRenaming] = useState(false);
+  const self = useRef<HTMLDivElement>(null);
+  useRenameAsked(editor, row.id, () => setRenaming(true));
   const update = (patch: { title?: string; kind?: "cards" | "emotion"; hidden?: boolean }) => editor.send({ type: "updateRow", row: row.id, ...patch });
   const addRow = (at: number) => editor.send({ type: "addRow", index: at, title: t.newRowTitle, kind: "cards", hidden: false });
 
@@ -36,6 +39,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
 
   return (
     <div
+      ref={self}
       className={`row-label${row.kind === "emotion" ? " emotion" : ""}`}
       style={{ background: row.colour }}
       // In the Tab order, so Alt+↑ and Alt+↓ move it (registry.ts).
@@ -67,6 +71,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
           label={t.rowTitle}
           onDone={(v) => {
             setRenaming(false);
+            focusBack(self.current);
             if (v !== null && v.trim() && v !== row.title) void update({ title: v });
           }}
         />

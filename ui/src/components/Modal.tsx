@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -18,10 +18,13 @@ const open: HTMLElement[] = [];
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () => void): void {
   const escape = useRef(onEscape);
   escape.current = onEscape;
+  // Taken while the dialog first renders: by the time effects run, a field with autoFocus in it
+  // has the focus already.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const before = opener;
     open.push(root);
     if (!root.contains(document.activeElement)) (tabbable(root)[0] ?? root).focus({ preventScroll: true });
     const onKey = (e: KeyboardEvent) => {
@@ -55,7 +58,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
       open.splice(open.indexOf(root), 1);
       if (before?.isConnected) before.focus({ preventScroll: true });
     };
-  }, [ref]);
+  }, [ref, opener]);
 }
 
 /**

@@ -141,8 +141,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       el.removeEventListener("wheel", onWheel);
       stopFitting();
     };
-    // The board's scroller is a new element after the presenter view or a round was shown.
-  }, [editor, presenting, roundView]);
+    // The board's scroller is a new element after a round was shown.
+  }, [editor, roundView]);
 
   // Space+drag and middle-drag pan the canvas.
   const space = useRef(false);
@@ -178,86 +178,88 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     followPointer(e, { start: pan, move: pan, drop: end, cancel: end });
   };
 
-  if (presenting) return <PresenterView editor={editor} onExit={() => setPresenting(false)} />;
-
   return (
-    // Not a <section>: the toolbar's <header> is then the page's banner landmark.
-    <div className="journey-view">
-      <Toolbar
-        ctx={ctx}
-        onClose={onClose}
-        // A panel's button closes it again; the quick-capture bar's too.
-        toggle={(id) => {
-          if (id === "capture" && capturing) setCapturing(false);
-          else if (panel === id) showPanel(null);
-          else run(id);
-        }}
-      />
-      <div className="editor-body">
-        {roundView ? (
-          <main className="round-view">
-            <div className="round-banner" role="status">
-              <strong>{roundView.title}</strong>
-              {roundView.diff ? (
-                <span className="legend">
-                  {(["added", "moved", "changed", "removed"] as const).map((m) => (
-                    <span key={m} className={`legend-mark mark-${m}`}>
-                      {t.rounds.mark[m]}
-                    </span>
-                  ))}
-                </span>
-              ) : null}
-              <button onClick={() => setRoundView(null)}>{t.rounds.back}</button>
-            </div>
-            <div className="board-scroll" ref={roundScroller}>
-              <Board editor={roundView.editor} scroller={roundScroller} />
-            </div>
-            <ErrorToast editor={roundView.editor} />
-          </main>
-        ) : (
-          <main className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
-            <Board editor={editor} scroller={scroller} />
-          </main>
-        )}
-        {panel === "vote" ? (
-          <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote || editor.get().doc.cards.some((c) => c.votes > 0) ? "ranking" : "typing")} onClose={() => showPanel(null)} />
-        ) : panel === "room" ? (
-          <RoomPanel editor={editor} onClose={() => showPanel(null)} />
-        ) : panel === "personas" ? (
-          <PersonasPanel editor={editor} onClose={() => showPanel(null)} />
-        ) : panel === "rounds" ? (
-          <RoundsPanel
-            editor={editor}
-            view={roundView}
-            onView={setRoundView}
-            onRestored={(id, name) => setRestored({ id, name })}
-            onClose={() => showPanel(null)}
-          />
-        ) : detailsShown ? (
-          <Inspector editor={editor} onHide={toggleDetails} />
-        ) : (
-          <aside className="details-rail" aria-label={t.inspector}>
-            <button onClick={toggleDetails} title={withKey(t.showDetails, editorAction("details"))} aria-label={t.showDetails}>
-              <Icon name="panel" />
-              <span>{t.inspector}</span>
-            </button>
-          </aside>
-        )}
+    <>
+      {/* Not a <section>: the toolbar's <header> is then the page's banner landmark. The presenter
+          view covers the editor rather than replacing it, so the focus goes back where it was. */}
+      <div className="journey-view" inert={presenting}>
+        <Toolbar
+          ctx={ctx}
+          onClose={onClose}
+          // A panel's button closes it again; the quick-capture bar's too.
+          toggle={(id) => {
+            if (id === "capture" && capturing) setCapturing(false);
+            else if (panel === id) showPanel(null);
+            else run(id);
+          }}
+        />
+        <div className="editor-body">
+          {roundView ? (
+            <main className="round-view">
+              <div className="round-banner" role="status">
+                <strong>{roundView.title}</strong>
+                {roundView.diff ? (
+                  <span className="legend">
+                    {(["added", "moved", "changed", "removed"] as const).map((m) => (
+                      <span key={m} className={`legend-mark mark-${m}`}>
+                        {t.rounds.mark[m]}
+                      </span>
+                    ))}
+                  </span>
+                ) : null}
+                <button onClick={() => setRoundView(null)}>{t.rounds.back}</button>
+              </div>
+              <div className="board-scroll" ref={roundScroller}>
+                <Board editor={roundView.editor} scroller={roundScroller} />
+              </div>
+              <ErrorToast editor={roundView.editor} />
+            </main>
+          ) : (
+            <main className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
+              <Board editor={editor} scroller={scroller} />
+            </main>
+          )}
+          {panel === "vote" ? (
+            <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote || editor.get().doc.cards.some((c) => c.votes > 0) ? "ranking" : "typing")} onClose={() => showPanel(null)} />
+          ) : panel === "room" ? (
+            <RoomPanel editor={editor} onClose={() => showPanel(null)} />
+          ) : panel === "personas" ? (
+            <PersonasPanel editor={editor} onClose={() => showPanel(null)} />
+          ) : panel === "rounds" ? (
+            <RoundsPanel
+              editor={editor}
+              view={roundView}
+              onView={setRoundView}
+              onRestored={(id, name) => setRestored({ id, name })}
+              onClose={() => showPanel(null)}
+            />
+          ) : detailsShown ? (
+            <Inspector editor={editor} onHide={toggleDetails} />
+          ) : (
+            <aside className="details-rail" aria-label={t.inspector}>
+              <button onClick={toggleDetails} title={withKey(t.showDetails, editorAction("details"))} aria-label={t.showDetails}>
+                <Icon name="panel" />
+                <span>{t.inspector}</span>
+              </button>
+            </aside>
+          )}
+        </div>
+        {results ? <VoteResults editor={editor} typing={results === "typing"} onClose={() => setResults(null)} /> : null}
+        {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
+        <ErrorToast editor={editor} />
+        <Announcer editor={editor} />
+        {restored ? (
+          <Notice actions={<button onClick={() => onOpen(restored.id)}>{t.rounds.openRestored}</button>} onDismiss={() => setRestored(null)}>
+            {t.rounds.restored(restored.name)}
+          </Notice>
+        ) : null}
+        {notice ? (
+          <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
+        ) : null}
+        {printing ? <PosterDialog journey={opened.doc.journey.id} onClose={() => setPrinting(false)} /> : null}
       </div>
-      {results ? <VoteResults editor={editor} typing={results === "typing"} onClose={() => setResults(null)} /> : null}
-      {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
-      <ErrorToast editor={editor} />
-      <Announcer editor={editor} />
-      {restored ? (
-        <Notice actions={<button onClick={() => onOpen(restored.id)}>{t.rounds.openRestored}</button>} onDismiss={() => setRestored(null)}>
-          {t.rounds.restored(restored.name)}
-        </Notice>
-      ) : null}
-      {notice ? (
-        <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
-      ) : null}
-      {printing ? <PosterDialog journey={opened.doc.journey.id} onClose={() => setPrinting(false)} /> : null}
-    </div>
+      {presenting ? <PresenterView editor={editor} onExit={() => setPresenting(false)} /> : null}
+    </>
   );
 }
 
@@ -306,11 +308,12 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
           {journey.name}
         </h1>
       )}
+      {/* Below 1600 px the buttons show icons only; `data-action` names each by its registry id. */}
       <div className="toolbar-group" role="group" aria-label={t.history}>
-        <button onClick={() => run("undo")} disabled={!history.undo} title={tip("undo", undoLabel)} aria-label={undoLabel}>
+        <button data-action="undo" onClick={() => run("undo")} disabled={!history.undo} title={tip("undo", undoLabel)} aria-label={undoLabel}>
           <Icon name="undo" /> <span className="label">{t.undo}</span>
         </button>
-        <button onClick={() => run("redo")} disabled={!history.redo} title={tip("redo", redoLabel)} aria-label={redoLabel}>
+        <button data-action="redo" onClick={() => run("redo")} disabled={!history.redo} title={tip("redo", redoLabel)} aria-label={redoLabel}>
           <Icon name="redo" /> <span className="label">{t.redo}</span>
         </button>
       </div>
@@ -329,23 +332,23 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
-        <button onClick={() => toggle("capture")} title={tip("capture", t.capture.title)}>
+        <button data-action="capture" onClick={() => toggle("capture")} title={tip("capture", t.capture.title)}>
           <Icon name="capture" /> <span className="label">{t.capture.button}</span>
         </button>
-        <button onClick={() => toggle("room")} title={t.room.tooltip}>
+        <button data-action="room" onClick={() => toggle("room")} title={t.room.tooltip}>
           <Icon name="room" /> <span className="label">{t.room.button}</span>
         </button>
-        <button onClick={() => toggle("vote")} title={t.vote.title}>
+        <button data-action="vote" onClick={() => toggle("vote")} title={t.vote.title}>
           <Icon name="vote" /> <span className="label">{t.vote.button}</span>
         </button>
-        <button onClick={() => toggle("rounds")} title={t.rounds.title}>
+        <button data-action="rounds" onClick={() => toggle("rounds")} title={t.rounds.title}>
           <Icon name="rounds" /> <span className="label">{t.rounds.button}</span>
         </button>
         <RoomTimer />
-        <button onClick={() => run("present")} title={tip("present", t.present.title)}>
+        <button data-action="present" onClick={() => run("present")} title={tip("present", t.present.title)}>
           <Icon name="present" /> <span className="label">{t.present.button}</span>
         </button>
-        <button className="print" onClick={() => run("poster")} title={tip("poster", t.menu.poster)}>
+        <button className="print" data-action="poster" onClick={() => run("poster")} title={tip("poster", t.menu.poster)}>
           <Icon name="print" /> <span className="label">{t.menu.poster}</span>
         </button>
       </div>

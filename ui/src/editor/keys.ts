@@ -7,7 +7,7 @@ export function installKeys(ctx: EditorContext): () => void {
   const { editor } = ctx;
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented) return;
-    const action = actionForKey(EDITOR_ACTIONS, e, !editor.get().editing);
+    const action = actionForKey(EDITOR_ACTIONS, e, !editor.get().editing, ctx);
     if (!action) return;
     // A key bound everywhere is the app's even when it does nothing now (Ctrl+P never prints the page).
     if (runEditorAction(action, ctx, e) || action.scope === "always") e.preventDefault();

@@ -229,6 +229,7 @@ export const en = {
     participants: "Participants",
     addParticipant: "Add",
     participantName: "Name of a participant",
+    participantPlaceholder: "Name",
     turn: (name: string) => `${name}'s turn: click the cards to give them a dot`,
     pickTurn: "Choose whose turn it is",
     dotsLeft: (left: number, of: number) => `${left} of ${of} dots left`,
@@ -373,6 +374,7 @@ export const en = {
   deleteJourneyBody: "All its phases, cards and history go with it. You can bring back the last deleted journey right after.",
   shortcutsTitle: "Keyboard shortcuts",
   actions: {
+    renameBand: "Rename the focused phase or row",
     editCard: "Edit the selected card",
     clearSelection: "Stop editing, cancel a drag, clear the selection",
     walk: "Walk from card to card",

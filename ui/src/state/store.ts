@@ -22,6 +22,8 @@ export interface EditorState {
   notice: string | null;
   selection: ReadonlySet<string>;
   focusedCell: CellRef | null;
+  /** The phase or row (its id) the keyboard asked to rename; its header takes it up and clears it. */
+  renaming: string | null;
   /** The card being edited inline, or a new card being typed into a cell. */
   editing: { card: string } | { cell: CellRef; index: number } | null;
   zoom: number;
@@ -64,7 +66,7 @@ export class Editor {
     history: UndoState,
     private readonly readOnly: string | null = null,
   ) {
-    this.state = { doc, history, pending: 0, error: null, notice: null, selection: new Set(), focusedCell: null, editing: null, zoom: 1, voter: null, marks: null, lastChange: null };
+    this.state = { doc, history, pending: 0, error: null, notice: null, selection: new Set(), focusedCell: null, renaming: null, editing: null, zoom: 1, voter: null, marks: null, lastChange: null };
   }
 
   get isReadOnly(): boolean {

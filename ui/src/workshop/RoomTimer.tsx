@@ -103,7 +103,7 @@ export function RoomTimer() {
           {controls(false)}
         </div>
       ) : (
-        <button onClick={() => setMenu(!menu)} aria-haspopup="menu" aria-expanded={menu}>
+        <button data-action="timer" onClick={() => setMenu(!menu)} aria-haspopup="menu" aria-expanded={menu}>
           <Icon name="timer" /> <span className="label">{t.timer.label}</span>
         </button>
       )}

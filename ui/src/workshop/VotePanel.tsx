@@ -127,7 +127,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
             void addParticipant();
           }}
         >
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t.vote.participantName} aria-label={t.vote.participantName} maxLength={200} />
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t.vote.participantPlaceholder} aria-label={t.vote.participantName} maxLength={200} />
           <button type="submit" disabled={!name.trim()}>
             {t.vote.addParticipant}
           </button>

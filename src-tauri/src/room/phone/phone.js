@@ -22,7 +22,7 @@ const WORDS = {
     inbox: "Wacht in de inbox", placed: "Op het bord", discarded: "Niet gebruikt", sending: "Wordt verstuurd…",
     left: (n) => (n === 1 ? "Nog 1 stip" : `Nog ${n} stippen`), noneLeft: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
     now: "Nu", timer: "Tijd over", paused: "gepauzeerd", offline: "Geen verbinding met de laptop. Notities blijven bewaard en gaan mee zodra die er weer is.",
-    chars: (n, max) => `${n}/${max}`, closed: "De room is gesloten.", give: "Geef een stip", takeBack: "Neem een stip terug",
+    chars: (n, max) => `${n}/${max}`, closed: "De sessie is gestopt.", give: "Geef een stip", takeBack: "Neem een stip terug",
   },
 };
 const lang = (navigator.language || "en").toLowerCase().startsWith("nl") ? "nl" : "en";

@@ -1,0 +1,24 @@
+import { useEffect } from "react";
+import { useEditor, type Editor } from "../state/store";
+
+/**
+ * A phase header or row label starts renaming itself when the keyboard asks for it (Enter or F2
+ * on the focused header, `renameBand` in registry.ts), as a double-click on its title does.
+ */
+export function useRenameAsked(editor: Editor, id: string, start: () => void): void {
+  const asked = useEditor(editor, (s) => s.renaming === id);
+  useEffect(() => {
+    if (!asked) return;
+    editor.set({ renaming: null });
+    start();
+    // `start` is made anew on every render; `asked` is what triggers it.
+  }, [asked, editor]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+/** After the inline field closes, the focus goes back to the header it was in, unless it went elsewhere. */
+export function focusBack(el: HTMLElement | null): void {
+  // A task, not an animation frame: WebKitGTK may hold frames back for a quarter of a second.
+  setTimeout(() => {
+    if (el && (document.activeElement === document.body || document.activeElement === null)) el.focus({ preventScroll: true });
+  }, 0);
+}
