@@ -194,6 +194,8 @@ function TemplatePicker(props: { templates: TemplateInfo[]; onCancel: () => void
           </button>
         ))}
       </div>
+      {/* Opened at once after the start, the list may still be on its way. */}
+      {templates.length === 0 ? <p className="template-loading" role="status">{t.loading}</p> : null}
       <ul className="template-list">
         {shown.map((tpl) => (
           <li key={tpl.id}>

@@ -376,9 +376,13 @@ function Announcer({ editor }: { editor: Editor }) {
   const { t } = useT();
   const change = useEditor(editor, (s) => s.lastChange);
   const [said, setSaid] = useState("");
-  // Worked out once per change (not on every redraw), and told again when the same words recur.
+  // Worked out once per change (not on every redraw, nor again when the language changes), and
+  // told again when the same words recur.
+  const told = useRef(0);
   useEffect(() => {
-    if (change) setSaid(describeChange(t, change, editor.get().doc) + (change.seq % 2 ? "" : "\u00a0"));
+    if (!change || change.seq === told.current) return;
+    told.current = change.seq;
+    setSaid(describeChange(t, change, editor.get().doc) + (change.seq % 2 ? "" : "\u00a0"));
   }, [change, editor, t]);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
