@@ -371,7 +371,7 @@ fn print_templates(out: &mut impl Write, json: bool) -> Result<()> {
 }
 
 fn read_import(file: &Path, name: Option<&str>, keep_ids: bool) -> Result<JourneyDoc> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let bytes = interchange::read_file(file)?;
     let ids = if keep_ids { Ids::Keep } else { Ids::New };
     Ok(interchange::import_file(&bytes, &file.display().to_string(), name, ids, paths::system_locale().code())?)
 }

@@ -4,11 +4,13 @@
 pub mod cli;
 mod commands;
 mod events;
+mod imports;
 mod lines;
 mod menu;
 mod paths;
 mod personas;
 mod phones;
+mod pick;
 mod projector;
 pub mod requests;
 mod room;

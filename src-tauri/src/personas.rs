@@ -1,21 +1,16 @@
 //! A persona's picture, chosen in the native file dialog (shown from here, so the front end never
 //! handles paths or sends megabytes over IPC). A file too big is refused before it is read.
 
-use std::path::PathBuf;
-
 use journeywall_core::edit::PersonaPatch;
 use journeywall_core::files::ReadRefusal;
 use journeywall_core::model::Id;
 use journeywall_core::{picture, said, Applied, Edit};
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::commands::{AppState, CommandError};
+use crate::pick::{pick_file, shown_name};
 
 type Result<T> = std::result::Result<T, CommandError>;
-
-/// Automated tests cannot click through a GTK file dialog; with this set, this file is "chosen".
-const OPEN_FILE_FOR_TESTS: &str = "JOURNEYWALL_OPEN_FILE";
 
 /// Asks for a picture and gives it to the persona (one edit, so undo takes it back). None: the
 /// dialog was cancelled.
@@ -27,10 +22,10 @@ pub fn choose_persona_picture<R: Runtime>(
     journey: Id,
     persona: Id,
 ) -> Result<Option<Applied>> {
-    let Some(path) = ask_picture(&app).map_err(|why| state.error(&why))? else {
+    let Some(path) = pick_file(&app, "PNG, JPEG, WebP", &["png", "jpg", "jpeg", "webp"]).map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = shown_name(&path);
     let unreadable = |e: std::io::Error| {
         let detail = e.to_string();
         state.error(&said!("{name} cannot be read ({detail})", "{name} kan niet worden gelezen ({detail})"))
@@ -49,21 +44,4 @@ pub fn choose_persona_picture<R: Runtime>(
     let picture = picture::prepare(&name, &bytes).map_err(|e| state.core_error(e))?;
     let patch = PersonaPatch { picture: Some(Some(picture)), ..PersonaPatch::default() };
     state.with(|s| s.apply(journey, Edit::UpdatePersona { persona, patch })).map(Some)
-}
-
-fn ask_picture<R: Runtime>(app: &AppHandle<R>) -> std::result::Result<Option<PathBuf>, journeywall_core::Said> {
-    // Only in the builds tests run (debug): a release build always asks.
-    if let Some(file) = std::env::var_os(OPEN_FILE_FOR_TESTS).filter(|_| cfg!(debug_assertions)) {
-        return Ok(Some(PathBuf::from(file)));
-    }
-    let chosen = app.dialog().file().add_filter("PNG, JPEG, WebP", &["png", "jpg", "jpeg", "webp"]).blocking_pick_file();
-    match chosen {
-        None => Ok(None),
-        Some(p) => p.into_path().map(Some).map_err(|_| {
-            said!(
-                "that file cannot be opened from here; choose one on this computer",
-                "dat bestand kan Journeywall niet openen; kies er een op deze computer"
-            )
-        }),
-    }
 }

@@ -76,8 +76,8 @@ const shell = readFileSync(join(here, "shell.js"), "utf8");
  * Starts the server, the browser and the core once for a test file. `open(state)` gives a fresh
  * page on a fresh database holding `state.journeys` (journey files, imported as a user would; the
  * page's `docs` are them as stored, with their new ids), in `state.locale`; with `state.openError`
- * the database is a file Journeywall refuses. `state.picture`, `pictureRefusal` and
- * `saveCancelled` stand for what the user picks in a native dialog.
+ * the database is a file Journeywall refuses. `state.picture`, `pictureRefusal`, `saveCancelled`
+ * and `importFile` ({ name, content: Buffer }) stand for what the user picks in a native dialog.
  */
 export { binary };
 
@@ -108,7 +108,8 @@ export async function startUi() {
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.exposeBinding("__rpc", (_, request) => core.request(request));
-      const options = { picture: state.picture, pictureRefusal: state.pictureRefusal, saveCancelled: state.saveCancelled };
+      const importFile = state.importFile && { name: state.importFile.name, content: [...state.importFile.content] };
+      const options = { picture: state.picture, pictureRefusal: state.pictureRefusal, saveCancelled: state.saveCancelled, importFile };
       await page.addInitScript(`${mocks}\n${shell}\ninstallBackend(${JSON.stringify(options)}, mockIPC);\nmockWindows("main");`);
       await page.goto(url);
       page.errors = errors;

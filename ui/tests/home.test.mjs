@@ -131,19 +131,20 @@ test("F1 shows the keyboard shortcuts", async () => {
   assert.equal(await page.getByRole("dialog").count(), 0);
 });
 
-test("a journey file is imported through the file dialog and opens", async () => {
-  const page = await ui.open({ journeys: [] });
+test("a journey file is imported through the file dialog and opens; the file never crosses the IPC", async () => {
+  const page = await ui.open({ journeys: [], importFile: { name: "workshop.json", content: Buffer.from(JSON.stringify(template("online-en"))) } });
   await page.getByText("No journeys yet").waitFor();
-  const file = { name: "workshop.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(template("online-en"))) };
-  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByRole("button", { name: "Import…" }).click();
   await page.getByRole("group", { name: /^Phase \d+ of \d+: Awareness$/ }).waitFor();
-  const call = (await calls(page)).find((c) => c.cmd === "import_journey");
-  assert.equal(call.args.fileName, "workshop.json");
+  assert.deepEqual(
+    (await calls(page)).filter((c) => c.cmd.includes("import")).map((c) => [c.cmd, c.args]),
+    [["choose_import", {}]],
+  );
 });
 
 test("a file that is not a journey is refused with the reason", async () => {
-  const page = await ui.open({ journeys: [] });
+  const page = await ui.open({ journeys: [], importFile: { name: "photo.json", content: Buffer.from([0x89, 0x50, 0x4e, 0x47]) } });
   await page.getByText("No journeys yet").waitFor();
-  await page.locator('input[type="file"]').setInputFiles({ name: "photo.json", mimeType: "application/json", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+  await page.getByRole("button", { name: "Import…" }).click();
   await page.getByRole("alert").getByText("photo.json: is not a text file; expected Journeywall JSON").waitFor();
 });

@@ -20,6 +20,8 @@ function installBackend(options, mockIPC) {
       return options.saveCancelled ? null : "/home/facilitator/Klantreis.pdf";
     },
     export_journey: async ({ journey }) => (await core({ cmd: "open_journey", journey }), "/home/facilitator/journey.json"),
+    // The file the user picks in the Import dialog, read and imported as the app does in Rust.
+    choose_import: () => (options.importFile ? core({ cmd: "import_journey", fileName: options.importFile.name, content: options.importFile.content }) : null),
     choose_persona_picture: ({ journey, persona }) => {
       if (options.pictureRefusal) fail(options.pictureRefusal);
       return core({ cmd: "apply_edit", journey, edit: { type: "updatePersona", persona, picture: options.picture ?? null } });

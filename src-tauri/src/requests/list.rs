@@ -51,6 +51,7 @@ requests! {
         projector::open_projector::<tauri::Wry>,
         projector::close_projector::<tauri::Wry>,
         personas::choose_persona_picture::<tauri::Wry>,
+        imports::choose_import::<tauri::Wry>,
     }
     shell projector {
         projector::projector_ready::<tauri::Wry>,

@@ -15,7 +15,7 @@ use crate::phones::{Focus, RoomInfo, RoomOptions};
 use crate::room::PhoneNote;
 use crate::save::PosterPreview;
 // The modules whose functions the list names.
-use crate::{commands, menu, personas, projector, room, rounds, save};
+use crate::{commands, imports, menu, personas, projector, room, rounds, save};
 
 macro_rules! requests {
     (

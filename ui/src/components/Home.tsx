@@ -64,25 +64,17 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
             onChange={(e) => setFilter(e.target.value)}
             autoFocus
           />
-          <label className="button" title={t.importHint}>
+          <button
+            title={t.importHint}
+            onClick={() =>
+              api.chooseImport().then(
+                (id) => id && onOpen(id),
+                (err: Error) => onError(err.message),
+              )
+            }
+          >
             {t.importJourney}
-            <input
-              type="file"
-              accept=".json,.csv,application/json,text/csv"
-              hidden
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = "";
-                if (!file) return;
-                try {
-                  const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
-                  onOpen(await api.importJourney(file.name, bytes));
-                } catch (err) {
-                  onError((err as Error).message);
-                }
-              }}
-            />
-          </label>
+          </button>
           <button className="primary" onClick={() => setPicking(true)}>
             {t.newJourney}
           </button>

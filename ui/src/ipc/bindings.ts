@@ -60,6 +60,11 @@ export const commands = {
 	 */
 	choosePersonaPicture: (journey: string, persona: string) => typedError<Applied_Serialize | null, CommandError>(__TAURI_INVOKE("choose_persona_picture", { journey, persona })),
 	/**
+	 *  Asks for a Journeywall JSON file or a CSV of cards and imports it as a new journey; None: the
+	 *  dialog was cancelled.
+	 */
+	chooseImport: () => typedError<string | null, CommandError>(__TAURI_INVOKE("choose_import")),
+	/**
 	 *  Called by the projector window once it listens; the presenter's controls then send it what to
 	 *  show. (The one command the projector may call: it cannot emit events to the main window itself.)
 	 */

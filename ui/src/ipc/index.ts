@@ -77,7 +77,8 @@ export const api = {
   duplicateJourney: (journey: string, name: string) => unwrap(commands.duplicateJourney(journey, name)),
   deleteJourney: (journey: string) => unwrap(commands.deleteJourney(journey)),
   restoreDeletedJourney: () => unwrap(commands.restoreDeletedJourney()),
-  importJourney: (fileName: string, content: number[]) => unwrap(commands.importJourney(fileName, content)),
+  /** The file is chosen in the native dialog and read in Rust; null: the dialog was cancelled. */
+  chooseImport: (): Promise<string | null> => unwrap(commands.chooseImport()),
   posterPapers: (): Promise<string[]> => unwrap(commands.posterPapers()),
   posterPreview: (journey: string, options: PosterOptions): Promise<PosterPreview> => unwrap(commands.posterPreview(journey, options)),
   /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */

@@ -143,10 +143,52 @@ fn remake_pictures(doc: &mut JourneyDoc) -> Result<()> {
     doc.rounds.iter_mut().try_for_each(|r| remake_pictures(&mut r.doc))
 }
 
+/// The largest file imported: a 50,000-card journey with pictures is well under it.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The bytes of a file to import, refused before it is read when it is too large or not a
+/// regular file (a device or a pipe may never end). The app's Import dialog and the CLI read here.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    use crate::files::{read_at_most, ReadRefusal};
+    let source_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    read_at_most(path, MAX_FILE_BYTES).map_err(|refusal| match refusal {
+        ReadRefusal::TooLarge(size) => too_large(&source_name, size),
+        ReadRefusal::NotAFile => Error::Import {
+            source_name,
+            problem: said!(
+                "is not a file (it is a device, a pipe or a folder); choose a Journeywall JSON or CSV file",
+                "is geen bestand (het is een apparaat, een pipe of een map); kies een Journeywall-JSON- of CSV-bestand"
+            ),
+        },
+        ReadRefusal::Io(e) => {
+            let detail = e.to_string();
+            Error::Import { source_name, problem: said!("cannot be read ({detail})", "kan niet worden gelezen ({detail})") }
+        }
+    })
+}
+
+/// A file over `MAX_FILE_BYTES`, refused by its size.
+pub fn too_large(source_name: &str, bytes: u64) -> Error {
+    // Rounded up: one byte over 50 MB must not read "50.0 MB; at most 50 MB".
+    let mb = format!("{:.1}", (bytes as f64 / 104_857.6).ceil() / 10.0);
+    let mb_nl = mb.replace('.', ",");
+    let max = MAX_FILE_BYTES >> 20;
+    Error::Import {
+        source_name: source_name.into(),
+        problem: said!(
+            "the file is {mb} MB; a journey file may be at most {max} MB",
+            "het bestand is {mb_nl} MB; een klantreisbestand mag hoogstens {max} MB zijn"
+        ),
+    }
+}
+
 /// Reads an import file that is either a Journeywall JSON file or a CSV of cards, told apart by
 /// its name's extension, else by its content. `file_name` names it in errors and gives a CSV
 /// journey its name unless `name` is given. The app and the CLI both import through here.
 pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, locale: &str) -> Result<JourneyDoc> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(file_name, bytes.len() as u64));
+    }
     let err = |problem: Said| Error::Import { source_name: file_name.into(), problem };
     let path = std::path::Path::new(file_name);
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
@@ -218,6 +260,35 @@ fn json_error(e: &serde_json::Error) -> Said {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file to import is refused by its kind and size before it is read: a device or a folder
+    /// (reading `/dev/zero` would never end), a file over 50 MB (a sparse one: nothing is written),
+    /// and the same size limit for bytes that arrive whole (`journeywall rpc`).
+    #[test]
+    fn an_import_is_refused_by_kind_and_size_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = read_file(dir.path()).unwrap_err().message(crate::said::Lang::En);
+        assert!(
+            folder.ends_with(": is not a file (it is a device, a pipe or a folder); choose a Journeywall JSON or CSV file"),
+            "{folder}"
+        );
+        #[cfg(unix)]
+        {
+            let device = read_file(std::path::Path::new("/dev/zero")).unwrap_err().to_string();
+            assert_eq!(device, "zero: is not a file (it is a device, a pipe or a folder); choose a Journeywall JSON or CSV file");
+        }
+        let big = dir.path().join("huge.csv");
+        std::fs::File::create(&big).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
+        let e = read_file(&big).unwrap_err();
+        assert_eq!(e.to_string(), "huge.csv: the file is 50.1 MB; a journey file may be at most 50 MB");
+        assert_eq!(e.message(crate::said::Lang::Nl), "huge.csv: het bestand is 50,1 MB; een klantreisbestand mag hoogstens 50 MB zijn");
+        let missing = read_file(&dir.path().join("gone.json")).unwrap_err().to_string();
+        assert!(missing.starts_with("gone.json: cannot be read ("), "{missing}");
+
+        let whole = vec![b' '; MAX_FILE_BYTES as usize + 1];
+        let e = import_file(&whole, "notes.csv", None, Ids::New, "en").unwrap_err();
+        assert_eq!(e.to_string(), "notes.csv: the file is 50.1 MB; a journey file may be at most 50 MB");
+    }
 
     fn sample() -> JourneyDoc {
         crate::templates::instantiate("online-en", None).unwrap()

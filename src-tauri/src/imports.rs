@@ -1,0 +1,24 @@
+//! Import from the home screen: the file is chosen in the native dialog and read here, refused
+//! by its kind and size before it is read (`interchange::read_file`), then parsed before the
+//! database is touched.
+
+use std::sync::Arc;
+
+use journeywall_core::interchange;
+use journeywall_core::model::Id;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::commands::{self, AppState, CommandError};
+use crate::pick::{pick_file, shown_name};
+
+/// Asks for a Journeywall JSON file or a CSV of cards and imports it as a new journey; None: the
+/// dialog was cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn choose_import<R: Runtime>(app: AppHandle<R>, state: State<'_, Arc<AppState>>) -> Result<Option<Id>, CommandError> {
+    let Some(path) = pick_file(&app, "Journeywall JSON, CSV", &["json", "csv", "tsv", "txt"]).map_err(|why| state.error(&why))? else {
+        return Ok(None);
+    };
+    let bytes = interchange::read_file(&path).map_err(|e| state.core_error(e))?;
+    commands::import_journey(&state, shown_name(&path), bytes).map(Some)
+}
