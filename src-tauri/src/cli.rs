@@ -115,9 +115,9 @@ enum Command {
         #[arg(long, value_name = "DPI", default_value_t = 150)]
         dpi: u32,
     },
-    /// Import a Journeywall JSON file or a CSV of cards as a new journey; prints its id
+    /// Import a Journeywall JSON file, or a CSV or .xlsx of cards, as a new journey; prints its id
     Import {
-        #[arg(value_name = "FILE.json|FILE.csv")]
+        #[arg(value_name = "FILE.json|FILE.csv|FILE.xlsx")]
         file: PathBuf,
         #[arg(long)]
         name: Option<String>,

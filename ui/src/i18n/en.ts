@@ -366,7 +366,7 @@ export const en = {
   workshop: "Workshop",
   journeyMenu: "Journey actions",
   importJourney: "Import…",
-  importHint: "A Journeywall .json file, or a .csv of cards with the columns phase, row, title",
+  importHint: "A Journeywall .json file, or a .csv or Excel .xlsx of cards with the columns phase, row, title",
   copyOf: (name: string) => `${name} (copy)`,
   deletedJourney: (name: string) => `“${name}” was deleted.`,
   undoDelete: "Undo",

@@ -367,7 +367,7 @@ export const nl: Messages = {
   workshop: "Workshop",
   journeyMenu: "Acties voor deze klantreis",
   importJourney: "Importeren…",
-  importHint: "Een Journeywall-bestand (.json), of een .csv met kaarten en de kolommen fase, rij, titel",
+  importHint: "Een Journeywall-bestand (.json), of een .csv of Excel-bestand (.xlsx) met kaarten en de kolommen fase, rij, titel",
   copyOf: (name) => `${name} (kopie)`,
   deletedJourney: (name) => `“${name}” is verwijderd.`,
   undoDelete: "Ongedaan maken",

@@ -1,11 +1,14 @@
-//! CSV card lists: one card a line, with a header row naming the columns. Sticky notes typed up
-//! after a paper workshop land in place: phases and rows are matched by title and created, in the
-//! order they first appear, when missing.
+//! Card lists from spreadsheets: a CSV (or TSV) file, or the first sheet of an .xlsx workbook, one
+//! card a line, with a header row naming the columns. Sticky notes typed up after a paper workshop
+//! land in place: phases and rows are matched by title and created, in the order they first
+//! appear, when missing. Both kinds of file go through one table reader (`import_table`), so the
+//! columns, the rules and the messages are the same; only where a value sits is said their way
+//! ("line 4, column 5" in a CSV, "sheet 'Blad1', row 4, column E" in a workbook).
 //!
 //! Columns (any order, case-insensitive, English or Dutch): `phase`/`fase`, `row`/`rij`,
 //! `title`/`titel` (required); `notes`/`notities`, `channel`/`kanaal`, `emotion`/`emotie`,
-//! `colour`/`color`/`kleur`, `votes`/`stemmen` (optional). Commas or semicolons (as spreadsheet
-//! programs in Dutch write them) both work.
+//! `colour`/`color`/`kleur`, `votes`/`stemmen` (optional). Commas, semicolons (as spreadsheet
+//! programs in Dutch write them) and tabs all work.
 
 use std::collections::HashMap;
 
@@ -116,16 +119,89 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
     }
     let (text, delimiter) = separator(text);
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
+    let headers: Vec<String> = reader.headers().map_err(|e| err(csv_error(&e)))?.iter().map(str::to_owned).collect();
+    // Which encoding was read, where the user sees it, when it was not the usual one.
+    let description = encoding.map_or_else(String::new, |e| match Lang::from_locale(locale) {
+        Lang::En => format!("Imported from {source}, read as {e} text."),
+        Lang::Nl => format!("Geïmporteerd uit {source}, gelezen als {e}-tekst."),
+    });
+    let mut records = reader.records().map(|record| {
+        let record = record.map_err(|e| csv_error(&e))?;
+        Ok((record.position().map_or(0, |p| p.line() as usize), record.iter().map(str::to_owned).collect()))
+    });
+    import_table(Table { source, name, locale, place: Place::Csv, header_line: 1, description }, &headers, &mut records)
+}
 
-    let headers = reader.headers().map_err(|e| err(csv_error(&e)))?.clone();
+/// Where a value sits, as the user's program shows it.
+#[derive(Clone, Copy)]
+pub(super) enum Place<'a> {
+    /// A CSV file's line and its column counted from 1.
+    Csv,
+    /// A workbook's sheet, its row and its column letter.
+    Sheet(&'a str),
+}
+
+impl Place<'_> {
+    /// "line 4" / "sheet 'Blad1', row 4".
+    fn line(self, n: usize) -> Said {
+        match self {
+            Place::Csv => said!("line {n}", "regel {n}"),
+            Place::Sheet(sheet) => said!("sheet '{sheet}', row {n}", "blad '{sheet}', rij {n}"),
+        }
+    }
+
+    /// "line 4, column 5" / "sheet 'Blad1', row 4, column E"; `column` counts from 0.
+    fn cell(self, n: usize, column: usize) -> Said {
+        let line = self.line(n);
+        match self {
+            Place::Csv => said!("{l}, column {c}", "{m}, kolom {c}", l = line.en, m = line.nl, c = column + 1),
+            Place::Sheet(_) => said!("{l}, column {c}", "{m}, kolom {c}", l = line.en, m = line.nl, c = column_letters(column)),
+        }
+    }
+}
+
+/// A spreadsheet's name for the column counted from 0: A, B, …, Z, AA, AB, …
+pub(super) fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.iter().rev().map(|&b| b as char).collect()
+}
+
+/// What a table import makes: the journey's file, name and language, where its values sit, and
+/// its description.
+pub(super) struct Table<'a> {
+    pub source: &'a str,
+    pub name: &'a str,
+    pub locale: &'a str,
+    pub place: Place<'a>,
+    /// Where the header is: line 1 of a CSV, the first used row of a sheet.
+    pub header_line: usize,
+    pub description: String,
+}
+
+/// One row of a table: its line or row number and its fields, or why it could not be read.
+pub(super) type Record = std::result::Result<(usize, Vec<String>), Said>;
+
+/// Reads a table of cards (a header naming the columns, then one card a row) into a new journey.
+pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut dyn Iterator<Item = Record>) -> Result<JourneyDoc> {
+    let Table { source, name, locale, place, header_line, description } = table;
+    let err = |problem: Said| Error::Import { source_name: source.into(), problem };
     let mut columns: HashMap<Column, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
+        let at = place.cell(header_line, i);
         match Column::parse(h) {
             Some(c) if columns.contains_key(&c) => {
                 return Err(err(said!(
-                    "line 1, column {n}: the column '{name}' appears twice",
-                    "regel 1, kolom {n}: de kolom '{name_nl}' staat er twee keer in",
-                    n = i + 1,
+                    "{here}: the column '{name}' appears twice",
+                    "{hier}: de kolom '{name_nl}' staat er twee keer in",
+                    here = at.en,
+                    hier = at.nl,
                     name = c.name(),
                     name_nl = c.name_nl()
                 )))
@@ -136,18 +212,22 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
             None if h.trim().is_empty() => {}
             None => {
                 return Err(err(said!(
-                    "line 1, column {n}: unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
-                    "regel 1, kolom {n}: onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, kleur, stemmen",
-                    n = i + 1
+                    "{here}: unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
+                    "{hier}: onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, kleur, stemmen",
+                    here = at.en,
+                    hier = at.nl
                 )))
             }
         }
     }
     for required in [Column::Phase, Column::Row, Column::Title] {
         if !columns.contains_key(&required) {
+            let at = place.line(header_line);
             return Err(err(said!(
-                "line 1: the header has no '{name}' column; the first line must name the columns (phase, row, title, …)",
-                "regel 1: de kopregel heeft geen kolom '{name_nl}'; de eerste regel moet de kolommen noemen (fase, rij, titel, …)",
+                "{here}: the header has no '{name}' column; the first line must name the columns (phase, row, title, …)",
+                "{hier}: de kopregel heeft geen kolom '{name_nl}'; de eerste regel moet de kolommen noemen (fase, rij, titel, …)",
+                here = at.en,
+                hier = at.nl,
                 name = required.name(),
                 name_nl = required.name_nl()
             )));
@@ -159,11 +239,7 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         journey: Journey {
             id: model::new_id(),
             name: name.into(),
-            // Which encoding was read, where the user sees it, when it was not the usual one.
-            description: encoding.map_or_else(String::new, |e| match Lang::from_locale(locale) {
-                Lang::En => format!("Imported from {source}, read as {e} text."),
-                Lang::Nl => format!("Geïmporteerd uit {source}, gelezen als {e}-tekst."),
-            }),
+            description,
             locale: locale.into(),
             created_at: now,
             updated_at: now,
@@ -182,19 +258,20 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
     let mut row_ids: HashMap<String, Id> = HashMap::new();
     let mut cell_len: HashMap<(Id, Id), u32> = HashMap::new();
 
-    for record in reader.records() {
-        let record = record.map_err(|e| err(csv_error(&e)))?;
-        let line = record.position().map_or(0, |p| p.line());
-        let field = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).unwrap_or("").trim();
+    for record in records {
+        let (line, record) = record.map_err(err)?;
+        let field = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).map_or("", |f| f.trim());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue; // Spreadsheets like to end with empty lines.
         }
         // Where a value went wrong: "line 4, column 5 (emotion)", with what went wrong after it.
         let at = |c: Column, what: Said| {
-            let n = columns.get(&c).map_or(0, |i| i + 1);
+            let cell = place.cell(line, columns.get(&c).copied().unwrap_or(0));
             err(said!(
-                "line {line}, column {n} ({name}): {en}",
-                "regel {line}, kolom {n} ({name_nl}): {nl}",
+                "{here} ({name}): {en}",
+                "{hier} ({name_nl}): {nl}",
+                here = cell.en,
+                hier = cell.nl,
                 name = c.name(),
                 name_nl = c.name_nl(),
                 en = what.en,

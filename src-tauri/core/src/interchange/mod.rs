@@ -3,6 +3,7 @@
 
 mod csv_import;
 mod ids;
+mod xlsx_import;
 
 pub use csv_import::import_csv;
 pub use ids::renew as renew_ids;
@@ -199,17 +200,18 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
         })?;
         read_json(text, file_name, ids, Pictures::Remade)
     };
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Imported".into());
     let mut doc = match ext.as_str() {
         "json" => json(bytes)?,
-        "csv" | "txt" | "tsv" => {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Imported".into());
-            import_csv(bytes, file_name, name.unwrap_or(&stem), locale)?
-        }
+        "xlsx" => xlsx_import::import_xlsx(bytes, file_name, name.unwrap_or(&stem), locale)?,
+        "csv" | "txt" | "tsv" if !xlsx_import::looks_like_xlsx(bytes) => import_csv(bytes, file_name, name.unwrap_or(&stem), locale)?,
         _ if looks_like_json => json(bytes)?,
+        // A workbook renamed, or saved without its extension.
+        _ if xlsx_import::looks_like_xlsx(bytes) => xlsx_import::import_xlsx(bytes, file_name, name.unwrap_or(&stem), locale)?,
         _ => {
             return Err(err(said!(
-                "unknown kind of file; expected a Journeywall .json file or a .csv of cards",
-                "onbekend soort bestand; verwacht werd een Journeywall-bestand (.json) of een .csv met kaarten"
+                "unknown kind of file; expected a Journeywall .json file, or a .csv or .xlsx of cards",
+                "onbekend soort bestand; verwacht werd een Journeywall-bestand (.json), of een .csv of .xlsx met kaarten"
             )))
         }
     };

@@ -1,0 +1,185 @@
+//! The first sheet of an .xlsx workbook as a table of cards: the same columns, rules and messages
+//! as a CSV (`csv_import::import_table`), with the sheet, row and column letter said as the
+//! spreadsheet program shows them.
+
+use std::io::Cursor;
+
+use calamine::{Reader, Xlsx};
+
+use super::csv_import::{import_table, Place, Record, Table};
+use crate::error::{Error, Result};
+use crate::model::JourneyDoc;
+use crate::said;
+use crate::said::Said;
+
+/// What a workbook may unpack to. A card list of 50,000 cards is a few tens of MB of XML; a
+/// file that claims more is a zip bomb, refused before anything is unpacked.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// An .xlsx file starts as every zip archive does.
+pub fn looks_like_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads the first sheet of an .xlsx workbook into a new journey called `name`.
+pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<JourneyDoc> {
+    let err = |problem: Said| Error::Import { source_name: source.into(), problem };
+    let not_a_workbook = |detail: String| {
+        err(said!(
+            "is not an .xlsx workbook that can be read ({detail}); save it again as .xlsx or as CSV",
+            "is geen leesbare .xlsx-werkmap ({detail}); sla hem opnieuw op als .xlsx of als CSV"
+        ))
+    };
+    let unpacked = unpacked_size(bytes).map_err(|e| not_a_workbook(e.to_string()))?;
+    if unpacked > MAX_UNPACKED_BYTES {
+        let (mb, max) = (unpacked >> 20, MAX_UNPACKED_BYTES >> 20);
+        return Err(err(said!(
+            "unpacks to {mb} MB; a workbook of cards may unpack to at most {max} MB",
+            "pakt uit tot {mb} MB; een werkmap met kaarten mag uitpakken tot hoogstens {max} MB"
+        )));
+    }
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_a_workbook(e.to_string()))?;
+    let Some(sheet) = book.sheet_names().first().cloned() else {
+        return Err(err(said!("has no sheets", "heeft geen bladen")));
+    };
+    let range = book.worksheet_range(&sheet).map_err(|e| {
+        let detail = e.to_string();
+        err(said!("sheet '{sheet}' cannot be read ({detail})", "blad '{sheet}' kan niet worden gelezen ({detail})"))
+    })?;
+    // Rows and columns as the sheet numbers them: the used range may start below row 1 or right
+    // of column A.
+    let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    let text = |row: &[calamine::Data]| -> Vec<String> {
+        std::iter::repeat_n(String::new(), left).chain(row.iter().map(|d| d.to_string())).collect()
+    };
+    let mut rows = range.rows().enumerate();
+    let Some((_, header)) = rows.next() else {
+        return Err(err(said!(
+            "sheet '{sheet}' is empty; the first row must name the columns (phase, row, title, …)",
+            "blad '{sheet}' is leeg; de eerste rij moet de kolommen noemen (fase, rij, titel, …)"
+        )));
+    };
+    let headers = text(header);
+    let mut records = rows.map(|(i, row)| -> Record { Ok((top + i + 1, text(row))) });
+    let table = Table { source, name, locale, place: Place::Sheet(&sheet), header_line: top + 1, description: String::new() };
+    import_table(table, &headers, &mut records)
+}
+
+/// What the archive's entries say they unpack to, together.
+fn unpacked_size(bytes: &[u8]) -> zip::result::ZipResult<u64> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        total = total.saturating_add(archive.by_index_raw(i)?.size());
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+    use crate::said::Lang;
+
+    /// A workbook as a spreadsheet program saves one, reduced to what a reader needs: one sheet
+    /// called `sheet` whose cells from `corner` (e.g. "B2") on are `rows`; a cell that parses as
+    /// a number is stored as one, as Excel does.
+    fn workbook(sheet: &str, corner: (usize, usize), rows: &[&[&str]]) -> Vec<u8> {
+        let cells: String = rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let n = corner.1 + r + 1;
+                let cells: String = row
+                    .iter()
+                    .enumerate()
+                    .map(|(c, v)| {
+                        let at = format!("{}{n}", super::super::csv_import::column_letters(corner.0 + c));
+                        match v.parse::<f64>() {
+                            Ok(_) => format!(r#"<c r="{at}"><v>{v}</v></c>"#),
+                            Err(_) => format!(r#"<c r="{at}" t="inlineStr"><is><t>{v}</t></is></c>"#),
+                        }
+                    })
+                    .collect();
+                format!(r#"<row r="{n}">{cells}</row>"#)
+            })
+            .collect();
+        let files = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+            ("xl/workbook.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#)),
+        ];
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        for (name, content) in files {
+            zip.start_file(name, stored).unwrap();
+            zip.write_all(content.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn the_first_sheet_of_a_workbook_imports_like_a_csv_wherever_its_table_starts() {
+        let book = workbook(
+            "Blad1",
+            (1, 1),
+            &[
+                &["Fase", "Rij", "Titel", "Emotie", "Stemmen"],
+                &["Oriëntatie", "Touchpoints", "Zoekt op Google", "", "3"],
+                &["Aankoop", "Emoties", "Blij met de prijs", "2", ""],
+                &["Aankoop", "Emoties", "Schrikt van de verzendkosten", "-1", ""],
+            ],
+        );
+        let doc = crate::interchange::import_file(&book, "post-its.xlsx", None, crate::interchange::Ids::New, "nl").unwrap();
+        assert_eq!(doc.journey.name, "post-its");
+        assert_eq!(doc.phases.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Oriëntatie", "Aankoop"]);
+        assert_eq!(doc.cards.len(), 3);
+        assert_eq!(doc.cards.iter().map(|c| (c.emotion, c.votes)).collect::<Vec<_>>(), [(None, 3), (Some(2), 0), (Some(-1), 0)]);
+        assert_eq!(doc.rows[1].kind, crate::model::RowKind::Emotion, "a row of scored cards is the emotion curve");
+        // Saved without its extension, or as ".csv" by mistake, it is still read as a workbook.
+        assert_eq!(
+            crate::interchange::import_file(&book, "post-its.csv", None, crate::interchange::Ids::New, "nl").unwrap().cards.len(),
+            3
+        );
+    }
+
+    #[test]
+    fn a_bad_value_is_named_by_sheet_row_and_column_letter_in_either_language() {
+        let book = workbook(
+            "Workshop",
+            (0, 0),
+            &[
+                &["phase", "row", "title", "notes", "emotion"],
+                &["Buy", "Feelings", "Happy", "", "1"],
+                &["Buy", "Feelings", "Ecstatic", "", "7"],
+            ],
+        );
+        let e = import_xlsx(&book, "notes.xlsx", "notes", "en").unwrap_err();
+        assert_eq!(
+            e.message(Lang::En),
+            "notes.xlsx: sheet 'Workshop', row 3, column E (emotion): expected a whole number from -2 to +2, found '7'"
+        );
+        assert_eq!(
+            e.message(Lang::Nl),
+            "notes.xlsx: blad 'Workshop', rij 3, kolom E (emotie): verwacht werd een geheel getal van -2 tot +2, niet '7'"
+        );
+        let no_title = workbook("Workshop", (2, 4), &[&["phase", "row"], &["Buy", "Feelings"]]);
+        let e = import_xlsx(&no_title, "notes.xlsx", "notes", "en").unwrap_err().to_string();
+        assert!(e.starts_with("notes.xlsx: sheet 'Workshop', row 5: the header has no 'title' column"), "{e}");
+    }
+
+    #[test]
+    fn a_damaged_workbook_or_a_zip_bomb_is_refused_before_it_is_unpacked() {
+        let e = import_xlsx(b"PK\x03\x04 and then nothing", "notes.xlsx", "notes", "en").unwrap_err().to_string();
+        assert!(e.starts_with("notes.xlsx: is not an .xlsx workbook that can be read ("), "{e}");
+        // An entry that claims to unpack to 4 GB (its size in the central directory).
+        let mut book = workbook("Blad1", (0, 0), &[&["phase", "row", "title"], &["A", "B", "C"]]);
+        let central = book.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        book[central + 24..central + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        let e = import_xlsx(&book, "bomb.xlsx", "bomb", "en").unwrap_err().to_string();
+        assert!(e.starts_with("bomb.xlsx: unpacks to 4096 MB; a workbook of cards may unpack to at most 256 MB"), "{e}");
+    }
+}
