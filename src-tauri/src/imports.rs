@@ -16,7 +16,9 @@ use crate::pick::{pick_file, shown_name};
 #[tauri::command(async)]
 #[specta::specta]
 pub fn choose_import<R: Runtime>(app: AppHandle<R>, state: State<'_, Arc<AppState>>) -> Result<Option<Id>, CommandError> {
-    let Some(path) = pick_file(&app, "Journeywall JSON, CSV, Excel", &["json", "csv", "tsv", "txt", "xlsx"]).map_err(|why| state.error(&why))? else {
+    let Some(path) =
+        pick_file(&app, "Journeywall JSON, CSV, Excel", &["json", "csv", "tsv", "txt", "xlsx"]).map_err(|why| state.error(&why))?
+    else {
         return Ok(None);
     };
     let bytes = interchange::read_file(&path).map_err(|e| state.core_error(e))?;

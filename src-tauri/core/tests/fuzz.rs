@@ -1,5 +1,6 @@
 //! Every parser of outside input, fed real sample files with bytes flipped, inserted, cut and
-//! repeated: the database header, the JSON interchange file, CSV/TSV, pictures and edits. None may
+//! repeated: the database header, the JSON interchange file, CSV/TSV, .xlsx workbooks, pictures
+//! and edits. None may
 //! panic or take longer than 2 s on a case, and every refusal says something. `make test` runs a
 //! thousand cases of each (a few hundred database files); `make fuzz CASES=100000` as many as
 //! asked.
@@ -117,6 +118,17 @@ proptest! {
         let sample = if tabs { SAMPLE_CSV.iter().map(|&b| if b == b';' { b'\t' } else { b }).collect() } else { SAMPLE_CSV.to_vec() };
         let input = mutate(sample, &mutations);
         survives(&input, |b| interchange::import_file(b, if tabs { "fuzz.tsv" } else { "fuzz.csv" }, None, Ids::New, "nl"))?;
+    }
+
+    #[test]
+    fn xlsx_workbooks(mutations in prop::collection::vec(mutation(), 1..6)) {
+        let sample = journeywall_core::fixtures::workbook(
+            "Blad1",
+            (1, 1),
+            &[&["fase", "rij", "titel", "emotie", "stemmen"], &["Oriëntatie", "Acties", "Zoekt 🚲", "-1", "2"], &["Aankoop", "Pijn", "Betaalt", "", "0"]],
+        );
+        let input = mutate(sample, &mutations);
+        survives(&input, |b| interchange::import_file(b, "fuzz.xlsx", None, Ids::New, "nl"))?;
     }
 
     #[test]

@@ -161,7 +161,7 @@ impl Place<'_> {
 }
 
 /// A spreadsheet's name for the column counted from 0: A, B, …, Z, AA, AB, …
-pub(super) fn column_letters(mut column: usize) -> String {
+pub(crate) fn column_letters(mut column: usize) -> String {
     let mut letters = Vec::new();
     loop {
         letters.push(b'A' + (column % 26) as u8);

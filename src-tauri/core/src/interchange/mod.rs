@@ -5,6 +5,8 @@ mod csv_import;
 mod ids;
 mod xlsx_import;
 
+#[cfg(feature = "test-support")]
+pub(crate) use csv_import::column_letters;
 pub use csv_import::import_csv;
 pub use ids::renew as renew_ids;
 

@@ -77,49 +77,9 @@ fn unpacked_size(bytes: &[u8]) -> zip::result::ZipResult<u64> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::*;
+    use crate::fixtures::workbook;
     use crate::said::Lang;
-
-    /// A workbook as a spreadsheet program saves one, reduced to what a reader needs: one sheet
-    /// called `sheet` whose cells from `corner` (e.g. "B2") on are `rows`; a cell that parses as
-    /// a number is stored as one, as Excel does.
-    fn workbook(sheet: &str, corner: (usize, usize), rows: &[&[&str]]) -> Vec<u8> {
-        let cells: String = rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| {
-                let n = corner.1 + r + 1;
-                let cells: String = row
-                    .iter()
-                    .enumerate()
-                    .map(|(c, v)| {
-                        let at = format!("{}{n}", super::super::csv_import::column_letters(corner.0 + c));
-                        match v.parse::<f64>() {
-                            Ok(_) => format!(r#"<c r="{at}"><v>{v}</v></c>"#),
-                            Err(_) => format!(r#"<c r="{at}" t="inlineStr"><is><t>{v}</t></is></c>"#),
-                        }
-                    })
-                    .collect();
-                format!(r#"<row r="{n}">{cells}</row>"#)
-            })
-            .collect();
-        let files = [
-            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
-            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
-            ("xl/workbook.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
-            ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
-            ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#)),
-        ];
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-        for (name, content) in files {
-            zip.start_file(name, stored).unwrap();
-            zip.write_all(content.as_bytes()).unwrap();
-        }
-        zip.finish().unwrap().into_inner()
-    }
 
     #[test]
     fn the_first_sheet_of_a_workbook_imports_like_a_csv_wherever_its_table_starts() {
