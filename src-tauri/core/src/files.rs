@@ -40,6 +40,14 @@ fn sync_folder(dir: &Path) {
     let _ = dir;
 }
 
+/// A file's size in MB with one decimal, in English and Dutch ("50.1", "50,1"), rounded up: a
+/// file one byte over a limit must not read as the limit itself.
+pub fn megabytes(bytes: u64) -> (String, String) {
+    let mb = format!("{:.1}", (bytes as f64 / 104_857.6).ceil() / 10.0);
+    let nl = mb.replace('.', ",");
+    (mb, nl)
+}
+
 /// Why `read_at_most` did not read a file.
 #[derive(Debug)]
 pub enum ReadRefusal {

@@ -29,8 +29,7 @@ pub fn check_size(source: &str, bytes: u64) -> Result<()> {
 
 /// The refusal of a picture file of `bytes` bytes, over `MAX_FILE_BYTES`.
 pub fn too_large(source: &str, bytes: u64) -> Error {
-    let mb = format!("{:.1}", bytes as f64 / 1_048_576.0);
-    let mb_nl = mb.replace('.', ",");
+    let (mb, mb_nl) = crate::files::megabytes(bytes);
     let max = MAX_FILE_BYTES / 1_048_576;
     Error::invalid(
         Field::Picture,

@@ -172,9 +172,7 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
 
 /// A file over `MAX_FILE_BYTES`, refused by its size.
 pub fn too_large(source_name: &str, bytes: u64) -> Error {
-    // Rounded up: one byte over 50 MB must not read "50.0 MB; at most 50 MB".
-    let mb = format!("{:.1}", (bytes as f64 / 104_857.6).ceil() / 10.0);
-    let mb_nl = mb.replace('.', ",");
+    let (mb, mb_nl) = crate::files::megabytes(bytes);
     let max = MAX_FILE_BYTES >> 20;
     Error::Import {
         source_name: source_name.into(),
