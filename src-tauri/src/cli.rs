@@ -249,13 +249,13 @@ fn run(db: &Path, command: Command) -> Result<()> {
         Command::Undo { journey } => {
             let id = store.resolve(&journey)?;
             let label = store.undo_state(id)?.undo;
-            store.undo(id)?;
+            store.undo(id, None)?;
             writeln!(out, "undid {}", label.unwrap_or_default())?;
         }
         Command::Redo { journey } => {
             let id = store.resolve(&journey)?;
             let label = store.undo_state(id)?.redo;
-            store.redo(id)?;
+            store.redo(id, None)?;
             writeln!(out, "redid {}", label.unwrap_or_default())?;
         }
         Command::Export { journey, out: file } => {

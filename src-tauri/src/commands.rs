@@ -217,14 +217,15 @@ pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> 
     Ok(applied)
 }
 
-pub fn undo(state: &AppState, journey: Id) -> Result<Applied> {
-    let applied = state.with(|s| s.undo(journey))?;
+/// `step` is the mark of the step the board offered to undo (`UndoState::undo_step`).
+pub fn undo(state: &AppState, journey: Id, step: Option<String>) -> Result<Applied> {
+    let applied = state.with(|s| s.undo(journey, step.as_deref()))?;
     state.room_follows(journey);
     Ok(applied)
 }
 
-pub fn redo(state: &AppState, journey: Id) -> Result<Applied> {
-    let applied = state.with(|s| s.redo(journey))?;
+pub fn redo(state: &AppState, journey: Id, step: Option<String>) -> Result<Applied> {
+    let applied = state.with(|s| s.redo(journey, step.as_deref()))?;
     state.room_follows(journey);
     Ok(applied)
 }

@@ -61,3 +61,8 @@ pub struct RoomChanged {
     pub history: Option<UndoState>,
     pub phones: u32,
 }
+
+/// Another writer (a second window, the CLI) committed to the database file: the main window
+/// reloads what it shows, so it never edits or undoes from a stale board.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct DatabaseChanged;

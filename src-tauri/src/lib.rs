@@ -17,6 +17,7 @@ mod room;
 mod rounds;
 mod rpc;
 mod save;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -54,6 +55,7 @@ pub fn run(db_path: PathBuf) {
                 let _ = e.emit_to(&handle, "main");
             }));
             menu::install(app.handle())?;
+            watch::start(app.handle().clone(), &app.state::<std::sync::Arc<commands::AppState>>());
             Ok(())
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))

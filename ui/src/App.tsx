@@ -76,7 +76,7 @@ export function App() {
   let body;
   if (!info) body = <p className="muted centre">{t.loading}</p>;
   else if (info.openError) body = <DatabaseError message={info.openError} path={info.dbPath} />;
-  else if (opened) body = <JourneyEditor key={opened.doc.journey.id} opened={opened} onClose={() => setOpened(null)} onOpen={open} />;
+  else if (opened) body = <JourneyEditor key={opened.doc.journey.id} opened={opened} onClose={(message) => (setOpened(null), setNotice(message ?? null))} onOpen={open} />;
   else
     body = (
       <Home

@@ -39,11 +39,13 @@ function installBackend(options, mockIPC) {
       return null;
     },
   };
+  // What the app sends the window by itself (a change made elsewhere, a phone's note).
+  shell.emit = (event, payload = null) => window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event, payload });
   mockIPC(async (cmd, args) => {
     shell.calls.push({ cmd, args: structuredClone(args ?? {}) });
     const handler = handlers[cmd];
     if (handler) return handler(args ?? {});
     if (cmd.startsWith("plugin:")) fail(`the UI tests do not answer ${cmd}`);
     return core({ cmd, ...args });
-  });
+  }, { shouldMockEvents: true });
 }

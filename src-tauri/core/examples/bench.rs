@@ -41,15 +41,15 @@ fn main() {
         store.apply(id, Edit::MoveCard { card: card.id, phase, row: card.row, index: 3 }).unwrap();
         edit_times.push(t.elapsed());
         let t = Instant::now();
-        store.undo(id).unwrap();
+        store.undo(id, None).unwrap();
         undo_times.push(t.elapsed());
     }
     let mut redo_times = Vec::with_capacity(50);
     for _ in 0..50 {
         let t = Instant::now();
-        store.redo(id).unwrap();
+        store.redo(id, None).unwrap();
         redo_times.push(t.elapsed());
-        store.undo(id).unwrap();
+        store.undo(id, None).unwrap();
     }
 
     // What the disk itself costs: one small write made durable with fsync, as a commit needs.
@@ -103,7 +103,7 @@ fn main() {
         let t = Instant::now();
         store.apply(id, Edit::PlaceDot { participant: participants[i % 30], card }).unwrap();
         dot_times.push(t.elapsed());
-        store.undo(id).unwrap();
+        store.undo(id, None).unwrap();
     }
     store.apply(id, Edit::ClearVote).unwrap();
 

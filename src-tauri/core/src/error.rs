@@ -43,6 +43,11 @@ pub enum Error {
     NotAllowed(Said),
     NothingToUndo,
     NothingToRedo,
+    /// Undo or redo was asked for a step that is no longer the next one: another writer on the
+    /// file (another window, the CLI) changed the journey's history meanwhile. Nothing was done.
+    ChangedElsewhere {
+        undo: bool,
+    },
     Write {
         path: PathBuf,
         problem: Said,
@@ -99,6 +104,20 @@ impl Error {
             Error::NotAllowed(reason) => reason.clone(),
             Error::NothingToUndo => said!("nothing to undo", "er is niets om ongedaan te maken"),
             Error::NothingToRedo => said!("nothing to redo", "er is niets om opnieuw te doen"),
+            Error::ChangedElsewhere { undo: true } => said!(
+                "nothing was undone: this journey was just changed elsewhere (in another Journeywall window or on the \
+                 command line). The board now shows it as it is; undo again to undo its latest step",
+                "er is niets ongedaan gemaakt: deze klantreis is net ergens anders veranderd (in een ander \
+                 Journeywall-venster of op de opdrachtregel). Het bord laat nu zien hoe hij is; maak opnieuw ongedaan \
+                 om de laatste stap terug te draaien"
+            ),
+            Error::ChangedElsewhere { undo: false } => said!(
+                "nothing was redone: this journey was just changed elsewhere (in another Journeywall window or on the \
+                 command line). The board now shows it as it is; redo again if there is still something to redo",
+                "er is niets opnieuw gedaan: deze klantreis is net ergens anders veranderd (in een ander \
+                 Journeywall-venster of op de opdrachtregel). Het bord laat nu zien hoe hij is; doe opnieuw als er nog \
+                 iets opnieuw te doen is"
+            ),
             Error::Write { path, problem } => {
                 said!("could not write {p}: {e}", "kon {p} niet opslaan: {n}", p = path.display(), e = &problem.en, n = &problem.nl)
             }
@@ -230,8 +249,8 @@ mod tests {
         let doc = templates::instantiate("blank-nl", None).unwrap();
         store.insert_doc(&doc).unwrap();
         let cases = [
-            (store.undo(doc.journey.id).unwrap_err(), "er is niets om ongedaan te maken"),
-            (store.redo(doc.journey.id).unwrap_err(), "er is niets om opnieuw te doen"),
+            (store.undo(doc.journey.id, None).unwrap_err(), "er is niets om ongedaan te maken"),
+            (store.redo(doc.journey.id, None).unwrap_err(), "er is niets om opnieuw te doen"),
             (store.resolve("Nergens").unwrap_err(), "er is geen klantreis met de naam of het id 'Nergens'"),
             (templates::instantiate("zeppelin", None).unwrap_err(), "er is geen sjabloon 'zeppelin' (zie `journeywall templates`)"),
             (Error::not_found(Record::Phase, "p1"), "er is geen fase met id p1 in deze klantreis"),

@@ -17,17 +17,32 @@ use crate::said::Field;
 /// Steps kept per journey; the oldest are dropped beyond this.
 pub const MAX_STEPS: i64 = 1_000;
 
-/// What the undo and redo buttons offer: the label of the step each would take, if any.
+/// What the undo and redo buttons offer: the label of the step each would take, if any, and a
+/// mark that names that very step. A board sends the mark back with its undo, so that with a
+/// second writer on the file (another window, the CLI) it never undoes a step it has not shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct UndoState {
     pub undo: Option<String>,
     pub redo: Option<String>,
+    pub undo_step: Option<String>,
+    pub redo_step: Option<String>,
 }
 
 pub(crate) struct Step {
     pub seq: i64,
     pub edit: Edit,
+}
+
+/// A step's mark: its number, when it was recorded and a digest of what it would apply. A
+/// number alone is not enough: once a step is undone and a new edit made, the new step takes the
+/// number again, maybe within the same millisecond. Marks live as long as a board, so the
+/// digest need not be stable across builds.
+fn mark(seq: i64, at: Millis, edit: Option<&str>) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut digest = std::hash::DefaultHasher::new();
+    edit.hash(&mut digest);
+    format!("{seq}.{at}.{:x}", digest.finish())
 }
 
 fn parse(json: &str) -> Result<Edit> {
@@ -59,29 +74,34 @@ pub(crate) enum Next {
     Unreadable(i64),
 }
 
-fn next(seq: i64, json: Option<String>) -> Next {
-    match json.as_deref().map(parse) {
+/// The next step with its mark.
+type Found = Option<(String, Next)>;
+
+fn next((seq, at, json): (i64, Millis, Option<String>)) -> (String, Next) {
+    let mark = mark(seq, at, json.as_deref());
+    let step = match json.as_deref().map(parse) {
         Some(Ok(edit)) => Next::Step(Step { seq, edit }),
         _ => Next::Unreadable(seq),
-    }
+    };
+    (mark, step)
 }
 
 /// The newest step that is done: what undo would reverse.
-pub(crate) fn last_done(c: &Connection, journey: Id) -> Result<Option<Next>> {
-    let row: Option<(i64, Option<String>)> = c
-        .prepare_cached("SELECT seq, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?
-        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+pub(crate) fn last_done(c: &Connection, journey: Id) -> Result<Found> {
+    let row = c
+        .prepare_cached("SELECT seq, at, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?
+        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    Ok(row.map(|(seq, json)| next(seq, json)))
+    Ok(row.map(next))
 }
 
 /// The oldest step that was undone: what redo would replay.
-pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Option<Next>> {
-    let row: Option<(i64, Option<String>)> = c
-        .prepare_cached("SELECT seq, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?
-        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Found> {
+    let row = c
+        .prepare_cached("SELECT seq, at, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?
+        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    Ok(row.map(|(seq, json)| next(seq, json)))
+    Ok(row.map(next))
 }
 
 /// Takes an unreadable step out of the history with the steps that depend on it: for undo
@@ -116,15 +136,18 @@ pub(crate) fn mark_redone(c: &Connection, journey: Id, seq: i64, undo: &Edit) ->
 
 pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {
     let j = journey.to_string();
-    let undo = c
-        .prepare_cached("SELECT label FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?
-        .query_row([&j], |r| r.get(0))
-        .optional()?;
-    let redo = c
-        .prepare_cached("SELECT label FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?
-        .query_row([&j], |r| r.get(0))
-        .optional()?;
-    Ok(UndoState { undo, redo })
+    let offer = |sql: &str| -> Result<Option<(String, String)>> {
+        let row = c.prepare_cached(sql)?.query_row([&j], |r| {
+            let edit: Option<String> = r.get(3)?;
+            Ok((r.get(0)?, mark(r.get(1)?, r.get(2)?, edit.as_deref())))
+        });
+        Ok(row.optional()?)
+    };
+    let undo = offer("SELECT label, seq, at, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?;
+    let redo = offer("SELECT label, seq, at, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?;
+    let (undo, undo_step) = undo.unzip();
+    let (redo, redo_step) = redo.unzip();
+    Ok(UndoState { undo, redo, undo_step, redo_step })
 }
 
 #[cfg(feature = "test-support")]

@@ -63,10 +63,10 @@ fn placing_makes_a_card_and_undo_puts_the_note_back_in_the_inbox() {
     assert_eq!(store.undo_state(j).unwrap().undo.as_deref(), Some("placeNote"));
     assert!(store.apply(j, Edit::PlaceNote { note: id, phase: None, row: None, index: None, card: None }).is_err(), "placed once");
 
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
     assert_eq!(state_of(&store, j, id), NoteState::Inbox);
     assert!(!store.load(j).unwrap().cards.iter().any(|k| k.id == card.id));
-    store.redo(j).unwrap();
+    store.redo(j, None).unwrap();
     assert_eq!(state_of(&store, j, id), NoteState::Placed);
     let back = store.load(j).unwrap().cards.into_iter().find(|k| k.id == card.id).expect("the same card again");
     assert_eq!((back.phase, back.row, back.position), (card.phase, card.row, card.position));
@@ -92,8 +92,8 @@ fn place_all_places_the_aimed_notes_in_one_step_and_leaves_the_others() {
         .apply(j, Edit::PlaceNote { note: loose, phase: Some(doc.phases[1].id), row: Some(doc.rows[2].id), index: Some(0), card: None })
         .unwrap();
 
-    store.undo(j).unwrap();
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
+    store.undo(j, None).unwrap();
     assert!(aimed.iter().chain([&loose]).all(|n| state_of(&store, j, *n) == NoteState::Inbox), "one step undoes them all");
     assert_eq!(store.load(j).unwrap().cards.len(), cards_before);
 }
@@ -110,9 +110,9 @@ fn a_discarded_note_can_come_back_and_a_waiting_one_can_be_corrected() {
     assert!(store.apply(j, Edit::DiscardNote { note: id }).is_err());
     store.apply(j, Edit::ReturnNote { note: id }).unwrap();
     assert_eq!(state_of(&store, j, id), NoteState::Inbox);
-    store.undo(j).unwrap();
-    store.undo(j).unwrap();
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
+    store.undo(j, None).unwrap();
+    store.undo(j, None).unwrap();
     let n = store.load(j).unwrap().inbox.into_iter().next().unwrap();
     assert_eq!((n.state, n.text.as_str()), (NoteState::Inbox, "Typo in the nmae"));
 }

@@ -160,12 +160,12 @@ fn edits_and_undo_survive_closing_and_reopening() {
     let moved = store.load(id).unwrap();
     assert_eq!(moved.cards.iter().find(|c| c.id == card).unwrap().phase, target);
     assert_eq!(store.undo_state(id).unwrap().undo.as_deref(), Some("moveCard"));
-    store.undo(id).unwrap();
+    store.undo(id, None).unwrap();
     drop(store);
 
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.load(id).unwrap().cards.iter().find(|c| c.id == card).unwrap().phase, doc.cards[0].phase);
-    store.redo(id).unwrap();
+    store.redo(id, None).unwrap();
     assert_eq!(store.load(id).unwrap().cards.iter().find(|c| c.id == card).unwrap().phase, target);
 }
 
@@ -176,11 +176,11 @@ fn a_new_edit_after_undo_drops_the_redo_tail() {
     let id = doc.journey.id;
     store.apply(id, NewCard::first_cell(&doc, "one").edit()).unwrap();
     store.apply(id, NewCard::first_cell(&doc, "two").edit()).unwrap();
-    store.undo(id).unwrap();
+    store.undo(id, None).unwrap();
     assert_eq!(store.undo_state(id).unwrap().redo.as_deref(), Some("addCard"));
     store.apply(id, NewCard::first_cell(&doc, "three").edit()).unwrap();
     assert_eq!(store.undo_state(id).unwrap().redo, None);
-    assert!(matches!(store.redo(id), Err(Error::NothingToRedo)));
+    assert!(matches!(store.redo(id, None), Err(Error::NothingToRedo)));
 }
 
 #[test]
@@ -194,11 +194,11 @@ fn history_keeps_the_last_thousand_steps() {
     }
     assert_eq!(store.history_len(id).unwrap(), 1_000);
     for _ in 0..1_000 {
-        store.undo(id).unwrap();
+        store.undo(id, None).unwrap();
     }
     // The oldest five steps were dropped, so the votes stop at what step five left.
     assert_eq!(store.load(id).unwrap().cards.iter().find(|c| c.id == card).unwrap().votes, 5);
-    assert!(matches!(store.undo(id), Err(Error::NothingToUndo)));
+    assert!(matches!(store.undo(id, None), Err(Error::NothingToUndo)));
 }
 
 #[test]
@@ -307,9 +307,9 @@ fn cards_from_several_cells_move_together_in_board_order_and_undo_in_one_step() 
     let mut expected = vec![staying[0], first[0], first[2], target[1]];
     expected.extend(&staying[1..]);
     assert_eq!(cell_order(&store, id, p1, r1), expected, "together at index 1, in board order");
-    store.undo(id).unwrap();
+    store.undo(id, None).unwrap();
     assert_eq!(store.load(id).unwrap().cards, before.cards, "one undo puts every card back");
-    store.redo(id).unwrap();
+    store.redo(id, None).unwrap();
     assert_eq!(cell_order(&store, id, p1, r1), expected);
 }
 
@@ -494,12 +494,12 @@ fn deep_batches_are_refused_and_an_unreadable_step_never_blocks_undo() {
         .execute("UPDATE history SET undo = '{\"type\":\"fromTheFuture\"}' WHERE seq = (SELECT max(seq) FROM history)", [])
         .unwrap();
     let mut store = Store::open(&path).unwrap();
-    let e = store.undo(j).unwrap_err().to_string();
+    let e = store.undo(j, None).unwrap_err().to_string();
     assert!(e.contains("could not be read"), "{e}");
     assert_eq!(store.load(j).unwrap().journey.name, "Three", "the journey is as it was");
     assert_eq!(store.undo_state(j).unwrap().undo, None, "the steps up to it are gone");
     store.apply(j, rename("Four")).unwrap();
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
     assert_eq!(store.load(j).unwrap().journey.name, "Three", "and undo works again");
 }
 
@@ -561,4 +561,62 @@ fn a_journey_with_more_phases_than_any_wall_is_refused_by_name() {
     doc.cards.clear();
     let e = doc.validate().unwrap_err().to_string();
     assert!(e.contains("phases: 201 are more than a journey may have (200)"), "{e}");
+}
+
+/// Two writers on one file (the app and `journeywall edit`, or two windows): each store learns
+/// that the other committed, and an undo offered by a board that has not shown the other's edit
+/// undoes nothing and says why; the same undo, offered again after a reload, undoes that edit.
+#[test]
+fn a_second_writer_is_noticed_and_its_edit_is_never_undone_unseen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = made_db(dir.path());
+    let mut app = Store::open(&path).unwrap();
+    let id = app.list().unwrap()[0].id;
+    let doc = app.load(id).unwrap();
+    assert!(!app.changed_elsewhere().unwrap(), "nothing has changed yet");
+
+    app.apply(id, NewCard::first_cell(&doc, "the app's card").edit()).unwrap();
+    assert!(!app.changed_elsewhere().unwrap(), "its own commit is not another writer's");
+    let shown = app.undo_state(id).unwrap();
+
+    let mut cli = Store::open(&path).unwrap();
+    cli.apply(id, NewCard::first_cell(&doc, "the CLI's card").edit()).unwrap();
+    assert!(app.changed_elsewhere().unwrap(), "the other writer's commit is seen");
+    assert!(!app.changed_elsewhere().unwrap(), "and seen once");
+
+    let before = app.load(id).unwrap();
+    let e = app.undo(id, shown.undo_step.as_deref()).unwrap_err();
+    assert!(matches!(e, Error::ChangedElsewhere { undo: true }), "{e}");
+    assert!(e.message(Lang::Nl).starts_with("er is niets ongedaan gemaakt"), "{}", e.message(Lang::Nl));
+    assert_eq!(app.load(id).unwrap(), before, "nothing was undone");
+
+    // The board reloads: it now offers to undo the CLI's card, and that is what goes.
+    let reloaded = app.undo_state(id).unwrap();
+    assert_ne!(reloaded.undo_step, shown.undo_step);
+    let undone = app.undo(id, reloaded.undo_step.as_deref()).unwrap();
+    let titles: Vec<_> = app.load(id).unwrap().cards.into_iter().map(|c| c.title).collect();
+    assert!(titles.contains(&"the app's card".to_string()) && !titles.contains(&"the CLI's card".to_string()), "{titles:?}");
+
+    // Redo is held to the same: the CLI redoes meanwhile, so the board's redo does nothing.
+    cli.redo(id, None).unwrap();
+    let e = app.redo(id, undone.history.redo_step.as_deref()).unwrap_err();
+    assert!(matches!(e, Error::ChangedElsewhere { undo: false }), "{e}");
+}
+
+/// A step's mark names that step, not its place: a step undone and replaced by a new edit takes
+/// the same number (here within the same millisecond, as likely as not), and a board that showed
+/// the old one must not undo the new one.
+#[test]
+fn a_step_replaced_at_the_same_place_has_another_mark() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey_in(&mut store);
+    let id = doc.journey.id;
+    store.apply(id, NewCard::first_cell(&doc, "one").edit()).unwrap();
+    let first = store.undo_state(id).unwrap().undo_step.unwrap();
+    store.undo(id, None).unwrap();
+    store.apply(id, NewCard::first_cell(&doc, "two").edit()).unwrap();
+    let second = store.undo_state(id).unwrap().undo_step.unwrap();
+    assert_ne!(first, second);
+    assert!(matches!(store.undo(id, Some(&first)), Err(Error::ChangedElsewhere { undo: true })));
+    store.undo(id, Some(&second)).unwrap();
 }

@@ -177,18 +177,18 @@ proptest! {
                 continue; // cards dropped where they were leave no step to undo
             }
 
-            store.undo(id).unwrap();
+            store.undo(id, None).unwrap();
             prop_assert_eq!(&snapshot(&store, id), states.last().unwrap(), "undo of {:?}", op);
-            store.redo(id).unwrap();
+            store.redo(id, None).unwrap();
             prop_assert_eq!(&snapshot(&store, id), &after, "redo of {:?}", op);
             states.push(after);
         }
         // Unwinding the whole sequence gives back the template journey, step by step.
         while states.len() > 1 {
             states.pop();
-            store.undo(id).unwrap();
+            store.undo(id, None).unwrap();
             prop_assert_eq!(&snapshot(&store, id), states.last().unwrap());
         }
-        prop_assert!(store.undo(id).is_err());
+        prop_assert!(store.undo(id, None).is_err());
     }
 }

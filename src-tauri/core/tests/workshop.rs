@@ -44,9 +44,9 @@ fn two_participants_vote_and_the_cards_count_their_dots() {
     assert!(e.contains("one per card"), "{e}");
 
     // Undo takes Bram's dot back off the card.
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
     assert_eq!(votes(&store, j, a), 1);
-    store.redo(j).unwrap();
+    store.redo(j, None).unwrap();
     assert_eq!(votes(&store, j, a), 2);
 
     let vote = store.load(j).unwrap().vote.unwrap();
@@ -77,10 +77,10 @@ fn close_hide_and_clear_are_each_one_undoable_step() {
     assert!(after.vote.is_none());
     assert!(after.cards.iter().all(|c| c.votes == 0));
 
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
     assert_eq!(votes(&store, j, card), 3);
     assert!(store.load(j).unwrap().vote.unwrap().closed);
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
     assert!(!store.load(j).unwrap().vote.unwrap().closed);
 }
 
@@ -93,7 +93,7 @@ fn a_paper_vote_is_typed_into_the_cards_and_cleared_with_the_rest() {
     store.apply(j, Edit::UpdateCard { card, patch: journeywall_core::edit::CardPatch { votes: Some(7), ..Default::default() } }).unwrap();
     store.apply(j, Edit::ClearVote).unwrap();
     assert_eq!(votes(&store, j, card), 0);
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
     assert_eq!(votes(&store, j, card), 7);
 }
 
@@ -124,8 +124,8 @@ fn a_deleted_card_gives_its_dots_back_and_undo_brings_them_again() {
     assert_eq!(votes(&store, j, b), 1);
 
     // Undo both steps: the card is back with its dot, and Anna has no dot left to give.
-    store.undo(j).unwrap();
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
+    store.undo(j, None).unwrap();
     assert_eq!((votes(&store, j, a), votes(&store, j, b)), (1, 0));
     let e = store.apply(j, Edit::PlaceDot { participant: anna, card: b }).unwrap_err().to_string();
     assert!(e.contains("Anna has placed their dot"), "{e}");
@@ -147,7 +147,7 @@ fn taking_back_any_dot_is_undone_exactly() {
     for card in [a, b] {
         store.apply(j, Edit::TakeBackDot { participant: anna, card }).unwrap();
         assert_ne!(store.load(j).unwrap().vote, before.vote);
-        store.undo(j).unwrap();
+        store.undo(j, None).unwrap();
         let after = store.load(j).unwrap();
         assert_eq!(after.vote, before.vote);
         assert_eq!(after.cards.iter().map(|k| k.votes).collect::<Vec<_>>(), before.cards.iter().map(|k| k.votes).collect::<Vec<_>>());
@@ -278,7 +278,7 @@ fn a_persona_picture_is_stored_downscaled_undone_and_exported() {
     let copy = interchange::from_json(&json, "copy.json", Ids::New).unwrap();
     assert_eq!(copy.personas[0].picture.as_deref(), Some(picture.as_str()));
 
-    store.undo(j).unwrap();
+    store.undo(j, None).unwrap();
     assert_eq!(store.load(j).unwrap().personas[0].picture, None);
 
     // A picture that is not ours (here: a PNG data URL in an edited JSON file) is refused.

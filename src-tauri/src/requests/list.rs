@@ -17,8 +17,8 @@ requests! {
         commands::create_journey(template: String, name: Option<String>) -> Id;
         commands::open_journey(journey: Id) -> OpenedJourney;
         commands::apply_edit(journey: Id, edit: Edit) -> Applied;
-        commands::undo(journey: Id) -> Applied;
-        commands::redo(journey: Id) -> Applied;
+        commands::undo(journey: Id, step: Option<String>) -> Applied;
+        commands::redo(journey: Id, step: Option<String>) -> Applied;
         commands::set_language(locale: String) -> ();
         commands::duplicate_journey(journey: Id, name: String) -> Id;
         commands::delete_journey(journey: Id) -> ();

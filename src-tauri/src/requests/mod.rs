@@ -77,6 +77,7 @@ macro_rules! requests {
                     crate::events::ProjectorClosed,
                     crate::events::Present,
                     crate::events::RoomChanged,
+                    crate::events::DatabaseChanged,
                 ])
         }
     };

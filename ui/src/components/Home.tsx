@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { api, type JourneySummary, type TemplateInfo } from "../ipc";
+import { api, events, listenUntil, type JourneySummary, type TemplateInfo } from "../ipc";
 import { relativeTime, type Locale } from "../i18n";
 import { useT } from "../i18n/context";
 import { askConfirm } from "./Confirm";
@@ -30,6 +30,8 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // A journey added, renamed or deleted in another window or on the command line shows here too.
+  useEffect(() => listenUntil(() => events.databaseChanged.listen(() => void refresh())), [refresh]);
 
   const act = (f: () => Promise<unknown>) => f().then(refresh, (e: Error) => onError(e.message));
   const remove = async (j: JourneySummary) => {

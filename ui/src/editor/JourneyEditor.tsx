@@ -27,7 +27,8 @@ import { RoomPanel } from "../workshop/RoomPanel";
 type Panel = "vote" | "rounds" | "personas" | "room";
 const DETAILS_KEY = "journeywall.details";
 
-export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(): void; onOpen(journey: string): void }) {
+/** `onClose(message)`: back home, telling the user `message` when there is one. */
+export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(message?: string): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
   const scroller = useRef<HTMLElement>(null);
   const name = useEditor(editor, (s) => s.doc.journey.name);
@@ -104,6 +105,21 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
         }),
       ),
     [editor],
+  );
+  // Another window or the CLI changed the file: the board shows what is stored now, and says so.
+  const gone = useRef(() => {});
+  gone.current = () => onClose(t.deletedElsewhere(name));
+  useEffect(
+    () =>
+      listenUntil(() =>
+        events.databaseChanged.listen(() => {
+          void editor.followElsewhere().then((outcome) => {
+            if (outcome === "changed") setNotice(t.changedElsewhere);
+            else if (outcome === "gone") gone.current();
+          });
+        }),
+      ),
+    [editor, t],
   );
   // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing.
   const history = useEditor(editor, (s) => s.history);
@@ -185,7 +201,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       <div className="journey-view" inert={presenting}>
         <Toolbar
           ctx={ctx}
-          onClose={onClose}
+          onClose={() => onClose()}
           // A panel's button closes it again; the quick-capture bar's too.
           toggle={(id) => {
             if (id === "capture" && capturing) setCapturing(false);

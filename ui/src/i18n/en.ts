@@ -196,6 +196,8 @@ export const en = {
     pixels: (w: number, h: number) => `PNG of ${w.toLocaleString("en")} × ${h.toLocaleString("en")} pixels`,
     oneImage: "One image of the whole poster",
   },
+  changedElsewhere: "This journey was changed in another window or on the command line. The board shows it as it is now.",
+  deletedElsewhere: (name: string) => `“${name}” was deleted in another window or on the command line.`,
   exported: (path: string) => `Saved: ${path}`,
   timer: {
     label: "Timer",

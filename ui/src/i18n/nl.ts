@@ -197,6 +197,8 @@ export const nl: Messages = {
     pixels: (w: number, h: number) => `PNG van ${w.toLocaleString("nl")} × ${h.toLocaleString("nl")} pixels`,
     oneImage: "Eén afbeelding van de hele poster",
   },
+  changedElsewhere: "Deze klantreis is veranderd in een ander venster of op de opdrachtregel. Het bord laat hem nu zien zoals hij is.",
+  deletedElsewhere: (name: string) => `“${name}” is verwijderd in een ander venster of op de opdrachtregel.`,
   exported: (path: string) => `Opgeslagen: ${path}`,
   timer: {
     label: "Timer",

@@ -13,8 +13,8 @@ export const commands = {
 	createJourney: (template: string, name: string | null) => typedError<string, CommandError>(__TAURI_INVOKE("create_journey", { template, name })),
 	openJourney: (journey: string) => typedError<OpenedJourney_Serialize, CommandError>(__TAURI_INVOKE("open_journey", { journey })),
 	applyEdit: (journey: string, edit: Edit_Deserialize) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("apply_edit", { journey, edit })),
-	undo: (journey: string) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("undo", { journey })),
-	redo: (journey: string) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("redo", { journey })),
+	undo: (journey: string, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("undo", { journey, step })),
+	redo: (journey: string, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("redo", { journey, step })),
 	setLanguage: (locale: string) => typedError<null, CommandError>(__TAURI_INVOKE("set_language", { locale })),
 	duplicateJourney: (journey: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
 	deleteJourney: (journey: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
@@ -73,6 +73,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	databaseChanged: makeEvent<DatabaseChanged, DatabaseChanged>("database-changed"),
 	menuChosen: makeEvent<MenuChosen, MenuChosen>("menu-chosen"),
 	present: makeEvent<Present_Serialize, Present_Deserialize>("present"),
 	projectorClosed: makeEvent<ProjectorClosed, ProjectorClosed>("projector-closed"),
@@ -240,6 +241,12 @@ export type Changes_Serialize = {
 export type CommandError = {
 	message: string,
 };
+
+/**
+ *  Another writer (a second window, the CLI) committed to the database file: the main window
+ *  reloads what it shows, so it never edits or undoes from a stale board.
+ */
+export type DatabaseChanged = null;
 
 export type Edit = Edit_Serialize | Edit_Deserialize;
 
@@ -1034,19 +1041,35 @@ export type TemplateInfo = {
 	cards: number,
 };
 
-/**  What the undo and redo buttons offer: the label of the step each would take, if any. */
+/**
+ *  What the undo and redo buttons offer: the label of the step each would take, if any, and a
+ *  mark that names that very step. A board sends the mark back with its undo, so that with a
+ *  second writer on the file (another window, the CLI) it never undoes a step it has not shown.
+ */
 export type UndoState = UndoState_Serialize | UndoState_Deserialize;
 
-/**  What the undo and redo buttons offer: the label of the step each would take, if any. */
+/**
+ *  What the undo and redo buttons offer: the label of the step each would take, if any, and a
+ *  mark that names that very step. A board sends the mark back with its undo, so that with a
+ *  second writer on the file (another window, the CLI) it never undoes a step it has not shown.
+ */
 export type UndoState_Deserialize = {
 	undo?: string | null,
 	redo?: string | null,
+	undoStep?: string | null,
+	redoStep?: string | null,
 };
 
-/**  What the undo and redo buttons offer: the label of the step each would take, if any. */
+/**
+ *  What the undo and redo buttons offer: the label of the step each would take, if any, and a
+ *  mark that names that very step. A board sends the mark back with its undo, so that with a
+ *  second writer on the file (another window, the CLI) it never undoes a step it has not shown.
+ */
 export type UndoState_Serialize = {
 	undo: string | null,
 	redo: string | null,
+	undoStep: string | null,
+	redoStep: string | null,
 };
 
 /**  A piece of the journey with characters that cannot be printed. */

@@ -71,8 +71,10 @@ export const api = {
   createJourney: (template: string, name: string | null) => unwrap(commands.createJourney(template, name)),
   openJourney: (journey: string): Promise<OpenedJourney> => unwrap(commands.openJourney(journey)),
   applyEdit: (journey: string, edit: Edit): Promise<Applied> => unwrap(commands.applyEdit(journey, edit)),
-  undo: (journey: string): Promise<Applied> => unwrap(commands.undo(journey)),
-  redo: (journey: string): Promise<Applied> => unwrap(commands.redo(journey)),
+  /** `step`: the mark of the step the board offered (`UndoState.undoStep`); the core undoes
+   * nothing if another writer on the file changed the history since. */
+  undo: (journey: string, step: string | null): Promise<Applied> => unwrap(commands.undo(journey, step)),
+  redo: (journey: string, step: string | null): Promise<Applied> => unwrap(commands.redo(journey, step)),
   setLanguage: (locale: string) => unwrap(commands.setLanguage(locale)),
   duplicateJourney: (journey: string, name: string) => unwrap(commands.duplicateJourney(journey, name)),
   deleteJourney: (journey: string) => unwrap(commands.deleteJourney(journey)),

@@ -97,12 +97,15 @@ export class Editor {
     return this.run(() => api.applyEdit(this.journeyId, edit), "edit", null, edit, asNotice);
   }
 
+  /** Undoes the step the board offers, and only that one (see `api.undo`). */
   undo(): Promise<Applied | null> {
-    return this.state.history.undo === null ? Promise.resolve(null) : this.run(() => api.undo(this.journeyId), "undo", this.state.history.undo ?? null);
+    const { undo, undoStep } = this.state.history;
+    return undo === null ? Promise.resolve(null) : this.run(() => api.undo(this.journeyId, undoStep), "undo", undo);
   }
 
   redo(): Promise<Applied | null> {
-    return this.state.history.redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId), "redo", this.state.history.redo ?? null);
+    const { redo, redoStep } = this.state.history;
+    return redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId, redoStep), "redo", redo);
   }
 
   /** Resolves once every edit sent so far has been answered (e.g. before taking a snapshot). */
@@ -164,6 +167,32 @@ export class Editor {
   private mergeNow(changes: Changes, history: UndoState | null): void {
     const doc = mergeChanges(this.state.doc, changes);
     this.set({ doc, history: history ?? this.state.history, selection: this.live(this.state.selection, doc) });
+  }
+
+  /**
+   * Another writer on the database (a second window, the CLI) changed something: in turn with the
+   * user's own edits, the board takes what is stored. Resolves to "changed" when this journey was
+   * changed, "gone" when it was deleted there, "same" when the change was elsewhere.
+   */
+  followElsewhere(): Promise<"changed" | "gone" | "same"> {
+    const follow = async (): Promise<"changed" | "gone" | "same"> => {
+      let opened;
+      try {
+        opened = await api.openJourney(this.journeyId);
+      } catch {
+        // Deleted, or the file cannot be read now: either way this board cannot go on.
+        const gone = !(await api.listJourneys().catch(() => [])).some((j) => j.id === this.journeyId);
+        return gone ? "gone" : "same";
+      }
+      const { doc, history } = this.state;
+      const same = opened.doc.journey.updatedAt === doc.journey.updatedAt && opened.history.undoStep === history.undoStep && opened.history.redoStep === history.redoStep;
+      if (same) return "same";
+      this.set({ doc: opened.doc, history: opened.history, selection: this.live(this.state.selection, opened.doc) });
+      return "changed";
+    };
+    const result = this.queue.then(follow, follow);
+    this.queue = result;
+    return result;
   }
 
   /** Replaces the canvas with what is stored (after a refused edit). */

@@ -96,7 +96,7 @@ export function RoundsPanel(props: {
 
   const nameOf = (id: string) => (id === NOW ? t.rounds.now : (rounds.find((r) => r.id === id)?.name ?? ""));
   const docOf = async (id: string) => (id === NOW ? (await api.openJourney(journey.id)).doc : (await api.openRound(journey.id, id)).doc);
-  const readOnly = (doc: Awaited<ReturnType<typeof docOf>>) => new Editor(doc, { undo: null, redo: null }, t.rounds.readOnly);
+  const readOnly = (doc: Awaited<ReturnType<typeof docOf>>) => new Editor(doc, { undo: null, redo: null, undoStep: null, redoStep: null }, t.rounds.readOnly);
 
   const viewRound = async (r: RoundInfo) => {
     try {

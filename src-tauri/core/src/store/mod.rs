@@ -58,6 +58,8 @@ pub struct Applied {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// `PRAGMA data_version` when `changed_elsewhere` last looked.
+    seen_version: i64,
 }
 
 impl Store {
@@ -122,7 +124,8 @@ impl Store {
             }
         }
         migrate(&mut conn).map_err(|e| refuse(said!("could not be prepared: {e}", "kon niet worden voorbereid: {e}")))?;
-        Ok(Store { conn, path: Some(path.to_path_buf()) })
+        let seen_version = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok(Store { conn, path: Some(path.to_path_buf()), seen_version })
     }
 
     /// A database in memory, for tests and benchmarks.
@@ -130,7 +133,7 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         set_pragmas(&conn)?;
         migrate(&mut conn).map_err(|e| Error::invalid(Field::Database, said!("{e}", "kon niet worden voorbereid: {e}")))?;
-        Ok(Store { conn, path: None })
+        Ok(Store { conn, path: None, seen_version: 0 })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -359,24 +362,32 @@ impl Store {
         })
     }
 
-    pub fn undo(&mut self, journey: Id) -> Result<Applied> {
-        self.step(journey, true)
+    /// Undoes the latest step. `shown` is the mark of the step the caller offered to undo (see
+    /// `UndoState::undo_step`): when another writer on the file has changed the history since,
+    /// nothing is undone and the caller is told, so a board never undoes an edit it did not show.
+    pub fn undo(&mut self, journey: Id, shown: Option<&str>) -> Result<Applied> {
+        self.step(journey, true, shown)
     }
 
-    pub fn redo(&mut self, journey: Id) -> Result<Applied> {
-        self.step(journey, false)
+    pub fn redo(&mut self, journey: Id, shown: Option<&str>) -> Result<Applied> {
+        self.step(journey, false, shown)
     }
 
     /// Undoes (`undo`) or redoes the next step, in one transaction. A step that cannot be read is
     /// taken out of the history with the steps that depend on it (committed), and the user is
     /// told; the journey itself is not touched, and the next undo or redo works again.
-    fn step(&mut self, journey: Id, undo: bool) -> Result<Applied> {
+    fn step(&mut self, journey: Id, undo: bool, shown: Option<&str>) -> Result<Applied> {
         let outcome = self.write(|c| {
             let next = if undo { history::last_done(c, journey)? } else { history::first_undone(c, journey)? };
+            if let Some(shown) = shown {
+                if next.as_ref().map(|(mark, _)| mark.as_str()) != Some(shown) {
+                    return Err(Error::ChangedElsewhere { undo });
+                }
+            }
             let step = match next {
                 None => return Err(if undo { Error::NothingToUndo } else { Error::NothingToRedo }),
-                Some(history::Next::Unreadable(seq)) => return Ok(Err(history::drop_from(c, journey, seq, undo)?)),
-                Some(history::Next::Step(step)) => step,
+                Some((_, history::Next::Unreadable(seq))) => return Ok(Err(history::drop_from(c, journey, seq, undo)?)),
+                Some((_, history::Next::Step(step))) => step,
             };
             let mut applier = start(c, journey, model::now_millis())?;
             let back = applier.apply(step.edit)?;
@@ -388,6 +399,13 @@ impl Store {
             finish(c, journey, applier, true).map(Ok)
         })?;
         outcome.map_err(|dropped| unreadable_step(dropped, undo))
+    }
+
+    /// Whether another connection (another window, the CLI) has committed to the file since the
+    /// last time this was asked. Cheap (`PRAGMA data_version`, no file read), so it can be polled.
+    pub fn changed_elsewhere(&mut self) -> Result<bool> {
+        let version: i64 = self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok(std::mem::replace(&mut self.seen_version, version) != version)
     }
 
     pub fn undo_state(&self, journey: Id) -> Result<UndoState> {

@@ -1,0 +1,44 @@
+//! Watches for a second writer on the database file (another window, `journeywall edit`): the
+//! store is asked every so often whether another connection committed, and the main window is
+//! told, so its board and its undo follow what is on disk. Phones in the room fetch again too.
+
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use tauri_specta::Event;
+
+use crate::commands::AppState;
+use crate::events::DatabaseChanged;
+
+/// How often the file is asked. `PRAGMA data_version` reads no page, so this costs nothing while
+/// it keeps a change made elsewhere on the board within a second.
+const EVERY: Duration = Duration::from_millis(750);
+
+/// Starts the watch; it ends with the app.
+pub fn start(app: tauri::AppHandle, state: &Arc<AppState>) {
+    let state = Arc::downgrade(state);
+    let spawned = std::thread::Builder::new().name("database watch".into()).spawn(move || watch(app, state));
+    if let Err(e) = spawned {
+        eprintln!("journeywall: changes made by another program will not show until the journey is opened again: {e}");
+    }
+}
+
+fn watch(app: tauri::AppHandle, state: Weak<AppState>) {
+    loop {
+        std::thread::sleep(EVERY);
+        let Some(state) = state.upgrade() else { return };
+        if changed_elsewhere(&state) {
+            let _ = DatabaseChanged.emit_to(&app, "main");
+            if let Some(room) = state.open_room() {
+                room.changed();
+            }
+        }
+    }
+}
+
+/// Whether another connection committed since the last look. A store busy with a request is
+/// passed by (it is asked again at the next tick); a store that did not open has no writers.
+fn changed_elsewhere(state: &AppState) -> bool {
+    let Ok(mut store) = state.store.try_lock() else { return false };
+    store.as_mut().is_ok_and(|s| s.changed_elsewhere().unwrap_or(false))
+}

@@ -1,0 +1,84 @@
+// A second writer on the page's database (`journeywall edit` in a terminal, or another window),
+// on the real core: the board never undoes what it has not shown, and follows when told that the
+// file changed.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { binary, startUi, template } from "./harness.mjs";
+
+let ui;
+before(async () => {
+  ui = await startUi();
+});
+after(() => ui.close());
+
+const terminal = (page, ...args) => execFileSync(binary, ["--db", page.db, ...args], { encoding: "utf8" });
+
+test("an undo right after an edit made elsewhere undoes nothing, says why, and shows that edit", async () => {
+  const page = await ui.open({ journeys: [template("online-en")] });
+  const [doc] = page.docs;
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  const first = page.locator(`.cell[data-phase="${doc.phases[0].id}"][data-row="${doc.rows[0].id}"]`);
+  await first.focus();
+  await page.keyboard.press("n");
+  await page.keyboard.type("Said in the room");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.locator(".card", { hasText: "Said in the room" }).waitFor();
+  await page.getByText("All changes saved").waitFor();
+
+  // A terminal adds a card to the same cell; the board has not heard of it yet.
+  terminal(page, "edit", doc.journey.id, JSON.stringify({ type: "addCard", phase: doc.phases[0].id, row: doc.rows[0].id, index: 0, title: "Typed in a terminal" }));
+  await page.keyboard.press("Control+z");
+  await page.getByRole("alert").filter({ hasText: "nothing was undone: this journey was just changed elsewhere" }).waitFor();
+  await page.locator(".card", { hasText: "Typed in a terminal" }).waitFor();
+  assert.equal(await page.locator(".card", { hasText: "Said in the room" }).count(), 1, "the board's own card was not undone");
+  assert.match(await page.locator('[data-action="undo"]').getAttribute("aria-label"), /Undo add card/);
+
+  // Now that the board shows it, Ctrl+Z undoes the terminal's card, and only that.
+  await page.keyboard.press("Control+z");
+  await page.locator(".card", { hasText: "Typed in a terminal" }).waitFor({ state: "detached" });
+  assert.equal(await page.locator(".card", { hasText: "Said in the room" }).count(), 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test("told that the file changed, the board and the home list show what is stored, and say so", async () => {
+  const page = await ui.open({ journeys: [template("online-en"), template("website-en")] });
+  const [doc, other] = page.docs;
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("group", { name: /Awareness$/ }).waitFor();
+
+  // A change to another journey is no change here: nothing is said.
+  terminal(page, "edit", other.journey.id, JSON.stringify({ type: "updateJourney", name: "Web shop, renamed" }));
+  await page.evaluate(() => window.__shell.emit("database-changed"));
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(".toast.notice").count(), 0);
+
+  terminal(page, "edit", doc.journey.id, JSON.stringify({ type: "updatePhase", phase: doc.phases[0].id, title: "Noticing" }));
+  await page.evaluate(() => window.__shell.emit("database-changed"));
+  await page.locator(".phase-title", { hasText: "Noticing" }).waitFor();
+  const notice = page.locator(".toast.notice", { hasText: "changed in another window or on the command line" });
+  await notice.waitFor();
+  // Its Dismiss is readable on the light notice (it was white on white).
+  const dismiss = notice.getByRole("button", { name: "Dismiss" });
+  const [colour, background] = await dismiss.evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b.closest(".toast")).backgroundColor]);
+  assert.notEqual(colour, background);
+  await dismiss.click();
+  assert.match(await page.locator('[data-action="undo"]').getAttribute("aria-label"), /Undo change phase/, "undo offers the change it now shows");
+
+  // At home, a journey made in a terminal joins the list.
+  await page.locator(".back").click();
+  await page.locator(".journey-item", { hasText: "Web shop, renamed" }).waitFor();
+  terminal(page, "new", "--template", "online-en", "--name", "Made in a terminal");
+  await page.evaluate(() => window.__shell.emit("database-changed"));
+  await page.locator(".journey-item", { hasText: "Made in a terminal" }).waitFor();
+
+  // Deleted elsewhere while open: the editor goes home and says why.
+  await page.getByRole("button", { name: /Web shop, renamed/ }).click();
+  await page.getByRole("group", { name: /^Phase 1 of/ }).waitFor();
+  execFileSync(binary, ["--db", page.db, "rpc"], { input: `${JSON.stringify({ cmd: "delete_journey", journey: other.journey.id })}\n` });
+  await page.evaluate(() => window.__shell.emit("database-changed"));
+  await page.locator(".toast.notice", { hasText: "“Web shop, renamed” was deleted in another window" }).waitFor();
+  assert.equal(await page.locator(".journey-item").count(), 2);
+  assert.deepEqual(page.errors, []);
+});
