@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 APP_PACKAGES  := libwebkit2gtk-4.1-dev build-essential pkg-config
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils imagemagick chromium
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf mupdf-tools ghostscript imagemagick chromium
 BIN           := target/debug/journeywall
 UI_STAMP      := ui/node_modules/.package-lock.json
 XVFB          := xvfb-run -a -s "-screen 0 1600x1000x24"

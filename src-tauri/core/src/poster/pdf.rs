@@ -9,9 +9,9 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Codepoint, Color, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix, TextRenderingMode,
-    WindingOrder, XObjectId, XObjectTransform,
+    Codepoint, Color, ExternalStream, ExternalXObject, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb,
+    TextItem, TextMatrix, TextRenderingMode, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use super::font::{face, pdf_face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
@@ -69,32 +69,60 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
             (doc.add_image(&raw), p.width)
         })
         .collect();
-    let pdf_pages = pages
-        .iter()
-        .map(|page| {
-            let mut w =
-                Writer { ops: Vec::new(), page_h: page.h, scale: 1.0, at: (0.0, 0.0), fonts: &fonts, font: None, pictures: &pictures };
-            for item in &page.items {
-                match item {
-                    Item::Poster { window, scale, at, clip } => {
-                        w.ops.push(Op::SaveGraphicsState);
-                        w.clip(*clip);
-                        (w.scale, w.at) = (*scale, *at);
-                        for s in layout.shapes.iter().filter(|s| s.bounds().intersects(window)) {
-                            w.shape(s);
+    // A poster shown on more than one page (the sheets of a tiled one, and the assembly page) is
+    // drawn once, as a form, and each page shows its window of it: the file and the time then
+    // grow with the sheets' marks, not with the poster times the sheets. printpdf writes forms
+    // only from finished content, so the poster is drawn as a page of its own first, and made
+    // into the form once printpdf has subset the fonts it uses (`poster_page_into_form`).
+    let shown = pages.iter().flat_map(|p| &p.items).filter(|item| matches!(item, Item::Poster { .. })).count();
+    let form = (shown > 1).then(|| doc.add_xobject(&placeholder()));
+    let mut pdf_pages = Vec::with_capacity(pages.len() + 1);
+    if form.is_some() {
+        let mut w = Writer::new(layout.height, &fonts, &pictures);
+        layout.shapes.iter().for_each(|s| w.shape(s));
+        pdf_pages.push(PdfPage::new(Mm(layout.width), Mm(layout.height), w.ops));
+    }
+    for page in pages {
+        let mut w = Writer::new(page.h, &fonts, &pictures);
+        for item in &page.items {
+            match item {
+                Item::Poster { window, scale, at, clip } => {
+                    w.ops.push(Op::SaveGraphicsState);
+                    w.clip(*clip);
+                    match &form {
+                        Some(id) => w.ops.push(Op::UseXobject {
+                            id: id.clone(),
+                            transform: XObjectTransform {
+                                translate_x: Some(Pt(at.0 * PT_PER_MM)),
+                                translate_y: Some(Pt((page.h - at.1 - scale * layout.height) * PT_PER_MM)),
+                                scale_x: Some(*scale),
+                                scale_y: Some(*scale),
+                                no_auto_scale: true,
+                                ..XObjectTransform::default()
+                            },
+                        }),
+                        None => {
+                            (w.scale, w.at) = (*scale, *at);
+                            for s in layout.shapes.iter().filter(|s| s.bounds().intersects(window)) {
+                                w.shape(s);
+                            }
+                            (w.scale, w.at) = (1.0, (0.0, 0.0));
                         }
-                        (w.scale, w.at) = (1.0, (0.0, 0.0));
-                        w.ops.push(Op::RestoreGraphicsState);
-                        w.font = None;
                     }
-                    Item::Own(shapes) => shapes.iter().for_each(|s| w.shape(s)),
+                    w.ops.push(Op::RestoreGraphicsState);
+                    w.font = None;
                 }
+                Item::Own(shapes) => shapes.iter().for_each(|s| w.shape(s)),
             }
-            PdfPage::new(Mm(page.w), Mm(page.h), w.ops)
-        })
-        .collect();
+        }
+        pdf_pages.push(PdfPage::new(Mm(page.w), Mm(page.h), w.ops));
+    }
     let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
     let mut file = doc.with_pages(pdf_pages).to_lopdf_document(&options, &mut Vec::new());
+    if let Some(id) = &form {
+        let size = (layout.width * PT_PER_MM, layout.height * PT_PER_MM);
+        poster_page_into_form(&mut file, id.0.as_bytes(), size).expect("printpdf writes the poster page and its form");
+    }
     if let Ok(catalog) = file.catalog_mut() {
         catalog.set("Lang", lopdf::Object::string_literal(about.lang));
     }
@@ -102,6 +130,45 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
     let mut bytes = Vec::new();
     file.save_to(&mut bytes).expect("a PDF saves into memory");
     bytes
+}
+
+/// What a form's place holds until the poster is drawn into it.
+fn placeholder() -> ExternalXObject {
+    let stream = ExternalStream { dict: BTreeMap::new(), content: Vec::new(), compress: false };
+    ExternalXObject { stream, width: None, height: None, dpi: None }
+}
+
+/// Moves the first page (the whole poster, drawn at 1:1) into the form named `name`, which the
+/// other pages show, and takes that page out of the document.
+fn poster_page_into_form(file: &mut lopdf::Document, name: &[u8], (w, h): (f32, f32)) -> lopdf::Result<()> {
+    use lopdf::{dictionary, Object, Stream};
+    let first = *file.get_pages().get(&1).ok_or(lopdf::Error::PageNumberNotFound(1))?;
+    let content = file.get_page_content(first);
+    let mut resources = match file.get_dictionary(first)?.get(b"Resources")? {
+        Object::Reference(id) => file.get_dictionary(*id)?.clone(),
+        other => other.as_dict()?.clone(),
+    };
+    // The form's own resources are the poster page's, less the form itself.
+    let mut xobjects = match resources.get(b"XObject")? {
+        Object::Reference(id) => file.get_dictionary(*id)?.clone(),
+        other => other.as_dict()?.clone(),
+    };
+    let form = xobjects.get(name)?.as_reference()?;
+    xobjects.remove(name);
+    resources.set("XObject", xobjects);
+    let dict = dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Form",
+        "BBox" => vec![0.into(), 0.into(), w.into(), h.into()],
+        "Resources" => resources,
+    };
+    let contents = file.get_page_contents(first);
+    file.objects.insert(form, Object::Stream(Stream::new(dict, content)));
+    file.delete_pages(&[1]);
+    for id in contents {
+        file.objects.remove(&id);
+    }
+    Ok(())
 }
 
 /// Deflates every stream at zlib's default level. lopdf's own `compress` uses the best level,
@@ -139,7 +206,11 @@ fn rgb(c: Colour) -> Color {
     Color::Rgb(Rgb { r: c.r as f32 / 255.0, g: c.g as f32 / 255.0, b: c.b as f32 / 255.0, icc_profile: None })
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(page_h: f32, fonts: &'a BTreeMap<FaceId, FontId>, pictures: &'a [(XObjectId, u32)]) -> Self {
+        Writer { ops: Vec::new(), page_h, scale: 1.0, at: (0.0, 0.0), fonts, font: None, pictures }
+    }
+
     fn len(&self, mm: f32) -> f32 {
         mm * self.scale * PT_PER_MM
     }
