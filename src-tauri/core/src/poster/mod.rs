@@ -158,7 +158,7 @@ impl Poster {
             sheet_name: self.plan.sheet_name.clone(),
             sheets_across: across,
             sheets_down: down,
-            pages: if self.plan.tiles.is_some() { across * down + 1 } else { 1 },
+            pages: self.plan.tiles.as_ref().map_or(1, |t| t.printed_count() as u32 + 1),
             width_mm: self.plan.poster_w,
             height_mm: self.plan.poster_h,
             scale_percent: self.plan.scale * 100.0,

@@ -86,7 +86,7 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
         let mut w = Writer::new(page.h, &fonts, &pictures);
         for item in &page.items {
             match item {
-                Item::Poster { window, scale, at, clip } => {
+                Item::Poster { scale, at, clip } => {
                     w.ops.push(Op::SaveGraphicsState);
                     w.clip(*clip);
                     match &form {
@@ -103,14 +103,11 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
                         }),
                         None => {
                             (w.scale, w.at) = (*scale, *at);
-                            for s in layout.shapes.iter().filter(|s| s.bounds().intersects(window)) {
-                                w.shape(s);
-                            }
+                            layout.shapes.iter().for_each(|s| w.shape(s));
                             (w.scale, w.at) = (1.0, (0.0, 0.0));
                         }
                     }
-                    w.ops.push(Op::RestoreGraphicsState);
-                    w.font = None;
+                    w.restore();
                 }
                 Item::Own(shapes) => shapes.iter().for_each(|s| w.shape(s)),
             }
@@ -189,6 +186,13 @@ fn compress(file: &mut lopdf::Document) {
     }
 }
 
+/// A length in points to a hundredth (1/7200 inch, far below what a printer resolves). Written
+/// out, "123.46" is a third of "123.456789"; the numbers are most of a poster's content, so the
+/// file is smaller and quicker to write and to deflate.
+fn hundredths(pt: f32) -> f32 {
+    (pt * 100.0).round() / 100.0
+}
+
 struct Writer<'a> {
     ops: Vec<Op>,
     page_h: f32,
@@ -200,6 +204,17 @@ struct Writer<'a> {
     font: Option<(FaceId, f32)>,
     /// The document's pictures, with their width in pixels.
     pictures: &'a [(XObjectId, u32)],
+    pen: Pen,
+}
+
+/// The colours, line width (pt) and dash last set on the page: only a change is written, which
+/// leaves out most of a poster's state operators (one card is stroked like the one before).
+#[derive(Default)]
+struct Pen {
+    fill: Option<Colour>,
+    stroke: Option<Colour>,
+    width: Option<f32>,
+    dash: Option<Option<(f32, f32)>>,
 }
 
 fn rgb(c: Colour) -> Color {
@@ -208,18 +223,45 @@ fn rgb(c: Colour) -> Color {
 
 impl<'a> Writer<'a> {
     fn new(page_h: f32, fonts: &'a BTreeMap<FaceId, FontId>, pictures: &'a [(XObjectId, u32)]) -> Self {
-        Writer { ops: Vec::new(), page_h, scale: 1.0, at: (0.0, 0.0), fonts, font: None, pictures }
+        Writer { ops: Vec::new(), page_h, scale: 1.0, at: (0.0, 0.0), fonts, font: None, pictures, pen: Pen::default() }
+    }
+
+    /// `Q` brings back the state saved by its `q`: nothing set since may be taken as still set.
+    fn restore(&mut self) {
+        self.ops.push(Op::RestoreGraphicsState);
+        (self.font, self.pen) = (None, Pen::default());
+    }
+
+    fn fill(&mut self, c: Colour) {
+        if self.pen.fill != Some(c) {
+            self.ops.push(Op::SetFillColor { col: rgb(c) });
+            self.pen.fill = Some(c);
+        }
+    }
+
+    fn stroke_colour(&mut self, c: Colour) {
+        if self.pen.stroke != Some(c) {
+            self.ops.push(Op::SetOutlineColor { col: rgb(c) });
+            self.pen.stroke = Some(c);
+        }
+    }
+
+    fn line_width(&mut self, pt: f32) {
+        if self.pen.width != Some(pt) {
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(pt) });
+            self.pen.width = Some(pt);
+        }
     }
 
     fn len(&self, mm: f32) -> f32 {
-        mm * self.scale * PT_PER_MM
+        hundredths(mm * self.scale * PT_PER_MM)
     }
 
     /// A point in shape millimetres (y down) to PDF points (y up).
     fn point(&self, (x, y): (f32, f32)) -> Point {
         let px = (self.at.0 + x * self.scale) * PT_PER_MM;
         let py = (self.page_h - (self.at.1 + y * self.scale)) * PT_PER_MM;
-        Point { x: Pt(px), y: Pt(py) }
+        Point { x: Pt(hundredths(px)), y: Pt(hundredths(py)) }
     }
 
     fn clip(&mut self, r: Rect) {
@@ -237,13 +279,17 @@ impl<'a> Writer<'a> {
     }
 
     fn stroke_style(&mut self, s: Stroke) {
-        self.ops.push(Op::SetOutlineColor { col: rgb(s.colour) });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(self.len(s.width)) });
-        let dash = match s.dash {
-            Some((on, off)) => LineDashPattern::new(0.0, &[self.len(on), self.len(off)]),
-            None => LineDashPattern::solid(),
-        };
-        self.ops.push(Op::SetLineDashPattern { dash });
+        self.stroke_colour(s.colour);
+        self.line_width(self.len(s.width));
+        let dash = s.dash.map(|(on, off)| (self.len(on), self.len(off)));
+        if self.pen.dash != Some(dash) {
+            let pattern = match dash {
+                Some((on, off)) => LineDashPattern::new(0.0, &[on, off]),
+                None => LineDashPattern::solid(),
+            };
+            self.ops.push(Op::SetLineDashPattern { dash: pattern });
+            self.pen.dash = Some(dash);
+        }
     }
 
     /// Fills and/or strokes one closed outline given as points (with Bézier handles marked).
@@ -255,7 +301,7 @@ impl<'a> Writer<'a> {
             (None, None) => return,
         };
         if let Some(c) = fill {
-            self.ops.push(Op::SetFillColor { col: rgb(c) });
+            self.fill(c);
         }
         if let Some(s) = stroke {
             self.stroke_style(s);
@@ -346,7 +392,7 @@ impl<'a> Writer<'a> {
         let size_pt = self.len(size);
         let origin = self.point(at);
         self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFillColor { col: rgb(colour) });
+        self.fill(colour);
         let mut outlined = false;
         let glyphs = &line.glyphs;
         let mut i = 0;
@@ -365,8 +411,8 @@ impl<'a> Writer<'a> {
             let outline = weight == Weight::Bold && FILES[first.face as usize].single_weight;
             if outline != outlined {
                 if outline {
-                    self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
-                    self.ops.push(Op::SetOutlineThickness { pt: Pt(size_pt * SYNTHETIC_BOLD) });
+                    self.stroke_colour(colour);
+                    self.line_width(hundredths(size_pt * SYNTHETIC_BOLD));
                 }
                 let mode = if outline { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill };
                 self.ops.push(Op::SetTextRenderingMode { mode });

@@ -16,9 +16,9 @@ pub struct Page {
 }
 
 pub enum Item {
-    /// The poster's shapes that meet `window` (design mm), scaled by `scale` with the design's
-    /// origin at `at` (page mm) and clipped to `clip` (page mm).
-    Poster { window: Rect, scale: f32, at: (f32, f32), clip: Rect },
+    /// The poster, scaled by `scale` with the design's origin at `at` (page mm) and clipped to
+    /// `clip` (page mm).
+    Poster { scale: f32, at: (f32, f32), clip: Rect },
     /// Shapes in page millimetres.
     Own(Vec<Shape>),
 }
@@ -32,37 +32,43 @@ pub fn summary(plan: &Plan, locale: &str) -> String {
     let w = words(locale);
     let size = format!("{} × {} cm", round1(plan.poster_w / 10.0).round(), round1(plan.poster_h / 10.0).round());
     match &plan.tiles {
+        Some(t) if t.printed_count() < t.cols() * t.rows() => {
+            format!("{} × {} {} {}, {} {} → {size}", t.cols(), t.rows(), w.sheets_of, plan.sheet_name, t.printed_count(), w.to_print)
+        }
         Some(t) => format!("{} × {} {} {} → {size}", t.cols(), t.rows(), w.sheets_of, plan.sheet_name),
         None => format!("{} → {size}", plan.sheet_name),
     }
 }
 
 pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
-    let whole = Rect::new(0.0, 0.0, layout.width, layout.height);
     let Some(tiles) = &plan.tiles else {
         let at = ((plan.sheet_w - plan.poster_w) / 2.0, (plan.sheet_h - plan.poster_h) / 2.0);
         let clip = Rect::new(at.0, at.1, plan.poster_w, plan.poster_h);
-        return vec![Page { w: plan.sheet_w, h: plan.sheet_h, items: vec![Item::Poster { window: whole, scale: plan.scale, at, clip }] }];
+        return vec![Page { w: plan.sheet_w, h: plan.sheet_h, items: vec![Item::Poster { scale: plan.scale, at, clip }] }];
     };
     let w = words(&layout.locale);
     let mut m = Measure::new();
     let mut pages = vec![assembly(layout, plan, tiles, w, &mut m)];
-    let count = tiles.cols() * tiles.rows();
+    let count = tiles.printed_count();
+    let mut number = 0;
     for row in 0..tiles.rows() {
         for col in 0..tiles.cols() {
+            if !tiles.prints(col, row) {
+                continue;
+            }
+            number += 1;
             let printed = tiles.printed(col, row, plan.poster_w, plan.poster_h);
             let visible = tiles.visible(col, row, plan.poster_w, plan.poster_h);
             let (ox, oy) = (plan.margin - printed.x, plan.margin - printed.y);
             let page_rect = |r: Rect| Rect::new(r.x + ox, r.y + oy, r.w, r.h);
-            let window = Rect::new(printed.x / plan.scale, printed.y / plan.scale, printed.w / plan.scale, printed.h / plan.scale);
             let mut own = Vec::new();
-            glue_strips(&mut own, page_rect(printed), page_rect(visible));
+            // A strip is glued over by the sheet right of it or below it: none if that is not printed.
+            glue_strips(&mut own, page_rect(printed), page_rect(visible), [tiles.prints(col + 1, row), tiles.prints(col, row + 1)]);
             if plan.cut_marks && plan.margin >= 4.0 {
                 cut_marks(&mut own, page_rect(visible), plan.margin, plan.sheet_h, plan.sheet_w);
             }
             // The label needs the bottom margin to itself.
             if plan.margin >= 4.0 {
-                let number = row * tiles.cols() + col + 1;
                 let text = sheet_label(col, row, tiles, w, number, count, &layout.name);
                 let size = (plan.margin * 0.32).clamp(2.2, 3.2);
                 // Clear of the cut mark that runs down the margin at the sheet's left edge.
@@ -74,7 +80,7 @@ pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
             pages.push(Page {
                 w: plan.sheet_w,
                 h: plan.sheet_h,
-                items: vec![Item::Poster { window, scale: plan.scale, at: (ox, oy), clip: page_rect(printed) }, Item::Own(own)],
+                items: vec![Item::Poster { scale: plan.scale, at: (ox, oy), clip: page_rect(printed) }, Item::Own(own)],
             });
         }
     }
@@ -85,31 +91,33 @@ fn sheet_name(col: usize, row: usize) -> String {
     format!("{}{}", row_letter(row), col + 1)
 }
 
-/// "B2 · Sheet 5 of 12 · left B1 · right B3 · above A2 · below C2 · Journey".
+/// "B2 · Sheet 5 of 12 · left B1 · right B3 · above A2 · below C2 · Journey": the neighbours
+/// named are the printed ones.
 fn sheet_label(col: usize, row: usize, t: &Tiles, w: &Words, number: usize, count: usize, name: &str) -> String {
     let mut s = format!("{} · {} {number} {} {count}", sheet_name(col, row), w.sheet, w.of);
-    if col > 0 {
+    if col > 0 && t.prints(col - 1, row) {
         s += &format!(" · {} {}", w.left, sheet_name(col - 1, row));
     }
-    if col + 1 < t.cols() {
+    if t.prints(col + 1, row) {
         s += &format!(" · {} {}", w.right, sheet_name(col + 1, row));
     }
-    if row > 0 {
+    if row > 0 && t.prints(col, row - 1) {
         s += &format!(" · {} {}", w.above, sheet_name(col, row - 1));
     }
-    if row + 1 < t.rows() {
+    if t.prints(col, row + 1) {
         s += &format!(" · {} {}", w.below, sheet_name(col, row + 1));
     }
     s + " · " + name
 }
 
-/// Diagonal hatching over the strips the next sheets are glued onto (right and bottom).
-fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect) {
+/// Diagonal hatching over the strips the next sheets are glued onto (right and bottom), where
+/// `glued` says a sheet is.
+fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect, glued: [bool; 2]) {
     let strips = [
         Rect::new(visible.right(), printed.y, printed.right() - visible.right(), printed.h),
         Rect::new(printed.x, visible.bottom(), visible.w, printed.bottom() - visible.bottom()),
     ];
-    for s in strips.into_iter().filter(|s| s.w > 0.1 && s.h > 0.1) {
+    for s in strips.into_iter().zip(glued).filter(|(s, glued)| *glued && s.w > 0.1 && s.h > 0.1).map(|(s, _)| s) {
         out.push(Shape::Rect {
             at: s,
             radius: 0.0,
@@ -177,8 +185,10 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     let size_line = summary(plan, &layout.locale).replace(" → ", &format!(" · {} ", w.finished));
     text(&mut own, m, x + 15.0, 5.0, Weight::Regular, &size_line);
     text(&mut own, m, x + 22.0, 3.6, Weight::Bold, w.assembly);
-    let how_to_top = ph - x - 3.0 * 5.0;
-    for (i, line) in w.how_to.iter().enumerate() {
+    let blanks = t.printed_count() < t.cols() * t.rows();
+    let lines: Vec<&str> = w.how_to.iter().copied().chain(blanks.then_some(w.blank_spot)).collect();
+    let how_to_top = ph - x - lines.len() as f32 * 5.0;
+    for (i, line) in lines.iter().enumerate() {
         text(&mut own, m, how_to_top + 3.6 + i as f32 * 5.0, 3.6, Weight::Regular, line);
     }
     // The thumbnail fills the space between the heading and the instructions.
@@ -187,7 +197,6 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     let k = (aw / plan.poster_w).min(ah / plan.poster_h);
     let at = (x + (aw - plan.poster_w * k) / 2.0, top);
     let to_page = |r: Rect| Rect::new(at.0 + r.x * k, at.1 + r.y * k, r.w * k, r.h * k);
-    let whole = Rect::new(0.0, 0.0, layout.width, layout.height);
     own.push(Shape::Rect {
         at: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)),
         radius: 0.0,
@@ -197,8 +206,11 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     for row in 0..t.rows() {
         for col in 0..t.cols() {
             let cell = to_page(t.visible(col, row, plan.poster_w, plan.poster_h));
-            own.push(Shape::Rect { at: cell, radius: 0.0, fill: None, stroke: Some(Stroke::solid(GRID, 0.5)) });
-            let label = sheet_name(col, row);
+            let printed = t.prints(col, row);
+            let stroke = if printed { Stroke::solid(GRID, 0.5) } else { Stroke { colour: HATCH, width: 0.3, dash: Some((1.0, 1.0)) } };
+            own.push(Shape::Rect { at: cell, radius: 0.0, fill: None, stroke: Some(stroke) });
+            // A spot with no sheet is marked with a dash (see `blank_spot`).
+            let label = if printed { sheet_name(col, row) } else { "–".to_string() };
             let size = (cell.h * 0.3).min(cell.w * 0.25).clamp(2.0, 12.0);
             let lw = m.width(&label, Weight::Bold, size);
             let (lx, ly) = (cell.x + (cell.w - lw) / 2.0, cell.y + cell.h / 2.0 + size * 0.35);
@@ -208,14 +220,14 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
                 fill: Some(Colour::WHITE),
                 stroke: None,
             });
-            own.push(m.line((lx, ly), size, Weight::Bold, GRID, &label, None));
+            own.push(m.line((lx, ly), size, Weight::Bold, if printed { GRID } else { HATCH }, &label, None));
         }
     }
     Page {
         w: pw,
         h: ph,
         items: vec![
-            Item::Poster { window: whole, scale: plan.scale * k, at, clip: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)) },
+            Item::Poster { scale: plan.scale * k, at, clip: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)) },
             Item::Own(own),
         ],
     }
@@ -255,7 +267,7 @@ mod tests {
 
     #[test]
     fn labels_are_unique_and_name_the_right_neighbours() {
-        let t = Tiles { xs: vec![0.0, 100.0, 200.0], ys: vec![0.0, 100.0], overlap: 10.0 };
+        let mut t = Tiles { xs: vec![0.0, 100.0, 200.0], ys: vec![0.0, 100.0], overlap: 10.0, blank: vec![false; 6] };
         let w = words("en");
         let mut names = HashSet::new();
         for row in 0..2 {
@@ -268,5 +280,8 @@ mod tests {
         assert_eq!(sheet_label(1, 0, &t, w, 2, 6, "Shop"), "A2 · Sheet 2 of 6 · left A1 · right A3 · below B2 · Shop");
         assert_eq!(sheet_label(0, 1, &t, w, 4, 6, "Shop"), "B1 · Sheet 4 of 6 · right B2 · above A1 · Shop");
         assert_eq!(sheet_label(2, 1, &t, words("nl"), 6, 6, "Winkel"), "B3 · Vel 6 van 6 · links B2 · boven A3 · Winkel");
+        // A sheet that is not printed is no neighbour.
+        t.blank[3] = true;
+        assert_eq!(sheet_label(1, 1, &t, w, 4, 5, "Shop"), "B2 · Sheet 4 of 5 · right B3 · above A2 · Shop");
     }
 }

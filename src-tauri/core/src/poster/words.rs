@@ -22,6 +22,10 @@ pub struct Words {
     pub finished: &'static str,
     pub assembly: &'static str,
     pub how_to: [&'static str; 3],
+    /// Said on the assembly page when some spots of the grid get no sheet.
+    pub blank_spot: &'static str,
+    /// "10 × 12 sheets of A4, 118 to print".
+    pub to_print: &'static str,
     pub of: &'static str,
 }
 
@@ -57,6 +61,8 @@ const EN: Words = Words {
         "2. Trim every sheet along its cut marks on the left and top (not the first column or row).",
         "3. Glue each trimmed sheet over the shaded strip of its neighbour, matching the print.",
     ],
+    blank_spot: "A spot marked – gets no sheet: the poster is blank there.",
+    to_print: "to print",
     of: "of",
 };
 
@@ -84,6 +90,8 @@ const NL: Words = Words {
         "2. Knip elk vel bij op de snijtekens links en boven (niet de eerste kolom of rij).",
         "3. Plak elk bijgeknipt vel over de gearceerde strook van de buur, zodat de druk aansluit.",
     ],
+    blank_spot: "Een plek met – krijgt geen vel: de poster is daar leeg.",
+    to_print: "te printen",
     of: "van",
 };
 
