@@ -16,7 +16,7 @@ const s = await Session.start(driver.base, freshDatabase());
 try {
   await s.clickOn(".journey-item", { timeout: 20_000 });
   await s.waitFor(".card");
-  await s.clickOn(".journey-header button", { text: "Room" });
+  await s.clickOn(".journey-header [data-action=room]");
   await s.clickOn(".room-panel button.primary", { text: "Open the room" });
   const link = await (await s.waitFor(".room-link strong")).text();
   // Stamps, in the page, when each note's text is first drawn (epoch ms, comparable across processes).
