@@ -248,15 +248,16 @@ fn run(db: &Path, command: Command) -> Result<()> {
         }
         Command::Undo { journey } => {
             let id = store.resolve(&journey)?;
-            let label = store.undo_state(id)?.undo;
-            store.undo(id, None)?;
-            writeln!(out, "undid {}", label.unwrap_or_default())?;
+            // The step named is the step undone: another writer in between makes it undo nothing.
+            let offered = store.undo_state(id)?;
+            store.undo(id, offered.undo_step.as_deref())?;
+            writeln!(out, "undid {}", offered.undo.unwrap_or_default())?;
         }
         Command::Redo { journey } => {
             let id = store.resolve(&journey)?;
-            let label = store.undo_state(id)?.redo;
-            store.redo(id, None)?;
-            writeln!(out, "redid {}", label.unwrap_or_default())?;
+            let offered = store.undo_state(id)?;
+            store.redo(id, offered.redo_step.as_deref())?;
+            writeln!(out, "redid {}", offered.redo.unwrap_or_default())?;
         }
         Command::Export { journey, out: file } => {
             let doc = store.load_with_rounds(store.resolve(&journey)?)?;

@@ -208,7 +208,7 @@ pub fn create_journey(state: &AppState, template: String, name: Option<String>) 
 }
 
 pub fn open_journey(state: &AppState, journey: Id) -> Result<OpenedJourney> {
-    state.with(|s| Ok(OpenedJourney { doc: s.load(journey)?, history: s.undo_state(journey)? }))
+    state.with(|s| s.load_for_board(journey).map(|(doc, history)| OpenedJourney { doc, history }))
 }
 
 pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> {

@@ -36,6 +36,12 @@ export function App() {
     api.openJourney(id).then(setOpened, (e: Error) => setError(e.message));
   }, []);
 
+  // Back home; `message` says why when the editor did not close by itself (deleted elsewhere).
+  const closeEditor = useCallback((message?: string) => {
+    setOpened(null);
+    if (message) setNotice(message);
+  }, []);
+
   const chooseLanguage = useCallback((l: Locale) => {
     setLocale(l);
     api.setLanguage(l).catch((e: Error) => setError(e.message));
@@ -76,7 +82,7 @@ export function App() {
   let body;
   if (!info) body = <p className="muted centre">{t.loading}</p>;
   else if (info.openError) body = <DatabaseError message={info.openError} path={info.dbPath} />;
-  else if (opened) body = <JourneyEditor key={opened.doc.journey.id} opened={opened} onClose={(message) => (setOpened(null), setNotice(message ?? null))} onOpen={open} />;
+  else if (opened) body = <JourneyEditor key={opened.doc.journey.id} opened={opened} onClose={closeEditor} onOpen={open} />;
   else
     body = (
       <Home

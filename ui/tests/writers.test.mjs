@@ -82,3 +82,25 @@ test("told that the file changed, the board and the home list show what is store
   assert.equal(await page.locator(".journey-item").count(), 2);
   assert.deepEqual(page.errors, []);
 });
+
+test("Ctrl+Z pressed again before the first undo is answered undoes the step before, not 'changed elsewhere'", async () => {
+  const page = await ui.open({ journeys: [template("online-en")] });
+  const [doc] = page.docs;
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.locator(`.cell[data-phase="${doc.phases[0].id}"][data-row="${doc.rows[0].id}"]`).focus();
+  await page.keyboard.press("n");
+  for (const title of ["First note", "Second note", "Third note"]) {
+    await page.keyboard.type(title);
+    await page.keyboard.press("Enter");
+  }
+  await page.keyboard.press("Escape");
+  await page.locator(".card", { hasText: "Third note" }).waitFor();
+  // Two presses in a row, each read when its turn comes; then one more.
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+z");
+  await page.locator(".card", { hasText: "Second note" }).waitFor({ state: "detached" });
+  await page.keyboard.press("Control+z");
+  await page.locator(".card", { hasText: "First note" }).waitFor({ state: "detached" });
+  assert.equal(await page.getByRole("alert").count(), 0, await page.getByRole("alert").allInnerTexts().then(String));
+  assert.deepEqual(page.errors, []);
+});

@@ -109,18 +109,23 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   // Another window or the CLI changed the file: the board shows what is stored now, and says so.
   const gone = useRef(() => {});
   gone.current = () => onClose(t.deletedElsewhere(name));
-  useEffect(
-    () =>
-      listenUntil(() =>
-        events.databaseChanged.listen(() => {
-          void editor.followElsewhere().then((outcome) => {
-            if (outcome === "changed") setNotice(t.changedElsewhere);
-            else if (outcome === "gone") gone.current();
-          });
-        }),
-      ),
-    [editor, t],
-  );
+  useEffect(() => {
+    // A reload that ends after this editor closed must not close the next one.
+    let mounted = true;
+    const stop = listenUntil(() =>
+      events.databaseChanged.listen(() => {
+        void editor.followElsewhere().then((outcome) => {
+          if (!mounted) return;
+          if (outcome === "changed") setNotice(t.changedElsewhere);
+          else if (outcome === "gone") gone.current();
+        });
+      }),
+    );
+    return () => {
+      mounted = false;
+      stop();
+    };
+  }, [editor, t]);
   // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing.
   const history = useEditor(editor, (s) => s.history);
   useEffect(() => {

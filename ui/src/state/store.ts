@@ -94,18 +94,31 @@ export class Editor {
    * reloaded). With `asNotice` a refusal is told as `notice`, not as `error`.
    */
   send(edit: Edit, { asNotice = false } = {}): Promise<Applied | null> {
-    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", null, edit, asNotice);
+    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", () => null, edit, asNotice);
   }
 
-  /** Undoes the step the board offers, and only that one (see `api.undo`). */
+  /**
+   * Undoes the step the board offers, and only that one (see `api.undo`). The step is read when
+   * the undo's turn comes, not when the key was pressed: Ctrl+Z held down, or pressed while an
+   * edit is still being saved, undoes step after step.
+   */
   undo(): Promise<Applied | null> {
-    const { undo, undoStep } = this.state.history;
-    return undo === null ? Promise.resolve(null) : this.run(() => api.undo(this.journeyId, undoStep), "undo", undo);
+    return this.step("undo");
   }
 
   redo(): Promise<Applied | null> {
-    const { redo, redoStep } = this.state.history;
-    return redo === null ? Promise.resolve(null) : this.run(() => api.redo(this.journeyId, redoStep), "redo", redo);
+    return this.step("redo");
+  }
+
+  private step(how: "undo" | "redo"): Promise<Applied | null> {
+    if (this.state.history[how] === null) return Promise.resolve(null);
+    let label: string | null = null;
+    const call = () => {
+      const h = this.state.history;
+      label = how === "undo" ? h.undo : h.redo;
+      return how === "undo" ? api.undo(this.journeyId, h.undoStep) : api.redo(this.journeyId, h.redoStep);
+    };
+    return this.run(call, how, () => label);
   }
 
   /** Resolves once every edit sent so far has been answered (e.g. before taking a snapshot). */
@@ -124,7 +137,8 @@ export class Editor {
     return this.run(call, "edit");
   }
 
-  private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: string | null = null, edit: Edit | null = null, asNotice = false): Promise<Applied | null> {
+  /** `label`: the undo label of the step an undo or redo took, once it has run. */
+  private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: () => string | null = () => null, edit: Edit | null = null, asNotice = false): Promise<Applied | null> {
     if (this.readOnly !== null) {
       this.set({ error: this.readOnly, editing: null });
       return Promise.resolve(null);
@@ -139,7 +153,7 @@ export class Editor {
         }
         const before = this.state.doc;
         const doc = mergeChanges(before, applied.changes);
-        const lastChange = { how, label, edit, before, changes: applied.changes, seq: (this.state.lastChange?.seq ?? 0) + 1 };
+        const lastChange = { how, label: label(), edit, before, changes: applied.changes, seq: (this.state.lastChange?.seq ?? 0) + 1 };
         this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, notice: null, selection: this.live(this.state.selection, doc), lastChange });
         return applied;
       } catch (e) {
@@ -179,15 +193,18 @@ export class Editor {
       let opened;
       try {
         opened = await api.openJourney(this.journeyId);
-      } catch {
-        // Deleted, or the file cannot be read now: either way this board cannot go on.
-        const gone = !(await api.listJourneys().catch(() => [])).some((j) => j.id === this.journeyId);
-        return gone ? "gone" : "same";
+      } catch (e) {
+        // Deleted there, or the file cannot be read just now (busy, a disk error): only a list
+        // without the journey says it is gone; otherwise the board stays and says what failed.
+        const list = await api.listJourneys().catch(() => null);
+        if (list && !list.some((j) => j.id === this.journeyId)) return "gone";
+        this.set({ error: (e as Error).message });
+        return "same";
       }
       const { doc, history } = this.state;
       const same = opened.doc.journey.updatedAt === doc.journey.updatedAt && opened.history.undoStep === history.undoStep && opened.history.redoStep === history.redoStep;
       if (same) return "same";
-      this.set({ doc: opened.doc, history: opened.history, selection: this.live(this.state.selection, opened.doc) });
+      this.set({ doc: opened.doc, history: opened.history, ...this.liveView(opened.doc) });
       return "changed";
     };
     const result = this.queue.then(follow, follow);
@@ -199,10 +216,29 @@ export class Editor {
   async reload(): Promise<void> {
     try {
       const opened = await api.openJourney(this.journeyId);
-      this.set({ doc: opened.doc, history: opened.history, selection: this.live(this.state.selection, opened.doc) });
+      this.set({ doc: opened.doc, history: opened.history, ...this.liveView(opened.doc) });
     } catch (e) {
       this.set({ error: (e as Error).message });
     }
+  }
+
+  /**
+   * The view state that still names something in `doc`: a card being edited, a cell in focus or
+   * being typed into, a header being renamed, deleted meanwhile (elsewhere, or by a refused edit's
+   * reload), are let go rather than edited into an error.
+   */
+  private liveView(doc: JourneyDoc): Pick<EditorState, "selection" | "editing" | "focusedCell" | "renaming"> {
+    const { editing, focusedCell, renaming } = this.state;
+    const phases = new Set(doc.phases.map((p) => p.id));
+    const rows = new Set(doc.rows.map((r) => r.id));
+    const cellLives = (c: CellRef | null) => c !== null && phases.has(c.phase) && rows.has(c.row);
+    const editingLives = editing === null || ("card" in editing ? doc.cards.some((c) => c.id === editing.card) : cellLives(editing.cell));
+    return {
+      selection: this.live(this.state.selection, doc),
+      editing: editingLives ? editing : null,
+      focusedCell: cellLives(focusedCell) ? focusedCell : null,
+      renaming: renaming === null || phases.has(renaming) || rows.has(renaming) ? renaming : null,
+    };
   }
 
   /** The selection without cards that no longer exist. */

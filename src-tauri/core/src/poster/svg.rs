@@ -56,13 +56,13 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
         for row in 0..t.rows() {
             for col in 0..t.cols() {
                 let v = t.visible(col, row, plan.poster_w, plan.poster_h);
+                // A spot that gets no sheet is marked as on the assembly page.
+                let label = if t.prints(col, row) { format!("{}{}", row_letter(row), col + 1) } else { "–".to_string() };
                 let _ = write!(
                     s,
-                    r#"<text x="{}" y="{}" opacity="0.7">{}{}</text>"#,
+                    r#"<text x="{}" y="{}" opacity="0.7">{label}</text>"#,
                     n((v.x + v.w / 2.0) * k),
                     n((v.y + v.h / 2.0) * k + size * 0.35),
-                    row_letter(row),
-                    col + 1
                 );
             }
         }

@@ -133,7 +133,8 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         set_pragmas(&conn)?;
         migrate(&mut conn).map_err(|e| Error::invalid(Field::Database, said!("{e}", "kon niet worden voorbereid: {e}")))?;
-        Ok(Store { conn, path: None, seen_version: 0 })
+        let seen_version = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok(Store { conn, path: None, seen_version })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -182,20 +183,19 @@ impl Store {
     pub fn load(&self, journey: Id) -> Result<JourneyDoc> {
         // One read transaction, so the parts agree with each other.
         let tx = self.conn.unchecked_transaction()?;
-        let j = records::journey(&tx, journey)?.ok_or_else(|| Error::NoSuchJourney(journey.to_string()))?;
-        let mut doc = JourneyDoc {
-            journey: j,
-            phases: records::phases(&tx, journey)?,
-            rows: records::rows(&tx, journey)?,
-            cards: records::cards(&tx, journey)?,
-            personas: records::personas(&tx, journey)?,
-            vote: records::vote(&tx, journey)?,
-            rounds: vec![],
-            inbox: records::notes(&tx, journey)?,
-        };
+        let doc = load_in(&tx, journey)?;
         tx.finish()?;
-        doc.sort();
         Ok(doc)
+    }
+
+    /// The journey and what undo and redo offer, read at one moment: with a second writer on the
+    /// file, a board must never be given a step mark newer than the journey it shows.
+    pub fn load_for_board(&self, journey: Id) -> Result<(JourneyDoc, UndoState)> {
+        let tx = self.conn.unchecked_transaction()?;
+        let doc = load_in(&tx, journey)?;
+        let history = history::state(&tx, journey)?;
+        tx.finish()?;
+        Ok((doc, history))
     }
 
     /// Stores a complete, validated journey as a new one (templates and imports come this way).
@@ -454,6 +454,22 @@ fn unreadable_step(dropped: usize, undo: bool) -> Error {
             )
         },
     )
+}
+
+fn load_in(c: &Connection, journey: Id) -> Result<JourneyDoc> {
+    let j = records::journey(c, journey)?.ok_or_else(|| Error::NoSuchJourney(journey.to_string()))?;
+    let mut doc = JourneyDoc {
+        journey: j,
+        phases: records::phases(c, journey)?,
+        rows: records::rows(c, journey)?,
+        cards: records::cards(c, journey)?,
+        personas: records::personas(c, journey)?,
+        vote: records::vote(c, journey)?,
+        rounds: vec![],
+        inbox: records::notes(c, journey)?,
+    };
+    doc.sort();
+    Ok(doc)
 }
 
 /// Stores a validated journey whose ids are not in use yet, inside the caller's transaction.
