@@ -208,6 +208,13 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
         _ if looks_like_json => json(bytes)?,
         // A workbook renamed, or saved without its extension.
         _ if xlsx_import::looks_like_xlsx(bytes) => xlsx_import::import_xlsx(bytes, file_name, name.unwrap_or(&stem), locale)?,
+        // Excel 97–2003 files are OLE compound documents.
+        _ if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") => {
+            return Err(err(said!(
+                "is an Excel 97–2003 workbook (.xls); Journeywall reads .xlsx and CSV: save it as one of those",
+                "is een Excel 97–2003-werkmap (.xls); Journeywall leest .xlsx en CSV: sla hem op als een van die twee"
+            )))
+        }
         _ => {
             return Err(err(said!(
                 "unknown kind of file; expected a Journeywall .json file, or a .csv or .xlsx of cards",

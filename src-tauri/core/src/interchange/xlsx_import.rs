@@ -30,6 +30,14 @@ pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resu
             "is geen leesbare .xlsx-werkmap ({detail}); sla hem opnieuw op als .xlsx of als CSV"
         ))
     };
+    if is_opendocument(bytes) {
+        return Err(err(said!(
+            "is an OpenDocument spreadsheet (.ods); Journeywall reads .xlsx and CSV: save it as one of those \
+             (in LibreOffice: File → Save As)",
+            "is een OpenDocument-rekenblad (.ods); Journeywall leest .xlsx en CSV: sla het op als een van die twee \
+             (in LibreOffice: Bestand → Opslaan als)"
+        )));
+    }
     let unpacked = unpacked_size(bytes).map_err(|e| not_a_workbook(e.to_string()))?;
     if unpacked > MAX_UNPACKED_BYTES {
         let (mb, max) = (unpacked >> 20, MAX_UNPACKED_BYTES >> 20);
@@ -63,6 +71,11 @@ pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resu
     let mut records = rows.map(|(i, row)| -> Record { Ok((top + i + 1, text(row))) });
     let table = Table { source, name, locale, place: Place::Sheet(&sheet), header_line: top + 1, description: String::new() };
     import_table(table, &headers, &mut records)
+}
+
+/// An OpenDocument file is a zip too, whose first entry, stored as it is, names its kind.
+fn is_opendocument(bytes: &[u8]) -> bool {
+    bytes.get(30..38) == Some(b"mimetype") && bytes.get(38..84).is_some_and(|kind| kind.starts_with(b"application/vnd.oasis.opendocument"))
 }
 
 /// What the archive's entries say they unpack to, together.
@@ -103,6 +116,34 @@ mod tests {
         assert_eq!(
             crate::interchange::import_file(&book, "post-its.csv", None, crate::interchange::Ids::New, "nl").unwrap().cards.len(),
             3
+        );
+    }
+
+    /// Files LibreOffice 7.4 saved (`soffice --headless --convert-to xlsx|ods` of a CSV), not
+    /// built by us: the workbook imports with its notes and scripts; the .ods and the .xls are
+    /// named for what they are.
+    #[test]
+    fn a_workbook_saved_by_libreoffice_imports_and_its_ods_and_xls_are_named() {
+        let book = include_bytes!("../../tests/files/libreoffice-7.4.xlsx");
+        let doc = crate::interchange::import_file(book, "notes.xlsx", None, crate::interchange::Ids::New, "nl").unwrap();
+        let cards: Vec<_> = doc.cards.iter().map(|c| (c.title.as_str(), c.notes.as_str(), c.emotion)).collect();
+        assert_eq!(
+            cards,
+            [
+                ("Zoekt op Google 🚲", "", None),
+                ("Blij met de prijs", "Zei: \"goedkoper dan verwacht\"", Some(2)),
+                ("Verzendkosten € 6,95", "", Some(-1)),
+                ("שלום — pakket kwijt", "مرحبا", Some(-2)),
+            ]
+        );
+        let ods = include_bytes!("../../tests/files/libreoffice-7.4.ods");
+        let e = crate::interchange::import_file(ods, "notes.ods", None, crate::interchange::Ids::New, "nl").unwrap_err();
+        assert_eq!(e.message(Lang::En), "notes.ods: is an OpenDocument spreadsheet (.ods); Journeywall reads .xlsx and CSV: save it as one of those (in LibreOffice: File → Save As)");
+        let xls = include_bytes!("../../tests/files/libreoffice-7.4.xls");
+        let e = crate::interchange::import_file(xls, "notes.xls", None, crate::interchange::Ids::New, "nl").unwrap_err();
+        assert_eq!(
+            e.message(Lang::Nl),
+            "notes.xls: is een Excel 97–2003-werkmap (.xls); Journeywall leest .xlsx en CSV: sla hem op als een van die twee"
         );
     }
 
