@@ -79,7 +79,10 @@ test("told that the file changed, the board and the home list show what is store
   execFileSync(binary, ["--db", page.db, "rpc"], { input: `${JSON.stringify({ cmd: "delete_journey", journey: other.journey.id })}\n` });
   await page.evaluate(() => window.__shell.emit("database-changed"));
   await page.locator(".toast.notice", { hasText: "“Web shop, renamed” was deleted in another window" }).waitFor();
-  assert.equal(await page.locator(".journey-item").count(), 2);
+  // The notice may come before the home list has been read again: wait for the list, then count.
+  await page.locator(".journey-item", { hasText: "Made in a terminal" }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll(".journey-item").length === 2, null, { timeout: 5000 });
+  assert.equal(await page.locator(".journey-item", { hasText: "Web shop, renamed" }).count(), 0);
   assert.deepEqual(page.errors, []);
 });
 
