@@ -1,6 +1,13 @@
-//! Pages to PDF with printpdf: vector shapes, and text as the shaped glyphs of the bundled faces
-//! (each embedded as a subset of what it draws, each glyph mapped back to the characters it
-//! draws), so a poster stays sharp at any size and `pdftotext` finds every word.
+//! Pages to PDF: vector shapes, and text as the shaped glyphs of the bundled faces (each embedded
+//! as a subset of what it draws, each glyph mapped back to the characters it draws), so a poster
+//! stays sharp at any size and `pdftotext` finds every word.
+//!
+//! printpdf embeds the faces and the pictures and writes the file; the content streams are ours.
+//! Its operator layer made every operator a list of lopdf objects, formatted and dropped again:
+//! half of a 1,000-card poster's time. A subset face numbers its glyphs anew and printpdf keeps
+//! that numbering to itself, so every glyph is first shown on a page of its own, and the codes
+//! printpdf writes there are the ones our content uses (`glyph_codes`); that page is then taken
+//! out.
 //!
 //! Glyphs are drawn in visual order, and readers such as poppler turn right-to-left words back
 //! into reading order themselves. `/ActualText` with the logical line was tried and made poppler
@@ -8,10 +15,10 @@
 
 use std::collections::BTreeMap;
 
+use lopdf::{dictionary, Object, ObjectId, Stream};
 use printpdf::{
-    Codepoint, Color, ExternalStream, ExternalXObject, FontId, Line, LineCapStyle, LineDashPattern, LinePoint, Mm, Op, PaintMode,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, RawImage, RawImageData, RawImageFormat, Rgb,
-    TextItem, TextMatrix, TextRenderingMode, WindingOrder, XObjectId, XObjectTransform,
+    Codepoint, ExternalStream, ExternalXObject, FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage,
+    RawImageData, RawImageFormat, TextItem, XObjectId,
 };
 
 use super::font::{face, pdf_face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
@@ -32,6 +39,22 @@ pub struct About<'a> {
     pub lang: &'a str,
 }
 
+/// Per face, the glyphs drawn and the characters each draws (none for the second glyph of a
+/// cluster): what the subset keeps, and what its ToUnicode map says.
+type Usage = BTreeMap<FaceId, BTreeMap<u16, Option<String>>>;
+
+/// Per face, the code each glyph is written with, indexed by glyph id.
+type Codes = BTreeMap<FaceId, Vec<u16>>;
+
+/// The resources a page's content names: each face by its resource name, each picture by its
+/// own with its size in pixels, and the form of the poster shown on several pages.
+struct Names {
+    fonts: BTreeMap<FaceId, String>,
+    codes: Codes,
+    pictures: Vec<(String, u32, u32)>,
+    form: Option<String>,
+}
+
 pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
     let mut doc = PdfDocument::new(about.title);
     let info = &mut doc.metadata.info;
@@ -42,20 +65,10 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
         (info.creation_date, info.modification_date, info.metadata_date) = (t, t, t);
     }
     // Only the faces some text needs are parsed and embedded.
-    let mut used = [false; FILES.len()];
-    let drawn = pages.iter().flat_map(|p| &p.items).flat_map(|item| match item {
-        Item::Poster { .. } => layout.shapes.iter(),
-        Item::Own(shapes) => shapes.iter(),
-    });
-    for shape in drawn {
-        if let Shape::Text { line, .. } = shape {
-            line.glyphs.iter().for_each(|g| used[g.face as usize] = true);
-        }
-    }
-    let fonts: BTreeMap<FaceId, FontId> =
-        (0..FILES.len() as FaceId).filter(|&id| used[id as usize]).map(|id| (id, doc.add_font(pdf_face(id)))).collect();
+    let usage = usage(layout, pages);
+    let fonts: BTreeMap<FaceId, FontId> = usage.keys().map(|&id| (id, doc.add_font(pdf_face(id)))).collect();
     // Each picture is stored once in the file, however many sheets show it.
-    let pictures: Vec<(XObjectId, u32)> = layout
+    let pictures: Vec<(String, u32, u32)> = layout
         .pictures
         .iter()
         .map(|p| {
@@ -66,41 +79,43 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
                 data_format: RawImageFormat::RGB8,
                 tag: Vec::new(),
             };
-            (doc.add_image(&raw), p.width)
+            (doc.add_image(&raw).0, p.width, p.height)
         })
         .collect();
     // A poster shown on more than one page (the sheets of a tiled one, and the assembly page) is
     // drawn once, as a form, and each page shows its window of it: the file and the time then
-    // grow with the sheets' marks, not with the poster times the sheets. printpdf writes forms
-    // only from finished content, so the poster is drawn as a page of its own first, and made
-    // into the form once printpdf has subset the fonts it uses (`poster_page_into_form`).
+    // grow with the sheets' marks, not with the poster times the sheets. Its place among the
+    // resources is taken now and filled once the file is made (`fill_form`).
     let shown = pages.iter().flat_map(|p| &p.items).filter(|item| matches!(item, Item::Poster { .. })).count();
     let form = (shown > 1).then(|| doc.add_xobject(&placeholder()));
-    let mut pdf_pages = Vec::with_capacity(pages.len() + 1);
-    if form.is_some() {
-        let mut w = Writer::new(layout.height, &fonts, &pictures);
-        layout.shapes.iter().for_each(|s| w.shape(s));
-        pdf_pages.push(PdfPage::new(Mm(layout.width), Mm(layout.height), w.ops));
-    }
-    for page in pages {
-        let mut w = Writer::new(page.h, &fonts, &pictures);
+
+    let mut pdf_pages = vec![glyph_page(&usage, &fonts)];
+    pdf_pages.extend(pages.iter().map(|page| PdfPage::new(Mm(page.w), Mm(page.h), Vec::new())));
+    let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let mut file = doc.with_pages(pdf_pages).to_lopdf_document(&options, &mut Vec::new());
+    let numbers = file.get_pages();
+    let glyphs_page = numbers[&1];
+    let codes = glyph_codes(&file.get_page_content(glyphs_page), &usage).expect("printpdf shows every glyph of the glyph page");
+    let names = Names {
+        fonts: fonts.into_iter().map(|(face, id)| (face, id.0)).collect(),
+        codes,
+        pictures,
+        form: form.as_ref().map(|id| id.0.clone()),
+    };
+
+    for (n, page) in pages.iter().enumerate() {
+        let mut w = Writer::new(page.h, &names);
         for item in &page.items {
             match item {
                 Item::Poster { scale, at, clip } => {
-                    w.ops.push(Op::SaveGraphicsState);
+                    w.save();
                     w.clip(*clip);
-                    match &form {
-                        Some(id) => w.ops.push(Op::UseXobject {
-                            id: id.clone(),
-                            transform: XObjectTransform {
-                                translate_x: Some(Pt(at.0 * PT_PER_MM)),
-                                translate_y: Some(Pt((page.h - at.1 - scale * layout.height) * PT_PER_MM)),
-                                scale_x: Some(*scale),
-                                scale_y: Some(*scale),
-                                no_auto_scale: true,
-                                ..XObjectTransform::default()
-                            },
-                        }),
+                    match &names.form {
+                        // The form is the poster at 1:1 in points, its origin at the bottom left.
+                        Some(name) => {
+                            let (x, y) = (at.0 * PT_PER_MM, (page.h - at.1 - scale * layout.height) * PT_PER_MM);
+                            w.place(name, (*scale, *scale), (x, y));
+                        }
                         None => {
                             (w.scale, w.at) = (*scale, *at);
                             layout.shapes.iter().for_each(|s| w.shape(s));
@@ -112,21 +127,107 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
                 Item::Own(shapes) => shapes.iter().for_each(|s| w.shape(s)),
             }
         }
-        pdf_pages.push(PdfPage::new(Mm(page.w), Mm(page.h), w.ops));
+        set_content(&mut file, numbers[&(n as u32 + 2)], w.out).expect("printpdf gives every page one content stream");
     }
-    let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    let mut file = doc.with_pages(pdf_pages).to_lopdf_document(&options, &mut Vec::new());
+    let resources = file.get_dictionary(glyphs_page).and_then(|page| page.get(b"Resources")).and_then(Object::as_reference);
+    let resources = resources.expect("printpdf gives every page its resources");
     if let Some(id) = &form {
+        let mut w = Writer::new(layout.height, &names);
+        layout.shapes.iter().for_each(|s| w.shape(s));
         let size = (layout.width * PT_PER_MM, layout.height * PT_PER_MM);
-        poster_page_into_form(&mut file, id.0.as_bytes(), size).expect("printpdf writes the poster page and its form");
+        fill_form(&mut file, id, w.out, size, resources).expect("printpdf writes the form's place and the resources");
+    }
+    let contents = file.get_page_contents(glyphs_page);
+    file.delete_pages(&[1]);
+    for id in contents {
+        file.objects.remove(&id);
+    }
+    if form.is_none() {
+        file.objects.remove(&resources);
     }
     if let Ok(catalog) = file.catalog_mut() {
-        catalog.set("Lang", lopdf::Object::string_literal(about.lang));
+        catalog.set("Lang", Object::string_literal(about.lang));
     }
     compress(&mut file);
     let mut bytes = Vec::new();
     file.save_to(&mut bytes).expect("a PDF saves into memory");
     bytes
+}
+
+/// Every glyph the pages draw, by face.
+fn usage(layout: &Layout, pages: &[Page]) -> Usage {
+    let mut usage = Usage::new();
+    let drawn = pages.iter().flat_map(|p| &p.items).flat_map(|item| match item {
+        Item::Poster { .. } => layout.shapes.iter(),
+        Item::Own(shapes) => shapes.iter(),
+    });
+    for shape in drawn {
+        let Shape::Text { text, line, .. } = shape else { continue };
+        for g in &line.glyphs {
+            let known = usage.entry(g.face).or_default().entry(g.id).or_insert(None);
+            if known.is_none() {
+                // A ligature in a right-to-left word (lam-alef) is read with the word, from the
+                // right: its characters go in that order too.
+                let drawn = &text[g.text.0 as usize..g.text.1 as usize];
+                let chars: String = if g.rtl { drawn.chars().rev().collect() } else { drawn.to_string() };
+                *known = (!chars.is_empty()).then_some(chars);
+            }
+        }
+    }
+    usage
+}
+
+/// A page that shows every glyph once, face by face, in the order of `usage`.
+fn glyph_page(usage: &Usage, fonts: &BTreeMap<FaceId, FontId>) -> PdfPage {
+    let mut ops = vec![Op::StartTextSection];
+    for (face, glyphs) in usage {
+        ops.push(Op::SetFont { font: PdfFontHandle::External(fonts[face].clone()), size: Pt(10.0) });
+        let codepoints = glyphs.iter().map(|(&gid, chars)| Codepoint { gid, offset: 0.0, cid: chars.clone() }).collect();
+        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(codepoints)] });
+    }
+    ops.push(Op::EndTextSection);
+    PdfPage::new(Mm(10.0), Mm(10.0), ops)
+}
+
+/// The codes printpdf wrote on the glyph page (hex strings of two bytes per glyph, in the order
+/// shown), given to each glyph of `usage`.
+fn glyph_codes(content: &[u8], usage: &Usage) -> Result<Codes, String> {
+    let mut written = Vec::new();
+    let mut rest = content;
+    while let Some(open) = rest.iter().position(|&b| b == b'<') {
+        let close = rest[open..].iter().position(|&b| b == b'>').ok_or("an unclosed hex string")? + open;
+        let hex: Vec<u8> = rest[open + 1..close].iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+        if hex.len() % 4 != 0 {
+            return Err(format!("a glyph code of {} hex digits", hex.len()));
+        }
+        for code in hex.chunks(4) {
+            let code = std::str::from_utf8(code).ok().and_then(|c| u16::from_str_radix(c, 16).ok()).ok_or("a code that is not hex")?;
+            written.push(code);
+        }
+        rest = &rest[close + 1..];
+    }
+    let shown: usize = usage.values().map(BTreeMap::len).sum();
+    if written.len() != shown {
+        return Err(format!("{} codes for {shown} glyphs", written.len()));
+    }
+    let mut written = written.into_iter();
+    Ok(usage
+        .iter()
+        .map(|(&face, glyphs)| {
+            let mut table = vec![0; glyphs.keys().last().map_or(0, |&g| g as usize + 1)];
+            for (&gid, code) in glyphs.keys().zip(written.by_ref()) {
+                table[gid as usize] = code;
+            }
+            (face, table)
+        })
+        .collect())
+}
+
+/// Gives a page the content we wrote for it, in the one stream printpdf made.
+fn set_content(file: &mut lopdf::Document, page: ObjectId, content: Vec<u8>) -> lopdf::Result<()> {
+    let [stream] = file.get_page_contents(page)[..] else { return Err(lopdf::Error::ObjectNotFound(page)) };
+    file.get_object_mut(stream)?.as_stream_mut()?.set_content(content);
+    Ok(())
 }
 
 /// What a form's place holds until the poster is drawn into it.
@@ -135,36 +236,24 @@ fn placeholder() -> ExternalXObject {
     ExternalXObject { stream, width: None, height: None, dpi: None }
 }
 
-/// Moves the first page (the whole poster, drawn at 1:1) into the form named `name`, which the
-/// other pages show, and takes that page out of the document.
-fn poster_page_into_form(file: &mut lopdf::Document, name: &[u8], (w, h): (f32, f32)) -> lopdf::Result<()> {
-    use lopdf::{dictionary, Object, Stream};
-    let first = *file.get_pages().get(&1).ok_or(lopdf::Error::PageNumberNotFound(1))?;
-    let content = file.get_page_content(first);
-    let mut resources = match file.get_dictionary(first)?.get(b"Resources")? {
+/// Puts the poster (drawn at 1:1, `size` in points) in the form's place. Its resources are the
+/// pages' (those of `resources`, the glyph page's own object), less the form itself.
+fn fill_form(file: &mut lopdf::Document, form: &XObjectId, content: Vec<u8>, (w, h): (f32, f32), resources: ObjectId) -> lopdf::Result<()> {
+    let dict = file.get_dictionary(resources)?;
+    let mut xobjects = match dict.get(b"XObject")? {
         Object::Reference(id) => file.get_dictionary(*id)?.clone(),
         other => other.as_dict()?.clone(),
     };
-    // The form's own resources are the poster page's, less the form itself.
-    let mut xobjects = match resources.get(b"XObject")? {
-        Object::Reference(id) => file.get_dictionary(*id)?.clone(),
-        other => other.as_dict()?.clone(),
-    };
-    let form = xobjects.get(name)?.as_reference()?;
-    xobjects.remove(name);
-    resources.set("XObject", xobjects);
+    let place = xobjects.get(form.0.as_bytes())?.as_reference()?;
+    xobjects.remove(form.0.as_bytes());
+    file.get_dictionary_mut(resources)?.set("XObject", xobjects);
     let dict = dictionary! {
         "Type" => "XObject",
         "Subtype" => "Form",
         "BBox" => vec![0.into(), 0.into(), w.into(), h.into()],
         "Resources" => resources,
     };
-    let contents = file.get_page_contents(first);
-    file.objects.insert(form, Object::Stream(Stream::new(dict, content)));
-    file.delete_pages(&[1]);
-    for id in contents {
-        file.objects.remove(&id);
-    }
+    file.objects.insert(place, Object::Stream(Stream::new(dict, content)));
     Ok(())
 }
 
@@ -174,7 +263,7 @@ fn poster_page_into_form(file: &mut lopdf::Document, name: &[u8], (w, h): (f32, 
 fn compress(file: &mut lopdf::Document) {
     use std::io::Write;
     for object in file.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else { continue };
+        let Object::Stream(stream) = object else { continue };
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
@@ -194,17 +283,16 @@ fn hundredths(pt: f32) -> f32 {
     (pt * 100.0).round() / 100.0
 }
 
+/// Content-stream operators, written as PDF's text syntax.
 struct Writer<'a> {
-    ops: Vec<Op>,
+    out: Vec<u8>,
     page_h: f32,
     /// Shapes are in mm; on the page they are scaled and moved by this.
     scale: f32,
     at: (f32, f32),
-    fonts: &'a BTreeMap<FaceId, FontId>,
+    names: &'a Names,
     /// The face and size (pt) text is set in now.
     font: Option<(FaceId, f32)>,
-    /// The document's pictures, with their width in pixels.
-    pictures: &'a [(XObjectId, u32)],
     pen: Pen,
 }
 
@@ -218,38 +306,102 @@ struct Pen {
     dash: Option<Option<(f32, f32)>>,
 }
 
-fn rgb(c: Colour) -> Color {
-    Color::Rgb(Rgb { r: c.r as f32 / 255.0, g: c.g as f32 / 255.0, b: c.b as f32 / 255.0, icc_profile: None })
+/// How an outline is painted.
+#[derive(Clone, Copy, PartialEq)]
+enum Paint {
+    Fill,
+    Stroke,
+    FillStroke,
 }
 
 impl<'a> Writer<'a> {
-    fn new(page_h: f32, fonts: &'a BTreeMap<FaceId, FontId>, pictures: &'a [(XObjectId, u32)]) -> Self {
-        Writer { ops: Vec::new(), page_h, scale: 1.0, at: (0.0, 0.0), fonts, font: None, pictures, pen: Pen::default() }
+    fn new(page_h: f32, names: &'a Names) -> Self {
+        Writer { out: Vec::with_capacity(1 << 16), page_h, scale: 1.0, at: (0.0, 0.0), names, font: None, pen: Pen::default() }
+    }
+
+    /// Writes `v` to `places` decimals, without the zeros a number may end in ("12.5", "-3").
+    fn number(&mut self, v: f32, places: u32) {
+        let scale = 10u64.pow(places);
+        let n = (v as f64 * scale as f64).round() as i64;
+        if n < 0 {
+            self.out.push(b'-');
+        }
+        let n = n.unsigned_abs();
+        self.digits(n / scale, 1);
+        let (mut fraction, mut width) = (n % scale, places as usize);
+        if fraction != 0 {
+            while fraction % 10 == 0 {
+                (fraction, width) = (fraction / 10, width - 1);
+            }
+            self.out.push(b'.');
+            self.digits(fraction, width);
+        }
+    }
+
+    /// `n` in decimal, padded with zeros to `width` digits.
+    fn digits(&mut self, mut n: u64, width: usize) {
+        let mut buf = [b'0'; 20];
+        let mut at = buf.len();
+        while n > 0 || buf.len() - at < width {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.out.extend_from_slice(&buf[at..]);
+    }
+
+    /// Numbers (in points, to a hundredth) and then an operator.
+    fn op(&mut self, operands: &[f32], operator: &str) {
+        for &v in operands {
+            self.number(v, 2);
+            self.out.push(b' ');
+        }
+        self.out.extend_from_slice(operator.as_bytes());
+        self.out.push(b'\n');
+    }
+
+    fn colour(&mut self, c: Colour, operator: &str) {
+        for v in [c.r, c.g, c.b] {
+            self.number(v as f32 / 255.0, 3);
+            self.out.push(b' ');
+        }
+        self.out.extend_from_slice(operator.as_bytes());
+        self.out.push(b'\n');
+    }
+
+    fn name(&mut self, name: &str) {
+        self.out.push(b'/');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b' ');
+    }
+
+    fn save(&mut self) {
+        self.out.extend_from_slice(b"q\n");
     }
 
     /// `Q` brings back the state saved by its `q`: nothing set since may be taken as still set.
     fn restore(&mut self) {
-        self.ops.push(Op::RestoreGraphicsState);
+        self.out.extend_from_slice(b"Q\n");
         (self.font, self.pen) = (None, Pen::default());
     }
 
     fn fill(&mut self, c: Colour) {
         if self.pen.fill != Some(c) {
-            self.ops.push(Op::SetFillColor { col: rgb(c) });
+            self.colour(c, "rg");
             self.pen.fill = Some(c);
         }
     }
 
     fn stroke_colour(&mut self, c: Colour) {
         if self.pen.stroke != Some(c) {
-            self.ops.push(Op::SetOutlineColor { col: rgb(c) });
+            self.colour(c, "RG");
             self.pen.stroke = Some(c);
         }
     }
 
     fn line_width(&mut self, pt: f32) {
         if self.pen.width != Some(pt) {
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(pt) });
+            self.op(&[pt], "w");
             self.pen.width = Some(pt);
         }
     }
@@ -259,24 +411,30 @@ impl<'a> Writer<'a> {
     }
 
     /// A point in shape millimetres (y down) to PDF points (y up).
-    fn point(&self, (x, y): (f32, f32)) -> Point {
+    fn point(&self, (x, y): (f32, f32)) -> [f32; 2] {
         let px = (self.at.0 + x * self.scale) * PT_PER_MM;
         let py = (self.page_h - (self.at.1 + y * self.scale)) * PT_PER_MM;
-        Point { x: Pt(hundredths(px)), y: Pt(hundredths(py)) }
+        [px, py]
     }
 
     fn clip(&mut self, r: Rect) {
-        let (p, q) = (self.point((r.x, r.bottom())), self.point((r.right(), r.y)));
-        self.ops.push(Op::DrawRectangle {
-            rectangle: printpdf::Rect {
-                x: p.x,
-                y: p.y,
-                width: Pt(q.x.0 - p.x.0),
-                height: Pt(q.y.0 - p.y.0),
-                mode: Some(PaintMode::Clip),
-                winding_order: None,
-            },
-        });
+        let ([x, y], [right, top]) = (self.point((r.x, r.bottom())), self.point((r.right(), r.y)));
+        let (x, y, right, top) = (hundredths(x), hundredths(y), hundredths(right), hundredths(top));
+        self.op(&[x, y, right - x, top - y], "re W n");
+    }
+
+    /// Shows the form or picture `name` through the matrix that scales it by `scale` and puts
+    /// its origin at `at` (points).
+    fn place(&mut self, name: &str, (sx, sy): (f32, f32), (x, y): (f32, f32)) {
+        self.save();
+        for (v, places) in [(sx, 5), (0.0, 0), (0.0, 0), (sy, 5), (x, 2), (y, 2)] {
+            self.number(v, places);
+            self.out.push(b' ');
+        }
+        self.out.extend_from_slice(b"cm\n");
+        self.name(name);
+        self.out.extend_from_slice(b"Do\n");
+        self.restore();
     }
 
     fn stroke_style(&mut self, s: Stroke) {
@@ -284,115 +442,124 @@ impl<'a> Writer<'a> {
         self.line_width(self.len(s.width));
         let dash = s.dash.map(|(on, off)| (self.len(on), self.len(off)));
         if self.pen.dash != Some(dash) {
-            let pattern = match dash {
-                Some((on, off)) => LineDashPattern::new(0.0, &[on, off]),
-                None => LineDashPattern::solid(),
-            };
-            self.ops.push(Op::SetLineDashPattern { dash: pattern });
+            match dash {
+                Some((on, off)) => {
+                    self.out.push(b'[');
+                    self.number(on, 2);
+                    self.out.push(b' ');
+                    self.number(off, 2);
+                    self.out.extend_from_slice(b"] 0 d\n");
+                }
+                None => self.out.extend_from_slice(b"[] 0 d\n"),
+            }
             self.pen.dash = Some(dash);
         }
     }
 
-    /// Fills and/or strokes one closed outline given as points (with Bézier handles marked).
-    fn outline(&mut self, points: Vec<LinePoint>, fill: Option<Colour>, stroke: Option<Stroke>) {
-        let mode = match (fill, stroke) {
-            (Some(_), Some(_)) => PaintMode::FillStroke,
-            (Some(_), None) => PaintMode::Fill,
-            (None, Some(_)) => PaintMode::Stroke,
-            (None, None) => return,
-        };
+    /// The paint for a fill and a stroke, with their colours and stroke set; None paints nothing.
+    fn paint(&mut self, fill: Option<Colour>, stroke: Option<Stroke>) -> Option<Paint> {
         if let Some(c) = fill {
             self.fill(c);
         }
         if let Some(s) = stroke {
             self.stroke_style(s);
         }
-        if mode == PaintMode::Stroke {
-            self.ops.push(Op::DrawLine { line: Line { points, is_closed: true } });
-        } else {
-            self.ops.push(Op::DrawPolygon {
-                polygon: Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero },
-            });
+        match (fill, stroke) {
+            (Some(_), Some(_)) => Some(Paint::FillStroke),
+            (Some(_), None) => Some(Paint::Fill),
+            (None, Some(_)) => Some(Paint::Stroke),
+            (None, None) => None,
         }
     }
 
-    fn on(&self, p: (f32, f32)) -> LinePoint {
-        LinePoint { p: self.point(p), bezier: false }
+    /// A path in shape millimetres: a move to `start`, then lines and cubic curves.
+    fn path(&mut self, start: (f32, f32), segments: &[Segment]) {
+        let p = self.point(start);
+        self.op(&p, "m");
+        for s in segments {
+            match *s {
+                Segment::Line(e) => {
+                    let e = self.point(e);
+                    self.op(&e, "l");
+                }
+                Segment::Curve(a, b, e) => {
+                    let ([ax, ay], [bx, by], [ex, ey]) = (self.point(a), self.point(b), self.point(e));
+                    self.op(&[ax, ay, bx, by, ex, ey], "c");
+                }
+            }
+        }
     }
-    fn handle(&self, p: (f32, f32)) -> LinePoint {
-        LinePoint { p: self.point(p), bezier: true }
+
+    /// Closes the path just written and paints it.
+    fn close(&mut self, paint: Paint) {
+        self.out.extend_from_slice(match paint {
+            Paint::Fill => b"h f\n",
+            Paint::Stroke => b"s\n",
+            Paint::FillStroke => b"b\n",
+        });
     }
 
     fn shape(&mut self, shape: &Shape) {
         match shape {
             Shape::Rect { at, radius, fill, stroke } => {
-                let points = if *radius <= 0.0 {
-                    [(at.x, at.y), (at.right(), at.y), (at.right(), at.bottom()), (at.x, at.bottom())].map(|p| self.on(p)).to_vec()
+                let Some(paint) = self.paint(*fill, *stroke) else { return };
+                if *radius <= 0.0 {
+                    let ([x, y], [right, top]) = (self.point((at.x, at.bottom())), self.point((at.right(), at.y)));
+                    let (x, y, right, top) = (hundredths(x), hundredths(y), hundredths(right), hundredths(top));
+                    self.op(&[x, y, right - x, top - y], "re");
                 } else {
-                    self.rounded(*at, radius.min(at.w / 2.0).min(at.h / 2.0))
-                };
-                self.outline(points, *fill, *stroke);
+                    let (start, segments) = at.rounded(radius.min(at.w / 2.0).min(at.h / 2.0));
+                    self.path(start, &segments);
+                }
+                self.close(paint);
             }
             Shape::Circle { cx, cy, r, fill, stroke } => {
+                let Some(paint) = self.paint(*fill, *stroke) else { return };
                 let (k, r, c) = (KAPPA * r, *r, (*cx, *cy));
-                let mut pts = vec![self.on((c.0 + r, c.1))];
-                for (a, b, e) in [
-                    ((c.0 + r, c.1 + k), (c.0 + k, c.1 + r), (c.0, c.1 + r)),
-                    ((c.0 - k, c.1 + r), (c.0 - r, c.1 + k), (c.0 - r, c.1)),
-                    ((c.0 - r, c.1 - k), (c.0 - k, c.1 - r), (c.0, c.1 - r)),
-                    ((c.0 + k, c.1 - r), (c.0 + r, c.1 - k), (c.0 + r, c.1)),
-                ] {
-                    pts.extend([self.handle(a), self.handle(b), self.on(e)]);
-                }
-                self.outline(pts, *fill, *stroke);
+                let quarters = [
+                    Segment::Curve((c.0 + r, c.1 + k), (c.0 + k, c.1 + r), (c.0, c.1 + r)),
+                    Segment::Curve((c.0 - k, c.1 + r), (c.0 - r, c.1 + k), (c.0 - r, c.1)),
+                    Segment::Curve((c.0 - r, c.1 - k), (c.0 - k, c.1 - r), (c.0, c.1 - r)),
+                    Segment::Curve((c.0 + k, c.1 - r), (c.0 + r, c.1 - k), (c.0 + r, c.1)),
+                ];
+                self.path((c.0 + r, c.1), &quarters);
+                self.close(paint);
             }
             Shape::Path { start, segments, closed, fill, stroke } => {
-                let mut pts = vec![self.on(*start)];
-                for s in segments {
-                    match *s {
-                        Segment::Line(p) => pts.push(self.on(p)),
-                        Segment::Curve(a, b, e) => pts.extend([self.handle(a), self.handle(b), self.on(e)]),
-                    }
-                }
                 if *closed || fill.is_some() {
-                    self.outline(pts, *fill, *stroke);
+                    let Some(paint) = self.paint(*fill, *stroke) else { return };
+                    self.path(*start, segments);
+                    self.close(paint);
                 } else if let Some(s) = stroke {
+                    // A line that ends in the open ends round; the cap is put back after it.
                     self.stroke_style(*s);
-                    self.ops.push(Op::SetLineCapStyle { cap: LineCapStyle::Round });
-                    self.ops.push(Op::DrawLine { line: Line { points: pts, is_closed: false } });
-                    self.ops.push(Op::SetLineCapStyle { cap: LineCapStyle::Butt });
+                    self.out.extend_from_slice(b"1 J\n");
+                    self.path(*start, segments);
+                    self.out.extend_from_slice(b"S\n0 J\n");
                 }
             }
-            Shape::Text { x, y, size, weight, colour, text, line } => self.text((*x, *y), *size, *weight, *colour, text, line),
+            Shape::Text { x, y, size, weight, colour, line, .. } => self.text((*x, *y), *size, *weight, *colour, line),
             Shape::Image { at, picture } => {
-                let Some((id, width_px)) = self.pictures.get(*picture) else { return };
-                // At 72 dpi a pixel is a point; the scale then gives the picture its size.
-                let corner = self.point((at.x, at.bottom()));
+                let Some((name, width_px, height_px)) = self.names.pictures.get(*picture) else { return };
+                // The picture is drawn in the unit square: the matrix gives it its size in points.
+                let [x, y] = self.point((at.x, at.bottom()));
                 let scale = self.len(at.w) / *width_px as f32;
-                self.ops.push(Op::UseXobject {
-                    id: id.clone(),
-                    transform: XObjectTransform {
-                        translate_x: Some(corner.x),
-                        translate_y: Some(corner.y),
-                        scale_x: Some(scale),
-                        scale_y: Some(scale),
-                        dpi: Some(72.0),
-                        ..XObjectTransform::default()
-                    },
-                });
+                let (w, h) = (scale * *width_px as f32, scale * *height_px as f32);
+                let name = name.clone();
+                self.place(&name, (w, h), (x, y));
             }
         }
     }
 
     /// One line of glyphs, in pieces of one face each; a glyph the shaper moved up or down (an
     /// Arabic or Hebrew point) starts a piece of its own.
-    fn text(&mut self, at: (f32, f32), size: f32, weight: Weight, colour: Colour, text: &str, line: &ShapedLine) {
+    fn text(&mut self, at: (f32, f32), size: f32, weight: Weight, colour: Colour, line: &ShapedLine) {
         if line.glyphs.is_empty() {
             return;
         }
         let size_pt = self.len(size);
-        let origin = self.point(at);
-        self.ops.push(Op::StartTextSection);
+        let [ox, oy] = self.point(at);
+        self.out.extend_from_slice(b"BT\n");
         self.fill(colour);
         let mut outlined = false;
         let glyphs = &line.glyphs;
@@ -403,9 +570,10 @@ impl<'a> Writer<'a> {
             while end < glyphs.len() && glyphs[end].face == first.face && glyphs[end].y == 0.0 && first.y == 0.0 {
                 end += 1;
             }
+            let (Some(font), Some(codes)) = (self.names.fonts.get(&first.face), self.names.codes.get(&first.face)) else { break };
             if self.font != Some((first.face, size_pt)) {
-                let Some(id) = self.fonts.get(&first.face) else { return };
-                self.ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(size_pt) });
+                self.name(font);
+                self.op(&[size_pt], "Tf");
                 self.font = Some((first.face, size_pt));
             }
             // A face with one weight draws bold with its outline stroked too.
@@ -415,61 +583,71 @@ impl<'a> Writer<'a> {
                     self.stroke_colour(colour);
                     self.line_width(hundredths(size_pt * SYNTHETIC_BOLD));
                 }
-                let mode = if outline { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill };
-                self.ops.push(Op::SetTextRenderingMode { mode });
+                self.out.extend_from_slice(if outline { b"2 Tr\n" } else { b"0 Tr\n" });
                 outlined = outline;
             }
+            self.op(&[1.0, 0.0, 0.0, 1.0, ox + first.x * size_pt, oy + first.y * size_pt], "Tm");
             let upem = units_per_em(first.face);
             let shaping = face(first.face);
             let piece = &glyphs[i..end];
-            let codepoints = piece
-                .iter()
-                .enumerate()
-                .map(|(k, g)| {
-                    // TJ moves the pen by the font's own advance; the number after a glyph makes up
-                    // the difference to where the shaper put the next one.
-                    // Differences under half a thousandth of an em are float noise, not kerning:
-                    // writing them would double the size of every text operator.
-                    let offset = match piece.get(k + 1) {
-                        Some(next) => {
-                            let natural = shaping.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id)).unwrap_or(0) as f32 / upem;
-                            let thousandths = (natural - (next.x - g.x)) * 1000.0;
-                            if thousandths.abs() < 0.5 {
-                                0.0
-                            } else {
-                                thousandths.round()
-                            }
-                        }
-                        None => 0.0,
-                    };
-                    // A ligature in a right-to-left word (lam-alef) is read with the word, from
-                    // the right: its characters go in that order too.
-                    let drawn = &text[g.text.0 as usize..g.text.1 as usize];
-                    let cid = if g.rtl { drawn.chars().rev().collect() } else { drawn.to_string() };
-                    Codepoint { gid: g.id, offset, cid: (!cid.is_empty()).then_some(cid) }
-                })
-                .collect();
-            self.ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(origin.x.0 + first.x * size_pt), Pt(origin.y.0 + first.y * size_pt)),
-            });
-            self.ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(codepoints)] });
+            self.out.extend_from_slice(b"[<");
+            for (k, g) in piece.iter().enumerate() {
+                let code = codes.get(g.id as usize).copied().unwrap_or(0);
+                for shift in [12, 8, 4, 0] {
+                    self.out.push(b"0123456789abcdef"[(code >> shift) as usize & 0xf]);
+                }
+                let Some(next) = piece.get(k + 1) else { continue };
+                // TJ moves the pen by the glyph's width in the file (/W: its advance in whole
+                // thousandths of an em, cut, not rounded); the number after a glyph makes up the
+                // difference to where the shaper put the next one. Differences under half a
+                // thousandth are float noise, not kerning: writing them would double the size
+                // of every text operator.
+                let advance = shaping.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id)).unwrap_or(0) as f32;
+                let natural = (advance * (1000.0 / upem)).trunc();
+                let thousandths = natural - (next.x - g.x) * 1000.0;
+                if thousandths.abs() >= 0.5 {
+                    self.out.push(b'>');
+                    self.number(thousandths.round(), 0);
+                    self.out.push(b'<');
+                }
+            }
+            self.out.extend_from_slice(b">] TJ\n");
             i = end;
         }
         if outlined {
-            self.ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+            self.out.extend_from_slice(b"0 Tr\n");
         }
-        self.ops.push(Op::EndTextSection);
+        self.out.extend_from_slice(b"ET\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(v: f32, places: u32) -> String {
+        let names = Names { fonts: BTreeMap::new(), codes: Codes::new(), pictures: Vec::new(), form: None };
+        let mut w = Writer::new(0.0, &names);
+        w.number(v, places);
+        String::from_utf8(w.out).unwrap()
     }
 
-    fn rounded(&self, r: Rect, rad: f32) -> Vec<LinePoint> {
-        let (start, segments) = r.rounded(rad);
-        let mut points = vec![self.on(start)];
-        for s in segments {
-            match s {
-                Segment::Line(p) => points.push(self.on(p)),
-                Segment::Curve(a, b, e) => points.extend([self.handle(a), self.handle(b), self.on(e)]),
-            }
+    #[test]
+    fn numbers_are_written_short_and_exact_to_their_places() {
+        let cases = [(12.5, 2, "12.5"), (-3.0, 2, "-3"), (0.07, 2, "0.07"), (-0.004, 2, "0"), (100.0, 2, "100"), (2383.94, 2, "2383.94")];
+        for (v, places, text) in cases {
+            assert_eq!(written(v, places), text, "{v}");
         }
-        points
+        assert_eq!(written(29.0 / 255.0, 3), "0.114");
+        assert_eq!(written(0.25, 5), "0.25");
+        assert_eq!(written(-12.0, 0), "-12");
+    }
+
+    #[test]
+    fn glyph_codes_are_read_in_the_order_they_were_shown() {
+        let usage: Usage = [(0, [(3, None), (70, Some("a".into()))].into()), (9, [(5, Some("😀".into()))].into())].into();
+        let codes = glyph_codes(b"BT\n/F1 10 Tf\n[<0001> <0002>] TJ\n/F2 10 Tf\n[<0001>] TJ\nET", &usage).unwrap();
+        assert_eq!((codes[&0][3], codes[&0][70], codes[&9][5]), (1, 2, 1));
+        assert!(glyph_codes(b"[<0001>] TJ", &usage).is_err(), "a glyph without its code is an error, not a wrong glyph");
     }
 }
