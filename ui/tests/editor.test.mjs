@@ -320,7 +320,9 @@ test("zoom steps through round figures, Ctrl+0 fits the journey, and a fitted bo
   await page.waitForFunction((before) => Number(document.querySelector(".zoom-value").textContent.replace(/\D/g, "")) > before, small);
   await fits();
   // Once zoomed by hand the zoom stays put when the window changes.
+  const fittedLarge = await zoom();
   await page.keyboard.press("Control+-");
+  await page.waitForFunction((before) => document.querySelector(".zoom-value").textContent !== before, fittedLarge);
   const chosen = await zoom();
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.waitForTimeout(300);

@@ -5,6 +5,14 @@ export const MAX_ZOOM = 4;
 /** Where Ctrl+= and Ctrl+− stop, as in a browser: round figures, 50 % and 100 % among them. */
 export const ZOOM_STEPS = [0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4] as const;
 
+/** The zoom Fit chose last, per editor: while the zoom is still that, a resize fits again. */
+const fitted = new WeakMap<Editor, number>();
+/**
+ * The fitting under way, per editor: a fit takes several frames, and a new fit or a zoom by hand
+ * ends the one before, which would otherwise go on measuring from its own idea of the zoom.
+ */
+const fitting = new WeakMap<Editor, object>();
+
 const clamp = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
 
 /**
@@ -12,6 +20,9 @@ const clamp = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
  * Ctrl+wheel and pinch, the middle of the view for keys and buttons.
  */
 export function zoomTo(editor: Editor, scroller: HTMLElement | null, zoom: number, clientX?: number, clientY?: number): void {
+  // A zoom chosen by hand is kept: no resize, and no fit still waiting for its frame, undoes it.
+  fitted.delete(editor);
+  fitting.delete(editor);
   const next = clamp(Math.round(zoom * 100) / 100);
   const prev = editor.get().zoom;
   if (!scroller || next === prev) {
@@ -42,9 +53,6 @@ export function zoomStep(editor: Editor, scroller: HTMLElement | null, direction
   if (next !== undefined) zoomTo(editor, scroller, next);
 }
 
-/** The zoom Fit chose last, per editor: while the zoom is still that, a resize fits again. */
-const fitted = new WeakMap<Editor, number>();
-
 /** The board's own extent at zoom 1 (the board element itself stretches to fill the view). */
 function contentSize(board: HTMLElement, zoom: number): { w: number; h: number } | null {
   const lastColumn = board.querySelector<HTMLElement>(".add-phase");
@@ -66,11 +74,11 @@ function contentSize(board: HTMLElement, zoom: number): { w: number; h: number }
 export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
   const board = scroller?.querySelector<HTMLElement>(".board");
   if (!scroller || !board) return;
-  // `expected` is the zoom the pass before set: if it is not the zoom any more, the user zoomed
-  // in between and the fitting stops.
-  const measure = (passes: number, expected: number) => {
+  const run = {};
+  fitting.set(editor, run);
+  const measure = (passes: number) => {
+    if (fitting.get(editor) !== run) return;
     const zoom = editor.get().zoom;
-    if (zoom !== expected) return;
     const size = contentSize(board, zoom);
     if (!size) return;
     const fit = clamp(Math.floor(Math.min(scroller.clientWidth / size.w, scroller.clientHeight / size.h) * 100) / 100);
@@ -80,9 +88,9 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
     if (next === zoom && !(passes === 0 && overflows)) return;
     editor.set({ zoom: next });
     scroller.scrollTo(0, 0);
-    if (passes < 4 && next > MIN_ZOOM) requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1, next)));
+    if (passes < 4 && next > MIN_ZOOM) requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1)));
   };
-  measure(0, editor.get().zoom);
+  measure(0);
 }
 
 /** Fits again when the view changes size (window, side panel) while the zoom is still the fitted one. */
@@ -96,7 +104,9 @@ export function keepFitted(editor: Editor, scroller: HTMLElement): () => void {
     height = scroller.clientHeight;
     if (fitted.get(editor) !== editor.get().zoom) return;
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => fitZoom(editor, scroller));
+    frame = requestAnimationFrame(() => {
+      if (fitted.get(editor) === editor.get().zoom) fitZoom(editor, scroller);
+    });
   });
   observer.observe(scroller);
   return () => {
