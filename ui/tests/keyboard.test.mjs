@@ -168,3 +168,28 @@ test("the live region speaks the UI's language", async () => {
   await page.keyboard.press("Control+ArrowLeft");
   assert.match(await said(page, /verplaatst/), new RegExp(`^“${first}” verplaatst naar ${doc.phases[0].title} › `));
 });
+
+test("Ctrl+↓ pressed three times before the core answers moves the card three places, each from where the one before left it", async () => {
+  const { page, doc } = await openEditor();
+  const [a0] = titles(doc, 0, 0);
+  const below = titles(doc, 0, 1);
+  // A slow core (a busy laptop): every answer comes 250 ms after the request.
+  await page.evaluate(() => {
+    const rpc = window.__rpc;
+    window.__rpc = (request) => new Promise((r) => setTimeout(r, 250)).then(() => rpc(request));
+  });
+  await page.locator(".card", { hasText: a0 }).click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Control+ArrowDown");
+  // One place down in its cell, then past its end to the top of the row below, then one further.
+  assert.equal(await said(page, new RegExp(`${doc.rows[1].title}, 2 of`)), `Moved “${a0}” to Awareness › ${doc.rows[1].title}, 2 of ${below.length + 1}`);
+  const moves = (await edits(page)).filter((e) => e.type === "moveCards");
+  assert.deepEqual(
+    moves.map((m) => [m.row, m.index]),
+    [
+      [doc.rows[0].id, 1],
+      [doc.rows[1].id, 0],
+      [doc.rows[1].id, 1],
+    ],
+  );
+  assert.deepEqual(page.errors, []);
+});

@@ -72,9 +72,21 @@ export async function moveCards(editor: Editor, ids: string[], target: Cell, ind
 /**
  * Ctrl+arrows: the selection one place up or down in its cell, and past the top or the bottom
  * into the cell above or below (hidden rows passed over); left and right into the next phase.
+ * The move is worked out when its turn comes, from where the moves before it left the cards.
  * Resolves with the cell the cards are in afterwards.
  */
 export async function nudgeSelection(editor: Editor, direction: "up" | "down" | "left" | "right"): Promise<Cell | null> {
+  let target: Cell | null = null;
+  await editor.sendInTurn(() => {
+    const move = nudge(editor, direction);
+    target = move?.target ?? null;
+    return move?.edit ?? null;
+  });
+  return target;
+}
+
+/** Where a nudge takes the selection, and the edit that takes it there (null at the board's edge). */
+function nudge(editor: Editor, direction: "up" | "down" | "left" | "right"): { target: Cell; edit: Edit | null } | null {
   const cards = selectedCards(editor);
   const first = cards[0];
   if (!first) return null;
@@ -96,18 +108,17 @@ export async function nudgeSelection(editor: Editor, direction: "up" | "down" | 
       let row = doc.rows.findIndex((r) => r.id === cell.row) + delta;
       while (doc.rows[row]?.hidden) row += delta;
       const next = doc.rows[row];
-      if (!next) return cell;
+      if (!next) return { target: cell, edit: null };
       target = { phase: cell.phase, row: next.id };
       // Up lands at the bottom of the cell above, down at the top of the cell below.
       index = direction === "up" ? cellOrder(doc, target).length : 0;
     }
   } else {
     const phase = doc.phases[doc.phases.findIndex((x) => x.id === cell.phase) + (direction === "left" ? -1 : 1)];
-    if (!phase) return cell;
+    if (!phase) return { target: cell, edit: null };
     target = { phase: phase.id, row: cell.row };
   }
-  await moveCards(editor, ids, target, index);
-  return target;
+  return { target, edit: { type: "moveCards", cards: ids, phase: target.phase, row: target.row, index } };
 }
 
 export async function setEmotion(editor: Editor, card: Card, emotion: number | null): Promise<void> {

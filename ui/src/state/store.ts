@@ -94,7 +94,21 @@ export class Editor {
    * reloaded). With `asNotice` a refusal is told as `notice`, not as `error`.
    */
   send(edit: Edit, { asNotice = false } = {}): Promise<Applied | null> {
-    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", () => null, edit, asNotice);
+    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", () => null, () => edit, asNotice);
+  }
+
+  /**
+   * Sends the edit `make` works out when its turn comes, from the board as the edits before it
+   * left it: Ctrl+↓ pressed three times while the core is busy moves a card three places, not
+   * once from a stale place. `make` returning null sends nothing.
+   */
+  sendInTurn(make: () => Edit | null): Promise<Applied | null> {
+    let edit: Edit | null = null;
+    const call = () => {
+      edit = make();
+      return edit ? api.applyEdit(this.journeyId, edit) : Promise.resolve(null);
+    };
+    return this.run(call, "edit", () => null, () => edit);
   }
 
   /**
@@ -138,7 +152,7 @@ export class Editor {
   }
 
   /** `label`: the undo label of the step an undo or redo took, once it has run. */
-  private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: () => string | null = () => null, edit: Edit | null = null, asNotice = false): Promise<Applied | null> {
+  private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: () => string | null = () => null, edit: () => Edit | null = () => null, asNotice = false): Promise<Applied | null> {
     if (this.readOnly !== null) {
       this.set({ error: this.readOnly, editing: null });
       return Promise.resolve(null);
@@ -153,7 +167,7 @@ export class Editor {
         }
         const before = this.state.doc;
         const doc = mergeChanges(before, applied.changes);
-        const lastChange = { how, label: label(), edit, before, changes: applied.changes, seq: (this.state.lastChange?.seq ?? 0) + 1 };
+        const lastChange = { how, label: label(), edit: edit(), before, changes: applied.changes, seq: (this.state.lastChange?.seq ?? 0) + 1 };
         this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, notice: null, selection: this.live(this.state.selection, doc), lastChange });
         return applied;
       } catch (e) {
