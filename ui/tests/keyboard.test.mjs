@@ -169,7 +169,7 @@ test("the live region speaks the UI's language", async () => {
   assert.match(await said(page, /verplaatst/), new RegExp(`^“${first}” verplaatst naar ${doc.phases[0].title} › `));
 });
 
-test("Ctrl+↓ pressed three times before the core answers moves the card three places, each from where the one before left it", async () => {
+test("keys pressed again before the core answers step on from where the step before left things: Ctrl+↓ three times, Alt+→ twice", async () => {
   const { page, doc } = await openEditor();
   const [a0] = titles(doc, 0, 0);
   const below = titles(doc, 0, 1);
@@ -191,5 +191,9 @@ test("Ctrl+↓ pressed three times before the core answers moves the card three 
       [doc.rows[1].id, 1],
     ],
   );
+  await page.locator(`.phase-header[data-phase-id="${doc.phases[0].id}"]`).focus();
+  await page.keyboard.press("Alt+ArrowRight");
+  await page.keyboard.press("Alt+ArrowRight");
+  assert.equal(await said(page, /3 of/), `Phase “${doc.phases[0].title}” is now 3 of ${doc.phases.length}`);
   assert.deepEqual(page.errors, []);
 });

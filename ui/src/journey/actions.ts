@@ -134,11 +134,16 @@ export async function addPhase(editor: Editor, index: number, title: string): Pr
   await editor.send({ type: "addPhase", index, title, question: "", colour });
 }
 
-/** Moves a phase one place left (−1) or right (+1): the keyboard's and the menu's way to reorder. */
+/**
+ * Moves a phase one place left (−1) or right (+1): the keyboard's and the menu's way to reorder.
+ * These steps, like the ones below, count from where the steps sent before them left the phase.
+ */
 export async function movePhaseBy(editor: Editor, phase: string, delta: -1 | 1): Promise<void> {
-  const phases = editor.get().doc.phases;
-  const to = phases.findIndex((p) => p.id === phase) + delta;
-  if (to >= 0 && to < phases.length) await editor.send({ type: "movePhase", phase, index: to });
+  await editor.sendInTurn(() => {
+    const phases = editor.get().doc.phases;
+    const to = phases.findIndex((p) => p.id === phase) + delta;
+    return to >= 0 && to < phases.length ? { type: "movePhase", phase, index: to } : null;
+  });
 }
 
 /** The widths a phase steps through by keyboard, in % of the standard width (drags set any). */
@@ -146,18 +151,22 @@ const WIDTH_STEP = 25;
 export const PHASE_WIDTHS = { min: 25, max: 800 };
 
 export async function resizePhaseBy(editor: Editor, phase: string, steps: -1 | 1): Promise<void> {
-  const current = editor.get().doc.phases.find((p) => p.id === phase)?.width;
-  if (current === undefined) return;
-  const width = Math.max(PHASE_WIDTHS.min, Math.min(PHASE_WIDTHS.max, (Math.round(current / WIDTH_STEP) + steps) * WIDTH_STEP));
-  if (width !== current) await editor.send({ type: "updatePhase", phase, width });
+  await editor.sendInTurn(() => {
+    const current = editor.get().doc.phases.find((p) => p.id === phase)?.width;
+    if (current === undefined) return null;
+    const width = Math.max(PHASE_WIDTHS.min, Math.min(PHASE_WIDTHS.max, (Math.round(current / WIDTH_STEP) + steps) * WIDTH_STEP));
+    return width !== current ? { type: "updatePhase", phase, width } : null;
+  });
 }
 
 /** Moves a row past the next shown row above (−1) or below (+1); hidden rows are passed over. */
 export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Promise<void> {
-  const rows = editor.get().doc.rows;
-  let to = rows.findIndex((r) => r.id === row) + delta;
-  while (rows[to]?.hidden) to += delta;
-  if (to >= 0 && to < rows.length) await editor.send({ type: "moveRow", row, index: to });
+  await editor.sendInTurn(() => {
+    const rows = editor.get().doc.rows;
+    let to = rows.findIndex((r) => r.id === row) + delta;
+    while (rows[to]?.hidden) to += delta;
+    return to >= 0 && to < rows.length ? { type: "moveRow", row, index: to } : null;
+  });
 }
 
 export async function deletePhase(editor: Editor, phase: Phase): Promise<void> {
