@@ -157,11 +157,14 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
 /// Every glyph the pages draw, by face.
 fn usage(layout: &Layout, pages: &[Page]) -> Usage {
     let mut usage = Usage::new();
-    let drawn = pages.iter().flat_map(|p| &p.items).flat_map(|item| match item {
-        Item::Poster { .. } => layout.shapes.iter(),
-        Item::Own(shapes) => shapes.iter(),
+    // The poster is looked through once, however many sheets show it.
+    let items = || pages.iter().flat_map(|p| &p.items);
+    let poster = items().any(|item| matches!(item, Item::Poster { .. })).then_some(&layout.shapes);
+    let own = items().filter_map(|item| match item {
+        Item::Own(shapes) => Some(shapes),
+        Item::Poster { .. } => None,
     });
-    for shape in drawn {
+    for shape in poster.into_iter().chain(own).flatten() {
         let Shape::Text { text, line, .. } = shape else { continue };
         for g in &line.glyphs {
             let known = usage.entry(g.face).or_default().entry(g.id).or_insert(None);
