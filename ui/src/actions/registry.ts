@@ -42,7 +42,7 @@ export interface EditorContext {
   exportJourney(): void;
 }
 
-const hasSelection = (c: EditorContext) => c.editor.get().selection.size > 0;
+const hasSelection = (c: EditorContext) => c.editor.view.get().selection.size > 0;
 
 export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   {
@@ -51,7 +51,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     keys: ["Ctrl+Z"],
     scope: "notTyping",
     edits: true,
-    enabled: (c) => c.editor.get().history.undo !== null,
+    enabled: (c) => c.editor.journey.get().history.undo !== null,
     run: (c) => void c.editor.undo(),
   },
   {
@@ -60,7 +60,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     keys: ["Ctrl+Shift+Z", "Ctrl+Y"],
     scope: "notTyping",
     edits: true,
-    enabled: (c) => c.editor.get().history.redo !== null,
+    enabled: (c) => c.editor.journey.get().history.redo !== null,
     run: (c) => void c.editor.redo(),
   },
   {
@@ -70,9 +70,10 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     edits: true,
     run: ({ editor }) => {
       const first = selectedCards(editor)[0];
-      const { doc, focusedCell } = editor.get();
+      const { doc } = editor.journey.get();
+      const { focusedCell } = editor.view.get();
       const cell = focusedCell ?? (first ? cellOf(first) : doc.phases[0] && doc.rows[0] ? { phase: doc.phases[0].id, row: doc.rows[0].id } : null);
-      if (cell) editor.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
+      if (cell) editor.view.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
     },
   },
   {
@@ -82,15 +83,15 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     edits: true,
     // Only on the header or label itself: Enter on its ⋯ button opens the menu.
     enabled: (_, e) => bandItself(e) !== null,
-    run: ({ editor }, e) => editor.set({ renaming: bandItself(e) }),
+    run: ({ editor }, e) => editor.view.set({ renaming: bandItself(e) }),
   },
   {
     id: "editCard",
     label: (t) => t.actions.editCard,
     keys: ["Enter", "F2"],
     edits: true,
-    enabled: (c) => c.editor.get().selection.size === 1,
-    run: ({ editor }) => editor.set({ editing: { card: [...editor.get().selection][0]! } }),
+    enabled: (c) => c.editor.view.get().selection.size === 1,
+    run: ({ editor }) => editor.view.set({ editing: { card: [...editor.view.get().selection][0]! } }),
   },
   { id: "duplicate", label: (t) => t.menu.duplicate, keys: ["Ctrl+D"], edits: true, enabled: hasSelection, run: (c) => void duplicateSelection(c.editor) },
   { id: "delete", label: (t) => t.menu.delete, keys: ["Delete", "Backspace"], edits: true, enabled: hasSelection, run: (c) => void deleteSelection(c.editor) },
@@ -98,9 +99,9 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     id: "selectAll",
     label: (t) => t.menu.selectAll,
     keys: ["Ctrl+A"],
-    run: ({ editor }) => editor.set({ selection: new Set(editor.get().doc.cards.map((c) => c.id)) }),
+    run: ({ editor }) => editor.view.set({ selection: new Set(editor.journey.get().doc.cards.map((c) => c.id)) }),
   },
-  { id: "clearSelection", label: (t) => t.actions.clearSelection, keys: ["Escape"], run: ({ editor }) => editor.set({ selection: new Set() }) },
+  { id: "clearSelection", label: (t) => t.actions.clearSelection, keys: ["Escape"], run: ({ editor }) => editor.view.set({ selection: new Set() }) },
   {
     id: "walk",
     label: (t) => t.actions.walk,
@@ -121,11 +122,11 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     enabled: hasSelection,
     run: ({ editor }, e) => {
       if (!e) return;
-      const first = [...editor.get().selection][0];
+      const first = [...editor.view.get().selection][0];
       void nudgeSelection(editor, e.key.slice(5).toLowerCase() as "up" | "down" | "left" | "right").then((cell) => {
         // The focus and the view follow the cards, under a side panel or past the edge.
         if (!cell) return;
-        editor.set({ focusedCell: cell });
+        editor.view.set({ focusedCell: cell });
         if (first) reveal(`[data-card-id="${first}"]`);
       });
     },

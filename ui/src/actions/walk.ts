@@ -40,7 +40,8 @@ export function step(doc: JourneyDoc, from: Spot, key: Arrow): Spot | null {
 
 /** Where the keyboard is now: the first selected card, or the focused cell. */
 function spotOf(editor: Editor): Spot | null {
-  const { doc, selection, focusedCell } = editor.get();
+  const { doc } = editor.journey.get();
+  const { selection, focusedCell } = editor.view.get();
   const card = doc.cards.find((c) => selection.has(c.id)) ?? null;
   const cell: Cell | null = card ? { phase: card.phase, row: card.row } : focusedCell;
   if (!cell) return null;
@@ -54,7 +55,8 @@ function spotOf(editor: Editor): Spot | null {
  * neighbouring cell; with `extend` (Shift) the card reached joins the selection.
  */
 export function walk(editor: Editor, key: Arrow, extend = false): void {
-  const { doc, selection } = editor.get();
+  const { doc } = editor.journey.get();
+  const { selection } = editor.view.get();
   const from = spotOf(editor);
   if (!from) {
     const first = doc.phases[0] && doc.rows.find((r) => !r.hidden);
@@ -72,9 +74,9 @@ export function walk(editor: Editor, key: Arrow, extend = false): void {
 
 /** Selects and focuses a spot's card (or its empty cell) and scrolls it into view. */
 function focusSpot(editor: Editor, spot: Spot, selection?: Set<string>): void {
-  const { doc } = editor.get();
+  const { doc } = editor.journey.get();
   const cell = { phase: doc.phases[spot.phase]!.id, row: doc.rows[spot.row]!.id };
-  editor.set({ selection: selection ?? new Set(spot.card ? [spot.card.id] : []), focusedCell: cell });
+  editor.view.set({ selection: selection ?? new Set(spot.card ? [spot.card.id] : []), focusedCell: cell });
   reveal(spot.card ? `[data-card-id="${spot.card.id}"]` : `[data-drop-cell][data-phase="${cell.phase}"][data-row="${cell.row}"]`);
 }
 

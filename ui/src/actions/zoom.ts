@@ -24,9 +24,9 @@ export function zoomTo(editor: Editor, scroller: HTMLElement | null, zoom: numbe
   fitted.delete(editor);
   fitting.delete(editor);
   const next = clamp(Math.round(zoom * 100) / 100);
-  const prev = editor.get().zoom;
+  const prev = editor.view.get().zoom;
   if (!scroller || next === prev) {
-    editor.set({ zoom: next });
+    editor.view.set({ zoom: next });
     return;
   }
   const r = scroller.getBoundingClientRect();
@@ -34,7 +34,7 @@ export function zoomTo(editor: Editor, scroller: HTMLElement | null, zoom: numbe
   const py = (clientY ?? r.top + r.height / 2) - r.top;
   const bx = (scroller.scrollLeft + px) / prev;
   const by = (scroller.scrollTop + py) / prev;
-  editor.set({ zoom: next });
+  editor.view.set({ zoom: next });
   // After React has laid the board out at the new size.
   requestAnimationFrame(() => {
     scroller.scrollLeft = bx * next - px;
@@ -43,12 +43,12 @@ export function zoomTo(editor: Editor, scroller: HTMLElement | null, zoom: numbe
 }
 
 export function zoomBy(editor: Editor, scroller: HTMLElement | null, factor: number, clientX?: number, clientY?: number): void {
-  zoomTo(editor, scroller, editor.get().zoom * factor, clientX, clientY);
+  zoomTo(editor, scroller, editor.view.get().zoom * factor, clientX, clientY);
 }
 
 /** The next step up (`+1`) or down (`-1`) from the zoom as it is, which may lie between steps. */
 export function zoomStep(editor: Editor, scroller: HTMLElement | null, direction: 1 | -1): void {
-  const zoom = editor.get().zoom;
+  const zoom = editor.view.get().zoom;
   const next = direction > 0 ? ZOOM_STEPS.find((s) => s > zoom + 0.005) : [...ZOOM_STEPS].reverse().find((s) => s < zoom - 0.005);
   if (next !== undefined) zoomTo(editor, scroller, next);
 }
@@ -78,7 +78,7 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
   fitting.set(editor, run);
   const measure = (passes: number) => {
     if (fitting.get(editor) !== run) return;
-    const zoom = editor.get().zoom;
+    const zoom = editor.view.get().zoom;
     const size = contentSize(board, zoom);
     if (!size) return;
     const fit = clamp(Math.floor(Math.min(scroller.clientWidth / size.w, scroller.clientHeight / size.h) * 100) / 100);
@@ -86,7 +86,7 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
     const next = passes === 0 ? fit : overflows ? clamp(Math.min(fit, zoom - 0.01)) : zoom;
     fitted.set(editor, next);
     if (next === zoom && !(passes === 0 && overflows)) return;
-    editor.set({ zoom: next });
+    editor.view.set({ zoom: next });
     scroller.scrollTo(0, 0);
     if (passes < 4 && next > MIN_ZOOM) requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1)));
   };
@@ -102,10 +102,10 @@ export function keepFitted(editor: Editor, scroller: HTMLElement): () => void {
     if (scroller.clientWidth === width && scroller.clientHeight === height) return;
     width = scroller.clientWidth;
     height = scroller.clientHeight;
-    if (fitted.get(editor) !== editor.get().zoom) return;
+    if (fitted.get(editor) !== editor.view.get().zoom) return;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      if (fitted.get(editor) === editor.get().zoom) fitZoom(editor, scroller);
+      if (fitted.get(editor) === editor.view.get().zoom) fitZoom(editor, scroller);
     });
   });
   observer.observe(scroller);

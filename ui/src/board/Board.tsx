@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { Card, JourneyDoc, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
-import { useEditor, type Editor, type Mark } from "../state/store";
+import { type Editor, type Mark, type ViewState, useJourney, useView } from "../state/store";
 import { addCard, addPhase, moveCards, renameCard } from "../journey/actions";
 import { CardTitleEditor, CardView } from "./CardView";
-import { activeVoter, dotColours } from "../journey/vote";
+import { activeVoter, dotColours, useActiveVoter } from "../journey/vote";
 import { EmotionLane } from "./EmotionLane";
 import { PhaseHeader } from "./PhaseHeader";
 import { RowLabel } from "./RowLabel";
@@ -51,13 +51,13 @@ const stop = (e: React.SyntheticEvent) => e.stopPropagation();
 
 export function Board({ editor, scroller }: { editor: Editor; scroller: React.RefObject<HTMLElement | null> }) {
   const { t } = useT();
-  const doc = useEditor(editor, (s) => s.doc);
-  const selection = useEditor(editor, (s) => s.selection);
-  const editing = useEditor(editor, (s) => s.editing);
-  const focusedCell = useEditor(editor, (s) => s.focusedCell);
-  const zoom = useEditor(editor, (s) => s.zoom);
-  const marks = useEditor(editor, (s) => s.marks);
-  const voting = useEditor(editor, (s) => activeVoter(s) !== null);
+  const doc = useJourney(editor, (s) => s.doc);
+  const selection = useView(editor, (s) => s.selection);
+  const editing = useView(editor, (s) => s.editing);
+  const focusedCell = useView(editor, (s) => s.focusedCell);
+  const zoom = useView(editor, (s) => s.zoom);
+  const marks = useView(editor, (s) => s.marks);
+  const voting = useActiveVoter(editor) !== null;
   const cells = useMemo(() => cardsByCell(doc.cards), [doc.cards]);
   const phaseColour = useMemo(() => new Map(doc.phases.map((p) => [p.id, p.colour])), [doc.phases]);
   const dots = useMemo(() => dotColours(doc.vote, doc.cards), [doc.vote, doc.cards]);
@@ -71,19 +71,19 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
       e.stopPropagation();
       // While a participant has the turn a press selects nothing and drags nothing: the click
       // gives the card a dot (see `onVoteClick`).
-      if (activeVoter(editor.get())) return;
-      const { selection } = editor.get();
+      if (activeVoter(editor)) return;
+      const { selection } = editor.view.get();
       const additive = e.shiftKey || e.ctrlKey || e.metaKey;
       if (additive) {
         const next = new Set(selection);
         if (next.has(card.id)) next.delete(card.id);
         else next.add(card.id);
-        editor.set({ selection: next, focusedCell: { phase: card.phase, row: card.row } });
+        editor.view.set({ selection: next, focusedCell: { phase: card.phase, row: card.row } });
         return;
       }
-      if (!selection.has(card.id)) editor.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
+      if (!selection.has(card.id)) editor.view.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
       (e.currentTarget as HTMLElement).focus({ preventScroll: true });
-      const ids = editor.get().selection.has(card.id) ? [...editor.get().selection] : [card.id];
+      const ids = editor.view.get().selection.has(card.id) ? [...editor.view.get().selection] : [card.id];
       const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
       let state: CardDrag | null = null;
       followPointer(e, {
@@ -124,7 +124,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
    * of a double-click counts (clicks, unlike presses, carry their count).
    */
   const onVoteClick = (e: React.MouseEvent) => {
-    const voter = activeVoter(editor.get());
+    const voter = activeVoter(editor);
     const card = (e.target as HTMLElement).closest<HTMLElement>(".cell [data-card-id]")?.dataset.cardId;
     // A dot the vote's rules refuse is said beside the vote, as information.
     if (voter && card && e.detail <= 1) void editor.send({ type: "placeDot", participant: voter, card }, { asNotice: true });
@@ -132,8 +132,8 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
 
   const openCard = useCallback(
     (card: Card) => {
-      if (activeVoter(editor.get())) return; // a double-click while voting is two dots' worth of clicking, not an edit
-      editor.set({ editing: { card: card.id }, selection: new Set([card.id]) });
+      if (activeVoter(editor)) return; // a double-click while voting is two dots' worth of clicking, not an edit
+      editor.view.set({ editing: { card: card.id }, selection: new Set([card.id]) });
     },
     [editor],
   );
@@ -142,8 +142,8 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   const onBackgroundPointerDown = (e: React.PointerEvent) => {
     if (e.button !== 0 || (e.target as HTMLElement).closest(".card, button, input, textarea, .phase-header, .row-label, .emotion-point")) return;
     const additive = e.shiftKey || e.ctrlKey || e.metaKey;
-    const base = additive ? new Set(editor.get().selection) : new Set<string>();
-    if (!additive) editor.set({ selection: base });
+    const base = additive ? new Set(editor.view.get().selection) : new Set<string>();
+    if (!additive) editor.view.set({ selection: base });
     let current: Band = { x0: e.clientX, y0: e.clientY, x1: e.clientX, y1: e.clientY };
     followPointer(e, {
       start() {
@@ -159,14 +159,14 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
           const r = el.getBoundingClientRect();
           if (r.right > left && r.left < right && r.bottom > top && r.top < bottom && el.dataset.cardId) hit.add(el.dataset.cardId);
         });
-        editor.set({ selection: hit });
+        editor.view.set({ selection: hit });
       },
       drop() {
         setBand(null);
       },
       cancel() {
         setBand(null);
-        editor.set({ selection: base });
+        editor.view.set({ selection: base });
       },
     });
   };
@@ -251,7 +251,7 @@ interface RowCellsProps {
   selection: ReadonlySet<string>;
   dragging: Set<string> | null;
   drag: CardDrag | null;
-  editing: ReturnType<Editor["get"]>["editing"];
+  editing: ViewState["editing"];
   focusedCell: Cell | null;
   onCardPointerDown(e: React.PointerEvent, card: Card): void;
   openCard(card: Card): void;
@@ -292,20 +292,20 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
 
   const commitNew = async (title: string) => {
     if (title.trim() === "") {
-      editor.set({ editing: null });
+      editor.view.set({ editing: null });
       return;
     }
     const index = newAt ?? cards.length;
     // Keep the editor open below the new card: a workshop calls out sticky notes one after another.
-    editor.set({ editing: { cell, index: index + 1 } });
+    editor.view.set({ editing: { cell, index: index + 1 } });
     // The card last added is the one selected, so Escape then Delete, Enter or Ctrl+arrows act on it.
     const id = await addCard(editor, cell, title, index);
-    if (id) editor.set({ selection: new Set([id]) });
+    if (id) editor.view.set({ selection: new Set([id]) });
   };
   /** Escape in the new card's editor: the keyboard carries on from the card added last, or the cell. */
   const stopAdding = () => {
-    editor.set({ editing: null });
-    const added = cards.find((c) => editor.get().selection.has(c.id));
+    editor.view.set({ editing: null });
+    const added = cards.find((c) => editor.view.get().selection.has(c.id));
     reveal(added ? `[data-card-id="${added.id}"]` : `.cell[data-phase="${phase.id}"][data-row="${row.id}"]`);
   };
 
@@ -323,10 +323,10 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
           initial={c.title}
           placeholder={props.newCardLabel}
           onCommit={(title) => {
-            editor.set({ editing: null });
+            editor.view.set({ editing: null });
             void renameCard(editor, c, title);
           }}
-          onCancel={() => editor.set({ editing: null })}
+          onCancel={() => editor.view.set({ editing: null })}
         />,
       );
     } else {
@@ -360,10 +360,10 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
       data-phase={phase.id}
       data-row={row.id}
       onFocus={(e) => {
-        if (e.target === e.currentTarget) editor.set({ focusedCell: cell });
+        if (e.target === e.currentTarget) editor.view.set({ focusedCell: cell });
       }}
       onDoubleClick={(e) => {
-        if (e.target === e.currentTarget) editor.set({ editing: { cell, index: cards.length }, focusedCell: cell });
+        if (e.target === e.currentTarget) editor.view.set({ editing: { cell, index: cards.length }, focusedCell: cell });
       }}
     >
       {items}
@@ -374,7 +374,7 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
         aria-hidden="true"
         title={props.newCardLabel}
         aria-label={props.newCardLabel}
-        onClick={() => editor.set({ editing: { cell, index: cards.length }, focusedCell: cell })}
+        onClick={() => editor.view.set({ editing: { cell, index: cards.length }, focusedCell: cell })}
       >
         +
       </button>
@@ -388,7 +388,7 @@ function NewCard(props: { label: string; onCommit(title: string): void; onCancel
 
 function AddPhaseColumn({ editor }: { editor: Editor }) {
   const { t } = useT();
-  const phases = useEditor(editor, (s) => s.doc.phases.length);
+  const phases = useJourney(editor, (s) => s.doc.phases.length);
   return (
     <div className="add-phase">
       <button

@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Card, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
 import { EmotionFace } from "../components/EmotionFace";
-import type { Editor, EditorState } from "../state/store";
+import type { Editor, ViewState } from "../state/store";
 import { addCard, renameCard, setEmotion } from "../journey/actions";
 import { curvePath, scoreToY } from "./curve";
 import { followPointer } from "./drag";
@@ -16,7 +16,7 @@ interface Props {
   phases: Phase[];
   cells: Map<string, Card[]>;
   selection: ReadonlySet<string>;
-  editing: EditorState["editing"];
+  editing: ViewState["editing"];
   dropTarget: { phase: string; row: string } | null;
 }
 
@@ -50,10 +50,10 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
   const startDrag = (e: React.PointerEvent, card: Card) => {
     if (e.button !== 0) return;
     e.stopPropagation();
-    editor.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
+    editor.view.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
     const lane = (e.currentTarget as HTMLElement).closest(".emotion-lane")?.getBoundingClientRect();
     if (!lane) return;
-    const zoom = editor.get().zoom;
+    const zoom = editor.view.get().zoom;
     const scoreAt = (clientY: number) => {
       const y = (clientY - lane.top) / zoom;
       const pad = 14;
@@ -90,11 +90,11 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
           data-row={row.id}
           aria-label={t.board.cell(col.phase.title, row.title)}
           onFocus={(e) => {
-            if (e.target === e.currentTarget) editor.set({ focusedCell: { phase: col.phase.id, row: row.id } });
+            if (e.target === e.currentTarget) editor.view.set({ focusedCell: { phase: col.phase.id, row: row.id } });
           }}
           onDoubleClick={(e) => {
             if (e.target === e.currentTarget)
-              editor.set({ editing: { cell: { phase: col.phase.id, row: row.id }, index: col.cards.length }, focusedCell: { phase: col.phase.id, row: row.id } });
+              editor.view.set({ editing: { cell: { phase: col.phase.id, row: row.id }, index: col.cards.length }, focusedCell: { phase: col.phase.id, row: row.id } });
           }}
         />
       ))}
@@ -116,7 +116,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
           onPointerDown={(e) => startDrag(e, pt.card)}
           onDoubleClick={(e) => {
             e.stopPropagation();
-            editor.set({ editing: { card: pt.card.id } });
+            editor.view.set({ editing: { card: pt.card.id } });
           }}
         >
           <EmotionFace score={pt.score} size={26} />
@@ -131,7 +131,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
 /** Inline editors (new card, rename) float over the lane in their phase's column. */
 function EmotionEditors(props: {
   editor: Editor;
-  editing: EditorState["editing"];
+  editing: ViewState["editing"];
   row: Row;
   columns: { phase: Phase; x: number; w: number; cards: Card[] }[];
 }) {
@@ -147,7 +147,7 @@ function EmotionEditors(props: {
           placeholder={t.newCardPlaceholder}
           initial=""
           onDone={async (title) => {
-            editor.set({ editing: null });
+            editor.view.set({ editing: null });
             if (title.trim()) await addCard(editor, { phase: col.phase.id, row: row.id }, title);
           }}
         />
@@ -163,7 +163,7 @@ function EmotionEditors(props: {
         placeholder={t.newCardPlaceholder}
         initial={card.title}
         onDone={async (title) => {
-          editor.set({ editing: null });
+          editor.view.set({ editing: null });
           await renameCard(editor, card, title);
         }}
       />

@@ -38,10 +38,10 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
     e.stopPropagation();
     const board = e.currentTarget.closest<HTMLElement>(".board");
     const startX = e.clientX;
-    const zoom = editor.get().zoom;
+    const zoom = editor.view.get().zoom;
     let width = phase.width;
     const columns = () =>
-      `var(--row-label-width) ${editor
+      `var(--row-label-width) ${editor.journey
         .get()
         .doc.phases.map((p) => `${Math.round(((p.id === phase.id ? width : p.width) / 100) * PHASE_WIDTH)}px`)
         .join(" ")} var(--add-column-width)`;
@@ -63,7 +63,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
   };
 
   const remove = async () => {
-    const n = cardsInPhase(editor.get().doc, phase.id);
+    const n = cardsInPhase(editor.journey.get().doc, phase.id);
     if (n > 0 && !(await askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }))) return;
     await deletePhase(editor, phase);
   };

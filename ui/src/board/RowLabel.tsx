@@ -18,7 +18,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
   const addRow = (at: number) => editor.send({ type: "addRow", index: at, title: t.newRowTitle, kind: "cards", hidden: false });
 
   const remove = async () => {
-    const n = cardsInRow(editor.get().doc, row.id);
+    const n = cardsInRow(editor.journey.get().doc, row.id);
     if (n > 0 && !(await askConfirm({ title: t.deleteRowTitle(row.title), body: t.deleteRowBody(n), confirm: t.delete }))) return;
     await editor.send({ type: "deleteRow", row: row.id });
   };
@@ -56,9 +56,9 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
           self: e.currentTarget,
           onDrop: (to) => {
             // Hidden rows are strips, not labels: count them back in to get the row's index.
-            const visible = editor.get().doc.rows.filter((r) => !r.hidden && r.id !== row.id);
+            const visible = editor.journey.get().doc.rows.filter((r) => !r.hidden && r.id !== row.id);
             const before = visible[to];
-            const rows = editor.get().doc.rows.filter((r) => r.id !== row.id);
+            const rows = editor.journey.get().doc.rows.filter((r) => r.id !== row.id);
             const at = before ? rows.indexOf(before) : rows.length;
             if (at !== index) void editor.send({ type: "moveRow", row: row.id, index: at });
           },

@@ -1,15 +1,15 @@
 import { useEffect } from "react";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useView } from "../state/store";
 
 /**
  * A phase header or row label starts renaming itself when the keyboard asks for it (Enter or F2
  * on the focused header, `renameBand` in registry.ts), as a double-click on its title does.
  */
 export function useRenameAsked(editor: Editor, id: string, start: () => void): void {
-  const asked = useEditor(editor, (s) => s.renaming === id);
+  const asked = useView(editor, (s) => s.renaming === id);
   useEffect(() => {
     if (!asked) return;
-    editor.set({ renaming: null });
+    editor.view.set({ renaming: null });
     start();
     // `start` is made anew on every render; `asked` is what triggers it.
   }, [asked, editor]); // eslint-disable-line react-hooks/exhaustive-deps

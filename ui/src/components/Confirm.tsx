@@ -1,6 +1,7 @@
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useEffect, useRef } from "react";
 import { useT } from "../i18n/context";
 import { Modal } from "./Modal";
+import { Store, useStore } from "../state/observable";
 
 interface Question {
   title: string;
@@ -11,35 +12,23 @@ interface Question {
 
 // One question at a time, asked from anywhere (actions are not components), answered by the
 // host rendered once in the app.
-let current: Question | null = null;
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
+const asked = new Store<{ current: Question | null }>({ current: null });
 
 /** Asks the user to confirm something destructive; resolves true when they do. */
 export function askConfirm(q: Omit<Question, "resolve">): Promise<boolean> {
-  current?.resolve(false);
-  return new Promise((resolve) => {
-    current = { ...q, resolve };
-    notify();
-  });
+  asked.get().current?.resolve(false);
+  return new Promise((resolve) => asked.set({ current: { ...q, resolve } }));
 }
 
 function answer(ok: boolean) {
-  const q = current;
-  current = null;
-  notify();
+  const q = asked.get().current;
+  asked.set({ current: null });
   q?.resolve(ok);
 }
 
 export function ConfirmHost() {
   const { t } = useT();
-  const q = useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+  const q = useStore(asked, (s) => s.current);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), [q]);
   if (!q) return null;

@@ -1,6 +1,6 @@
 import type { Card } from "../ipc";
 import { useT } from "../i18n/context";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useJourney, useView } from "../state/store";
 import { EmotionFace } from "../components/EmotionFace";
 import { PALETTE } from "../journey/palette";
 import { deleteSelection, duplicateSelection } from "../journey/actions";
@@ -10,8 +10,8 @@ import { PanelHead } from "../components/PanelHead";
 /** The side panel: every field of the selected card, each change one edit. */
 export function Inspector({ editor, onHide }: { editor: Editor; onHide(): void }) {
   const { t } = useT();
-  const doc = useEditor(editor, (s) => s.doc);
-  const selection = useEditor(editor, (s) => s.selection);
+  const doc = useJourney(editor, (s) => s.doc);
+  const selection = useView(editor, (s) => s.selection);
   const selected = doc.cards.filter((c) => selection.has(c.id));
   const card = selected.length === 1 ? selected[0] : undefined;
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, events, listenUntil, type OpenedJourney } from "../ipc";
 import { useT } from "../i18n/context";
-import { Editor, useEditor } from "../state/store";
+import { Editor, useJourney, useView } from "../state/store";
 import { Board } from "../board/Board";
 import { followPointer } from "../board/drag";
 import { InlineInput } from "../components/Menu";
@@ -31,7 +31,7 @@ const DETAILS_KEY = "journeywall.details";
 export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourney; onClose(message?: string): void; onOpen(journey: string): void }) {
   const editor = useMemo(() => new Editor(opened.doc, opened.history), [opened]);
   const scroller = useRef<HTMLElement>(null);
-  const name = useEditor(editor, (s) => s.doc.journey.name);
+  const name = useJourney(editor, (s) => s.doc.journey.name);
   const [printing, setPrinting] = useState(false);
   const [capturing, setCapturing] = useState(false);
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -40,7 +40,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   const [restored, setRestored] = useState<{ id: string; name: string } | null>(null);
   const roundScroller = useRef<HTMLDivElement>(null);
   const showPanel = (next: Panel | null) => {
-    editor.set({ voter: null });
+    editor.view.set({ voter: null });
     if (next !== "rounds") setRoundView(null);
     setPanel(next);
   };
@@ -62,7 +62,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   const exportJourney = () =>
     api.exportJourney(opened.doc.journey.id).then(
       (path) => path && setNotice(t.exported(path)),
-      (e: Error) => editor.set({ error: e.message }),
+      (e: Error) => editor.journey.set({ error: e.message }),
     );
 
   // The editor's actions (registry.ts) as this screen carries them out: the keys, the native menu
@@ -127,7 +127,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     };
   }, [editor, t]);
   // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing.
-  const history = useEditor(editor, (s) => s.history);
+  const history = useJourney(editor, (s) => s.history);
   useEffect(() => {
     api
       .updateMenu(
@@ -241,7 +241,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
             </main>
           )}
           {panel === "vote" ? (
-            <VotePanel editor={editor} onResults={() => setResults(editor.get().doc.vote || editor.get().doc.cards.some((c) => c.votes > 0) ? "ranking" : "typing")} onClose={() => showPanel(null)} />
+            <VotePanel editor={editor} onResults={() => setResults(editor.journey.get().doc.vote || editor.journey.get().doc.cards.some((c) => c.votes > 0) ? "ranking" : "typing")} onClose={() => showPanel(null)} />
           ) : panel === "room" ? (
             <RoomPanel editor={editor} onClose={() => showPanel(null)} />
           ) : panel === "personas" ? (
@@ -301,11 +301,11 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   const { editor } = ctx;
   const run = (id: string) => runIn(ctx, id);
   const tip = (id: string, label: string) => withKey(label, editorAction(id));
-  const journey = useEditor(editor, (s) => s.doc.journey);
-  const persona = useEditor(editor, (s) => s.doc.personas[0]);
-  const history = useEditor(editor, (s) => s.history);
-  const pending = useEditor(editor, (s) => s.pending);
-  const zoom = useEditor(editor, (s) => s.zoom);
+  const journey = useJourney(editor, (s) => s.doc.journey);
+  const persona = useJourney(editor, (s) => s.doc.personas[0]);
+  const history = useJourney(editor, (s) => s.history);
+  const pending = useJourney(editor, (s) => s.pending);
+  const zoom = useView(editor, (s) => s.zoom);
   const [renaming, setRenaming] = useState(false);
   const undoLabel = history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo;
   const redoLabel = history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo;
@@ -395,7 +395,7 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
 /** Says each change in words for screen readers (a polite live region, visually hidden). */
 function Announcer({ editor }: { editor: Editor }) {
   const { t } = useT();
-  const change = useEditor(editor, (s) => s.lastChange);
+  const change = useJourney(editor, (s) => s.lastChange);
   const [said, setSaid] = useState("");
   // Worked out once per change (not on every redraw, nor again when the language changes), and
   // told again when the same words recur.
@@ -403,7 +403,7 @@ function Announcer({ editor }: { editor: Editor }) {
   useEffect(() => {
     if (!change || change.seq === told.current) return;
     told.current = change.seq;
-    setSaid(describeChange(t, change, editor.get().doc) + (change.seq % 2 ? "" : "\u00a0"));
+    setSaid(describeChange(t, change, editor.journey.get().doc) + (change.seq % 2 ? "" : "\u00a0"));
   }, [change, editor, t]);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
@@ -414,14 +414,14 @@ function Announcer({ editor }: { editor: Editor }) {
 
 function ErrorToast({ editor }: { editor: Editor }) {
   const { t } = useT();
-  const error = useEditor(editor, (s) => s.error);
+  const error = useJourney(editor, (s) => s.error);
   if (!error) return null;
   return (
     <div className="toast" role="alert">
       <span>
         {t.refused} {error}
       </span>
-      <button onClick={() => editor.set({ error: null })}>{t.dismiss}</button>
+      <button onClick={() => editor.journey.set({ error: null })}>{t.dismiss}</button>
     </div>
   );
 }

@@ -7,7 +7,7 @@ export function installKeys(ctx: EditorContext): () => void {
   const { editor } = ctx;
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented) return;
-    const action = actionForKey(EDITOR_ACTIONS, e, !editor.get().editing, ctx);
+    const action = actionForKey(EDITOR_ACTIONS, e, !editor.view.get().editing, ctx);
     if (!action) return;
     // A key bound everywhere is the app's even when it does nothing now (Ctrl+P never prints the page).
     if (runEditorAction(action, ctx, e) || action.scope === "always") e.preventDefault();
@@ -19,7 +19,7 @@ export function installKeys(ctx: EditorContext): () => void {
   const onPaste = (e: ClipboardEvent) => {
     if (ctx.away() || typing(e.target) || !e.clipboardData) return;
     const first = selectedCards(editor)[0];
-    const cell = editor.get().focusedCell ?? (first ? cellOf(first) : null);
+    const cell = editor.view.get().focusedCell ?? (first ? cellOf(first) : null);
     if (!cell) return;
     e.preventDefault();
     void paste(editor, cell, e.clipboardData);

@@ -22,7 +22,8 @@ const newCard = (cell: Cell, title: string, index?: number): AddCard => ({
 });
 
 export function selectedCards(editor: Editor): Card[] {
-  const { doc, selection } = editor.get();
+  const { doc } = editor.journey.get();
+  const { selection } = editor.view.get();
   return doc.cards.filter((c) => selection.has(c.id));
 }
 
@@ -32,7 +33,7 @@ export function cellOf(card: Card): Cell {
 
 /** Adds a card; in an emotion row it starts neutral so it shows on the curve. */
 export async function addCard(editor: Editor, cell: Cell, title: string, index?: number): Promise<string | null> {
-  const row = editor.get().doc.rows.find((r) => r.id === cell.row);
+  const row = editor.journey.get().doc.rows.find((r) => r.id === cell.row);
   const edit = newCard(cell, title, index);
   if (row?.kind === "emotion") edit.emotion = 0;
   const applied = await editor.send(edit);
@@ -59,9 +60,9 @@ export async function deleteSelection(editor: Editor): Promise<void> {
 export async function duplicateSelection(editor: Editor): Promise<void> {
   const edit = asOneStep(selectedCards(editor).map((c) => ({ type: "duplicateCard", card: c.id }) as Edit), "duplicateCard");
   if (!edit) return;
-  const before = new Set(editor.get().doc.cards.map((c) => c.id));
+  const before = new Set(editor.journey.get().doc.cards.map((c) => c.id));
   const applied = await editor.send(edit);
-  if (applied) editor.set({ selection: new Set(applied.changes.cards.map((c) => c.id).filter((id) => !before.has(id))) });
+  if (applied) editor.view.set({ selection: new Set(applied.changes.cards.map((c) => c.id).filter((id) => !before.has(id))) });
 }
 
 /** Puts the cards together at `index` of `target` (counted among the cards staying there); the core works out the places. */
@@ -90,7 +91,7 @@ function nudge(editor: Editor, direction: "up" | "down" | "left" | "right"): { t
   const cards = selectedCards(editor);
   const first = cards[0];
   if (!first) return null;
-  const { doc } = editor.get();
+  const { doc } = editor.journey.get();
   const cell = cellOf(first);
   const ids = cards.map((c) => c.id);
   const staying = cellOrder(doc, cell).filter((id) => !ids.includes(id));
@@ -129,7 +130,7 @@ export async function setEmotion(editor: Editor, card: Card, emotion: number | n
 // --- phases and rows -------------------------------------------------------------------------
 
 export async function addPhase(editor: Editor, index: number, title: string): Promise<void> {
-  const used = new Set(editor.get().doc.phases.map((p) => p.colour));
+  const used = new Set(editor.journey.get().doc.phases.map((p) => p.colour));
   const colour = PALETTE.find((p) => !used.has(p.colour))?.colour ?? PALETTE[index % PALETTE.length]!.colour;
   await editor.send({ type: "addPhase", index, title, question: "", colour });
 }
@@ -140,7 +141,7 @@ export async function addPhase(editor: Editor, index: number, title: string): Pr
  */
 export async function movePhaseBy(editor: Editor, phase: string, delta: -1 | 1): Promise<void> {
   await editor.sendInTurn(() => {
-    const phases = editor.get().doc.phases;
+    const phases = editor.journey.get().doc.phases;
     const to = phases.findIndex((p) => p.id === phase) + delta;
     return to >= 0 && to < phases.length ? { type: "movePhase", phase, index: to } : null;
   });
@@ -152,7 +153,7 @@ export const PHASE_WIDTHS = { min: 25, max: 800 };
 
 export async function resizePhaseBy(editor: Editor, phase: string, steps: -1 | 1): Promise<void> {
   await editor.sendInTurn(() => {
-    const current = editor.get().doc.phases.find((p) => p.id === phase)?.width;
+    const current = editor.journey.get().doc.phases.find((p) => p.id === phase)?.width;
     if (current === undefined) return null;
     const width = Math.max(PHASE_WIDTHS.min, Math.min(PHASE_WIDTHS.max, (Math.round(current / WIDTH_STEP) + steps) * WIDTH_STEP));
     return width !== current ? { type: "updatePhase", phase, width } : null;
@@ -162,7 +163,7 @@ export async function resizePhaseBy(editor: Editor, phase: string, steps: -1 | 1
 /** Moves a row past the next shown row above (−1) or below (+1); hidden rows are passed over. */
 export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Promise<void> {
   await editor.sendInTurn(() => {
-    const rows = editor.get().doc.rows;
+    const rows = editor.journey.get().doc.rows;
     let to = rows.findIndex((r) => r.id === row) + delta;
     while (rows[to]?.hidden) to += delta;
     return to >= 0 && to < rows.length ? { type: "moveRow", row, index: to } : null;

@@ -1,14 +1,25 @@
-// What the vote means for the board and the results, worked out from the journey alone.
+// What the vote means for the board and the results, worked out from the journey and whose turn it is.
 import type { Card, JourneyDoc, Vote } from "../ipc";
-import type { EditorState } from "../state/store";
+import { useJourney, useView, type Editor } from "../state/store";
 
 /**
  * The participant whose turn it is, while the vote is open and they still take part (an undo
  * can remove them, or close the vote, while they have the turn); null otherwise.
  */
-export function activeVoter(s: EditorState): string | null {
-  const vote = s.doc.vote;
-  return s.voter !== null && vote && !vote.closed && vote.participants.some((p) => p.id === s.voter) ? s.voter : null;
+export function activeVoter(editor: Editor): string | null {
+  return voterOf(editor.journey.get().doc.vote, editor.view.get().voter);
+}
+
+/** `activeVoter` for a component, which draws again when it changes. */
+export function useActiveVoter(editor: Editor): string | null {
+  return voterOf(
+    useJourney(editor, (s) => s.doc.vote),
+    useView(editor, (s) => s.voter),
+  );
+}
+
+function voterOf(vote: Vote | null | undefined, voter: string | null): string | null {
+  return voter !== null && vote && !vote.closed && vote.participants.some((p) => p.id === voter) ? voter : null;
 }
 
 /** The colours of the participants' dots on each card, in the order the participants joined. */

@@ -4,7 +4,7 @@ import { JoinCodeView } from "../workshop/RoomPanel";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, events, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useJourney } from "../state/store";
 import { RoomTimer } from "../workshop/RoomTimer";
 import { Stage } from "./Stage";
 import { Icon } from "../components/Icon";
@@ -27,7 +27,7 @@ function inTauri(f: () => Promise<unknown>): void {
  */
 export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): void }) {
   const { t, locale } = useT();
-  const doc = useEditor(editor, (s) => s.doc);
+  const doc = useJourney(editor, (s) => s.doc);
   const [state, setState] = useState<PresentState>(() => loadState(doc.journey.id));
   const [projector, setProjector] = useState(false);
   // The room's join code, full size on the wall while the room is joining.
@@ -106,7 +106,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const openProjector = () =>
     api.openProjector().then(
       () => setProjector(true),
-      (e: Error) => editor.set({ error: e.message }),
+      (e: Error) => editor.journey.set({ error: e.message }),
     );
   const toggleRow = (row: string) =>
     setState((s) => ({ ...s, hiddenRows: s.hiddenRows.includes(row) ? s.hiddenRows.filter((r) => r !== row) : [...s.hiddenRows, row] }));

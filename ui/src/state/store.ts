@@ -1,16 +1,18 @@
-// A small external store for the editor (React reads it with useSyncExternalStore). Journey data
-// only changes through `send`, which asks the backend to apply an edit and merges what it reports;
-// selection, focus and zoom are view state and never leave the front end.
-import { useSyncExternalStore } from "react";
+// The editor's state, in two stores React reads with useSyncExternalStore. The journey store holds
+// what is stored: it only changes through `send`, which asks the backend to apply an edit and
+// merges what it reports. The view store holds what this window shows of it — selection, focus,
+// zoom — which never leaves the front end and is never undone. A component subscribes to the
+// part it draws, so a click that selects a card does not reach what draws the journey.
 import { api, type Applied, type Changes, type Edit, type JourneyDoc, type UndoState } from "../ipc";
 import { mergeChanges } from "./merge";
+import { Store, useStore } from "./observable";
 
 export interface CellRef {
   phase: string;
   row: string;
 }
 
-export interface EditorState {
+export interface JourneyState {
   doc: JourneyDoc;
   history: UndoState;
   /** Edits sent and not yet confirmed: the "saving…" indicator. */
@@ -20,6 +22,11 @@ export interface EditorState {
   /** A refusal that is no fault but a rule of the moment (a dot over someone's allowance), said
    * as information where the user is working (the vote panel) rather than as an error. */
   notice: string | null;
+  /** The last change the user made and the journey before it, for the screen reader to be told. */
+  lastChange: LastChange | null;
+}
+
+export interface ViewState {
   selection: ReadonlySet<string>;
   focusedCell: CellRef | null;
   /** The phase or row (its id) the keyboard asked to rename; its header takes it up and clears it. */
@@ -31,8 +38,6 @@ export interface EditorState {
   voter: string | null;
   /** Cards highlighted by a comparison of rounds, and how they changed. */
   marks: ReadonlyMap<string, Mark> | null;
-  /** The last change the user made and the journey before it, for the screen reader to be told. */
-  lastChange: LastChange | null;
 }
 
 export interface LastChange {
@@ -49,11 +54,12 @@ export interface LastChange {
 
 export type Mark = "added" | "moved" | "changed" | "removed";
 
-type Listener = () => void;
+export const useJourney = <U>(editor: Editor, pick: (s: JourneyState) => U): U => useStore(editor.journey, pick);
+export const useView = <U>(editor: Editor, pick: (s: ViewState) => U): U => useStore(editor.view, pick);
 
 export class Editor {
-  private state: EditorState;
-  private listeners = new Set<Listener>();
+  readonly journey: Store<JourneyState>;
+  readonly view = new Store<ViewState>({ selection: new Set(), focusedCell: null, renaming: null, editing: null, zoom: 1, voter: null, marks: null });
   /** Edits run one after another, so a fast typist's edits reach the backend in order. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -66,27 +72,22 @@ export class Editor {
     history: UndoState,
     private readonly readOnly: string | null = null,
   ) {
-    this.state = { doc, history, pending: 0, error: null, notice: null, selection: new Set(), focusedCell: null, renaming: null, editing: null, zoom: 1, voter: null, marks: null, lastChange: null };
+    this.journey = new Store<JourneyState>({ doc, history, pending: 0, error: null, notice: null, lastChange: null });
   }
 
   get isReadOnly(): boolean {
     return this.readOnly !== null;
   }
 
-  get = (): EditorState => this.state;
-
-  subscribe = (l: Listener): (() => void) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
-
-  set(patch: Partial<EditorState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+  get journeyId(): string {
+    return this.journey.get().doc.journey.id;
   }
 
-  get journeyId(): string {
-    return this.state.doc.journey.id;
+  /** The journey as stored, after `patch`, with the view let go of whatever it no longer has. */
+  private setJourney(patch: Partial<JourneyState>): void {
+    const view = patch.doc ? this.liveView(patch.doc) : {};
+    if (Object.keys(view).length > 0) this.view.set(view);
+    this.journey.set(patch);
   }
 
   /**
@@ -125,10 +126,10 @@ export class Editor {
   }
 
   private step(how: "undo" | "redo"): Promise<Applied | null> {
-    if (this.state.history[how] === null) return Promise.resolve(null);
+    if (this.journey.get().history[how] === null) return Promise.resolve(null);
     let label: string | null = null;
     const call = () => {
-      const h = this.state.history;
+      const h = this.journey.get().history;
       label = how === "undo" ? h.undo : h.redo;
       return how === "undo" ? api.undo(this.journeyId, h.undoStep) : api.redo(this.journeyId, h.redoStep);
     };
@@ -154,25 +155,27 @@ export class Editor {
   /** `label`: the undo label of the step an undo or redo took, once it has run. */
   private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: () => string | null = () => null, edit: () => Edit | null = () => null, asNotice = false): Promise<Applied | null> {
     if (this.readOnly !== null) {
-      this.set({ error: this.readOnly, editing: null });
+      this.view.set({ editing: null });
+      this.journey.set({ error: this.readOnly });
       return Promise.resolve(null);
     }
-    this.set({ pending: this.state.pending + 1 });
+    this.journey.set({ pending: this.journey.get().pending + 1 });
     const result = this.queue.then(async () => {
       try {
         const applied = await call();
         if (!applied) {
-          this.set({ pending: this.state.pending - 1 });
+          this.journey.set({ pending: this.journey.get().pending - 1 });
           return null;
         }
-        const before = this.state.doc;
+        const { doc: before, pending, lastChange: last } = this.journey.get();
         const doc = mergeChanges(before, applied.changes);
-        const lastChange = { how, label: label(), edit: edit(), before, changes: applied.changes, seq: (this.state.lastChange?.seq ?? 0) + 1 };
-        this.set({ doc, history: applied.history, pending: this.state.pending - 1, error: null, notice: null, selection: this.live(this.state.selection, doc), lastChange });
+        const lastChange = { how, label: label(), edit: edit(), before, changes: applied.changes, seq: (last?.seq ?? 0) + 1 };
+        this.setJourney({ doc, history: applied.history, pending: pending - 1, error: null, notice: null, lastChange });
         return applied;
       } catch (e) {
         const message = (e as Error).message;
-        this.set(asNotice ? { pending: this.state.pending - 1, notice: message } : { pending: this.state.pending - 1, error: message });
+        const pending = this.journey.get().pending - 1;
+        this.journey.set(asNotice ? { pending, notice: message } : { pending, error: message });
         await this.reload();
         return null;
       }
@@ -193,8 +196,8 @@ export class Editor {
   }
 
   private mergeNow(changes: Changes, history: UndoState | null): void {
-    const doc = mergeChanges(this.state.doc, changes);
-    this.set({ doc, history: history ?? this.state.history, selection: this.live(this.state.selection, doc) });
+    const { doc, history: before } = this.journey.get();
+    this.setJourney({ doc: mergeChanges(doc, changes), history: history ?? before });
   }
 
   /**
@@ -212,13 +215,13 @@ export class Editor {
         // without the journey says it is gone; otherwise the board stays and says what failed.
         const list = await api.listJourneys().catch(() => null);
         if (list && !list.some((j) => j.id === this.journeyId)) return "gone";
-        this.set({ error: (e as Error).message });
+        this.journey.set({ error: (e as Error).message });
         return "same";
       }
-      const { doc, history } = this.state;
+      const { doc, history } = this.journey.get();
       const same = opened.doc.journey.updatedAt === doc.journey.updatedAt && opened.history.undoStep === history.undoStep && opened.history.redoStep === history.redoStep;
       if (same) return "same";
-      this.set({ doc: opened.doc, history: opened.history, ...this.liveView(opened.doc) });
+      this.setJourney({ doc: opened.doc, history: opened.history });
       return "changed";
     };
     const result = this.queue.then(follow, follow);
@@ -230,39 +233,30 @@ export class Editor {
   async reload(): Promise<void> {
     try {
       const opened = await api.openJourney(this.journeyId);
-      this.set({ doc: opened.doc, history: opened.history, ...this.liveView(opened.doc) });
+      this.setJourney({ doc: opened.doc, history: opened.history });
     } catch (e) {
-      this.set({ error: (e as Error).message });
+      this.journey.set({ error: (e as Error).message });
     }
   }
 
   /**
-   * The view state that still names something in `doc`: a card being edited, a cell in focus or
-   * being typed into, a header being renamed, deleted meanwhile (elsewhere, or by a refused edit's
-   * reload), are let go rather than edited into an error.
+   * The view state that no longer names something in `doc`, let go: a card selected or being
+   * edited, a cell in focus or being typed into, a header being renamed, deleted meanwhile (by an
+   * edit, an undo, another writer, a refused edit's reload) are let go rather than edited into an
+   * error. Only what changes is in the patch.
    */
-  private liveView(doc: JourneyDoc): Pick<EditorState, "selection" | "editing" | "focusedCell" | "renaming"> {
-    const { editing, focusedCell, renaming } = this.state;
+  private liveView(doc: JourneyDoc): Partial<ViewState> {
+    const { selection, editing, focusedCell, renaming } = this.view.get();
+    const cards = new Set(doc.cards.map((c) => c.id));
     const phases = new Set(doc.phases.map((p) => p.id));
     const rows = new Set(doc.rows.map((r) => r.id));
-    const cellLives = (c: CellRef | null) => c !== null && phases.has(c.phase) && rows.has(c.row);
-    const editingLives = editing === null || ("card" in editing ? doc.cards.some((c) => c.id === editing.card) : cellLives(editing.cell));
-    return {
-      selection: this.live(this.state.selection, doc),
-      editing: editingLives ? editing : null,
-      focusedCell: cellLives(focusedCell) ? focusedCell : null,
-      renaming: renaming === null || phases.has(renaming) || rows.has(renaming) ? renaming : null,
-    };
+    const cellLives = (c: CellRef) => phases.has(c.phase) && rows.has(c.row);
+    const patch: Partial<ViewState> = {};
+    const kept = [...selection].filter((id) => cards.has(id));
+    if (kept.length !== selection.size) patch.selection = new Set(kept);
+    if (editing && !("card" in editing ? cards.has(editing.card) : cellLives(editing.cell))) patch.editing = null;
+    if (focusedCell && !cellLives(focusedCell)) patch.focusedCell = null;
+    if (renaming !== null && !phases.has(renaming) && !rows.has(renaming)) patch.renaming = null;
+    return patch;
   }
-
-  /** The selection without cards that no longer exist. */
-  private live(selection: ReadonlySet<string>, doc: JourneyDoc): ReadonlySet<string> {
-    const ids = new Set(doc.cards.map((c) => c.id));
-    const kept = [...selection].filter((id) => ids.has(id));
-    return kept.length === selection.size ? selection : new Set(kept);
-  }
-}
-
-export function useEditor<T>(editor: Editor, pick: (s: EditorState) => T): T {
-  return useSyncExternalStore(editor.subscribe, () => pick(editor.get()));
 }

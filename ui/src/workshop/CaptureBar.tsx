@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/context";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useJourney, useView } from "../state/store";
 import { addCard, addCardsFromLines } from "../journey/actions";
 import { stepCell } from "./capture";
 
@@ -11,8 +11,8 @@ import { stepCell } from "./capture";
  */
 export function CaptureBar({ editor, onClose }: { editor: Editor; onClose(): void }) {
   const { t } = useT();
-  const doc = useEditor(editor, (s) => s.doc);
-  const focused = useEditor(editor, (s) => s.focusedCell);
+  const doc = useJourney(editor, (s) => s.doc);
+  const focused = useView(editor, (s) => s.focusedCell);
   const [text, setText] = useState("");
   const [count, setCount] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -21,7 +21,7 @@ export function CaptureBar({ editor, onClose }: { editor: Editor; onClose(): voi
   const valid = focused && doc.phases.some((p) => p.id === focused.phase) && doc.rows.some((r) => r.id === focused.row && !r.hidden);
   const target = valid ? focused : stepCell(doc, null, 0);
   useEffect(() => {
-    if (target && !valid) editor.set({ focusedCell: target });
+    if (target && !valid) editor.view.set({ focusedCell: target });
   }, [target, valid, editor]);
   useEffect(() => {
     if (!target) return;
@@ -38,7 +38,7 @@ export function CaptureBar({ editor, onClose }: { editor: Editor; onClose(): voi
     setCount((n) => n + 1);
     void addCard(editor, target, title);
   };
-  const move = (step: number) => editor.set({ focusedCell: stepCell(doc, target, step), selection: new Set() });
+  const move = (step: number) => editor.view.set({ focusedCell: stepCell(doc, target, step), selection: new Set() });
 
   return (
     <form className="capture-bar" onSubmit={(e) => (e.preventDefault(), commit())} aria-label={t.capture.title}>

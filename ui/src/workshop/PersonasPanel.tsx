@@ -1,7 +1,7 @@
 import type { Persona } from "../ipc";
 import { api } from "../ipc";
 import { useT } from "../i18n/context";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useJourney } from "../state/store";
 import { useDraft } from "../components/draft";
 import { PanelHead } from "../components/PanelHead";
 
@@ -13,7 +13,7 @@ type TextField = "name" | "role" | "quote" | "goals" | "frustrations";
  */
 export function PersonasPanel({ editor, onClose }: { editor: Editor; onClose(): void }) {
   const { t } = useT();
-  const personas = useEditor(editor, (s) => s.doc.personas);
+  const personas = useJourney(editor, (s) => s.doc.personas);
   return (
     <aside className="inspector personas-panel" aria-label={t.personas.title}>
       <PanelHead title={t.personas.title} onClose={onClose} />

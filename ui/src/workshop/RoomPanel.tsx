@@ -6,7 +6,7 @@ import { dropTarget } from "../board/dropTarget";
 import { api, events, listenUntil, type Note, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Messages } from "../i18n";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useJourney, useView } from "../state/store";
 import { sendFocus } from "./roomFocus";
 import { PanelHead } from "../components/PanelHead";
 
@@ -128,10 +128,10 @@ const NO_NOTES: Note[] = [];
 /** The notes waiting, grouped by the phase and row they were aimed at. */
 function Inbox({ editor }: { editor: Editor }) {
   const { t } = useT();
-  const inbox = useEditor(editor, (s) => s.doc.inbox ?? NO_NOTES);
-  const phases = useEditor(editor, (s) => s.doc.phases);
-  const rows = useEditor(editor, (s) => s.doc.rows);
-  const cell = useEditor(editor, (s) => s.focusedCell);
+  const inbox = useJourney(editor, (s) => s.doc.inbox ?? NO_NOTES);
+  const phases = useJourney(editor, (s) => s.doc.phases);
+  const rows = useJourney(editor, (s) => s.doc.rows);
+  const cell = useView(editor, (s) => s.focusedCell);
   const [editing, setEditing] = useState<string | null>(null);
   const waiting = inbox.filter((n) => n.state === "inbox");
   const title = (list: { id: string; title: string }[], id: string | null) => list.find((x) => x.id === id)?.title ?? null;

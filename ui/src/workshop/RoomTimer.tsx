@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useStore } from "../state/observable";
 import { useT } from "../i18n/context";
 import { Icon } from "../components/Icon";
 import { useFocusTrap } from "../components/Modal";
@@ -13,7 +14,7 @@ const PRESETS = [2, 5, 10, 15];
  */
 export function RoomTimer() {
   const { t } = useT();
-  const { timer, rang } = useSyncExternalStore(roomTimer.subscribe, roomTimer.get);
+  const { timer, rang } = useStore(roomTimer, (s) => s);
   const setTimer = (next: Timer | null) => roomTimer.set({ timer: next });
   const [menu, setMenu] = useState(false);
   const [big, setBig] = useState(false);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, type JourneyDoc, type RoundDiff, type RoundInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { relativeTime } from "../i18n";
-import { Editor, useEditor, type Mark } from "../state/store";
+import { Editor, type Mark, useJourney } from "../state/store";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput } from "../components/Menu";
 import { PanelHead } from "../components/PanelHead";
@@ -55,13 +55,13 @@ export function RoundsPanel(props: {
 }) {
   const { editor, view, onView } = props;
   const { t, locale } = useT();
-  const journey = useEditor(editor, (s) => s.doc.journey);
+  const journey = useJourney(editor, (s) => s.doc.journey);
   const [rounds, setRounds] = useState<RoundInfo[]>([]);
   const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<string | null>(null);
   const [from, setFrom] = useState(NOW);
   const [to, setTo] = useState(NOW);
-  const fail = useCallback((e: Error) => editor.set({ error: e.message }), [editor]);
+  const fail = useCallback((e: Error) => editor.journey.set({ error: e.message }), [editor]);
 
   const reload = useCallback(
     () =>
@@ -110,7 +110,7 @@ export function RoundsPanel(props: {
       await editor.settled();
       const [diff, doc] = await Promise.all([api.compareRounds(journey.id, from || null, to || null), docOf(to)]);
       const shown = readOnly(withRemoved(doc, diff));
-      shown.set({ marks: marksOf(diff) });
+      shown.view.set({ marks: marksOf(diff) });
       onView({ title: t.rounds.comparing(nameOf(from), nameOf(to)), editor: shown, diff });
     } catch (e) {
       fail(e as Error);

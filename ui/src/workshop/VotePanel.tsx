@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { useT } from "../i18n/context";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useJourney } from "../state/store";
 import { askConfirm } from "../components/Confirm";
-import { activeVoter, dotsLeft } from "../journey/vote";
+import { dotsLeft, useActiveVoter } from "../journey/vote";
 import { PanelHead } from "../components/PanelHead";
 import { Icon } from "../components/Icon";
 
@@ -13,19 +13,19 @@ import { Icon } from "../components/Icon";
  */
 export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onResults(): void; onClose(): void }) {
   const { t } = useT();
-  const vote = useEditor(editor, (s) => s.doc.vote ?? null);
-  const cards = useEditor(editor, (s) => s.doc.cards);
-  const voter = useEditor(editor, activeVoter);
-  const notice = useEditor(editor, (s) => s.notice);
+  const vote = useJourney(editor, (s) => s.doc.vote ?? null);
+  const cards = useJourney(editor, (s) => s.doc.cards);
+  const voter = useActiveVoter(editor);
+  const notice = useJourney(editor, (s) => s.notice);
   // What was said about one person's dot is not about the next person's turn.
-  useEffect(() => editor.set({ notice: null }), [editor, voter]);
+  useEffect(() => editor.journey.set({ notice: null }), [editor, voter]);
   const [dots, setDots] = useState(3);
   const [stacking, setStacking] = useState(false);
   const [name, setName] = useState("");
 
   const clear = async () => {
     if (await askConfirm({ title: t.vote.clearTitle, body: t.vote.clearBody, confirm: t.vote.clear })) {
-      editor.set({ voter: null });
+      editor.view.set({ voter: null });
       void editor.send({ type: "clearVote" });
     }
   };
@@ -71,7 +71,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
     const applied = await editor.send({ type: "addParticipant", id, name: n });
     if (applied) {
       setName("");
-      editor.set({ voter: id });
+      editor.view.set({ voter: id });
     }
   };
   const current = vote.participants.find((p) => p.id === voter);
@@ -93,7 +93,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
                 aria-checked={voter === p.id}
                 className={`participant${voter === p.id ? " on" : ""}`}
                 disabled={vote.closed}
-                onClick={() => editor.set({ voter: voter === p.id ? null : p.id })}
+                onClick={() => editor.view.set({ voter: voter === p.id ? null : p.id })}
               >
                 <span className="swatch" style={{ background: p.colour }} />
                 <span className="participant-name">{p.name}</span>
@@ -109,7 +109,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
                 aria-label={t.vote.remove(p.name)}
                 title={t.vote.remove(p.name)}
                 onClick={() => {
-                  if (voter === p.id) editor.set({ voter: null });
+                  if (voter === p.id) editor.view.set({ voter: null });
                   void editor.send({ type: "removeParticipant", participant: p.id });
                 }}
               >
@@ -155,14 +155,14 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
               ))}
           </ul>
           {notice ? <p className="vote-notice">{notice}</p> : null}
-          <button onClick={() => editor.set({ voter: null })}>{t.vote.done}</button>
+          <button onClick={() => editor.view.set({ voter: null })}>{t.vote.done}</button>
         </div>
       ) : null}
       <div className="vote-actions">
         <button onClick={onResults}>{t.vote.results}</button>
         <button
           onClick={() => {
-            editor.set({ voter: null });
+            editor.view.set({ voter: null });
             void editor.send({ type: "updateVote", closed: !vote.closed });
           }}
         >

@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import type { Edit } from "../ipc";
 import { useT } from "../i18n/context";
 import { Modal } from "../components/Modal";
-import { useEditor, type Editor } from "../state/store";
+import { type Editor, useJourney } from "../state/store";
 import { ranking } from "../journey/vote";
 
 /**
@@ -11,7 +11,7 @@ import { ranking } from "../journey/vote";
  */
 export function VoteResults({ editor, typing: startTyping, onClose }: { editor: Editor; typing: boolean; onClose(): void }) {
   const { t } = useT();
-  const doc = useEditor(editor, (s) => s.doc);
+  const doc = useJourney(editor, (s) => s.doc);
   const ranked = useMemo(() => ranking(doc), [doc]);
   const [typing, setTyping] = useState(startTyping);
   const [typed, setTyped] = useState<Record<string, string>>({});

@@ -1,5 +1,6 @@
 // The room timer as values: it runs against the clock (an end time), not by counting ticks, so a
 // busy or throttled window never makes it drift. Not an edit: it is never saved or undone.
+import { Store } from "../state/observable";
 
 export interface Timer {
   /** The time set, with the minutes added since. */
@@ -67,17 +68,4 @@ export function chime(): void {
 
 // The one room timer of the window, kept outside any component so it keeps running when the view
 // changes (the editor's toolbar and the presenter view each show it).
-let shared: { timer: Timer | null; rang: boolean } = { timer: null, rang: false };
-const listeners = new Set<() => void>();
-
-export const roomTimer = {
-  get: () => shared,
-  subscribe(l: () => void): () => void {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  },
-  set(patch: Partial<typeof shared>): void {
-    shared = { ...shared, ...patch };
-    listeners.forEach((l) => l());
-  },
-};
+export const roomTimer = new Store<{ timer: Timer | null; rang: boolean }>({ timer: null, rang: false });
