@@ -122,11 +122,11 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     enabled: hasSelection,
     run: ({ editor }, e) => {
       if (!e) return;
-      const first = [...editor.view.get().selection][0];
       void nudgeSelection(editor, e.key.slice(5).toLowerCase() as "up" | "down" | "left" | "right").then((cell) => {
         // The focus and the view follow the cards, under a side panel or past the edge.
         if (!cell) return;
         editor.view.set({ focusedCell: cell });
+        const first = [...editor.view.get().selection][0];
         if (first) reveal(`[data-card-id="${first}"]`);
       });
     },

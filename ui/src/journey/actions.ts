@@ -77,17 +77,24 @@ export async function moveCards(editor: Editor, ids: string[], target: Cell, ind
  * Resolves with the cell the cards are in afterwards.
  */
 export async function nudgeSelection(editor: Editor, direction: "up" | "down" | "left" | "right"): Promise<Cell | null> {
-  let target: Cell | null = null;
-  await editor.sendInTurn(() => {
+  const made: Nudge[] = [];
+  const applied = await editor.sendInTurn(() => {
     const move = nudge(editor, direction);
-    target = move?.target ?? null;
+    if (move) made.push(move);
     return move?.edit ?? null;
   });
-  return target;
+  // A move refused (and the board reloaded) leaves the cards where they were: nothing to follow.
+  const [move] = made;
+  return move && (applied || !move.edit) ? move.target : null;
 }
 
 /** Where a nudge takes the selection, and the edit that takes it there (null at the board's edge). */
-function nudge(editor: Editor, direction: "up" | "down" | "left" | "right"): { target: Cell; edit: Edit | null } | null {
+interface Nudge {
+  target: Cell;
+  edit: Edit | null;
+}
+
+function nudge(editor: Editor, direction: "up" | "down" | "left" | "right"): Nudge | null {
   const cards = selectedCards(editor);
   const first = cards[0];
   if (!first) return null;
@@ -137,13 +144,15 @@ export async function addPhase(editor: Editor, index: number, title: string): Pr
 
 /**
  * Moves a phase one place left (−1) or right (+1): the keyboard's and the menu's way to reorder.
- * These steps, like the ones below, count from where the steps sent before them left the phase.
+ * These steps, like the resize and the row moves below, count from where the steps sent before
+ * them left things; a phase or row gone meanwhile (an undo queued before) is left alone.
  */
 export async function movePhaseBy(editor: Editor, phase: string, delta: -1 | 1): Promise<void> {
   await editor.sendInTurn(() => {
     const phases = editor.journey.get().doc.phases;
-    const to = phases.findIndex((p) => p.id === phase) + delta;
-    return to >= 0 && to < phases.length ? { type: "movePhase", phase, index: to } : null;
+    const at = phases.findIndex((p) => p.id === phase);
+    const to = at + delta;
+    return at >= 0 && to >= 0 && to < phases.length ? { type: "movePhase", phase, index: to } : null;
   });
 }
 
@@ -164,9 +173,10 @@ export async function resizePhaseBy(editor: Editor, phase: string, steps: -1 | 1
 export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Promise<void> {
   await editor.sendInTurn(() => {
     const rows = editor.journey.get().doc.rows;
-    let to = rows.findIndex((r) => r.id === row) + delta;
+    const at = rows.findIndex((r) => r.id === row);
+    let to = at + delta;
     while (rows[to]?.hidden) to += delta;
-    return to >= 0 && to < rows.length ? { type: "moveRow", row, index: to } : null;
+    return at >= 0 && to >= 0 && to < rows.length ? { type: "moveRow", row, index: to } : null;
   });
 }
 

@@ -1,8 +1,8 @@
 // The editor's state, in two stores React reads with useSyncExternalStore. The journey store holds
-// what is stored: it only changes through `send`, which asks the backend to apply an edit and
-// merges what it reports. The view store holds what this window shows of it — selection, focus,
-// zoom — which never leaves the front end and is never undone. A component subscribes to the
-// part it draws, so a click that selects a card does not reach what draws the journey.
+// what is stored, and how saving it goes: the journey changes only through `send` (and the calls
+// beside it), which asks the backend to apply an edit and merges what it reports. The view store
+// holds what this window shows of it — selection, focus, zoom — which never leaves the front end
+// and is never undone. A component subscribes with `useJourney` or `useView` to the part it draws.
 import { api, type Applied, type Changes, type Edit, type JourneyDoc, type UndoState } from "../ipc";
 import { mergeChanges } from "./merge";
 import { Store, useStore } from "./observable";
@@ -152,10 +152,13 @@ export class Editor {
     return this.run(call, "edit");
   }
 
-  /** `label`: the undo label of the step an undo or redo took, once it has run. */
+  /**
+   * `label`: the undo label of the step an undo or redo took, and `edit`: the edit sent, each
+   * read once the call has run (the edit of `sendInTurn` is only made then).
+   */
   private run(call: () => Promise<Applied | null>, how: LastChange["how"], label: () => string | null = () => null, edit: () => Edit | null = () => null, asNotice = false): Promise<Applied | null> {
     if (this.readOnly !== null) {
-      this.view.set({ editing: null });
+      if (this.view.get().editing) this.view.set({ editing: null });
       this.journey.set({ error: this.readOnly });
       return Promise.resolve(null);
     }
