@@ -95,7 +95,7 @@ export class Editor {
    * reloaded). With `asNotice` a refusal is told as `notice`, not as `error`.
    */
   send(edit: Edit, { asNotice = false } = {}): Promise<Applied | null> {
-    return this.run(() => api.applyEdit(this.journeyId, edit), "edit", () => null, () => edit, asNotice);
+    return this.sendInTurn(() => edit, { asNotice });
   }
 
   /**
@@ -103,13 +103,13 @@ export class Editor {
    * left it: Ctrl+↓ pressed three times while the core is busy moves a card three places, not
    * once from a stale place. `make` returning null sends nothing.
    */
-  sendInTurn(make: () => Edit | null): Promise<Applied | null> {
+  sendInTurn(make: () => Edit | null, { asNotice = false } = {}): Promise<Applied | null> {
     let edit: Edit | null = null;
     const call = () => {
       edit = make();
       return edit ? api.applyEdit(this.journeyId, edit) : Promise.resolve(null);
     };
-    return this.run(call, "edit", () => null, () => edit);
+    return this.run(call, "edit", () => null, () => edit, asNotice);
   }
 
   /**
