@@ -75,7 +75,7 @@ test("a journey made and worked on by keyboard alone in the real app, each step 
     await s.keys("Keyboard only");
     await s.keys(K.enter);
     await s.waitFor(".board .card");
-    assert.equal(await s.title(), "Keyboard only — Journeywall");
+    assert.equal(await s.titleOnce("Keyboard only — Journeywall"), "Keyboard only — Journeywall");
 
     // Into the board: the first phase header is a Tab stop; arrows walk from there into the cards.
     await tabTo(s, ".phase-header");

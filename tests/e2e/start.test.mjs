@@ -17,7 +17,7 @@ test("the first start shows the sample journey, and it opens as a map", async ()
     await s.waitFor(".phase-header", { text: "Awareness" });
     assert.equal((await s.findAll(".phase-header")).length, 5);
     assert.equal((await s.findAll(".emotion-point")).length, 5);
-    assert.equal(await s.title(), "Online customer journey — Journeywall");
+    assert.equal(await s.titleOnce("Online customer journey — Journeywall"), "Online customer journey — Journeywall");
     await s.screenshot("02-journey");
   });
   // The CLI sees what the app made: one database, one journey.

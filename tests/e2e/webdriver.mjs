@@ -139,6 +139,16 @@ export class Session {
     return this.cmd("GET", "/title");
   }
 
+  /** The window's title once it reads `expected` (the app sets it a moment after the board shows), or what it reads at the timeout. */
+  async titleOnce(expected, timeout = 5000) {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const title = await this.title();
+      if (title === expected || Date.now() > until) return title;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async screenshot(name) {
     const png = await this.cmd("GET", "/screenshot");
     mkdirSync(SHOTS, { recursive: true });
