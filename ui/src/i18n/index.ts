@@ -1,16 +1,29 @@
-import { en } from "./en";
-import { nl } from "./nl";
+import { words } from "./words";
 import type { Lang } from "../ipc";
 
-type Catalog = typeof en;
-/** The shape every catalog must have: same keys, same parameters. */
-export type Messages = {
-  [K in keyof Catalog]: Catalog[K] extends (...args: infer A) => infer R ? (...args: A) => R : Catalog[K] extends string ? string : Catalog[K];
-};
 /** The app's languages: the core's `Lang`, generated. */
 export type Locale = Lang;
 
-const catalogs: Record<Locale, Messages> = { en, nl };
+/** A text in every language, or a function of the text's values that gives one. */
+type Entry = Record<Locale, unknown> | ((...values: never[]) => Record<Locale, unknown>);
+/** The shape of `words`: texts in every language, grouped in sections. */
+export type Catalog = { [key: string]: Entry | Catalog };
+
+/** `words` in one language: each entry becomes its text, or a function giving its text. */
+type InOne<T> = T extends (...values: infer A) => Record<Locale, infer V>
+  ? (...values: A) => V
+  : T extends Record<Locale, infer V>
+    ? V
+    : { [K in keyof T]: InOne<T[K]> };
+export type Messages = InOne<typeof words>;
+
+function inOne(entry: Entry | Catalog, lang: Locale): unknown {
+  if (typeof entry === "function") return (...values: never[]) => entry(...values)[lang];
+  if ("en" in entry && "nl" in entry) return entry[lang];
+  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, inOne(value, lang)]));
+}
+
+const catalogs = { en: inOne(words, "en"), nl: inOne(words, "nl") } as Record<Locale, Messages>;
 
 export function messages(locale: Locale): Messages {
   return catalogs[locale];
