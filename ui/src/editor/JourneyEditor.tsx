@@ -133,6 +133,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       .updateMenu(
         { undo: history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo, redo: history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo },
         { undo: history.undo !== null, redo: history.redo !== null },
+        {},
       )
       .catch(() => undefined);
   }, [history.undo, history.redo, t]);

@@ -58,56 +58,24 @@ export function listenUntil(listen: () => Promise<() => void>): () => void {
   };
 }
 
-async function unwrap<T>(call: Promise<{ status: "ok"; data: T } | { status: "error"; error: B.CommandError }>): Promise<T> {
-  const r = await call;
-  if (r.status === "error") throw new BackendError(r.error.message);
-  return r.data;
+/** A generated command with its answer unwrapped: the value, or a thrown `BackendError`. */
+type Unwrapped<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<Data<R>> : never;
+type Data<R> = R extends { status: "ok"; data: infer T } ? T : R extends { status: "error" } ? never : R;
+
+async function unwrap(answer: Promise<unknown>): Promise<unknown> {
+  const r = (await answer) as { status?: string; data?: unknown; error?: B.CommandError } | undefined;
+  if (r?.status === "error") throw new BackendError(r.error?.message ?? "");
+  return r?.status === "ok" ? r.data : r;
 }
 
+/**
+ * Every command of the core's list (`requests/list.rs`), by the generated name, answering the
+ * plain value: a command added to the list is here with nothing more to write.
+ */
 export const api = {
-  appInfo: (): Promise<AppInfo> => unwrap(commands.appInfo()),
-  listTemplates: (): Promise<TemplateInfo[]> => unwrap(commands.listTemplates()),
-  listJourneys: () => unwrap(commands.listJourneys()),
-  createJourney: (template: string, name: string | null) => unwrap(commands.createJourney(template, name)),
-  openJourney: (journey: string): Promise<OpenedJourney> => unwrap(commands.openJourney(journey)),
-  applyEdit: (journey: string, edit: Edit): Promise<Applied> => unwrap(commands.applyEdit(journey, edit)),
-  /** `step`: the mark of the step the board offered (`UndoState.undoStep`); the core undoes
-   * nothing if another writer on the file changed the history since. */
-  undo: (journey: string, step: string | null): Promise<Applied> => unwrap(commands.undo(journey, step)),
-  redo: (journey: string, step: string | null): Promise<Applied> => unwrap(commands.redo(journey, step)),
-  setLanguage: (locale: string) => unwrap(commands.setLanguage(locale)),
-  duplicateJourney: (journey: string, name: string) => unwrap(commands.duplicateJourney(journey, name)),
-  deleteJourney: (journey: string) => unwrap(commands.deleteJourney(journey)),
-  restoreDeletedJourney: () => unwrap(commands.restoreDeletedJourney()),
-  /** The file is chosen in the native dialog and read in Rust; null: the dialog was cancelled. */
-  chooseImport: (): Promise<string | null> => unwrap(commands.chooseImport()),
-  posterPapers: (): Promise<string[]> => unwrap(commands.posterPapers()),
-  posterPreview: (journey: string, options: PosterOptions): Promise<PosterPreview> => unwrap(commands.posterPreview(journey, options)),
-  /** Asks where to save, writes the poster; resolves to the path, or null when cancelled. */
-  savePoster: (journey: string, options: PosterOptions, format: PosterFormat, openWhenDone: boolean) =>
-    unwrap(commands.savePoster(journey, options, format, openWhenDone)),
-  exportJourney: (journey: string) => unwrap(commands.exportJourney(journey)),
-  /** Asks for a picture file and gives it to the persona; resolves to null when cancelled. */
-  choosePersonaPicture: (journey: string, persona: string): Promise<Applied | null> => unwrap(commands.choosePersonaPicture(journey, persona)),
-  openProjector: () => unwrap(commands.openProjector()),
-  closeProjector: () => commands.closeProjector(),
-  /** From the projector window: it listens now; the presenter sends it the state. */
-  projectorReady: () => commands.projectorReady(),
-  listRounds: (journey: string): Promise<RoundInfo[]> => unwrap(commands.listRounds(journey)),
-  saveRound: (journey: string, name: string): Promise<RoundInfo> => unwrap(commands.saveRound(journey, name)),
-  openRound: (journey: string, round: string): Promise<Round> => unwrap(commands.openRound(journey, round)),
-  /** What changed from one version to another; null stands for the journey as it is now. */
-  compareRounds: (journey: string, from: string | null, to: string | null): Promise<RoundDiff> => unwrap(commands.compareRounds(journey, from, to)),
-  renameRound: (journey: string, round: string, name: string) => unwrap(commands.renameRound(journey, round, name)),
-  deleteRound: (journey: string, round: string) => unwrap(commands.deleteRound(journey, round)),
-  restoreRound: (journey: string, round: string, name: string): Promise<string> => unwrap(commands.restoreRound(journey, round, name)),
-  /** Opens the room for phones on the local network (or answers the one open for this journey). */
-  openRoom: (journey: string, options: RoomOptions): Promise<RoomInfo> => unwrap(commands.openRoom(journey, options)),
-  closeRoom: () => unwrap(commands.closeRoom()),
-  roomInfo: (): Promise<RoomInfo | null> => unwrap(commands.roomInfo()),
-  setRoomFocus: (focus: Focus) => unwrap(commands.setRoomFocus(focus)),
-  updateMenu: (labels: Record<string, string>, enabled: Record<string, boolean>, accelerators: Record<string, string> = {}) =>
-    unwrap(commands.updateMenu(labels, enabled, accelerators)),
+  ...(Object.fromEntries(
+    Object.entries(commands).map(([name, command]) => [name, (...args: never[]) => unwrap((command as (...a: never[]) => Promise<unknown>)(...args))]),
+  ) as { [K in keyof typeof commands]: Unwrapped<(typeof commands)[K]> }),
   /** Calls `handler` with the id of each native menu entry chosen; resolves to an unsubscribe. */
   onMenu: (handler: (id: string) => void): Promise<() => void> => events.menuChosen.listen((e) => handler(e.payload.id)),
 };
