@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{Card, Id, Millis, Persona, Phase, Row, RowKind};
+use crate::model::{Card, Id, Journey, Millis, Persona, Phase, Row, RowKind};
 use crate::vote::{Tally, Vote};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -267,87 +267,124 @@ where
     Option::<T>::deserialize(d).map(Some)
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct CardPatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
-    #[specta(type = Option<String>, optional)]
-    pub colour: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
-    #[specta(type = Option<String>, optional)]
-    pub channel: Option<Option<String>>,
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
-    #[specta(type = Option<i8>, optional)]
-    pub emotion: Option<Option<i8>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub votes: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<Vec<String>>,
-    /// Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<Millis>,
+/// A patch of a record, and what applying it means, written once per record: each field absent
+/// (leave it) or a value (set it), a `nullable` field also `null` (clear it). `swap` writes the
+/// patch into the record and returns the patch that puts back what it replaced (the inverse
+/// edit), so adding a field to a patch is one line here.
+macro_rules! patch {
+    (
+        $(#[$meta:meta])* $name:ident of $record:ty {
+            set { $( $field:ident: $ty:ty, )* }
+            nullable { $( $(#[$ndoc:meta])* $nfield:ident: $nty:ty, )* }
+            $( kept { $( $(#[$kdoc:meta])* $kfield:ident: $kty:ty, )* } )?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            $(
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+            $(
+                $(#[$ndoc])*
+                #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+                #[specta(type = Option<$nty>, optional)]
+                pub $nfield: Option<Option<$nty>>,
+            )*
+            $( $(
+                $(#[$kdoc])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $kfield: Option<$kty>,
+            )* )?
+        }
+
+        impl $name {
+            /// Writes the patch into `record`; returns the patch that undoes it. Fields under
+            /// `kept` are the caller's to handle.
+            #[allow(clippy::needless_update)]
+            pub(crate) fn swap(self, record: &mut $record) -> Self {
+                $name {
+                    $( $field: self.$field.map(|v| std::mem::replace(&mut record.$field, v)), )*
+                    $( $nfield: self.$nfield.map(|v| std::mem::replace(&mut record.$nfield, v)), )*
+                    ..Self::default()
+                }
+            }
+        }
+    };
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct PhasePatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub question: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub colour: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub width: Option<u32>,
+patch! {
+    CardPatch of Card {
+        set {
+            title: String,
+            notes: String,
+            votes: u32,
+            tags: Vec<String>,
+        }
+        nullable {
+            colour: String,
+            channel: String,
+            emotion: i8,
+        }
+        kept {
+            /// Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now.
+            updated_at: Millis,
+        }
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct RowPatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<RowKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub colour: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hidden: Option<bool>,
+patch! {
+    PhasePatch of Phase {
+        set {
+            title: String,
+            question: String,
+            colour: String,
+            width: u32,
+        }
+        nullable {}
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct JourneyPatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub settings: Option<serde_json::Value>,
+patch! {
+    RowPatch of Row {
+        set {
+            title: String,
+            kind: RowKind,
+            colour: String,
+            hidden: bool,
+        }
+        nullable {}
+    }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct PersonaPatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goals: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub frustrations: Option<String>,
-    /// A picture as `picture.rs` makes it, or `null` to remove it.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
-    #[specta(type = Option<String>, optional)]
-    pub picture: Option<Option<String>>,
+patch! {
+    JourneyPatch of Journey {
+        set {
+            name: String,
+            description: String,
+            locale: String,
+            settings: serde_json::Value,
+        }
+        nullable {}
+    }
+}
+
+patch! {
+    PersonaPatch of Persona {
+        set {
+            name: String,
+            role: String,
+            quote: String,
+            goals: String,
+            frustrations: String,
+        }
+        nullable {
+            /// A picture as `picture.rs` makes it, or `null` to remove it.
+            picture: String,
+        }
+    }
 }
 
 /// How deep batches may be nested. Its inverse is stored as JSON for undo, and must stay well

@@ -378,31 +378,10 @@ impl<'c> Applier<'c> {
     }
 
     fn update_card(&mut self, id: Id, patch: CardPatch) -> Result<Edit> {
-        let old = db::card(self.c, self.journey, id)?;
-        let mut card = old.clone();
-        let mut inverse = CardPatch { updated_at: Some(old.updated_at), ..CardPatch::default() };
-        if let Some(v) = patch.title {
-            inverse.title = Some(std::mem::replace(&mut card.title, v));
-        }
-        if let Some(v) = patch.notes {
-            inverse.notes = Some(std::mem::replace(&mut card.notes, v));
-        }
-        if let Some(v) = patch.colour {
-            inverse.colour = Some(std::mem::replace(&mut card.colour, v));
-        }
-        if let Some(v) = patch.channel {
-            inverse.channel = Some(std::mem::replace(&mut card.channel, v));
-        }
-        if let Some(v) = patch.emotion {
-            inverse.emotion = Some(std::mem::replace(&mut card.emotion, v));
-        }
-        if let Some(v) = patch.votes {
-            inverse.votes = Some(std::mem::replace(&mut card.votes, v));
-        }
-        if let Some(v) = patch.tags {
-            inverse.tags = Some(std::mem::replace(&mut card.tags, v));
-        }
-        card.updated_at = patch.updated_at.unwrap_or(self.now);
+        let mut card = db::card(self.c, self.journey, id)?;
+        let updated_at = patch.updated_at.unwrap_or(self.now);
+        let mut inverse = patch.swap(&mut card);
+        inverse.updated_at = Some(std::mem::replace(&mut card.updated_at, updated_at));
         card.validate()?;
         db::update_card(self.c, &card)?;
         self.touched.cards.insert(id);
@@ -430,19 +409,7 @@ impl<'c> Applier<'c> {
     fn update_phase(&mut self, id: Id, patch: PhasePatch) -> Result<Edit> {
         let list = db::phases(self.c, self.journey)?;
         let mut phase = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Phase, id))?;
-        let mut inverse = PhasePatch::default();
-        if let Some(v) = patch.title {
-            inverse.title = Some(std::mem::replace(&mut phase.title, v));
-        }
-        if let Some(v) = patch.question {
-            inverse.question = Some(std::mem::replace(&mut phase.question, v));
-        }
-        if let Some(v) = patch.colour {
-            inverse.colour = Some(std::mem::replace(&mut phase.colour, v));
-        }
-        if let Some(v) = patch.width {
-            inverse.width = Some(std::mem::replace(&mut phase.width, v));
-        }
+        let inverse = patch.swap(&mut phase);
         phase.validate()?;
         db::update_phase(self.c, &phase)?;
         self.touched.phases = true;
@@ -464,19 +431,7 @@ impl<'c> Applier<'c> {
     fn update_row(&mut self, id: Id, patch: RowPatch) -> Result<Edit> {
         let list = db::rows(self.c, self.journey)?;
         let mut row = list.into_iter().find(|r| r.id == id).ok_or_else(|| Error::not_found(Record::Row, id))?;
-        let mut inverse = RowPatch::default();
-        if let Some(v) = patch.title {
-            inverse.title = Some(std::mem::replace(&mut row.title, v));
-        }
-        if let Some(v) = patch.kind {
-            inverse.kind = Some(std::mem::replace(&mut row.kind, v));
-        }
-        if let Some(v) = patch.colour {
-            inverse.colour = Some(std::mem::replace(&mut row.colour, v));
-        }
-        if let Some(v) = patch.hidden {
-            inverse.hidden = Some(std::mem::replace(&mut row.hidden, v));
-        }
+        let inverse = patch.swap(&mut row);
         row.validate()?;
         db::update_row(self.c, &row)?;
         self.touched.rows = true;
@@ -498,25 +453,7 @@ impl<'c> Applier<'c> {
     fn update_persona(&mut self, id: Id, patch: PersonaPatch) -> Result<Edit> {
         let list = db::personas(self.c, self.journey)?;
         let mut p = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Persona, id))?;
-        let mut inverse = PersonaPatch::default();
-        if let Some(v) = patch.name {
-            inverse.name = Some(std::mem::replace(&mut p.name, v));
-        }
-        if let Some(v) = patch.role {
-            inverse.role = Some(std::mem::replace(&mut p.role, v));
-        }
-        if let Some(v) = patch.quote {
-            inverse.quote = Some(std::mem::replace(&mut p.quote, v));
-        }
-        if let Some(v) = patch.goals {
-            inverse.goals = Some(std::mem::replace(&mut p.goals, v));
-        }
-        if let Some(v) = patch.frustrations {
-            inverse.frustrations = Some(std::mem::replace(&mut p.frustrations, v));
-        }
-        if let Some(v) = patch.picture {
-            inverse.picture = Some(std::mem::replace(&mut p.picture, v));
-        }
+        let inverse = patch.swap(&mut p);
         p.validate()?;
         db::update_persona(self.c, &p)?;
         self.touched.personas = true;
@@ -525,19 +462,7 @@ impl<'c> Applier<'c> {
 
     fn update_journey(&mut self, patch: JourneyPatch) -> Result<Edit> {
         let mut j = db::journey(self.c, self.journey)?.ok_or_else(|| Error::NoSuchJourney(self.journey.to_string()))?;
-        let mut inverse = JourneyPatch::default();
-        if let Some(v) = patch.name {
-            inverse.name = Some(std::mem::replace(&mut j.name, v));
-        }
-        if let Some(v) = patch.description {
-            inverse.description = Some(std::mem::replace(&mut j.description, v));
-        }
-        if let Some(v) = patch.locale {
-            inverse.locale = Some(std::mem::replace(&mut j.locale, v));
-        }
-        if let Some(v) = patch.settings {
-            inverse.settings = Some(std::mem::replace(&mut j.settings, v));
-        }
+        let inverse = patch.swap(&mut j);
         j.validate()?;
         db::update_journey(self.c, &j)?;
         Ok(Edit::UpdateJourney { patch: inverse })
