@@ -126,11 +126,11 @@ export type CardPatch = CardPatch_Serialize | CardPatch_Deserialize;
 export type CardPatch_Deserialize = {
 	title?: string | null,
 	notes?: string | null,
+	votes?: number | null,
+	tags?: string[] | null,
 	colour?: string | null,
 	channel?: string | null,
 	emotion?: number | null,
-	votes?: number | null,
-	tags?: string[] | null,
 	/**  Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now. */
 	updatedAt?: number | null,
 };
@@ -138,11 +138,11 @@ export type CardPatch_Deserialize = {
 export type CardPatch_Serialize = {
 	title?: string,
 	notes?: string,
+	votes?: number,
+	tags?: string[],
 	colour?: string,
 	channel?: string,
 	emotion?: number,
-	votes?: number,
-	tags?: string[],
 	/**  Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now. */
 	updatedAt?: number,
 };
