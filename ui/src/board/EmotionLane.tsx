@@ -7,6 +7,7 @@ import { addCard, renameCard, setEmotion } from "../journey/actions";
 import { curvePath, scoreToY } from "./curve";
 import { followPointer } from "./drag";
 import { PHASE_WIDTH, cellKey } from "./layout";
+import { InlineInput } from "../components/Menu";
 
 export const EMOTION_ROW_HEIGHT = 170;
 
@@ -128,7 +129,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
   );
 }
 
-/** Inline editors (new card, rename) float over the lane in their phase's column. */
+/** The inline editor (new card, rename) floats over the lane in its phase's column. */
 function EmotionEditors(props: {
   editor: Editor;
   editing: ViewState["editing"];
@@ -138,61 +139,21 @@ function EmotionEditors(props: {
   const { editor, editing, row, columns } = props;
   const { t } = useT();
   if (!editing) return null;
-  if ("cell" in editing) {
-    const col = columns.find((c) => c.phase.id === editing.cell.phase && editing.cell.row === row.id);
-    if (!col) return null;
-    return (
-      <div className="emotion-editor" style={{ left: col.x + 8, width: col.w - 16 }}>
-        <EmotionTitleInput
-          placeholder={t.newCardPlaceholder}
-          initial=""
-          onDone={async (title) => {
-            editor.view.set({ editing: null });
-            if (title.trim()) await addCard(editor, { phase: col.phase.id, row: row.id }, title);
-          }}
-        />
-      </div>
-    );
-  }
-  const col = columns.find((c) => c.cards.some((k) => k.id === editing.card));
-  const card = col?.cards.find((k) => k.id === editing.card);
-  if (!col || !card) return null;
+  const cell = "cell" in editing ? editing.cell : null;
+  const cardId = "card" in editing ? editing.card : null;
+  const col = columns.find((c) => (cell ? c.phase.id === cell.phase && cell.row === row.id : c.cards.some((k) => k.id === cardId)));
+  const card = col?.cards.find((k) => k.id === cardId);
+  if (!col || (!cell && !card)) return null;
   return (
     <div className="emotion-editor" style={{ left: col.x + 8, width: col.w - 16 }}>
-      <EmotionTitleInput
+      <InlineInput
+        className="card-editor"
+        label={t.newCardPlaceholder}
         placeholder={t.newCardPlaceholder}
-        initial={card.title}
-        onDone={async (title) => {
-          editor.view.set({ editing: null });
-          await renameCard(editor, card, title);
-        }}
+        initial={card?.title ?? ""}
+        onClose={() => editor.view.set({ editing: null })}
+        onCommit={(title) => (card ? renameCard(editor, card, title) : addCard(editor, { phase: col.phase.id, row: row.id }, title))}
       />
     </div>
-  );
-}
-
-function EmotionTitleInput(props: { placeholder: string; initial: string; onDone(title: string): void }) {
-  const [done, setDone] = useState(false);
-  const finish = (value: string) => {
-    if (done) return;
-    setDone(true);
-    props.onDone(value);
-  };
-  return (
-    <input
-      className="card-editor"
-      autoFocus
-      defaultValue={props.initial}
-      placeholder={props.placeholder}
-      aria-label={props.placeholder}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") finish(e.currentTarget.value);
-        if (e.key === "Escape") {
-          e.stopPropagation();
-          finish(props.initial);
-        }
-      }}
-      onBlur={(e) => finish(e.currentTarget.value)}
-    />
   );
 }

@@ -62,6 +62,11 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
     });
   };
 
+  const stopEditing = () => {
+    setEditing(null);
+    focusBack(self.current);
+  };
+
   const remove = async () => {
     const n = cardsInPhase(editor.journey.get().doc, phase.id);
     if (n > 0 && !(await askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }))) return;
@@ -85,44 +90,26 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
           <InlineInput
             initial={phase.title}
             label={t.phaseTitle}
-            onDone={(v) => {
-              setEditing(null);
-              focusBack(self.current);
-              if (v !== null && v.trim() && v !== phase.title) void update({ title: v });
-            }}
+            onClose={stopEditing}
+            onCommit={(title) => update({ title })}
           />
         ) : (
           <div className="phase-title" onDoubleClick={() => setEditing("title")} title={t.renameHint}>
             {phase.title}
           </div>
         )}
-        <MenuButton label={t.phaseMenu}>
-          {(close) => (
-            <>
-              <button role="menuitem" onClick={() => (close(), setEditing("title"))}>
-                {t.rename}
-              </button>
-              <button role="menuitem" onClick={() => (close(), setEditing("question"))}>
-                {t.editQuestion}
-              </button>
-              <button role="menuitem" disabled={index === 0} onClick={() => (close(), void movePhaseBy(editor, phase.id, -1))}>
-                {t.board.moveLeft}
-              </button>
-              <button role="menuitem" disabled={index === count - 1} onClick={() => (close(), void movePhaseBy(editor, phase.id, 1))}>
-                {t.board.moveRight}
-              </button>
-              <button role="menuitem" disabled={phase.width <= PHASE_WIDTHS.min} onClick={() => (close(), void resizePhaseBy(editor, phase.id, -1))}>
-                {t.board.narrower}
-              </button>
-              <button role="menuitem" disabled={phase.width >= PHASE_WIDTHS.max} onClick={() => (close(), void resizePhaseBy(editor, phase.id, 1))}>
-                {t.board.wider}
-              </button>
-              <button role="menuitem" onClick={() => (close(), void addPhase(editor, index, t.newPhaseTitle))}>
-                {t.addPhaseBefore}
-              </button>
-              <button role="menuitem" onClick={() => (close(), void addPhase(editor, index + 1, t.newPhaseTitle))}>
-                {t.addPhaseAfter}
-              </button>
+        <MenuButton
+          label={t.phaseMenu}
+          items={[
+            { label: t.rename, run: () => setEditing("title") },
+            { label: t.editQuestion, run: () => setEditing("question") },
+            { label: t.board.moveLeft, disabled: index === 0, run: () => movePhaseBy(editor, phase.id, -1) },
+            { label: t.board.moveRight, disabled: index === count - 1, run: () => movePhaseBy(editor, phase.id, 1) },
+            { label: t.board.narrower, disabled: phase.width <= PHASE_WIDTHS.min, run: () => resizePhaseBy(editor, phase.id, -1) },
+            { label: t.board.wider, disabled: phase.width >= PHASE_WIDTHS.max, run: () => resizePhaseBy(editor, phase.id, 1) },
+            { label: t.addPhaseBefore, run: () => addPhase(editor, index, t.newPhaseTitle) },
+            { label: t.addPhaseAfter, run: () => addPhase(editor, index + 1, t.newPhaseTitle) },
+            (close) => (
               <div className="swatches" role="group" aria-label={t.colour}>
                 {PALETTE.map((p) => (
                   <button
@@ -136,23 +123,19 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
                   />
                 ))}
               </div>
-              <button role="menuitem" className="danger" onClick={() => (close(), void remove())}>
-                {t.deletePhase}
-              </button>
-            </>
-          )}
-        </MenuButton>
+            ),
+            { label: t.deletePhase, danger: true, run: remove },
+          ]}
+        />
       </div>
       {editing === "question" ? (
         <InlineInput
           initial={phase.question}
           label={t.phaseQuestion}
           multiline
-          onDone={(v) => {
-            setEditing(null);
-            focusBack(self.current);
-            if (v !== null && v !== phase.question) void update({ question: v });
-          }}
+          allowBlank
+          onClose={stopEditing}
+          onCommit={(question) => update({ question })}
         />
       ) : phase.question ? (
         <div className="phase-question" onDoubleClick={() => setEditing("question")}>

@@ -69,47 +69,27 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
         <InlineInput
           initial={row.title}
           label={t.rowTitle}
-          onDone={(v) => {
-            setRenaming(false);
-            focusBack(self.current);
-            if (v !== null && v.trim() && v !== row.title) void update({ title: v });
-          }}
+          onClose={() => (setRenaming(false), focusBack(self.current))}
+          onCommit={(title) => update({ title })}
         />
       ) : (
         <span className="row-title" onDoubleClick={() => setRenaming(true)} title={t.renameHint}>
           {row.title}
         </span>
       )}
-      <MenuButton label={t.rowMenu}>
-        {(close) => (
-          <>
-            <button role="menuitem" onClick={() => (close(), setRenaming(true))}>
-              {t.rename}
-            </button>
-            <button role="menuitem" disabled={index === 0} onClick={() => (close(), void moveRowBy(editor, row.id, -1))}>
-              {t.board.moveUp}
-            </button>
-            <button role="menuitem" disabled={index === count - 1} onClick={() => (close(), void moveRowBy(editor, row.id, 1))}>
-              {t.board.moveDown}
-            </button>
-            <button role="menuitem" onClick={() => (close(), void addRow(index))}>
-              {t.addRowAbove}
-            </button>
-            <button role="menuitem" onClick={() => (close(), void addRow(index + 1))}>
-              {t.addRowBelow}
-            </button>
-            <button role="menuitem" onClick={() => (close(), void update({ kind: row.kind === "emotion" ? "cards" : "emotion" }))}>
-              {row.kind === "emotion" ? t.makeCardsRow : t.makeEmotionRow}
-            </button>
-            <button role="menuitem" onClick={() => (close(), void update({ hidden: true }))}>
-              {t.hideRow}
-            </button>
-            <button role="menuitem" className="danger" onClick={() => (close(), void remove())}>
-              {t.deleteRow}
-            </button>
-          </>
-        )}
-      </MenuButton>
+      <MenuButton
+        label={t.rowMenu}
+        items={[
+          { label: t.rename, run: () => setRenaming(true) },
+          { label: t.board.moveUp, disabled: index === 0, run: () => moveRowBy(editor, row.id, -1) },
+          { label: t.board.moveDown, disabled: index === count - 1, run: () => moveRowBy(editor, row.id, 1) },
+          { label: t.addRowAbove, run: () => addRow(index) },
+          { label: t.addRowBelow, run: () => addRow(index + 1) },
+          { label: row.kind === "emotion" ? t.makeCardsRow : t.makeEmotionRow, run: () => update({ kind: row.kind === "emotion" ? "cards" : "emotion" }) },
+          { label: t.hideRow, run: () => update({ hidden: true }) },
+          { label: t.deleteRow, danger: true, run: remove },
+        ]}
+      />
     </div>
   );
 }

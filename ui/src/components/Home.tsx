@@ -97,10 +97,8 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
                   <InlineInput
                     initial={j.name}
                     label={t.journeyName}
-                    onDone={(v) => {
-                      setRenaming(null);
-                      if (v !== null && v.trim() && v !== j.name) void act(() => api.applyEdit(j.id, { type: "updateJourney", name: v }));
-                    }}
+                    onClose={() => setRenaming(null)}
+                    onCommit={(name) => act(() => api.applyEdit(j.id, { type: "updateJourney", name }))}
                   />
                 </div>
               ) : (
@@ -111,21 +109,14 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
                   </span>
                 </button>
               )}
-              <MenuButton label={t.journeyMenu}>
-                {(close) => (
-                  <>
-                    <button role="menuitem" onClick={() => (close(), setRenaming(j.id))}>
-                      {t.rename}
-                    </button>
-                    <button role="menuitem" onClick={() => (close(), void act(() => api.duplicateJourney(j.id, t.copyOf(j.name))))}>
-                      {t.duplicate}
-                    </button>
-                    <button role="menuitem" className="danger" onClick={() => (close(), void remove(j))}>
-                      {t.delete}
-                    </button>
-                  </>
-                )}
-              </MenuButton>
+              <MenuButton
+                label={t.journeyMenu}
+                items={[
+                  { label: t.rename, run: () => setRenaming(j.id) },
+                  { label: t.duplicate, run: () => act(() => api.duplicateJourney(j.id, t.copyOf(j.name))) },
+                  { label: t.delete, danger: true, run: () => remove(j) },
+                ]}
+              />
             </li>
           ))}
         </ul>

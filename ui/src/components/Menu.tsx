@@ -1,5 +1,5 @@
 import { Icon } from "./Icon";
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 /** Moves `menu` back inside the window when it would open past an edge (a row's menu at the left). */
 function keepOnScreen(menu: HTMLElement): void {
@@ -15,14 +15,17 @@ function keepOnScreen(menu: HTMLElement): void {
   if (dx || dy) menu.style.translate = `${dx / scale}px ${dy / scale}px`;
 }
 
-const items = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>("button:not([disabled])") ?? [])];
+const choices = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>("button:not([disabled])") ?? [])];
+
+/** One choice in a `MenuButton`, or something else drawn between them (the phase's colour swatches). */
+export type MenuEntry = { label: string; run(): unknown; disabled?: boolean; danger?: boolean } | ((close: () => void) => ReactNode);
 
 /**
  * A "⋯" button with a small menu: it opens on screen with the focus on its first item, the
  * arrow keys go through the items, and a choice, Escape, Tab or a click elsewhere closes it
  * (Escape gives the focus back to the button).
  */
-export function MenuButton({ label, children }: { label: string; children: (close: () => void) => ReactNode }) {
+export function MenuButton({ label, items }: { label: string; items: MenuEntry[] }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -30,7 +33,7 @@ export function MenuButton({ label, children }: { label: string; children: (clos
   useLayoutEffect(() => {
     if (!open || !menu.current) return;
     keepOnScreen(menu.current);
-    items(menu.current)[0]?.focus({ preventScroll: true });
+    choices(menu.current)[0]?.focus({ preventScroll: true });
   }, [open]);
   useEffect(() => {
     if (!open) return;
@@ -45,7 +48,7 @@ export function MenuButton({ label, children }: { label: string; children: (clos
       } else if (e.key === "Tab") {
         setOpen(false);
       } else if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Home" || e.key === "End") {
-        const list = items(menu.current);
+        const list = choices(menu.current);
         if (list.length === 0) return;
         e.preventDefault();
         e.stopPropagation();
@@ -68,24 +71,46 @@ export function MenuButton({ label, children }: { label: string; children: (clos
       </button>
       {open ? (
         <div ref={menu} className="menu" role="menu" aria-label={label}>
-          {children(() => setOpen(false))}
+          {items.map((item, i) =>
+            typeof item === "function" ? (
+              <Fragment key={i}>{item(() => setOpen(false))}</Fragment>
+            ) : (
+              <button key={i} role="menuitem" className={item.danger ? "danger" : undefined} disabled={item.disabled} onClick={() => (setOpen(false), void item.run())}>
+                {item.label}
+              </button>
+            ),
+          )}
         </div>
       ) : null}
     </div>
   );
 }
 
-/** A single-line inline text editor: Enter or blur commits, Escape cancels. */
-export function InlineInput(props: { initial: string; label: string; multiline?: boolean; onDone(value: string | null): void }) {
+/**
+ * An inline text editor: Enter or blur commits, Escape cancels. `onClose` runs either way;
+ * `onCommit` only when the text changed (and is not blank, unless `allowBlank`).
+ */
+export function InlineInput(props: {
+  initial: string;
+  label: string;
+  placeholder?: string;
+  className?: string;
+  multiline?: boolean;
+  allowBlank?: boolean;
+  onClose(): void;
+  onCommit(value: string): unknown;
+}) {
   const done = useRef(false);
   const finish = (value: string | null) => {
     if (done.current) return;
     done.current = true;
-    props.onDone(value);
+    props.onClose();
+    if (value !== null && value !== props.initial && (props.allowBlank || value.trim())) void props.onCommit(value);
   };
   const common = {
-    className: "inline-input",
+    className: props.className ?? "inline-input",
     defaultValue: props.initial,
+    placeholder: props.placeholder,
     autoFocus: true,
     "aria-label": props.label,
     onFocus: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => e.currentTarget.select(),

@@ -320,10 +320,8 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         <InlineInput
           initial={journey.name}
           label={t.journeyName}
-          onDone={(v) => {
-            setRenaming(false);
-            if (v !== null && v.trim() && v !== journey.name) void editor.send({ type: "updateJourney", name: v });
-          }}
+          onClose={() => setRenaming(false)}
+          onCommit={(name) => editor.send({ type: "updateJourney", name })}
         />
       ) : (
         <h1 onDoubleClick={() => setRenaming(true)} title={t.renameHint}>

@@ -164,10 +164,8 @@ function Inbox({ editor }: { editor: Editor }) {
                   <InlineInput
                     initial={n.text}
                     label={t.room.editNote}
-                    onDone={(text) => {
-                      setEditing(null);
-                      if (text !== null && text.trim() && text !== n.text) void editor.send({ type: "updateNote", note: n.id, text });
-                    }}
+                    onClose={() => setEditing(null)}
+                    onCommit={(text) => editor.send({ type: "updateNote", note: n.id, text })}
                   />
                 ) : (
                   <p dir="auto" onDoubleClick={() => setEditing(n.id)}>
