@@ -79,72 +79,49 @@ export function RoundsPanel(props: {
     });
   }, [reload]);
 
+  /** An action whose failure shows in the editor's error bar. */
+  const guarded =
+    <A extends unknown[]>(f: (...a: A) => Promise<unknown>) =>
+    (...a: A) =>
+      f(...a).catch(fail);
+
   const suggestion = t.rounds.suggestions[Math.min(rounds.length, t.rounds.suggestions.length - 1)] ?? "";
-  const save = async () => {
-    const n = name.trim() || suggestion;
-    try {
-      // A title typed a moment ago is committed on blur, as this button is pressed: wait for it.
-      await editor.settled();
-      const saved = await api.saveRound(journey.id, n);
-      setName("");
-      const list = await reload();
-      if (list) setFrom(saved.id);
-    } catch (e) {
-      fail(e as Error);
-    }
-  };
+  const save = guarded(async () => {
+    // A title typed a moment ago is committed on blur, as this button is pressed: wait for it.
+    await editor.settled();
+    const saved = await api.saveRound(journey.id, name.trim() || suggestion);
+    setName("");
+    const list = await reload();
+    if (list) setFrom(saved.id);
+  });
 
   const nameOf = (id: string) => (id === NOW ? t.rounds.now : (rounds.find((r) => r.id === id)?.name ?? ""));
   const docOf = async (id: string) => (id === NOW ? (await api.openJourney(journey.id)).doc : (await api.openRound(journey.id, id)).doc);
   const readOnly = (doc: Awaited<ReturnType<typeof docOf>>) => new Editor(doc, { undo: null, redo: null, undoStep: null, redoStep: null }, t.rounds.readOnly);
 
-  const viewRound = async (r: RoundInfo) => {
-    try {
-      onView({ title: t.rounds.viewing(r.name), editor: readOnly(await docOf(r.id)), diff: null });
-    } catch (e) {
-      fail(e as Error);
-    }
-  };
-  const compare = async () => {
-    try {
-      await editor.settled();
-      const [diff, doc] = await Promise.all([api.compareRounds(journey.id, from || null, to || null), docOf(to)]);
-      const shown = readOnly(withRemoved(doc, diff));
-      shown.view.set({ marks: marksOf(diff) });
-      onView({ title: t.rounds.comparing(nameOf(from), nameOf(to)), editor: shown, diff });
-    } catch (e) {
-      fail(e as Error);
-    }
-  };
-  const restore = async (r: RoundInfo) => {
+  const viewRound = guarded(async (r: RoundInfo) => onView({ title: t.rounds.viewing(r.name), editor: readOnly(await docOf(r.id)), diff: null }));
+  const compare = guarded(async () => {
+    await editor.settled();
+    const [diff, doc] = await Promise.all([api.compareRounds(journey.id, from || null, to || null), docOf(to)]);
+    const shown = readOnly(withRemoved(doc, diff));
+    shown.view.set({ marks: marksOf(diff) });
+    onView({ title: t.rounds.comparing(nameOf(from), nameOf(to)), editor: shown, diff });
+  });
+  const restore = guarded(async (r: RoundInfo) => {
     const newName = t.rounds.restoredName(journey.name, r.name).slice(0, 200);
-    try {
-      props.onRestored(await api.restoreRound(journey.id, r.id, newName), newName);
-    } catch (e) {
-      fail(e as Error);
-    }
-  };
-  const remove = async (r: RoundInfo) => {
+    props.onRestored(await api.restoreRound(journey.id, r.id, newName), newName);
+  });
+  const remove = guarded(async (r: RoundInfo) => {
     if (!(await askConfirm({ title: t.rounds.deleteTitle(r.name), body: t.rounds.deleteBody, confirm: t.rounds.deleteConfirm }))) return;
-    try {
-      await api.deleteRound(journey.id, r.id);
-      if (from === r.id) setFrom(NOW);
-      if (to === r.id) setTo(NOW);
-      await reload();
-    } catch (e) {
-      fail(e as Error);
-    }
-  };
-  const rename = async (r: RoundInfo, value: string | null) => {
-    setRenaming(null);
-    if (value === null || !value.trim() || value === r.name) return;
-    try {
-      await api.renameRound(journey.id, r.id, value);
-      await reload();
-    } catch (e) {
-      fail(e as Error);
-    }
-  };
+    await api.deleteRound(journey.id, r.id);
+    if (from === r.id) setFrom(NOW);
+    if (to === r.id) setTo(NOW);
+    await reload();
+  });
+  const rename = guarded(async (r: RoundInfo, value: string) => {
+    await api.renameRound(journey.id, r.id, value);
+    await reload();
+  });
 
   return (
     <aside className="inspector rounds-panel" aria-label={t.rounds.title}>
@@ -167,7 +144,7 @@ export function RoundsPanel(props: {
         {rounds.map((r) => (
           <li key={r.id}>
             {renaming === r.id ? (
-              <InlineInput initial={r.name} label={t.rounds.rename(r.name)} onDone={(v) => void rename(r, v)} />
+              <InlineInput initial={r.name} label={t.rounds.rename(r.name)} onClose={() => setRenaming(null)} onCommit={(name) => rename(r, name)} />
             ) : (
               <strong className="round-name" onDoubleClick={() => setRenaming(r.id)} title={t.renameHint}>
                 {r.name}
