@@ -49,7 +49,9 @@ export class BackendError extends Error {}
 export function listenUntil(listen: () => Promise<() => void>): () => void {
   let stop: (() => void) | undefined;
   let gone = false;
-  listen()
+  // Through a promise, so a listen that throws at once (no Tauri) is caught like one that fails later.
+  Promise.resolve()
+    .then(listen)
     .then((unlisten) => (gone ? unlisten() : (stop = unlisten)))
     .catch(() => undefined);
   return () => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { followPhase } from "../workshop/roomFocus";
 import { JoinCodeView } from "../workshop/RoomPanel";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, events, type RoomInfo } from "../ipc";
+import { api, events, listenUntil, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, useJourney } from "../state/store";
 import { RoomTimer } from "../workshop/RoomTimer";
@@ -13,11 +13,9 @@ import { clampPhase, loadState, saveState, type PresentState, type ProjectorMess
 
 /** Runs `f` when inside the Tauri app; the UI alone in a browser (the UI tests) has no window. */
 function inTauri(f: () => Promise<unknown>): void {
-  try {
-    f().catch(() => undefined);
-  } catch {
-    // Not in Tauri.
-  }
+  Promise.resolve()
+    .then(f)
+    .catch(() => undefined);
 }
 
 /**
@@ -91,16 +89,11 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   }, [projector, message]);
   // Subscribed once: the projector asking for the state gets the latest one.
   useEffect(() => {
-    const stops: Promise<(() => void) | undefined>[] = [];
-    try {
-      // Outside Tauri (the UI tests) there are no events: a failed listen just listens to nothing.
-      const quietly = (p: Promise<() => void>) => p.catch(() => undefined);
-      stops.push(quietly(events.projectorReady.listen(() => inTauri(() => events.present.emitTo("projector", latest.current)))));
-      stops.push(quietly(events.projectorClosed.listen(() => setProjector(false))));
-    } catch {
-      // Not in Tauri.
-    }
-    return () => stops.forEach((s) => void s.then((stop) => stop?.()));
+    const stops = [
+      listenUntil(() => events.projectorReady.listen(() => inTauri(() => events.present.emitTo("projector", latest.current)))),
+      listenUntil(() => events.projectorClosed.listen(() => setProjector(false))),
+    ];
+    return () => stops.forEach((stop) => stop());
   }, []);
 
   const openProjector = () =>
