@@ -29,7 +29,7 @@ export function PersonasPanel({ editor, onClose }: { editor: Editor; onClose(): 
 
 function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Persona; first: boolean }) {
   const { t } = useT();
-  const text = (field: TextField, rows: number) => (
+  const text = (field: TextField, rows?: number) => (
     <label className="field">
       <span>{t.personas[field]}</span>
       <PersonaText editor={editor} persona={persona} field={field} rows={rows} />
@@ -57,14 +57,8 @@ function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Pers
           <small>{t.personas.pictureHint}</small>
         </div>
       </div>
-      <label className="field">
-        <span>{t.personas.name}</span>
-        <PersonaText editor={editor} persona={persona} field="name" />
-      </label>
-      <label className="field">
-        <span>{t.personas.role}</span>
-        <PersonaText editor={editor} persona={persona} field="role" />
-      </label>
+      {text("name")}
+      {text("role")}
       {text("quote", 2)}
       {text("goals", 3)}
       {text("frustrations", 3)}
