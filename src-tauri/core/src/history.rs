@@ -77,38 +77,34 @@ pub(crate) enum Next {
 /// The next step with its mark.
 type Found = Option<(String, Next)>;
 
-fn next((seq, at, json): (i64, Millis, Option<String>)) -> (String, Next) {
-    let mark = mark(seq, at, json.as_deref());
-    let step = match json.as_deref().map(parse) {
-        Some(Ok(edit)) => Next::Step(Step { seq, edit }),
-        _ => Next::Unreadable(seq),
+/// The row of the step undo (the newest done) or redo (the oldest undone) would take next:
+/// its label, number, time and the edit that takes it.
+fn next_row(c: &Connection, journey: Id, undo: bool) -> Result<Option<(String, i64, Millis, Option<String>)>> {
+    let sql = if undo {
+        "SELECT label, seq, at, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1"
+    } else {
+        "SELECT label, seq, at, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1"
     };
-    (mark, step)
+    let row = c.prepare_cached(sql)?.query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
+    Ok(row.optional()?)
 }
 
-/// The newest step that is done: what undo would reverse.
-pub(crate) fn last_done(c: &Connection, journey: Id) -> Result<Found> {
-    let row = c
-        .prepare_cached("SELECT seq, at, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?
-        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    Ok(row.map(next))
+/// The step undo (`undo`) or redo would take next.
+pub(crate) fn next(c: &Connection, journey: Id, undo: bool) -> Result<Found> {
+    Ok(next_row(c, journey, undo)?.map(|(_, seq, at, json)| {
+        let step = match json.as_deref().map(parse) {
+            Some(Ok(edit)) => Next::Step(Step { seq, edit }),
+            _ => Next::Unreadable(seq),
+        };
+        (mark(seq, at, json.as_deref()), step)
+    }))
 }
 
-/// The oldest step that was undone: what redo would replay.
-pub(crate) fn first_undone(c: &Connection, journey: Id) -> Result<Found> {
-    let row = c
-        .prepare_cached("SELECT seq, at, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?
-        .query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    Ok(row.map(next))
-}
-
-/// Takes an unreadable step out of the history with the steps that depend on it: for undo
-/// (`done`) the steps before it, for redo the whole redo tail. Returns how many went. Without
-/// this one unreadable step would block undo for the journey forever.
-pub(crate) fn drop_from(c: &Connection, journey: Id, seq: i64, done: bool) -> Result<usize> {
-    let sql = if done {
+/// Takes an unreadable step out of the history with the steps that depend on it: for undo the
+/// steps before it, for redo the whole redo tail. Returns how many went. Without this one
+/// unreadable step would block undo for the journey forever.
+pub(crate) fn drop_from(c: &Connection, journey: Id, seq: i64, undo: bool) -> Result<usize> {
+    let sql = if undo {
         "DELETE FROM history WHERE journey_id = ?1 AND done = 1 AND seq <= ?2"
     } else {
         "DELETE FROM history WHERE journey_id = ?1 AND done = 0 AND seq >= ?2"
@@ -116,37 +112,21 @@ pub(crate) fn drop_from(c: &Connection, journey: Id, seq: i64, done: bool) -> Re
     Ok(c.prepare_cached(sql)?.execute(params![journey.to_string(), seq])?)
 }
 
-pub(crate) fn mark_undone(c: &Connection, journey: Id, seq: i64, redo: &Edit) -> Result<()> {
-    c.prepare_cached("UPDATE history SET done = 0, redo = ?3 WHERE journey_id = ?1 AND seq = ?2")?.execute(params![
-        journey.to_string(),
-        seq,
-        to_json(redo)
-    ])?;
-    Ok(())
-}
-
-pub(crate) fn mark_redone(c: &Connection, journey: Id, seq: i64, undo: &Edit) -> Result<()> {
-    c.prepare_cached("UPDATE history SET done = 1, undo = ?3 WHERE journey_id = ?1 AND seq = ?2")?.execute(params![
-        journey.to_string(),
-        seq,
-        to_json(undo)
-    ])?;
+/// Marks step `seq` undone (`undo`) or redone, keeping `back`: the edit that takes it the other way.
+pub(crate) fn stepped(c: &Connection, journey: Id, seq: i64, undo: bool, back: &Edit) -> Result<()> {
+    let sql = if undo {
+        "UPDATE history SET done = 0, redo = ?3 WHERE journey_id = ?1 AND seq = ?2"
+    } else {
+        "UPDATE history SET done = 1, undo = ?3 WHERE journey_id = ?1 AND seq = ?2"
+    };
+    c.prepare_cached(sql)?.execute(params![journey.to_string(), seq, to_json(back)])?;
     Ok(())
 }
 
 pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {
-    let j = journey.to_string();
-    let offer = |sql: &str| -> Result<Option<(String, String)>> {
-        let row = c.prepare_cached(sql)?.query_row([&j], |r| {
-            let edit: Option<String> = r.get(3)?;
-            Ok((r.get(0)?, mark(r.get(1)?, r.get(2)?, edit.as_deref())))
-        });
-        Ok(row.optional()?)
-    };
-    let undo = offer("SELECT label, seq, at, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1")?;
-    let redo = offer("SELECT label, seq, at, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1")?;
-    let (undo, undo_step) = undo.unzip();
-    let (redo, redo_step) = redo.unzip();
+    let offer = |undo| -> Result<_> { Ok(next_row(c, journey, undo)?.map(|(label, seq, at, json)| (label, mark(seq, at, json.as_deref())))) };
+    let (undo, undo_step) = offer(true)?.unzip();
+    let (redo, redo_step) = offer(false)?.unzip();
     Ok(UndoState { undo, redo, undo_step, redo_step })
 }
 

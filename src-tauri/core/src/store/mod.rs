@@ -378,7 +378,7 @@ impl Store {
     /// told; the journey itself is not touched, and the next undo or redo works again.
     fn step(&mut self, journey: Id, undo: bool, shown: Option<&str>) -> Result<Applied> {
         let outcome = self.write(|c| {
-            let next = if undo { history::last_done(c, journey)? } else { history::first_undone(c, journey)? };
+            let next = history::next(c, journey, undo)?;
             if let Some(shown) = shown {
                 if next.as_ref().map(|(mark, _)| mark.as_str()) != Some(shown) {
                     return Err(Error::ChangedElsewhere { undo });
@@ -391,11 +391,7 @@ impl Store {
             };
             let mut applier = start(c, journey, model::now_millis())?;
             let back = applier.apply(step.edit)?;
-            if undo {
-                history::mark_undone(c, journey, step.seq, &back)?;
-            } else {
-                history::mark_redone(c, journey, step.seq, &back)?;
-            }
+            history::stepped(c, journey, step.seq, undo, &back)?;
             finish(c, journey, applier, true).map(Ok)
         })?;
         outcome.map_err(|dropped| unreadable_step(dropped, undo))
