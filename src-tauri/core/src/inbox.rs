@@ -22,25 +22,6 @@ pub enum NoteState {
     Discarded,
 }
 
-impl NoteState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NoteState::Inbox => "inbox",
-            NoteState::Placed => "placed",
-            NoteState::Discarded => "discarded",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "inbox" => Some(NoteState::Inbox),
-            "placed" => Some(NoteState::Placed),
-            "discarded" => Some(NoteState::Discarded),
-            _ => None,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Note {

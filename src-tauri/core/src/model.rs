@@ -59,23 +59,6 @@ pub enum RowKind {
     Emotion,
 }
 
-impl RowKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RowKind::Cards => "cards",
-            RowKind::Emotion => "emotion",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "cards" => Some(RowKind::Cards),
-            "emotion" => Some(RowKind::Emotion),
-            _ => None,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Row {

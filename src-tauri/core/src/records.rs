@@ -2,7 +2,7 @@
 //! statements the edits and the loader need. Every function takes a connection that the caller has
 //! put inside a transaction.
 
-use rusqlite::{params, Connection, OptionalExtension, Row as SqlRow};
+use rusqlite::{params, Connection, OptionalExtension, Params, Row as SqlRow};
 
 use crate::error::{Error, Result};
 use crate::inbox::{Note, NoteState};
@@ -26,14 +26,43 @@ const CARD_COLS_MANY: &str = "id, phase_id, row_id,
     title, notes, colour, channel, emotion, votes, tags, created_at, updated_at";
 const PERSONA_COLS: &str = "id, position, name, role, quote, goals, frustrations, picture";
 
+/// Column `i` holds text that does not read as what it should.
+fn bad_col(i: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+}
+
 fn id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Id> {
-    let s: String = r.get(i)?;
-    Id::parse_str(&s).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    Id::parse_str(&r.get::<_, String>(i)?).map_err(|e| bad_col(i, e))
+}
+
+fn opt_id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Option<Id>> {
+    r.get::<_, Option<String>>(i)?.map(|s| Id::parse_str(&s).map_err(|e| bad_col(i, e))).transpose()
 }
 
 fn json_col<T: serde::de::DeserializeOwned>(r: &SqlRow, i: usize) -> rusqlite::Result<T> {
-    let s: String = r.get(i)?;
-    serde_json::from_str(&s).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(&r.get::<_, String>(i)?).map_err(|e| bad_col(i, e))
+}
+
+/// A unit enum (a row's kind, a note's state) as stored: its name in JSON, `"emotion"`.
+fn name_of<T: serde::Serialize>(v: T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The unit enum stored as `name` (`None` for a name this build does not know).
+fn named<T: serde::de::DeserializeOwned>(name: String) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name)).ok()
+}
+
+/// Every row `sql` selects, read by `f`.
+fn all<T, C: FromIterator<T>>(c: &Connection, sql: &str, params: impl Params, f: impl FnMut(&SqlRow) -> rusqlite::Result<T>) -> Result<C> {
+    Ok(c.prepare_cached(sql)?.query_map(params, f)?.collect::<rusqlite::Result<C>>()?)
+}
+
+fn delete_by_id(c: &Connection, table: &str, id: Id) -> Result<bool> {
+    Ok(c.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id.to_string()])? > 0)
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
@@ -58,11 +87,10 @@ fn phase_from_row(r: &SqlRow) -> rusqlite::Result<Phase> {
 }
 
 fn row_from_row(r: &SqlRow) -> rusqlite::Result<Row> {
-    let kind: String = r.get(2)?;
     Ok(Row {
         id: id_col(r, 0)?,
         position: r.get(1)?,
-        kind: RowKind::parse(&kind).unwrap_or(RowKind::Cards),
+        kind: named(r.get(2)?).unwrap_or(RowKind::Cards),
         title: r.get(3)?,
         colour: r.get(4)?,
         hidden: r.get(5)?,
@@ -108,31 +136,24 @@ pub fn journey(c: &Connection, id: Id) -> Result<Option<Journey>> {
 }
 
 pub fn journey_ids_named(c: &Connection, name: &str) -> Result<Vec<Id>> {
-    let mut st = c.prepare_cached("SELECT id FROM journeys WHERE name = ?1")?;
-    let ids = st.query_map([name], |r| id_col(r, 0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+    all(c, "SELECT id FROM journeys WHERE name = ?1", [name], |r| id_col(r, 0))
 }
 
 pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
-    let mut st = c.prepare_cached(
-        "SELECT j.id, j.name, j.locale, j.updated_at,
-                (SELECT count(*) FROM phases p WHERE p.journey_id = j.id),
-                (SELECT count(*) FROM cards k WHERE k.journey_id = j.id)
-         FROM journeys j ORDER BY j.updated_at DESC, j.name",
-    )?;
-    let list = st
-        .query_map([], |r| {
-            Ok(JourneySummary {
-                id: id_col(r, 0)?,
-                name: r.get(1)?,
-                locale: r.get(2)?,
-                updated_at: r.get(3)?,
-                phases: r.get(4)?,
-                cards: r.get(5)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(list)
+    let sql = "SELECT j.id, j.name, j.locale, j.updated_at,
+                      (SELECT count(*) FROM phases p WHERE p.journey_id = j.id),
+                      (SELECT count(*) FROM cards k WHERE k.journey_id = j.id)
+               FROM journeys j ORDER BY j.updated_at DESC, j.name";
+    all(c, sql, [], |r| {
+        Ok(JourneySummary {
+            id: id_col(r, 0)?,
+            name: r.get(1)?,
+            locale: r.get(2)?,
+            updated_at: r.get(3)?,
+            phases: r.get(4)?,
+            cards: r.get(5)?,
+        })
+    })
 }
 
 pub fn insert_journey(c: &Connection, j: &Journey) -> Result<()> {
@@ -164,16 +185,13 @@ pub fn touch_journey(c: &Connection, id: Id, at: i64) -> Result<()> {
 }
 
 pub fn delete_journey(c: &Connection, id: Id) -> Result<bool> {
-    Ok(c.prepare_cached("DELETE FROM journeys WHERE id = ?1")?.execute([id.to_string()])? > 0)
+    delete_by_id(c, "journeys", id)
 }
 
 // --- phases -----------------------------------------------------------------------------------
 
 pub fn phases(c: &Connection, journey: Id) -> Result<Vec<Phase>> {
-    let sql = format!("SELECT {PHASE_COLS} FROM phases WHERE journey_id = ?1 ORDER BY position");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([journey.to_string()], phase_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    all(c, &format!("SELECT {PHASE_COLS} FROM phases WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], phase_from_row)
 }
 
 pub fn phase_exists(c: &Connection, journey: Id, id: Id) -> Result<bool> {
@@ -186,10 +204,8 @@ pub fn live_cards(c: &Connection, journey: Id, ids: impl Iterator<Item = Id>) ->
     let list = serde_json::Value::Array(ids.map(|id| serde_json::Value::String(id.to_string())).collect());
     // CROSS JOIN keeps the list as the outer loop: one primary-key lookup per id, not a scan of
     // the journey's cards.
-    let mut st =
-        c.prepare_cached("SELECT DISTINCT c.id FROM json_each(?2) AS j CROSS JOIN cards AS c ON c.id = j.value WHERE c.journey_id = ?1")?;
-    let found = st.query_map([journey.to_string(), list.to_string()], |r| id_col(r, 0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(found)
+    let sql = "SELECT DISTINCT c.id FROM json_each(?2) AS j CROSS JOIN cards AS c ON c.id = j.value WHERE c.journey_id = ?1";
+    all(c, sql, [journey.to_string(), list.to_string()], |r| id_col(r, 0))
 }
 
 pub fn insert_phase(c: &Connection, journey: Id, p: &Phase) -> Result<()> {
@@ -205,17 +221,13 @@ pub fn update_phase(c: &Connection, p: &Phase) -> Result<()> {
 }
 
 pub fn delete_phase(c: &Connection, id: Id) -> Result<()> {
-    c.prepare_cached("DELETE FROM phases WHERE id = ?1")?.execute([id.to_string()])?;
-    Ok(())
+    delete_by_id(c, "phases", id).map(drop)
 }
 
 // --- rows -------------------------------------------------------------------------------------
 
 pub fn rows(c: &Connection, journey: Id) -> Result<Vec<Row>> {
-    let sql = format!("SELECT {ROW_COLS} FROM journey_rows WHERE journey_id = ?1 ORDER BY position");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([journey.to_string()], row_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    all(c, &format!("SELECT {ROW_COLS} FROM journey_rows WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], row_from_row)
 }
 
 pub fn row_exists(c: &Connection, journey: Id, id: Id) -> Result<bool> {
@@ -229,7 +241,7 @@ pub fn insert_row(c: &Connection, journey: Id, r: &Row) -> Result<()> {
         journey.to_string(),
         r.id.to_string(),
         r.position,
-        r.kind.as_str(),
+        name_of(r.kind),
         r.title,
         r.colour,
         r.hidden
@@ -239,13 +251,12 @@ pub fn insert_row(c: &Connection, journey: Id, r: &Row) -> Result<()> {
 
 pub fn update_row(c: &Connection, r: &Row) -> Result<()> {
     c.prepare_cached("UPDATE journey_rows SET position = ?2, kind = ?3, title = ?4, colour = ?5, hidden = ?6 WHERE id = ?1")?
-        .execute(params![r.id.to_string(), r.position, r.kind.as_str(), r.title, r.colour, r.hidden])?;
+        .execute(params![r.id.to_string(), r.position, name_of(r.kind), r.title, r.colour, r.hidden])?;
     Ok(())
 }
 
 pub fn delete_row(c: &Connection, id: Id) -> Result<()> {
-    c.prepare_cached("DELETE FROM journey_rows WHERE id = ?1")?.execute([id.to_string()])?;
-    Ok(())
+    delete_by_id(c, "journey_rows", id).map(drop)
 }
 
 // --- cards ------------------------------------------------------------------------------------
@@ -259,10 +270,7 @@ pub fn card(c: &Connection, journey: Id, id: Id) -> Result<Card> {
 }
 
 fn cards_where(c: &Connection, condition: &str, id: Id) -> Result<Vec<Card>> {
-    let sql = format!("SELECT {CARD_COLS_MANY} FROM cards WHERE {condition} = ?1");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([id.to_string()], card_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    all(c, &format!("SELECT {CARD_COLS_MANY} FROM cards WHERE {condition} = ?1"), [id.to_string()], card_from_row)
 }
 
 pub fn cards(c: &Connection, journey: Id) -> Result<Vec<Card>> {
@@ -279,9 +287,8 @@ pub fn cards_in_row(c: &Connection, row: Id) -> Result<Vec<Card>> {
 
 /// The ids of a cell's cards, in order.
 pub fn cell_order(c: &Connection, phase: Id, row: Id) -> Result<Vec<Id>> {
-    let mut st = c.prepare_cached("SELECT id FROM cards WHERE phase_id = ?1 AND row_id = ?2 ORDER BY sort_key, id")?;
-    let v = st.query_map([phase.to_string(), row.to_string()], |r| id_col(r, 0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    let sql = "SELECT id FROM cards WHERE phase_id = ?1 AND row_id = ?2 ORDER BY sort_key, id";
+    all(c, sql, [phase.to_string(), row.to_string()], |r| id_col(r, 0))
 }
 
 /// A sort key that puts a card at `index` of a cell (the end when the cell is shorter), not
@@ -290,14 +297,8 @@ pub fn cell_order(c: &Connection, phase: Id, row: Id) -> Result<Vec<Id>> {
 pub fn sort_key_at(c: &Connection, phase: Id, row: Id, index: u32, moving: Option<Id>) -> Result<f64> {
     let moving = moving.map(|m| m.to_string()).unwrap_or_default();
     let neighbours = |c: &Connection| -> Result<Vec<f64>> {
-        let mut st = c.prepare_cached(
-            "SELECT sort_key FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id != ?3
-             ORDER BY sort_key, id LIMIT 2 OFFSET ?4",
-        )?;
-        let v = st
-            .query_map(params![phase.to_string(), row.to_string(), moving, index.saturating_sub(1)], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        let sql = "SELECT sort_key FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id != ?3 ORDER BY sort_key, id LIMIT 2 OFFSET ?4";
+        all(c, sql, params![phase.to_string(), row.to_string(), moving, index.saturating_sub(1)], |r| r.get(0))
     };
     let last = |c: &Connection| -> Result<Option<f64>> {
         Ok(c.prepare_cached("SELECT max(sort_key) FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id != ?3")?
@@ -389,17 +390,13 @@ pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, sort_key: f64)
 }
 
 pub fn delete_card(c: &Connection, id: Id) -> Result<()> {
-    c.prepare_cached("DELETE FROM cards WHERE id = ?1")?.execute([id.to_string()])?;
-    Ok(())
+    delete_by_id(c, "cards", id).map(drop)
 }
 
 // --- personas ---------------------------------------------------------------------------------
 
 pub fn personas(c: &Connection, journey: Id) -> Result<Vec<Persona>> {
-    let sql = format!("SELECT {PERSONA_COLS} FROM personas WHERE journey_id = ?1 ORDER BY position");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([journey.to_string()], persona_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    all(c, &format!("SELECT {PERSONA_COLS} FROM personas WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], persona_from_row)
 }
 
 pub fn insert_persona(c: &Connection, journey: Id, p: &Persona) -> Result<()> {
@@ -433,8 +430,7 @@ fn picture_bytes(p: &Persona) -> Option<Vec<u8>> {
 }
 
 pub fn delete_persona(c: &Connection, id: Id) -> Result<()> {
-    c.prepare_cached("DELETE FROM personas WHERE id = ?1")?.execute([id.to_string()])?;
-    Ok(())
+    delete_by_id(c, "personas", id).map(drop)
 }
 
 // --- the vote ---------------------------------------------------------------------------------
@@ -470,9 +466,7 @@ fn round_from_row(r: &SqlRow) -> rusqlite::Result<Round> {
 
 /// The journey's rounds, oldest first.
 pub fn rounds(c: &Connection, journey: Id) -> Result<Vec<Round>> {
-    let sql = format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id");
-    let v = c.prepare_cached(&sql)?.query_map([journey.to_string()], round_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    all(c, &format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id"), [journey.to_string()], round_from_row)
 }
 
 pub fn round(c: &Connection, journey: Id, id: Id) -> Result<Round> {
@@ -489,8 +483,7 @@ pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {
 }
 
 pub fn delete_round(c: &Connection, id: Id) -> Result<()> {
-    c.prepare_cached("DELETE FROM rounds WHERE id = ?1")?.execute([id.to_string()])?;
-    Ok(())
+    delete_by_id(c, "rounds", id).map(drop)
 }
 
 // --- meta ---------------------------------------------------------------------------------------
@@ -509,14 +502,7 @@ pub fn clear_meta(c: &Connection, key: &str) -> Result<()> {
 
 const NOTE_COLS: &str = "id, text, phase_id, row_id, author, received_at, state, card_id, device";
 
-fn opt_id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Option<Id>> {
-    let s: Option<String> = r.get(i)?;
-    s.map(|s| Id::parse_str(&s).map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))))
-        .transpose()
-}
-
 fn note_from_row(r: &SqlRow) -> rusqlite::Result<Note> {
-    let state: String = r.get(6)?;
     Ok(Note {
         id: id_col(r, 0)?,
         text: r.get(1)?,
@@ -524,7 +510,7 @@ fn note_from_row(r: &SqlRow) -> rusqlite::Result<Note> {
         row: opt_id_col(r, 3)?,
         author: r.get(4)?,
         received_at: r.get(5)?,
-        state: NoteState::parse(&state).unwrap_or(NoteState::Inbox),
+        state: named(r.get(6)?).unwrap_or(NoteState::Inbox),
         card: opt_id_col(r, 7)?,
         device: r.get(8)?,
     })
@@ -532,10 +518,7 @@ fn note_from_row(r: &SqlRow) -> rusqlite::Result<Note> {
 
 /// The journey's notes in the order they arrived.
 pub fn notes(c: &Connection, journey: Id) -> Result<Vec<Note>> {
-    let sql = format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 ORDER BY received_at, id");
-    let mut st = c.prepare_cached(&sql)?;
-    let v = st.query_map([journey.to_string()], note_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(v)
+    all(c, &format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 ORDER BY received_at, id"), [journey.to_string()], note_from_row)
 }
 
 /// A note by its id, in any journey (ids are the phones' and unique across the database).
@@ -567,7 +550,7 @@ pub fn insert_note(c: &Connection, journey: Id, n: &Note) -> Result<()> {
         n.row.map(|r| r.to_string()),
         n.author,
         n.received_at,
-        n.state.as_str(),
+        name_of(n.state),
         n.card.map(|k| k.to_string()),
         n.device,
     ])?;
@@ -578,7 +561,7 @@ pub fn update_note(c: &Connection, n: &Note) -> Result<()> {
     c.prepare_cached("UPDATE inbox SET text = ?2, state = ?3, card_id = ?4 WHERE id = ?1")?.execute(params![
         n.id.to_string(),
         n.text,
-        n.state.as_str(),
+        name_of(n.state),
         n.card.map(|k| k.to_string())
     ])?;
     Ok(())
