@@ -30,46 +30,35 @@ enum Column {
     Votes,
 }
 
+/// Each column's names a header may use: English first, then Dutch, then other words for it.
+const NAMES: [(Column, &[&str]); 8] = [
+    (Column::Phase, &["phase", "fase"]),
+    (Column::Row, &["row", "rij", "lane"]),
+    (Column::Title, &["title", "titel", "card", "kaart"]),
+    (Column::Notes, &["notes", "notities", "note", "notitie"]),
+    (Column::Channel, &["channel", "kanaal", "touchpoint"]),
+    (Column::Emotion, &["emotion", "emotie"]),
+    (Column::Colour, &["colour", "kleur", "color"]),
+    (Column::Votes, &["votes", "stemmen"]),
+];
+
 impl Column {
     fn parse(name: &str) -> Option<Column> {
-        Some(match name.trim().to_lowercase().as_str() {
-            "phase" | "fase" => Column::Phase,
-            "row" | "rij" | "lane" => Column::Row,
-            "title" | "titel" | "card" | "kaart" => Column::Title,
-            "notes" | "notities" | "note" | "notitie" => Column::Notes,
-            "channel" | "kanaal" | "touchpoint" => Column::Channel,
-            "emotion" | "emotie" => Column::Emotion,
-            "colour" | "color" | "kleur" => Column::Colour,
-            "votes" | "stemmen" => Column::Votes,
-            _ => return None,
-        })
+        let name = name.trim().to_lowercase();
+        NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).map(|&(c, _)| c)
+    }
+
+    fn names(self) -> &'static [&'static str] {
+        NAMES.iter().find(|&&(c, _)| c == self).map_or(&[], |&(_, names)| names)
     }
 
     fn name(self) -> &'static str {
-        match self {
-            Column::Phase => "phase",
-            Column::Row => "row",
-            Column::Title => "title",
-            Column::Notes => "notes",
-            Column::Channel => "channel",
-            Column::Emotion => "emotion",
-            Column::Colour => "colour",
-            Column::Votes => "votes",
-        }
+        self.names()[0]
     }
 
     /// The Dutch name, which a header may also use.
     fn name_nl(self) -> &'static str {
-        match self {
-            Column::Phase => "fase",
-            Column::Row => "rij",
-            Column::Title => "titel",
-            Column::Notes => "notities",
-            Column::Channel => "kanaal",
-            Column::Emotion => "emotie",
-            Column::Colour => "kleur",
-            Column::Votes => "stemmen",
-        }
+        self.names()[1]
     }
 }
 
