@@ -10,7 +10,7 @@ use crate::said::Field;
 use crate::{Error, Result};
 
 /// The longest page a PDF viewer accepts (200 inches).
-const MAX_PAGE_MM: f32 = 5080.0;
+pub(super) const MAX_PAGE_MM: f32 = 5080.0;
 /// What a PNG may be drawn at: below 36 dpi a poster is a thumbnail, above 1200 no printer gains.
 pub const MIN_DPI: u32 = 36;
 pub const MAX_DPI: u32 = 1200;

@@ -32,7 +32,7 @@ pub fn summary(plan: &Plan, locale: &str) -> String {
     let w = words(locale);
     let size = format!("{} × {} cm", round1(plan.poster_w / 10.0).round(), round1(plan.poster_h / 10.0).round());
     match &plan.tiles {
-        Some(t) if t.printed_count() < t.cols() * t.rows() => {
+        Some(t) if t.printed_count() < t.count() => {
             format!("{} × {} {} {}, {} {} → {size}", t.cols(), t.rows(), w.sheets_of, plan.sheet_name, t.printed_count(), w.to_print)
         }
         Some(t) => format!("{} × {} {} {} → {size}", t.cols(), t.rows(), w.sheets_of, plan.sheet_name),
@@ -185,7 +185,7 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     let size_line = summary(plan, &layout.locale).replace(" → ", &format!(" · {} ", w.finished));
     text(&mut own, m, x + 15.0, 5.0, Weight::Regular, &size_line);
     text(&mut own, m, x + 22.0, 3.6, Weight::Bold, w.assembly);
-    let blanks = t.printed_count() < t.cols() * t.rows();
+    let blanks = t.printed_count() < t.count();
     let lines: Vec<&str> = w.how_to.iter().copied().chain(blanks.then_some(w.blank_spot)).collect();
     let how_to_top = ph - x - lines.len() as f32 * 5.0;
     for (i, line) in lines.iter().enumerate() {

@@ -3,7 +3,7 @@
 //! glue margin and seams fall between cards wherever they can.
 
 use super::layout::{Layout, CARD_WIDTH};
-use super::options::{Checked, Orientation, PosterMode, PosterSize};
+use super::options::{Checked, Orientation, PosterMode, PosterSize, MAX_PAGE_MM};
 use super::paper::{round1, MAX_MM};
 use super::shapes::Rect;
 use crate::said;
@@ -13,8 +13,6 @@ use crate::{Error, Result};
 
 /// More sheets than this is a typing slip, not a poster (and a PDF nobody can print).
 const MAX_SHEETS: usize = 500;
-/// PDF viewers refuse pages longer than 200 inches.
-const MAX_PAGE_MM: f32 = 5080.0;
 
 /// Keep this much clear of a card when placing a seam.
 const CLEARANCE: f32 = 1.5;
@@ -61,6 +59,10 @@ impl Tiles {
     }
     pub fn rows(&self) -> usize {
         self.ys.len()
+    }
+    /// How many sheets the grid has, blank ones included.
+    pub fn count(&self) -> usize {
+        self.cols() * self.rows()
     }
     /// What sheet (col, row) prints, in poster mm: from its start to where the next sheet starts
     /// plus the overlap (the strip the next sheet is glued over).
@@ -247,18 +249,18 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                     _ => {
                         let scale = fixed_scale(&o.size, layout).expect("checked: tiled has a size");
                         check_size(scale)?;
-                        tile(layout, scale, pw, ph, o.overlap_mm)
+                        tile(layout, scale, pw, ph, o.overlap_mm, true)
                     }
                 };
                 let plan = Plan { sheet_w: sw, sheet_h: sh, sheet_name: paper.name.clone(), margin, cut_marks: o.cut_marks, ..plan };
-                let count = |p: &Plan| p.tiles.as_ref().map_or(1, |t| t.cols() * t.rows());
+                let count = |p: &Plan| p.tiles.as_ref().map_or(1, Tiles::count);
                 if best.as_ref().is_none_or(|b| count(&plan) < count(b)) {
                     best = Some(plan);
                 }
             }
             let best = best.expect("at least one orientation");
             check_size(best.scale)?;
-            let count = best.tiles.as_ref().map_or(1, |t| t.cols() * t.rows());
+            let count = best.tiles.as_ref().map_or(1, Tiles::count);
             if count > MAX_SHEETS {
                 return Err(Error::invalid(
                     size_option(&o.size),
@@ -280,16 +282,14 @@ fn trimmed(length: f32, starts: &[f32], printable: f32) -> f32 {
     length.min(starts.last().copied().unwrap_or(0.0) + printable)
 }
 
-fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32) -> Plan {
+/// The plan of a poster tiled at `scale`, with the sheets that would be blank found. Seams move
+/// into the gaps between cards, the vertical ones only when `nudge_x`.
+fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32, nudge_x: bool) -> Plan {
     let (w, h) = (layout.width * scale, layout.height * scale);
     let (ink_w, ink_h) = layout.ink();
-    let xs = seams(w, ink_w * scale, pw, overlap, &intervals(&layout.cards, scale, true), pw / 4.0);
+    let columns = if nudge_x { intervals(&layout.cards, scale, true) } else { Vec::new() };
+    let xs = seams(w, ink_w * scale, pw, overlap, &columns, if nudge_x { pw / 4.0 } else { 0.0 });
     let ys = seams(h, ink_h * scale, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
-    tiled_plan(layout, scale, xs, ys, pw, ph, overlap)
-}
-
-/// The plan of a poster tiled at `xs` × `ys`, with the sheets that would be blank found.
-fn tiled_plan(layout: &Layout, scale: f32, xs: Vec<f32>, ys: Vec<f32>, pw: f32, ph: f32, overlap: f32) -> Plan {
     let (poster_w, poster_h) = (trimmed(layout.width * scale, &xs, pw), trimmed(layout.height * scale, &ys, ph));
     let mut tiles = Tiles { xs, ys, overlap, blank: Vec::new() };
     // The ground (shape 0) is blank paper; anything else drawn is poster.
@@ -321,19 +321,14 @@ fn tile_across(layout: &Layout, across: usize, pw: f32, ph: f32, overlap: f32) -
     let full = across as f32 * pw - (across as f32 - 1.0) * overlap;
     let mut scale = full / layout.width;
     for _ in 0..12 {
-        let plan = tile(layout, scale, pw, ph, overlap);
+        let plan = tile(layout, scale, pw, ph, overlap, true);
         if plan.tiles.as_ref().is_some_and(|t| t.cols() <= across) {
             return plan;
         }
         scale *= 0.97;
     }
     // Nudging cannot make it: straight seams at the full width fit in exactly `across` sheets.
-    let scale = full / layout.width;
-    let (w, h) = (layout.width * scale, layout.height * scale);
-    let (ink_w, ink_h) = layout.ink();
-    let xs = seams(w, ink_w * scale, pw, overlap, &[], 0.0);
-    let ys = seams(h, ink_h * scale, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
-    tiled_plan(layout, scale, xs, ys, pw, ph, overlap)
+    tile(layout, full / layout.width, pw, ph, overlap, false)
 }
 
 #[cfg(test)]
@@ -413,7 +408,7 @@ mod tests {
                     }
                 }
                 if (width, sheet) == (2500.0, "A4") {
-                    assert!(t.printed_count() < t.cols() * t.rows(), "the sheet below the title block is left out");
+                    assert!(t.printed_count() < t.count(), "the sheet below the title block is left out");
                 }
             }
         }
