@@ -77,9 +77,11 @@ pub(crate) enum Next {
 /// The next step with its mark.
 type Found = Option<(String, Next)>;
 
-/// The row of the step undo (the newest done) or redo (the oldest undone) would take next:
-/// its label, number, time and the edit that takes it.
-fn next_row(c: &Connection, journey: Id, undo: bool) -> Result<Option<(String, i64, Millis, Option<String>)>> {
+/// A stored step: its label, number, time and the edit that takes it (undo or redo).
+type StepRow = (String, i64, Millis, Option<String>);
+
+/// The step undo (the newest done) or redo (the oldest undone) would take next.
+fn next_row(c: &Connection, journey: Id, undo: bool) -> Result<Option<StepRow>> {
     let sql = if undo {
         "SELECT label, seq, at, undo FROM history WHERE journey_id = ?1 AND done = 1 ORDER BY seq DESC LIMIT 1"
     } else {
@@ -124,7 +126,8 @@ pub(crate) fn stepped(c: &Connection, journey: Id, seq: i64, undo: bool, back: &
 }
 
 pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {
-    let offer = |undo| -> Result<_> { Ok(next_row(c, journey, undo)?.map(|(label, seq, at, json)| (label, mark(seq, at, json.as_deref())))) };
+    let offer =
+        |undo| -> Result<_> { Ok(next_row(c, journey, undo)?.map(|(label, seq, at, json)| (label, mark(seq, at, json.as_deref())))) };
     let (undo, undo_step) = offer(true)?.unzip();
     let (redo, redo_step) = offer(false)?.unzip();
     Ok(UndoState { undo, redo, undo_step, redo_step })
