@@ -12,10 +12,11 @@ use crate::said::Field;
 /// The most notes one journey's inbox keeps (a room of 200 phones writing 50 notes each).
 pub const MAX_NOTES: usize = 10_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub enum NoteState {
     /// Waiting for the facilitator.
+    #[default]
     Inbox,
     /// On the board, as `card`.
     Placed,
@@ -39,7 +40,7 @@ pub struct Note {
     pub author: Option<String>,
     #[serde(default)]
     pub received_at: Millis,
-    #[serde(default = "in_inbox")]
+    #[serde(default)]
     pub state: NoteState,
     /// The card it became, once placed.
     #[serde(default)]
@@ -48,10 +49,6 @@ pub struct Note {
     /// stays in the database: it is not part of the journey as it is exported or shown.
     #[serde(skip)]
     pub device: String,
-}
-
-fn in_inbox() -> NoteState {
-    NoteState::Inbox
 }
 
 /// A note as a phone sends it.

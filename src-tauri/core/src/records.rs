@@ -5,7 +5,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Params, Row as SqlRow};
 
 use crate::error::{Error, Result};
-use crate::inbox::{Note, NoteState};
+use crate::inbox::Note;
 use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
 use crate::picture;
 use crate::round::Round;
@@ -510,7 +510,7 @@ fn note_from_row(r: &SqlRow) -> rusqlite::Result<Note> {
         row: opt_id_col(r, 3)?,
         author: r.get(4)?,
         received_at: r.get(5)?,
-        state: named(r.get(6)?).unwrap_or(NoteState::Inbox),
+        state: named(r.get(6)?).unwrap_or_default(),
         card: opt_id_col(r, 7)?,
         device: r.get(8)?,
     })

@@ -39,16 +39,6 @@ struct FileHeader {
     version: Option<serde_json::Value>,
 }
 
-#[derive(Deserialize)]
-struct FileIn {
-    #[allow(dead_code)]
-    format: String,
-    #[allow(dead_code)]
-    version: u32,
-    #[serde(flatten)]
-    doc: JourneyDoc,
-}
-
 /// The journey as a JSON file, pretty-printed so it reads well in a diff.
 pub fn to_json(doc: &JourneyDoc) -> String {
     let mut out = serde_json::to_string_pretty(&FileOut { format: FORMAT, version: VERSION, doc }).unwrap_or_default();
@@ -119,8 +109,8 @@ fn read_json(text: &str, source: &str, ids: Ids, pictures: Pictures) -> Result<J
             )))
         }
     }
-    let file: FileIn = serde_json::from_str(text).map_err(|e| err(json_error(&e)))?;
-    let mut doc = file.doc;
+    // The header is checked above; the journey's fields sit beside it.
+    let mut doc: JourneyDoc = serde_json::from_str(text).map_err(|e| err(json_error(&e)))?;
     if pictures == Pictures::Remade {
         remake_pictures(&mut doc).map_err(|e| err(e.said()))?;
     }
