@@ -78,8 +78,8 @@ enum Command {
         /// 420x297mm, or "fit" (a sheet as big as the poster)
         #[arg(long, value_name = "PAPER", default_value = "A0", conflicts_with = "tile")]
         sheet: String,
-        #[arg(long, value_enum, default_value = "auto")]
-        orientation: OrientationArg,
+        #[arg(long, default_value = "auto", value_parser = by_serde_name::<Orientation>(&["auto", "portrait", "landscape"]))]
+        orientation: Orientation,
         /// Tile the poster over sheets of this paper
         #[arg(long, value_name = "PAPER")]
         tile: Option<String>,
@@ -292,7 +292,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
             let options = PosterOptions {
                 mode: if tile.is_some() { PosterMode::Tiled } else { PosterMode::Single },
                 sheet: tile.unwrap_or(sheet),
-                orientation: orientation.into(),
+                orientation,
                 margin_mm: length_or_zero(Field::Margin, &margin)?,
                 size,
                 overlap_mm: length_or_zero(Field::Overlap, &overlap)?,
@@ -321,21 +321,13 @@ fn run(db: &Path, command: Command) -> Result<()> {
     Ok(())
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum OrientationArg {
-    Auto,
-    Portrait,
-    Landscape,
-}
-
-impl From<OrientationArg> for Orientation {
-    fn from(o: OrientationArg) -> Self {
-        match o {
-            OrientationArg::Auto => Orientation::Auto,
-            OrientationArg::Portrait => Orientation::Portrait,
-            OrientationArg::Landscape => Orientation::Landscape,
-        }
-    }
+/// An option naming one of a core enum's values as the core's JSON names it (and `--help` lists
+/// them), so the CLI has no copy of the enum.
+fn by_serde_name<T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static>(
+    names: &'static [&'static str],
+) -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(names).try_map(|name| serde_json::from_value::<T>(name.into()))
 }
 
 /// A length where zero means none (margins, overlap).
