@@ -43,6 +43,9 @@ export interface EditorContext {
 }
 
 const hasSelection = (c: EditorContext) => c.editor.view.get().selection.size > 0;
+const ARROWS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
+/** The four arrow keys with `modifiers` held: "Ctrl+ArrowUp" … */
+const arrows = (modifiers: string) => ARROWS.map((a) => modifiers + a);
 
 export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   {
@@ -102,22 +105,12 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     run: ({ editor }) => editor.view.set({ selection: new Set(editor.journey.get().doc.cards.map((c) => c.id)) }),
   },
   { id: "clearSelection", label: (t) => t.actions.clearSelection, keys: ["Escape"], run: ({ editor }) => editor.view.set({ selection: new Set() }) },
-  {
-    id: "walk",
-    label: (t) => t.actions.walk,
-    keys: ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"],
-    run: (c, e) => e && walk(c.editor, e.key as Arrow),
-  },
-  {
-    id: "extend",
-    label: (t) => t.actions.extend,
-    keys: ["Shift+ArrowUp", "Shift+ArrowDown", "Shift+ArrowLeft", "Shift+ArrowRight"],
-    run: (c, e) => e && walk(c.editor, e.key as Arrow, true),
-  },
+  { id: "walk", label: (t) => t.actions.walk, keys: arrows(""), run: (c, e) => e && walk(c.editor, e.key as Arrow) },
+  { id: "extend", label: (t) => t.actions.extend, keys: arrows("Shift+"), run: (c, e) => e && walk(c.editor, e.key as Arrow, true) },
   {
     id: "nudge",
     label: (t) => t.actions.nudge,
-    keys: ["Ctrl+ArrowUp", "Ctrl+ArrowDown", "Ctrl+ArrowLeft", "Ctrl+ArrowRight"],
+    keys: arrows("Ctrl+"),
     edits: true,
     enabled: hasSelection,
     run: ({ editor }, e) => {
@@ -134,7 +127,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   {
     id: "reorder",
     label: (t) => t.actions.reorder,
-    keys: ["Alt+ArrowUp", "Alt+ArrowDown", "Alt+ArrowLeft", "Alt+ArrowRight"],
+    keys: arrows("Alt+"),
     edits: true,
     run: ({ editor }, e) => {
       const { phase, row } = focusedBand(e);
@@ -260,9 +253,8 @@ export function shown(key: string): string {
 
 /** An action's keys as the F1 list shows them: "Ctrl+Shift+Z, Ctrl+Y"; four arrows as one "↑ ↓ ← →". */
 export function shownKeys(keys: readonly string[]): string {
-  const arrows = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
   const prefix = keys[0]?.slice(0, keys[0].lastIndexOf("+") + 1) ?? "";
-  if (keys.length === 4 && keys.every((k, i) => k === prefix + arrows[i])) return `${prefix}${arrows.map(shown).join(" ")}`;
+  if (keys.length === 4 && keys.every((k, i) => k === arrows(prefix)[i])) return `${prefix}${ARROWS.map(shown).join(" ")}`;
   return keys.map(shown).join(", ");
 }
 
