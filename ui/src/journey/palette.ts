@@ -12,5 +12,3 @@ export const PALETTE = [
   { colour: "#f6dccb", name: "vermilion" },
   { colour: "#ececec", name: "grey" },
 ] as const;
-
-export const ROW_COLOURS = ["#f4f5f7", "#eef0f3", "#fdf6e3", "#f2f7f2", "#f7f2f7"] as const;
