@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::edit::{CardPatch, Edit, JourneyPatch, PersonaPatch, PhasePatch, RowPatch};
+use crate::edit::{CardPatch, Edit, JourneyPatch};
 use crate::error::{Error, Result};
 use crate::inbox::Note;
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
@@ -17,6 +17,7 @@ use crate::said::{Field, Record};
 use crate::vote::Vote;
 
 mod inbox;
+mod ordered;
 mod vote;
 
 /// The records an edit changed, as they are after it: what the editor needs to redraw.
@@ -165,30 +166,21 @@ impl<'c> Applier<'c> {
                     width: width.unwrap_or_else(model::default_width),
                 };
                 let id = phase.id;
-                self.insert_phase(phase)?;
+                self.insert_ordered(phase)?;
                 Ok(Edit::DeletePhase { phase: id })
             }
-            Edit::UpdatePhase { phase, patch } => self.update_phase(phase, patch),
-            Edit::MovePhase { phase, index } => {
-                self.touched.phases = true;
-                let mut list = db::phases(self.c, self.journey)?;
-                let old = reorder(&mut list, |p| p.id == phase, index).ok_or_else(|| Error::not_found(Record::Phase, phase))?;
-                renumber(&mut list, |x| &mut x.position, |x| db::update_phase(self.c, x))?;
-                Ok(Edit::MovePhase { phase, index: old })
-            }
+            Edit::UpdatePhase { phase, patch } => Ok(Edit::UpdatePhase { phase, patch: self.update_ordered(phase, |p| patch.swap(p))? }),
+            Edit::MovePhase { phase, index } => Ok(Edit::MovePhase { phase, index: self.move_ordered::<Phase>(phase, index)? }),
             Edit::DeletePhase { phase } => {
-                let mut list = db::phases(self.c, self.journey)?;
-                let at = list.iter().position(|p| p.id == phase).ok_or_else(|| Error::not_found(Record::Phase, phase))?;
-                let removed = list.remove(at);
+                // Read before the phase goes: its cards go with it.
                 let cards = db::cards_in_phase(self.c, phase)?;
+                let removed = self.delete_ordered(phase)?;
                 self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
-                db::delete_phase(self.c, phase)?;
-                self.renumber_phases(&mut list)?;
                 Ok(Edit::RestorePhase { phase: removed, cards })
             }
             Edit::RestorePhase { phase, cards } => {
                 let id = phase.id;
-                self.insert_phase(phase)?;
+                self.insert_ordered(phase)?;
                 self.apply(Edit::RestoreCards { cards })?;
                 Ok(Edit::DeletePhase { phase: id })
             }
@@ -203,31 +195,20 @@ impl<'c> Applier<'c> {
                     hidden,
                 };
                 let id = row.id;
-                self.insert_row(row)?;
+                self.insert_ordered(row)?;
                 Ok(Edit::DeleteRow { row: id })
             }
-            Edit::UpdateRow { row, patch } => self.update_row(row, patch),
-            Edit::MoveRow { row, index } => {
-                self.touched.rows = true;
-                let mut list = db::rows(self.c, self.journey)?;
-                let old = reorder(&mut list, |r| r.id == row, index).ok_or_else(|| Error::not_found(Record::Row, row))?;
-                renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
-                Ok(Edit::MoveRow { row, index: old })
-            }
+            Edit::UpdateRow { row, patch } => Ok(Edit::UpdateRow { row, patch: self.update_ordered(row, |r| patch.swap(r))? }),
+            Edit::MoveRow { row, index } => Ok(Edit::MoveRow { row, index: self.move_ordered::<Row>(row, index)? }),
             Edit::DeleteRow { row } => {
-                let mut list = db::rows(self.c, self.journey)?;
-                let at = list.iter().position(|r| r.id == row).ok_or_else(|| Error::not_found(Record::Row, row))?;
-                let removed = list.remove(at);
                 let cards = db::cards_in_row(self.c, row)?;
+                let removed = self.delete_ordered(row)?;
                 self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
-                db::delete_row(self.c, row)?;
-                self.touched.rows = true;
-                renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
                 Ok(Edit::RestoreRow { row: removed, cards })
             }
             Edit::RestoreRow { row, cards } => {
                 let id = row.id;
-                self.insert_row(row)?;
+                self.insert_ordered(row)?;
                 self.apply(Edit::RestoreCards { cards })?;
                 Ok(Edit::DeleteRow { row: id })
             }
@@ -238,29 +219,17 @@ impl<'c> Applier<'c> {
                 let persona =
                     Persona { id: id.unwrap_or_else(model::new_id), position: u32::MAX, name, role, quote, goals, frustrations, picture };
                 let id = persona.id;
-                self.insert_persona(persona)?;
+                self.insert_ordered(persona)?;
                 Ok(Edit::DeletePersona { persona: id })
             }
-            Edit::UpdatePersona { persona, patch } => self.update_persona(persona, patch),
-            Edit::MovePersona { persona, index } => {
-                self.touched.personas = true;
-                let mut list = db::personas(self.c, self.journey)?;
-                let old = reorder(&mut list, |p| p.id == persona, index).ok_or_else(|| Error::not_found(Record::Persona, persona))?;
-                renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
-                Ok(Edit::MovePersona { persona, index: old })
+            Edit::UpdatePersona { persona, patch } => {
+                Ok(Edit::UpdatePersona { persona, patch: self.update_ordered(persona, |p| patch.swap(p))? })
             }
-            Edit::DeletePersona { persona } => {
-                self.touched.personas = true;
-                let mut list = db::personas(self.c, self.journey)?;
-                let at = list.iter().position(|p| p.id == persona).ok_or_else(|| Error::not_found(Record::Persona, persona))?;
-                let removed = list.remove(at);
-                db::delete_persona(self.c, persona)?;
-                renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
-                Ok(Edit::RestorePersona { persona: removed })
-            }
+            Edit::MovePersona { persona, index } => Ok(Edit::MovePersona { persona, index: self.move_ordered::<Persona>(persona, index)? }),
+            Edit::DeletePersona { persona } => Ok(Edit::RestorePersona { persona: self.delete_ordered(persona)? }),
             Edit::RestorePersona { persona } => {
                 let id = persona.id;
-                self.insert_persona(persona)?;
+                self.insert_ordered(persona)?;
                 Ok(Edit::DeletePersona { persona: id })
             }
 
@@ -388,77 +357,7 @@ impl<'c> Applier<'c> {
         Ok(Edit::UpdateCard { card: id, patch: inverse })
     }
 
-    // --- phases, rows, personas, journey ----------------------------------------------------
-
-    fn renumber_phases(&mut self, list: &mut [Phase]) -> Result<()> {
-        self.touched.phases = true;
-        renumber(list, |x| &mut x.position, |x| db::update_phase(self.c, x))?;
-        Ok(())
-    }
-
-    fn insert_phase(&mut self, mut phase: Phase) -> Result<()> {
-        phase.validate()?;
-        let mut list = db::phases(self.c, self.journey)?;
-        let at = (phase.position as usize).min(list.len());
-        phase.position = at as u32;
-        db::insert_phase(self.c, self.journey, &phase).map_err(|e| duplicate_id(Field::PhaseId, phase.id, e))?;
-        list.insert(at, phase);
-        self.renumber_phases(&mut list)
-    }
-
-    fn update_phase(&mut self, id: Id, patch: PhasePatch) -> Result<Edit> {
-        let list = db::phases(self.c, self.journey)?;
-        let mut phase = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Phase, id))?;
-        let inverse = patch.swap(&mut phase);
-        phase.validate()?;
-        db::update_phase(self.c, &phase)?;
-        self.touched.phases = true;
-        Ok(Edit::UpdatePhase { phase: id, patch: inverse })
-    }
-
-    fn insert_row(&mut self, mut row: Row) -> Result<()> {
-        row.validate()?;
-        let mut list = db::rows(self.c, self.journey)?;
-        let at = (row.position as usize).min(list.len());
-        row.position = at as u32;
-        db::insert_row(self.c, self.journey, &row).map_err(|e| duplicate_id(Field::RowId, row.id, e))?;
-        list.insert(at, row);
-        self.touched.rows = true;
-        renumber(&mut list, |x| &mut x.position, |x| db::update_row(self.c, x))?;
-        Ok(())
-    }
-
-    fn update_row(&mut self, id: Id, patch: RowPatch) -> Result<Edit> {
-        let list = db::rows(self.c, self.journey)?;
-        let mut row = list.into_iter().find(|r| r.id == id).ok_or_else(|| Error::not_found(Record::Row, id))?;
-        let inverse = patch.swap(&mut row);
-        row.validate()?;
-        db::update_row(self.c, &row)?;
-        self.touched.rows = true;
-        Ok(Edit::UpdateRow { row: id, patch: inverse })
-    }
-
-    fn insert_persona(&mut self, mut persona: Persona) -> Result<()> {
-        persona.validate()?;
-        let mut list = db::personas(self.c, self.journey)?;
-        let at = (persona.position as usize).min(list.len());
-        persona.position = at as u32;
-        db::insert_persona(self.c, self.journey, &persona).map_err(|e| duplicate_id(Field::PersonaId, persona.id, e))?;
-        list.insert(at, persona);
-        self.touched.personas = true;
-        renumber(&mut list, |x| &mut x.position, |x| db::update_persona(self.c, x))?;
-        Ok(())
-    }
-
-    fn update_persona(&mut self, id: Id, patch: PersonaPatch) -> Result<Edit> {
-        let list = db::personas(self.c, self.journey)?;
-        let mut p = list.into_iter().find(|p| p.id == id).ok_or_else(|| Error::not_found(Record::Persona, id))?;
-        let inverse = patch.swap(&mut p);
-        p.validate()?;
-        db::update_persona(self.c, &p)?;
-        self.touched.personas = true;
-        Ok(Edit::UpdatePersona { persona: id, patch: inverse })
-    }
+    // --- the journey ----------------------------------------------------------------------
 
     fn update_journey(&mut self, patch: JourneyPatch) -> Result<Edit> {
         let mut j = db::journey(self.c, self.journey)?.ok_or_else(|| Error::NoSuchJourney(self.journey.to_string()))?;
@@ -469,29 +368,8 @@ impl<'c> Applier<'c> {
     }
 }
 
-/// Gives every item its index as position, writing only those that changed.
-fn renumber<T>(list: &mut [T], position: impl Fn(&mut T) -> &mut u32, mut write: impl FnMut(&T) -> Result<()>) -> Result<()> {
-    for (i, item) in list.iter_mut().enumerate() {
-        let p = position(item);
-        if *p != i as u32 {
-            *p = i as u32;
-            write(item)?;
-        }
-    }
-    Ok(())
-}
-
 fn batch(edits: Vec<Edit>) -> Edit {
     Edit::Batch { edits, label: None }
-}
-
-/// Moves the item matching `is` to `index` (clamped); returns where it was.
-fn reorder<T>(list: &mut Vec<T>, is: impl Fn(&T) -> bool, index: u32) -> Option<u32> {
-    let from = list.iter().position(is)?;
-    let item = list.remove(from);
-    let to = (index as usize).min(list.len());
-    list.insert(to, item);
-    Some(from as u32)
 }
 
 /// `field` is the record's id field ("card id"), named here so said.rs's check can see it.
