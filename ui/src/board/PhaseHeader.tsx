@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { Phase } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { PHASE_WIDTHS, addPhase, cardsInPhase, deletePhase, movePhaseBy, resizePhaseBy } from "../journey/actions";
+import { PHASE_WIDTHS, addPhase, cardsInPhase, movePhaseBy, resizePhaseBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { PALETTE } from "../journey/palette";
@@ -70,7 +70,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
   const remove = async () => {
     const n = cardsInPhase(editor.journey.get().doc, phase.id);
     if (n > 0 && !(await askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }))) return;
-    await deletePhase(editor, phase);
+    await editor.send({ type: "deletePhase", phase: phase.id });
   };
 
   return (

@@ -1,6 +1,6 @@
 // Every user operation on a journey, used alike by keys, buttons, menus and drags. Each sends
 // one edit (a batch when it changes several records), so each is one undo step.
-import type { Card, Edit, JourneyDoc, Phase } from "../ipc";
+import type { Card, Edit, JourneyDoc } from "../ipc";
 import { asOneStep, cellOrder, type Cell } from "./cells";
 import { PALETTE } from "./palette";
 import type { Editor } from "../state/store";
@@ -178,10 +178,6 @@ export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Pro
     while (rows[to]?.hidden) to += delta;
     return at >= 0 && to >= 0 && to < rows.length ? { type: "moveRow", row, index: to } : null;
   });
-}
-
-export async function deletePhase(editor: Editor, phase: Phase): Promise<void> {
-  await editor.send({ type: "deletePhase", phase: phase.id });
 }
 
 export function cardsInPhase(doc: JourneyDoc, phase: string): number {

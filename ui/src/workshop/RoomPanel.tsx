@@ -58,13 +58,9 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
       (e: Error) => setProblem(e.message),
     );
 
-  const header = (
-    <PanelHead title={t.room.title} onClose={onClose} />
-  );
-
   return (
     <aside className="inspector room-panel" aria-label={t.room.title}>
-      {header}
+      <PanelHead title={t.room.title} onClose={onClose} />
       {problem ? (
         <p className="room-problem" role="alert">
           {problem}
