@@ -1,9 +1,9 @@
 //! Property tests over random edit sequences: apply-then-undo gives back the journey exactly, and
 //! undo-then-redo gives back the edited journey exactly (the journey's own "last edited" time aside,
-//! which undo and redo rightly move on). The sequences mix card, phase and row edits with a dot vote
-//! that cards are deleted from and duplicated under.
+//! which undo and redo rightly move on). The sequences mix card, phase, row and persona edits with a
+//! dot vote that cards are deleted from and duplicated under.
 
-use journeywall_core::edit::{CardPatch, PhasePatch, RowPatch};
+use journeywall_core::edit::{CardPatch, PersonaPatch, PhasePatch, RowPatch};
 use journeywall_core::fixtures::NewCard;
 use journeywall_core::model::{Id, JourneyDoc, RowKind};
 use journeywall_core::{templates, Edit, Store};
@@ -25,6 +25,10 @@ enum Op {
     MoveRow(u8, u8),
     HideRow(u8, bool),
     DeleteRow(u8),
+    AddPersona(String),
+    MovePersona(u8, u8),
+    RenamePersona(u8, String),
+    DeletePersona(u8),
     MultiMove(Vec<(u8, u8, u8, u8)>),
     MultiDelete(Vec<u8>),
     /// A vote step: what it is depends on the vote as it is (see `vote_edit`).
@@ -52,6 +56,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (n(), n()).prop_map(|(a, b)| Op::MoveRow(a, b)),
         1 => (n(), any::<bool>()).prop_map(|(a, b)| Op::HideRow(a, b)),
         1 => n().prop_map(Op::DeleteRow),
+        1 => title().prop_map(Op::AddPersona),
+        1 => (n(), n()).prop_map(|(a, b)| Op::MovePersona(a, b)),
+        1 => (n(), title()).prop_map(|(a, t)| Op::RenamePersona(a, t)),
+        1 => n().prop_map(Op::DeletePersona),
         2 => proptest::collection::vec((n(), n(), n(), n()), 1..4).prop_map(Op::MultiMove),
         1 => proptest::collection::vec(n(), 1..4).prop_map(Op::MultiDelete),
         6 => (n(), n(), n()).prop_map(|(a, b, c)| Op::Vote(a, b, c)),
@@ -66,6 +74,7 @@ fn to_edit(op: &Op, doc: &JourneyDoc) -> Option<Edit> {
     let cards: Vec<Id> = doc.cards.iter().map(|c| c.id).collect();
     let phases: Vec<Id> = doc.phases.iter().map(|p| p.id).collect();
     let rows: Vec<Id> = doc.rows.iter().map(|r| r.id).collect();
+    let personas: Vec<Id> = doc.personas.iter().map(|p| p.id).collect();
     let mv = |&(c, p, r, i): &(u8, u8, u8, u8)| {
         Some(Edit::MoveCard { card: pick(&cards, c)?, phase: pick(&phases, p)?, row: pick(&rows, r)?, index: u32::from(i % 8) })
     };
@@ -97,6 +106,20 @@ fn to_edit(op: &Op, doc: &JourneyDoc) -> Option<Edit> {
         Op::MoveRow(r, i) => Edit::MoveRow { row: pick(&rows, *r)?, index: u32::from(*i % 8) },
         Op::HideRow(r, h) => Edit::UpdateRow { row: pick(&rows, *r)?, patch: RowPatch { hidden: Some(*h), ..Default::default() } },
         Op::DeleteRow(r) => Edit::DeleteRow { row: pick(&rows, *r)? },
+        Op::AddPersona(name) => Edit::AddPersona {
+            id: None,
+            name: name.clone(),
+            role: String::new(),
+            quote: String::new(),
+            goals: String::new(),
+            frustrations: String::new(),
+            picture: None,
+        },
+        Op::MovePersona(p, i) => Edit::MovePersona { persona: pick(&personas, *p)?, index: u32::from(*i % 4) },
+        Op::RenamePersona(p, name) => {
+            Edit::UpdatePersona { persona: pick(&personas, *p)?, patch: PersonaPatch { name: Some(name.clone()), ..Default::default() } }
+        }
+        Op::DeletePersona(p) => Edit::DeletePersona { persona: pick(&personas, *p)? },
         Op::MultiMove(moves) => {
             let &(_, p, r, i) = moves.first()?;
             let cards = moves.iter().map(|&(c, ..)| pick(&cards, c)).collect::<Option<_>>()?;
