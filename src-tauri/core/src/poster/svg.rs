@@ -35,38 +35,21 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
     if let (true, Some(t)) = (grid, &plan.tiles) {
         let k = 1.0 / plan.scale;
         let line = (layout.width.max(layout.height) / 600.0).max(0.4);
-        s.push_str(r##"<g fill="none" stroke="#0a62c9" stroke-dasharray="4 2">"##);
-        for row in 0..t.rows() {
-            for col in 0..t.cols() {
-                let v = t.visible(col, row, plan.poster_w, plan.poster_h);
-                let _ = write!(
-                    s,
-                    r#"<rect x="{}" y="{}" width="{}" height="{}" stroke-width="{}"/>"#,
-                    n(v.x * k),
-                    n(v.y * k),
-                    n(v.w * k),
-                    n(v.h * k),
-                    n(line)
-                );
-            }
-        }
-        s.push_str("</g>");
         let size = (t.visible(0, 0, plan.poster_w, plan.poster_h).h * k * 0.12).min(40.0);
-        let _ = write!(s, r##"<g fill="#0a62c9" font-weight="700" font-size="{}" text-anchor="middle">"##, n(size));
+        let (mut sheets, mut labels) = (String::new(), String::new());
         for row in 0..t.rows() {
             for col in 0..t.cols() {
                 let v = t.visible(col, row, plan.poster_w, plan.poster_h);
+                let (x, y, w, h) = (n(v.x * k), n(v.y * k), n(v.w * k), n(v.h * k));
+                let _ = write!(sheets, r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" stroke-width="{}"/>"#, n(line));
                 // A spot that gets no sheet is marked as on the assembly page.
                 let label = if t.prints(col, row) { format!("{}{}", row_letter(row), col + 1) } else { "–".to_string() };
-                let _ = write!(
-                    s,
-                    r#"<text x="{}" y="{}" opacity="0.7">{label}</text>"#,
-                    n((v.x + v.w / 2.0) * k),
-                    n((v.y + v.h / 2.0) * k + size * 0.35),
-                );
+                let (cx, cy) = (n((v.x + v.w / 2.0) * k), n((v.y + v.h / 2.0) * k + size * 0.35));
+                let _ = write!(labels, r#"<text x="{cx}" y="{cy}" opacity="0.7">{label}</text>"#);
             }
         }
-        s.push_str("</g>");
+        let _ = write!(s, r##"<g fill="none" stroke="#0a62c9" stroke-dasharray="4 2">{sheets}</g>"##);
+        let _ = write!(s, r##"<g fill="#0a62c9" font-weight="700" font-size="{}" text-anchor="middle">{labels}</g>"##, n(size));
     }
     s.push_str("</svg>\n");
     s
