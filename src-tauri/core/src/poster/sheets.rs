@@ -87,7 +87,8 @@ pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
     pages
 }
 
-fn sheet_name(col: usize, row: usize) -> String {
+/// "B3": the sheet in row B, column 3, as the labels, the assembly page and the preview call it.
+pub(super) fn sheet_name(col: usize, row: usize) -> String {
     format!("{}{}", row_letter(row), col + 1)
 }
 
@@ -95,17 +96,16 @@ fn sheet_name(col: usize, row: usize) -> String {
 /// named are the printed ones.
 fn sheet_label(col: usize, row: usize, t: &Tiles, w: &Words, number: usize, count: usize, name: &str) -> String {
     let mut s = format!("{} · {} {number} {} {count}", sheet_name(col, row), w.sheet, w.of);
-    if col > 0 && t.prints(col - 1, row) {
-        s += &format!(" · {} {}", w.left, sheet_name(col - 1, row));
-    }
-    if t.prints(col + 1, row) {
-        s += &format!(" · {} {}", w.right, sheet_name(col + 1, row));
-    }
-    if row > 0 && t.prints(col, row - 1) {
-        s += &format!(" · {} {}", w.above, sheet_name(col, row - 1));
-    }
-    if t.prints(col, row + 1) {
-        s += &format!(" · {} {}", w.below, sheet_name(col, row + 1));
+    let neighbours = [
+        (col.checked_sub(1).map(|c| (c, row)), w.left),
+        (Some((col + 1, row)), w.right),
+        (row.checked_sub(1).map(|r| (col, r)), w.above),
+        (Some((col, row + 1)), w.below),
+    ];
+    for (at, word) in neighbours {
+        if let Some((c, r)) = at.filter(|&(c, r)| t.prints(c, r)) {
+            s += &format!(" · {word} {}", sheet_name(c, r));
+        }
     }
     s + " · " + name
 }

@@ -11,8 +11,8 @@ use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 use super::font::{face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
 use super::layout::Layout;
 use super::shapes::{Picture, Segment, Shape, Stroke};
+use super::sheets::sheet_name;
 use super::tiling::Plan;
-use super::words::row_letter;
 
 /// The poster at its finished size; with `grid`, the sheets of a tiled plan drawn over it.
 pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
@@ -43,7 +43,7 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
                 let (x, y, w, h) = (n(v.x * k), n(v.y * k), n(v.w * k), n(v.h * k));
                 let _ = write!(sheets, r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" stroke-width="{}"/>"#, n(line));
                 // A spot that gets no sheet is marked as on the assembly page.
-                let label = if t.prints(col, row) { format!("{}{}", row_letter(row), col + 1) } else { "–".to_string() };
+                let label = if t.prints(col, row) { sheet_name(col, row) } else { "–".to_string() };
                 let (cx, cy) = (n((v.x + v.w / 2.0) * k), n((v.y + v.h / 2.0) * k + size * 0.35));
                 let _ = write!(labels, r#"<text x="{cx}" y="{cy}" opacity="0.7">{label}</text>"#);
             }
