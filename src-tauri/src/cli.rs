@@ -321,8 +321,10 @@ fn run(db: &Path, command: Command) -> Result<()> {
     Ok(())
 }
 
-/// An option naming one of a core enum's values as the core's JSON names it (and `--help` lists
-/// them), so the CLI has no copy of the enum.
+/// An option taking one of `names` (which `--help` lists), read as the core's enum by its JSON
+/// name, so the CLI keeps no enum or conversion of its own. The names are still listed here: a
+/// name the core does not know fails when given, and a value the core adds is not offered until
+/// it is added to the list.
 fn by_serde_name<T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static>(
     names: &'static [&'static str],
 ) -> impl clap::builder::TypedValueParser<Value = T> {
