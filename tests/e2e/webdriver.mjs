@@ -17,6 +17,18 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * `env` (e.g. LANG), so each test that needs its own environment starts its own driver.
  */
 export async function startDriver(env = {}) {
+  // A driver that does not come up (its random port taken, a slow start on a busy machine) is
+  // stopped and another one started on another port, rather than failing the test it serves.
+  let why = "";
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = await startDriverOnce(env);
+    if (started.base) return started;
+    why = started.why;
+  }
+  throw new Error(`tauri-driver did not start, three times: ${why}`);
+}
+
+async function startDriverOnce(env) {
   const port = 4444 + Math.floor(Math.random() * 400) * 2;
   mkdirSync(SHOTS, { recursive: true });
   const log = join(SHOTS, `tauri-driver-${port}.log`);
@@ -30,6 +42,8 @@ export async function startDriver(env = {}) {
     env: { ...process.env, ...freshHome(), LC_ALL: "", LC_MESSAGES: "", LANGUAGE: "", ...env },
     detached: true,
   });
+  let exited = false;
+  driver.on("exit", () => (exited = true));
   const stop = async () => {
     for (const signal of ["SIGTERM", "SIGKILL"]) {
       try {
@@ -41,7 +55,7 @@ export async function startDriver(env = {}) {
     }
   };
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200 && !exited; i++) {
     try {
       const r = await fetch(`${base}/status`);
       if (r.ok) return { base, stop };
@@ -51,7 +65,7 @@ export async function startDriver(env = {}) {
     await sleep(100);
   }
   await stop();
-  throw new Error(`tauri-driver did not start: ${readFileSync(log, "utf8")}`);
+  return { why: `port ${port}, ${exited ? "exited" : "no answer in 20 s"}: ${readFileSync(log, "utf8")}` };
 }
 
 function freshHome() {
