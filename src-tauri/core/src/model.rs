@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::said;
-use crate::said::Field;
+use crate::said::{Field, Lang, Record};
 
 // The values records are made of and the checks on them live in `fields`, which the record
 // types of other modules (votes) use too without depending on this one.
@@ -283,27 +283,14 @@ impl JourneyDoc {
         let rows: std::collections::HashSet<Id> = self.rows.iter().map(|r| r.id).collect();
         let mut cells: std::collections::HashMap<(Id, Id), Vec<u32>> = Default::default();
         for c in &self.cards {
-            if !phases.contains(&c.phase) {
-                return Err(Error::invalid(
-                    Field::CardPhase,
-                    said!(
-                        "card '{title}' is in unknown phase {phase}",
-                        "kaart '{title}' staat in een onbekende fase {phase}",
-                        title = &c.title,
-                        phase = c.phase
-                    ),
-                ));
-            }
-            if !rows.contains(&c.row) {
-                return Err(Error::invalid(
-                    Field::CardRow,
-                    said!(
-                        "card '{title}' is in unknown row {row}",
-                        "kaart '{title}' staat in een onbekende rij {row}",
-                        title = &c.title,
-                        row = c.row
-                    ),
-                ));
+            for (field, known, id, record) in
+                [(Field::CardPhase, &phases, c.phase, Record::Phase), (Field::CardRow, &rows, c.row, Record::Row)]
+            {
+                if !known.contains(&id) {
+                    let (title, what, what_nl) = (&c.title, record.name(Lang::En), record.name(Lang::Nl));
+                    let said = said!("card '{title}' is in unknown {what} {id}", "kaart '{title}' staat in een onbekende {what_nl} {id}");
+                    return Err(Error::invalid(field, said));
+                }
             }
             cells.entry((c.phase, c.row)).or_default().push(c.position);
         }

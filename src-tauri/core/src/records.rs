@@ -61,8 +61,15 @@ fn all<T, C: FromIterator<T>>(c: &Connection, sql: &str, params: impl Params, f:
     Ok(c.prepare_cached(sql)?.query_map(params, f)?.collect::<rusqlite::Result<C>>()?)
 }
 
-fn delete_by_id(c: &Connection, table: &str, id: Id) -> Result<bool> {
+/// Deletes record `id` of `table`; false when there was none.
+pub fn delete(c: &Connection, table: &'static str, id: Id) -> Result<bool> {
     Ok(c.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id.to_string()])? > 0)
+}
+
+/// Whether `table` holds record `id` of the journey (a phase or row of another journey does not count).
+pub fn exists(c: &Connection, table: &'static str, journey: Id, id: Id) -> Result<bool> {
+    let mut st = c.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1 AND journey_id = ?2"))?;
+    Ok(st.exists([id.to_string(), journey.to_string()])?)
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
@@ -130,9 +137,9 @@ fn persona_from_row(r: &SqlRow) -> rusqlite::Result<Persona> {
 
 // --- journeys ---------------------------------------------------------------------------------
 
-pub fn journey(c: &Connection, id: Id) -> Result<Option<Journey>> {
+pub fn journey(c: &Connection, id: Id) -> Result<Journey> {
     let sql = format!("SELECT {JOURNEY_COLS} FROM journeys WHERE id = ?1");
-    Ok(c.prepare_cached(&sql)?.query_row([id.to_string()], journey_from_row).optional()?)
+    c.prepare_cached(&sql)?.query_row([id.to_string()], journey_from_row).optional()?.ok_or_else(|| Error::NoSuchJourney(id.to_string()))
 }
 
 pub fn journey_ids_named(c: &Connection, name: &str) -> Result<Vec<Id>> {
@@ -184,19 +191,10 @@ pub fn touch_journey(c: &Connection, id: Id, at: i64) -> Result<()> {
     Ok(())
 }
 
-pub fn delete_journey(c: &Connection, id: Id) -> Result<bool> {
-    delete_by_id(c, "journeys", id)
-}
-
 // --- phases -----------------------------------------------------------------------------------
 
 pub fn phases(c: &Connection, journey: Id) -> Result<Vec<Phase>> {
     all(c, &format!("SELECT {PHASE_COLS} FROM phases WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], phase_from_row)
-}
-
-pub fn phase_exists(c: &Connection, journey: Id, id: Id) -> Result<bool> {
-    let mut st = c.prepare_cached("SELECT 1 FROM phases WHERE id = ?1 AND journey_id = ?2")?;
-    Ok(st.exists([id.to_string(), journey.to_string()])?)
 }
 
 /// Which of `ids` are cards of the journey, in one query (a vote's dots can be hundreds).
@@ -220,19 +218,10 @@ pub fn update_phase(c: &Connection, p: &Phase) -> Result<()> {
     Ok(())
 }
 
-pub fn delete_phase(c: &Connection, id: Id) -> Result<()> {
-    delete_by_id(c, "phases", id).map(drop)
-}
-
 // --- rows -------------------------------------------------------------------------------------
 
 pub fn rows(c: &Connection, journey: Id) -> Result<Vec<Row>> {
     all(c, &format!("SELECT {ROW_COLS} FROM journey_rows WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], row_from_row)
-}
-
-pub fn row_exists(c: &Connection, journey: Id, id: Id) -> Result<bool> {
-    let mut st = c.prepare_cached("SELECT 1 FROM journey_rows WHERE id = ?1 AND journey_id = ?2")?;
-    Ok(st.exists([id.to_string(), journey.to_string()])?)
 }
 
 pub fn insert_row(c: &Connection, journey: Id, r: &Row) -> Result<()> {
@@ -253,10 +242,6 @@ pub fn update_row(c: &Connection, r: &Row) -> Result<()> {
     c.prepare_cached("UPDATE journey_rows SET position = ?2, kind = ?3, title = ?4, colour = ?5, hidden = ?6 WHERE id = ?1")?
         .execute(params![r.id.to_string(), r.position, name_of(r.kind), r.title, r.colour, r.hidden])?;
     Ok(())
-}
-
-pub fn delete_row(c: &Connection, id: Id) -> Result<()> {
-    delete_by_id(c, "journey_rows", id).map(drop)
 }
 
 // --- cards ------------------------------------------------------------------------------------
@@ -389,10 +374,6 @@ pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, sort_key: f64)
     Ok(())
 }
 
-pub fn delete_card(c: &Connection, id: Id) -> Result<()> {
-    delete_by_id(c, "cards", id).map(drop)
-}
-
 // --- personas ---------------------------------------------------------------------------------
 
 pub fn personas(c: &Connection, journey: Id) -> Result<Vec<Persona>> {
@@ -427,10 +408,6 @@ pub fn update_persona(c: &Connection, p: &Persona) -> Result<()> {
 /// A persona's picture as stored: the JPEG's bytes (validation has made sure it is one).
 fn picture_bytes(p: &Persona) -> Option<Vec<u8>> {
     p.picture.as_deref().and_then(picture::bytes_of)
-}
-
-pub fn delete_persona(c: &Connection, id: Id) -> Result<()> {
-    delete_by_id(c, "personas", id).map(drop)
 }
 
 // --- the vote ---------------------------------------------------------------------------------
@@ -480,10 +457,6 @@ pub fn round(c: &Connection, journey: Id, id: Id) -> Result<Round> {
 pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {
     c.prepare_cached("UPDATE rounds SET name = ?2 WHERE id = ?1")?.execute([id.to_string(), name.to_owned()])?;
     Ok(())
-}
-
-pub fn delete_round(c: &Connection, id: Id) -> Result<()> {
-    delete_by_id(c, "rounds", id).map(drop)
 }
 
 // --- meta ---------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ impl Applier<'_> {
         for note in db::notes(self.c, self.journey)? {
             let aimed = match (note.state, note.phase, note.row) {
                 (NoteState::Inbox, Some(p), Some(r)) => {
-                    db::phase_exists(self.c, self.journey, p)? && db::row_exists(self.c, self.journey, r)?
+                    db::exists(self.c, "phases", self.journey, p)? && db::exists(self.c, "journey_rows", self.journey, r)?
                 }
                 _ => false,
             };

@@ -75,7 +75,7 @@ impl Touched {
             .map(|&(phase, row)| Ok(CellOrder { phase, row, cards: db::cell_order(c, phase, row)? }))
             .collect::<Result<_>>()?;
         Ok(Changes {
-            journey: db::journey(c, journey)?,
+            journey: Some(db::journey(c, journey)?),
             phases: if self.phases { Some(db::phases(c, journey)?) } else { None },
             rows: if self.rows { Some(db::rows(c, journey)?) } else { None },
             personas: if self.personas { Some(db::personas(c, journey)?) } else { None },
@@ -261,10 +261,10 @@ impl<'c> Applier<'c> {
 
     fn check_cell(&self, phase: Id, row: Id) -> Result<()> {
         // Looking the two up by journey also refuses a phase or row of another journey.
-        if !db::phase_exists(self.c, self.journey, phase)? {
+        if !db::exists(self.c, "phases", self.journey, phase)? {
             return Err(Error::not_found(Record::Phase, phase));
         }
-        if !db::row_exists(self.c, self.journey, row)? {
+        if !db::exists(self.c, "journey_rows", self.journey, row)? {
             return Err(Error::not_found(Record::Row, row));
         }
         Ok(())
@@ -284,7 +284,7 @@ impl<'c> Applier<'c> {
 
     fn delete_card(&mut self, id: Id) -> Result<Card> {
         let card = db::card(self.c, self.journey, id)?;
-        db::delete_card(self.c, id)?;
+        db::delete(self.c, "cards", id)?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.removed_cards.insert(id);
         Ok(card)
@@ -360,7 +360,7 @@ impl<'c> Applier<'c> {
     // --- the journey ----------------------------------------------------------------------
 
     fn update_journey(&mut self, patch: JourneyPatch) -> Result<Edit> {
-        let mut j = db::journey(self.c, self.journey)?.ok_or_else(|| Error::NoSuchJourney(self.journey.to_string()))?;
+        let mut j = db::journey(self.c, self.journey)?;
         let inverse = patch.swap(&mut j);
         j.validate()?;
         db::update_journey(self.c, &j)?;

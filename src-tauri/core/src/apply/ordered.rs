@@ -16,22 +16,23 @@ pub(super) trait Ordered: Sized {
     const RECORD: Record;
     /// The field a duplicate id is reported on.
     const ID_FIELD: Field;
+    const TABLE: &'static str;
     fn id(&self) -> Id;
     fn position(&mut self) -> &mut u32;
     fn check(&self) -> Result<()>;
     fn list(c: &Connection, journey: Id) -> Result<Vec<Self>>;
     fn insert(c: &Connection, journey: Id, item: &Self) -> Result<()>;
     fn update(c: &Connection, item: &Self) -> Result<()>;
-    fn delete(c: &Connection, id: Id) -> Result<()>;
     /// Marks the whole list changed, for the board.
     fn touch(touched: &mut Touched);
 }
 
 macro_rules! ordered {
-    ($ty:ident, $id_field:ident, $list:ident, $insert:ident, $update:ident, $delete:ident, $touched:ident) => {
+    ($ty:ident, $id_field:ident, $list:ident, $insert:ident, $update:ident, $table:literal, $touched:ident) => {
         impl Ordered for $ty {
             const RECORD: Record = Record::$ty;
             const ID_FIELD: Field = Field::$id_field;
+            const TABLE: &'static str = $table;
             fn id(&self) -> Id {
                 self.id
             }
@@ -50,9 +51,6 @@ macro_rules! ordered {
             fn update(c: &Connection, item: &Self) -> Result<()> {
                 db::$update(c, item)
             }
-            fn delete(c: &Connection, id: Id) -> Result<()> {
-                db::$delete(c, id)
-            }
             fn touch(touched: &mut Touched) {
                 touched.$touched = true;
             }
@@ -60,9 +58,9 @@ macro_rules! ordered {
     };
 }
 
-ordered!(Phase, PhaseId, phases, insert_phase, update_phase, delete_phase, phases);
-ordered!(Row, RowId, rows, insert_row, update_row, delete_row, rows);
-ordered!(Persona, PersonaId, personas, insert_persona, update_persona, delete_persona, personas);
+ordered!(Phase, PhaseId, phases, insert_phase, update_phase, "phases", phases);
+ordered!(Row, RowId, rows, insert_row, update_row, "journey_rows", rows);
+ordered!(Persona, PersonaId, personas, insert_persona, update_persona, "personas", personas);
 
 impl Applier<'_> {
     /// Inserts `item` at its position (the end when past it) and renumbers the rest.
@@ -101,7 +99,7 @@ impl Applier<'_> {
         let mut list = T::list(self.c, self.journey)?;
         let at = list.iter().position(|x| x.id() == id).ok_or_else(|| Error::not_found(T::RECORD, id))?;
         let removed = list.remove(at);
-        T::delete(self.c, id)?;
+        db::delete(self.c, T::TABLE, id)?;
         self.renumber(&mut list)?;
         Ok(removed)
     }

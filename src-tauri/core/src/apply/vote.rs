@@ -25,21 +25,21 @@ impl Applier<'_> {
             ));
         }
         let vote = Vote::new(dots_per_participant, stacking, self.now)?;
-        self.change_vote(|_, v| {
+        self.change_vote(|v| {
             *v = Some(vote);
             Ok(vec![])
         })
     }
 
     pub(super) fn add_participant(&mut self, id: Option<Id>, name: String, colour: Option<String>) -> Result<Edit> {
-        self.change_vote(|_, v| {
+        self.change_vote(|v| {
             started(v)?.add_participant(id.unwrap_or_else(model::new_id), name, colour)?;
             Ok(vec![])
         })
     }
 
     pub(super) fn remove_participant(&mut self, participant: Id) -> Result<Edit> {
-        self.change_vote(|_, v| {
+        self.change_vote(|v| {
             let cards = started(v)?.remove_participant(participant)?;
             Ok(cards.into_iter().map(|c| (c, -1)).collect())
         })
@@ -80,7 +80,7 @@ impl Applier<'_> {
     }
 
     pub(super) fn update_vote(&mut self, closed: Option<bool>, hidden: Option<bool>) -> Result<Edit> {
-        self.change_vote(|_, v| {
+        self.change_vote(|v| {
             let vote = started(v)?;
             vote.closed = closed.unwrap_or(vote.closed);
             vote.hidden = hidden.unwrap_or(vote.hidden);
@@ -90,7 +90,7 @@ impl Applier<'_> {
 
     pub(super) fn clear_vote(&mut self) -> Result<Edit> {
         let counted: Vec<Card> = db::cards(self.c, self.journey)?.into_iter().filter(|k| k.votes > 0).collect();
-        self.change_vote(|_, v| {
+        self.change_vote(|v| {
             *v = None;
             Ok(counted.iter().map(|k| (k.id, -i64::from(k.votes))).collect())
         })
@@ -142,10 +142,10 @@ impl Applier<'_> {
 
     /// Runs `change` on the vote; it returns how many votes to add to (or take from) which cards.
     /// The inverse puts the vote and those cards' counts back.
-    fn change_vote(&mut self, change: impl FnOnce(Id, &mut Option<Vote>) -> Result<Vec<(Id, i64)>>) -> Result<Edit> {
+    fn change_vote(&mut self, change: impl FnOnce(&mut Option<Vote>) -> Result<Vec<(Id, i64)>>) -> Result<Edit> {
         let before = self.vote()?;
         let mut vote = before.clone();
-        let deltas = change(self.journey, &mut vote)?;
+        let deltas = change(&mut vote)?;
         let mut tallies: Vec<Tally> = Vec::new();
         for (card, delta) in deltas {
             // A dot on a deleted card was not counted into any card; there is nothing to take back.

@@ -167,8 +167,9 @@ impl Store {
     /// Finds a journey by id or by its exact name.
     pub fn resolve(&self, id_or_name: &str) -> Result<Id> {
         if let Ok(id) = Id::parse_str(id_or_name) {
-            if records::journey(&self.conn, id)?.is_some() {
-                return Ok(id);
+            match records::journey(&self.conn, id) {
+                Err(Error::NoSuchJourney(_)) => {}
+                found => return found.map(|j| j.id),
             }
         }
         let ids = records::journey_ids_named(&self.conn, id_or_name)?;
@@ -224,7 +225,7 @@ impl Store {
     pub fn delete_journey_keeping(&mut self, journey: Id, key: &str, kept: &str) -> Result<()> {
         self.write(|c| {
             records::set_meta(c, key, kept)?;
-            if !records::delete_journey(c, journey)? {
+            if !records::delete(c, "journeys", journey)? {
                 return Err(Error::NoSuchJourney(journey.to_string()));
             }
             Ok(())
@@ -270,7 +271,7 @@ impl Store {
     pub fn delete_round(&mut self, journey: Id, round: Id) -> Result<()> {
         self.write(|c| {
             records::round(c, journey, round)?;
-            records::delete_round(c, round)
+            records::delete(c, "rounds", round).map(drop)
         })
     }
 
@@ -288,7 +289,7 @@ impl Store {
     }
 
     pub fn delete_journey(&mut self, journey: Id) -> Result<()> {
-        if !self.write(|c| records::delete_journey(c, journey))? {
+        if !self.write(|c| records::delete(c, "journeys", journey))? {
             return Err(Error::NoSuchJourney(journey.to_string()));
         }
         Ok(())
@@ -312,9 +313,7 @@ impl Store {
     /// undo leaves notes alone. The outer error is the disk's, and then nothing was stored.
     pub fn receive_notes(&mut self, journey: Id, notes: Vec<(Incoming, String)>) -> Result<(Vec<Result<Received>>, Changes)> {
         self.write(|c| {
-            if records::journey(c, journey)?.is_none() {
-                return Err(Error::NoSuchJourney(journey.to_string()));
-            }
+            records::journey(c, journey)?;
             let now = model::now_millis();
             let mut answers = Vec::with_capacity(notes.len());
             let mut added = false;
@@ -453,7 +452,7 @@ fn unreadable_step(dropped: usize, undo: bool) -> Error {
 }
 
 fn load_in(c: &Connection, journey: Id) -> Result<JourneyDoc> {
-    let j = records::journey(c, journey)?.ok_or_else(|| Error::NoSuchJourney(journey.to_string()))?;
+    let j = records::journey(c, journey)?;
     let mut doc = JourneyDoc {
         journey: j,
         phases: records::phases(c, journey)?,
@@ -514,10 +513,10 @@ fn receive_one(c: &Connection, journey: Id, note: Incoming, device: &str, now: m
         return Ok(Err(Error::invalid(Field::Inbox, said!("is full ({MAX_NOTES} notes)", "is vol ({MAX_NOTES} notities)"))));
     }
     let mut n = note.into_note(device, now);
-    if !n.phase.is_some_and(|p| records::phase_exists(c, journey, p).unwrap_or(false)) {
+    if !n.phase.is_some_and(|p| records::exists(c, "phases", journey, p).unwrap_or(false)) {
         n.phase = None;
     }
-    if !n.row.is_some_and(|r| records::row_exists(c, journey, r).unwrap_or(false)) {
+    if !n.row.is_some_and(|r| records::exists(c, "journey_rows", journey, r).unwrap_or(false)) {
         n.row = None;
     }
     records::insert_note(c, journey, &n)?;
@@ -525,9 +524,7 @@ fn receive_one(c: &Connection, journey: Id, note: Incoming, device: &str, now: m
 }
 
 fn start(c: &Connection, journey: Id, now: model::Millis) -> Result<Applier<'_>> {
-    if records::journey(c, journey)?.is_none() {
-        return Err(Error::NoSuchJourney(journey.to_string()));
-    }
+    records::journey(c, journey)?;
     Ok(Applier::new(c, journey, now))
 }
 
