@@ -43,13 +43,7 @@ pub fn shape_line(text: &str, weight: Weight, rtl: Option<bool>) -> ShapedLine {
         return line;
     }
     // No face has a tab: it is a space (same length in bytes, so every offset stays right).
-    let spaced;
-    let text = if text.contains('\t') {
-        spaced = text.replace('\t', " ");
-        spaced.as_str()
-    } else {
-        text
-    };
+    let text: &str = &text.replace('\t', " ");
     let base = rtl.map(|r| if r { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() });
     let bidi = BidiInfo::new(text, base);
     let mut pen = 0.0;

@@ -88,8 +88,7 @@ impl Layout {
 /// Lays out `doc` at design size. `now` (ms since 1970) is the date printed on it.
 pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     let w = words(&doc.journey.locale);
-    let mut l =
-        Builder { shapes: Vec::new(), cards: Vec::new(), pictures: Vec::new(), m: Measure::new(), grey: options.grayscale, options, w };
+    let mut l = Builder { shapes: Vec::new(), cards: Vec::new(), pictures: Vec::new(), m: Measure::new(), options, w };
 
     let rows: Vec<&Row> = doc.rows.iter().filter(|r| !r.hidden).collect();
     let columns = phase_columns(&doc.phases);
@@ -165,14 +164,13 @@ struct Builder {
     cards: Vec<Rect>,
     pictures: Vec<Picture>,
     m: Measure,
-    grey: bool,
     options: LayoutOptions,
     w: &'static Words,
 }
 
 impl Builder {
     fn colour(&self, c: Colour) -> Colour {
-        if self.grey {
+        if self.options.grayscale {
             c.grey()
         } else {
             c
@@ -196,22 +194,19 @@ impl Builder {
         self.shapes.push(Shape::Path { start, segments, closed: false, fill: None, stroke: Some(stroke) });
     }
 
-    /// One line of text at baseline `y`; returns its width.
-    fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: &str) -> f32 {
-        self.text_in((x, y), size, weight, colour, text, None)
+    /// One line of text at baseline `y`.
+    fn text(&mut self, x: f32, y: f32, size: f32, weight: Weight, colour: Colour, text: &str) {
+        self.text_in((x, y), size, weight, colour, text, None);
     }
 
     /// The same, as a line of a paragraph in base direction `rtl` (None: the line's own).
-    fn text_in(&mut self, at: (f32, f32), size: f32, weight: Weight, colour: Colour, text: &str, rtl: Option<bool>) -> f32 {
+    fn text_in(&mut self, at: (f32, f32), size: f32, weight: Weight, colour: Colour, text: &str, rtl: Option<bool>) {
         if text.is_empty() {
-            return 0.0;
+            return;
         }
         let colour = self.colour(colour);
         let shape = self.m.line(at, size, weight, colour, text, rtl);
-        let Shape::Text { line, .. } = &shape else { unreachable!("Measure::line makes text") };
-        let width = line.width * size;
         self.shapes.push(shape);
-        width
     }
 
     /// Lines starting with their top at `y` in a box `width` wide from `x`, to its right edge
@@ -250,7 +245,7 @@ impl Builder {
             }
             let top = bottom + 2.0;
             // A persona with a picture: the picture beside its two lines, as tall as they are.
-            let picture = p.picture.as_deref().and_then(|url| Picture::decode(url, self.grey));
+            let picture = p.picture.as_deref().and_then(|url| Picture::decode(url, self.options.grayscale));
             let indent = if picture.is_some() { PERSONA_PICTURE + 2.0 } else { 0.0 };
             if let Some(picture) = picture {
                 let at = picture.fit(Rect::new(x, top, PERSONA_PICTURE, PERSONA_PICTURE));
@@ -370,19 +365,25 @@ impl Builder {
         let start = self.shapes.len();
         let mut height = MIN_ROW_HEIGHT;
         for (p, col) in phases.iter().zip(columns) {
-            let (x, w) = (x0 + col.x + CELL_PAD, col.w - 2.0 * CELL_PAD);
-            let mut cy = y + CELL_PAD;
-            for card in cards(p) {
-                let h = self.card(card, p, x, cy, w);
-                self.cards.push(Rect::new(x, cy, w, h));
-                cy += h + CARD_GAP;
-            }
-            height = height.max(cy - CARD_GAP + CELL_PAD - y);
+            height = height.max(self.stack(cards(p), p, col, x0, y + CELL_PAD) - y);
         }
         let cards = self.shapes.split_off(start);
         self.row_frame(row, columns, x0, y, height);
         self.shapes.extend(cards);
         y + height
+    }
+
+    /// The cards of one cell, one under the other in its column from `top`; returns the y under
+    /// the cell's padding.
+    fn stack(&mut self, cards: &[&Card], phase: &Phase, col: &Column, x0: f32, top: f32) -> f32 {
+        let (x, w) = (x0 + col.x + CELL_PAD, col.w - 2.0 * CELL_PAD);
+        let mut cy = top;
+        for card in cards {
+            let h = self.card(card, phase, x, cy, w);
+            self.cards.push(Rect::new(x, cy, w, h));
+            cy += h + CARD_GAP;
+        }
+        cy - CARD_GAP + CELL_PAD
     }
 
     /// One card with its top left at (x, y), `w` wide; returns its height.
@@ -501,14 +502,7 @@ impl Builder {
             let captions = slot >= MIN_CAPTION_SLOT
                 && list.iter().all(|c| self.m.wrap(c.title.trim(), Weight::Regular, META_SIZE, slot - 2.0, None).len() <= 3);
             if !captions {
-                let (x, w) = (x0 + col.x + CELL_PAD, col.w - 2.0 * CELL_PAD);
-                let mut cy = y + band;
-                for card in list {
-                    let h = self.card(card, p, x, cy, w);
-                    self.cards.push(Rect::new(x, cy, w, h));
-                    cy += h + CARD_GAP;
-                }
-                height = height.max(cy - CARD_GAP + CELL_PAD - y);
+                height = height.max(self.stack(list, p, col, x0, y + band) - y);
             }
             for (i, c) in list.iter().enumerate() {
                 points.push((x0 + col.x + slot * (i as f32 + 1.0), *c, slot, captions));

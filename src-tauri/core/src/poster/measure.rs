@@ -68,11 +68,8 @@ impl Measure {
             if limit.is_some_and(|m| lines.len() > m) {
                 break;
             }
-            let paragraph = match room {
-                Some(r) => match paragraph.char_indices().nth(r) {
-                    Some((at, _)) => &paragraph[..at],
-                    None => paragraph,
-                },
+            let paragraph = match room.and_then(|r| paragraph.char_indices().nth(r)) {
+                Some((at, _)) => &paragraph[..at],
                 None => paragraph,
             };
             self.wrap_paragraph(paragraph, weight, size, width, &mut lines);

@@ -216,12 +216,8 @@ fn unprintable(doc: &JourneyDoc, options: &PosterOptions) -> Vec<Unprintable> {
     };
     let mut found = Vec::new();
     let mut check = |title: &str, texts: &[&str]| {
-        let mut chars = String::new();
-        for c in texts.iter().flat_map(|t| font::unprintable(t)) {
-            if !chars.contains(c) {
-                chars.push(c);
-            }
-        }
+        // Each character once over all the texts, as in one text.
+        let chars: String = font::unprintable(&texts.concat()).into_iter().collect();
         if !chars.is_empty() {
             found.push(Unprintable { title: short(title), chars });
         }

@@ -109,7 +109,7 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
             match item {
                 Item::Poster { scale, at, clip } => {
                     w.save();
-                    w.clip(*clip);
+                    w.rect(*clip, "re W n");
                     match &names.form {
                         // The form is the poster at 1:1 in points, its origin at the bottom left.
                         Some(name) => {
@@ -355,8 +355,13 @@ impl<'a> Writer<'a> {
 
     /// Numbers (in points, to a hundredth) and then an operator.
     fn op(&mut self, operands: &[f32], operator: &str) {
-        for &v in operands {
-            self.number(v, 2);
+        self.op_to(operands.iter().map(|&v| (v, 2)), operator);
+    }
+
+    /// Numbers, each to its own places, and then an operator.
+    fn op_to(&mut self, operands: impl IntoIterator<Item = (f32, u32)>, operator: &str) {
+        for (v, places) in operands {
+            self.number(v, places);
             self.out.push(b' ');
         }
         self.out.extend_from_slice(operator.as_bytes());
@@ -364,12 +369,7 @@ impl<'a> Writer<'a> {
     }
 
     fn colour(&mut self, c: Colour, operator: &str) {
-        for v in [c.r, c.g, c.b] {
-            self.number(v as f32 / 255.0, 3);
-            self.out.push(b' ');
-        }
-        self.out.extend_from_slice(operator.as_bytes());
-        self.out.push(b'\n');
+        self.op_to([c.r, c.g, c.b].map(|v| (v as f32 / 255.0, 3)), operator);
     }
 
     fn name(&mut self, name: &str) {
@@ -420,21 +420,18 @@ impl<'a> Writer<'a> {
         [px, py]
     }
 
-    fn clip(&mut self, r: Rect) {
+    /// The rectangle `r` in shape millimetres, as the operands of `operator` ("re", or "re W n" to clip).
+    fn rect(&mut self, r: Rect, operator: &str) {
         let ([x, y], [right, top]) = (self.point((r.x, r.bottom())), self.point((r.right(), r.y)));
         let (x, y, right, top) = (hundredths(x), hundredths(y), hundredths(right), hundredths(top));
-        self.op(&[x, y, right - x, top - y], "re W n");
+        self.op(&[x, y, right - x, top - y], operator);
     }
 
     /// Shows the form or picture `name` through the matrix that scales it by `scale` and puts
     /// its origin at `at` (points).
     fn place(&mut self, name: &str, (sx, sy): (f32, f32), (x, y): (f32, f32)) {
         self.save();
-        for (v, places) in [(sx, 5), (0.0, 0), (0.0, 0), (sy, 5), (x, 2), (y, 2)] {
-            self.number(v, places);
-            self.out.push(b' ');
-        }
-        self.out.extend_from_slice(b"cm\n");
+        self.op_to([(sx, 5), (0.0, 0), (0.0, 0), (sy, 5), (x, 2), (y, 2)], "cm");
         self.name(name);
         self.out.extend_from_slice(b"Do\n");
         self.restore();
@@ -507,9 +504,7 @@ impl<'a> Writer<'a> {
             Shape::Rect { at, radius, fill, stroke } => {
                 let Some(paint) = self.paint(*fill, *stroke) else { return };
                 if *radius <= 0.0 {
-                    let ([x, y], [right, top]) = (self.point((at.x, at.bottom())), self.point((at.right(), at.y)));
-                    let (x, y, right, top) = (hundredths(x), hundredths(y), hundredths(right), hundredths(top));
-                    self.op(&[x, y, right - x, top - y], "re");
+                    self.rect(*at, "re");
                 } else {
                     let (start, segments) = at.rounded(radius.min(at.w / 2.0).min(at.h / 2.0));
                     self.path(start, &segments);

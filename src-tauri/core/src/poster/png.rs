@@ -136,14 +136,7 @@ impl Painter {
                 self.draw(px, &path, *fill, *stroke, LineCap::Butt, t);
             }
             Shape::Path { start, segments, closed, fill, stroke } => {
-                let mut pb = PathBuilder::new();
-                pb.move_to(start.0, start.1);
-                for s in segments {
-                    match *s {
-                        Segment::Line(p) => pb.line_to(p.0, p.1),
-                        Segment::Curve(a, b, e) => pb.cubic_to(a.0, a.1, b.0, b.1, e.0, e.1),
-                    }
-                }
+                let mut pb = path_builder(*start, segments);
                 if *closed {
                     pb.close();
                 }
@@ -180,16 +173,22 @@ fn rounded(r: Rect, rad: f32) -> Option<Path> {
         return Some(PathBuilder::from_rect(SkRect::from_xywh(r.x, r.y, r.w, r.h)?));
     }
     let (start, segments) = r.rounded(rad);
+    let mut pb = path_builder(start, &segments);
+    pb.close();
+    pb.finish()
+}
+
+/// A path from `start` through `segments`, not yet closed.
+fn path_builder(start: (f32, f32), segments: &[Segment]) -> PathBuilder {
     let mut pb = PathBuilder::new();
     pb.move_to(start.0, start.1);
     for s in segments {
-        match s {
+        match *s {
             Segment::Line(p) => pb.line_to(p.0, p.1),
             Segment::Curve(a, b, e) => pb.cubic_to(a.0, a.1, b.0, b.1, e.0, e.1),
         }
     }
-    pb.close();
-    pb.finish()
+    pb
 }
 
 struct Outline(PathBuilder);

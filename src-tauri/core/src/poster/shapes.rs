@@ -187,6 +187,16 @@ pub enum Segment {
 }
 
 impl Shape {
+    /// A straight line from `a` to `b`.
+    pub fn line(a: (f32, f32), b: (f32, f32), stroke: Stroke) -> Shape {
+        Shape::Path { start: a, segments: vec![Segment::Line(b)], closed: false, fill: None, stroke: Some(stroke) }
+    }
+
+    /// The outline of `at`, square-cornered and not filled.
+    pub fn outline(at: Rect, stroke: Stroke) -> Shape {
+        Shape::Rect { at, radius: 0.0, fill: None, stroke: Some(stroke) }
+    }
+
     /// A box that holds the shape (generous for text and curves), to skip what a sheet cannot show.
     pub fn bounds(&self) -> Rect {
         match self {

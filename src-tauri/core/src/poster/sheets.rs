@@ -5,7 +5,7 @@ use super::font::Weight;
 use super::layout::Layout;
 use super::measure::Measure;
 use super::paper::round1;
-use super::shapes::{Colour, Rect, Segment, Shape, Stroke};
+use super::shapes::{Colour, Rect, Shape, Stroke};
 use super::tiling::{Plan, Tiles};
 use super::words::{row_letter, words, Words};
 
@@ -118,12 +118,7 @@ fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect, glued: [bool;
         Rect::new(printed.x, visible.bottom(), visible.w, printed.bottom() - visible.bottom()),
     ];
     for s in strips.into_iter().zip(glued).filter(|(s, glued)| *glued && s.w > 0.1 && s.h > 0.1).map(|(s, _)| s) {
-        out.push(Shape::Rect {
-            at: s,
-            radius: 0.0,
-            fill: None,
-            stroke: Some(Stroke { colour: HATCH, width: 0.2, dash: Some((1.0, 1.0)) }),
-        });
+        out.push(Shape::outline(s, Stroke { colour: HATCH, width: 0.2, dash: Some((1.0, 1.0)) }));
         // Lines at 45°, 3 mm apart, cut to the strip.
         let mut k = -s.h;
         while k < s.w {
@@ -138,13 +133,7 @@ fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect, glued: [bool;
                 x1 = s.right();
             }
             if x1 > x0 {
-                out.push(Shape::Path {
-                    start: (x0, y0),
-                    segments: vec![Segment::Line((x1, y1))],
-                    closed: false,
-                    fill: None,
-                    stroke: Some(Stroke::solid(HATCH, 0.25)),
-                });
+                out.push(Shape::line((x0, y0), (x1, y1), Stroke::solid(HATCH, 0.25)));
             }
             k += 3.0;
         }
@@ -155,10 +144,8 @@ fn glue_strips(out: &mut Vec<Shape>, printed: Rect, visible: Rect, glued: [bool;
 fn cut_marks(out: &mut Vec<Shape>, v: Rect, margin: f32, sheet_h: f32, sheet_w: f32) {
     let len = (margin - 2.0).min(6.0);
     let gap = 1.0;
-    let stroke = Some(Stroke::solid(MARK, 0.2));
-    let mut line = |a: (f32, f32), b: (f32, f32)| {
-        out.push(Shape::Path { start: a, segments: vec![Segment::Line(b)], closed: false, fill: None, stroke })
-    };
+    let stroke = Stroke::solid(MARK, 0.2);
+    let mut line = |a: (f32, f32), b: (f32, f32)| out.push(Shape::line(a, b, stroke));
     for x in [v.x, v.right()] {
         line((x, margin - gap - len), (x, margin - gap));
         line((x, sheet_h - margin + gap), (x, sheet_h - margin + gap + len));
@@ -197,18 +184,14 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     let k = (aw / plan.poster_w).min(ah / plan.poster_h);
     let at = (x + (aw - plan.poster_w * k) / 2.0, top);
     let to_page = |r: Rect| Rect::new(at.0 + r.x * k, at.1 + r.y * k, r.w * k, r.h * k);
-    own.push(Shape::Rect {
-        at: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)),
-        radius: 0.0,
-        fill: None,
-        stroke: Some(Stroke::solid(MARK, 0.3)),
-    });
+    let poster = to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h));
+    own.push(Shape::outline(poster, Stroke::solid(MARK, 0.3)));
     for row in 0..t.rows() {
         for col in 0..t.cols() {
             let cell = to_page(t.visible(col, row, plan.poster_w, plan.poster_h));
             let printed = t.prints(col, row);
             let stroke = if printed { Stroke::solid(GRID, 0.5) } else { Stroke { colour: HATCH, width: 0.3, dash: Some((1.0, 1.0)) } };
-            own.push(Shape::Rect { at: cell, radius: 0.0, fill: None, stroke: Some(stroke) });
+            own.push(Shape::outline(cell, stroke));
             // A spot with no sheet is marked with a dash (see `blank_spot`).
             let label = if printed { sheet_name(col, row) } else { "–".to_string() };
             let size = (cell.h * 0.3).min(cell.w * 0.25).clamp(2.0, 12.0);
@@ -223,14 +206,7 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
             own.push(m.line((lx, ly), size, Weight::Bold, if printed { GRID } else { HATCH }, &label, None));
         }
     }
-    Page {
-        w: pw,
-        h: ph,
-        items: vec![
-            Item::Poster { scale: plan.scale * k, at, clip: to_page(Rect::new(0.0, 0.0, plan.poster_w, plan.poster_h)) },
-            Item::Own(own),
-        ],
-    }
+    Page { w: pw, h: ph, items: vec![Item::Poster { scale: plan.scale * k, at, clip: poster }, Item::Own(own)] }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
 
 use super::font::{face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
 use super::layout::Layout;
-use super::shapes::{Picture, Segment, Shape, Stroke};
+use super::shapes::{Colour, Picture, Segment, Shape, Stroke};
 use super::sheets::sheet_name;
 use super::tiling::Plan;
 
@@ -65,11 +65,11 @@ fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture], glyphs: &mut B
             if *radius > 0.0 {
                 let _ = write!(s, r#" rx="{}""#, n(*radius));
             }
-            paint(s, fill.map(|c| c.css()), stroke);
+            paint(s, *fill, stroke);
         }
         Shape::Circle { cx, cy, r, fill, stroke } => {
             let _ = write!(s, r#"<circle cx="{}" cy="{}" r="{}""#, n(*cx), n(*cy), n(*r));
-            paint(s, fill.map(|c| c.css()), stroke);
+            paint(s, *fill, stroke);
         }
         Shape::Path { start, segments, closed, fill, stroke } => {
             let _ = write!(s, r#"<path d="M{} {}"#, n(start.0), n(start.1));
@@ -86,7 +86,7 @@ fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture], glyphs: &mut B
             if stroke.is_some() && !closed {
                 s.push_str(r#" stroke-linecap="round""#);
             }
-            paint(s, fill.map(|c| c.css()), stroke);
+            paint(s, *fill, stroke);
         }
         Shape::Image { at, picture } => {
             if let Some(p) = pictures.get(*picture) {
@@ -183,8 +183,8 @@ impl OutlineBuilder for PathData {
     }
 }
 
-fn paint(s: &mut String, fill: Option<String>, stroke: &Option<Stroke>) {
-    let _ = write!(s, r#" fill="{}""#, fill.as_deref().unwrap_or("none"));
+fn paint(s: &mut String, fill: Option<Colour>, stroke: &Option<Stroke>) {
+    let _ = write!(s, r#" fill="{}""#, fill.map(Colour::css).as_deref().unwrap_or("none"));
     if let Some(st) = stroke {
         let _ = write!(s, r#" stroke="{}" stroke-width="{}""#, st.colour.css(), n(st.width));
         if let Some((on, off)) = st.dash {

@@ -33,6 +33,13 @@ pub struct Plan {
     pub tiles: Option<Tiles>,
 }
 
+impl Plan {
+    /// The poster on one sheet; a tiled plan sets its `tiles` and `cut_marks` over this.
+    fn new(scale: f32, (poster_w, poster_h): (f32, f32), (sheet_w, sheet_h): (f32, f32), sheet_name: String, margin: f32) -> Plan {
+        Plan { scale, poster_w, poster_h, sheet_w, sheet_h, sheet_name, margin, cut_marks: false, tiles: None }
+    }
+}
+
 /// Where the sheets of a tiled poster start, in poster millimetres.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tiles {
@@ -164,30 +171,21 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
         let scale = fixed_scale(&o.size, layout).unwrap_or(1.0);
         check_size(scale)?;
         let (w, h) = (layout.width * scale, layout.height * scale);
-        if w.max(h) + 2.0 * margin > MAX_PAGE_MM {
+        let (sw, sh) = (w + 2.0 * margin, h + 2.0 * margin);
+        if sw.max(sh) > MAX_PAGE_MM {
             return Err(Error::invalid(
                 Field::Sheet,
                 said!(
                     "one sheet of {w_m} × {h_m} m is more than a PDF page may be (5.08 m); tile the poster over several sheets instead",
                     "één vel van {w_nl} × {h_nl} m is groter dan een PDF-pagina mag zijn (5,08 m); verdeel de poster liever over meer vellen",
-                    w_m = round1((w + 2.0 * margin) / 1000.0),
-                    h_m = round1((h + 2.0 * margin) / 1000.0),
+                    w_m = round1(sw / 1000.0),
+                    h_m = round1(sh / 1000.0),
                     w_nl = dutch_number(w_m),
                     h_nl = dutch_number(h_m)
                 ),
             ));
         }
-        return Ok(Plan {
-            scale,
-            poster_w: w,
-            poster_h: h,
-            sheet_w: w + 2.0 * margin,
-            sheet_h: h + 2.0 * margin,
-            sheet_name: format!("{} × {} mm", round1(w + 2.0 * margin), round1(h + 2.0 * margin)),
-            margin,
-            cut_marks: false,
-            tiles: None,
-        });
+        return Ok(Plan::new(scale, (w, h), (sw, sh), format!("{} × {} mm", round1(sw), round1(sh)), margin));
     };
     let orientations: &[bool] = match o.orientation {
         Orientation::Portrait => &[false],
@@ -227,20 +225,11 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                 }
                 None => (pw / layout.width).min(ph / layout.height),
             };
-            Ok(Plan {
-                scale,
-                poster_w: layout.width * scale,
-                poster_h: layout.height * scale,
-                sheet_w: sw,
-                sheet_h: sh,
-                sheet_name: paper.name.clone(),
-                margin,
-                cut_marks: false,
-                tiles: None,
-            })
+            Ok(Plan::new(scale, (layout.width * scale, layout.height * scale), (sw, sh), paper.name.clone(), margin))
         }
         PosterMode::Tiled => {
             let mut best: Option<Plan> = None;
+            let sheet_count = |p: &Plan| p.tiles.as_ref().map_or(1, Tiles::count);
             for &landscape in orientations {
                 let (sw, sh) = sheet(landscape);
                 let (pw, ph) = (sw - 2.0 * margin, sh - 2.0 * margin);
@@ -253,14 +242,13 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                     }
                 };
                 let plan = Plan { sheet_w: sw, sheet_h: sh, sheet_name: paper.name.clone(), margin, cut_marks: o.cut_marks, ..plan };
-                let count = |p: &Plan| p.tiles.as_ref().map_or(1, Tiles::count);
-                if best.as_ref().is_none_or(|b| count(&plan) < count(b)) {
+                if best.as_ref().is_none_or(|b| sheet_count(&plan) < sheet_count(b)) {
                     best = Some(plan);
                 }
             }
             let best = best.expect("at least one orientation");
             check_size(best.scale)?;
-            let count = best.tiles.as_ref().map_or(1, Tiles::count);
+            let count = sheet_count(&best);
             if count > MAX_SHEETS {
                 return Err(Error::invalid(
                     size_option(&o.size),
@@ -290,7 +278,7 @@ fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32, nudge_x: bo
     let columns = if nudge_x { intervals(&layout.cards, scale, true) } else { Vec::new() };
     let xs = seams(w, ink_w * scale, pw, overlap, &columns, if nudge_x { pw / 4.0 } else { 0.0 });
     let ys = seams(h, ink_h * scale, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
-    let (poster_w, poster_h) = (trimmed(layout.width * scale, &xs, pw), trimmed(layout.height * scale, &ys, ph));
+    let (poster_w, poster_h) = (trimmed(w, &xs, pw), trimmed(h, &ys, ph));
     let mut tiles = Tiles { xs, ys, overlap, blank: Vec::new() };
     // The ground (shape 0) is blank paper; anything else drawn is poster.
     let drawn: Vec<Rect> = layout.shapes.iter().skip(1).map(|s| s.bounds()).collect();
@@ -302,17 +290,7 @@ fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32, nudge_x: bo
             !drawn.iter().any(|b| b.intersects(&design))
         })
         .collect();
-    Plan {
-        scale,
-        poster_w,
-        poster_h,
-        sheet_w: 0.0,
-        sheet_h: 0.0,
-        sheet_name: String::new(),
-        margin: 0.0,
-        cut_marks: false,
-        tiles: Some(tiles),
-    }
+    Plan { tiles: Some(tiles), ..Plan::new(scale, (poster_w, poster_h), (0.0, 0.0), String::new(), 0.0) }
 }
 
 /// A poster `across` sheets wide: as wide as those sheets make, less where nudged seams would
