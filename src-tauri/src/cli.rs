@@ -70,51 +70,7 @@ enum Command {
     /// Print a journey as a wall poster (PDF or SVG): on one sheet, or tiled over small sheets
     /// with --tile and one of --width, --scale, --across or --card-size
     #[command(group(clap::ArgGroup::new("size").args(["width", "scale", "across", "card_size"])))]
-    Poster {
-        journey: String,
-        #[arg(long, value_name = "FILE.pdf|FILE.svg|FILE.png")]
-        out: PathBuf,
-        /// One sheet: A4…A0, 2A0, Letter, Legal, Tabloid, ANSI C/D/E, Arch C/D/E, a size such as
-        /// 420x297mm, or "fit" (a sheet as big as the poster)
-        #[arg(long, value_name = "PAPER", default_value = "A0", conflicts_with = "tile")]
-        sheet: String,
-        #[arg(long, default_value = "auto", value_parser = by_serde_name::<Orientation>(&["auto", "portrait", "landscape"]))]
-        orientation: Orientation,
-        /// Tile the poster over sheets of this paper
-        #[arg(long, value_name = "PAPER")]
-        tile: Option<String>,
-        /// Width of the finished poster, e.g. 3m or 150cm
-        #[arg(long, value_name = "LENGTH")]
-        width: Option<String>,
-        /// Scale of the journey, e.g. 100%
-        #[arg(long, value_name = "PERCENT")]
-        scale: Option<String>,
-        /// Make the poster this many sheets wide
-        #[arg(long, value_name = "N")]
-        across: Option<u32>,
-        /// Print cards at this real size, e.g. 76mm like paper sticky notes
-        #[arg(long, value_name = "LENGTH")]
-        card_size: Option<String>,
-        /// How far tiled sheets overlap, to glue them
-        #[arg(long, value_name = "LENGTH", default_value = "10mm")]
-        overlap: String,
-        /// White border on every sheet
-        #[arg(long, value_name = "LENGTH", default_value = "10mm")]
-        margin: String,
-        #[arg(long)]
-        no_cut_marks: bool,
-        /// Print the cards' notes
-        #[arg(long)]
-        notes: bool,
-        /// Leave out the phases' guiding questions
-        #[arg(long)]
-        no_questions: bool,
-        #[arg(long)]
-        grayscale: bool,
-        /// Resolution of a PNG, in dots per inch
-        #[arg(long, value_name = "DPI", default_value_t = 150)]
-        dpi: u32,
-    },
+    Poster(PosterArgs),
     /// Import a Journeywall JSON file, or a CSV or .xlsx of cards, as a new journey; prints its id
     Import {
         #[arg(value_name = "FILE.json|FILE.csv|FILE.xlsx")]
@@ -145,6 +101,80 @@ enum Command {
     /// Answer the app's requests as JSON lines: one request a line on standard input, one answer
     /// a line on standard output (see docs/ARCHITECTURE.md)
     Rpc,
+}
+
+// The arguments of `poster`. (A plain comment: clap would show a doc comment as the command's help.)
+#[derive(clap::Args)]
+struct PosterArgs {
+    journey: String,
+    #[arg(long, value_name = "FILE.pdf|FILE.svg|FILE.png")]
+    out: PathBuf,
+    /// One sheet: A4…A0, 2A0, Letter, Legal, Tabloid, ANSI C/D/E, Arch C/D/E, a size such as
+    /// 420x297mm, or "fit" (a sheet as big as the poster)
+    #[arg(long, value_name = "PAPER", default_value = "A0", conflicts_with = "tile")]
+    sheet: String,
+    #[arg(long, default_value = "auto", value_parser = by_serde_name::<Orientation>(&["auto", "portrait", "landscape"]))]
+    orientation: Orientation,
+    /// Tile the poster over sheets of this paper
+    #[arg(long, value_name = "PAPER")]
+    tile: Option<String>,
+    /// Width of the finished poster, e.g. 3m or 150cm
+    #[arg(long, value_name = "LENGTH")]
+    width: Option<String>,
+    /// Scale of the journey, e.g. 100%
+    #[arg(long, value_name = "PERCENT")]
+    scale: Option<String>,
+    /// Make the poster this many sheets wide
+    #[arg(long, value_name = "N")]
+    across: Option<u32>,
+    /// Print cards at this real size, e.g. 76mm like paper sticky notes
+    #[arg(long, value_name = "LENGTH")]
+    card_size: Option<String>,
+    /// How far tiled sheets overlap, to glue them
+    #[arg(long, value_name = "LENGTH", default_value = "10mm")]
+    overlap: String,
+    /// White border on every sheet
+    #[arg(long, value_name = "LENGTH", default_value = "10mm")]
+    margin: String,
+    #[arg(long)]
+    no_cut_marks: bool,
+    /// Print the cards' notes
+    #[arg(long)]
+    notes: bool,
+    /// Leave out the phases' guiding questions
+    #[arg(long)]
+    no_questions: bool,
+    #[arg(long)]
+    grayscale: bool,
+    /// Resolution of a PNG, in dots per inch
+    #[arg(long, value_name = "DPI", default_value_t = 150)]
+    dpi: u32,
+}
+
+impl PosterArgs {
+    /// The core's poster options these arguments ask for.
+    fn options(&self) -> Result<PosterOptions> {
+        let size = match (&self.width, &self.scale, self.across, &self.card_size) {
+            (Some(w), ..) => PosterSize::Width { mm: poster::parse_length(Field::Width, w)? },
+            (_, Some(s), ..) => PosterSize::Scale { percent: poster::parse_percent(Field::Scale, s)? },
+            (_, _, Some(n), _) => PosterSize::Across { sheets: n },
+            (.., Some(c)) => PosterSize::CardSize { mm: poster::parse_length(Field::CardSize, c)? },
+            _ => PosterSize::Fit,
+        };
+        Ok(PosterOptions {
+            mode: if self.tile.is_some() { PosterMode::Tiled } else { PosterMode::Single },
+            sheet: self.tile.clone().unwrap_or_else(|| self.sheet.clone()),
+            orientation: self.orientation,
+            margin_mm: length_or_zero(Field::Margin, &self.margin)?,
+            size,
+            overlap_mm: length_or_zero(Field::Overlap, &self.overlap)?,
+            cut_marks: !self.no_cut_marks,
+            notes: self.notes,
+            questions: !self.no_questions,
+            grayscale: self.grayscale,
+            dpi: self.dpi,
+        })
+    }
 }
 
 /// The longest edit line read from standard input: an edit with a persona picture is under 2 MB.
@@ -189,7 +219,9 @@ fn run(db: &Path, command: Command) -> Result<()> {
         );
     }
     match command {
-        Command::Templates { json } => return print_templates(out, json),
+        Command::Templates { json } => {
+            return print_list(out, json, templates::list(), |t| format!("{:<12} {}  {}", t.id, t.language, t.title))
+        }
         Command::Rpc => return Ok(crate::rpc::serve(db, std::io::stdin().lock(), out)?),
         Command::Room { journey, port, bind, anonymous, straight } => {
             let options = crate::room::RoomOptions { anonymous, straight, port: Some(port), bind };
@@ -206,14 +238,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
             writeln!(out, "{}", doc.journey.id)?;
         }
         Command::List { json } => {
-            let list = store.list()?;
-            if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
-            } else {
-                for j in list {
-                    writeln!(out, "{}  {}  ({} phases, {} cards)", j.id, j.name, j.phases, j.cards)?;
-                }
-            }
+            print_list(out, json, store.list()?, |j| format!("{}  {}  ({} phases, {} cards)", j.id, j.name, j.phases, j.cards))?
         }
         Command::Show { journey, json } => {
             let doc = store.load_with_rounds(store.resolve(&journey)?)?;
@@ -264,48 +289,13 @@ fn run(db: &Path, command: Command) -> Result<()> {
             journeywall_core::files::write_atomically(&file, interchange::to_json(&doc).as_bytes())?;
             writeln!(out, "{}", file.display())?;
         }
-        Command::Poster {
-            journey,
-            out: file,
-            sheet,
-            orientation,
-            tile,
-            width,
-            scale,
-            across,
-            card_size,
-            overlap,
-            margin,
-            no_cut_marks,
-            notes,
-            no_questions,
-            grayscale,
-            dpi,
-        } => {
-            let size = match (width, scale, across, card_size) {
-                (Some(w), ..) => PosterSize::Width { mm: poster::parse_length(Field::Width, &w)? },
-                (_, Some(s), ..) => PosterSize::Scale { percent: poster::parse_percent(Field::Scale, &s)? },
-                (_, _, Some(n), _) => PosterSize::Across { sheets: n },
-                (.., Some(c)) => PosterSize::CardSize { mm: poster::parse_length(Field::CardSize, &c)? },
-                _ => PosterSize::Fit,
-            };
-            let options = PosterOptions {
-                mode: if tile.is_some() { PosterMode::Tiled } else { PosterMode::Single },
-                sheet: tile.unwrap_or(sheet),
-                orientation,
-                margin_mm: length_or_zero(Field::Margin, &margin)?,
-                size,
-                overlap_mm: length_or_zero(Field::Overlap, &overlap)?,
-                cut_marks: !no_cut_marks,
-                notes,
-                questions: !no_questions,
-                grayscale,
-                dpi,
-            };
-            poster::Format::of(&file)?;
-            let doc = store.load(store.resolve(&journey)?)?;
+        Command::Poster(args) => {
+            let options = args.options()?;
+            let file = &args.out;
+            poster::Format::of(file)?;
+            let doc = store.load(store.resolve(&args.journey)?)?;
             let poster = Poster::new(&doc, &options, journeywall_core::model::now_millis())?;
-            poster.write(&file)?;
+            poster.write(file)?;
             let info = poster.info(Lang::En);
             if let Some(warning) = &info.warning {
                 eprintln!("journeywall: warning: {warning}");
@@ -353,13 +343,13 @@ fn parse_edit(json: &str) -> Result<Edit> {
     })
 }
 
-fn print_templates(out: &mut impl Write, json: bool) -> Result<()> {
-    let list = templates::list();
+/// A list as JSON, or as one line per entry.
+fn print_list<T: serde::Serialize>(out: &mut impl Write, json: bool, list: Vec<T>, line: impl Fn(&T) -> String) -> Result<()> {
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
     } else {
-        for t in list {
-            writeln!(out, "{:<12} {}  {}", t.id, t.language, t.title)?;
+        for entry in &list {
+            writeln!(out, "{}", line(entry))?;
         }
     }
     Ok(())

@@ -93,23 +93,24 @@ impl AppState {
 
     /// Tells the main window what a phone changed in the room's journey (and how many phones
     /// have joined), so the board shows a note or a dot as it arrives.
-    pub fn notify_room(&self, changes: journeywall_core::Changes, history: Option<UndoState>) {
+    pub fn notify_room(&self, changes: Option<journeywall_core::Changes>, history: Option<UndoState>) {
         let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) else { return };
-        notify(crate::events::RoomChanged { journey: room.journey, changes: Some(changes), history, phones: room.phones() });
+        notify(crate::events::RoomChanged { journey: room.journey, changes, history, phones: room.phones() });
     }
 
     /// Tells the main window how many phones have joined the room.
     pub fn notify_phones(&self) {
-        if let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) {
-            notify(crate::events::RoomChanged { journey: room.journey, changes: None, history: None, phones: room.phones() });
-        }
+        self.notify_room(None, None);
     }
 
-    /// Phones follow the journey: after the facilitator changes it, theirs fetch it again.
-    fn room_follows(&self, journey: Id) {
+    /// Runs `f` (an edit, an undo or a redo of the facilitator's) on `journey`. Phones follow
+    /// the journey: after the facilitator changes it, theirs fetch it again.
+    fn change_journey(&self, journey: Id, f: impl FnOnce(&mut Store) -> journeywall_core::Result<Applied>) -> Result<Applied> {
+        let applied = self.with(f)?;
         if let Some(room) = self.open_room().filter(|r| r.journey == journey) {
             room.changed();
         }
+        Ok(applied)
     }
 
     pub fn lang(&self) -> Lang {
@@ -212,22 +213,16 @@ pub fn open_journey(state: &AppState, journey: Id) -> Result<OpenedJourney> {
 }
 
 pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> {
-    let applied = state.with(|s| s.apply(journey, edit))?;
-    state.room_follows(journey);
-    Ok(applied)
+    state.change_journey(journey, |s| s.apply(journey, edit))
 }
 
 /// `step` is the mark of the step the board offered to undo (`UndoState::undo_step`).
 pub fn undo(state: &AppState, journey: Id, step: Option<String>) -> Result<Applied> {
-    let applied = state.with(|s| s.undo(journey, step.as_deref()))?;
-    state.room_follows(journey);
-    Ok(applied)
+    state.change_journey(journey, |s| s.undo(journey, step.as_deref()))
 }
 
 pub fn redo(state: &AppState, journey: Id, step: Option<String>) -> Result<Applied> {
-    let applied = state.with(|s| s.redo(journey, step.as_deref()))?;
-    state.room_follows(journey);
-    Ok(applied)
+    state.change_journey(journey, |s| s.redo(journey, step.as_deref()))
 }
 
 pub fn set_language(state: &AppState, locale: String) -> Result<()> {

@@ -35,9 +35,8 @@ pub fn poster_papers(_: &AppState) -> Result<Vec<String>> {
 /// The poster as it would print with these options, for the dialog's live preview. Options that
 /// cannot make a poster come back as an error naming the option.
 pub fn poster_preview(state: &AppState, journey: Id, options: PosterOptions) -> Result<PosterPreview> {
-    let options = &options;
     let doc = state.with(|s| s.load(journey))?;
-    let poster = Poster::new(&doc, options, now_millis()).map_err(|e| state.core_error(e))?;
+    let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
     Ok(PosterPreview { info: poster.info(state.lang()), svg: poster.svg(true) })
 }
 
@@ -129,8 +128,7 @@ fn with_extension(path: PathBuf, ext: &str, fits: impl Fn(&std::path::Path) -> b
     Ok(path)
 }
 
-/// A file name from a journey name: what a file system accepts, never empty.
-/// A file name suggested from a journey's name: characters no file system takes become "-",
+/// A file name suggested from a journey's name, never empty: characters no file system takes become "-",
 /// invisible formatting characters (which can turn "Plan\u{202E}fdp.exe" around on screen, or hide in a
 /// name) are dropped, and the name is cut, at a character, to fit the 255 bytes file systems allow.
 fn file_name(name: &str, ext: &str) -> String {

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{Request as HttpRequest, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -107,24 +107,15 @@ async fn answer(State(server): State<Server>, request: HttpRequest) -> Response 
                 Err(refused) => return *refused,
             };
             match (&method, tail) {
-                (&Method::GET, "journey") => {
-                    call(&server, json!({ "cmd": "phone_view", "room": room.token, "device": device, "lang": lang })).await
-                }
+                (&Method::GET, "journey") => call(&server, &device, lang, json!({ "cmd": "phone_view" })).await,
                 (&Method::GET, "events") => events(&server, device),
                 (&Method::POST, "notes") => note(&server, device, request, lang).await,
                 (&Method::POST, "name") => match body::<NameBody>(request, lang).await {
-                    Ok(b) => {
-                        call(&server, json!({ "cmd": "name_phone", "room": room.token, "device": device, "name": b.name, "lang": lang }))
-                            .await
-                    }
+                    Ok(b) => call(&server, &device, lang, json!({ "cmd": "name_phone", "name": b.name })).await,
                     Err(r) => *r,
                 },
                 (&Method::POST, "dots") => match body::<DotBody>(request, lang).await {
-                    Ok(b) => call(
-                        &server,
-                        json!({ "cmd": "give_dot", "room": room.token, "device": device, "card": b.card, "give": b.give, "lang": lang }),
-                    )
-                    .await,
+                    Ok(b) => call(&server, &device, lang, json!({ "cmd": "give_dot", "card": b.card, "give": b.give })).await,
                     Err(r) => *r,
                 },
                 _ => plain(StatusCode::METHOD_NOT_ALLOWED, ""),
@@ -168,9 +159,7 @@ fn join(server: &Server, headers: &HeaderMap, lang: Lang) -> Response {
     }
     // The join link has no trailing slash, so the page names its assets by their full path.
     let page = PAGE.replace("{base}", &format!("/r/{}", server.room.token));
-    let mut r = Response::new(Body::from(page));
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    let mut r = safe(r);
+    let mut r = asset(page, "text/html; charset=utf-8");
     let set = format!("{COOKIE}={device}; Path=/r/{}; HttpOnly; SameSite=Strict; Max-Age=43200", server.room.token);
     if let Ok(v) = HeaderValue::from_str(&set) {
         r.headers_mut().insert(header::SET_COOKIE, v);
@@ -243,12 +232,10 @@ async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::syn
         }
         let (notes, replies): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
         let request = json!({ "cmd": "receive_notes", "room": room, "notes": notes });
-        let state = state.clone();
-        let answers = match tokio::task::spawn_blocking(move || state.answer(request)).await {
-            Ok(Ok(serde_json::Value::Array(answers))) => answers.into_iter().map(Ok).collect(),
-            Ok(Ok(other)) => vec![Err(format!("unexpected answer {other}")); replies.len()],
-            Ok(Err(e)) => vec![Err(e.message); replies.len()],
-            Err(_) => vec![Err("the laptop could not answer".to_owned()); replies.len()],
+        let answers = match run(&state, request).await {
+            Ok(serde_json::Value::Array(answers)) => answers.into_iter().map(Ok).collect(),
+            Ok(other) => vec![Err(format!("unexpected answer {other}")); replies.len()],
+            Err(message) => vec![Err(message); replies.len()],
         };
         for (reply, answer) in replies.into_iter().zip(answers) {
             let _ = reply.send(answer);
@@ -297,9 +284,7 @@ fn events(server: &Server, device: String) -> Response {
         let n = *revision.borrow_and_update();
         Some((Ok::<_, Infallible>(Event::default().event("change").data(n.to_string())), (revision, stop, counted, false)))
     });
-    let mut r = Sse::new(stream).keep_alive(KeepAlive::default()).into_response();
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
+    ([(header::CACHE_CONTROL, "no-store")], Sse::new(stream).keep_alive(KeepAlive::default())).into_response()
 }
 
 fn close_stream(room: &Shared, device: &str) {
@@ -310,8 +295,8 @@ fn close_stream(room: &Shared, device: &str) {
 
 /// Runs a request of the one dispatch (named as `requests/list.rs` names it) on a thread that
 /// may wait for the disk.
-async fn run(server: &Server, request: serde_json::Value) -> Result<serde_json::Value, String> {
-    let state = server.state.clone();
+async fn run(state: &Arc<AppState>, request: serde_json::Value) -> Result<serde_json::Value, String> {
+    let state = state.clone();
     match tokio::task::spawn_blocking(move || state.answer(request)).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(e.message),
@@ -319,8 +304,13 @@ async fn run(server: &Server, request: serde_json::Value) -> Result<serde_json::
     }
 }
 
-async fn call(server: &Server, request: serde_json::Value) -> Response {
-    match run(server, request).await {
+/// Answers a phone's request (`request` names its command and arguments) as the phone `device`
+/// of this room.
+async fn call(server: &Server, device: &str, lang: Lang, mut request: serde_json::Value) -> Response {
+    request["room"] = json!(server.room.token);
+    request["device"] = json!(device);
+    request["lang"] = json!(lang);
+    match run(&server.state, request).await {
         Ok(v) => json_answer(StatusCode::OK, &v),
         Err(message) => refusal(StatusCode::BAD_REQUEST, &message),
     }
@@ -363,16 +353,12 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn asset(text: &'static str, kind: &'static str) -> Response {
-    let mut r = Response::new(Body::from(text));
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
-    safe(r)
+fn asset(body: impl IntoResponse, kind: &'static str) -> Response {
+    safe(([(header::CONTENT_TYPE, kind)], body).into_response())
 }
 
 fn json_answer(status: StatusCode, value: &serde_json::Value) -> Response {
-    let mut r = (status, axum::Json(value)).into_response();
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    safe(r)
+    safe((status, [(header::CACHE_CONTROL, "no-store")], axum::Json(value)).into_response())
 }
 
 fn refusal(status: StatusCode, message: &str) -> Response {
@@ -384,9 +370,7 @@ fn not_found() -> Response {
 }
 
 fn plain(status: StatusCode, text: &str) -> Response {
-    let mut r = (status, text.to_owned()).into_response();
-    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
-    safe(r)
+    safe((status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response())
 }
 
 /// Headers every answer carries: no guessing of content types, and the token in the page's

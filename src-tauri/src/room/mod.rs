@@ -77,10 +77,8 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
 /// Binds every address on one port: `first`, or the next free one (0: any free port).
 fn bind(ips: &[IpAddr], first: u16) -> std::io::Result<(Vec<TcpListener>, u16)> {
     let mut last = None;
-    for port in (0..PORTS_TRIED).map_while(|i| first.checked_add(i)) {
+    'ports: for mut port in (0..PORTS_TRIED).map_while(|i| first.checked_add(i)) {
         let mut bound = Vec::new();
-        let mut port = port;
-        let mut result = Ok(());
         for ip in ips {
             match TcpListener::bind((*ip, port)) {
                 Ok(l) => {
@@ -88,17 +86,15 @@ fn bind(ips: &[IpAddr], first: u16) -> std::io::Result<(Vec<TcpListener>, u16)> 
                     l.set_nonblocking(true)?;
                     bound.push(l);
                 }
-                Err(e) => {
-                    result = Err(e);
-                    break;
+                // What is bound so far is let go, and the next port tried.
+                Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && first != 0 => {
+                    last = Some(e);
+                    continue 'ports;
                 }
+                Err(e) => return Err(e),
             }
         }
-        match result {
-            Ok(()) => return Ok((bound, port)),
-            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && first != 0 => last = Some(e),
-            Err(e) => return Err(e),
-        }
+        return Ok((bound, port));
     }
     Err(last.unwrap_or_else(|| std::io::Error::from(std::io::ErrorKind::AddrInUse)))
 }
@@ -294,7 +290,7 @@ pub fn receive_notes(state: &AppState, room: String, notes: Vec<PhoneNote>) -> R
     let (received, changes) = state.with_in(lang, |s| s.receive_notes(room.journey, batch))?;
     let arrived = changes.inbox.is_some();
     if arrived {
-        state.notify_room(changes, None);
+        state.notify_room(Some(changes), None);
     }
     let mut answers = Vec::with_capacity(received.len());
     for (r, lang) in received.into_iter().zip(langs) {
@@ -307,7 +303,7 @@ pub fn receive_notes(state: &AppState, room: String, notes: Vec<PhoneNote>) -> R
                         r.note.state = NoteState::Placed;
                         r.note.card =
                             applied.changes.inbox.as_ref().and_then(|i| i.iter().find(|n| n.id == r.note.id)).and_then(|n| n.card);
-                        state.notify_room(applied.changes, Some(applied.history));
+                        state.notify_room(Some(applied.changes), Some(applied.history));
                     }
                 }
                 NoteAnswer::Stored { note: r.note, new: r.new }
@@ -367,7 +363,7 @@ pub fn give_dot(state: &AppState, room: String, device: String, card: Id, give: 
     };
     let edit = if give { Edit::PlaceDot { participant, card } } else { Edit::TakeBackDot { participant, card } };
     let applied = state.with_in(lang, |s| s.apply_for_participant(journey, edit))?;
-    state.notify_room(applied.changes, None);
+    state.notify_room(Some(applied.changes), None);
     room.changed();
     phone_view(state, token, device, lang)
 }

@@ -120,15 +120,16 @@ function offline(is) {
 
 // --- drawing --------------------------------------------------------------------------------------
 
-function option(value, text) {
-  const o = document.createElement("option");
-  o.value = value;
-  o.textContent = text;
-  return o;
+/** A `tag` element with these properties (`textContent`, never markup) and children. */
+function el(tag, properties, ...children) {
+  const e = Object.assign(document.createElement(tag), properties);
+  e.append(...children);
+  return e;
 }
 
 function fillSelect(select, items, none, chosen) {
   const keep = chosen ?? select.value;
+  const option = (value, text) => el("option", { value, textContent: text });
   select.replaceChildren(option("", none), ...items.map((i) => option(i.id, i.title)));
   select.value = items.some((i) => i.id === keep) ? keep : "";
 }
@@ -152,17 +153,9 @@ function render() {
   const sent = view.notes.filter((n) => !waiting.some((w) => w.id === n.id));
   const all = [...sent, ...waiting].reverse();
   $("notes").replaceChildren(
-    ...all.map((n) => {
-      const li = document.createElement("li");
-      li.className = n.state;
-      li.dir = "auto";
-      li.append(n.text);
-      const state = document.createElement("span");
-      state.className = "state";
-      state.textContent = t[n.state];
-      li.append(state);
-      return li;
-    }),
+    ...all.map((n) =>
+      el("li", { className: n.state, dir: "auto" }, n.text, el("span", { className: "state", textContent: t[n.state] })),
+    ),
   );
   $("no-notes").hidden = all.length > 0;
   renderVote();
@@ -177,38 +170,23 @@ function renderVote() {
     .map((p) => ({ phase: p, cards: vote.cards.filter((c) => c.phase === p.id) }))
     .filter((g) => g.cards.length > 0)
     .map(({ phase, cards }) => {
-      const group = document.createElement("div");
-      group.className = "phase-group";
-      const h = document.createElement("h3");
-      h.textContent = phase.title;
-      group.append(h);
+      const group = el("div", { className: "phase-group" }, el("h3", { textContent: phase.title }));
       for (const card of cards) {
         const mine = vote.mine.filter((id) => id === card.id).length;
-        const b = document.createElement("button");
-        b.type = "button";
-        b.className = "vote-card";
-        b.setAttribute("aria-pressed", mine > 0 ? "true" : "false");
-        const title = document.createElement("span");
-        title.className = "title";
-        title.dir = "auto";
-        title.textContent = card.title;
-        const dots = document.createElement("span");
-        dots.className = "dots";
-        dots.textContent = "●".repeat(mine);
-        b.append(title, dots);
         const give = vote.left > 0 && (vote.stacking || mine === 0);
+        const b = el(
+          "button",
+          { type: "button", className: "vote-card", disabled: !give && mine === 0 },
+          el("span", { className: "title", dir: "auto", textContent: card.title }),
+          el("span", { className: "dots", textContent: "●".repeat(mine) }),
+        );
+        b.setAttribute("aria-pressed", mine > 0 ? "true" : "false");
         b.setAttribute("aria-label", `${card.title}: ${give ? t.give : mine > 0 ? t.takeBack : ""}`);
-        b.disabled = !give && mine === 0;
         b.addEventListener("click", () => dot(card.id, give));
-        const row = document.createElement("div");
-        row.className = "vote-row";
-        row.append(b);
+        const row = el("div", { className: "vote-row" }, b);
         // With several dots allowed on one card a tap gives another; taking one back is its own button.
         if (give && mine > 0) {
-          const back = document.createElement("button");
-          back.type = "button";
-          back.className = "take-back secondary";
-          back.textContent = "−";
+          const back = el("button", { type: "button", className: "take-back secondary", textContent: "−" });
           back.setAttribute("aria-label", `${card.title}: ${t.takeBack}`);
           back.addEventListener("click", () => dot(card.id, false));
           row.append(back);
@@ -233,11 +211,10 @@ function renderFollow() {
     parts.push([t.timer, view.focus.timerEndsAt === null ? `${clock} (${t.paused})` : clock]);
   }
   f.replaceChildren(
-    ...parts.flatMap(([label, value], i) => {
-      const strong = document.createElement("strong");
-      strong.textContent = value;
-      return [document.createTextNode(`${i ? " · " : ""}${label}: `), strong];
-    }),
+    ...parts.flatMap(([label, value], i) => [
+      document.createTextNode(`${i ? " · " : ""}${label}: `),
+      el("strong", { textContent: value }),
+    ]),
   );
 }
 
