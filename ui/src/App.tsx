@@ -106,12 +106,9 @@ export function App() {
           <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
         ) : null}
         {error ? (
-          <div className="toast" role="alert">
-            <span>
-              {t.errorPrefix} {error}
-            </span>
-            <button onClick={() => setError(null)}>{t.dismiss}</button>
-          </div>
+          <Notice error onDismiss={() => setError(null)}>
+            {t.errorPrefix} {error}
+          </Notice>
         ) : null}
       </div>
     </LocaleContext.Provider>

@@ -3,7 +3,7 @@
 // card can be added there (N) or pasted into it.
 import type { Card, JourneyDoc } from "../ipc";
 import type { Editor } from "../state/store";
-import type { Cell } from "../journey/cells";
+import { cellCards, type Cell } from "../journey/cells";
 
 export type Arrow = "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight";
 
@@ -14,12 +14,9 @@ interface Spot {
   card: Card | null;
 }
 
-const inCell = (doc: JourneyDoc, phase: string, row: string) =>
-  doc.cards.filter((c) => c.phase === phase && c.row === row).sort((a, b) => a.position - b.position);
-
 /** The spot one arrow away from `from`, or null at the edge of the board. */
 export function step(doc: JourneyDoc, from: Spot, key: Arrow): Spot | null {
-  const cards = (phase: number, row: number) => inCell(doc, doc.phases[phase]!.id, doc.rows[row]!.id);
+  const cards = (phase: number, row: number) => cellCards(doc, { phase: doc.phases[phase]!.id, row: doc.rows[row]!.id });
   const here = cards(from.phase, from.row);
   const i = from.card ? here.findIndex((c) => c.id === from.card!.id) : -1;
   if (key === "ArrowUp" && i > 0) return { ...from, card: here[i - 1]! };
@@ -60,7 +57,7 @@ export function walk(editor: Editor, key: Arrow, extend = false): void {
   const from = spotOf(editor);
   if (!from) {
     const first = doc.phases[0] && doc.rows.find((r) => !r.hidden);
-    if (first) focusSpot(editor, { phase: 0, row: doc.rows.indexOf(first), card: inCell(doc, doc.phases[0]!.id, first.id)[0] ?? null });
+    if (first) focusSpot(editor, { phase: 0, row: doc.rows.indexOf(first), card: cellCards(doc, { phase: doc.phases[0]!.id, row: first.id })[0] ?? null });
     return;
   }
   const next = step(doc, from, key);

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { Card, JourneyDoc, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, type Mark, type ViewState, useJourney, useView } from "../state/store";
-import { addCard, addPhase, moveCards, renameCard } from "../journey/actions";
+import { addCard, addPhase, cellOf, moveCards, renameCard } from "../journey/actions";
 import { CardTitleEditor, CardView } from "./CardView";
 import { activeVoter, dotColours, useActiveVoter } from "../journey/vote";
 import { EmotionLane } from "./EmotionLane";
@@ -11,7 +11,7 @@ import { RowLabel } from "./RowLabel";
 import { followPointer } from "./drag";
 import { dropTarget } from "./dropTarget";
 import type { Cell } from "../journey/cells";
-import { PHASE_WIDTH, cellKey } from "./layout";
+import { boardColumns, cellKey } from "./layout";
 import { reveal } from "../actions/walk";
 
 
@@ -50,7 +50,6 @@ interface Band {
 const stop = (e: React.SyntheticEvent) => e.stopPropagation();
 
 export function Board({ editor, scroller }: { editor: Editor; scroller: React.RefObject<HTMLElement | null> }) {
-  const { t } = useT();
   const doc = useJourney(editor, (s) => s.doc);
   const selection = useView(editor, (s) => s.selection);
   const editing = useView(editor, (s) => s.editing);
@@ -78,10 +77,10 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         const next = new Set(selection);
         if (next.has(card.id)) next.delete(card.id);
         else next.add(card.id);
-        editor.view.set({ selection: next, focusedCell: { phase: card.phase, row: card.row } });
+        editor.view.set({ selection: next, focusedCell: cellOf(card) });
         return;
       }
-      if (!selection.has(card.id)) editor.view.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
+      if (!selection.has(card.id)) editor.view.set({ selection: new Set([card.id]), focusedCell: cellOf(card) });
       (e.currentTarget as HTMLElement).focus({ preventScroll: true });
       const ids = editor.view.get().selection.has(card.id) ? [...editor.view.get().selection] : [card.id];
       const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
@@ -171,7 +170,6 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
     });
   };
 
-  const columns = `var(--row-label-width) ${doc.phases.map((p) => `${Math.round((p.width / 100) * PHASE_WIDTH)}px`).join(" ")} var(--add-column-width)`;
   const dragging = drag ? new Set(drag.ids) : null;
 
   return (
@@ -183,7 +181,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
       onClickCapture={editor.isReadOnly ? stop : undefined}
       onDoubleClickCapture={editor.isReadOnly ? stop : undefined}
       onClick={voting ? onVoteClick : undefined}
-      style={{ gridTemplateColumns: columns, zoom }}
+      style={{ gridTemplateColumns: boardColumns(doc.phases.map((p) => p.width)), zoom }}
       // Labelled groups and lists, not an ARIA grid: the board is one flat CSS grid (no row
       // elements for the grid pattern), and each cell is an ordered, multi-selectable set of cards
       // (a listbox), which the arrow keys walk across (walk.ts).
@@ -209,7 +207,6 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
             cells={cells}
             phaseColour={phaseColour}
             dots={dots}
-            votesHidden={doc.vote?.hidden ?? false}
             marks={marks}
             selection={selection}
             dragging={dragging}
@@ -218,7 +215,6 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
             focusedCell={focusedCell}
             onCardPointerDown={onCardPointerDown}
             openCard={openCard}
-            newCardLabel={t.newCardPlaceholder}
           />
         ),
       )}
@@ -246,7 +242,6 @@ interface RowCellsProps {
   cells: Map<string, Card[]>;
   phaseColour: Map<string, string>;
   dots: Map<string, string[]>;
-  votesHidden: boolean;
   marks: ReadonlyMap<string, Mark> | null;
   selection: ReadonlySet<string>;
   dragging: Set<string> | null;
@@ -255,7 +250,6 @@ interface RowCellsProps {
   focusedCell: Cell | null;
   onCardPointerDown(e: React.PointerEvent, card: Card): void;
   openCard(card: Card): void;
-  newCardLabel: string;
 }
 
 function RowCells(props: RowCellsProps) {
@@ -308,6 +302,8 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
     const added = cards.find((c) => editor.view.get().selection.has(c.id));
     reveal(added ? `[data-card-id="${added.id}"]` : `.cell[data-phase="${phase.id}"][data-row="${row.id}"]`);
   };
+  const addAtEnd = () => editor.view.set({ editing: { cell, index: cards.length }, focusedCell: cell });
+  const newCard = <CardTitleEditor key={`new-${newAt}`} initial="" placeholder={t.newCardPlaceholder} onCommit={commitNew} onCancel={stopAdding} />;
 
   const items: React.ReactNode[] = [];
   let stayingIndex = 0;
@@ -315,13 +311,13 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
     const isDragged = props.dragging?.has(c.id) ?? false;
     if (!isDragged && target === stayingIndex) items.push(<div key="drop" className="drop-indicator" />);
     if (!isDragged) stayingIndex++;
-    if (newAt === i) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={stopAdding} />);
+    if (newAt === i) items.push(newCard);
     if (editing && "card" in editing && editing.card === c.id) {
       items.push(
         <CardTitleEditor
           key={c.id}
           initial={c.title}
-          placeholder={props.newCardLabel}
+          placeholder={t.newCardPlaceholder}
           onCommit={(title) => {
             editor.view.set({ editing: null });
             void renameCard(editor, c, title);
@@ -338,7 +334,7 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
           selected={props.selection.has(c.id)}
           dragging={isDragged}
           dots={props.dots.get(c.id)?.join(",") ?? ""}
-          votesHidden={props.votesHidden}
+          votesHidden={props.doc.vote?.hidden ?? false}
           mark={props.marks?.get(c.id)}
           onPointerDown={props.onCardPointerDown}
           onOpen={props.openCard}
@@ -347,7 +343,7 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
     }
   });
   if (target !== null && target >= staying.length) items.push(<div key="drop" className="drop-indicator" />);
-  if (newAt !== null && newAt >= cards.length) items.push(<NewCard key={`new-${newAt}`} label={props.newCardLabel} onCommit={commitNew} onCancel={stopAdding} />);
+  if (newAt !== null && newAt >= cards.length) items.push(newCard);
 
   return (
     <div
@@ -363,7 +359,7 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
         if (e.target === e.currentTarget) editor.view.set({ focusedCell: cell });
       }}
       onDoubleClick={(e) => {
-        if (e.target === e.currentTarget) editor.view.set({ editing: { cell, index: cards.length }, focusedCell: cell });
+        if (e.target === e.currentTarget) addAtEnd();
       }}
     >
       {items}
@@ -372,18 +368,14 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
         // A shortcut for the pointer: the keyboard's way is N on the focused cell.
         tabIndex={-1}
         aria-hidden="true"
-        title={props.newCardLabel}
-        aria-label={props.newCardLabel}
-        onClick={() => editor.view.set({ editing: { cell, index: cards.length }, focusedCell: cell })}
+        title={t.newCardPlaceholder}
+        aria-label={t.newCardPlaceholder}
+        onClick={addAtEnd}
       >
         +
       </button>
     </div>
   );
-}
-
-function NewCard(props: { label: string; onCommit(title: string): void; onCancel(): void }) {
-  return <CardTitleEditor initial="" placeholder={props.label} onCommit={props.onCommit} onCancel={props.onCancel} />;
 }
 
 function AddPhaseColumn({ editor }: { editor: Editor }) {

@@ -6,7 +6,7 @@ import type { Editor, ViewState } from "../state/store";
 import { addCard, renameCard, setEmotion } from "../journey/actions";
 import { curvePath, scoreToY } from "./curve";
 import { followPointer } from "./drag";
-import { PHASE_WIDTH, cellKey } from "./layout";
+import { cellKey, phasePx } from "./layout";
 import { InlineInput } from "../components/Menu";
 
 export const EMOTION_ROW_HEIGHT = 170;
@@ -33,7 +33,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
   const [preview, setPreview] = useState<{ card: string; score: number } | null>(null);
   let x = 0;
   const columns = phases.map((p) => {
-    const w = Math.round((p.width / 100) * PHASE_WIDTH);
+    const w = phasePx(p.width);
     const col = { phase: p, x, w, cards: cells.get(cellKey(p.id, row.id)) ?? [] };
     x += w;
     return col;

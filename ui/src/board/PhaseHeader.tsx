@@ -2,13 +2,13 @@ import { useRef, useState } from "react";
 import type { Phase } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { PHASE_WIDTHS, addPhase, cardsInPhase, movePhaseBy, resizePhaseBy } from "../journey/actions";
+import { PHASE_WIDTHS, addPhase, cardsIn, movePhaseBy, resizePhaseBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { PALETTE } from "../journey/palette";
 import { followPointer } from "./drag";
 import { reorderByDrag } from "./reorder";
-import { PHASE_WIDTH } from "./layout";
+import { PHASE_WIDTH, boardColumns } from "./layout";
 import { focusBack, useRenameAsked } from "./rename";
 
 export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; phase: Phase; index: number; count: number }) {
@@ -40,11 +40,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
     const startX = e.clientX;
     const zoom = editor.view.get().zoom;
     let width = phase.width;
-    const columns = () =>
-      `var(--row-label-width) ${editor.journey
-        .get()
-        .doc.phases.map((p) => `${Math.round(((p.id === phase.id ? width : p.width) / 100) * PHASE_WIDTH)}px`)
-        .join(" ")} var(--add-column-width)`;
+    const columns = () => boardColumns(editor.journey.get().doc.phases.map((p) => (p.id === phase.id ? width : p.width)));
     followPointer(e, {
       start() {},
       move(ev) {
@@ -68,7 +64,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
   };
 
   const remove = async () => {
-    const n = cardsInPhase(editor.journey.get().doc, phase.id);
+    const n = cardsIn(editor.journey.get().doc, "phase", phase.id);
     if (n > 0 && !(await askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }))) return;
     await editor.send({ type: "deletePhase", phase: phase.id });
   };

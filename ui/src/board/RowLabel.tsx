@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { Row } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { cardsInRow, moveRowBy } from "../journey/actions";
+import { cardsIn, moveRowBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { reorderByDrag } from "./reorder";
@@ -18,7 +18,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
   const addRow = (at: number) => editor.send({ type: "addRow", index: at, title: t.newRowTitle, kind: "cards", hidden: false });
 
   const remove = async () => {
-    const n = cardsInRow(editor.journey.get().doc, row.id);
+    const n = cardsIn(editor.journey.get().doc, "row", row.id);
     if (n > 0 && !(await askConfirm({ title: t.deleteRowTitle(row.title), body: t.deleteRowBody(n), confirm: t.delete }))) return;
     await editor.send({ type: "deleteRow", row: row.id });
   };

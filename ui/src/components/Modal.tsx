@@ -62,14 +62,13 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
 }
 
 /**
- * A modal dialog over a dimmed backdrop: named by its heading (`labelledBy`) or `label`, Escape
- * runs `onClose` (unless it is absent, while something must finish), focus stays inside.
+ * A modal dialog over a dimmed backdrop: named by its heading (`labelledBy`), Escape runs
+ * `onClose` (unless it is absent, while something must finish), focus stays inside.
  */
 export function Modal(props: {
   className?: string;
   role?: "dialog" | "alertdialog";
-  labelledBy?: string;
-  label?: string;
+  labelledBy: string;
   onClose?: () => void;
   children: ReactNode;
 }) {
@@ -83,7 +82,6 @@ export function Modal(props: {
         role={props.role ?? "dialog"}
         aria-modal="true"
         aria-labelledby={props.labelledBy}
-        aria-label={props.label}
         tabIndex={-1}
       >
         {props.children}

@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
 import { useT } from "../i18n/context";
 
-/** A message that does not block: shown at the bottom until dismissed, with any actions of its own. */
-export function Notice({ children, actions, onDismiss }: { children: ReactNode; actions?: ReactNode; onDismiss(): void }) {
+/**
+ * A message that does not block: shown at the bottom until dismissed, with any actions of its own.
+ * With `error` it says what failed, at once (an alert, on the dark toast).
+ */
+export function Notice({ children, actions, error = false, onDismiss }: { children: ReactNode; actions?: ReactNode; error?: boolean; onDismiss(): void }) {
   const { t } = useT();
   return (
-    <div className="toast notice" role="status">
+    <div className={error ? "toast" : "toast notice"} role={error ? "alert" : "status"}>
       <span>{children}</span>
       {actions}
       <button onClick={onDismiss}>{t.dismiss}</button>

@@ -6,7 +6,7 @@ import { Editor, useJourney, useView } from "../state/store";
 import { Board } from "../board/Board";
 import { followPointer } from "../board/drag";
 import { InlineInput } from "../components/Menu";
-import { Icon } from "../components/Icon";
+import { Icon, type IconName } from "../components/Icon";
 import { Notice } from "../components/Notice";
 import { Inspector } from "./Inspector";
 import { describeChange } from "../board/announce";
@@ -87,15 +87,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     [editor],
   );
   useEffect(() => installKeys(ctx), [ctx]);
-  const run = (id: string) => runIn(ctx, id);
-  useEffect(
-    () =>
-      onMenuChoice((id) => {
-        const action = editorAction(id);
-        if (action) runEditorAction(action, ctx);
-      }),
-    [ctx],
-  );
+  useEffect(() => onMenuChoice((id) => runIn(ctx, id)), [ctx]);
   // Notes and dots from phones in the room appear on the board as they arrive.
   useEffect(
     () =>
@@ -212,7 +204,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
           toggle={(id) => {
             if (id === "capture" && capturing) setCapturing(false);
             else if (panel === id) showPanel(null);
-            else run(id);
+            else runIn(ctx, id);
           }}
         />
         <div className="editor-body">
@@ -352,25 +344,12 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
-        <button data-action="capture" onClick={() => toggle("capture")} title={tip("capture", t.capture.title)}>
-          <Icon name="capture" /> <span className="label">{t.capture.button}</span>
-        </button>
-        <button data-action="room" onClick={() => toggle("room")} title={t.room.tooltip}>
-          <Icon name="room" /> <span className="label">{t.room.button}</span>
-        </button>
-        <button data-action="vote" onClick={() => toggle("vote")} title={t.vote.title}>
-          <Icon name="vote" /> <span className="label">{t.vote.button}</span>
-        </button>
-        <button data-action="rounds" onClick={() => toggle("rounds")} title={t.rounds.title}>
-          <Icon name="rounds" /> <span className="label">{t.rounds.button}</span>
-        </button>
+        {(["capture", "room", "vote", "rounds"] as const).map((id) => (
+          <ActionButton key={id} id={id} icon={id} label={t[id].button} onClick={() => toggle(id)} />
+        ))}
         <RoomTimer />
-        <button data-action="present" onClick={() => run("present")} title={tip("present", t.present.title)}>
-          <Icon name="present" /> <span className="label">{t.present.button}</span>
-        </button>
-        <button className="print" data-action="poster" onClick={() => run("poster")} title={tip("poster", t.menu.poster)}>
-          <Icon name="print" /> <span className="label">{t.menu.poster}</span>
-        </button>
+        <ActionButton id="present" icon="present" label={t.present.button} onClick={() => run("present")} />
+        <ActionButton id="poster" icon="print" label={t.menu.poster} className="print" onClick={() => run("poster")} />
       </div>
       {persona ? (
         <button className="persona-chip" title={persona.quote} onClick={() => toggle("personas")}>
@@ -388,6 +367,17 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         {pending > 0 ? t.saving : t.allSaved}
       </span>
     </header>
+  );
+}
+
+/** A toolbar button that runs the registry's action `id`: its name and key are the tooltip. */
+function ActionButton({ id, icon, label, className, onClick }: { id: string; icon: IconName; label: string; className?: string; onClick(): void }) {
+  const { t } = useT();
+  const action = editorAction(id);
+  return (
+    <button className={className} data-action={id} onClick={onClick} title={action ? withKey(action.label(t), action) : undefined}>
+      <Icon name={icon} /> <span className="label">{label}</span>
+    </button>
   );
 }
 
@@ -416,11 +406,8 @@ function ErrorToast({ editor }: { editor: Editor }) {
   const error = useJourney(editor, (s) => s.error);
   if (!error) return null;
   return (
-    <div className="toast" role="alert">
-      <span>
-        {t.refused} {error}
-      </span>
-      <button onClick={() => editor.journey.set({ error: null })}>{t.dismiss}</button>
-    </div>
+    <Notice error onDismiss={() => editor.journey.set({ error: null })}>
+      {t.refused} {error}
+    </Notice>
   );
 }

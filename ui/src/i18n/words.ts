@@ -41,7 +41,6 @@ const editNames: Record<string, { en: string; nl: string }> = {
 };
 
 export const words = {
-  appName: { en: "Journeywall", nl: "Journeywall" },
   tagline: { en: "Customer-journey maps for the workshop wall", nl: "Klantreizen in kaart, voor de workshopmuur" },
   journeys: { en: "Journeys", nl: "Klantreizen" },
   filterPlaceholder: { en: "Filter journeys…", nl: "Zoek een klantreis…" },

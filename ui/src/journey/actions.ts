@@ -102,9 +102,10 @@ function nudge(editor: Editor, direction: "up" | "down" | "left" | "right"): Nud
   const cell = cellOf(first);
   const ids = cards.map((c) => c.id);
   const staying = cellOrder(doc, cell).filter((id) => !ids.includes(id));
-  const at = Math.min(...cards.filter((c) => c.phase === cell.phase && c.row === cell.row).map((c) => c.position));
-  const last = at + cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length - 1;
-  const alone = cards.every((c) => c.phase === cell.phase && c.row === cell.row);
+  const here = cards.filter((c) => c.phase === cell.phase && c.row === cell.row);
+  const at = Math.min(...here.map((c) => c.position));
+  const last = at + here.length - 1;
+  const alone = here.length === cards.length;
   let target: Cell = cell;
   let index = at;
   if (direction === "up" || direction === "down") {
@@ -180,12 +181,9 @@ export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Pro
   });
 }
 
-export function cardsInPhase(doc: JourneyDoc, phase: string): number {
-  return doc.cards.filter((c) => c.phase === phase).length;
-}
-
-export function cardsInRow(doc: JourneyDoc, row: string): number {
-  return doc.cards.filter((c) => c.row === row).length;
+/** How many cards a phase or a row holds (what deleting it takes with it). */
+export function cardsIn(doc: JourneyDoc, band: "phase" | "row", id: string): number {
+  return doc.cards.filter((c) => c[band] === id).length;
 }
 
 // --- clipboard -------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { api, type PosterInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { Modal } from "../components/Modal";
+import { Check } from "../components/Check";
 import { SIZE_DEFAULTS, loadForm, paperFor, saveForm, sizeChoices, toOptions, type PosterForm } from "./options";
 
 /** The last poster that could be made, and why the current options cannot make one. */
@@ -227,14 +228,6 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
         </button>
       </div>
     </Modal>
-  );
-}
-
-function Check({ label, value, onChange }: { label: string; value: boolean; onChange(v: boolean): void }) {
-  return (
-    <label className="check">
-      <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} /> {label}
-    </label>
   );
 }
 

@@ -9,6 +9,7 @@ import { RoomTimer } from "../workshop/RoomTimer";
 import { Stage } from "./Stage";
 import { Icon } from "../components/Icon";
 import { useFocusTrap } from "../components/Modal";
+import { Check } from "../components/Check";
 import { clampPhase, loadState, saveState, type PresentState, type ProjectorMessage } from "./stage";
 
 /** Runs `f` when inside the Tauri app; the UI alone in a browser (the UI tests) has no window. */
@@ -48,7 +49,6 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   useFocusTrap(root);
 
   const go = (phase: number) => setState((s) => ({ ...s, phase: Math.max(0, Math.min(phase, last)) }));
-  const exit = onExit;
 
   // Full screen while shown; leaving by any way (Esc, the menu, another journey) restores the
   // window and closes the projector window.
@@ -70,7 +70,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
       else if (e.key === "ArrowLeft" || e.key === "PageUp") go(shown.phase - 1);
       else if (e.key === "Home") go(0);
       else if (e.key === "End") go(last);
-      else if (e.key === "Escape") exit();
+      else if (e.key === "Escape") onExit();
       // A phase taller than the screen, even at the smallest type, scrolls.
       else if (e.key === "ArrowDown" || e.key === "ArrowUp") main.current?.scrollBy({ top: (e.key === "ArrowDown" ? 1 : -1) * main.current.clientHeight * 0.6 });
       else return;
@@ -132,15 +132,11 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
             {doc.rows
               .filter((r) => !r.hidden)
               .map((r) => (
-                <label key={r.id} className="check">
-                  <input type="checkbox" checked={!state.hiddenRows.includes(r.id)} onChange={() => toggleRow(r.id)} /> {r.title}
-                </label>
+                <Check key={r.id} label={r.title} value={!state.hiddenRows.includes(r.id)} onChange={() => toggleRow(r.id)} />
               ))}
           </div>
         </details>
-        <label className="check">
-          <input type="checkbox" checked={state.notes} onChange={(e) => setState((s) => ({ ...s, notes: e.target.checked }))} /> {t.present.notes}
-        </label>
+        <Check label={t.present.notes} value={state.notes} onChange={(notes) => setState((s) => ({ ...s, notes }))} />
         {projector ? (
           <button
             onClick={() => {
@@ -160,7 +156,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
         ) : null}
         <RoomTimer />
         <span className="presenter-keys">{t.present.keys}</span>
-        <button className="presenter-exit" onClick={exit}>
+        <button className="presenter-exit" onClick={onExit}>
           {t.present.exit}
         </button>
       </nav>

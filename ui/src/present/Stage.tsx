@@ -4,7 +4,8 @@ import type { Messages } from "../i18n";
 import { EmotionFace } from "../components/EmotionFace";
 import { VoteDots } from "../board/CardView";
 import { dotColours } from "../journey/vote";
-import { cardsIn, shownRows, type PresentState } from "./stage";
+import { cellCards } from "../journey/cells";
+import { shownRows, type PresentState } from "./stage";
 
 /** Type is not made smaller than this to fit a phase on the screen: beyond it, the view scrolls. */
 const SMALLEST_FIT = 0.6;
@@ -62,7 +63,7 @@ export function Stage({ doc, state, t, compact = false, fit = false }: { doc: Jo
       </header>
       <div className="stage-rows">
         {rows.map((r) => {
-          const cards = cardsIn(doc, phase.id, r.id);
+          const cards = cellCards(doc, { phase: phase.id, row: r.id });
           return (
             <section key={r.id} className={`stage-row${r.kind === "emotion" ? " emotion" : ""}`} aria-label={r.title}>
               <h2>{r.title}</h2>

@@ -1,15 +1,11 @@
 // What the presenter view shows, worked out from the journey and the presenter's choices alone.
-import type { Card, JourneyDoc, PresentState, Row } from "../ipc";
+import type { JourneyDoc, PresentState, Row } from "../ipc";
 
 /** The presenter's choices: view state, never saved with the journey or undone. */
 export type { PresentState, ProjectorMessage } from "../ipc";
 
 export function shownRows(doc: JourneyDoc, state: PresentState): Row[] {
   return doc.rows.filter((r) => !r.hidden && !state.hiddenRows.includes(r.id));
-}
-
-export function cardsIn(doc: JourneyDoc, phase: string, row: string): Card[] {
-  return doc.cards.filter((c) => c.phase === phase && c.row === row).sort((a, b) => a.position - b.position);
 }
 
 /** The phase index kept inside the journey (phases can be deleted while presenting). */

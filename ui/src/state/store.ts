@@ -233,7 +233,7 @@ export class Editor {
   }
 
   /** Replaces the canvas with what is stored (after a refused edit). */
-  async reload(): Promise<void> {
+  private async reload(): Promise<void> {
     try {
       const opened = await api.openJourney(this.journeyId);
       this.setJourney({ doc: opened.doc, history: opened.history });

@@ -9,6 +9,7 @@ import type { Messages } from "../i18n";
 import { type Editor, useJourney, useView } from "../state/store";
 import { sendFocus } from "./roomFocus";
 import { PanelHead } from "../components/PanelHead";
+import { Check } from "../components/Check";
 
 /**
  * The room, in the side panel: open it (phones join over the local network with the QR code),
@@ -101,14 +102,8 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
               <button onClick={() => void close()}>{t.room.close}</button>
             </p>
           ) : null}
-          <label className="check">
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-            {t.room.anonymous}
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={straight} onChange={(e) => setStraight(e.target.checked)} />
-            {t.room.straight}
-          </label>
+          <Check label={t.room.anonymous} value={anonymous} onChange={setAnonymous} />
+          <Check label={t.room.straight} value={straight} onChange={setStraight} />
           <button className="primary" onClick={() => void open()} disabled={elsewhere !== null}>
             {t.room.open}
           </button>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "../state/observable";
 import { useT } from "../i18n/context";
-import { Icon } from "../components/Icon";
+import { Icon, type IconName } from "../components/Icon";
 import { useFocusTrap } from "../components/Modal";
+import { Check } from "../components/Check";
 import { addMinute, chime, clock, isRunning, pause, remaining, resume, roomTimer, startTimer, type Timer } from "./timer";
 
 const PRESETS = [2, 5, 10, 15];
@@ -58,28 +59,22 @@ export function RoomTimer() {
   };
 
   // Icons in the toolbar's chip, where room is short; named in words on the large overlay.
-  const controls = (named: boolean) =>
-    timer ? (
+  const controls = (named: boolean) => {
+    const button = (icon: IconName, label: string, onClick: () => void) => (
+      <button onClick={onClick} title={label}>
+        <Icon name={icon} /> <span className={named ? undefined : "visually-hidden"}>{label}</span>
+      </button>
+    );
+    return timer ? (
       <>
         <button onClick={() => act(addMinute)} title={t.timer.addMinute} aria-label={t.timer.addMinute}>
           {named ? "+1 min" : "+1"}
         </button>
-        {!up ? (
-          isRunning(timer) ? (
-            <button onClick={() => act(pause)} title={t.timer.pause}>
-              <Icon name="pause" /> <span className={named ? undefined : "visually-hidden"}>{t.timer.pause}</span>
-            </button>
-          ) : (
-            <button onClick={() => act(resume)} title={t.timer.resume}>
-              <Icon name="present" /> <span className={named ? undefined : "visually-hidden"}>{t.timer.resume}</span>
-            </button>
-          )
-        ) : null}
-        <button onClick={stop} title={t.timer.stop}>
-          <Icon name="stop" /> <span className={named ? undefined : "visually-hidden"}>{t.timer.stop}</span>
-        </button>
+        {!up ? (isRunning(timer) ? button("pause", t.timer.pause, () => act(pause)) : button("present", t.timer.resume, () => act(resume))) : null}
+        {button("stop", t.timer.stop, stop)}
       </>
     ) : null;
+  };
 
   return (
     <div
@@ -120,9 +115,7 @@ export function RoomTimer() {
             <span className="unit">{t.timer.unit}</span>
             <button type="submit">{t.timer.start}</button>
           </form>
-          <label className="check">
-            <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> {t.timer.sound}
-          </label>
+          <Check label={t.timer.sound} value={sound} onChange={setSound} />
         </div>
       ) : null}
       {timer && big ? (

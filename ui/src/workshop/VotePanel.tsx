@@ -5,6 +5,7 @@ import { askConfirm } from "../components/Confirm";
 import { dotsLeft, useActiveVoter } from "../journey/vote";
 import { PanelHead } from "../components/PanelHead";
 import { Icon } from "../components/Icon";
+import { Check } from "../components/Check";
 
 /**
  * The dot vote, in the side panel: start one, add participants, give the turn to one of them (a
@@ -43,10 +44,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
           <span>{t.vote.dots}</span>
           <input type="number" min={1} max={20} value={dots} onChange={(e) => setDots(Number(e.target.value))} />
         </label>
-        <label className="check">
-          <input type="checkbox" checked={stacking} onChange={(e) => setStacking(e.target.checked)} />
-          {t.vote.stacking}
-        </label>
+        <Check label={t.vote.stacking} value={stacking} onChange={setStacking} />
         <button className="primary" onClick={() => void editor.send({ type: "startVote", dotsPerParticipant: dots, stacking })}>
           {t.vote.start}
         </button>

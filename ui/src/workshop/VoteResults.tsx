@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { Edit } from "../ipc";
 import { useT } from "../i18n/context";
 import { Modal } from "../components/Modal";
@@ -36,61 +36,38 @@ export function VoteResults({ editor, typing: startTyping, onClose }: { editor: 
       {typing ? (
         <>
           <p className="hint">{t.vote.typeHint}</p>
-          <div className="results-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t.vote.phase}</th>
-                  <th>{t.vote.card}</th>
-                  <th>{t.vote.count}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {doc.cards.map((c) => (
-                  <tr key={c.id}>
-                    <td>{phaseTitle.get(c.phase)}</td>
-                    <td>{c.title}</td>
-                    <td>
-                      <input
-                        type="number"
-                        min={0}
-                        inputMode="numeric"
-                        aria-label={t.vote.tallyOf(c.title)}
-                        value={typed[c.id] ?? String(c.votes)}
-                        onChange={(e) => setTyped({ ...typed, [c.id]: e.target.value })}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ResultsTable heads={[t.vote.phase, t.vote.card, t.vote.count]}>
+            {doc.cards.map((c) => (
+              <tr key={c.id}>
+                <td>{phaseTitle.get(c.phase)}</td>
+                <td>{c.title}</td>
+                <td>
+                  <input
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    aria-label={t.vote.tallyOf(c.title)}
+                    value={typed[c.id] ?? String(c.votes)}
+                    onChange={(e) => setTyped({ ...typed, [c.id]: e.target.value })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </ResultsTable>
         </>
       ) : ranked.length === 0 ? (
         <p>{t.vote.noVotes}</p>
       ) : (
-        <div className="results-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{t.vote.rank}</th>
-                <th>{t.vote.card}</th>
-                <th>{t.vote.phase}</th>
-                <th>{t.vote.count}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((r) => (
-                <tr key={r.card.id}>
-                  <td className="rank">{r.rank}</td>
-                  <td>{r.card.title}</td>
-                  <td>{r.phase}</td>
-                  <td className="count">{r.card.votes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResultsTable heads={[t.vote.rank, t.vote.card, t.vote.phase, t.vote.count]}>
+          {ranked.map((r) => (
+            <tr key={r.card.id}>
+              <td className="rank">{r.rank}</td>
+              <td>{r.card.title}</td>
+              <td>{r.phase}</td>
+              <td className="count">{r.card.votes}</td>
+            </tr>
+          ))}
+        </ResultsTable>
       )}
       <div className="dialog-actions">
         {typing ? (
@@ -105,5 +82,23 @@ export function VoteResults({ editor, typing: startTyping, onClose }: { editor: 
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** A table that scrolls under its column heads. */
+function ResultsTable({ heads, children }: { heads: string[]; children: ReactNode }) {
+  return (
+    <div className="results-scroll">
+      <table>
+        <thead>
+          <tr>
+            {heads.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
