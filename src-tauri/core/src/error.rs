@@ -73,9 +73,7 @@ impl Error {
     pub fn said(&self) -> Said {
         let (en, nl) = (Lang::En, Lang::Nl);
         match self {
-            Error::Invalid { field, reason } => {
-                said!("{f}: {r}", "{g}: {s}", f = field.name(en), r = &reason.en, g = field.name(nl), s = &reason.nl)
-            }
+            Error::Invalid { field, reason } => reason.after(field.name(en), field.name(nl)),
             Error::NotFound { kind, id } => said!(
                 "no {k} with id {id} in this journey",
                 "er is geen {l} met id {id} in deze klantreis",
@@ -89,18 +87,12 @@ impl Error {
                 "there are {count} journeys called '{name}'; use the id instead (see `journeywall list`)",
                 "er zijn {count} klantreizen met de naam '{name}'; gebruik het id (zie `journeywall list`)"
             ),
-            Error::NoSuchTemplate(name) => {
-                said!(
-                    "no template called '{name}' (see `journeywall templates`)",
-                    "er is geen sjabloon '{name}' (zie `journeywall templates`)"
-                )
-            }
-            Error::Database { path, problem } => {
-                said!("{p}: {e}", "{p}: {n}", p = path.display(), e = &problem.en, n = &problem.nl)
-            }
-            Error::Import { source_name, problem } => {
-                said!("{source_name}: {e}", "{source_name}: {n}", e = &problem.en, n = &problem.nl)
-            }
+            Error::NoSuchTemplate(name) => said!(
+                "no template called '{name}' (see `journeywall templates`)",
+                "er is geen sjabloon '{name}' (zie `journeywall templates`)"
+            ),
+            Error::Database { path, problem } => problem.after(path.display(), path.display()),
+            Error::Import { source_name, problem } => problem.after(source_name, source_name),
             Error::NotAllowed(reason) => reason.clone(),
             Error::NothingToUndo => said!("nothing to undo", "er is niets om ongedaan te maken"),
             Error::NothingToRedo => said!("nothing to redo", "er is niets om opnieuw te doen"),

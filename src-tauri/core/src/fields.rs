@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::said;
-use crate::said::Field;
+use crate::said::{Field, Said};
 
 pub type Id = Uuid;
 
@@ -43,69 +43,52 @@ pub fn check_text(field: Field, value: &str, max_chars: usize) -> Result<()> {
         ));
     }
     let n = value.chars().count();
-    if n > max_chars {
-        return Err(Error::invalid(
-            field,
-            said!("is {n} characters long; the limit is {max_chars}", "is {n} tekens lang; de grens is {max_chars}"),
-        ));
+    ensure(n <= max_chars, field, || {
+        said!("is {n} characters long; the limit is {max_chars}", "is {n} tekens lang; de grens is {max_chars}")
+    })
+}
+
+/// Nothing when `ok`; else `field` refused for `reason`, which is only written then.
+pub(crate) fn ensure(ok: bool, field: Field, reason: impl FnOnce() -> Said) -> Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, reason()))
     }
-    Ok(())
 }
 
 pub fn check_title(field: Field, value: &str) -> Result<()> {
-    if value.trim().is_empty() {
-        return Err(Error::invalid(field, said!("must not be empty", "mag niet leeg zijn")));
-    }
+    ensure(!value.trim().is_empty(), field, || said!("must not be empty", "mag niet leeg zijn"))?;
     check_text(field, value, MAX_TITLE_CHARS)
 }
 
 pub fn check_colour(field: Field, value: &str) -> Result<()> {
     let b = value.as_bytes();
-    if b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit) {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, said!("'{value}' is not a colour like #1f77b4", "'{value}' is geen kleur zoals #1f77b4")))
-    }
+    let ok = b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit);
+    ensure(ok, field, || said!("'{value}' is not a colour like #1f77b4", "'{value}' is geen kleur zoals #1f77b4"))
 }
 
 pub fn check_emotion(field: Field, value: i8) -> Result<()> {
-    if EMOTION_RANGE.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, said!("{value} is outside the scale −2..+2", "{value} valt buiten de schaal −2..+2")))
-    }
+    ensure(EMOTION_RANGE.contains(&value), field, || said!("{value} is outside the scale −2..+2", "{value} valt buiten de schaal −2..+2"))
 }
 
 pub fn check_locale(field: Field, value: &str) -> Result<()> {
-    if LOCALES.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            said!("'{value}' is not a supported language (nl or en)", "'{value}' is geen taal die Journeywall kent (nl of en)"),
-        ))
-    }
+    ensure(LOCALES.contains(&value), field, || {
+        said!("'{value}' is not a supported language (nl or en)", "'{value}' is geen taal die Journeywall kent (nl of en)")
+    })
 }
 
 pub const WIDTH_RANGE: std::ops::RangeInclusive<u32> = 25..=800;
 
 pub fn check_width(field: Field, value: u32) -> Result<()> {
-    if WIDTH_RANGE.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            said!("{value}% is outside 25–800% (100% is the standard width)", "{value}% valt buiten 25–800% (100% is de standaardbreedte)"),
-        ))
-    }
+    ensure(WIDTH_RANGE.contains(&value), field, || {
+        said!("{value}% is outside 25–800% (100% is the standard width)", "{value}% valt buiten 25–800% (100% is de standaardbreedte)")
+    })
 }
 
 pub fn check_tags(field: Field, tags: &[String]) -> Result<()> {
-    if tags.len() > MAX_TAGS {
-        return Err(Error::invalid(
-            field,
-            said!("has {n} tags; the limit is {MAX_TAGS}", "heeft {n} labels; de grens is {MAX_TAGS}", n = tags.len()),
-        ));
-    }
+    ensure(tags.len() <= MAX_TAGS, field, || {
+        said!("has {n} tags; the limit is {MAX_TAGS}", "heeft {n} labels; de grens is {MAX_TAGS}", n = tags.len())
+    })?;
     tags.iter().try_for_each(|t| check_title(field, t))
 }

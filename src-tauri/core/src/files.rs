@@ -44,8 +44,7 @@ fn sync_folder(dir: &Path) {
 /// file one byte over a limit must not read as the limit itself.
 pub fn megabytes(bytes: u64) -> (String, String) {
     let mb = format!("{:.1}", (bytes as f64 / 104_857.6).ceil() / 10.0);
-    let nl = mb.replace('.', ",");
-    (mb, nl)
+    (mb.clone(), crate::said::dutch_number(mb))
 }
 
 /// Why `read_at_most` did not read a file.

@@ -7,6 +7,7 @@ use base64::Engine;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::error::{Error, Result};
+use crate::fields::ensure;
 use crate::said;
 use crate::said::Field;
 
@@ -64,10 +65,9 @@ pub fn prepare(source: &str, bytes: &[u8]) -> Result<String> {
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
     let unreadable = |e: image::ImageError| {
-        let detail = e.to_string();
         Error::invalid(
             Field::Picture,
-            said!("{source} cannot be read as a picture ({detail})", "{source} kan niet als foto worden gelezen ({detail})"),
+            said!("{source} cannot be read as a picture ({e})", "{source} kan niet als foto worden gelezen ({e})"),
         )
     };
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
@@ -99,7 +99,7 @@ fn to_data_url(image: &image::RgbImage) -> String {
     let mut jpeg = Vec::new();
     // Encoding into memory cannot fail for an RGB image of sane size.
     let _ = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85).encode_image(image);
-    format!("{PREFIX}{}", base64::engine::general_purpose::STANDARD.encode(jpeg))
+    data_url_of(&jpeg)
 }
 
 /// The JPEG bytes of a picture data URL, as stored; None when it is not one of ours.
@@ -122,17 +122,12 @@ pub fn check(field: Field, data_url: &str) -> Result<()> {
     };
     let ok = data_url.len() <= MAX_DATA_URL
         && bytes_of(data_url).is_some_and(|b| image::guess_format(&b).ok() == Some(ImageFormat::Jpeg) && small(&b));
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            said!(
-                "is not a picture as Journeywall stores one (a JPEG data URL under 1 MB, at most 480 pixels a side)",
-                "is geen foto zoals Journeywall die bewaart (een JPEG-data-URL onder 1 MB, hoogstens 480 pixels per kant)"
-            ),
-        ))
-    }
+    ensure(ok, field, || {
+        said!(
+            "is not a picture as Journeywall stores one (a JPEG data URL under 1 MB, at most 480 pixels a side)",
+            "is geen foto zoals Journeywall die bewaart (een JPEG-data-URL onder 1 MB, hoogstens 480 pixels per kant)"
+        )
+    })
 }
 
 #[cfg(test)]

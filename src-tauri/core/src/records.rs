@@ -9,7 +9,7 @@ use crate::inbox::Note;
 use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
 use crate::picture;
 use crate::round::Round;
-use crate::said::Record;
+use crate::said::{Field, Record};
 use crate::vote::Vote;
 
 const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at, settings";
@@ -70,6 +70,19 @@ pub fn delete(c: &Connection, table: &'static str, id: Id) -> Result<bool> {
 pub fn exists(c: &Connection, table: &'static str, journey: Id, id: Id) -> Result<bool> {
     let mut st = c.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1 AND journey_id = ?2"))?;
     Ok(st.exists([id.to_string(), journey.to_string()])?)
+}
+
+/// `id` is taken: ids are unique across the database, not only within a journey.
+pub fn id_in_use(field: Field, id: Id) -> Error {
+    Error::invalid(field, crate::said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"))
+}
+
+/// An insert's error, said as `id_in_use` when the record's id (named by `field`) is taken.
+pub fn in_use(field: Field, id: Id, e: Error) -> Error {
+    match &e {
+        Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => id_in_use(field, id),
+        _ => e,
+    }
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {

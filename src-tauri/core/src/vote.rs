@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_colour, check_title, Id, Millis};
+use crate::fields::{check_colour, check_title, ensure, Id, Millis};
 use crate::said;
 use crate::said::{Field, Record};
 
@@ -73,39 +73,24 @@ impl Vote {
 
     /// Checks the vote against the cards that exist (`live`).
     pub fn validate(&self, live: &dyn Fn(Id) -> bool) -> Result<()> {
-        if !DOTS_RANGE.contains(&self.dots_per_participant) {
-            let n = self.dots_per_participant;
-            return Err(Error::invalid(Field::DotsPerParticipant, said!("{n} is outside 1–20", "{n} valt buiten 1–20")));
-        }
-        if self.participants.len() > MAX_PARTICIPANTS {
-            return Err(Error::invalid(
-                Field::Participants,
-                said!("a vote takes at most {MAX_PARTICIPANTS} participants", "er doen hoogstens {MAX_PARTICIPANTS} deelnemers mee"),
-            ));
-        }
+        let per = self.dots_per_participant;
+        ensure(DOTS_RANGE.contains(&per), Field::DotsPerParticipant, || said!("{per} is outside 1–20", "{per} valt buiten 1–20"))?;
+        ensure(self.participants.len() <= MAX_PARTICIPANTS, Field::Participants, || {
+            said!("a vote takes at most {MAX_PARTICIPANTS} participants", "er doen hoogstens {MAX_PARTICIPANTS} deelnemers mee")
+        })?;
         let mut ids = HashSet::new();
         for p in &self.participants {
             check_title(Field::ParticipantName, &p.name)?;
             check_colour(Field::ParticipantColour, &p.colour)?;
-            if !ids.insert(p.id) {
-                let id = p.id;
-                return Err(Error::invalid(Field::ParticipantId, said!("{id} is used twice", "{id} komt twee keer voor")));
-            }
+            let (id, name) = (p.id, &p.name);
+            ensure(ids.insert(id), Field::ParticipantId, || said!("{id} is used twice", "{id} komt twee keer voor"))?;
             let used = self.used(p, live);
-            if used > self.dots_per_participant {
-                let (name, per) = (&p.name, self.dots_per_participant);
-                return Err(Error::invalid(
-                    Field::Dots,
-                    said!(
-                        "{name} has {used} dots; each participant has {per}",
-                        "{name} heeft {used} stippen; elke deelnemer heeft er {per}"
-                    ),
-                ));
-            }
+            ensure(used <= per, Field::Dots, || {
+                said!("{name} has {used} dots; each participant has {per}", "{name} heeft {used} stippen; elke deelnemer heeft er {per}")
+            })?;
             if !self.stacking {
                 let mut cards = HashSet::new();
                 if let Some(card) = p.dots.iter().find(|c| !cards.insert(**c)) {
-                    let name = &p.name;
                     return Err(Error::invalid(
                         Field::Dots,
                         said!("{name} has more than one dot on card {card}", "{name} heeft meer dan één stip op kaart {card}"),
@@ -137,12 +122,10 @@ impl Vote {
     pub fn add_participant(&mut self, id: Id, name: String, colour: Option<String>) -> Result<()> {
         self.check_open()?;
         let name = name.trim().to_owned();
-        if self.participants.iter().any(|p| p.name.to_lowercase() == name.to_lowercase()) {
-            return Err(Error::invalid(
-                Field::ParticipantName,
-                said!("'{name}' is already taking part; use another name", "'{name}' doet al mee; kies een andere naam"),
-            ));
-        }
+        let taken = self.participants.iter().any(|p| p.name.to_lowercase() == name.to_lowercase());
+        ensure(!taken, Field::ParticipantName, || {
+            said!("'{name}' is already taking part; use another name", "'{name}' doet al mee; kies een andere naam")
+        })?;
         let colour = colour.unwrap_or_else(|| self.next_colour());
         self.participants.push(Participant { id, name, colour, dots: vec![] });
         self.validate(&|_| true)

@@ -12,7 +12,6 @@ use crate::error::{Error, Result};
 use crate::inbox::Note;
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
 use crate::records as db;
-use crate::said;
 use crate::said::{Field, Record};
 use crate::vote::Vote;
 
@@ -275,7 +274,7 @@ impl<'c> Applier<'c> {
         card.validate()?;
         self.check_cell(card.phase, card.row)?;
         let key = db::sort_key_at(self.c, card.phase, card.row, card.position, None)?;
-        db::insert_card(self.c, self.journey, &card, key).map_err(|e| duplicate_id(Field::CardId, card.id, e))?;
+        db::insert_card(self.c, self.journey, &card, key).map_err(|e| db::in_use(Field::CardId, card.id, e))?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.cards.insert(card.id);
         self.touched.removed_cards.remove(&card.id);
@@ -370,14 +369,4 @@ impl<'c> Applier<'c> {
 
 fn batch(edits: Vec<Edit>) -> Edit {
     Edit::Batch { edits, label: None }
-}
-
-/// `field` is the record's id field ("card id"), named here so said.rs's check can see it.
-fn duplicate_id(field: Field, id: Id, e: Error) -> Error {
-    match &e {
-        Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-            Error::invalid(field, said!("{id} is already in use", "{id} is al in gebruik"))
-        }
-        _ => e,
-    }
 }

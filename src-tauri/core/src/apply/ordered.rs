@@ -69,7 +69,7 @@ impl Applier<'_> {
         let mut list = T::list(self.c, self.journey)?;
         let at = (*item.position() as usize).min(list.len());
         *item.position() = at as u32;
-        T::insert(self.c, self.journey, &item).map_err(|e| super::duplicate_id(T::ID_FIELD, item.id(), e))?;
+        T::insert(self.c, self.journey, &item).map_err(|e| db::in_use(T::ID_FIELD, item.id(), e))?;
         list.insert(at, item);
         self.renumber(&mut list)
     }

@@ -186,14 +186,10 @@ pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut d
         let at = place.cell(header_line, i);
         match Column::parse(h) {
             Some(c) if columns.contains_key(&c) => {
-                return Err(err(said!(
-                    "{here}: the column '{name}' appears twice",
-                    "{hier}: de kolom '{name_nl}' staat er twee keer in",
-                    here = at.en,
-                    hier = at.nl,
-                    name = c.name(),
-                    name_nl = c.name_nl()
-                )))
+                let (name, name_nl) = (c.name(), c.name_nl());
+                return Err(err(
+                    said!("the column '{name}' appears twice", "de kolom '{name_nl}' staat er twee keer in").after(at.en, at.nl)
+                ));
             }
             Some(c) => {
                 columns.insert(c, i);
@@ -201,26 +197,20 @@ pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut d
             None if h.trim().is_empty() => {}
             None => {
                 return Err(err(said!(
-                    "{here}: unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
-                    "{hier}: onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, kleur, stemmen",
-                    here = at.en,
-                    hier = at.nl
-                )))
+                    "unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
+                    "onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, kleur, stemmen"
+                )
+                .after(at.en, at.nl)))
             }
         }
     }
-    for required in [Column::Phase, Column::Row, Column::Title] {
-        if !columns.contains_key(&required) {
-            let at = place.line(header_line);
-            return Err(err(said!(
-                "{here}: the header has no '{name}' column; the first line must name the columns (phase, row, title, …)",
-                "{hier}: de kopregel heeft geen kolom '{name_nl}'; de eerste regel moet de kolommen noemen (fase, rij, titel, …)",
-                here = at.en,
-                hier = at.nl,
-                name = required.name(),
-                name_nl = required.name_nl()
-            )));
-        }
+    if let Some(required) = [Column::Phase, Column::Row, Column::Title].into_iter().find(|c| !columns.contains_key(c)) {
+        let (at, name, name_nl) = (place.line(header_line), required.name(), required.name_nl());
+        return Err(err(said!(
+            "the header has no '{name}' column; the first line must name the columns (phase, row, title, …)",
+            "de kopregel heeft geen kolom '{name_nl}'; de eerste regel moet de kolommen noemen (fase, rij, titel, …)"
+        )
+        .after(at.en, at.nl)));
     }
 
     let now = model::now_millis();
@@ -256,16 +246,7 @@ pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut d
         // Where a value went wrong: "line 4, column 5 (emotion)", with what went wrong after it.
         let at = |c: Column, what: Said| {
             let cell = place.cell(line, columns.get(&c).copied().unwrap_or(0));
-            err(said!(
-                "{here} ({name}): {en}",
-                "{hier} ({name_nl}): {nl}",
-                here = cell.en,
-                hier = cell.nl,
-                name = c.name(),
-                name_nl = c.name_nl(),
-                en = what.en,
-                nl = what.nl
-            ))
+            err(what.after(format!("{} ({})", cell.en, c.name()), format!("{} ({})", cell.nl, c.name_nl())))
         };
         // The column says where; the field name inside the error would only repeat it.
         let fail = |c: Column, e: Error| match e {
@@ -364,8 +345,7 @@ pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut d
     }
     // A row whose every card carries a score is an emotion row: it draws the curve.
     for row in &mut doc.rows {
-        let mut cards = doc.cards.iter().filter(|c| c.row == row.id);
-        if cards.all(|c| c.emotion.is_some()) {
+        if doc.cards.iter().filter(|c| c.row == row.id).all(|c| c.emotion.is_some()) {
             row.kind = RowKind::Emotion;
         }
     }

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use crate::model::{new_id, Id, JourneyDoc};
 
 pub fn renew(doc: &mut JourneyDoc) {
-    let mut map: HashMap<Id, Id> = HashMap::new();
-    renew_with(doc, &mut map);
+    renew_with(doc, &mut HashMap::new());
 }
 
 /// Renews with `map`, so the journey's rounds, which hold the same cards, get the same new ids.

@@ -91,8 +91,7 @@ fn read_json(text: &str, source: &str, ids: Ids, pictures: Pictures) -> Result<J
             )))
         }
     }
-    let version = header.version.as_ref().and_then(|v| v.as_u64());
-    match version {
+    match header.version.as_ref().and_then(|v| v.as_u64()) {
         Some(v) if v > u64::from(VERSION) => {
             return Err(err(said!(
                 "was made by a newer Journeywall (file format version {v}; this version reads up to {VERSION}). \
@@ -153,10 +152,7 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
                 "is geen bestand (het is een apparaat, een pipe of een map); kies een Journeywall-JSON- of CSV-bestand"
             ),
         },
-        ReadRefusal::Io(e) => {
-            let detail = e.to_string();
-            Error::Import { source_name, problem: said!("cannot be read ({detail})", "kan niet worden gelezen ({detail})") }
-        }
+        ReadRefusal::Io(e) => Error::Import { source_name, problem: said!("cannot be read ({e})", "kan niet worden gelezen ({e})") },
     })
 }
 

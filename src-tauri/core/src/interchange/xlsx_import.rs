@@ -50,10 +50,9 @@ pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resu
     let Some(sheet) = book.sheet_names().first().cloned() else {
         return Err(err(said!("has no sheets", "heeft geen bladen")));
     };
-    let range = book.worksheet_range(&sheet).map_err(|e| {
-        let detail = e.to_string();
-        err(said!("sheet '{sheet}' cannot be read ({detail})", "blad '{sheet}' kan niet worden gelezen ({detail})"))
-    })?;
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| err(said!("sheet '{sheet}' cannot be read ({e})", "blad '{sheet}' kan niet worden gelezen ({e})")))?;
     // Rows and columns as the sheet numbers them: the used range may start below row 1 or right
     // of column A.
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
@@ -81,11 +80,7 @@ fn is_opendocument(bytes: &[u8]) -> bool {
 /// What the archive's entries say they unpack to, together.
 fn unpacked_size(bytes: &[u8]) -> zip::result::ZipResult<u64> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
-    let mut total = 0u64;
-    for i in 0..archive.len() {
-        total = total.saturating_add(archive.by_index_raw(i)?.size());
-    }
-    Ok(total)
+    (0..archive.len()).try_fold(0u64, |total, i| Ok(total.saturating_add(archive.by_index_raw(i)?.size())))
 }
 
 #[cfg(test)]

@@ -314,8 +314,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// `size_option` hands its names to `Error::invalid` through a variable, where the source scan
-    /// in said.rs cannot see them.
+    /// The sheets along one axis start at 0, each prints at most `printable`, neighbours overlap
+    /// by `overlap`, and the last reaches the end of the poster.
     fn check_axis(starts: &[f32], length: f32, printable: f32, overlap: f32) {
         assert_eq!(starts[0], 0.0);
         for i in 0..starts.len() {

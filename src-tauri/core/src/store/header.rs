@@ -28,7 +28,7 @@ pub enum Refusal {
 }
 
 pub fn inspect(path: &Path) -> Result<FileKind, Refusal> {
-    let mut file = match std::fs::File::open(path) {
+    let file = match std::fs::File::open(path) {
         Ok(f) => f,
         // A missing folder is reported by the step that creates it.
         Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => return Ok(FileKind::New),
@@ -38,19 +38,13 @@ pub fn inspect(path: &Path) -> Result<FileKind, Refusal> {
     if len == 0 {
         return Ok(FileKind::New);
     }
-    let mut header = [0u8; 100];
-    let mut read = 0;
-    while read < header.len() {
-        match file.read(&mut header[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(e) => return Err(Refusal::Unreadable(e.to_string())),
-        }
-    }
-    if read < MAGIC.len() || &header[..16] != MAGIC {
+    // The header and nothing more, however long the file.
+    let mut header = Vec::with_capacity(100);
+    file.take(100).read_to_end(&mut header).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    if !header.starts_with(MAGIC) {
         return Err(Refusal::NotSqlite);
     }
-    if read < header.len() {
+    if header.len() < 100 {
         return Err(Refusal::Truncated { expected_bytes: 100, actual_bytes: len });
     }
     let be32 = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);

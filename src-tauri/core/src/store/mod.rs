@@ -470,24 +470,24 @@ fn load_in(c: &Connection, journey: Id) -> Result<JourneyDoc> {
 /// Stores a validated journey whose ids are not in use yet, inside the caller's transaction.
 fn insert_doc_in(c: &Connection, doc: &JourneyDoc) -> Result<()> {
     let j = doc.journey.id;
-    records::insert_journey(c, &doc.journey).map_err(|e| in_use(Field::JourneyId, j, e))?;
+    records::insert_journey(c, &doc.journey).map_err(|e| records::in_use(Field::JourneyId, j, e))?;
     for p in &doc.phases {
-        records::insert_phase(c, j, p).map_err(|e| in_use(Field::PhaseId, p.id, e))?;
+        records::insert_phase(c, j, p).map_err(|e| records::in_use(Field::PhaseId, p.id, e))?;
     }
     for r in &doc.rows {
-        records::insert_row(c, j, r).map_err(|e| in_use(Field::RowId, r.id, e))?;
+        records::insert_row(c, j, r).map_err(|e| records::in_use(Field::RowId, r.id, e))?;
     }
     for k in &doc.cards {
-        records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| in_use(Field::CardId, k.id, e))?;
+        records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| records::in_use(Field::CardId, k.id, e))?;
     }
     for p in &doc.personas {
-        records::insert_persona(c, j, p).map_err(|e| in_use(Field::PersonaId, p.id, e))?;
+        records::insert_persona(c, j, p).map_err(|e| records::in_use(Field::PersonaId, p.id, e))?;
     }
     for r in &doc.rounds {
-        records::insert_round(c, j, r).map_err(|e| in_use(Field::RoundId, r.id, e))?;
+        records::insert_round(c, j, r).map_err(|e| records::in_use(Field::RoundId, r.id, e))?;
     }
     for n in &doc.inbox {
-        records::insert_note(c, j, n).map_err(|e| in_use(Field::NoteId, n.id, e))?;
+        records::insert_note(c, j, n).map_err(|e| records::in_use(Field::NoteId, n.id, e))?;
     }
     records::set_vote(c, j, doc.vote.as_ref())
 }
@@ -500,13 +500,7 @@ fn receive_one(c: &Connection, journey: Id, note: Incoming, device: &str, now: m
     }
     match records::note_anywhere(c, note.id)? {
         Some((j, stored)) if j == journey => return Ok(Ok(Received { note: stored, new: false })),
-        Some(_) => {
-            let id = note.id;
-            return Ok(Err(Error::invalid(
-                Field::NoteId,
-                said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"),
-            )));
-        }
+        Some(_) => return Ok(Err(records::id_in_use(Field::NoteId, note.id))),
         None => {}
     }
     if records::count_notes(c, journey)? >= MAX_NOTES {
@@ -690,16 +684,6 @@ fn is_io_error(e: &rusqlite::Error) -> bool {
         e.sqlite_error_code(),
         Some(DiskFull | ReadOnly | SystemIoFailure | CannotOpen | PermissionDenied | DatabaseBusy | DatabaseLocked)
     )
-}
-
-/// `field` is the record's id field ("card id"), named here so said.rs's check can see it.
-fn in_use(field: Field, id: Id, e: Error) -> Error {
-    match &e {
-        Error::Sql(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
-            Error::invalid(field, said!("{id} is already in use in this database", "{id} is al in gebruik in deze database"))
-        }
-        _ => e,
-    }
 }
 
 #[cfg(test)]
