@@ -68,9 +68,7 @@ pub fn run(db_path: PathBuf) {
             // Closing the main window ends the presentation (a projector window with no controls
             // would otherwise be left on the wall) and the room: nothing listens for phones after.
             if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
-                if let Some(projector) = window.app_handle().get_webview_window(projector::LABEL) {
-                    let _ = projector.close();
-                }
+                projector::close_projector(window.app_handle().clone());
                 let _ = room::close_room(&window.state::<std::sync::Arc<commands::AppState>>());
             }
         })

@@ -19,14 +19,8 @@ pub fn next_line(input: &mut impl BufRead, max: usize) -> std::io::Result<Option
             bytes.pop();
         }
     } else if bytes.len() > max {
-        // Skip the rest of the long line in bounded steps, so the next line is read as usual.
-        loop {
-            let mut rest = Vec::new();
-            let n = input.by_ref().take(64 * 1024).read_until(b'\n', &mut rest)?;
-            if n == 0 || rest.last() == Some(&b'\n') {
-                break;
-            }
-        }
+        // Skip the rest of the long line, a buffer at a time (nothing kept), so the next line is read as usual.
+        input.skip_until(b'\n')?;
         return Ok(Some(Err(format!("the line is longer than {} MB", max >> 20))));
     }
     Ok(Some(

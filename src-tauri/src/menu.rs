@@ -59,22 +59,18 @@ pub struct MenuState(pub Mutex<MenuChoices>);
 fn build<R: Runtime>(app: &AppHandle<R>, choices: &MenuChoices) -> tauri::Result<Menu<R>> {
     let MenuChoices { labels, enabled, accelerators } = choices;
     let label = |id: &str, default: &'static str| labels.get(id).cloned().unwrap_or_else(|| default.to_string());
-    let mut items = HashMap::new();
-    for (_, id, text) in ITEMS {
-        let mut b = MenuItemBuilder::with_id(*id, label(id, text)).enabled(enabled.get(*id).copied().unwrap_or(true));
-        if let Some(a) = accelerators.get(*id) {
-            b = b.accelerator(a);
-        }
-        items.insert(*id, b.build(app)?);
-    }
     let mut menu = MenuBuilder::new(app);
     for (sub, title) in SUBMENUS {
         let mut s = SubmenuBuilder::with_id(app, *sub, label(sub, title));
-        for (_, id, _) in ITEMS.iter().filter(|i| i.0 == *sub) {
+        for (_, id, text) in ITEMS.iter().filter(|i| i.0 == *sub) {
             if SEPARATED.contains(id) {
                 s = s.separator();
             }
-            s = s.item(&items[id]);
+            let mut b = MenuItemBuilder::with_id(*id, label(id, text)).enabled(enabled.get(*id).copied().unwrap_or(true));
+            if let Some(a) = accelerators.get(*id) {
+                b = b.accelerator(a);
+            }
+            s = s.item(&b.build(app)?);
         }
         let s = s.build()?;
         menu = menu.item(&s);

@@ -7,10 +7,8 @@ use journeywall_core::model::Id;
 use journeywall_core::{picture, said, Applied, Edit};
 use tauri::{AppHandle, Runtime, State};
 
-use crate::commands::{AppState, CommandError};
+use crate::commands::{AppState, Result};
 use crate::pick::{pick_file, shown_name};
-
-type Result<T> = std::result::Result<T, CommandError>;
 
 /// Asks for a picture and gives it to the persona (one edit, so undo takes it back). None: the
 /// dialog was cancelled.
@@ -26,10 +24,6 @@ pub fn choose_persona_picture<R: Runtime>(
         return Ok(None);
     };
     let name = shown_name(&path);
-    let unreadable = |e: std::io::Error| {
-        let detail = e.to_string();
-        state.error(&said!("{name} cannot be read ({detail})", "{name} kan niet worden gelezen ({detail})"))
-    };
     let bytes = match journeywall_core::files::read_at_most(&path, picture::MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         Err(ReadRefusal::TooLarge(size)) => return Err(state.core_error(picture::too_large(&name, size))),
@@ -39,7 +33,7 @@ pub fn choose_persona_picture<R: Runtime>(
                 "{name} is geen fotobestand (het is een apparaat, een pipe of een map); kies een PNG-, JPEG- of WebP-bestand"
             )))
         }
-        Err(ReadRefusal::Io(e)) => return Err(unreadable(e)),
+        Err(ReadRefusal::Io(e)) => return Err(state.error(&said!("{name} cannot be read ({e})", "{name} kan niet worden gelezen ({e})"))),
     };
     let picture = picture::prepare(&name, &bytes).map_err(|e| state.core_error(e))?;
     let patch = PersonaPatch { picture: Some(Some(picture)), ..PersonaPatch::default() };

@@ -7,12 +7,10 @@
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 use tauri_specta::Event;
 
-use crate::commands::{AppState, CommandError};
+use crate::commands::{AppState, Result};
 use journeywall_core::said;
 
 pub const LABEL: &str = "projector";
-
-type Result<T> = std::result::Result<T, CommandError>;
 
 /// Opens the projector window, or brings it forward. With a second screen attached it goes full
 /// screen there; otherwise it opens beside the main window, to be dragged to the projector.

@@ -11,9 +11,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::{AppState, CommandError};
-
-type Result<T> = std::result::Result<T, CommandError>;
+use crate::commands::{AppState, Result};
 
 /// Automated tests cannot click through a GTK file dialog; with this set, files are written here
 /// (a folder) without asking.
@@ -67,7 +65,9 @@ pub fn save_poster<R: Runtime>(
     let path = with_extension(path, format.extension(), |p| Format::of(p).is_ok()).map_err(|why| state.error(&why))?;
     poster.write(&path).map_err(|e| state.core_error(e))?;
     if open_when_done {
-        open_in_viewer(&path);
+        // Not waited for: the viewer lives on its own. A missing viewer is not worth an error, the
+        // file is saved and its path is shown.
+        let _ = open::that_detached(&path);
     }
     Ok(Some(path.display().to_string()))
 }
@@ -153,12 +153,6 @@ fn file_name(name: &str, ext: &str) -> String {
 /// and isolates, zero-width spaces and joiners, the soft hyphen, the byte-order mark.
 fn is_format_character(c: char) -> bool {
     matches!(c as u32, 0xAD | 0x61C | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB)
-}
-
-fn open_in_viewer(path: &std::path::Path) {
-    // Not waited for: the viewer lives on its own. A missing viewer is not worth an error, the
-    // file is saved and its path is shown.
-    let _ = open::that_detached(path);
 }
 
 #[cfg(test)]

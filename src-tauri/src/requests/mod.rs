@@ -86,10 +86,8 @@ macro_rules! requests {
 include!("list.rs");
 
 fn to_json<T: serde::Serialize>(state: &AppState, answer: T) -> Result<serde_json::Value, CommandError> {
-    serde_json::to_value(answer).map_err(|e| {
-        let detail = e.to_string();
-        state.error(&said!("the answer could not be written: {detail}", "het antwoord kon niet worden geschreven: {detail}"))
-    })
+    serde_json::to_value(answer)
+        .map_err(|e| state.error(&said!("the answer could not be written: {e}", "het antwoord kon niet worden geschreven: {e}")))
 }
 
 /// The app's state over a database, answering requests through `dispatch` for every caller.
@@ -100,10 +98,7 @@ pub fn new_state(
 ) -> std::sync::Arc<AppState> {
     let state = AppState::new(db_path, store, locale);
     let _ = state.dispatch.set(|state, request| {
-        let request = serde_json::from_value(request).map_err(|e| {
-            let detail = e.to_string();
-            state.error(&said!("not a request: {detail}", "geen verzoek: {detail}"))
-        })?;
+        let request = serde_json::from_value(request).map_err(|e| state.error(&said!("not a request: {e}", "geen verzoek: {e}")))?;
         dispatch(state, request)
     });
     state
@@ -112,10 +107,9 @@ pub fn new_state(
 /// A request from its JSON text, or why it is not one, said so that a person can correct it.
 pub fn parse(state: &AppState, line: &str) -> Result<Request, CommandError> {
     serde_json::from_str(line).map_err(|e| {
-        let detail = e.to_string();
         state.error(&said!(
-            "not a request ({detail}); a request looks like {{\"cmd\":\"list_journeys\"}}",
-            "geen verzoek ({detail}); een verzoek ziet er zo uit: {{\"cmd\":\"list_journeys\"}}"
+            "not a request ({e}); a request looks like {{\"cmd\":\"list_journeys\"}}",
+            "geen verzoek ({e}); een verzoek ziet er zo uit: {{\"cmd\":\"list_journeys\"}}"
         ))
     })
 }

@@ -26,12 +26,9 @@ fn is_hotspot(a: Ipv4Addr) -> bool {
     (x, y) == (10, 42) || (x, y, z) == (192, 168, 137)
 }
 
-/// How an address is written in a link and in a `Host` header.
+/// How an address is written in a link and in a `Host` header: `10.42.0.1:8765`, `[::1]:8765`.
 pub fn host(ip: IpAddr, port: u16) -> String {
-    match ip {
-        IpAddr::V4(v4) => format!("{v4}:{port}"),
-        IpAddr::V6(v6) => format!("[{v6}]:{port}"),
-    }
+    std::net::SocketAddr::from((ip, port)).to_string()
 }
 
 #[cfg(test)]

@@ -101,28 +101,29 @@ async fn answer(State(server): State<Server>, request: HttpRequest) -> Response 
         (&Method::GET, "") => join(&server, &headers, lang),
         (&Method::GET, "phone.js") => asset(SCRIPT, "text/javascript; charset=utf-8"),
         (&Method::GET, "phone.css") => asset(STYLE, "text/css; charset=utf-8"),
-        (_, "journey" | "events" | "notes" | "name" | "dots") => {
-            let device = match admit(&server, &headers, lang) {
-                Ok(device) => device,
-                Err(refused) => return *refused,
-            };
-            match (&method, tail) {
-                (&Method::GET, "journey") => call(&server, &device, lang, json!({ "cmd": "phone_view" })).await,
-                (&Method::GET, "events") => events(&server, device),
-                (&Method::POST, "notes") => note(&server, device, request, lang).await,
-                (&Method::POST, "name") => match body::<NameBody>(request, lang).await {
-                    Ok(b) => call(&server, &device, lang, json!({ "cmd": "name_phone", "name": b.name })).await,
-                    Err(r) => *r,
-                },
-                (&Method::POST, "dots") => match body::<DotBody>(request, lang).await {
-                    Ok(b) => call(&server, &device, lang, json!({ "cmd": "give_dot", "card": b.card, "give": b.give })).await,
-                    Err(r) => *r,
-                },
-                _ => plain(StatusCode::METHOD_NOT_ALLOWED, ""),
-            }
-        }
+        (_, "journey" | "events" | "notes" | "name" | "dots") => from_phone(&server, request, tail, lang).await.unwrap_or_else(|r| *r),
         _ => not_found(),
     }
+}
+
+/// A request only the room's phones may make: admitted (its cookie, its rate), then answered.
+async fn from_phone(server: &Server, request: HttpRequest, tail: &str, lang: Lang) -> Result<Response, Box<Response>> {
+    let device = admit(server, request.headers(), lang)?;
+    let method = request.method().clone();
+    Ok(match (&method, tail) {
+        (&Method::GET, "journey") => call(server, &device, lang, json!({ "cmd": "phone_view" })).await,
+        (&Method::GET, "events") => events(server, device),
+        (&Method::POST, "notes") => note(server, device, body(request, lang).await?, lang).await,
+        (&Method::POST, "name") => {
+            let b = body::<NameBody>(request, lang).await?;
+            call(server, &device, lang, json!({ "cmd": "name_phone", "name": b.name })).await
+        }
+        (&Method::POST, "dots") => {
+            let b = body::<DotBody>(request, lang).await?;
+            call(server, &device, lang, json!({ "cmd": "give_dot", "card": b.card, "give": b.give })).await
+        }
+        _ => plain(StatusCode::METHOD_NOT_ALLOWED, ""),
+    })
 }
 
 #[derive(Deserialize)]
@@ -186,11 +187,7 @@ fn admit(server: &Server, headers: &HeaderMap, lang: Lang) -> Result<String, Box
     }
 }
 
-async fn note(server: &Server, device: String, request: HttpRequest, lang: Lang) -> Response {
-    let incoming = match body::<Incoming>(request, lang).await {
-        Ok(n) => n,
-        Err(r) => return *r,
-    };
+async fn note(server: &Server, device: String, incoming: Incoming, lang: Lang) -> Response {
     if let Err(e) = incoming.validate() {
         return refusal(StatusCode::BAD_REQUEST, &e.message(lang));
     }
@@ -325,10 +322,8 @@ async fn body<T: serde::de::DeserializeOwned>(request: HttpRequest, lang: Lang) 
         return Err(too_large());
     }
     let bytes: Bytes = axum::body::to_bytes(request.into_body(), MAX_BODY).await.map_err(|_| too_large())?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        let detail = e.to_string();
-        Box::new(refusal(StatusCode::BAD_REQUEST, said!("not understood: {detail}", "niet begrepen: {detail}").get(lang)))
-    })
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Box::new(refusal(StatusCode::BAD_REQUEST, said!("not understood: {e}", "niet begrepen: {e}").get(lang))))
 }
 
 fn cookie(headers: &HeaderMap) -> Option<String> {

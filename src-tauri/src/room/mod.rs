@@ -47,10 +47,9 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
         None => private,
     };
     let (listeners, port) = bind(&ips, options.port.unwrap_or(DEFAULT_PORT)).map_err(|e| {
-        let detail = e.to_string();
         state.error(&said!(
-            "the room could not listen on the network ({detail}); check that no firewall blocks Journeywall",
-            "de sessie kan niet op het netwerk luisteren ({detail}); controleer of geen firewall Journeywall tegenhoudt"
+            "the room could not listen on the network ({e}); check that no firewall blocks Journeywall",
+            "de sessie kan niet op het netwerk luisteren ({e}); controleer of geen firewall Journeywall tegenhoudt"
         ))
     })?;
     let token = random_token();
@@ -109,7 +108,7 @@ pub fn close_room(state: &AppState) -> Result<()> {
 }
 
 pub fn room_info(state: &AppState) -> Result<Option<RoomInfo>> {
-    Ok(state.room.lock().ok().and_then(|r| r.as_ref().map(|r| r.shared.info())))
+    Ok(state.open_room().map(|r| r.info()))
 }
 
 pub fn set_room_focus(state: &AppState, focus: Focus) -> Result<()> {

@@ -12,7 +12,7 @@ const WORDS = {
     inbox: "Waiting in the inbox", placed: "On the board", discarded: "Not used", sending: "Sending…",
     left: (n) => (n === 1 ? "1 dot left" : `${n} dots left`), noneLeft: "All your dots are given. Tap a card to take one back.",
     now: "Now", timer: "Time left", paused: "paused", offline: "No connection to the laptop. Notes are kept and sent when it is back.",
-    chars: (n, max) => `${n}/${max}`, closed: "The room is closed.", give: "Give a dot", takeBack: "Take a dot back",
+    give: "Give a dot", takeBack: "Take a dot back",
   },
   nl: {
     joinTitle: "Doe mee", yourName: "Je naam", join: "Meedoen", joinAnonymous: "Meedoen zonder naam",
@@ -22,7 +22,7 @@ const WORDS = {
     inbox: "Wacht in de inbox", placed: "Op het bord", discarded: "Niet gebruikt", sending: "Wordt verstuurd…",
     left: (n) => (n === 1 ? "Nog 1 stip" : `Nog ${n} stippen`), noneLeft: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
     now: "Nu", timer: "Tijd over", paused: "gepauzeerd", offline: "Geen verbinding met de laptop. Notities blijven bewaard en gaan mee zodra die er weer is.",
-    chars: (n, max) => `${n}/${max}`, closed: "De sessie is gestopt.", give: "Geef een stip", takeBack: "Neem een stip terug",
+    give: "Geef een stip", takeBack: "Neem een stip terug",
   },
 };
 const lang = (navigator.language || "en").toLowerCase().startsWith("nl") ? "nl" : "en";
@@ -108,9 +108,9 @@ async function flush() {
   }
 }
 
-function showProblem(message) {
-  $("problem").textContent = message;
-  $("problem").hidden = !message;
+function showProblem(message, id = "problem") {
+  $(id).textContent = message;
+  $(id).hidden = !message;
 }
 
 function offline(is) {
@@ -261,17 +261,16 @@ async function joinAs(name) {
   try {
     await call("/name", { name: name.trim() || null });
     localStorage.setItem(joinedKey, "1");
-    $("join-problem").hidden = true;
+    showProblem("", "join-problem");
     await refresh();
   } catch (e) {
-    $("join-problem").textContent = e.message;
-    $("join-problem").hidden = false;
+    showProblem(e.message, "join-problem");
   }
 }
 
 $("phase").addEventListener("change", () => (choseCell = true));
 $("text").addEventListener("input", () => {
-  $("count").textContent = t.chars([...$("text").value].length, 200);
+  $("count").textContent = `${[...$("text").value].length}/200`;
 });
 $("note-form").addEventListener("submit", (e) => {
   e.preventDefault();
