@@ -5,6 +5,7 @@
 import type { Messages } from "../i18n";
 import type { Editor } from "../state/store";
 import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards } from "../journey/actions";
+import { cellCards } from "../journey/cells";
 import { reveal, walk, type Arrow } from "./walk";
 import { fitZoom, zoomStep, zoomTo } from "./zoom";
 
@@ -76,7 +77,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
       const { doc } = editor.journey.get();
       const { focusedCell } = editor.view.get();
       const cell = focusedCell ?? (first ? cellOf(first) : doc.phases[0] && doc.rows[0] ? { phase: doc.phases[0].id, row: doc.rows[0].id } : null);
-      if (cell) editor.view.set({ editing: { cell, index: doc.cards.filter((c) => c.phase === cell.phase && c.row === cell.row).length }, focusedCell: cell });
+      if (cell) editor.view.set({ editing: { cell, index: cellCards(doc, cell).length }, focusedCell: cell });
     },
   },
   {

@@ -3,7 +3,8 @@
 // card can be added there (N) or pasted into it.
 import type { Card, JourneyDoc } from "../ipc";
 import type { Editor } from "../state/store";
-import { cellCards, type Cell } from "../journey/cells";
+import { cellCards } from "../journey/cells";
+import { cellOf } from "../journey/actions";
 
 export type Arrow = "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight";
 
@@ -40,7 +41,7 @@ function spotOf(editor: Editor): Spot | null {
   const { doc } = editor.journey.get();
   const { selection, focusedCell } = editor.view.get();
   const card = doc.cards.find((c) => selection.has(c.id)) ?? null;
-  const cell: Cell | null = card ? { phase: card.phase, row: card.row } : focusedCell;
+  const cell = card ? cellOf(card) : focusedCell;
   if (!cell) return null;
   const phase = doc.phases.findIndex((p) => p.id === cell.phase);
   const row = doc.rows.findIndex((r) => r.id === cell.row);

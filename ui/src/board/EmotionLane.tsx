@@ -2,8 +2,8 @@ import { useState } from "react";
 import type { Card, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
 import { EmotionFace } from "../components/EmotionFace";
-import type { Editor, ViewState } from "../state/store";
-import { addCard, renameCard, setEmotion } from "../journey/actions";
+import type { CellRef, Editor, ViewState } from "../state/store";
+import { addCard, cellOf, renameCard, setEmotion } from "../journey/actions";
 import { curvePath, scoreToY } from "./curve";
 import { followPointer } from "./drag";
 import { cellKey, phasePx } from "./layout";
@@ -34,7 +34,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
   let x = 0;
   const columns = phases.map((p) => {
     const w = phasePx(p.width);
-    const col = { phase: p, x, w, cards: cells.get(cellKey(p.id, row.id)) ?? [] };
+    const col = { phase: p, cell: { phase: p.id, row: row.id }, x, w, cards: cells.get(cellKey(p.id, row.id)) ?? [] };
     x += w;
     return col;
   });
@@ -51,7 +51,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
   const startDrag = (e: React.PointerEvent, card: Card) => {
     if (e.button !== 0) return;
     e.stopPropagation();
-    editor.view.set({ selection: new Set([card.id]), focusedCell: { phase: card.phase, row: card.row } });
+    editor.view.set({ selection: new Set([card.id]), focusedCell: cellOf(card) });
     const lane = (e.currentTarget as HTMLElement).closest(".emotion-lane")?.getBoundingClientRect();
     if (!lane) return;
     const zoom = editor.view.get().zoom;
@@ -91,11 +91,10 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
           data-row={row.id}
           aria-label={t.board.cell(col.phase.title, row.title)}
           onFocus={(e) => {
-            if (e.target === e.currentTarget) editor.view.set({ focusedCell: { phase: col.phase.id, row: row.id } });
+            if (e.target === e.currentTarget) editor.view.set({ focusedCell: col.cell });
           }}
           onDoubleClick={(e) => {
-            if (e.target === e.currentTarget)
-              editor.view.set({ editing: { cell: { phase: col.phase.id, row: row.id }, index: col.cards.length }, focusedCell: { phase: col.phase.id, row: row.id } });
+            if (e.target === e.currentTarget) editor.view.set({ editing: { cell: col.cell, index: col.cards.length }, focusedCell: col.cell });
           }}
         />
       ))}
@@ -134,7 +133,7 @@ function EmotionEditors(props: {
   editor: Editor;
   editing: ViewState["editing"];
   row: Row;
-  columns: { phase: Phase; x: number; w: number; cards: Card[] }[];
+  columns: { phase: Phase; cell: CellRef; x: number; w: number; cards: Card[] }[];
 }) {
   const { editor, editing, row, columns } = props;
   const { t } = useT();
@@ -152,7 +151,7 @@ function EmotionEditors(props: {
         placeholder={t.newCardPlaceholder}
         initial={card?.title ?? ""}
         onClose={() => editor.view.set({ editing: null })}
-        onCommit={(title) => (card ? renameCard(editor, card, title) : addCard(editor, { phase: col.phase.id, row: row.id }, title))}
+        onCommit={(title) => (card ? renameCard(editor, card, title) : addCard(editor, col.cell, title))}
       />
     </div>
   );

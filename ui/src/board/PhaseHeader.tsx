@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { Phase } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { PHASE_WIDTHS, addPhase, cardsIn, movePhaseBy, resizePhaseBy } from "../journey/actions";
+import { PHASE_WIDTHS, addPhase, deleteBand, movePhaseBy, resizePhaseBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { PALETTE } from "../journey/palette";
@@ -63,11 +63,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
     focusBack(self.current);
   };
 
-  const remove = async () => {
-    const n = cardsIn(editor.journey.get().doc, "phase", phase.id);
-    if (n > 0 && !(await askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }))) return;
-    await editor.send({ type: "deletePhase", phase: phase.id });
-  };
+  const remove = () => deleteBand(editor, "phase", phase.id, (n) => askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }));
 
   return (
     <div

@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { Row } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { cardsIn, moveRowBy } from "../journey/actions";
+import { deleteBand, moveRowBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { reorderByDrag } from "./reorder";
@@ -17,11 +17,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
   const update = (patch: { title?: string; kind?: "cards" | "emotion"; hidden?: boolean }) => editor.send({ type: "updateRow", row: row.id, ...patch });
   const addRow = (at: number) => editor.send({ type: "addRow", index: at, title: t.newRowTitle, kind: "cards", hidden: false });
 
-  const remove = async () => {
-    const n = cardsIn(editor.journey.get().doc, "row", row.id);
-    if (n > 0 && !(await askConfirm({ title: t.deleteRowTitle(row.title), body: t.deleteRowBody(n), confirm: t.delete }))) return;
-    await editor.send({ type: "deleteRow", row: row.id });
-  };
+  const remove = () => deleteBand(editor, "row", row.id, (n) => askConfirm({ title: t.deleteRowTitle(row.title), body: t.deleteRowBody(n), confirm: t.delete }));
 
   if (collapsed) {
     return (

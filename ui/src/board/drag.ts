@@ -47,14 +47,12 @@ export function followPointer(down: React.PointerEvent, handlers: DragHandlers, 
     scroller?.update(e.clientX, e.clientY);
     handlers.move(e);
   };
+  // Every listener below goes with one abort when the gesture ends.
+  const listening = new AbortController();
   const finish = () => {
     scroller?.stop();
     scroller = null;
-    window.removeEventListener("pointermove", onMove);
-    window.removeEventListener("pointerup", onUp);
-    window.removeEventListener("pointercancel", onCancel);
-    window.removeEventListener("keydown", onKey, true);
-    window.removeEventListener("blur", onCancel);
+    listening.abort();
   };
   const onUp = (e: PointerEvent) => {
     finish();
@@ -68,16 +66,16 @@ export function followPointer(down: React.PointerEvent, handlers: DragHandlers, 
     if (e.key === "Escape" && dragging) {
       e.preventDefault();
       e.stopPropagation();
-      finish();
-      handlers.cancel();
+      onCancel();
     }
   };
-  window.addEventListener("pointermove", onMove);
-  window.addEventListener("pointerup", onUp);
-  window.addEventListener("pointercancel", onCancel);
-  window.addEventListener("keydown", onKey, true);
+  const { signal } = listening;
+  window.addEventListener("pointermove", onMove, { signal });
+  window.addEventListener("pointerup", onUp, { signal });
+  window.addEventListener("pointercancel", onCancel, { signal });
+  window.addEventListener("keydown", onKey, { capture: true, signal });
   // Switching away mid-gesture may swallow the release: the gesture ends there.
-  window.addEventListener("blur", onCancel);
+  window.addEventListener("blur", onCancel, { signal });
 }
 
 interface EdgeScroller {

@@ -11,6 +11,10 @@ export function reorderByDrag(
 ): void {
   const others = () => [...document.querySelectorAll<HTMLElement>(opts.selector)].filter((el) => el !== opts.self);
   const clear = () => document.querySelectorAll(".reorder-before, .reorder-after").forEach((el) => el.classList.remove("reorder-before", "reorder-after"));
+  const end = () => {
+    clear();
+    opts.self.classList.remove("reordering");
+  };
   let index = -1;
   followPointer(down, {
     start() {
@@ -29,13 +33,9 @@ export function reorderByDrag(
       else list[list.length - 1]?.classList.add("reorder-after");
     },
     drop() {
-      clear();
-      opts.self.classList.remove("reordering");
+      end();
       if (index >= 0) opts.onDrop(index);
     },
-    cancel() {
-      clear();
-      opts.self.classList.remove("reordering");
-    },
+    cancel: end,
   });
 }

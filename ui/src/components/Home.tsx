@@ -5,6 +5,7 @@ import { useT } from "../i18n/context";
 import { askConfirm } from "./Confirm";
 import { InlineInput, MenuButton } from "./Menu";
 import { Modal } from "./Modal";
+import { Notice } from "./Notice";
 
 interface HomeProps {
   onOpen(id: string): void;
@@ -38,6 +39,10 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
     if (!(await askConfirm({ title: t.deleteJourneyTitle(j.name), body: t.deleteJourneyBody, confirm: t.delete }))) return;
     await act(() => api.deleteJourney(j.id));
     setDeleted(j.name);
+  };
+  const undoDelete = () => {
+    setDeleted(null);
+    void act(() => api.restoreDeletedJourney());
   };
 
   const shown = useMemo(() => {
@@ -133,18 +138,9 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
         />
       ) : null}
       {deleted ? (
-        <div className="toast" role="status">
-          <span>{t.deletedJourney(deleted)}</span>
-          <button
-            onClick={() => {
-              setDeleted(null);
-              void act(() => api.restoreDeletedJourney());
-            }}
-          >
-            {t.undoDelete}
-          </button>
-          <button onClick={() => setDeleted(null)}>{t.dismiss}</button>
-        </div>
+        <Notice dark actions={<button onClick={undoDelete}>{t.undoDelete}</button>} onDismiss={() => setDeleted(null)}>
+          {t.deletedJourney(deleted)}
+        </Notice>
       ) : null}
     </main>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, events, listenUntil, type OpenedJourney } from "../ipc";
+import { api, events, listenUntil, type OpenedJourney, type UndoState } from "../ipc";
+import type { Messages } from "../i18n";
 import { useT } from "../i18n/context";
 import { Editor, useJourney, useView } from "../state/store";
 import { Board } from "../board/Board";
@@ -118,17 +119,12 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
       stop();
     };
   }, [editor, t]);
-  // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing.
+  // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing; they
+  // are sent again when that changes, not on every step.
   const history = useJourney(editor, (s) => s.history);
   useEffect(() => {
-    api
-      .updateMenu(
-        { undo: history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo, redo: history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo },
-        { undo: history.undo !== null, redo: history.redo !== null },
-        {},
-      )
-      .catch(() => undefined);
-  }, [history.undo, history.redo, t]);
+    api.updateMenu(historyLabels(t, history), { undo: history.undo !== null, redo: history.redo !== null }, {}).catch(() => undefined);
+  }, [history.undo, history.redo, t]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     document.title = `${name} — Journeywall`;
     try {
@@ -283,6 +279,11 @@ interface ToolbarProps {
   toggle(id: "capture" | "vote" | "rounds" | "room" | "personas"): void;
 }
 
+/** What Undo and Redo will do ("Undo move card"), as the toolbar and the menu name them. */
+function historyLabels(t: Messages, history: UndoState): { undo: string; redo: string } {
+  return { undo: history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo, redo: history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo };
+}
+
 /** Runs the editor's action `id` (see registry.ts), as its key and its menu entry do. */
 function runIn(ctx: EditorContext, id: string): void {
   const action = editorAction(id);
@@ -300,8 +301,7 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   const pending = useJourney(editor, (s) => s.pending);
   const zoom = useView(editor, (s) => s.zoom);
   const [renaming, setRenaming] = useState(false);
-  const undoLabel = history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo;
-  const redoLabel = history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo;
+  const { undo: undoLabel, redo: redoLabel } = historyLabels(t, history);
 
   return (
     <header className="journey-header">

@@ -1,6 +1,6 @@
 // Every user operation on a journey, used alike by keys, buttons, menus and drags. Each sends
 // one edit (a batch when it changes several records), so each is one undo step.
-import type { Card, Edit, JourneyDoc } from "../ipc";
+import type { Card, Edit } from "../ipc";
 import { asOneStep, cellOrder, type Cell } from "./cells";
 import { PALETTE } from "./palette";
 import type { Editor } from "../state/store";
@@ -181,9 +181,11 @@ export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Pro
   });
 }
 
-/** How many cards a phase or a row holds (what deleting it takes with it). */
-export function cardsIn(doc: JourneyDoc, band: "phase" | "row", id: string): number {
-  return doc.cards.filter((c) => c[band] === id).length;
+/** Deletes a phase or a row; one that holds cards (which go with it) only once `confirm(cards)` says yes. */
+export async function deleteBand(editor: Editor, band: "phase" | "row", id: string, confirm: (cards: number) => Promise<boolean>): Promise<void> {
+  const n = editor.journey.get().doc.cards.filter((c) => c[band] === id).length;
+  if (n > 0 && !(await confirm(n))) return;
+  await editor.send(band === "phase" ? { type: "deletePhase", phase: id } : { type: "deleteRow", row: id });
 }
 
 // --- clipboard -------------------------------------------------------------------------------

@@ -70,11 +70,9 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
       const next = { ...f, ...patch };
       // Switching mode starts it afresh on its own paper and way of sizing, so no option of the
       // other mode is left behind that this one cannot print.
-      if (patch.mode && patch.mode !== f.mode) {
-        next.paper = paperFor(next.mode);
-        next.sizeBy = next.mode === "tiled" ? "across" : "fit";
-      }
-      if (!sizeChoices(next.mode).includes(next.sizeBy)) next.sizeBy = next.mode === "tiled" ? "across" : "fit";
+      const switched = patch.mode !== undefined && patch.mode !== f.mode;
+      if (switched) next.paper = paperFor(next.mode);
+      if (switched || !sizeChoices(next.mode).includes(next.sizeBy)) next.sizeBy = next.mode === "tiled" ? "across" : "fit";
       if (patch.sizeBy || patch.mode) next.sizeValue = SIZE_DEFAULTS[next.sizeBy];
       return next;
     });

@@ -48,7 +48,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const main = useRef<HTMLDivElement>(null);
   useFocusTrap(root);
 
-  const go = (phase: number) => setState((s) => ({ ...s, phase: Math.max(0, Math.min(phase, last)) }));
+  const go = (phase: number) => setState((s) => ({ ...s, phase: clampPhase(doc, phase) }));
 
   // Full screen while shown; leaving by any way (Esc, the menu, another journey) restores the
   // window and closes the projector window.

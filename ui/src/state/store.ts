@@ -130,7 +130,7 @@ export class Editor {
     let label: string | null = null;
     const call = () => {
       const h = this.journey.get().history;
-      label = how === "undo" ? h.undo : h.redo;
+      label = h[how];
       return how === "undo" ? api.undo(this.journeyId, h.undoStep) : api.redo(this.journeyId, h.redoStep);
     };
     return this.run(call, how, () => label);
@@ -163,7 +163,7 @@ export class Editor {
       return Promise.resolve(null);
     }
     this.journey.set({ pending: this.journey.get().pending + 1 });
-    const result = this.queue.then(async () => {
+    return this.enqueue(async () => {
       try {
         const applied = await call();
         if (!applied) {
@@ -183,6 +183,11 @@ export class Editor {
         return null;
       }
     });
+  }
+
+  /** Runs `f` once everything queued before it has been answered (however that went). */
+  private enqueue<T>(f: () => T | Promise<T>): Promise<T> {
+    const result = this.queue.then(f, f);
     this.queue = result;
     return result;
   }
@@ -192,10 +197,7 @@ export class Editor {
    * edits; `history` is set when it is in the undo history (a note put straight on the board).
    */
   mergeFromRoom(changes: Changes, history: UndoState | null): void {
-    this.queue = this.queue.then(
-      () => this.mergeNow(changes, history),
-      () => this.mergeNow(changes, history),
-    );
+    void this.enqueue(() => this.mergeNow(changes, history));
   }
 
   private mergeNow(changes: Changes, history: UndoState | null): void {
@@ -227,9 +229,7 @@ export class Editor {
       this.setJourney({ doc: opened.doc, history: opened.history });
       return "changed";
     };
-    const result = this.queue.then(follow, follow);
-    this.queue = result;
-    return result;
+    return this.enqueue(follow);
   }
 
   /** Replaces the canvas with what is stored (after a refused edit). */

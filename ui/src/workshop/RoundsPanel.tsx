@@ -97,7 +97,7 @@ export function RoundsPanel(props: {
 
   const nameOf = (id: string) => (id === NOW ? t.rounds.now : (rounds.find((r) => r.id === id)?.name ?? ""));
   const docOf = async (id: string) => (id === NOW ? (await api.openJourney(journey.id)).doc : (await api.openRound(journey.id, id)).doc);
-  const readOnly = (doc: Awaited<ReturnType<typeof docOf>>) => new Editor(doc, { undo: null, redo: null, undoStep: null, redoStep: null }, t.rounds.readOnly);
+  const readOnly = (doc: JourneyDoc) => new Editor(doc, { undo: null, redo: null, undoStep: null, redoStep: null }, t.rounds.readOnly);
 
   const viewRound = guarded(async (r: RoundInfo) => onView({ title: t.rounds.viewing(r.name), editor: readOnly(await docOf(r.id)), diff: null }));
   const compare = guarded(async () => {
