@@ -107,3 +107,32 @@ test("Ctrl+Z pressed again before the first undo is answered undoes the step bef
   assert.equal(await page.getByRole("alert").count(), 0, await page.getByRole("alert").allInnerTexts().then(String));
   assert.deepEqual(page.errors, []);
 });
+
+test("a round saved in another window joins the open Rounds panel and its compare lists", async () => {
+  const page = await ui.open({ journeys: [template("online-en")] });
+  const [doc] = page.docs;
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("button", { name: /Rounds/ }).click();
+  const panel = page.locator(".rounds-panel");
+  await panel.waitFor();
+  assert.equal(await panel.locator(".round-name").count(), 0);
+
+  const other = (...requests) => execFileSync(binary, ["--db", page.db, "rpc"], { input: requests.map((r) => `${JSON.stringify(r)}\n`).join(""), encoding: "utf8" });
+  other({ cmd: "save_round", journey: doc.journey.id, name: "Saved on the other laptop" }, { cmd: "save_round", journey: doc.journey.id, name: "And a second one" });
+  await page.evaluate(() => window.__shell.emit("database-changed"));
+  await panel.locator(".round-name", { hasText: "Saved on the other laptop" }).waitFor();
+  // (A label's name includes its select's choice: "From Now (the journey)".)
+  const from = panel.getByRole("combobox", { name: /^From/ });
+  assert.ok((await from.innerText()).includes("Saved on the other laptop"), "the compare lists offer it too");
+
+  // Chosen to compare, then deleted in the other window: the list lets it go, and "now" takes its place.
+  const [round] = JSON.parse(other({ cmd: "list_rounds", journey: doc.journey.id })).ok;
+  await from.selectOption(round.id);
+  other({ cmd: "delete_round", journey: doc.journey.id, round: round.id });
+  await page.evaluate(() => window.__shell.emit("database-changed"));
+  await panel.locator(".round-name", { hasText: "Saved on the other laptop" }).waitFor({ state: "detached" });
+  assert.equal(await from.inputValue(), "");
+  await panel.getByRole("button", { name: "Compare" }).click();
+  assert.equal(await page.getByRole("alert").count(), 0, await page.getByRole("alert").allInnerTexts().then(String));
+  assert.deepEqual(page.errors, []);
+});

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { api, type JourneyDoc, type RoundDiff, type RoundInfo } from "../ipc";
+import { api, events, listenUntil, type JourneyDoc, type RoundDiff, type RoundInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { relativeTime } from "../i18n";
 import { Editor, type Mark, useJourney } from "../state/store";
@@ -67,6 +67,10 @@ export function RoundsPanel(props: {
     () =>
       api.listRounds(journey.id).then((list) => {
         setRounds(list);
+        // A round deleted (here or in another window) is compared no more: "now" takes its place.
+        const kept = (id: string) => (list.some((r) => r.id === id) ? id : NOW);
+        setFrom(kept);
+        setTo(kept);
         return list;
       }, fail),
     [journey.id, fail],
@@ -78,6 +82,8 @@ export function RoundsPanel(props: {
       if (latest) setFrom(latest.id);
     });
   }, [reload]);
+  // A round saved, renamed or deleted in another window (or over `journeywall rpc`) shows at once.
+  useEffect(() => listenUntil(() => events.databaseChanged.listen(() => void reload())), [reload]);
 
   /** An action whose failure shows in the editor's error bar. */
   const guarded =
@@ -114,8 +120,6 @@ export function RoundsPanel(props: {
   const remove = guarded(async (r: RoundInfo) => {
     if (!(await askConfirm({ title: t.rounds.deleteTitle(r.name), body: t.rounds.deleteBody, confirm: t.rounds.deleteConfirm }))) return;
     await api.deleteRound(journey.id, r.id);
-    if (from === r.id) setFrom(NOW);
-    if (to === r.id) setTo(NOW);
     await reload();
   });
   const rename = guarded(async (r: RoundInfo, value: string) => {
