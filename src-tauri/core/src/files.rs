@@ -1,7 +1,8 @@
 //! Files we write and read on the user's behalf. Writing never leaves a half-written file at the
 //! target path: a temporary file beside it is flushed to disk, then renamed over the target (which
-//! keeps its permissions), and the folder is synced so the rename survives a power cut. Reading
-//! takes regular files only, and never more than a limit.
+//! keeps its permissions; a new file gets those the umask gives any new file), and the folder is
+//! synced so the rename survives a power cut. Reading takes regular files only, and never more
+//! than a limit.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -17,8 +18,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     // A temporary file of its own beside the target (a short random name, so two saves never
-    // share one and a long target name still fits), removed if anything fails.
-    let mut tmp = tempfile::Builder::new().prefix(".jw").suffix(".part").tempfile_in(dir).map_err(fail)?;
+    // share one and a long target name still fits), removed if anything fails. It is made as any
+    // program makes a new file (read and write for all, less the umask: 0644 as a rule), not
+    // tempfile's private 0600: a poster or a journey file is written to be passed on.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".jw").suffix(".part");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(fail)?;
     // A file written over keeps who may read it (the temporary file is private to us).
     if let Ok(old) = std::fs::metadata(path) {
@@ -147,5 +154,21 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+
+    /// A poster or a journey file is written for others to read: a new one gets the permissions
+    /// any program's new file gets (0644 under the usual umask 022), not the temporary file's 0600.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_permissions_every_new_file_gets() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // What the umask makes of a plain new file, whatever this machine's umask is.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, "x").unwrap();
+        let poster = dir.path().join("poster.pdf");
+        write_atomically(&poster, b"%PDF").unwrap();
+        assert_eq!(mode(&poster), mode(&plain), "a new export is as readable as any new file");
     }
 }
