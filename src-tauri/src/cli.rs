@@ -303,9 +303,11 @@ fn run(db: &Path, command: Command) -> Result<()> {
             writeln!(out, "{}: {}, {} page{}", file.display(), info.summary, info.pages, if info.pages == 1 { "" } else { "s" })?;
         }
         Command::Import { file, name, keep_ids } => {
-            let doc = read_import(&file, name.as_deref(), keep_ids)?;
-            store.insert_doc(&doc)?;
-            writeln!(out, "{}", doc.journey.id)?;
+            let added = journeywall_core::library::import(&mut store, read_import(&file, name.as_deref(), keep_ids)?)?;
+            for remark in &added.remarks {
+                eprintln!("journeywall: {remark}");
+            }
+            writeln!(out, "{}", added.journey)?;
         }
     }
     Ok(())
@@ -355,7 +357,7 @@ fn print_list<T: serde::Serialize>(out: &mut impl Write, json: bool, list: Vec<T
     Ok(())
 }
 
-fn read_import(file: &Path, name: Option<&str>, keep_ids: bool) -> Result<JourneyDoc> {
+fn read_import(file: &Path, name: Option<&str>, keep_ids: bool) -> Result<interchange::Imported> {
     let bytes = interchange::read_file(file)?;
     let ids = if keep_ids { Ids::Keep } else { Ids::New };
     Ok(interchange::import_file(&bytes, &file.display().to_string(), name, ids, paths::system_locale().code())?)

@@ -241,15 +241,27 @@ pub fn restore_deleted_journey(state: &AppState) -> Result<Id> {
     state.with(library::restore_last_deleted)
 }
 
+/// A journey imported, and what the person who imported it should be told (the row of a
+/// workbook read as its header, the name it got because its own was taken), in the UI language.
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedJourney {
+    pub journey: Id,
+    pub message: Option<String>,
+}
+
 /// Imports a file's bytes (its name tells JSON from CSV) as a new journey. The file is parsed
 /// before the database is touched, so a large import never holds up the editor's saves. The app
 /// picks and reads the file in Rust (`imports::choose_import`); this request serves
-/// `journeywall rpc` and the UI tests.
-pub fn import_journey(state: &AppState, file_name: String, content: Vec<u8>) -> Result<Id> {
-    let doc = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, state.locale.code())
+/// `journeywall rpc` and the UI tests. A table of cards becomes a journey in the UI language,
+/// the one its words (a description the import writes, the poster's) are read in.
+pub fn import_journey(state: &AppState, file_name: String, content: Vec<u8>) -> Result<ImportedJourney> {
+    let lang = state.lang();
+    let imported = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, lang.code())
         .map_err(|e| state.core_error(e))?;
-    state.with(|s| s.insert_doc(&doc))?;
-    Ok(doc.journey.id)
+    let added = state.with(|s| library::import(s, imported))?;
+    let message = (!added.remarks.is_empty()).then(|| added.remarks.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join(" "));
+    Ok(ImportedJourney { journey: added.journey, message })
 }
 
 #[cfg(test)]
@@ -279,6 +291,23 @@ mod tests {
         assert_eq!(state.info().locale, Lang::Nl);
         state.set_language("en").unwrap();
         assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
+    }
+
+    /// A CSV imported with the UI in Dutch on an English system said "Imported from
+    /// postits.csv, read as Windows-1252 text." under its Dutch title: a table of cards becomes
+    /// a journey in the UI language, and what the import says comes in it too.
+    #[test]
+    fn a_table_of_cards_is_imported_in_the_ui_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_in(dir.path(), "en");
+        state.set_language("nl").unwrap();
+        let cp1252 = b"Workshop fietsenwinkel\nfase;rij;titel\nOri\xebntatie;Acties;Zoekt een e-bike\n".to_vec();
+        let imported = import_journey(&state, "postits.csv".into(), cp1252).unwrap();
+        let doc = state.with(|s| s.load(imported.journey)).unwrap();
+        assert_eq!(doc.journey.locale, "nl");
+        assert_eq!(doc.journey.description, "Geïmporteerd uit postits.csv, gelezen als Windows-1252-tekst.");
+        let message = imported.message.unwrap_or_default();
+        assert!(message.starts_with("Als kopregel met de kolomnamen is regel 2 gelezen"), "{message}");
     }
 
     #[test]

@@ -5,17 +5,16 @@
 use std::sync::Arc;
 
 use journeywall_core::interchange;
-use journeywall_core::model::Id;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::commands::{self, AppState, CommandError};
+use crate::commands::{self, AppState, CommandError, ImportedJourney};
 use crate::pick::{pick_file, shown_name};
 
-/// Asks for a Journeywall JSON file or a CSV of cards and imports it as a new journey; None: the
-/// dialog was cancelled.
+/// Asks for a Journeywall JSON file or a CSV of cards and imports it as a new journey, with what
+/// to tell the user about it; None: the dialog was cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn choose_import<R: Runtime>(app: AppHandle<R>, state: State<'_, Arc<AppState>>) -> Result<Option<Id>, CommandError> {
+pub fn choose_import<R: Runtime>(app: AppHandle<R>, state: State<'_, Arc<AppState>>) -> Result<Option<ImportedJourney>, CommandError> {
     let Some(path) =
         pick_file(&app, "Journeywall JSON, CSV, Excel", &["json", "csv", "tsv", "txt", "xlsx"]).map_err(|why| state.error(&why))?
     else {

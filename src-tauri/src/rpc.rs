@@ -94,6 +94,6 @@ mod tests {
         let got = answers(
             "{\"cmd\":\"import_journey\",\"fileName\":\"notes.csv\",\"content\":[112,104,97,115,101,59,114,111,119,59,116,105,116,108,101,10,65,59,66,59,67,10]}\n",
         );
-        assert!(got[0]["ok"].is_string(), "{}", got[0]);
+        assert!(got[0]["ok"]["journey"].is_string(), "{}", got[0]);
     }
 }

@@ -88,6 +88,7 @@ export function App() {
       <Home
         onOpen={open}
         onError={setError}
+        onNotice={setNotice}
         picking={dialog === "new"}
         setPicking={(on) => setDialog(on ? "new" : null)}
         onLanguage={chooseLanguage}

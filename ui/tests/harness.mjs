@@ -101,8 +101,8 @@ export async function startUi() {
       const docs = [];
       for (const doc of state.journeys ?? []) {
         const content = [...Buffer.from(JSON.stringify(doc))];
-        const id = await core.call({ cmd: "import_journey", fileName: "journey.json", content });
-        docs.push((await core.call({ cmd: "open_journey", journey: id })).doc);
+        const { journey } = await core.call({ cmd: "import_journey", fileName: "journey.json", content });
+        docs.push((await core.call({ cmd: "open_journey", journey })).doc);
       }
       const page = await browser.newPage({ viewport: { width, height } });
       const errors = [];

@@ -142,6 +142,16 @@ test("a journey file is imported through the file dialog and opens; the file nev
   );
 });
 
+test("a journey imported back beside itself is numbered, and a notice says so", async () => {
+  const doc = online();
+  const page = await ui.open({ journeys: [doc], importFile: { name: "workshop.json", content: Buffer.from(JSON.stringify(doc)) } });
+  await page.getByRole("button", { name: /Online customer journey/ }).waitFor();
+  await page.getByRole("button", { name: "Import…" }).click();
+  const name = doc.journey.name;
+  await page.getByRole("status").getByText(`A journey called “${name}” is already here, so this one is called “${name} (2)”.`).waitFor();
+  await page.getByRole("heading", { level: 1, name: `${name} (2)` }).waitFor();
+});
+
 test("a file that is not a journey is refused with the reason", async () => {
   const page = await ui.open({ journeys: [], importFile: { name: "photo.json", content: Buffer.from([0x89, 0x50, 0x4e, 0x47]) } });
   await page.getByText("No journeys yet").waitFor();

@@ -527,7 +527,7 @@ fn pictures_from_files_and_edits_are_made_or_refused_as_dialog_pictures() {
     let mut doc = templates::instantiate("online-en", None).unwrap();
     doc.personas[0].picture = Some(jpeg_url(1200, 40, None));
     let json = interchange::to_json(&doc);
-    let imported = interchange::import_file(json.as_bytes(), "persona.json", None, Ids::New, "en").unwrap();
+    let imported = interchange::import_file(json.as_bytes(), "persona.json", None, Ids::New, "en").unwrap().doc;
     let bytes = journeywall_core::picture::bytes_of(imported.personas[0].picture.as_deref().unwrap()).unwrap();
     let small = image::load_from_memory(&bytes).unwrap();
     assert_eq!((small.width(), small.height()), (480, 16), "made again at the stored size");

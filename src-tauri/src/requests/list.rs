@@ -23,7 +23,7 @@ requests! {
         commands::duplicate_journey(journey: Id, name: String) -> Id;
         commands::delete_journey(journey: Id) -> ();
         commands::restore_deleted_journey() -> Id;
-        commands::import_journey(file_name: String, content: Vec<u8>) -> Id;
+        commands::import_journey(file_name: String, content: Vec<u8>) -> ImportedJourney;
         save::poster_papers() -> Vec<String>;
         save::poster_preview(journey: Id, options: PosterOptions) -> PosterPreview;
         rounds::list_rounds(journey: Id) -> Vec<RoundInfo>;

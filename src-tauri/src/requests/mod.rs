@@ -10,7 +10,7 @@ use journeywall_core::templates::TemplateInfo;
 use journeywall_core::{said, Applied, Edit, Lang};
 use serde::Deserialize;
 
-use crate::commands::{AppInfo, AppState, CommandError, OpenedJourney};
+use crate::commands::{AppInfo, AppState, CommandError, ImportedJourney, OpenedJourney};
 use crate::phones::{Focus, RoomInfo, RoomOptions};
 use crate::room::PhoneNote;
 use crate::save::PosterPreview;

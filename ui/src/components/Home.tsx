@@ -10,12 +10,14 @@ import { Notice } from "./Notice";
 interface HomeProps {
   onOpen(id: string): void;
   onError(message: string): void;
+  /** Something to tell without an error: how an imported file was read, the name it was given. */
+  onNotice(message: string): void;
   picking: boolean;
   setPicking(on: boolean): void;
   onLanguage(locale: Locale): void;
 }
 
-export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeProps) {
+export function Home({ onOpen, onError, onNotice, picking, setPicking, onLanguage }: HomeProps) {
   const { t, locale } = useT();
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [filter, setFilter] = useState("");
@@ -75,7 +77,11 @@ export function Home({ onOpen, onError, picking, setPicking, onLanguage }: HomeP
             title={t.importHint}
             onClick={() =>
               api.chooseImport().then(
-                (id) => id && onOpen(id),
+                (imported) => {
+                  if (!imported) return;
+                  onOpen(imported.journey);
+                  if (imported.message) onNotice(imported.message);
+                },
                 (err: Error) => onError(err.message),
               )
             }

@@ -19,7 +19,7 @@ export const commands = {
 	duplicateJourney: (journey: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
 	deleteJourney: (journey: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
 	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
-	importJourney: (fileName: string, content: number[]) => typedError<string, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
+	importJourney: (fileName: string, content: number[]) => typedError<ImportedJourney_Serialize, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
 	posterPapers: () => typedError<string[], CommandError>(__TAURI_INVOKE("poster_papers")),
 	posterPreview: (journey: string, options: PosterOptions_Deserialize) => typedError<PosterPreview_Serialize, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
 	listRounds: (journey: string) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
@@ -60,10 +60,10 @@ export const commands = {
 	 */
 	choosePersonaPicture: (journey: string, persona: string) => typedError<Applied_Serialize | null, CommandError>(__TAURI_INVOKE("choose_persona_picture", { journey, persona })),
 	/**
-	 *  Asks for a Journeywall JSON file or a CSV of cards and imports it as a new journey; None: the
-	 *  dialog was cancelled.
+	 *  Asks for a Journeywall JSON file or a CSV of cards and imports it as a new journey, with what
+	 *  to tell the user about it; None: the dialog was cancelled.
 	 */
-	chooseImport: () => typedError<string | null, CommandError>(__TAURI_INVOKE("choose_import")),
+	chooseImport: () => typedError<ImportedJourney_Serialize | null, CommandError>(__TAURI_INVOKE("choose_import")),
 	/**
 	 *  Called by the projector window once it listens; the presenter's controls then send it what to
 	 *  show. (The one command the projector may call: it cannot emit events to the main window itself.)
@@ -412,6 +412,30 @@ export type Focus_Serialize = {
 };
 
 export type Format = "pdf" | "svg" | "png";
+
+/**
+ *  A journey imported, and what the person who imported it should be told (the row of a
+ *  workbook read as its header, the name it got because its own was taken), in the UI language.
+ */
+export type ImportedJourney = ImportedJourney_Serialize | ImportedJourney_Deserialize;
+
+/**
+ *  A journey imported, and what the person who imported it should be told (the row of a
+ *  workbook read as its header, the name it got because its own was taken), in the UI language.
+ */
+export type ImportedJourney_Deserialize = {
+	journey: string,
+	message?: string | null,
+};
+
+/**
+ *  A journey imported, and what the person who imported it should be told (the row of a
+ *  workbook read as its header, the name it got because its own was taken), in the UI language.
+ */
+export type ImportedJourney_Serialize = {
+	journey: string,
+	message: string | null,
+};
 
 export type JoinCode = {
 	link: string,

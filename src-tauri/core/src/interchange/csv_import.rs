@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use super::Imported;
 use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, JourneyDoc, Phase, Row, RowKind};
 use crate::said;
@@ -68,14 +69,15 @@ const PHASE_TINTS: [&str; 7] = ["#daeefa", "#c7eae0", "#faeac7", "#f4e2ec", "#fc
 
 /// The separator of a CSV file and the text after any `sep=` line: Excel writes `sep=;` as the
 /// first line when asked to; otherwise the one of `;`, tab and `,` the header line has most of
-/// (a TSV file has tabs, a Dutch Excel's CSV semicolons).
+/// (a TSV file has tabs, a Dutch Excel's CSV semicolons). The header need not be the first line
+/// (a title may stand above the table), so the line of the first few with most of one counts.
 fn separator(text: &str) -> (&str, u8) {
     let first_line = text.lines().next().unwrap_or("");
     if let Some(sep) = first_line.strip_prefix("sep=").map(str::trim_end).filter(|s| s.len() == 1) {
         let rest = text.split_once('\n').map_or("", |(_, rest)| rest);
         return (rest, sep.as_bytes()[0]);
     }
-    let count = |c: char| first_line.matches(c).count();
+    let count = |c: char| text.lines().take(20).map(|line| line.matches(c).count()).max().unwrap_or(0);
     let best = [b',', b';', b'\t'].into_iter().max_by_key(|&b| (count(b as char), b == b',')).unwrap_or(b',');
     (text, if count(best as char) == 0 { b',' } else { best })
 }
@@ -96,7 +98,7 @@ fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<&'static str>) {
 }
 
 /// Reads a CSV file of cards into a new journey called `name`. `source` names the file in errors.
-pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<JourneyDoc> {
+pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<Imported> {
     let err = |problem: Said| Error::Import { source_name: source.into(), problem };
     let (text, encoding) = decode(bytes);
     let text = text.as_ref();
@@ -107,18 +109,25 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
         )));
     }
     let (text, delimiter) = separator(text);
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().map_err(|e| err(csv_error(&e)))?.iter().map(str::to_owned).collect();
+    // Lines of any length: a title above the table has fewer fields than the table's header,
+    // and the table's own lines are held to its header's length by `import_table`.
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     // Which encoding was read, where the user sees it, when it was not the usual one.
     let description = encoding.map_or_else(String::new, |e| match Lang::from_locale(locale) {
         Lang::En => format!("Imported from {source}, read as {e} text."),
         Lang::Nl => format!("Geïmporteerd uit {source}, gelezen als {e}-tekst."),
     });
+    // A record's line, counted to where its text starts: the reader's own count, and its
+    // position, leave out the blank lines before it.
+    let line_at = |byte: usize| {
+        let blank = text.get(byte..).map_or(0, |rest| rest.len() - rest.trim_start_matches(['\r', '\n']).len());
+        text.get(..byte + blank).map_or(0, |before| before.matches('\n').count()) + 1
+    };
     let mut records = reader.records().map(|record| {
         let record = record.map_err(|e| csv_error(&e))?;
-        Ok((record.position().map_or(0, |p| p.line() as usize), record.iter().map(str::to_owned).collect()))
+        Ok((record.position().map_or(0, |p| line_at(p.byte() as usize)), record.iter().map(str::to_owned).collect()))
     });
-    import_table(Table { source, name, locale, place: Place::Csv, header_line: 1, description }, &headers, &mut records)
+    import_table(Table { source, name, locale, place: Place::Csv, description }, &mut records)
 }
 
 /// Where a value sits, as the user's program shows it.
@@ -169,18 +178,57 @@ pub(super) struct Table<'a> {
     pub name: &'a str,
     pub locale: &'a str,
     pub place: Place<'a>,
-    /// Where the header is: line 1 of a CSV, the first used row of a sheet.
-    pub header_line: usize,
     pub description: String,
 }
 
 /// One row of a table: its line or row number and its fields, or why it could not be read.
 pub(super) type Record = std::result::Result<(usize, Vec<String>), Said>;
 
+/// The header of a table: the first row that names a known column. A workshop's sheet often
+/// has a title, a date or a note above its table; those rows are passed over, and `remark` says
+/// which row was read as the header when any were. With no such row at all, the first row is
+/// taken, so the refusal names what it holds.
+fn find_header(place: Place<'_>, records: &mut dyn Iterator<Item = Record>) -> std::result::Result<Header, Said> {
+    let mut first = None;
+    for record in records {
+        let (line, row) = record?;
+        if row.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if row.iter().any(|f| Column::parse(f).is_some()) {
+            let remark = first.is_some().then(|| {
+                let at = place.line(line);
+                said!(
+                    "Read {a} as the header naming the columns; what stands above it was not imported.",
+                    "Als kopregel met de kolomnamen is {b} gelezen; wat erboven staat, is niet geïmporteerd.",
+                    a = at.en,
+                    b = at.nl
+                )
+            });
+            return Ok(Header { line, names: row, remark });
+        }
+        first.get_or_insert((line, row));
+    }
+    first.map(|(line, names)| Header { line, names, remark: None }).ok_or_else(|| {
+        said!(
+            "is empty; the header must name the columns (phase, row, title, …)",
+            "is leeg; de kopregel moet de kolommen noemen (fase, rij, titel, …)"
+        )
+    })
+}
+
+/// The row naming a table's columns, where it is, and what to say about where it was found.
+struct Header {
+    line: usize,
+    names: Vec<String>,
+    remark: Option<Said>,
+}
+
 /// Reads a table of cards (a header naming the columns, then one card a row) into a new journey.
-pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut dyn Iterator<Item = Record>) -> Result<JourneyDoc> {
-    let Table { source, name, locale, place, header_line, description } = table;
+pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = Record>) -> Result<Imported> {
+    let Table { source, name, locale, place, description } = table;
     let err = |problem: Said| Error::Import { source_name: source.into(), problem };
+    let Header { line: header_line, names: headers, remark } = find_header(place, records).map_err(err)?;
     let mut columns: HashMap<Column, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let at = place.cell(header_line, i);
@@ -207,8 +255,8 @@ pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut d
     if let Some(required) = [Column::Phase, Column::Row, Column::Title].into_iter().find(|c| !columns.contains_key(c)) {
         let (at, name, name_nl) = (place.line(header_line), required.name(), required.name_nl());
         return Err(err(said!(
-            "the header has no '{name}' column; the first line must name the columns (phase, row, title, …)",
-            "de kopregel heeft geen kolom '{name_nl}'; de eerste regel moet de kolommen noemen (fase, rij, titel, …)"
+            "the header has no '{name}' column; the header must name the columns (phase, row, title, …)",
+            "de kopregel heeft geen kolom '{name_nl}'; de kopregel moet de kolommen noemen (fase, rij, titel, …)"
         )
         .after(at.en, at.nl)));
     }
@@ -239,10 +287,20 @@ pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut d
 
     for record in records {
         let (line, record) = record.map_err(err)?;
-        let field = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).map_or("", |f| f.trim());
         if record.iter().all(|f| f.trim().is_empty()) {
             continue; // Spreadsheets like to end with empty lines.
         }
+        if record.len() != headers.len() {
+            let (at, len, expected_len) = (place.line(line), record.len(), headers.len());
+            return Err(err(said!(
+                "has {len} fields where the header has {expected_len}; check for a missing or extra separator, \
+                 or quote text that contains one",
+                "heeft {len} velden waar de kopregel er {expected_len} heeft; kijk of er een scheidingsteken \
+                 ontbreekt of te veel is, of zet tekst met een scheidingsteken erin tussen aanhalingstekens"
+            )
+            .after(at.en, at.nl)));
+        }
+        let field = |c: Column| columns.get(&c).and_then(|&i| record.get(i)).map_or("", |f| f.trim());
         // Where a value went wrong: "line 4, column 5 (emotion)", with what went wrong after it.
         let at = |c: Column, what: Said| {
             let cell = place.cell(line, columns.get(&c).copied().unwrap_or(0));
@@ -351,18 +409,11 @@ pub(super) fn import_table(table: Table<'_>, headers: &[String], records: &mut d
     }
     doc.validate().map_err(|e| err(e.said()))?;
     doc.sort();
-    Ok(doc)
+    Ok(Imported { doc, remarks: remark.into_iter().collect() })
 }
 
 fn csv_error(e: &csv::Error) -> Said {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { pos, expected_len, len } => said!(
-            "line {line}: has {len} fields where the header has {expected_len}; check for a missing or extra separator, \
-             or quote text that contains one",
-            "regel {line}: heeft {len} velden waar de kopregel er {expected_len} heeft; kijk of er een scheidingsteken \
-             ontbreekt of te veel is, of zet tekst met een scheidingsteken erin tussen aanhalingstekens",
-            line = pos.as_ref().map_or(0, |p| p.line())
-        ),
         csv::ErrorKind::Utf8 { pos, .. } => {
             said!("line {line}: is not UTF-8 text", "regel {line}: is geen UTF-8-tekst", line = pos.as_ref().map_or(0, |p| p.line()))
         }
@@ -396,7 +447,7 @@ mod tests {
                    Aankoop,Emoties,Blij met bestelling,+2,\n\
                    oriëntatie,touchpoints,Instagram-advertentie,,Social media\n\
                    Oriëntatie,Emoties,Nieuwsgierig,1,\n";
-        let doc = import_csv(csv.as_bytes(), "notes.csv", "Workshop", "nl").unwrap();
+        let doc = import_csv(csv.as_bytes(), "notes.csv", "Workshop", "nl").unwrap().doc;
         assert_eq!(doc.phases.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Oriëntatie", "Aankoop"]);
         assert_eq!(doc.rows.len(), 2);
         assert_eq!(doc.rows[1].kind, RowKind::Emotion);
@@ -407,7 +458,7 @@ mod tests {
     #[test]
     fn semicolons_and_dutch_headers_from_a_spreadsheet_work() {
         let csv = "\u{feff}Fase;Rij;Titel;Notities\nAankoop;Pijnpunten;Verzendkosten € 6,95;Pas zichtbaar bij afrekenen\n";
-        let doc = import_csv(csv.as_bytes(), "post-its.csv", "W", "nl").unwrap();
+        let doc = import_csv(csv.as_bytes(), "post-its.csv", "W", "nl").unwrap().doc;
         assert_eq!(doc.cards[0].title, "Verzendkosten € 6,95");
         assert_eq!(doc.cards[0].notes, "Pas zichtbaar bij afrekenen");
     }
@@ -437,18 +488,32 @@ mod tests {
     fn spreadsheets_saved_in_windows_1252_or_utf_16_are_read_and_say_so() {
         // "Oriëntatie;Vergelijkt € prijzen" as Excel on Windows saves it.
         let cp1252 = b"phase;row;title\nOri\xebntatie;Acties;Vergelijkt \x80 prijzen\n";
-        let doc = import_csv(cp1252, "excel.csv", "W", "nl").unwrap();
+        let doc = import_csv(cp1252, "excel.csv", "W", "nl").unwrap().doc;
         assert_eq!((doc.phases[0].title.as_str(), doc.cards[0].title.as_str()), ("Oriëntatie", "Vergelijkt € prijzen"));
         assert_eq!(doc.journey.description, "Geïmporteerd uit excel.csv, gelezen als Windows-1252-tekst.");
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("phase\trow\ttitle\nÉtape\tActions\t日本語\n".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        let doc = import_csv(&utf16, "unicode.txt", "W", "en").unwrap();
+        let doc = import_csv(&utf16, "unicode.txt", "W", "en").unwrap().doc;
         assert_eq!(doc.cards[0].title, "日本語");
         assert!(doc.journey.description.contains("UTF-16LE"), "{}", doc.journey.description);
-        let utf8 = import_csv("\u{feff}phase,row,title\nA,B,C\n".as_bytes(), "u.csv", "W", "en").unwrap();
+        let utf8 = import_csv("\u{feff}phase,row,title\nA,B,C\n".as_bytes(), "u.csv", "W", "en").unwrap().doc;
         assert_eq!(utf8.journey.description, "", "UTF-8 is not worth a word");
+    }
+
+    #[test]
+    fn a_title_line_above_the_table_is_passed_over_and_the_header_line_named() {
+        let csv = "Post-its workshop fietsenwinkel\n\nFase;Rij;Titel\nOriëntatie;Acties;Zoekt een e-bike\n";
+        let imported = import_csv(csv.as_bytes(), "post-its.csv", "W", "nl").unwrap();
+        assert_eq!(imported.doc.cards[0].title, "Zoekt een e-bike");
+        let remark = &imported.remarks[0];
+        assert_eq!(remark.get(Lang::En), "Read line 3 as the header naming the columns; what stands above it was not imported.");
+        assert!(remark.get(Lang::Nl).starts_with("Als kopregel met de kolomnamen is regel 3 gelezen"), "{}", remark.nl);
+        // A line of the table with a field too few is still refused, with its line.
+        let ragged = "Workshop\nphase,row,title\nA,B,C\nA,B\n";
+        let e = import_csv(ragged.as_bytes(), "x.csv", "W", "en").unwrap_err().to_string();
+        assert!(e.contains("line 4: has 2 fields where the header has 3"), "{e}");
     }
 
     #[test]

@@ -169,10 +169,19 @@ pub fn too_large(source_name: &str, bytes: u64) -> Error {
     }
 }
 
+/// A journey read from a file, and what the person importing it should be told about how it was
+/// read (the row of a spreadsheet taken as its header), in both languages.
+#[derive(Debug)]
+pub struct Imported {
+    pub doc: JourneyDoc,
+    pub remarks: Vec<Said>,
+}
+
 /// Reads an import file that is either a Journeywall JSON file or a CSV of cards, told apart by
 /// its name's extension, else by its content. `file_name` names it in errors and gives a CSV
-/// journey its name unless `name` is given. The app and the CLI both import through here.
-pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, locale: &str) -> Result<JourneyDoc> {
+/// journey its name unless `name` is given; `locale` is the language a CSV journey is made in
+/// (the JSON file says its own). The app and the CLI both import through here.
+pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, locale: &str) -> Result<Imported> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(file_name, bytes.len() as u64));
     }
@@ -180,14 +189,14 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
     let path = std::path::Path::new(file_name);
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
     let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let json = |bytes: &[u8]| -> Result<JourneyDoc> {
+    let json = |bytes: &[u8]| -> Result<Imported> {
         let text = std::str::from_utf8(bytes).map_err(|_| {
             err(said!("is not a text file; expected Journeywall JSON", "is geen tekstbestand; verwacht werd Journeywall-JSON"))
         })?;
-        read_json(text, file_name, ids, Pictures::Remade)
+        Ok(Imported { doc: read_json(text, file_name, ids, Pictures::Remade)?, remarks: Vec::new() })
     };
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Imported".into());
-    let mut doc = match ext.as_str() {
+    let mut imported = match ext.as_str() {
         "json" => json(bytes)?,
         "xlsx" => xlsx_import::import_xlsx(bytes, file_name, name.unwrap_or(&stem), locale)?,
         "csv" | "txt" | "tsv" if !xlsx_import::looks_like_xlsx(bytes) => import_csv(bytes, file_name, name.unwrap_or(&stem), locale)?,
@@ -210,9 +219,9 @@ pub fn import_file(bytes: &[u8], file_name: &str, name: Option<&str>, ids: Ids, 
     };
     if let Some(name) = name {
         model::check_title(Field::Name, name)?;
-        doc.journey.name = name.into();
+        imported.doc.journey.name = name.into();
     }
-    Ok(doc)
+    Ok(imported)
 }
 
 /// Records without times (templates, hand-written files) are stamped with the time of import.

@@ -7,8 +7,8 @@ use std::io::Cursor;
 use calamine::{Reader, Xlsx};
 
 use super::csv_import::{import_table, Place, Record, Table};
+use super::Imported;
 use crate::error::{Error, Result};
-use crate::model::JourneyDoc;
 use crate::said;
 use crate::said::Said;
 
@@ -22,7 +22,7 @@ pub fn looks_like_xlsx(bytes: &[u8]) -> bool {
 }
 
 /// Reads the first sheet of an .xlsx workbook into a new journey called `name`.
-pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<JourneyDoc> {
+pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Result<Imported> {
     let err = |problem: Said| Error::Import { source_name: source.into(), problem };
     let not_a_workbook = |detail: String| {
         err(said!(
@@ -59,17 +59,15 @@ pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resu
     let text = |row: &[calamine::Data]| -> Vec<String> {
         std::iter::repeat_n(String::new(), left).chain(row.iter().map(|d| d.to_string())).collect()
     };
-    let mut rows = range.rows().enumerate();
-    let Some((_, header)) = rows.next() else {
+    if range.is_empty() {
         return Err(err(said!(
-            "sheet '{sheet}' is empty; the first row must name the columns (phase, row, title, …)",
-            "blad '{sheet}' is leeg; de eerste rij moet de kolommen noemen (fase, rij, titel, …)"
+            "sheet '{sheet}' is empty; a row must name the columns (phase, row, title, …)",
+            "blad '{sheet}' is leeg; een rij moet de kolommen noemen (fase, rij, titel, …)"
         )));
-    };
-    let headers = text(header);
-    let mut records = rows.map(|(i, row)| -> Record { Ok((top + i + 1, text(row))) });
-    let table = Table { source, name, locale, place: Place::Sheet(&sheet), header_line: top + 1, description: String::new() };
-    import_table(table, &headers, &mut records)
+    }
+    let mut records = range.rows().enumerate().map(|(i, row)| -> Record { Ok((top + i + 1, text(row))) });
+    let table = Table { source, name, locale, place: Place::Sheet(&sheet), description: String::new() };
+    import_table(table, &mut records)
 }
 
 /// An OpenDocument file is a zip too, whose first entry, stored as it is, names its kind.
@@ -101,7 +99,7 @@ mod tests {
                 &["Aankoop", "Emoties", "Schrikt van de verzendkosten", "-1", ""],
             ],
         );
-        let doc = crate::interchange::import_file(&book, "post-its.xlsx", None, crate::interchange::Ids::New, "nl").unwrap();
+        let doc = crate::interchange::import_file(&book, "post-its.xlsx", None, crate::interchange::Ids::New, "nl").unwrap().doc;
         assert_eq!(doc.journey.name, "post-its");
         assert_eq!(doc.phases.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Oriëntatie", "Aankoop"]);
         assert_eq!(doc.cards.len(), 3);
@@ -109,7 +107,7 @@ mod tests {
         assert_eq!(doc.rows[1].kind, crate::model::RowKind::Emotion, "a row of scored cards is the emotion curve");
         // Saved without its extension, or as ".csv" by mistake, it is still read as a workbook.
         assert_eq!(
-            crate::interchange::import_file(&book, "post-its.csv", None, crate::interchange::Ids::New, "nl").unwrap().cards.len(),
+            crate::interchange::import_file(&book, "post-its.csv", None, crate::interchange::Ids::New, "nl").unwrap().doc.cards.len(),
             3
         );
     }
@@ -120,7 +118,7 @@ mod tests {
     #[test]
     fn a_workbook_saved_by_libreoffice_imports_and_its_ods_and_xls_are_named() {
         let book = include_bytes!("../../tests/files/libreoffice-7.4.xlsx");
-        let doc = crate::interchange::import_file(book, "notes.xlsx", None, crate::interchange::Ids::New, "nl").unwrap();
+        let doc = crate::interchange::import_file(book, "notes.xlsx", None, crate::interchange::Ids::New, "nl").unwrap().doc;
         let cards: Vec<_> = doc.cards.iter().map(|c| (c.title.as_str(), c.notes.as_str(), c.emotion)).collect();
         assert_eq!(
             cards,
@@ -140,6 +138,42 @@ mod tests {
             e.message(Lang::Nl),
             "notes.xls: is een Excel 97–2003-werkmap (.xls); Journeywall leest .xlsx en CSV: sla hem op als een van die twee"
         );
+    }
+
+    /// A workshop's workbook often has a title and a date above its table: the table is read
+    /// from the first row that names columns, and the import says which row that was.
+    #[test]
+    fn a_title_above_the_table_is_passed_over_and_the_header_row_is_named() {
+        let book = workbook(
+            "Blad1",
+            (0, 0),
+            &[
+                &["Post-its workshop fietsenwinkel, 12 maart", "", ""],
+                &["", "", ""],
+                &["Fase", "Rij", "Titel"],
+                &["Oriëntatie", "Acties", "Zoekt een e-bike"],
+                &["Aankoop", "Acties", "Bestelt online"],
+            ],
+        );
+        let imported = crate::interchange::import_file(&book, "post-its.xlsx", None, crate::interchange::Ids::New, "nl").unwrap();
+        let titles: Vec<_> = imported.doc.cards.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["Zoekt een e-bike", "Bestelt online"]);
+        assert_eq!(imported.remarks.len(), 1, "{:?}", imported.remarks);
+        assert_eq!(
+            imported.remarks[0].get(Lang::En),
+            "Read sheet 'Blad1', row 3 as the header naming the columns; what stands above it was not imported."
+        );
+        assert_eq!(
+            imported.remarks[0].get(Lang::Nl),
+            "Als kopregel met de kolomnamen is blad 'Blad1', rij 3 gelezen; wat erboven staat, is niet geïmporteerd."
+        );
+        // A table that starts at the top has nothing to say.
+        let plain = workbook("Blad1", (0, 0), &[&["phase", "row", "title"], &["A", "B", "C"]]);
+        assert!(import_xlsx(&plain, "p.xlsx", "p", "en").unwrap().remarks.is_empty());
+        // A sheet with no row naming a column is still refused by what its first row holds.
+        let none = workbook("Blad1", (0, 0), &[&["Post-its workshop"], &["Zoekt een e-bike"]]);
+        let e = import_xlsx(&none, "p.xlsx", "p", "en").unwrap_err().to_string();
+        assert!(e.starts_with("p.xlsx: sheet 'Blad1', row 1, column A: unknown column 'Post-its workshop'"), "{e}");
     }
 
     #[test]
