@@ -17,6 +17,15 @@ const MAX_SHEETS: usize = 500;
 /// Keep this much clear of a card when placing a seam.
 const CLEARANCE: f32 = 1.5;
 
+/// A last row (or column) of sheets that would show less of the poster than this share of a
+/// sheet is a sliver: the poster's bottom edge and its footer on a row of nearly blank sheets
+/// that the assembly page and the wall hardly need.
+pub const SLIVER: f32 = 0.15;
+
+/// To spare a sliver its sheets, the poster is printed up to this much smaller (not when a real
+/// card size was asked for: those cards keep their size).
+const MAX_SHRINK: f32 = 0.15;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     /// Printed millimetres per design millimetre.
@@ -234,11 +243,16 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                 let (sw, sh) = sheet(landscape);
                 let (pw, ph) = (sw - 2.0 * margin, sh - 2.0 * margin);
                 let plan = match o.size {
-                    PosterSize::Across { sheets } => tile_across(layout, sheets as usize, pw, ph, o.overlap_mm),
+                    PosterSize::Across { sheets } => {
+                        spare_slivers(layout, tile_across(layout, sheets as usize, pw, ph, o.overlap_mm), pw, ph)
+                    }
+                    PosterSize::CardSize { .. } => {
+                        tile(layout, fixed_scale(&o.size, layout).expect("a card size"), pw, ph, o.overlap_mm, true)
+                    }
                     _ => {
                         let scale = fixed_scale(&o.size, layout).expect("checked: tiled has a size");
                         check_size(scale)?;
-                        tile(layout, scale, pw, ph, o.overlap_mm, true)
+                        spare_slivers(layout, tile(layout, scale, pw, ph, o.overlap_mm, true), pw, ph)
                     }
                 };
                 let plan = Plan { sheet_w: sw, sheet_h: sh, sheet_name: paper.name.clone(), margin, cut_marks: o.cut_marks, ..plan };
@@ -291,6 +305,35 @@ fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32, nudge_x: bo
         })
         .collect();
     Plan { tiles: Some(tiles), ..Plan::new(scale, (poster_w, poster_h), (0.0, 0.0), String::new(), 0.0) }
+}
+
+/// Whether the last column or row of sheets of `plan` would show only a sliver of what is drawn.
+fn slivered(plan: &Plan, layout: &Layout, pw: f32, ph: f32) -> bool {
+    let Some(t) = &plan.tiles else { return false };
+    let (ink_w, ink_h) = layout.ink();
+    let thin =
+        |starts: &[f32], ink: f32, printable: f32| starts.len() > 1 && ink * plan.scale - starts[starts.len() - 1] < SLIVER * printable;
+    thin(&t.xs, ink_w, pw) || thin(&t.ys, ink_h, ph)
+}
+
+/// `plan`, or when it ends in a sliver, the same poster up to `MAX_SHRINK` smaller that does not
+/// (and needs no more sheets either way): a few percent off its size spares a row of sheets.
+fn spare_slivers(layout: &Layout, plan: Plan, pw: f32, ph: f32) -> Plan {
+    if !slivered(&plan, layout, pw, ph) {
+        return plan;
+    }
+    let Some(t) = &plan.tiles else { return plan };
+    let (cols, rows) = (t.cols(), t.rows());
+    let mut scale = plan.scale;
+    while scale > plan.scale * (1.0 - MAX_SHRINK) {
+        scale *= 0.99;
+        let smaller = tile(layout, scale, pw, ph, t.overlap, true);
+        let fits = smaller.tiles.as_ref().is_some_and(|s| s.cols() <= cols && s.rows() <= rows);
+        if fits && !slivered(&smaller, layout, pw, ph) {
+            return smaller;
+        }
+    }
+    plan
 }
 
 /// A poster `across` sheets wide: as wide as those sheets make, less where nudged seams would
@@ -390,6 +433,57 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Tiled over A4, a bike shop's map printed a fourth row of sheets holding only the footer,
+    /// and about one tiled poster in three ended so. Over journeys of many sizes and the usual
+    /// sheets, the last row and column of sheets each show a fair share of a sheet of the poster.
+    #[test]
+    fn no_row_or_column_of_sheets_is_a_sliver() {
+        use crate::poster::layout::{lay_out, LayoutOptions};
+        use crate::poster::options::PosterOptions;
+        let base = crate::templates::instantiate("online-nl", None).unwrap();
+        let options = LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true };
+        let mut thin = Vec::new();
+        for phases in 3..=base.phases.len() {
+            for cards in (6..=base.cards.len()).step_by(6) {
+                let mut doc = base.clone();
+                doc.phases.truncate(phases);
+                let kept: Vec<_> = doc.phases.iter().map(|p| p.id).collect();
+                doc.cards.retain(|c| kept.contains(&c.phase));
+                doc.cards.truncate(cards);
+                let layout = lay_out(&doc, options, 0);
+                let (ink_w, ink_h) = layout.ink();
+                for sheet in ["A4", "A3"] {
+                    for orientation in [Orientation::Portrait, Orientation::Landscape] {
+                        for width in [700.0, 1000.0, 1300.0, 1600.0] {
+                            let o = PosterOptions {
+                                sheet: sheet.into(),
+                                orientation,
+                                mode: PosterMode::Tiled,
+                                size: PosterSize::Width { mm: width },
+                                ..Default::default()
+                            };
+                            let plan = plan(&layout, &o.check().unwrap()).unwrap();
+                            let t = plan.tiles.as_ref().unwrap();
+                            let (pw, ph) = (plan.sheet_w - 2.0 * plan.margin, plan.sheet_h - 2.0 * plan.margin);
+                            let share =
+                                |starts: &[f32], ink: f32, printable: f32| (ink * plan.scale - starts[starts.len() - 1]) / printable;
+                            let (x, y) = (share(&t.xs, ink_w, pw), share(&t.ys, ink_h, ph));
+                            if (t.cols() > 1 && x < SLIVER) || (t.rows() > 1 && y < SLIVER) {
+                                thin.push(format!("{phases} phases, {cards} cards, {width} mm on {sheet} {orientation:?}: last column {x:.2}, last row {y:.2} of a sheet"));
+                            }
+                            assert!(
+                                plan.poster_w >= width * (1.0 - MAX_SHRINK) - 0.5,
+                                "shrunk by more than a few percent: {}",
+                                plan.poster_w
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(thin.is_empty(), "{} posters end in a sliver:\n{}", thin.len(), thin.join("\n"));
     }
 
     #[test]
