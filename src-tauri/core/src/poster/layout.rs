@@ -72,6 +72,9 @@ pub struct Layout {
     pub locale: String,
     pub name: String,
     pub pictures: Vec<Picture>,
+    /// Which of `shapes` are the footer's texts (what made it, and the counts), so that a tiled
+    /// poster can move them whole onto one sheet (`keep_footer_whole`).
+    pub footer: Vec<usize>,
 }
 
 /// The title block has room for this many personas.
@@ -82,6 +85,37 @@ impl Layout {
     /// beyond this would print only that ground.
     pub fn ink(&self) -> (f32, f32) {
         self.shapes.iter().skip(1).map(Shape::bounds).fold((0.0f32, 0.0f32), |(w, h), b| (w.max(b.right()), h.max(b.bottom())))
+    }
+
+    /// Moves the footer's texts that a seam between sheets (at `seams`, design mm) would cut in
+    /// two ("… 23 november 20" on one sheet, "26" on the next) whole onto one sheet: the counts
+    /// before the seam, the pieces of "made with · name · date" each after it, those behind
+    /// following on. Returns whether anything moved.
+    pub fn keep_footer_whole(&mut self, seams: &[f32]) -> bool {
+        const GAP: f32 = 2.0;
+        let cut = |x: f32, w: f32| seams.iter().copied().find(|&s| x < s && s < x + w);
+        let mut moved = false;
+        let mut next: Option<f32> = None;
+        for (n, &i) in self.footer.iter().enumerate() {
+            let Some(Shape::Text { x, size, line, .. }) = self.shapes.get_mut(i) else { continue };
+            let w = line.width * *size;
+            let space = *size * 0.3;
+            if n == 0 {
+                if let Some(seam) = cut(*x, w) {
+                    *x = seam - GAP - w;
+                    moved = true;
+                }
+                continue;
+            }
+            let mut at = next.unwrap_or(*x).max(*x);
+            while let Some(seam) = cut(at, w) {
+                at = seam + GAP;
+            }
+            moved |= at != *x;
+            *x = at;
+            next = Some(at + w + space);
+        }
+        moved
     }
 }
 
@@ -118,14 +152,17 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     y += 6.0;
     let counts = format!("{} {} · {} {}", doc.phases.len(), w.phases, doc.cards.len(), w.cards);
     let cw = l.m.width(&counts, Weight::Regular, META_SIZE);
+    // Their places among the shapes once the ground is put first.
+    let mut footer_texts = vec![l.shapes.len() + 1];
     l.text(width - MARGIN - cw, y + 3.0, META_SIZE, Weight::Regular, MUTED, &counts);
-    let footer = l.m.fit_line(
-        &format!("{} · {} · {}", w.made_with, doc.journey.name, today),
-        Weight::Regular,
-        META_SIZE,
-        width - 2.0 * MARGIN - cw - 4.0,
-    );
-    l.text(MARGIN, y + 3.0, META_SIZE, Weight::Regular, MUTED, &footer);
+    let name = l.m.fit_line(&doc.journey.name, Weight::Regular, META_SIZE, (width - 2.0 * MARGIN - cw) / 2.0);
+    // In pieces, so that a tiled poster can keep each whole on one sheet.
+    let mut x = MARGIN;
+    for piece in [w.made_with.to_string(), format!("· {name}"), format!("· {today}")] {
+        footer_texts.push(l.shapes.len() + 1);
+        l.text(x, y + 3.0, META_SIZE, Weight::Regular, MUTED, &piece);
+        x += l.m.width(&piece, Weight::Regular, META_SIZE) + META_SIZE * 0.3;
+    }
     let height = y + 3.0 + MARGIN;
 
     let mut shapes = vec![Shape::Rect { at: Rect::new(0.0, 0.0, width, height), radius: 0.0, fill: Some(PAPER), stroke: None }];
@@ -138,6 +175,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
         locale: doc.journey.locale.clone(),
         name: doc.journey.name.clone(),
         pictures: l.pictures,
+        footer: footer_texts,
     }
 }
 

@@ -137,8 +137,15 @@ impl Poster {
             square_cards,
             votes: !doc.vote.as_ref().is_some_and(|v| v.hidden),
         };
-        let layout = layout::lay_out(doc, layout_options, now);
-        let plan = tiling::plan(&layout, &checked)?;
+        let mut layout = layout::lay_out(doc, layout_options, now);
+        let mut plan = tiling::plan(&layout, &checked)?;
+        // A tiled poster's footer goes whole onto one sheet; what the sheets show is planned again.
+        if let Some(tiles) = &plan.tiles {
+            let seams: Vec<f32> = tiles.xs.iter().skip(1).map(|x| x / plan.scale).collect();
+            if layout.keep_footer_whole(&seams) {
+                plan = tiling::plan(&layout, &checked)?;
+            }
+        }
         Ok(Poster {
             layout,
             plan,

@@ -486,6 +486,44 @@ mod tests {
         assert!(thin.is_empty(), "{} posters end in a sliver:\n{}", thin.len(), thin.join("\n"));
     }
 
+    /// The bike shop's footer was cut by a seam, "… 23 november 20" on one sheet and "26" on
+    /// the next. On every tiled poster, each footer text lies whole on one sheet.
+    #[test]
+    fn the_footer_is_never_cut_by_a_seam() {
+        use crate::poster::options::PosterOptions;
+        use crate::poster::shapes::Shape;
+        for template in ["online-nl", "website-nl", "online-en"] {
+            let doc = crate::templates::instantiate(template, None).unwrap();
+            for sheet in ["A4", "A3"] {
+                for orientation in [Orientation::Portrait, Orientation::Landscape] {
+                    for width in [700.0, 1000.0, 1300.0, 1500.0, 2000.0] {
+                        let o = PosterOptions {
+                            sheet: sheet.into(),
+                            orientation,
+                            mode: PosterMode::Tiled,
+                            size: PosterSize::Width { mm: width },
+                            ..Default::default()
+                        };
+                        let poster = crate::poster::Poster::new(&doc, &o, 1_795_392_000_000).unwrap();
+                        let (layout, plan) = (&poster.layout, &poster.plan);
+                        let t = plan.tiles.as_ref().unwrap();
+                        assert_eq!(layout.footer.len(), 4, "the counts and three pieces");
+                        for &i in &layout.footer {
+                            let Shape::Text { x, size, line, text, .. } = &layout.shapes[i] else { panic!("the footer is text") };
+                            let (from, to) = (x * plan.scale, (x + line.width * size) * plan.scale);
+                            assert!(from >= 0.0 && to <= plan.poster_w, "{template} {width} mm on {sheet} {orientation:?}: {text:?} ({from:.0}–{to:.0} of {:.0} mm; seams {:?}) leaves the poster", plan.poster_w, t.xs);
+                            let cut = t.xs.iter().skip(1).find(|&&s| from < s && s < to);
+                            assert!(
+                                cut.is_none(),
+                                "{template} {width} mm on {sheet} {orientation:?}: {text:?} ({from:.0}–{to:.0} mm) is cut at {cut:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn seams_move_back_into_gaps() {
         // Cards from 170 to 230: the ideal seam at 190 would cut one; the gap before is used.
