@@ -257,8 +257,8 @@ pub struct ImportedJourney {
 /// the one its words (a description the import writes, the poster's) are read in.
 pub fn import_journey(state: &AppState, file_name: String, content: Vec<u8>) -> Result<ImportedJourney> {
     let lang = state.lang();
-    let imported = journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, lang.code())
-        .map_err(|e| state.core_error(e))?;
+    let imported =
+        journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, lang.code()).map_err(|e| state.core_error(e))?;
     let added = state.with(|s| library::import(s, imported))?;
     let message = (!added.remarks.is_empty()).then(|| added.remarks.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join(" "));
     Ok(ImportedJourney { journey: added.journey, message })
