@@ -18,3 +18,14 @@ pub fn default_database() -> PathBuf {
 pub fn system_locale() -> Lang {
     Lang::from_locale(&sys_locale::get_locale().unwrap_or_default())
 }
+
+/// The locale whose region says what paper the user prints on: on Linux `LC_ALL`, then
+/// `LC_PAPER` (the category for exactly this, set when it differs from the language), else the
+/// system's locale (on macOS and Windows from the system's settings).
+pub fn region_locale() -> String {
+    ["LC_ALL", "LC_PAPER"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .or_else(sys_locale::get_locale)
+        .unwrap_or_default()
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use journeywall_core::interchange;
 use journeywall_core::model::{now_millis, Id};
-use journeywall_core::poster::{Format, Poster, PosterInfo, PosterOptions};
+use journeywall_core::poster::{self, Format, Poster, PosterInfo, PosterOptions};
 use journeywall_core::{said, Said};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -25,9 +25,21 @@ pub struct PosterPreview {
     pub svg: String,
 }
 
-/// The paper names the poster dialog offers, in order.
-pub fn poster_papers(_: &AppState) -> Result<Vec<String>> {
-    Ok(journeywall_core::poster::paper_names().into_iter().map(String::from).collect())
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PosterPapers {
+    /// The paper names the dialog offers, in order.
+    pub names: Vec<String>,
+    /// The sheet a tiled poster starts on: the office printer's paper where the user lives.
+    pub office: String,
+}
+
+/// The papers the poster dialog offers, and which of them the office printer holds here.
+pub fn poster_papers(_: &AppState) -> Result<PosterPapers> {
+    Ok(PosterPapers {
+        names: poster::paper_names().into_iter().map(String::from).collect(),
+        office: poster::office_paper(&crate::paths::region_locale()).into(),
+    })
 }
 
 /// The poster as it would print with these options, for the dialog's live preview. Options that

@@ -24,7 +24,7 @@ requests! {
         commands::delete_journey(journey: Id) -> ();
         commands::restore_deleted_journey() -> Id;
         commands::import_journey(file_name: String, content: Vec<u8>) -> ImportedJourney;
-        save::poster_papers() -> Vec<String>;
+        save::poster_papers() -> PosterPapers;
         save::poster_preview(journey: Id, options: PosterOptions) -> PosterPreview;
         rounds::list_rounds(journey: Id) -> Vec<RoundInfo>;
         rounds::save_round(journey: Id, name: String) -> RoundInfo;

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::commands::{AppInfo, AppState, CommandError, ImportedJourney, OpenedJourney};
 use crate::phones::{Focus, RoomInfo, RoomOptions};
 use crate::room::PhoneNote;
-use crate::save::PosterPreview;
+use crate::save::{PosterPapers, PosterPreview};
 // The modules whose functions the list names.
 use crate::{commands, imports, menu, personas, projector, room, rounds, save};
 

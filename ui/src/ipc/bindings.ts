@@ -20,7 +20,7 @@ export const commands = {
 	deleteJourney: (journey: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
 	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
 	importJourney: (fileName: string, content: number[]) => typedError<ImportedJourney_Serialize, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
-	posterPapers: () => typedError<string[], CommandError>(__TAURI_INVOKE("poster_papers")),
+	posterPapers: () => typedError<PosterPapers, CommandError>(__TAURI_INVOKE("poster_papers")),
 	posterPreview: (journey: string, options: PosterOptions_Deserialize) => typedError<PosterPreview_Serialize, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
 	listRounds: (journey: string) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
 	saveRound: (journey: string, name: string) => typedError<RoundInfo, CommandError>(__TAURI_INVOKE("save_round", { journey, name })),
@@ -798,6 +798,13 @@ export type PosterOptions_Serialize = {
 	grayscale: boolean,
 	/**  Dots per inch of a PNG. */
 	dpi: number,
+};
+
+export type PosterPapers = {
+	/**  The paper names the dialog offers, in order. */
+	names: string[],
+	/**  The sheet a tiled poster starts on: the office printer's paper where the user lives. */
+	office: string,
 };
 
 export type PosterPreview = PosterPreview_Serialize | PosterPreview_Deserialize;

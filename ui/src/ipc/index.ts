@@ -20,6 +20,7 @@ export type PresentState = B.PresentState;
 export type ProjectorMessage = B.Present_Serialize;
 export type PosterFormat = B.Format;
 export type PosterInfo = B.PosterInfo;
+export type PosterPapers = B.PosterPapers;
 export type PosterOptions = B.PosterOptions_Deserialize;
 export type PosterSize = B.PosterSize;
 export type RoundDiff = B.RoundDiff_Serialize;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { api, type PosterInfo } from "../ipc";
+import { api, type PosterInfo, type PosterPapers } from "../ipc";
 import { useT } from "../i18n/context";
 import { Modal } from "../components/Modal";
 import { Check } from "../components/Check";
@@ -15,7 +15,7 @@ type Preview = { info: PosterInfo | null; url: string | null; error: string | nu
 export function PosterDialog({ journey, onClose }: { journey: string; onClose(): void }) {
   const { t } = useT();
   const [form, setForm] = useState<PosterForm>(loadForm);
-  const [papers, setPapers] = useState<string[]>([]);
+  const [papers, setPapers] = useState<PosterPapers>({ names: [], office: "A4" });
   const [preview, setPreview] = useState<Preview>({ info: null, url: null, error: null });
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -23,7 +23,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
   const urlRef = useRef<string | null>(null);
 
   useEffect(() => {
-    api.posterPapers().then(setPapers, () => setPapers(["A4", "A3", "A2", "A1", "A0"]));
+    api.posterPapers().then(setPapers, () => setPapers({ names: ["A4", "A3", "A2", "A1", "A0"], office: "A4" }));
   }, []);
 
   // The preview follows the options, a moment after the last change.
@@ -71,7 +71,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
       // Switching mode starts it afresh on its own paper and way of sizing, so no option of the
       // other mode is left behind that this one cannot print.
       const switched = patch.mode !== undefined && patch.mode !== f.mode;
-      if (switched) next.paper = paperFor(next.mode);
+      if (switched) next.paper = paperFor(next.mode, papers.office);
       if (switched || !sizeChoices(next.mode).includes(next.sizeBy)) next.sizeBy = next.mode === "tiled" ? "across" : "fit";
       if (patch.sizeBy || patch.mode) next.sizeValue = SIZE_DEFAULTS[next.sizeBy];
       return next;
@@ -112,7 +112,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
           <label>
             {form.mode === "single" ? p.sheet : p.tileSheet}
             <select value={form.paper} onChange={(e) => set({ paper: e.target.value })} aria-label={p.sheet}>
-              {papers.map((name) => (
+              {papers.names.map((name) => (
                 <option key={name} value={name}>
                   {name}
                 </option>

@@ -49,14 +49,13 @@ export const DEFAULT_FORM: PosterForm = {
   openWhenDone: true,
 };
 
-/** Tiling means small sheets: the office printer's paper (Letter in the US, A4 elsewhere). */
-export function officePaper(locale = typeof navigator === "undefined" ? "" : navigator.language): string {
-  return /^en-US$|^en-CA$|^es-MX$/i.test(locale) ? "Letter" : "A4";
-}
-
-/** The sheet a mode starts on when it is chosen. */
-export function paperFor(mode: PosterForm["mode"]): string {
-  return mode === "tiled" ? officePaper() : DEFAULT_FORM.paper;
+/**
+ * The sheet a mode starts on when it is chosen. Tiling means small sheets: `office`, the office
+ * printer's paper where the user lives, as the backend says (the web view's language says en-US
+ * everywhere, so the region comes from the system).
+ */
+export function paperFor(mode: PosterForm["mode"], office: string): string {
+  return mode === "tiled" ? office : DEFAULT_FORM.paper;
 }
 
 /** What each way of sizing starts at when chosen. */

@@ -20,7 +20,7 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use options::{Orientation, PosterMode, PosterOptions, PosterSize};
-pub use paper::{paper_names, parse_length, parse_percent};
+pub use paper::{office_paper, paper_names, parse_length, parse_percent};
 
 use crate::model::JourneyDoc;
 use crate::said::Field;

@@ -34,6 +34,26 @@ pub fn paper_names() -> Vec<&'static str> {
     PAPERS.iter().map(|(names, _, _)| names[0]).collect()
 }
 
+/// Where the office printer holds US Letter rather than A4: CLDR's `paperSize` data
+/// (supplementalData.xml, `<paperSize type="US-Letter" territories="…"/>`; everywhere else A4).
+const LETTER_REGIONS: &[&str] = &["BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"];
+
+/// The paper a tiled poster starts on: what the office printer holds in the region of `locale`
+/// ("en_US.UTF-8", "nl-NL", "es-419"; the system's, never the web view's, which says en-US
+/// everywhere). Without a region it is A4, as in most of the world.
+pub fn office_paper(locale: &str) -> &'static str {
+    // POSIX "ll_RR.codeset@modifier" or BCP 47 "ll-Script-RR": the region is the first part
+    // after the language of two letters or three digits.
+    let tag = locale.split(['.', '@']).next().unwrap_or_default();
+    let region = tag.split(['_', '-']).skip(1).find(|part| {
+        (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic())) || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()))
+    });
+    match region {
+        Some(region) if LETTER_REGIONS.iter().any(|r| r.eq_ignore_ascii_case(region)) => "Letter",
+        _ => "A4",
+    }
+}
+
 /// A sheet of paper, portrait (width ≤ height), with the name it is shown by.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
@@ -182,6 +202,22 @@ mod tests {
         assert!(parse_length(Field::Width, "16m").unwrap_err().to_string().contains("15 m"));
         assert!(parse_length(Field::Width, "3 furlongs").unwrap_err().to_string().contains("unknown unit"));
         assert!(parse_length(Field::Width, "m").is_err());
+    }
+
+    #[test]
+    fn office_paper_is_letter_only_in_the_regions_that_print_on_it() {
+        for locale in ["nl_NL.UTF-8", "nl-BE", "en_GB.UTF-8", "en-IE", "de-DE", "fr_CA@euro", "es-MX", "en-US", "en_PH", "es_CL", "es-419"]
+        {
+            let expected = if ["fr_CA@euro", "es-MX", "en-US", "en_PH", "es_CL"].contains(&locale) { "Letter" } else { "A4" };
+            assert_eq!(office_paper(locale), expected, "{locale}");
+        }
+        // A script between language and region, and the region in lower case, still count.
+        assert_eq!(office_paper("zh-Hans-CN"), "A4");
+        assert_eq!(office_paper("es-Latn-co"), "Letter");
+        // No region at all (a bare language, "C", POSIX or nothing): A4, as most of the world.
+        for locale in ["en", "nl", "C", "POSIX", "C.UTF-8", ""] {
+            assert_eq!(office_paper(locale), "A4", "{locale}");
+        }
     }
 
     #[test]
