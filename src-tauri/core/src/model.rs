@@ -157,6 +157,7 @@ pub struct Round {
 pub struct JourneySummary {
     pub id: Id,
     pub name: String,
+    pub description: String,
     pub locale: String,
     pub phases: u32,
     pub cards: u32,

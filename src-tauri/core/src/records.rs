@@ -162,7 +162,8 @@ pub fn journey_ids_named(c: &Connection, name: &str) -> Result<Vec<Id>> {
 pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
     let sql = "SELECT j.id, j.name, j.locale, j.updated_at,
                       (SELECT count(*) FROM phases p WHERE p.journey_id = j.id),
-                      (SELECT count(*) FROM cards k WHERE k.journey_id = j.id)
+                      (SELECT count(*) FROM cards k WHERE k.journey_id = j.id),
+                      j.description
                FROM journeys j ORDER BY j.updated_at DESC, j.name";
     all(c, sql, [], |r| {
         Ok(JourneySummary {
@@ -172,6 +173,7 @@ pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
             updated_at: r.get(3)?,
             phases: r.get(4)?,
             cards: r.get(5)?,
+            description: r.get(6)?,
         })
     })
 }

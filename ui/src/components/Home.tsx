@@ -22,6 +22,7 @@ export function Home({ onOpen, onError, onNotice, picking, setPicking, onLanguag
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [filter, setFilter] = useState("");
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [describing, setDescribing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   // Fetched with the list, not when the picker opens: it then opens full, with Create enabled.
   const [templates, setTemplates] = useState<TemplateInfo[]>([]);
@@ -112,18 +113,31 @@ export function Home({ onOpen, onError, onNotice, picking, setPicking, onLanguag
                     onCommit={(name) => act(() => api.applyEdit(j.id, { type: "updateJourney", name }))}
                   />
                 </div>
+              ) : describing === j.id ? (
+                <DescriptionEditor
+                  name={j.name}
+                  initial={j.description}
+                  onClose={() => setDescribing(null)}
+                  onSave={(description) => act(() => api.applyEdit(j.id, { type: "updateJourney", description }))}
+                />
               ) : (
-                <button className="journey-item" onClick={() => onOpen(j.id)}>
-                  <span className="journey-name">{j.name}</span>
-                  <span className="journey-facts">
-                    {t.phasesCount(j.phases)} · {t.cardsCount(j.cards)} · {t.editedAgo(relativeTime(locale, j.updatedAt))}
-                  </span>
-                </button>
+                // The whole card opens the journey (the button stretches over it); the
+                // description is text beside the button, so it is not part of its name.
+                <div className="journey-item">
+                  <button className="journey-open" onClick={() => onOpen(j.id)}>
+                    <span className="journey-name">{j.name}</span>
+                    <span className="journey-facts">
+                      {t.phasesCount(j.phases)} · {t.cardsCount(j.cards)} · {t.editedAgo(relativeTime(locale, j.updatedAt))}
+                    </span>
+                  </button>
+                  {j.description ? <p className="journey-description">{j.description}</p> : null}
+                </div>
               )}
               <MenuButton
                 label={t.journeyMenu}
                 items={[
                   { label: t.rename, run: () => setRenaming(j.id) },
+                  { label: t.editDescription, run: () => setDescribing(j.id) },
                   { label: t.duplicate, run: () => act(() => api.duplicateJourney(j.id, t.copyOf(j.name))) },
                   { label: t.delete, danger: true, run: () => remove(j) },
                 ]}
@@ -149,6 +163,51 @@ export function Home({ onOpen, onError, onNotice, picking, setPicking, onLanguag
         </Notice>
       ) : null}
     </main>
+  );
+}
+
+/** A journey's description, edited in its place in the list: Ctrl+Enter or Save keeps it, Escape or Cancel leaves it. */
+function DescriptionEditor({ name, initial, onSave, onClose }: { name: string; initial: string; onSave(text: string): void; onClose(): void }) {
+  const { t } = useT();
+  const [text, setText] = useState(initial);
+  const save = () => {
+    if (text !== initial) onSave(text);
+    onClose();
+  };
+  return (
+    <div className="journey-item describing">
+      <span className="journey-name">{name}</span>
+      <label className="field">
+        <span>{t.description}</span>
+        <textarea
+          rows={4}
+          value={text}
+          // fields::MAX_NOTES_CHARS in the core.
+          maxLength={20000}
+          autoFocus
+          aria-describedby="description-keys"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              onClose();
+            } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              save();
+            }
+          }}
+        />
+      </label>
+      <div className="describing-actions">
+        <span className="muted" id="description-keys">
+          {t.descriptionKeys}
+        </span>
+        <button onClick={onClose}>{t.cancel}</button>
+        <button className="primary" onClick={save}>
+          {t.save}
+        </button>
+      </div>
+    </div>
   );
 }
 

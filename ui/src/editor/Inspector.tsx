@@ -17,8 +17,9 @@ export function Inspector({ editor, onHide }: { editor: Editor; onHide(): void }
 
   if (selected.length === 0) {
     return (
-      <aside className="inspector idle" aria-label={t.inspector}>
-        <PanelHead title={t.inspector} onClose={onHide} closeLabel={t.hideDetails} />
+      <aside className="inspector idle" aria-label={t.journeyDetails}>
+        <PanelHead title={t.journeyDetails} onClose={onHide} closeLabel={t.hideDetails} />
+        <JourneyFields editor={editor} />
         <p>{t.inspectorEmpty}</p>
         <ul className="hints">
           {t.hints.map((h) => (
@@ -37,6 +38,20 @@ export function Inspector({ editor, onHide }: { editor: Editor; onHide(): void }
     );
   }
   return <CardFields key={card.id} editor={editor} card={card} onHide={onHide} channels={[...new Set(doc.cards.map((c) => c.channel).filter((c): c is string => !!c))]} />;
+}
+
+/** With no card selected: the journey's own fields (its description prints on the poster). */
+function JourneyFields({ editor }: { editor: Editor }) {
+  const { t } = useT();
+  const description = useJourney(editor, (s) => s.doc.journey.description);
+  const draft = useDraft(description, (v) => editor.send({ type: "updateJourney", description: v }));
+  return (
+    <label className="field">
+      <span>{t.description}</span>
+      {/* fields::MAX_NOTES_CHARS in the core. */}
+      <textarea rows={5} maxLength={20000} placeholder={t.descriptionHint} {...draft} />
+    </label>
+  );
 }
 
 function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: Card; channels: string[]; onHide(): void }) {

@@ -504,6 +504,7 @@ export type JourneyPatch_Serialize = {
 export type JourneySummary = {
 	id: string,
 	name: string,
+	description: string,
 	locale: string,
 	phases: number,
 	cards: number,
