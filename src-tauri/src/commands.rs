@@ -36,6 +36,10 @@ pub struct AppState {
 /// Where the user's choice of language is kept (absent: follow the system).
 pub const UI_LOCALE: &str = "ui_locale";
 
+/// Where the journey open in the main window is kept, so that the next start opens it again
+/// (absent or empty: the home screen). In the database, not the user's config: `--db` chooses it.
+const OPEN_JOURNEY: &str = "open_journey";
+
 // An error as the front end receives it: `{ message }`, in the UI language. There is no `From`
 // for the core's errors on purpose: they must go through `AppState::core_error`, which knows the
 // language, rather than fall back to English unnoticed. (Plain comments: doc comments would be
@@ -212,6 +216,24 @@ pub fn open_journey(state: &AppState, journey: Id) -> Result<OpenedJourney> {
     state.with(|s| s.load_for_board(journey).map(|(doc, history)| OpenedJourney { doc, history }))
 }
 
+/// Keeps which journey the main window shows (None: the home screen) for the next start.
+pub fn remember_open_journey(state: &AppState, journey: Option<Id>) -> Result<()> {
+    state.with(|s| s.set_meta(OPEN_JOURNEY, &journey.map(|j| j.to_string()).unwrap_or_default()))
+}
+
+/// The journey that was open when the app last closed, opened again; None when the home screen
+/// was shown, or when that journey has been deleted since (then it is forgotten too).
+pub fn reopen_journey(state: &AppState) -> Result<Option<OpenedJourney>> {
+    state.with(|s| {
+        let Some(journey) = s.meta(OPEN_JOURNEY)?.and_then(|id| id.parse::<Id>().ok()) else { return Ok(None) };
+        match s.load_for_board(journey) {
+            Ok((doc, history)) => Ok(Some(OpenedJourney { doc, history })),
+            Err(journeywall_core::Error::NoSuchJourney(_)) => s.set_meta(OPEN_JOURNEY, "").map(|()| None),
+            Err(e) => Err(e),
+        }
+    })
+}
+
 pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> {
     state.change_journey(journey, |s| s.apply(journey, edit))
 }
@@ -334,6 +356,26 @@ mod tests {
         let e = state.set_language("fr").unwrap_err();
         assert_eq!(e.message, "taal: 'fr' is geen taal die Journeywall kent (nl of en)");
         assert_eq!(state.lang(), Lang::Nl);
+    }
+
+    #[test]
+    fn the_journey_open_at_the_last_start_opens_again_unless_it_was_deleted_or_closed() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state_in(dir.path(), "en");
+        assert!(reopen_journey(&state).unwrap().is_none(), "a first start shows the home screen");
+        let journey = create_journey(&state, "online-en".into(), None).unwrap();
+        remember_open_journey(&state, Some(journey)).unwrap();
+
+        let restarted = state_in(dir.path(), "en");
+        assert_eq!(reopen_journey(&restarted).unwrap().map(|o| o.doc.journey.id), Some(journey));
+        remember_open_journey(&restarted, None).unwrap();
+        assert!(reopen_journey(&state_in(dir.path(), "en")).unwrap().is_none(), "closed: home");
+
+        remember_open_journey(&restarted, Some(journey)).unwrap();
+        delete_journey(&restarted, journey).unwrap();
+        let restarted = state_in(dir.path(), "en");
+        assert!(reopen_journey(&restarted).unwrap().is_none(), "deleted: home, without an error");
+        assert_eq!(restarted.with(|s| s.meta(OPEN_JOURNEY)).unwrap().as_deref(), Some(""), "and forgotten");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, type AppInfo, type OpenedJourney } from "./ipc";
 import { messages, toLocale, type Locale } from "./i18n";
 import { LocaleContext, useT } from "./i18n/context";
@@ -16,15 +16,33 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<"shortcuts" | "about" | "new" | null>(null);
+  // The journey the database keeps as open (null: the home screen), so unchanged is not written.
+  const remembered = useRef<string | null>(null);
   const t = messages(locale);
 
   useEffect(() => {
-    api.appInfo().then((i) => {
+    void (async () => {
+      const i = await api.appInfo();
+      // The journey that was open when the app closed opens again (the core says none when it
+      // has been deleted since: then the home screen, as after a first start).
+      const last = i.openError ? null : await api.reopenJourney().catch((e: Error) => (setError(e.message), null));
+      remembered.current = last?.doc.journey.id ?? null;
+      setOpened(last);
       setInfo(i);
       setLocale(i.locale);
       setNotice(i.notice);
-    });
+    })();
   }, []);
+  // Which journey is open (or the home screen) is kept for the next start, once the start has
+  // decided what to show.
+  const openId = opened?.doc.journey.id ?? null;
+  const started = info !== null && !info.openError;
+  useEffect(() => {
+    if (!started || remembered.current === openId) return;
+    remembered.current = openId;
+    // Not worth a message: at worst the next start shows the home screen.
+    api.rememberOpenJourney(openId).catch(() => undefined);
+  }, [started, openId]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

@@ -16,6 +16,8 @@ requests! {
         commands::list_templates() -> Vec<TemplateInfo>;
         commands::create_journey(template: String, name: Option<String>) -> Id;
         commands::open_journey(journey: Id) -> OpenedJourney;
+        commands::reopen_journey() -> Option<OpenedJourney>;
+        commands::remember_open_journey(journey: Option<Id>) -> ();
         commands::apply_edit(journey: Id, edit: Edit) -> Applied;
         commands::undo(journey: Id, step: Option<String>) -> Applied;
         commands::redo(journey: Id, step: Option<String>) -> Applied;
