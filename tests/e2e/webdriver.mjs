@@ -260,7 +260,27 @@ class Element {
   }
 }
 
+/**
+ * One WebDriver call. tauri-driver loses its kept-alive connection to WebKitWebDriver about once
+ * in five sessions with pointer actions (a reset connection, or the driver's "Remote end closed
+ * connection" answer) while the app runs on: such a call is sent again, a few times. Every call
+ * we make is safe to repeat (a find, a click on an element found afresh, a whole action chain).
+ */
 async function call(base, method, path, body) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await callOnce(base, method, path, body);
+    } catch (e) {
+      // A new session is not sent twice: a second app would start beside the first.
+      if (attempt >= 4 || path === "/session" || !dropped(e)) throw e;
+      await sleep(200 * attempt);
+    }
+  }
+}
+
+const dropped = (e) => /ECONNRESET|socket hang up|other side closed|fetch failed|Remote end closed connection|Connection reset/i.test(`${e.message} ${e.cause?.message ?? ""} ${e.cause?.code ?? ""}`);
+
+async function callOnce(base, method, path, body) {
   const r = await fetch(base + path, {
     method,
     headers: { "content-type": "application/json" },
