@@ -67,9 +67,16 @@ function contentSize(board: HTMLElement, zoom: number): { w: number; h: number }
 }
 
 /**
- * Ctrl+0: the whole journey in view. The first guess comes from the board as laid out at the old
- * zoom; cells off screen were laid out at a guessed height (`content-visibility`) and text wraps
- * differently at another size, so the result is measured again and shrunk until nothing scrolls.
+ * Below this the board cannot be read from the back of a room (a card's text is about 6 px): Fit
+ * then fits the width and the board scrolls down, rather than shrinking to a grey mosaic.
+ */
+export const LEGIBLE_ZOOM = 0.45;
+
+/**
+ * Ctrl+0: the whole journey in view, or, on a board too tall for that at a legible size, its
+ * whole width. The first guess comes from the board as laid out at the old zoom; cells off screen
+ * were laid out at a guessed height (`content-visibility`), so the result is measured again and
+ * shrunk until what is fitted no longer scrolls (never below legible).
  */
 export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
   const board = scroller?.querySelector<HTMLElement>(".board");
@@ -81,14 +88,19 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
     const zoom = editor.view.get().zoom;
     const size = contentSize(board, zoom);
     if (!size) return;
-    const fit = clamp(Math.floor(Math.min(scroller.clientWidth / size.w, scroller.clientHeight / size.h) * 100) / 100);
-    const overflows = scroller.scrollWidth > scroller.clientWidth + 1 || scroller.scrollHeight > scroller.clientHeight + 1;
-    const next = passes === 0 ? fit : overflows ? clamp(Math.min(fit, zoom - 0.01)) : zoom;
+    const byWidth = scroller.clientWidth / size.w;
+    const whole = Math.min(byWidth, scroller.clientHeight / size.h);
+    // Whole board; else the width (never enlarged, never below legible).
+    const fit = clamp(Math.floor((whole >= LEGIBLE_ZOOM ? whole : Math.max(LEGIBLE_ZOOM, Math.min(byWidth, 1))) * 100) / 100);
+    const tooWide = byWidth >= LEGIBLE_ZOOM && scroller.scrollWidth > scroller.clientWidth + 1;
+    const tooTall = whole >= LEGIBLE_ZOOM && scroller.scrollHeight > scroller.clientHeight + 1;
+    const overflows = tooWide || tooTall;
+    const next = passes === 0 ? fit : overflows ? Math.max(LEGIBLE_ZOOM, Math.min(fit, zoom - 0.01)) : zoom;
     fitted.set(editor, next);
     if (next === zoom && !(passes === 0 && overflows)) return;
     editor.view.set({ zoom: next });
     scroller.scrollTo(0, 0);
-    if (passes < 4 && next > MIN_ZOOM) requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1)));
+    if (passes < 4 && next > LEGIBLE_ZOOM) requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1)));
   };
   measure(0);
 }

@@ -1,0 +1,70 @@
+// Fit (Ctrl+0) on boards of every size: the board shrinks as a picture does (text and columns
+// together, the same lines), never below what can be read from the back of a room; a board too
+// tall for that fits its width and scrolls down.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { startUi, template } from "./harness.mjs";
+
+let ui;
+before(async () => {
+  ui = await startUi();
+});
+after(() => ui.close());
+
+/** The online template with `extra` more cards: `crowded` of them in the first cell, the rest spread over the card rows. */
+function fullBoard(extra, crowded) {
+  const doc = template("online-en");
+  const rows = doc.rows.filter((r) => r.kind === "cards");
+  for (let i = 0; i < extra; i++) {
+    const phase = i < crowded ? doc.phases[0] : doc.phases[i % doc.phases.length];
+    const row = i < crowded ? rows[0] : rows[(i >> 2) % rows.length];
+    const position = doc.cards.filter((c) => c.phase === phase.id && c.row === row.id).length;
+    doc.cards.push({ ...doc.cards[0], id: crypto.randomUUID(), phase: phase.id, row: row.id, position, title: `Extra note ${i + 1} about the bike shop's opening hours` });
+  }
+  return doc;
+}
+
+for (const [extra, crowded] of [
+  [0, 0],
+  [21, 12],
+  [257, 30],
+]) {
+  test(`Fit on a full board (${43 + extra} cards, ${crowded} in one cell) scales it as a picture and stays legible, fitting the width when it cannot fit whole`, async () => {
+    const page = await ui.open({ journeys: [fullBoard(extra, crowded)] }, { width: 1400, height: 900 });
+    await page.getByRole("button", { name: /Online customer journey/ }).click();
+    await page.locator(".board .card").first().waitFor();
+    const columnText = () =>
+      page.evaluate(() => {
+        const card = document.querySelector(".cell .card");
+        const title = card.querySelector(".card-title");
+        return { card: card.getBoundingClientRect().width, title: title.getBoundingClientRect().height };
+      });
+    const at100 = await columnText();
+    await page.keyboard.press("Control+0");
+    await page.waitForFunction(() => {
+      const s = document.querySelector(".board-scroll");
+      return s.scrollWidth <= s.clientWidth + 1;
+    });
+    // Settled: the zoom shown stops changing.
+    let zoom = "";
+    for (let i = 0; i < 20; i++) {
+      const now = await page.locator(".zoom-value").innerText();
+      if (now === zoom) break;
+      zoom = now;
+      await page.waitForFunction((z) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(document.querySelector(".zoom-value").textContent.trim() === z)))), now);
+    }
+    const percent = Number(zoom.replace(/\D/g, ""));
+    assert.ok(percent >= 40, `Fit chose ${percent} %`);
+    const fitted = await columnText();
+    // A picture: the card is narrower by the zoom, its title wraps into the same lines.
+    assert.ok(Math.abs(fitted.card - (at100.card * percent) / 100) < 3, `card ${fitted.card} px at ${percent} % (was ${at100.card} px)`);
+    assert.ok(Math.abs(fitted.title - (at100.title * percent) / 100) < 4, `title ${fitted.title} px tall at ${percent} % (was ${at100.title} px): it wraps as it did at 100 %`);
+    // The whole width is in view; a board too tall scrolls down.
+    const box = await page.evaluate(() => {
+      const s = document.querySelector(".board-scroll");
+      return { wide: s.scrollWidth - s.clientWidth, tall: s.scrollHeight - s.clientHeight };
+    });
+    assert.ok(box.wide <= 1, `${box.wide} px scroll sideways`);
+    assert.deepEqual(page.errors, []);
+  });
+}
