@@ -4,13 +4,16 @@
 // or rebound in one place.
 import type { Messages } from "../i18n";
 import type { Editor } from "../state/store";
-import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards } from "../journey/actions";
+import type { Card } from "../ipc";
+import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards, setEmotion } from "../journey/actions";
+import { activeVoter } from "../journey/vote";
 import { cellCards } from "../journey/cells";
 import { reveal, walk, type Arrow } from "./walk";
 import { fitZoom, zoomStep, zoomTo } from "./zoom";
 
 /** Where a key counts: `always` also in a text field; `notTyping` not in a text field (whose own
- * Ctrl+Z undoes typing); `board` only while the board has the focus and no card is being edited. */
+ * Ctrl+Z undoes typing); `board` only while the board (a card, a cell, a header) has the focus and
+ * no card is being edited — a focused button, field, menu or dialog gets its own keys. */
 export type Scope = "always" | "notTyping" | "board";
 
 export interface Action<C> {
@@ -81,6 +84,38 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     },
   },
   {
+    id: "giveDot",
+    label: (t) => t.actions.giveDot,
+    keys: ["Enter", "+"],
+    edits: true,
+    // While a participant has the turn: the keyboard's click on the focused card (the card itself,
+    // and one dot for a held key, not one per repeat). Not Space: Space held is the hand that pans.
+    enabled: (c, e) => voterAndCard(c) !== null && !e?.repeat && e?.target instanceof HTMLElement && e.target.matches(".cell .card"),
+    run: ({ editor }) => {
+      const v = voterAndCard({ editor } as EditorContext);
+      if (v) void editor.send({ type: "placeDot", participant: v.voter, card: v.card }, { asNotice: true });
+    },
+  },
+  {
+    id: "takeBackDot",
+    label: (t) => t.actions.takeBackDot,
+    // While voting, Delete never deletes a card: it takes the participant's dot back.
+    keys: ["-", "Delete", "Backspace"],
+    edits: true,
+    enabled: (c) => activeVoter(c.editor) !== null && hasSelection(c),
+    run: ({ editor }) => {
+      const v = voterAndCard({ editor } as EditorContext);
+      if (v) void editor.send({ type: "takeBackDot", participant: v.voter, card: v.card }, { asNotice: true });
+    },
+  },
+  {
+    id: "bandMenu",
+    label: (t) => t.actions.bandMenu,
+    keys: ["Shift+F10", "ContextMenu"],
+    enabled: (_, e) => bandElement(e) !== null,
+    run: (_, e) => bandElement(e)?.querySelector<HTMLButtonElement>(".menu-anchor > button")?.click(),
+  },
+  {
     id: "renameBand",
     label: (t) => t.actions.renameBand,
     keys: ["Enter", "F2"],
@@ -106,8 +141,23 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     run: ({ editor }) => editor.view.set({ selection: new Set(editor.journey.get().doc.cards.map((c) => c.id)) }),
   },
   { id: "clearSelection", label: (t) => t.actions.clearSelection, keys: ["Escape"], run: ({ editor }) => editor.view.set({ selection: new Set() }) },
-  { id: "walk", label: (t) => t.actions.walk, keys: arrows(""), run: (c, e) => e && walk(c.editor, e.key as Arrow) },
-  { id: "extend", label: (t) => t.actions.extend, keys: arrows("Shift+"), run: (c, e) => e && walk(c.editor, e.key as Arrow, true) },
+  {
+    id: "emotion",
+    label: (t) => t.actions.emotion,
+    keys: ["ArrowUp", "ArrowDown"],
+    edits: true,
+    // On a focused face, ↑ and ↓ raise and lower it; past +2 or −2 they walk on as elsewhere.
+    enabled: (c, e) => {
+      const next = emotionStep(c, e);
+      return next !== null && next.score !== (next.card.emotion ?? 0);
+    },
+    run: (c, e) => {
+      const next = emotionStep(c, e);
+      if (next) void setEmotion(c.editor, next.card, next.score);
+    },
+  },
+  { id: "walk", label: (t) => t.actions.walk, keys: arrows(""), run: (c, e) => e && walk(c.editor, e.key as Arrow, false, e.target) },
+  { id: "extend", label: (t) => t.actions.extend, keys: arrows("Shift+"), run: (c, e) => e && walk(c.editor, e.key as Arrow, true, e.target) },
   {
     id: "nudge",
     label: (t) => t.actions.nudge,
@@ -163,6 +213,28 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   { id: "personas", label: (t) => t.personas.button, run: (c) => c.open("personas") },
 ];
 
+/** The participant whose turn it is and the one card they are on, while a vote is open. */
+function voterAndCard(c: EditorContext): { voter: string; card: string } | null {
+  const voter = activeVoter(c.editor);
+  const { selection } = c.editor.view.get();
+  return voter && selection.size === 1 ? { voter, card: [...selection][0]! } : null;
+}
+
+/** The card of the emotion face a key was pressed on, and the score ↑ or ↓ makes of it. */
+function emotionStep(c: EditorContext, e: KeyboardEvent | undefined): { card: Card; score: number } | null {
+  const el = e?.target instanceof HTMLElement ? e.target.closest<HTMLElement>(".emotion-point") : null;
+  const card = el && c.editor.journey.get().doc.cards.find((k) => k.id === el.dataset.cardId);
+  if (!card) return null;
+  const score = Math.max(-2, Math.min(2, (card.emotion ?? 0) + (e?.key === "ArrowUp" ? 1 : -1)));
+  return { card, score };
+}
+
+/** The phase header or row label that itself has the focus. */
+function bandElement(e: KeyboardEvent | undefined): HTMLElement | null {
+  const el = e?.target instanceof HTMLElement ? e.target : null;
+  return el?.matches(".phase-header, .row-label") ? el : null;
+}
+
 /** The phase or row whose header or label itself (not a button in it) has the focus. */
 function bandItself(e: KeyboardEvent | undefined): string | null {
   const el = e?.target instanceof HTMLElement ? e.target : null;
@@ -201,10 +273,22 @@ export const APP_ACTIONS: readonly Action<AppContext>[] = [
 export const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
 
+/**
+ * Whether a key was pressed on the board: a card, a cell, a header or label, the board's scroller,
+ * or nowhere in particular (the page). A button, a field, a menu or a dialog is not the board,
+ * even inside it (a header's ⋯ button): Enter there presses it, Backspace there deletes no card.
+ */
+export function onBoard(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement) || el === document.body) return true;
+  if (typing(el) || el.closest('button, a[href], select, [role="menu"], [role="dialog"], [role="toolbar"]')) return false;
+  return el.closest(".board-scroll") !== null;
+}
+
 /** Whether `e` is the key written as `key` ("Ctrl+Shift+Z"); Cmd counts as Ctrl. Shift is part
  * of a letter's key but not of a symbol's, which needs Shift on some layouts and not on others. */
 export function matches(key: string, e: KeyboardEvent): boolean {
-  const parts = key === "Ctrl++" ? ["Ctrl", "+"] : key.split("+");
+  // "+" names a key as well as joining them: "Ctrl++", "+".
+  const parts = key.endsWith("+") ? [...key.slice(0, -1).split("+").filter(Boolean), "+"] : key.split("+");
   const name = parts[parts.length - 1]!;
   const ctrl = parts.includes("Ctrl");
   const shift = parts.includes("Shift");
@@ -212,7 +296,8 @@ export function matches(key: string, e: KeyboardEvent): boolean {
   const letter = /^[A-Za-z]$/.test(name);
   if (ctrl !== (e.ctrlKey || e.metaKey) || alt !== e.altKey) return false;
   if ((letter || name.length > 1) && shift !== e.shiftKey) return false;
-  return letter ? e.key.toLowerCase() === name.toLowerCase() : e.key === name;
+  const pressed = e.key === " " ? "Space" : e.key;
+  return letter ? pressed.toLowerCase() === name.toLowerCase() : pressed === name;
 }
 
 /** The action a key runs in `list`, for the element the key was typed in. */

@@ -1,6 +1,7 @@
 // Walking the board with the arrow keys: from card to card inside a cell, and on into the cell
 // above, below, left or right (hidden rows are passed over). An empty cell is a stop too, so a
-// card can be added there (N) or pasted into it.
+// card can be added there (N) or pasted into it. Past the top row are the phase headers, past the
+// first phase the row labels: the board is one Tab stop, and the arrows reach everything in it.
 import type { Card, JourneyDoc } from "../ipc";
 import type { Editor } from "../state/store";
 import { cellCards } from "../journey/cells";
@@ -52,9 +53,11 @@ function spotOf(editor: Editor): Spot | null {
  * Arrows without Ctrl: the selection moves to the neighbouring card, or the focus to the
  * neighbouring cell; with `extend` (Shift) the card reached joins the selection.
  */
-export function walk(editor: Editor, key: Arrow, extend = false): void {
+export function walk(editor: Editor, key: Arrow, extend = false, target: EventTarget | null = null): void {
   const { doc } = editor.journey.get();
   const { selection } = editor.view.get();
+  const band = target instanceof HTMLElement ? target.closest<HTMLElement>(".phase-header, .row-label") : null;
+  if (band) return extend ? undefined : walkFromBand(editor, band, key);
   const from = spotOf(editor);
   if (!from) {
     const first = doc.phases[0] && doc.rows.find((r) => !r.hidden);
@@ -62,12 +65,49 @@ export function walk(editor: Editor, key: Arrow, extend = false): void {
     return;
   }
   const next = step(doc, from, key);
-  if (!next) return;
+  if (!next) {
+    // Past the edge of the cards: the phase's header above, the row's label to the left.
+    if (extend) return;
+    if (key === "ArrowUp") reveal(`.phase-header[data-phase-id="${doc.phases[from.phase]!.id}"]`);
+    if (key === "ArrowLeft") reveal(`.row-label[data-row-id="${doc.rows[from.row]!.id}"]`);
+    return;
+  }
   if (extend) {
     if (next.card) focusSpot(editor, next, new Set([...selection, next.card.id]));
     return;
   }
   focusSpot(editor, next);
+}
+
+/** The arrows on a phase header go along the headers or down into the phase; on a row label, along the labels or into the row. */
+function walkFromBand(editor: Editor, band: HTMLElement, key: Arrow): void {
+  const { doc } = editor.journey.get();
+  const visible = doc.rows.filter((r) => !r.hidden);
+  const phase = doc.phases.findIndex((p) => p.id === band.dataset.phaseId);
+  const row = doc.rows.findIndex((r) => r.id === band.dataset.rowId);
+  const into = (p: number, r: number) =>
+    focusSpot(editor, { phase: p, row: r, card: cellCards(doc, { phase: doc.phases[p]!.id, row: doc.rows[r]!.id })[0] ?? null });
+  if (phase >= 0) {
+    const side = doc.phases[phase + (key === "ArrowLeft" ? -1 : 1)];
+    if ((key === "ArrowLeft" || key === "ArrowRight") && side) reveal(`.phase-header[data-phase-id="${side.id}"]`);
+    if (key === "ArrowDown" && visible[0]) into(phase, doc.rows.indexOf(visible[0]));
+  } else if (row >= 0) {
+    const at = visible.indexOf(doc.rows[row]!);
+    const side = visible[at + (key === "ArrowUp" ? -1 : 1)];
+    if ((key === "ArrowUp" || key === "ArrowDown") && side) reveal(`.row-label[data-row-id="${side.id}"]`);
+    if (key === "ArrowRight" && doc.phases[0]) into(0, row);
+  }
+}
+
+/**
+ * The board's one Tab stop was reached by the keyboard: the focus carries on where it was (the
+ * selected card, else the focused cell), so Tab away and back loses nobody's place.
+ */
+export function enterBoard(editor: Editor): void {
+  const { selection, focusedCell } = editor.view.get();
+  const first = [...selection][0];
+  if (first) reveal(`[data-card-id="${first}"]`);
+  else if (focusedCell) reveal(`[data-drop-cell][data-phase="${focusedCell.phase}"][data-row="${focusedCell.row}"]`);
 }
 
 /** Selects and focuses a spot's card (or its empty cell) and scrolls it into view. */

@@ -318,11 +318,16 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
           key={c.id}
           initial={c.title}
           placeholder={t.newCardPlaceholder}
+          label={t.board.editTitle(c.title)}
           onCommit={(title) => {
             editor.view.set({ editing: null });
+            reveal(`[data-card-id="${c.id}"]`);
             void renameCard(editor, c, title);
           }}
-          onCancel={() => editor.view.set({ editing: null })}
+          onCancel={() => {
+            editor.view.set({ editing: null });
+            reveal(`[data-card-id="${c.id}"]`);
+          }}
         />,
       );
     } else {
@@ -351,7 +356,8 @@ function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {
       role="listbox"
       aria-multiselectable="true"
       aria-label={t.board.cell(phase.title, row.title)}
-      tabIndex={0}
+      // The board is one Tab stop; the arrow keys reach each cell (walk.ts).
+      tabIndex={-1}
       data-drop-cell=""
       data-phase={phase.id}
       data-row={row.id}
@@ -384,6 +390,8 @@ function AddPhaseColumn({ editor }: { editor: Editor }) {
   return (
     <div className="add-phase">
       <button
+        // The keyboard adds a phase from a phase header's menu: the board is one Tab stop.
+        tabIndex={-1}
         title={t.addPhase}
         aria-label={t.addPhase}
         onClick={() => void addPhase(editor, phases, t.newPhaseTitle)}

@@ -70,7 +70,7 @@ export function VoteDots({ votes, colours, label }: { votes: number; colours: st
 }
 
 /** The inline editor for a card's title (new or existing): Enter commits, Escape cancels. */
-export function CardTitleEditor(props: { initial: string; placeholder: string; onCommit(title: string): void; onCancel(): void }) {
+export function CardTitleEditor(props: { initial: string; placeholder: string; label?: string; onCommit(title: string): void; onCancel(): void }) {
   // Enter, Escape and blur can follow each other; only the first one counts.
   const done = useRef(false);
   const once = (f: () => void) => {
@@ -101,7 +101,7 @@ export function CardTitleEditor(props: { initial: string; placeholder: string; o
         const value = e.currentTarget.value;
         once(() => props.onCommit(value));
       }}
-      aria-label={props.placeholder}
+      aria-label={props.label ?? props.placeholder}
     />
   );
 }

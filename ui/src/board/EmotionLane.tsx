@@ -85,7 +85,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
           className={`emotion-cell${dropTarget?.phase === col.phase.id && dropTarget.row === row.id ? " drop-target" : ""}`}
           style={{ left: col.x, width: col.w }}
           role="group"
-          tabIndex={0}
+          tabIndex={-1}
           data-drop-cell=""
           data-phase={col.phase.id}
           data-row={row.id}
@@ -147,7 +147,7 @@ function EmotionEditors(props: {
     <div className="emotion-editor" style={{ left: col.x + 8, width: col.w - 16 }}>
       <InlineInput
         className="card-editor"
-        label={t.newCardPlaceholder}
+        label={card ? t.board.editTitle(card.title) : t.newCardPlaceholder}
         placeholder={t.newCardPlaceholder}
         initial={card?.title ?? ""}
         onClose={() => editor.view.set({ editing: null })}

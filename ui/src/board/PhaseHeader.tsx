@@ -70,9 +70,10 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
       ref={self}
       className="phase-header"
       style={{ background: phase.colour }}
-      // In the Tab order, so Alt+arrows move it and Alt+Shift+arrows resize it (registry.ts).
+      // Reached by the arrow keys from the cards below it (the board is one Tab stop, walk.ts);
+      // Alt+arrows move it, Alt+Shift+arrows resize it, Shift+F10 opens its menu (registry.ts).
       role="group"
-      tabIndex={0}
+      tabIndex={-1}
       aria-label={t.board.phase(index + 1, count, phase.title)}
       data-phase-id={phase.id}
       onPointerDown={onPointerDown}
@@ -91,6 +92,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
           </div>
         )}
         <MenuButton
+          tabIndex={-1}
           label={t.phaseMenu}
           items={[
             { label: t.rename, run: () => setEditing("title") },
@@ -110,7 +112,7 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
                     aria-checked={p.colour === phase.colour}
                     className={`swatch${p.colour === phase.colour ? " on" : ""}`}
                     style={{ background: p.colour }}
-                    aria-label={`${t.colour} ${p.name}`}
+                    aria-label={`${t.colour} ${t.colourNames[p.name]}`}
                     onClick={() => (close(), void update({ colour: p.colour }))}
                   />
                 ))}

@@ -38,9 +38,10 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
       ref={self}
       className={`row-label${row.kind === "emotion" ? " emotion" : ""}`}
       style={{ background: row.colour }}
-      // In the Tab order, so Alt+↑ and Alt+↓ move it (registry.ts).
+      // Reached by the arrow keys from the cards beside it (the board is one Tab stop, walk.ts);
+      // Alt+↑ and Alt+↓ move it, Shift+F10 opens its menu (registry.ts).
       role="group"
-      tabIndex={0}
+      tabIndex={-1}
       aria-label={t.board.row(index + 1, count, row.title)}
       data-row-id={row.id}
       onPointerDown={(e) => {
@@ -74,6 +75,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
         </span>
       )}
       <MenuButton
+        tabIndex={-1}
         label={t.rowMenu}
         items={[
           { label: t.rename, run: () => setRenaming(true) },

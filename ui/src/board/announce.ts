@@ -41,6 +41,9 @@ function describeEdit(t: Messages, { before, changes, edit }: LastChange, after:
     return t.announce.moved(first.title, where(t, after, first), first.position + 1, count);
   }
   const changed = changes.cards.find((c) => old.has(c.id));
+  const was = changed && old.get(changed.id);
+  if (changed && was && was.emotion !== changed.emotion) return t.announce.emotion(changed.title, changed.emotion === null ? t.noEmotion : t.emotion(changed.emotion));
+  if (changed && was && was.votes !== changed.votes) return t.announce.votes(changed.title, changed.votes);
   if (changed) return t.announce.changed(changed.title);
   if (changes.phases) {
     const far = byId(changes.phases, edit?.type === "movePhase" ? edit.phase : undefined) ?? furthest(before.phases, changes.phases);

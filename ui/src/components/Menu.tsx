@@ -25,7 +25,7 @@ export type MenuEntry = { label: string; run(): unknown; disabled?: boolean; dan
  * arrow keys go through the items, and a choice, Escape, Tab or a click elsewhere closes it
  * (Escape gives the focus back to the button).
  */
-export function MenuButton({ label, items }: { label: string; items: MenuEntry[] }) {
+export function MenuButton({ label, items, tabIndex }: { label: string; items: MenuEntry[]; tabIndex?: number }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -66,7 +66,7 @@ export function MenuButton({ label, items }: { label: string; items: MenuEntry[]
   }, [open]);
   return (
     <div className="menu-anchor" ref={ref} onPointerDown={(e) => e.stopPropagation()}>
-      <button ref={button} className="icon-button" aria-label={label} title={label} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={button} className="icon-button" tabIndex={tabIndex} aria-label={label} title={label} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         <Icon name="more" />
       </button>
       {open ? (

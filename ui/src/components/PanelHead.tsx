@@ -6,7 +6,8 @@ export function PanelHead({ title, onClose, closeLabel }: { title: string; onClo
   const { t } = useT();
   return (
     <div className="panel-head">
-      <h2>{title}</h2>
+      {/* Focusable by the editor, which takes the keyboard into a panel the user opens. */}
+      <h2 tabIndex={-1}>{title}</h2>
       <button onClick={onClose} aria-label={closeLabel ?? t.close} title={closeLabel ?? t.close}>
         <Icon name="close" />
       </button>

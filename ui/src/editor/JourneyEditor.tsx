@@ -14,6 +14,7 @@ import { describeChange } from "../board/announce";
 import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
 import { keepFitted, zoomBy } from "../actions/zoom";
+import { enterBoard } from "../actions/walk";
 import { editorAction, runEditorAction, withKey, type EditorContext } from "../actions/registry";
 import { PosterDialog } from "../poster/PosterDialog";
 import { RoomTimer } from "../workshop/RoomTimer";
@@ -40,9 +41,13 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   const [roundView, setRoundView] = useState<RoundView | null>(null);
   const [restored, setRestored] = useState<{ id: string; name: string } | null>(null);
   const roundScroller = useRef<HTMLDivElement>(null);
+  // Where the keyboard goes once a panel the user opened or closed is drawn: into the panel, or
+  // back to the button that opened it — never left on the page's body.
+  const focusAfter = useRef<string | null>(null);
   const showPanel = (next: Panel | null) => {
     editor.view.set({ voter: null });
     if (next !== "rounds") setRoundView(null);
+    focusAfter.current = next ? ".editor-body > aside h2" : panel ? `.journey-header [data-action="${panel}"]` : null;
     setPanel(next);
   };
   // Hidden by the user for more room on a small screen; remembered for the next journey.
@@ -51,8 +56,14 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     const show = panel !== null || !detailsShown;
     if (panel !== null) showPanel(null);
     setDetailsShown(show);
+    focusAfter.current = show ? ".editor-body > aside h2" : ".details-rail button";
     localStorage.setItem(DETAILS_KEY, show ? "shown" : "hidden");
   };
+  useEffect(() => {
+    const selector = focusAfter.current;
+    focusAfter.current = null;
+    if (selector) document.querySelector<HTMLElement>(selector)?.focus();
+  }, [panel, detailsShown]);
   const [results, setResults] = useState<"ranking" | "typing" | null>(null);
   // While a round or the presenter view is shown, nothing may change the journey behind it: not
   // the editor's shortcuts, not the menu's edit entries, not quick capture.
@@ -186,6 +197,17 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     };
     const end = () => el.classList.remove("panning");
     followPointer(e, { start: pan, move: pan, drop: end, cancel: end });
+    // With Space held the pointer is a hand: the click that ends the gesture reaches nothing under
+    // it (in a vote it gave the card where the pan began a dot).
+    const swallow = (ev: MouseEvent) => (ev.stopPropagation(), ev.preventDefault());
+    window.addEventListener(
+      "pointerup",
+      () => {
+        window.addEventListener("click", swallow, { capture: true, once: true });
+        setTimeout(() => window.removeEventListener("click", swallow, { capture: true }), 0);
+      },
+      { capture: true, once: true },
+    );
   };
 
   return (
@@ -225,7 +247,17 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
               <ErrorToast editor={roundView.editor} />
             </main>
           ) : (
-            <main className="board-scroll" ref={scroller} onPointerDownCapture={onPanStart}>
+            <main
+              className="board-scroll"
+              ref={scroller}
+              onPointerDownCapture={onPanStart}
+              // The board is one Tab stop (the arrow keys walk inside it); reached by Tab, the
+              // focus goes on to where the keyboard was, not by a click on the canvas.
+              tabIndex={0}
+              onFocus={(e) => {
+                if (e.target === e.currentTarget && e.currentTarget.matches(":focus-visible")) enterBoard(editor);
+              }}
+            >
               <Board editor={editor} scroller={scroller} />
             </main>
           )}
@@ -255,7 +287,16 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
           )}
         </div>
         {results ? <VoteResults editor={editor} typing={results === "typing"} onClose={() => setResults(null)} /> : null}
-        {capturing ? <CaptureBar editor={editor} onClose={() => setCapturing(false)} /> : null}
+        {capturing ? (
+          <CaptureBar
+            editor={editor}
+            onClose={() => {
+              setCapturing(false);
+              // The keyboard goes on from the cell the notes went into.
+              enterBoard(editor);
+            }}
+          />
+        ) : null}
         <ErrorToast editor={editor} />
         <Announcer editor={editor} />
         {restored ? (
@@ -352,14 +393,14 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         <ActionButton id="poster" icon="print" label={t.menu.poster} className="print" onClick={() => run("poster")} />
       </div>
       {persona ? (
-        <button className="persona-chip" title={persona.quote} onClick={() => toggle("personas")}>
+        <button className="persona-chip" data-action="personas" title={persona.quote} onClick={() => toggle("personas")}>
           {persona.picture ? <img src={persona.picture} alt="" /> : null}
           <span className="persona-name">
             {t.persona}: {persona.name}
           </span>
         </button>
       ) : (
-        <button className="persona-chip" onClick={() => toggle("personas")}>
+        <button className="persona-chip" data-action="personas" onClick={() => toggle("personas")}>
           {t.personas.button}
         </button>
       )}

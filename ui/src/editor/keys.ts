@@ -1,13 +1,13 @@
 // The editor's keyboard: a key runs the action the registry binds it to (`registry.ts`), the same
 // action as its button and its menu entry. Copy and paste arrive as clipboard events instead.
-import { EDITOR_ACTIONS, actionForKey, runEditorAction, typing, type EditorContext } from "../actions/registry";
+import { EDITOR_ACTIONS, actionForKey, onBoard, runEditorAction, typing, type EditorContext } from "../actions/registry";
 import { cellOf, copySelection, paste, selectedCards } from "../journey/actions";
 
 export function installKeys(ctx: EditorContext): () => void {
   const { editor } = ctx;
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented) return;
-    const action = actionForKey(EDITOR_ACTIONS, e, !editor.view.get().editing, ctx);
+    const action = actionForKey(EDITOR_ACTIONS, e, !editor.view.get().editing && onBoard(e.target), ctx);
     if (!action) return;
     // A key bound everywhere is the app's even when it does nothing now (Ctrl+P never prints the page).
     if (runEditorAction(action, ctx, e) || action.scope === "always") e.preventDefault();

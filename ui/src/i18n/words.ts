@@ -97,6 +97,11 @@ export const words = {
   addPhaseBefore: { en: "Add phase before", nl: "Fase ervoor toevoegen" },
   addPhaseAfter: { en: "Add phase after", nl: "Fase erna toevoegen" },
   colour: { en: "Colour", nl: "Kleur" },
+  /** The palette's colours by name (journey/palette.ts). */
+  colourNames: {
+    en: { sky: "sky blue", green: "green", orange: "orange", purple: "purple", yellow: "yellow", blue: "blue", vermilion: "vermilion", grey: "grey" },
+    nl: { sky: "hemelsblauw", green: "groen", orange: "oranje", purple: "paars", yellow: "geel", blue: "blauw", vermilion: "vermiljoen", grey: "grijs" },
+  },
   phaseColour: { en: "Phase colour", nl: "Kleur van de fase" },
   delete: { en: "Delete", nl: "Verwijderen" },
   deletePhase: { en: "Delete phase…", nl: "Fase verwijderen…" },
@@ -538,6 +543,10 @@ export const words = {
     reorder: { en: "Move the focused phase (← →) or row (↑ ↓)", nl: "De fase (← →) of rij (↑ ↓) met de focus verplaatsen" },
     resize: { en: "Make the focused phase narrower or wider", nl: "De fase met de focus smaller of breder maken" },
     shortcuts: { en: "Keyboard shortcuts (this list)", nl: "Sneltoetsen (deze lijst)" },
+    giveDot: { en: "Give the focused card a dot (while voting)", nl: "De kaart met de focus een stip geven (tijdens het stemmen)" },
+    takeBackDot: { en: "Take your dot back from the focused card (while voting)", nl: "Je stip terugnemen van de kaart met de focus (tijdens het stemmen)" },
+    bandMenu: { en: "Open the focused phase's or row's menu", nl: "Het menu van de fase of rij met de focus openen" },
+    emotion: { en: "Raise or lower the focused emotion face", nl: "Het gezicht met de focus blijer of droeviger maken" },
   },
   gestures: {
     en: [
@@ -556,6 +565,7 @@ export const words = {
     row: (i: number, n: number, title: string) => ({ en: `Row ${i} of ${n}: ${title}`, nl: `Rij ${i} van ${n}: ${title}` }),
     cell: (phase: string, row: string) => ({ en: `${phase} › ${row}`, nl: `${phase} › ${row}` }),
     emotionPoint: (title: string, emotion: string) => ({ en: `${title}: ${emotion}`, nl: `${title}: ${emotion}` }),
+    editTitle: (title: string) => ({ en: `Title of the card “${title}”`, nl: `Titel van de kaart “${title}”` }),
     moveLeft: { en: "Move left", nl: "Naar links" },
     moveRight: { en: "Move right", nl: "Naar rechts" },
     moveUp: { en: "Move up", nl: "Omhoog" },
@@ -575,6 +585,8 @@ export const words = {
     }),
     movedMany: (n: number, where: string) => ({ en: `Moved ${n} cards to ${where}`, nl: `${n} kaarten verplaatst naar ${where}` }),
     changed: (title: string) => ({ en: `Changed “${title}”`, nl: `“${title}” gewijzigd` }),
+    emotion: (title: string, emotion: string) => ({ en: `“${title}” is now ${emotion}`, nl: `“${title}” is nu ${emotion}` }),
+    votes: (title: string, n: number) => ({ en: `“${title}” has ${n} ${n === 1 ? "dot" : "dots"}`, nl: `“${title}” heeft ${n} ${n === 1 ? "stip" : "stippen"}` }),
     phaseMoved: (title: string, i: number, n: number) => ({
       en: `Phase “${title}” is now ${i} of ${n}`,
       nl: `Fase “${title}” staat nu op ${i} van ${n}`,

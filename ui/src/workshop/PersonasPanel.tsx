@@ -22,9 +22,26 @@ export function PersonasPanel({ editor, onClose }: { editor: Editor; onClose(): 
       {personas.map((p, i) => (
         <PersonaCard key={p.id} editor={editor} persona={p} first={i === 0} />
       ))}
-      <button onClick={() => void editor.send({ type: "addPersona", name: t.personas.newName })}>+ {t.personas.add}</button>
+      <button onClick={() => void addPersona(editor, t.personas.newName)}>+ {t.personas.add}</button>
     </aside>
   );
+}
+
+/**
+ * Adds a persona and takes the keyboard to its name, scrolled into view: the focus left on the
+ * button below the fold let a typed space add a second persona and an "n" start a card.
+ */
+async function addPersona(editor: Editor, name: string): Promise<void> {
+  const before = new Set(editor.journey.get().doc.personas.map((p) => p.id));
+  if (!(await editor.send({ type: "addPersona", name }))) return;
+  const added = editor.journey.get().doc.personas.find((p) => !before.has(p.id));
+  if (!added) return;
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLInputElement>(`.persona-card[data-persona-id="${added.id}"] input`);
+    field?.focus({ preventScroll: true });
+    field?.select();
+    field?.closest(".persona-card")?.scrollIntoView({ block: "nearest" });
+  });
 }
 
 function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Persona; first: boolean }) {
@@ -42,7 +59,7 @@ function PersonaCard({ editor, persona, first }: { editor: Editor; persona: Pers
     .map((w) => [...w][0]?.toUpperCase())
     .join("");
   return (
-    <section className="persona-card" aria-label={persona.name}>
+    <section className="persona-card" aria-label={persona.name} data-persona-id={persona.id}>
       <div className="persona-top">
         {persona.picture ? (
           <img className="persona-picture" src={persona.picture} alt={t.personas.picture(persona.name)} />

@@ -133,10 +133,28 @@ function Inbox({ editor }: { editor: Editor }) {
     groups.set(key, [...(groups.get(key) ?? []), n]);
   }
   const here = cell ? `${title(phases, cell.phase) ?? ""} · ${title(rows, cell.row) ?? ""}` : null;
+  const section = useRef<HTMLElement>(null);
+  /**
+   * Once `sent` has taken a note out of the inbox, the keyboard goes on to the note that took its
+   * place (else the inbox's heading), never to the page's body; a focus put elsewhere is left be.
+   */
+  const focusNext = (index: number, sent: Promise<unknown>) =>
+    void sent.then(() =>
+      requestAnimationFrame(() => {
+        if (document.activeElement !== document.body && document.activeElement !== null) return;
+        const notes = section.current?.querySelectorAll<HTMLElement>(".inbox-note") ?? [];
+        const next = notes[Math.min(index, notes.length - 1)];
+        (next?.querySelector<HTMLElement>(".note-actions button") ?? section.current?.querySelector<HTMLElement>("h3"))?.focus();
+      }),
+    );
+  const stopEditing = (note: string) => {
+    setEditing(null);
+    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-note-id="${note}"] .note-edit`)?.focus());
+  };
 
   return (
-    <section className="room-inbox" aria-label={t.room.inbox}>
-      <h3>
+    <section className="room-inbox" aria-label={t.room.inbox} ref={section}>
+      <h3 tabIndex={-1}>
         {t.room.inbox} <span className="count">{waiting.length}</span>
       </h3>
       {waiting.length === 0 ? <p className="hint">{t.room.inboxEmpty}</p> : null}
@@ -150,12 +168,12 @@ function Inbox({ editor }: { editor: Editor }) {
           <h4>{group}</h4>
           <ul>
             {notes.map((n) => (
-              <li key={n.id} className="inbox-note" onPointerDown={(e) => dragNote(e, editor, n)} title={t.room.dragHint}>
+              <li key={n.id} className="inbox-note" data-note-id={n.id} onPointerDown={(e) => dragNote(e, editor, n)} title={t.room.dragHint}>
                 {editing === n.id ? (
                   <InlineInput
                     initial={n.text}
                     label={t.room.editNote}
-                    onClose={() => setEditing(null)}
+                    onClose={() => stopEditing(n.id)}
                     onCommit={(text) => editor.send({ type: "updateNote", note: n.id, text })}
                   />
                 ) : (
@@ -166,18 +184,20 @@ function Inbox({ editor }: { editor: Editor }) {
                 {n.author ? <p className="author">{n.author}</p> : null}
                 <div className="note-actions">
                   {aimed(n) ? (
-                    <button onClick={() => void editor.send({ type: "placeNote", note: n.id })}>{t.room.place}</button>
+                    <button onClick={() => focusNext(waiting.indexOf(n), editor.send({ type: "placeNote", note: n.id }))}>{t.room.place}</button>
                   ) : null}
                   {cell ? (
                     <button
-                      onClick={() => void editor.send({ type: "placeNote", note: n.id, phase: cell.phase, row: cell.row })}
+                      onClick={() => focusNext(waiting.indexOf(n), editor.send({ type: "placeNote", note: n.id, phase: cell.phase, row: cell.row }))}
                       title={t.room.placeHere(here ?? "")}
                     >
                       {t.room.placeHereShort}
                     </button>
                   ) : null}
-                  <button onClick={() => setEditing(n.id)}>{t.room.edit}</button>
-                  <button className="danger-text" onClick={() => void editor.send({ type: "discardNote", note: n.id })}>
+                  <button className="note-edit" onClick={() => setEditing(n.id)}>
+                    {t.room.edit}
+                  </button>
+                  <button className="danger-text" onClick={() => focusNext(waiting.indexOf(n), editor.send({ type: "discardNote", note: n.id }))}>
                     {t.room.discard}
                   </button>
                 </div>
