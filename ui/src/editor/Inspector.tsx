@@ -110,7 +110,7 @@ function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: 
               key={p.colour}
               className={`swatch${card.colour === p.colour ? " on" : ""}`}
               style={{ background: p.colour }}
-              aria-label={`${t.colour} ${p.name}`}
+              aria-label={`${t.colour} ${t.colourNames[p.name]}`}
               onClick={() => void update({ colour: p.colour })}
             />
           ))}

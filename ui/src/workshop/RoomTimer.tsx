@@ -99,7 +99,7 @@ export function RoomTimer() {
           {controls(false)}
         </div>
       ) : (
-        <button data-action="timer" onClick={() => setMenu(!menu)} aria-haspopup="menu" aria-expanded={menu}>
+        <button data-action="timer" onClick={() => setMenu(!menu)} aria-haspopup="menu" aria-expanded={menu} title={t.timer.label}>
           <Icon name="timer" /> <span className="label">{t.timer.label}</span>
         </button>
       )}
