@@ -329,7 +329,7 @@ test("zoom steps through round figures, Ctrl+0 fits the journey, and a fitted bo
   assert.equal(await zoom(), chosen);
   // Ctrl+I brings the details back.
   await page.keyboard.press("Control+i");
-  await page.getByRole("complementary", { name: "Card details" }).getByRole("button", { name: /Hide the card details/ }).waitFor();
+  await page.getByRole("complementary", { name: "Journey details" }).getByRole("button", { name: /Hide the card details/ }).waitFor();
 });
 
 test("pasting lines of text makes one card per line in the focused cell", async () => {
