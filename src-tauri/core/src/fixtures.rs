@@ -45,6 +45,29 @@ pub fn grown_journey(cards: usize) -> JourneyDoc {
     doc
 }
 
+/// The Dutch online journey as a workshop leaves its emotion row: two points in the first phase,
+/// three in the second and fourth, and a point nobody scored yet. Each title is its own words, so
+/// a test can tell which caption a line of text belongs to.
+pub fn crowded_emotions() -> JourneyDoc {
+    let mut doc = templates::instantiate("online-nl", Some("Workshop emoties")).expect("the template exists");
+    let row = doc.rows.iter().find(|r| r.kind == crate::model::RowKind::Emotion).expect("online-nl has an emotion row").id;
+    let extra = [
+        (0, "Ziet advertentie van een vriend op Instagram", Some(-1)),
+        (1, "Leest reviews en vergelijkt prijzen op drie sites", Some(1)),
+        (1, "Weet niet welke maat past", Some(-2)),
+        (2, "Betaalt snel met iDEAL", None),
+        (3, "Track & trace zegt niets", Some(-2)),
+        (3, "Bezorger belt aan", Some(1)),
+    ];
+    let template = doc.cards.iter().find(|c| c.row == row).expect("the emotion row has cards").clone();
+    for (n, (phase, title, emotion)) in extra.into_iter().enumerate() {
+        let phase = doc.phases[phase].id;
+        let position = doc.cards.iter().filter(|c| c.phase == phase && c.row == row).count() as u32;
+        doc.cards.push(Card { id: new_id(), phase, row, position, title: title.into(), emotion, votes: n as u32 % 2, ..template.clone() });
+    }
+    doc
+}
+
 /// An `addCard` edit, built up: `NewCard::new(phase, row, "title").at(1).notes("…").edit()`.
 #[derive(Debug, Clone)]
 pub struct NewCard {

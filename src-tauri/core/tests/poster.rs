@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use journeywall_core::fixtures::grown_journey;
+use journeywall_core::fixtures::{crowded_emotions, grown_journey};
 use journeywall_core::model::JourneyDoc;
 use journeywall_core::poster::{Orientation, Poster, PosterMode, PosterOptions, PosterSize};
 use journeywall_core::templates;
@@ -94,6 +94,20 @@ fn every_template_prints_on_one_a0_with_every_title() {
         if squeeze(&doc.journey.description).contains('ë') {
             assert!(text.contains('ë'), "{}: no ë", t.id);
         }
+    }
+}
+
+/// Two or three emotion points in a phase, as a workshop leaves them: on A0 each point's title is
+/// printed once, under or over its face, not again as a card under the curve. (A tiled poster's
+/// sheets each show the one drawing, so its text repeats where sheets overlap.)
+#[test]
+fn each_emotion_point_prints_once_on_a0() {
+    let doc = crowded_emotions();
+    let emotion = doc.rows.iter().find(|r| r.kind == journeywall_core::model::RowKind::Emotion).unwrap().id;
+    let (_, path) = write(&doc, &PosterOptions::default(), "crowded-emotions-A0.pdf");
+    let text = pdf_text(&path);
+    for c in doc.cards.iter().filter(|c| c.row == emotion) {
+        assert_eq!(text.matches(&squeeze(&c.title)).count(), 1, "'{}'", c.title);
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::captions::{place, points_along, Point, Room, SIZE as CAPTION_SIZE};
 use super::font::Weight;
 use super::glyphs::is_rtl;
 use super::measure::Measure;
@@ -21,9 +22,6 @@ const CARD_GAP: f32 = 3.0;
 const MARGIN: f32 = 12.0;
 const LABEL_WIDTH: f32 = 42.0;
 const EMOTION_HEIGHT: f32 = 62.0;
-/// A phase whose emotion points are closer than this, or whose titles need more than three
-/// lines, lists its cards instead of captioning them.
-const MIN_CAPTION_SLOT: f32 = 18.0;
 const MIN_ROW_HEIGHT: f32 = 22.0;
 const LINE: f32 = 1.28;
 
@@ -519,8 +517,9 @@ impl Builder {
         self.path(p(a.0, a.1), vec![Segment::Curve(p(c1.0, c1.1), p(c2.0, c2.1), p(b.0, b.1))], Stroke::solid(PAPER, 1.8 * u));
     }
 
-    /// The curve through the scores over a band; a phase with too many points for captions lists
-    /// its cards under the band instead, so every title is still printed and nothing overlaps.
+    /// The curve through the scores over a band, each point's title as its caption; a phase
+    /// with a point no caption finds room for lists its cards under the band instead, so every
+    /// title is printed once and nothing overlaps.
     fn emotion_row<'a>(
         &mut self,
         row: &Row,
@@ -531,57 +530,96 @@ impl Builder {
         y: f32,
     ) -> f32 {
         let band = EMOTION_HEIGHT;
-        let start = self.shapes.len();
-        let mut height = band;
-        let mut points = Vec::new();
-        for (p, col) in phases.iter().zip(columns) {
-            let list = cards(p);
-            let slot = col.w / (list.len() as f32 + 1.0);
-            let captions = slot >= MIN_CAPTION_SLOT
-                && list.iter().all(|c| self.m.wrap(c.title.trim(), Weight::Regular, META_SIZE, slot - 2.0, None).len() <= 3);
-            if !captions {
-                height = height.max(self.stack(list, p, col, x0, y + band) - y);
-            }
-            for (i, c) in list.iter().enumerate() {
-                points.push((x0 + col.x + slot * (i as f32 + 1.0), *c, slot, captions));
-            }
-        }
-        let listed = self.shapes.split_off(start);
-        self.row_frame(row, columns, x0, y, height);
-
         let pad = 9.0;
         let score_y = |s: f32| y + pad + (2.0 - s) / 4.0 * (band - 2.0 * pad - 8.0);
         let total = columns.last().map_or(0.0, |c| c.x + c.w);
+        // (phase, card, x, face size)
+        let mut points = Vec::new();
+        for (n, (p, col)) in phases.iter().zip(columns).enumerate() {
+            let list = cards(p);
+            let slot = col.w / (list.len() as f32 + 1.0);
+            for (i, c) in list.iter().enumerate() {
+                points.push((n, *c, x0 + col.x + slot * (i as f32 + 1.0), slot));
+            }
+        }
+        let face = |x: f32, c: &Card, slot: f32| {
+            let size = (slot * 0.9).min(7.0);
+            let cy = score_y(c.emotion.unwrap_or(0) as f32);
+            Rect::new(x - size / 2.0, cy - size / 2.0, size, size)
+        };
+        let scored: Vec<(f32, f32)> = points.iter().filter_map(|(_, c, x, _)| c.emotion.map(|e| (*x, score_y(e as f32)))).collect();
+        let curve = (scored.len() > 1).then(|| smooth(&scored));
+        let marks = [(2.0, "+2"), (0.0, "0"), (-2.0, "-2")];
+        let mut obstacles: Vec<Rect> = points.iter().map(|(_, c, x, slot)| face(*x, c, *slot)).collect();
+        obstacles.extend(
+            marks.iter().map(|(score, mark)| Rect::new(x0 + 1.2, score_y(*score) - 1.0, self.m.width(mark, Weight::Regular, 2.4), 2.4)),
+        );
+        let room = Room {
+            band: Rect::new(x0 + 0.5, y + 0.5, total - 1.0, band - 1.0),
+            obstacles,
+            curve: curve.as_ref().map_or_else(Vec::new, |c| points_along(scored[0], c)),
+        };
+        let at: Vec<Point> = points
+            .iter()
+            .map(|(_, c, x, slot)| Point { title: &c.title, x: *x, face: face(*x, c, *slot), slot: *slot, low: c.emotion.unwrap_or(0) < 0 })
+            .collect();
+        // A phase where one point finds no room lists them all; the others are placed again.
+        let mut listed = vec![false; phases.len()];
+        let captions = loop {
+            let skip: Vec<bool> = points.iter().map(|(n, ..)| listed[*n]).collect();
+            let captions = place(&at, &skip, &room, &mut self.m);
+            let unplaced: Vec<usize> =
+                points.iter().zip(&captions).filter(|((n, ..), c)| c.is_none() && !listed[*n]).map(|((n, ..), _)| *n).collect();
+            if unplaced.is_empty() {
+                break captions;
+            }
+            for n in unplaced {
+                listed[n] = true;
+            }
+        };
+
+        let start = self.shapes.len();
+        let mut height = band;
+        for ((p, col), _) in phases.iter().zip(columns).zip(&listed).filter(|(_, listed)| **listed) {
+            height = height.max(self.stack(cards(p), p, col, x0, y + band) - y);
+        }
+        let listed_cards = self.shapes.split_off(start);
+        self.row_frame(row, columns, x0, y, height);
         self.path(
             (x0, score_y(0.0)),
             vec![Segment::Line((x0 + total, score_y(0.0)))],
             Stroke { colour: RULE, width: 0.3, dash: Some((1.5, 1.2)) },
         );
         // The scale, so a reader of the wall knows what up and down mean.
-        for (score, mark) in [(2.0, "+2"), (0.0, "0"), (-2.0, "-2")] {
+        for (score, mark) in marks {
             self.text(x0 + 1.2, score_y(score) + 1.0, 2.4, Weight::Regular, MUTED, mark);
         }
-        let scored: Vec<(f32, f32)> = points.iter().filter_map(|(x, c, _, _)| c.emotion.map(|e| (*x, score_y(e as f32)))).collect();
-        if scored.len() > 1 {
-            self.path(scored[0], smooth(&scored), Stroke::solid(Colour::rgb(0x3d, 0x4b, 0x63), 0.6));
+        // Captions under the curve: where one cannot keep clear of it, the line still shows.
+        for ((_, c, x, slot), caption) in points.iter().zip(&captions) {
+            let Some(caption) = caption else { continue };
+            for (j, line) in caption.lines.iter().enumerate() {
+                let lw = self.m.width(line, Weight::Regular, CAPTION_SIZE);
+                let (lx, base) = caption.baseline(j, lw);
+                self.text(lx, base, CAPTION_SIZE, Weight::Regular, INK, line);
+            }
+            let f = face(*x, c, *slot);
+            let (top, bottom) = (f.y.min(caption.at.y), f.bottom().max(caption.at.bottom()));
+            let (left, right) = (f.x.min(caption.at.x), f.right().max(caption.at.right()));
+            self.cards.push(Rect::new(left, top, right - left, bottom - top));
         }
-        for (x, c, slot, captions) in points {
-            let cy = score_y(c.emotion.unwrap_or(0) as f32);
-            let size = (slot * 0.9).min(7.0);
+        if let Some(curve) = curve {
+            self.path(scored[0], curve, Stroke::solid(Colour::rgb(0x3d, 0x4b, 0x63), 0.6));
+        }
+        for (_, c, x, slot) in &points {
+            let f = face(*x, c, *slot);
+            let (cx, cy) = (f.x + f.w / 2.0, f.y + f.h / 2.0);
             match c.emotion {
-                Some(e) => self.face(x, cy, size, e),
-                None => self.circle(x, cy, size * 0.37, Some(PAPER), Some(Stroke { colour: MUTED, width: 0.3, dash: Some((0.8, 0.6)) })),
-            }
-            if captions {
-                let lines = self.m.wrap(c.title.trim(), Weight::Regular, META_SIZE, slot - 2.0, None);
-                for (j, line) in lines.iter().enumerate() {
-                    let lw = self.m.width(line, Weight::Regular, META_SIZE);
-                    self.text(x - lw / 2.0, cy + 7.4 + j as f32 * META_SIZE * LINE, META_SIZE, Weight::Regular, INK, line);
-                }
-                self.cards.push(Rect::new(x - slot / 2.0 + 1.0, cy - 4.0, slot - 2.0, 8.0 + lines.len() as f32 * META_SIZE * LINE));
+                Some(e) => self.face(cx, cy, f.w, e),
+                // Not on the curve, and open, so the curve shows through where it passes.
+                None => self.circle(cx, cy, f.w * 0.37, None, Some(Stroke { colour: MUTED, width: 0.3, dash: Some((0.8, 0.6)) })),
             }
         }
-        self.shapes.extend(listed);
+        self.shapes.extend(listed_cards);
         y + height
     }
 }
@@ -626,7 +664,159 @@ fn monotone_tangents(p: &[(f32, f32)]) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::crowded_emotions;
+    use crate::model::Id;
     use crate::templates;
+
+    const OPTIONS: LayoutOptions = LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true };
+
+    fn emotion_cards(doc: &JourneyDoc) -> Vec<&Card> {
+        let row = doc.rows.iter().find(|r| r.kind == RowKind::Emotion).unwrap().id;
+        doc.cards.iter().filter(|c| c.row == row).collect()
+    }
+
+    /// Each caption line as (its place among the shapes, the card it belongs to, the box its
+    /// letters fill): text in a caption's size and ink that is part of one emotion card's title.
+    fn caption_lines(doc: &JourneyDoc, l: &Layout) -> Vec<(usize, Id, Rect)> {
+        let cards = emotion_cards(doc);
+        l.shapes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let Shape::Text { x, y, size, weight: Weight::Regular, colour, text, line } = s else { return None };
+                let owners: Vec<&&Card> = cards.iter().filter(|c| c.title.contains(text.as_str())).collect();
+                (*size == META_SIZE && *colour == INK && owners.len() == 1)
+                    .then(|| (i, owners[0].id, Rect::new(*x, y - 0.75 * size, line.width * size, *size)))
+            })
+            .collect()
+    }
+
+    /// The emotion curve, as its place among the shapes and points along it every few tenths of a mm.
+    fn curve(l: &Layout) -> (usize, Vec<(f32, f32)>) {
+        let (i, start, segments) = l
+            .shapes
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| match s {
+                Shape::Path { start, segments, stroke: Some(st), .. }
+                    if st.width == 0.6 && segments.iter().all(|g| matches!(g, Segment::Curve(..))) =>
+                {
+                    Some((i, *start, segments))
+                }
+                _ => None,
+            })
+            .expect("the poster draws an emotion curve");
+        let mut points = vec![start];
+        let mut from = start;
+        for g in segments {
+            let Segment::Curve(c1, c2, to) = *g else { unreachable!() };
+            for k in 1..=200 {
+                let t = k as f32 / 200.0;
+                let u = 1.0 - t;
+                let at = |a: f32, b: f32, c: f32, d: f32| u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d;
+                points.push((at(from.0, c1.0, c2.0, to.0), at(from.1, c1.1, c2.1, to.1)));
+            }
+            from = to;
+        }
+        (i, points)
+    }
+
+    fn crosses(r: &Rect, points: &[(f32, f32)]) -> bool {
+        points.iter().any(|&(x, y)| x > r.x && x < r.right() && y > r.y && y < r.bottom())
+    }
+
+    /// Two or three emotion points in one phase: each caption keeps to its own place.
+    #[test]
+    fn captions_of_emotion_points_that_share_a_phase_do_not_overlap() {
+        let doc = crowded_emotions();
+        let l = lay_out(&doc, OPTIONS, 0);
+        let lines = caption_lines(&doc, &l);
+        for (a, card_a, box_a) in &lines {
+            for (b, card_b, box_b) in &lines {
+                if card_a != card_b {
+                    let (Shape::Text { text: ta, .. }, Shape::Text { text: tb, .. }) = (&l.shapes[*a], &l.shapes[*b]) else {
+                        unreachable!()
+                    };
+                    assert!(!box_a.intersects(box_b), "'{ta}' overlaps '{tb}'");
+                }
+            }
+        }
+    }
+
+    /// The line through the faces is never hidden under a caption or a white mark: captions keep
+    /// clear of it where there is room (here there is), one that cannot is drawn before it, and
+    /// nothing white is drawn over it but the faces' eyes.
+    #[test]
+    fn nothing_is_drawn_over_the_emotion_curve_but_its_faces() {
+        for doc in
+            [crowded_emotions(), templates::instantiate("online-nl", None).unwrap(), templates::instantiate("online-en", None).unwrap()]
+        {
+            let l = lay_out(&doc, OPTIONS, 0);
+            let (curve_at, points) = curve(&l);
+            for (i, _, r) in caption_lines(&doc, &l) {
+                let Shape::Text { text, .. } = &l.shapes[i] else { unreachable!() };
+                assert!(i < curve_at, "'{text}' is drawn over the curve");
+                assert!(!crosses(&r, &points), "the curve runs through '{text}'");
+            }
+            for s in &l.shapes[curve_at..] {
+                if let Shape::Circle { fill: Some(PAPER), r, .. } = s {
+                    assert!(*r < 1.0 || !crosses(&s.bounds(), &points), "a white {s:?} is drawn over the curve");
+                }
+            }
+        }
+    }
+
+    /// Each emotion point's title is printed once on the poster: as its caption while there is
+    /// room for one, which two or three points in a phase leave.
+    #[test]
+    fn each_emotion_title_prints_once_as_its_caption() {
+        let doc = crowded_emotions();
+        let l = lay_out(&doc, OPTIONS, 0);
+        let text: String =
+            l.shapes.iter().filter_map(|s| if let Shape::Text { text, .. } = s { Some(text.as_str()) } else { None }).collect();
+        let text: String = text.split_whitespace().collect();
+        let captioned: Vec<Id> = caption_lines(&doc, &l).into_iter().map(|(_, card, _)| card).collect();
+        for c in emotion_cards(&doc) {
+            let title: String = c.title.split_whitespace().collect();
+            assert_eq!(text.matches(&title).count(), 1, "'{}' is printed {} times", c.title, text.matches(&title).count());
+            assert!(captioned.contains(&c.id), "'{}' is listed, not a caption", c.title);
+        }
+    }
+
+    /// A phase with more points than captions can hold lists them under the curve instead; each
+    /// title is still printed once.
+    #[test]
+    fn a_phase_too_full_for_captions_lists_each_title_once() {
+        let mut doc = crowded_emotions();
+        doc.phases[2].width = 50;
+        let row = doc.rows.iter().find(|r| r.kind == RowKind::Emotion).unwrap().id;
+        let template = emotion_cards(&doc)[0].clone();
+        for n in 0..6 {
+            let phase = doc.phases[2].id;
+            doc.cards.push(Card {
+                id: crate::model::new_id(),
+                phase,
+                row,
+                position: 10 + n,
+                title: format!("Punt nummer {n} van veel"),
+                emotion: Some(n as i8 % 5 - 2),
+                ..template.clone()
+            });
+        }
+        let l = lay_out(&doc, OPTIONS, 0);
+        let text: String =
+            l.shapes.iter().filter_map(|s| if let Shape::Text { text, .. } = s { Some(text.as_str()) } else { None }).collect();
+        let text: String = text.split_whitespace().collect();
+        for c in emotion_cards(&doc) {
+            let title: String = c.title.split_whitespace().collect();
+            assert_eq!(text.matches(&title).count(), 1, "'{}'", c.title);
+        }
+        let listed = |title: &str| {
+            l.shapes.iter().any(|s| matches!(s, Shape::Text { text, size, .. } if *size == TITLE_SIZE && title.starts_with(text.as_str())))
+        };
+        assert!(listed("Punt nummer 0 van veel"), "the full phase lists its cards");
+        assert!(!listed("Nieuwsgierig"), "the other phases keep their captions");
+    }
 
     /// The emotion curve turns flat at its highs and lows: sampled along every segment, it stays
     /// between the highest and the lowest face (a Catmull–Rom curve dipped below the lowest).

@@ -1,6 +1,7 @@
 //! Wall posters: the journey laid out once in millimetres, planned onto one sheet or many, and
 //! drawn as PDF (to print) or SVG (to preview, or to take into other tools).
 
+mod captions;
 mod font;
 mod glyphs;
 mod layout;
