@@ -53,17 +53,18 @@ export function zoomStep(editor: Editor, scroller: HTMLElement | null, direction
   if (next !== undefined) zoomTo(editor, scroller, next);
 }
 
-/** The board's own extent at zoom 1 (the board element itself stretches to fill the view). */
-function contentSize(board: HTMLElement, zoom: number): { w: number; h: number } | null {
+/**
+ * The board's own extent at zoom 1 (the board element itself stretches to fill the view). Read
+ * from offsets, which both engines give in the board's unzoomed pixels: WebKit's
+ * getBoundingClientRect ignores the CSS zoom around an element, Chromium's applies it, and a fit
+ * measured from it in the app shrank the board to 10 %.
+ */
+function contentSize(board: HTMLElement): { w: number; h: number } | null {
   const lastColumn = board.querySelector<HTMLElement>(".add-phase");
   if (!lastColumn) return null;
-  const origin = board.getBoundingClientRect();
-  const bottoms = [...board.querySelectorAll<HTMLElement>(".row-label, .row-collapsed")].map((el) => el.getBoundingClientRect().bottom);
+  const bottoms = [...board.querySelectorAll<HTMLElement>(".row-label, .row-collapsed")].map((el) => el.offsetTop + el.offsetHeight);
   const padding = parseFloat(getComputedStyle(board).paddingBottom) || 0;
-  return {
-    w: (lastColumn.getBoundingClientRect().right - origin.left) / zoom,
-    h: (Math.max(origin.top, ...bottoms) - origin.top) / zoom + padding,
-  };
+  return { w: lastColumn.offsetLeft + lastColumn.offsetWidth, h: Math.max(0, ...bottoms) + padding };
 }
 
 /**
@@ -74,33 +75,41 @@ export const LEGIBLE_ZOOM = 0.45;
 
 /**
  * Ctrl+0: the whole journey in view, or, on a board too tall for that at a legible size, its
- * whole width. The first guess comes from the board as laid out at the old zoom; cells off screen
- * were laid out at a guessed height (`content-visibility`), so the result is measured again and
- * shrunk until what is fitted no longer scrolls (never below legible).
+ * whole width. Text wraps a little differently at another zoom (WebKit rounds font sizes), so
+ * the board is measured again at the zoom chosen, a few frames in a row, until it settles.
  */
 export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
   const board = scroller?.querySelector<HTMLElement>(".board");
   if (!scroller || !board) return;
   const run = {};
   fitting.set(editor, run);
+  // A zoom found to overflow is not tried again.
+  let ceiling = MAX_ZOOM;
+  // Every cell drawn while fitting, so none is measured at the height guessed for it off screen
+  // (`content-visibility`); once drawn, a cell keeps its real height as the guess.
+  board.classList.add("measuring");
+  const done = () => board.classList.remove("measuring");
   const measure = (passes: number) => {
-    if (fitting.get(editor) !== run) return;
+    if (fitting.get(editor) !== run) return done();
     const zoom = editor.view.get().zoom;
-    const size = contentSize(board, zoom);
-    if (!size) return;
+    const size = contentSize(board);
+    if (!size) return done();
     const byWidth = scroller.clientWidth / size.w;
     const whole = Math.min(byWidth, scroller.clientHeight / size.h);
     // Whole board; else the width (never enlarged, never below legible).
     const fit = clamp(Math.floor((whole >= LEGIBLE_ZOOM ? whole : Math.max(LEGIBLE_ZOOM, Math.min(byWidth, 1))) * 100) / 100);
+    // Measured again once drawn at the new zoom: cells that were off screen had a guessed height.
+    // A board drawn whole measures exactly, so the fit settles instead of depending on the zoom it
+    // started from; what still overflows by rounding gives up one percent.
     const tooWide = byWidth >= LEGIBLE_ZOOM && scroller.scrollWidth > scroller.clientWidth + 1;
     const tooTall = whole >= LEGIBLE_ZOOM && scroller.scrollHeight > scroller.clientHeight + 1;
-    const overflows = tooWide || tooTall;
-    const next = passes === 0 ? fit : overflows ? Math.max(LEGIBLE_ZOOM, Math.min(fit, zoom - 0.01)) : zoom;
+    if (passes > 0 && (tooWide || tooTall)) ceiling = Math.min(ceiling, Math.max(LEGIBLE_ZOOM, zoom - 0.01));
+    const next = Math.min(fit, ceiling);
     fitted.set(editor, next);
-    if (next === zoom && !(passes === 0 && overflows)) return;
+    if (next === zoom || passes >= 5) return done();
     editor.view.set({ zoom: next });
     scroller.scrollTo(0, 0);
-    if (passes < 4 && next > LEGIBLE_ZOOM) requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1)));
+    requestAnimationFrame(() => requestAnimationFrame(() => measure(passes + 1)));
   };
   measure(0);
 }
