@@ -8,6 +8,7 @@ import { curvePath, scoreToY } from "./curve";
 import { followPointer } from "./drag";
 import { cellKey, phasePx } from "./layout";
 import { InlineInput } from "../components/Menu";
+import { onScreen } from "../components/rects";
 
 export const EMOTION_ROW_HEIGHT = 170;
 
@@ -52,7 +53,8 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
     if (e.button !== 0) return;
     e.stopPropagation();
     editor.view.set({ selection: new Set([card.id]), focusedCell: cellOf(card) });
-    const lane = (e.currentTarget as HTMLElement).closest(".emotion-lane")?.getBoundingClientRect();
+    const laneEl = (e.currentTarget as HTMLElement).closest(".emotion-lane");
+    const lane = laneEl && onScreen(laneEl);
     if (!lane) return;
     const zoom = editor.view.get().zoom;
     const scoreAt = (clientY: number) => {

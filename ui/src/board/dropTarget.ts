@@ -1,4 +1,5 @@
 import type { Cell } from "../journey/cells";
+import { onScreen } from "../components/rects";
 
 /**
  * Where something dropped at (x, y) would land on the board: the cell under the pointer, and the
@@ -12,7 +13,7 @@ export function dropTarget(x: number, y: number): (Cell & { index: number }) | n
   if (!phase || !row) return null;
   const cards = [...cell.querySelectorAll<HTMLElement>(".card:not(.dragging)")];
   const index = cards.filter((c) => {
-    const r = c.getBoundingClientRect();
+    const r = onScreen(c);
     return r.top + r.height / 2 < y;
   }).length;
   return { phase, row, index };

@@ -1,4 +1,5 @@
 import { followPointer } from "./drag";
+import { onScreen } from "../components/rects";
 
 /**
  * Drag to reorder a band of siblings (phase headers left-to-right, row labels top-to-bottom).
@@ -24,7 +25,7 @@ export function reorderByDrag(
       const list = others();
       const at = opts.axis === "x" ? ev.clientX : ev.clientY;
       index = list.filter((el) => {
-        const r = el.getBoundingClientRect();
+        const r = onScreen(el);
         return opts.axis === "x" ? r.left + r.width / 2 < at : r.top + r.height / 2 < at;
       }).length;
       clear();

@@ -1,16 +1,17 @@
 import { Icon } from "./Icon";
+import { onScreen } from "./rects";
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 /** Moves `menu` back inside the window when it would open past an edge (a row's menu at the left). */
 function keepOnScreen(menu: HTMLElement): void {
   menu.style.translate = "";
-  const r = menu.getBoundingClientRect();
+  const r = onScreen(menu);
   // Inside the zoomed board a CSS pixel is not a screen pixel.
   const scale = menu.offsetWidth > 0 ? r.width / menu.offsetWidth : 1;
   const margin = 8;
   const dx = r.left < margin ? margin - r.left : r.right > window.innerWidth - margin ? window.innerWidth - margin - r.right : 0;
   // Too low: it opens above its button instead (but never past the top).
-  const anchor = menu.parentElement?.getBoundingClientRect();
+  const anchor = menu.parentElement && onScreen(menu.parentElement);
   const dy = r.bottom > window.innerHeight - margin && anchor ? Math.max(margin - r.top, -(r.height + anchor.height)) : 0;
   if (dx || dy) menu.style.translate = `${dx / scale}px ${dy / scale}px`;
 }
