@@ -222,3 +222,23 @@ test("an emotion face by keyboard: ↑ and ↓ on a focused face raise and lower
   await said(page, new RegExp(["very negative", "negative", "neutral", "positive", "very positive"][point.emotion + 2]));
   assert.deepEqual(page.errors, []);
 });
+
+test("in Dutch at 1400 px: the title and the persona are not cut short, colours have Dutch names, the timer has a tooltip, an existing card's editor is named by its title", async () => {
+  const doc = template("website-nl");
+  doc.journey.name = "Fietsenwinkel De Snelle Trapper: klantreis";
+  doc.personas[0].name = "Sanne de Jong";
+  const page = await ui.open({ journeys: [doc], locale: "nl" }, { width: 1400, height: 800 });
+  await page.locator(".journey-item").first().click();
+  await page.locator(".board .card").first().waitFor();
+  const cut = await page.evaluate(() => [...document.querySelectorAll(".journey-header h1, .persona-name")].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  assert.deepEqual(cut, []);
+  assert.equal(await page.locator(".room-timer [data-action=timer]").getAttribute("title"), "Timer");
+  const [phase] = page.docs[0].phases;
+  await page.locator(`.phase-header[data-phase-id="${phase.id}"] .menu-anchor > button`).click();
+  assert.ok(await page.getByRole("menuitemradio", { name: "Kleur hemelsblauw" }).isVisible());
+  await page.keyboard.press("Escape");
+  const card = page.docs[0].cards[0];
+  await page.locator(`[data-card-id="${card.id}"]`).click();
+  await page.keyboard.press("Enter");
+  await page.getByRole("textbox", { name: `Titel van de kaart “${card.title}”` }).waitFor();
+});

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import type { Card, JourneyDoc, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, type Mark, type ViewState, useJourney, useView } from "../state/store";
@@ -13,6 +14,7 @@ import { dropTarget } from "./dropTarget";
 import type { Cell } from "../journey/cells";
 import { boardColumns, cellKey } from "./layout";
 import { reveal } from "../actions/walk";
+import { onScreen } from "../components/rects";
 
 
 /** The journey's cards grouped by cell, in order. */
@@ -83,7 +85,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
       if (!selection.has(card.id)) editor.view.set({ selection: new Set([card.id]), focusedCell: cellOf(card) });
       (e.currentTarget as HTMLElement).focus({ preventScroll: true });
       const ids = editor.view.get().selection.has(card.id) ? [...editor.view.get().selection] : [card.id];
-      const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+      const rect = onScreen(e.currentTarget as HTMLElement);
       let state: CardDrag | null = null;
       followPointer(e, {
         start(ev) {
@@ -108,7 +110,8 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         drop() {
           const target = state?.target;
           setDrag(null);
-          if (target) void moveCards(editor, ids, target, target.index);
+          // The focus follows the card pressed into its new cell (its element is drawn anew there).
+          if (target) void moveCards(editor, ids, target, target.index).then(() => reveal(`[data-card-id="${card.id}"]`));
         },
         cancel() {
           setDrag(null);
@@ -155,7 +158,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         const [top, bottom] = [Math.min(current.y0, current.y1), Math.max(current.y0, current.y1)];
         const hit = new Set(base);
         boardRef.current?.querySelectorAll<HTMLElement>("[data-card-id]").forEach((el) => {
-          const r = el.getBoundingClientRect();
+          const r = onScreen(el);
           if (r.right > left && r.left < right && r.bottom > top && r.top < bottom && el.dataset.cardId) hit.add(el.dataset.cardId);
         });
         editor.view.set({ selection: hit });
@@ -218,18 +221,25 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
           />
         ),
       )}
-      {drag ? (
-        <div className="drag-ghost" style={{ left: drag.x - drag.offsetX, top: drag.y - drag.offsetY, width: drag.width }} aria-hidden="true">
-          <div className="card-title">{drag.title}</div>
-          {drag.count > 1 ? <span className="drag-count">{drag.count}</span> : null}
-        </div>
-      ) : null}
-      {band ? (
-        <div
-          className="selection-band"
-          style={{ left: Math.min(band.x0, band.x1), top: Math.min(band.y0, band.y1), width: Math.abs(band.x1 - band.x0), height: Math.abs(band.y1 - band.y0) }}
-        />
-      ) : null}
+      {/* Outside the zoomed board: they are placed in the pointer's coordinates. */}
+      {drag
+        ? createPortal(
+            <div className="drag-ghost" style={{ left: drag.x - drag.offsetX, top: drag.y - drag.offsetY, width: drag.width }} aria-hidden="true">
+              <div className="card-title">{drag.title}</div>
+              {drag.count > 1 ? <span className="drag-count">{drag.count}</span> : null}
+            </div>,
+            document.body,
+          )
+        : null}
+      {band
+        ? createPortal(
+            <div
+              className="selection-band"
+              style={{ left: Math.min(band.x0, band.x1), top: Math.min(band.y0, band.y1), width: Math.abs(band.x1 - band.x0), height: Math.abs(band.y1 - band.y0) }}
+            />,
+            document.body,
+          )
+        : null}
     </div>
   );
 }

@@ -16,7 +16,8 @@ export interface DraftProps {
 /**
  * `commit(text)` is called on leaving the field when the user changed it; the draft stays shown
  * until that write is answered, so the field does not flash the old text. Escape drops the draft.
- * With `enterCommits`, Enter (without Shift) leaves the field.
+ * With `enterCommits`, Enter (without Shift) commits and the focus stays (leaving the field put the
+ * keyboard on the page's body).
  */
 export function useDraft(stored: string, commit: (text: string) => Promise<unknown> | void, enterCommits = false): DraftProps {
   const [draft, setDraft] = useState<string | null>(null);
@@ -26,27 +27,28 @@ export function useDraft(stored: string, commit: (text: string) => Promise<unkno
     current.current = d;
     setDraft(d);
   };
+  const leave = () => {
+    const text = current.current;
+    if (text === null) return;
+    if (text === stored) {
+      set(null);
+      return;
+    }
+    void Promise.resolve(commit(text)).finally(() => {
+      if (current.current === text) set(null);
+    });
+  };
   return {
     value: draft ?? stored,
     onChange: (e) => set(e.currentTarget.value),
-    onBlur: () => {
-      const text = current.current;
-      if (text === null) return;
-      if (text === stored) {
-        set(null);
-        return;
-      }
-      void Promise.resolve(commit(text)).finally(() => {
-        if (current.current === text) set(null);
-      });
-    },
+    onBlur: leave,
     onKeyDown: (e) => {
       if (e.key === "Escape" && current.current !== null) {
         e.stopPropagation();
         set(null);
       } else if (enterCommits && e.key === "Enter" && !e.shiftKey) {
         e.preventDefault();
-        e.currentTarget.blur();
+        leave();
       }
     },
   };

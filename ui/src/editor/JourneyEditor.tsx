@@ -15,6 +15,7 @@ import { installKeys } from "./keys";
 import { onMenuChoice } from "../components/Menus";
 import { keepFitted, zoomBy } from "../actions/zoom";
 import { enterBoard } from "../actions/walk";
+import { keepFocusOnPage } from "./focusKeeper";
 import { editorAction, runEditorAction, withKey, type EditorContext } from "../actions/registry";
 import { PosterDialog } from "../poster/PosterDialog";
 import { RoomTimer } from "../workshop/RoomTimer";
@@ -99,6 +100,12 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     [editor],
   );
   useEffect(() => installKeys(ctx), [ctx]);
+  // The keyboard starts on the board, and is never left on the page's body after that.
+  const view = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) scroller.current?.focus({ preventScroll: true });
+    return view.current ? keepFocusOnPage(view.current, () => scroller.current) : undefined;
+  }, []);
   useEffect(() => onMenuChoice((id) => runIn(ctx, id)), [ctx]);
   // Notes and dots from phones in the room appear on the board as they arrive.
   useEffect(
@@ -214,7 +221,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     <>
       {/* Not a <section>: the toolbar's <header> is then the page's banner landmark. The presenter
           view covers the editor rather than replacing it, so the focus goes back where it was. */}
-      <div className="journey-view" inert={presenting}>
+      <div className="journey-view" inert={presenting} ref={view}>
         <Toolbar
           ctx={ctx}
           onClose={() => onClose()}
@@ -396,7 +403,9 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         <button className="persona-chip" data-action="personas" title={persona.quote} onClick={() => toggle("personas")}>
           {persona.picture ? <img src={persona.picture} alt="" /> : null}
           <span className="persona-name">
-            {t.persona}: {persona.name}
+            {/* Below 1600 px the name alone: the journey's title needs the room. */}
+            <span className="label">{t.persona}: </span>
+            {persona.name}
           </span>
         </button>
       ) : (

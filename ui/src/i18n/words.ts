@@ -168,7 +168,7 @@ export const words = {
   zoomReset: { en: "Back to 100 %", nl: "Terug naar 100 %" },
   zoomFit: { en: "Fit", nl: "Passend" },
   saving: { en: "Saving…", nl: "Opslaan…" },
-  allSaved: { en: "All changes saved", nl: "Alles is opgeslagen" },
+  allSaved: { en: "All changes saved", nl: "Alles opgeslagen" },
   refused: { en: "Not saved:", nl: "Niet opgeslagen:" },
   menu: {
     file: { en: "File", nl: "Bestand" },

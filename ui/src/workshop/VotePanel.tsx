@@ -125,7 +125,8 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
             void addParticipant();
           }}
         >
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t.vote.participantPlaceholder} aria-label={t.vote.participantName} maxLength={200} />
+          {/* Drawn when the vote starts: the first participant's name is what comes next. */}
+          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder={t.vote.participantPlaceholder} aria-label={t.vote.participantName} maxLength={200} />
           <button type="submit" disabled={!name.trim()}>
             {t.vote.addParticipant}
           </button>
