@@ -291,6 +291,32 @@ test("the emotion curve stays between its happiest and saddest faces, and every 
   for (const [top, bottom] of m.captions) assert.ok(top >= m.lane[0] && bottom <= m.lane[1], `caption ${top}–${bottom} outside the lane ${m.lane}`);
 });
 
+test("five emotion points in one phase: no caption overlaps another, and no caption has a box that cuts the curve", async () => {
+  const doc = template("online-en");
+  const lane = doc.rows.find((r) => r.kind === "emotion");
+  const phase = doc.phases[0];
+  const there = doc.cards.filter((c) => c.row === lane.id && c.phase === phase.id).length;
+  for (let i = 0; i < 5 - there; i++) doc.cards.push({ ...doc.cards[0], id: crypto.randomUUID(), phase: phase.id, row: lane.id, position: there + i, emotion: (i % 5) - 2, title: `Feels something long about the bike shop ${i + 1}` });
+  const { page, doc: stored } = await openEditor({ journeys: [doc] });
+  await page.locator(".emotion-point").first().waitFor();
+  const m = await page.evaluate((phaseId) => {
+    const cell = document.querySelector(`.emotion-cell[data-phase="${phaseId}"]`).getBoundingClientRect();
+    const boxes = [...document.querySelectorAll(".emotion-point")]
+      .filter((p) => { const r = p.querySelector(".emotion-face").getBoundingClientRect(); return r.left >= cell.left && r.right <= cell.right; })
+      .map((p) => p.querySelector(".emotion-caption").getBoundingClientRect());
+    const backgrounds = [...document.querySelectorAll(".emotion-caption")].map((c) => getComputedStyle(c).backgroundColor);
+    return { boxes: boxes.map((b) => [b.left, b.top, b.right, b.bottom]), backgrounds };
+  }, stored.phases[0].id);
+  assert.equal(m.boxes.length, 5);
+  for (let i = 0; i < m.boxes.length; i++)
+    for (let j = i + 1; j < m.boxes.length; j++) {
+      const [a, b] = [m.boxes[i], m.boxes[j]];
+      const overlap = a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5;
+      assert.ok(!overlap, `captions ${i + 1} and ${j + 1} overlap: ${a} / ${b}`);
+    }
+  assert.ok(m.backgrounds.every((b) => b === "rgba(0, 0, 0, 0)" || b === "transparent"), `caption backgrounds ${[...new Set(m.backgrounds)]}`);
+});
+
 test("zoom steps through round figures, Ctrl+0 fits the journey, and a fitted board fits again when the view changes size", async () => {
   const { page } = await openEditor({}, { width: 1280, height: 720 });
   const zoom = () => page.locator(".zoom-value").innerText();

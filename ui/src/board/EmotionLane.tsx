@@ -11,6 +11,8 @@ import { InlineInput } from "../components/Menu";
 import { onScreen } from "../components/rects";
 
 export const EMOTION_ROW_HEIGHT = 170;
+/** A caption's widest, in CSS pixels (as `.emotion-caption` says). */
+const CAPTION_WIDTH = 140;
 
 interface Props {
   editor: Editor;
@@ -40,13 +42,18 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
     return col;
   });
   const total = x;
-  const points = columns.flatMap((col) =>
-    col.cards.map((c, i) => ({
-      x: col.x + ((i + 1) * col.w) / (col.cards.length + 1),
+  const points = columns.flatMap((col) => {
+    const slot = col.w / (col.cards.length + 1);
+    // Points closer than a caption is wide take turns at two distances from their faces, each
+    // caption one line as wide as two points, so no two captions overlap.
+    const crowded = slot < CAPTION_WIDTH;
+    return col.cards.map((c, i) => ({
+      x: col.x + (i + 1) * slot,
       score: preview?.card === c.id ? preview.score : (c.emotion ?? 0),
       card: c,
-    })),
-  );
+      caption: crowded ? { width: 2 * slot - 6, far: i % 2 === 1 } : null,
+    }));
+  });
   const scored = points.filter((p) => p.card.emotion !== null || preview?.card === p.card.id);
 
   const startDrag = (e: React.PointerEvent, card: Card) => {
@@ -108,7 +115,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
         <div
           key={pt.card.id}
           // Below the middle line the caption goes above the face, so it stays inside the lane.
-          className={`emotion-point${pt.score < 0 ? " low" : ""}${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}`}
+          className={`emotion-point${pt.score < 0 ? " low" : ""}${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}${pt.caption?.far ? " far" : ""}`}
           style={{ left: pt.x, top: scoreToY(pt.score, EMOTION_ROW_HEIGHT) }}
           data-card-id={pt.card.id}
           role="img"
@@ -122,7 +129,9 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
           }}
         >
           <EmotionFace score={pt.score} size={26} />
-          <span className="emotion-caption">{pt.card.title}</span>
+          <span className={`emotion-caption${pt.caption ? " crowded" : ""}`} style={pt.caption ? { maxWidth: pt.caption.width } : undefined}>
+            {pt.card.title}
+          </span>
         </div>
       ))}
       <EmotionEditors editor={editor} editing={editing} row={row} columns={columns} />
