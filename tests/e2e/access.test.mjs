@@ -77,8 +77,13 @@ test("a journey made and worked on by keyboard alone in the real app, each step 
     await s.waitFor(".board .card");
     assert.equal(await s.titleOnce("Keyboard only — Journeywall"), "Keyboard only — Journeywall");
 
-    // Into the board: the first phase header is a Tab stop; arrows walk from there into the cards.
-    await tabTo(s, ".phase-header");
+    // The board has the focus as the journey opens (it is one Tab stop): the arrows walk into the
+    // cards, and up past the first card to its phase's header.
+    await focusIn(s, ".board-scroll");
+    await s.keys(K.down);
+    await s.waitFor(".card.selected");
+    await s.keys(K.up);
+    await focusIn(s, ".phase-header");
     const firstPhase = await focused(s);
     assert.match(firstPhase, /^Phase 1 of \d+: /);
     await s.keys(K.down);
@@ -102,8 +107,10 @@ test("a journey made and worked on by keyboard alone in the real app, each step 
     assert.notEqual(toRow.split(" › ")[1], toPhase.split(" › ")[1], `${toPhase} → ${toRow}: the card changed rows`);
     assert.match(await focused(s), /Asks a friend/, "the card keeps the focus");
 
-    // A phase: back to its header with Shift+Tab, Alt+→ moves it, Alt+Shift+→ widens it.
-    await tabTo(s, '.phase-header[aria-label^="Phase 1 of"]', { back: true });
+    // A phase: back to the first one's header with ← and ↑, Alt+→ moves it, Alt+Shift+→ widens it.
+    await s.keys(K.left);
+    for (let i = 0; i < 20 && !(await s.execute("return !!document.activeElement?.matches('.phase-header');")); i++) await s.keys(K.up);
+    await focusIn(s, '.phase-header[aria-label^="Phase 1 of"]');
     const phase = (await focused(s)).replace(/^Phase \d+ of \d+: /, "");
     await s.chord(K.alt, K.right);
     assert.match(await said(s, /is now \d+ of/), new RegExp(`^Phase “${phase}” is now 2 of \\d+$`));

@@ -63,7 +63,7 @@ test("a journey made and edited in the app is there, as left, after a restart", 
 
     // Start again on the same database.
     s = await app.restart();
-    await s.clickOn(".journey-item", { text: "Bike shop" });
+    // The app opens again on the journey that was open.
     await s.waitFor(".phase-title", { text: "Comparing bikes" });
     assert.deepEqual(await phaseTitles(s), ["Orientation", "Comparing bikes", "Purchase", "After-care", "Repeat purchase"]);
     const cardPhase = await s.execute(

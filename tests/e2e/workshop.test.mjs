@@ -28,7 +28,7 @@ test("quick capture takes notes into cells from the keyboard; the timer counts d
 
     // The captured notes are saved like any edit.
     s = await app.restart();
-    await s.clickOn(".journey-item");
+    // The app opens again on the journey that was open.
     for (const title of ["Searches for reviews", "Asks a friend", "Compares prices"]) await s.waitFor(".card", { text: title });
     assert.equal((await s.findAll(".timer-chip")).length, 0, "the timer is not saved");
   });
@@ -72,7 +72,7 @@ test("a dot vote with two participants: dots on the cards, ranked results, kept 
 
     // The vote is saved like any edit: after a restart the dots and the participants are there.
     s = await app.restart();
-    await s.clickOn(".journey-item");
+    // The app opens again on the journey that was open.
     await s.waitFor(`${card(a)} [aria-label="2 votes"]`);
     await s.clickOn(".journey-header [data-action=vote]");
     await s.waitFor(".participant");
@@ -172,7 +172,7 @@ test("a persona gets a picture from a file; text posing as a picture and a 50 MB
 
     // The picture chosen first is still the one stored.
     s = await app.restart();
-    await s.clickOn(".journey-item");
+    // The app opens again on the journey that was open.
     await s.clickOn(".persona-chip");
     assert.equal(await (await s.waitFor(".persona-card img.persona-picture")).attribute("src"), src);
   });

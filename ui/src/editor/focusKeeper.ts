@@ -9,18 +9,20 @@
 const GRACE_MS = 120;
 
 export function keepFocusOnPage(root: HTMLElement, board: () => HTMLElement | null): () => void {
-  let last: Element | null = null;
+  // What had the focus, and its ancestors then: a removed element keeps no parent once the
+  // subtree it was in is taken out, so its old place is remembered as it gets the focus.
+  let last: Element[] = [];
   let timer = 0;
   const onFocusIn = (e: FocusEvent) => {
-    last = e.target instanceof Element ? e.target : null;
+    last = [];
+    for (let el = e.target instanceof Element ? e.target : null; el; el = el.parentElement) last.push(el);
   };
   const check = () => {
-    const lost = last;
-    if (!lost || lost.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
-    neighbour(lost, board)?.focus({ preventScroll: true });
+    if (!last[0] || last[0].isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+    neighbour(last.find((el) => el.isConnected) ?? null, board)?.focus({ preventScroll: true });
   };
   const observer = new MutationObserver(() => {
-    if (!last || last.isConnected) return;
+    if (!last[0] || last[0].isConnected) return;
     clearTimeout(timer);
     timer = window.setTimeout(check, GRACE_MS);
   });
@@ -33,10 +35,8 @@ export function keepFocusOnPage(root: HTMLElement, board: () => HTMLElement | nu
   };
 }
 
-/** The nearest place for the keyboard to go on from, once `lost` is gone. */
-function neighbour(lost: Element, board: () => HTMLElement | null): HTMLElement | null {
-  let kept = lost.parentElement;
-  while (kept && !kept.isConnected) kept = kept.parentElement;
+/** The nearest place for the keyboard to go on from, in `kept`, what is left of where it was. */
+function neighbour(kept: Element | null, board: () => HTMLElement | null): HTMLElement | null {
   const panel = kept?.closest("aside, [role='dialog'], [role='alertdialog']");
   if (panel) {
     const first = panel.matches("aside") ? panel.querySelector<HTMLElement>("h2") : panel.querySelector<HTMLElement>("button:not([disabled]), input, textarea, select, [tabindex]");
