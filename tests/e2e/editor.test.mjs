@@ -126,3 +126,35 @@ test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the
     await s.screenshot("14-after-undo");
   });
 });
+
+test("at 80 % a card dropped between two cards lands between them", async () => {
+  await withApp({}, async ({ s }) => {
+    await s.clickOn(".journey-item");
+    await s.waitFor(".card");
+    await s.chord(KEY.control, "-");
+    await s.chord(KEY.control, "-");
+    await s.waitFor(".zoom-value", { text: "80 %" });
+    // Where things are on screen, measured as a person sees them: the point under which each card is.
+    const spots = () =>
+      s.execute(`return [...document.querySelectorAll(".cell")].slice(0, 3).map((cell) => {
+        const cards = [...cell.querySelectorAll(".card")];
+        const seen = (c) => { for (let y = 0; y < innerHeight; y += 6) for (let x = 0; x < innerWidth; x += 30) if (document.elementFromPoint(x, y)?.closest(".card") === c) return [x + 4, y + 4]; return null; };
+        return { phase: cell.dataset.phase, cards: cards.map((c) => ({ id: c.dataset.cardId, at: seen(c) })) };
+      });`);
+    const cells = await spots();
+    const [from, to] = [cells[1], cells[0]];
+    assert.ok(to.cards.length >= 2 && from.cards.length >= 1 && to.cards[1].at && from.cards[0].at);
+    const moving = from.cards[0];
+    // Press on the card, move in steps to just above the second card's middle, let go.
+    const second = to.cards[1].at;
+    const target = { x: second[0] + 20, y: second[1] + 1 };
+    const moves = Array.from({ length: 8 }, (_, i) => ({ type: "pointerMove", duration: 20, x: Math.round(moving.at[0] + ((target.x - moving.at[0]) * (i + 1)) / 8), y: Math.round(moving.at[1] + ((target.y - moving.at[1]) * (i + 1)) / 8) }));
+    await s.cmd("POST", "/actions", {
+      actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [{ type: "pointerMove", duration: 0, x: moving.at[0], y: moving.at[1] }, { type: "pointerDown", button: 0 }, { type: "pause", duration: 50 }, ...moves, { type: "pointerUp", button: 0 }] }],
+    });
+    await s.cmd("DELETE", "/actions");
+    await s.waitFor(".save-state", { text: "All changes saved" });
+    const order = await s.execute("return [...document.querySelectorAll('.cell')][0].querySelectorAll('.card')[1]?.dataset.cardId;");
+    assert.equal(order, moving.id, "the card landed second in the cell, where it was dropped");
+  });
+});

@@ -46,7 +46,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
     const slot = col.w / (col.cards.length + 1);
     // Points closer than a caption is wide take turns at two distances from their faces, each
     // caption one line as wide as two points, so no two captions overlap.
-    const crowded = slot < CAPTION_WIDTH;
+    const crowded = col.cards.length > 1 && slot < CAPTION_WIDTH;
     return col.cards.map((c, i) => ({
       x: col.x + (i + 1) * slot,
       score: preview?.card === c.id ? preview.score : (c.emotion ?? 0),
