@@ -46,12 +46,14 @@ build: ui
 
 # --- tests ---------------------------------------------------------------------------------------
 
-# A formatting slip or a lint fails the suite like a failing test. (`tsc --noEmit` runs in every
-# UI build, so `build` has checked the TypeScript already.)
+# A formatting slip or a lint fails the suite like a failing test: rustfmt, clippy, module cycles,
+# and ESLint with React's rules of hooks for the UI. (`tsc --noEmit` runs in every UI build, so
+# `build` has checked the TypeScript already.)
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	python3 scripts/module-cycles.py src-tauri/core/src src-tauri/src ui/src
+	cd ui && npx eslint --max-warnings 0 .
 
 test-rust:
 	cargo test --workspace

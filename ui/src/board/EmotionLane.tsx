@@ -34,14 +34,12 @@ const clampScore = (s: number) => Math.max(-2, Math.min(2, Math.round(s)));
 export function EmotionLane({ editor, row, phases, cells, selection, editing, dropTarget }: Props) {
   const { t } = useT();
   const [preview, setPreview] = useState<{ card: string; score: number } | null>(null);
-  let x = 0;
-  const columns = phases.map((p) => {
-    const w = phasePx(p.width);
-    const col = { phase: p, cell: { phase: p.id, row: row.id }, x, w, cards: cells.get(cellKey(p.id, row.id)) ?? [] };
-    x += w;
-    return col;
-  });
-  const total = x;
+  const columns: { phase: Phase; cell: CellRef; x: number; w: number; cards: Card[] }[] = [];
+  for (const p of phases) {
+    const last = columns[columns.length - 1];
+    columns.push({ phase: p, cell: { phase: p.id, row: row.id }, x: last ? last.x + last.w : 0, w: phasePx(p.width), cards: cells.get(cellKey(p.id, row.id)) ?? [] });
+  }
+  const total = columns.reduce((sum, c) => sum + c.w, 0);
   const points = columns.flatMap((col) => {
     const slot = col.w / (col.cards.length + 1);
     // Points closer than a caption is wide take turns at two distances from their faces, each

@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useEffectEvent } from "react";
 import { type Editor, useView } from "../state/store";
 
 /**
@@ -7,12 +7,13 @@ import { type Editor, useView } from "../state/store";
  */
 export function useRenameAsked(editor: Editor, id: string, start: () => void): void {
   const asked = useView(editor, (s) => s.renaming === id);
+  // `start` is made anew on every render; `asked` is what triggers it.
+  const begin = useEffectEvent(start);
   useEffect(() => {
     if (!asked) return;
     editor.view.set({ renaming: null });
-    start();
-    // `start` is made anew on every render; `asked` is what triggers it.
-  }, [asked, editor]); // eslint-disable-line react-hooks/exhaustive-deps
+    begin();
+  }, [asked, editor]);
 }
 
 /** After the inline field closes, the focus goes back to the header it was in, unless it went elsewhere. */

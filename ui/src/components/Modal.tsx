@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -17,7 +17,9 @@ const open: HTMLElement[] = [];
  */
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () => void): void {
   const escape = useRef(onEscape);
-  escape.current = onEscape;
+  useLayoutEffect(() => {
+    escape.current = onEscape;
+  });
   // Taken while the dialog first renders: by the time effects run, a field with autoFocus in it
   // has the focus already.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));

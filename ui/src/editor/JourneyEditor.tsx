@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, events, listenUntil, type OpenedJourney, type UndoState } from "../ipc";
 import type { Messages } from "../i18n";
@@ -69,7 +69,9 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   // While a round or the presenter view is shown, nothing may change the journey behind it: not
   // the editor's shortcuts, not the menu's edit entries, not quick capture.
   const away = useRef<"presenting" | "round" | null>(null);
-  away.current = presenting ? "presenting" : roundView ? "round" : null;
+  useLayoutEffect(() => {
+    away.current = presenting ? "presenting" : roundView ? "round" : null;
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useT();
   const exportJourney = () =>
@@ -81,7 +83,11 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   // The editor's actions (registry.ts) as this screen carries them out: the keys, the native menu
   // and the toolbar all run them through here.
   const screens = useRef({ setPrinting, setCapturing, setPresenting, showPanel, exportJourney, toggleDetails });
-  screens.current = { setPrinting, setCapturing, setPresenting, showPanel, exportJourney, toggleDetails };
+  // After every render, on purpose (the rule takes the setters named here for calls).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a ref that follows the latest functions
+  useLayoutEffect(() => {
+    screens.current = { setPrinting, setCapturing, setPresenting, showPanel, exportJourney, toggleDetails };
+  });
   const ctx: EditorContext = useMemo(
     () => ({
       editor,
@@ -119,7 +125,9 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   );
   // Another window or the CLI changed the file: the board shows what is stored now, and says so.
   const gone = useRef(() => {});
-  gone.current = () => onClose(t.deletedElsewhere(name));
+  useLayoutEffect(() => {
+    gone.current = () => onClose(t.deletedElsewhere(name));
+  });
   useEffect(() => {
     // A reload that ends after this editor closed must not close the next one.
     let mounted = true;
@@ -139,10 +147,10 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   }, [editor, t]);
   // The menu's Undo/Redo say what they will undo, and are greyed out when there is nothing; they
   // are sent again when that changes, not on every step.
-  const history = useJourney(editor, (s) => s.history);
+  const { undo, redo } = useJourney(editor, (s) => s.history);
   useEffect(() => {
-    api.updateMenu(historyLabels(t, history), { undo: history.undo !== null, redo: history.redo !== null }, {}).catch(() => undefined);
-  }, [history.undo, history.redo, t]); // eslint-disable-line react-hooks/exhaustive-deps
+    api.updateMenu(historyLabels(t, { undo, redo }), { undo: undo !== null, redo: redo !== null }, {}).catch(() => undefined);
+  }, [undo, redo, t]);
   useEffect(() => {
     document.title = `${name} — Journeywall`;
     try {
@@ -328,7 +336,7 @@ interface ToolbarProps {
 }
 
 /** What Undo and Redo will do ("Undo move card"), as the toolbar and the menu name them. */
-function historyLabels(t: Messages, history: UndoState): { undo: string; redo: string } {
+function historyLabels(t: Messages, history: Pick<UndoState, "undo" | "redo">): { undo: string; redo: string } {
   return { undo: history.undo ? t.undoLabel(t.editName(history.undo)) : t.undo, redo: history.redo ? t.redoLabel(t.editName(history.redo)) : t.redo };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { api, type PosterInfo, type PosterPapers } from "../ipc";
 import { useT } from "../i18n/context";
 import { Modal } from "../components/Modal";
@@ -26,22 +26,24 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
     api.posterPapers().then(setPapers, () => setPapers({ names: ["A4", "A3", "A2", "A1", "A0"], office: "A4" }));
   }, []);
 
+  // A number that is not one is said at once, without asking the core.
+  const checked = useMemo(() => toOptions(form), [form]);
+  const badNumber = checked.options
+    ? null
+    : `${
+        {
+          margin: t.poster.margin,
+          overlap: t.poster.overlap,
+          size: t.poster.sizeValue[form.sizeBy],
+          customWidth: t.poster.customWidth,
+          customHeight: t.poster.customHeight,
+          dpi: t.poster.dpi,
+        }[checked.bad]
+      }: ${t.poster.notANumber}`;
   // The preview follows the options, a moment after the last change.
   useEffect(() => {
     saveForm(form);
-    const checked = toOptions(form);
-    if (!checked.options) {
-      const label = {
-        margin: t.poster.margin,
-        overlap: t.poster.overlap,
-        size: t.poster.sizeValue[form.sizeBy],
-        customWidth: t.poster.customWidth,
-        customHeight: t.poster.customHeight,
-        dpi: t.poster.dpi,
-      }[checked.bad];
-      setPreview((prev) => ({ ...prev, error: `${label}: ${t.poster.notANumber}` }));
-      return;
-    }
+    if (!checked.options) return;
     const options = checked.options;
     let stale = false;
     const timer = setTimeout(() => {
@@ -60,7 +62,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
       stale = true;
       clearTimeout(timer);
     };
-  }, [form, journey, t]);
+  }, [form, checked, journey]);
   useEffect(() => () => void (urlRef.current && URL.revokeObjectURL(urlRef.current)), []);
 
   const set = (patch: Partial<PosterForm>) => {
@@ -95,7 +97,8 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
   };
 
   const p = t.poster;
-  const { info, error } = preview;
+  const { info } = preview;
+  const error = badNumber ?? preview.error;
   return (
     <Modal className="poster-dialog" labelledBy="poster-title" onClose={busy ? undefined : onClose}>
       <h2 id="poster-title">{p.title}</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { followPhase } from "../workshop/roomFocus";
 import { JoinCodeView } from "../workshop/RoomPanel";
 import { getCurrentWindow } from "@tauri-apps/api/window";
@@ -53,7 +53,9 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   // Full screen while shown; leaving by any way (Esc, the menu, another journey) restores the
   // window and closes the projector window.
   const projectorOpen = useRef(false);
-  projectorOpen.current = projector;
+  useLayoutEffect(() => {
+    projectorOpen.current = projector;
+  });
   useEffect(() => {
     inTauri(() => getCurrentWindow().setFullscreen(true));
     return () => {
@@ -83,7 +85,9 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   // The projector window shows what this window sends it: on every change, and when it asks.
   const message: ProjectorMessage = useMemo(() => ({ doc, state: shown, locale, join }), [doc, shown, locale, join]);
   const latest = useRef(message);
-  latest.current = message;
+  useLayoutEffect(() => {
+    latest.current = message;
+  });
   useEffect(() => {
     if (projector) inTauri(() => events.present.emitTo("projector", message));
   }, [projector, message]);
