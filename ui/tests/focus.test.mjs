@@ -242,3 +242,14 @@ test("in Dutch at 1400 px: the title and the persona are not cut short, colours 
   await page.keyboard.press("Enter");
   await page.getByRole("textbox", { name: `Titel van de kaart “${card.title}”` }).waitFor();
 });
+
+test("Escape in a persona's field keeps what was typed and takes the keyboard back to the board", async () => {
+  const { page } = await openEditor();
+  await page.locator('.journey-header [data-action="personas"]').click();
+  const role = page.locator(".persona-card").first().getByLabel("Role");
+  await role.fill("Student, buys second-hand");
+  await page.keyboard.press("Escape");
+  await focusLands(page, ".board-scroll");
+  await page.waitForFunction(() => window.__shell.calls.some((c) => c.cmd === "apply_edit" && c.args.edit.role === "Student, buys second-hand"));
+  assert.equal(await role.inputValue(), "Student, buys second-hand");
+});

@@ -100,6 +100,23 @@ function walkFromBand(editor: Editor, band: HTMLElement, key: Arrow): void {
 }
 
 /**
+ * Brings the cards `ids` into view, the first of them scrolled to, and marks them a moment so the
+ * room sees where they arrived (notes placed from the inbox); the focus stays where it is.
+ */
+export function showArrived(ids: string[]): void {
+  requestAnimationFrame(() => {
+    const cards = ids.flatMap((id) => [...document.querySelectorAll<HTMLElement>(`.board [data-card-id="${id}"]`)]);
+    cards[0]?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    for (const card of cards) {
+      card.classList.remove("arrived");
+      void card.offsetWidth; // start the mark again when the same card arrives twice
+      card.classList.add("arrived");
+      card.addEventListener("animationend", () => card.classList.remove("arrived"), { once: true });
+    }
+  });
+}
+
+/**
  * The board's one Tab stop was reached by the keyboard: the focus carries on where it was (the
  * selected card, else the focused cell), so Tab away and back loses nobody's place.
  */

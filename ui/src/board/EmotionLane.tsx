@@ -42,14 +42,14 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
   const total = columns.reduce((sum, c) => sum + c.w, 0);
   const points = columns.flatMap((col) => {
     const slot = col.w / (col.cards.length + 1);
-    // Points closer than a caption is wide take turns at two distances from their faces, each
-    // caption one line as wide as two points, so no two captions overlap.
+    // Points closer than a caption is wide get one line each, no wider than the room between
+    // them, so no two captions overlap whatever their heights (the title is in the tooltip).
     const crowded = col.cards.length > 1 && slot < CAPTION_WIDTH;
     return col.cards.map((c, i) => ({
       x: col.x + (i + 1) * slot,
       score: preview?.card === c.id ? preview.score : (c.emotion ?? 0),
       card: c,
-      caption: crowded ? { width: 2 * slot - 6, far: i % 2 === 1 } : null,
+      caption: crowded ? { width: slot - 4 } : null,
     }));
   });
   const scored = points.filter((p) => p.card.emotion !== null || preview?.card === p.card.id);
@@ -113,7 +113,7 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
         <div
           key={pt.card.id}
           // Below the middle line the caption goes above the face, so it stays inside the lane.
-          className={`emotion-point${pt.score < 0 ? " low" : ""}${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}${pt.caption?.far ? " far" : ""}`}
+          className={`emotion-point${pt.score < 0 ? " low" : ""}${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}`}
           style={{ left: pt.x, top: scoreToY(pt.score, EMOTION_ROW_HEIGHT) }}
           data-card-id={pt.card.id}
           role="img"

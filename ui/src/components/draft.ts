@@ -15,7 +15,8 @@ export interface DraftProps {
 
 /**
  * `commit(text)` is called on leaving the field when the user changed it; the draft stays shown
- * until that write is answered, so the field does not flash the old text. Escape drops the draft.
+ * until that write is answered, so the field does not flash the old text. Escape keeps the draft
+ * too, and takes the keyboard back to the board.
  * With `enterCommits`, Enter (without Shift) commits and the focus stays (leaving the field put the
  * keyboard on the page's body).
  */
@@ -43,9 +44,12 @@ export function useDraft(stored: string, commit: (text: string) => Promise<unkno
     onChange: (e) => set(e.currentTarget.value),
     onBlur: leave,
     onKeyDown: (e) => {
-      if (e.key === "Escape" && current.current !== null) {
+      if (e.key === "Escape") {
+        // Escape is the way back to the board, and keeps what was typed: the field showed it, and
+        // everything else in the panels saves as you go (dropping it lost a persona's role).
+        // Leaving the field commits it (onBlur).
         e.stopPropagation();
-        set(null);
+        document.querySelector<HTMLElement>(".board-scroll")?.focus({ preventScroll: true });
       } else if (enterCommits && e.key === "Enter" && !e.shiftKey) {
         e.preventDefault();
         leave();

@@ -8,6 +8,7 @@ import { useT } from "../i18n/context";
 import type { Messages } from "../i18n";
 import { type Editor, useJourney, useView } from "../state/store";
 import { sendFocus } from "./roomFocus";
+import { showArrived } from "../actions/walk";
 import { PanelHead } from "../components/PanelHead";
 import { Check } from "../components/Check";
 
@@ -139,7 +140,7 @@ function Inbox({ editor }: { editor: Editor }) {
    * place (else the inbox's heading), never to the page's body; a focus put elsewhere is left be.
    */
   const focusNext = (index: number, sent: Promise<unknown>) =>
-    void sent.then(() =>
+    void arrived(sent).then(() =>
       requestAnimationFrame(() => {
         if (document.activeElement !== document.body && document.activeElement !== null) return;
         const notes = section.current?.querySelectorAll<HTMLElement>(".inbox-note") ?? [];
@@ -147,6 +148,14 @@ function Inbox({ editor }: { editor: Editor }) {
         (next?.querySelector<HTMLElement>(".note-actions button") ?? section.current?.querySelector<HTMLElement>("h3"))?.focus();
       }),
     );
+  /** The cards `sent` adds are shown where they land on the board. */
+  const arrived = <T,>(sent: Promise<T>): Promise<T> => {
+    const before = new Set(editor.journey.get().doc.cards.map((c) => c.id));
+    return sent.then((answer) => {
+      showArrived(editor.journey.get().doc.cards.filter((c) => !before.has(c.id)).map((c) => c.id));
+      return answer;
+    });
+  };
   const stopEditing = (note: string) => {
     setEditing(null);
     requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-note-id="${note}"] .note-edit`)?.focus());
@@ -159,7 +168,7 @@ function Inbox({ editor }: { editor: Editor }) {
       </h3>
       {waiting.length === 0 ? <p className="hint">{t.room.inboxEmpty}</p> : null}
       {waiting.some(aimed) ? (
-        <button className="primary" onClick={() => void editor.send({ type: "placeAimedNotes" })}>
+        <button className="primary" onClick={() => void arrived(editor.send({ type: "placeAimedNotes" }))}>
           {t.room.placeAll}
         </button>
       ) : null}
@@ -232,11 +241,15 @@ function dragNote(down: React.PointerEvent<HTMLElement>, editor: Editor, note: N
   const end = () => {
     ghost?.remove();
     marked?.classList.remove("drop-target");
+    document.body.classList.remove("dragging");
   };
   followPointer(
     down,
     {
       start(e) {
+        // A drag selects no text on its way (it left the whole panel selected).
+        document.body.classList.add("dragging");
+        window.getSelection()?.removeAllRanges();
         ghost = document.createElement("div");
         ghost.className = "note-ghost";
         ghost.textContent = note.text;
