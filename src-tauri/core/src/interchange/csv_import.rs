@@ -7,61 +7,19 @@
 //!
 //! Columns (any order, case-insensitive, English or Dutch): `phase`/`fase`, `row`/`rij`,
 //! `title`/`titel` (required); `notes`/`notities`, `channel`/`kanaal`, `emotion`/`emotie`,
-//! `colour`/`color`/`kleur`, `votes`/`stemmen` (optional). Commas, semicolons (as spreadsheet
+//! `tags`/`labels` (separated by commas), `colour`/`color`/`kleur`, `votes`/`stemmen` (optional). Commas, semicolons (as spreadsheet
 //! programs in Dutch write them) and tabs all work.
 
 use std::collections::HashMap;
 
+use super::columns::{Column, TAG_SEPARATOR};
+use super::formulas;
 use super::Imported;
 use crate::error::{Error, Result};
 use crate::model::{self, Card, Id, Journey, JourneyDoc, Phase, Row, RowKind};
 use crate::said;
 use crate::said::Field;
 use crate::said::{Lang, Said};
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-enum Column {
-    Phase,
-    Row,
-    Title,
-    Notes,
-    Channel,
-    Emotion,
-    Colour,
-    Votes,
-}
-
-/// Each column's names a header may use: English first, then Dutch, then other words for it.
-const NAMES: [(Column, &[&str]); 8] = [
-    (Column::Phase, &["phase", "fase"]),
-    (Column::Row, &["row", "rij", "lane"]),
-    (Column::Title, &["title", "titel", "card", "kaart"]),
-    (Column::Notes, &["notes", "notities", "note", "notitie"]),
-    (Column::Channel, &["channel", "kanaal", "touchpoint"]),
-    (Column::Emotion, &["emotion", "emotie"]),
-    (Column::Colour, &["colour", "kleur", "color"]),
-    (Column::Votes, &["votes", "stemmen"]),
-];
-
-impl Column {
-    fn parse(name: &str) -> Option<Column> {
-        let name = name.trim().to_lowercase();
-        NAMES.iter().find(|(_, names)| names.contains(&name.as_str())).map(|&(c, _)| c)
-    }
-
-    fn names(self) -> &'static [&'static str] {
-        NAMES.iter().find(|&&(c, _)| c == self).map_or(&[], |&(_, names)| names)
-    }
-
-    fn name(self) -> &'static str {
-        self.names()[0]
-    }
-
-    /// The Dutch name, which a header may also use.
-    fn name_nl(self) -> &'static str {
-        self.names()[1]
-    }
-}
 
 /// Phase colours for phases a CSV creates: pale tints of the Okabe–Ito palette, which stays
 /// distinguishable with the common forms of colour blindness.
@@ -71,15 +29,41 @@ const PHASE_TINTS: [&str; 7] = ["#daeefa", "#c7eae0", "#faeac7", "#f4e2ec", "#fc
 /// first line when asked to; otherwise the one of `;`, tab and `,` the header line has most of
 /// (a TSV file has tabs, a Dutch Excel's CSV semicolons). The header need not be the first line
 /// (a title may stand above the table), so the line of the first few with most of one counts.
+/// Separators inside quoted fields do not count: a card's text may hold many of any.
 fn separator(text: &str) -> (&str, u8) {
     let first_line = text.lines().next().unwrap_or("");
     if let Some(sep) = first_line.strip_prefix("sep=").map(str::trim_end).filter(|s| s.len() == 1) {
         let rest = text.split_once('\n').map_or("", |(_, rest)| rest);
         return (rest, sep.as_bytes()[0]);
     }
-    let count = |c: char| text.lines().take(20).map(|line| line.matches(c).count()).max().unwrap_or(0);
+    let count = |c: char| most_outside_quotes(text, c);
     let best = [b',', b';', b'\t'].into_iter().max_by_key(|&b| (count(b as char), b == b',')).unwrap_or(b',');
     (text, if count(best as char) == 0 { b',' } else { best })
+}
+
+/// How often `sep` stands outside quoted fields on the line, of the first 20, that has most of it.
+/// A field is quoted when it starts with `"` (at the start of a line or after a separator), and
+/// ends at a `"` that is not doubled; it may span lines.
+fn most_outside_quotes(text: &str, sep: char) -> usize {
+    let (mut most, mut here, mut lines, mut quoted, mut before) = (0, 0, 0, false, '\n');
+    for c in text.chars() {
+        match c {
+            '"' if quoted => quoted = false,
+            // A doubled quote inside a quoted field: the field goes on.
+            '"' if before == '"' => quoted = true,
+            '"' if matches!(before, '\n' | ',' | ';' | '\t') => quoted = true,
+            '\n' if !quoted => {
+                (most, here, lines) = (most.max(here), 0, lines + 1);
+                if lines == 20 {
+                    break;
+                }
+            }
+            c if c == sep && !quoted => here += 1,
+            _ => {}
+        }
+        before = c;
+    }
+    most.max(here)
 }
 
 /// The text of a CSV file, and the name of its encoding when it is not UTF-8. Spreadsheets save
@@ -125,7 +109,10 @@ pub fn import_csv(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resul
     };
     let mut records = reader.records().map(|record| {
         let record = record.map_err(|e| csv_error(&e))?;
-        Ok((record.position().map_or(0, |p| line_at(p.byte() as usize)), record.iter().map(str::to_owned).collect()))
+        Ok((
+            record.position().map_or(0, |p| line_at(p.byte() as usize)),
+            record.iter().map(|f| formulas::unguarded(f).to_owned()).collect(),
+        ))
     });
     import_table(Table { source, name, locale, place: Place::Csv, description }, &mut records)
 }
@@ -245,8 +232,8 @@ pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = R
             None if h.trim().is_empty() => {}
             None => {
                 return Err(err(said!(
-                    "unknown column '{h}'; expected phase, row, title, notes, channel, emotion, colour, votes",
-                    "onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, kleur, stemmen"
+                    "unknown column '{h}'; expected phase, row, title, notes, channel, emotion, tags, colour, votes",
+                    "onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, labels, kleur, stemmen"
                 )
                 .after(at.en, at.nl)))
             }
@@ -380,6 +367,10 @@ pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = R
             })?,
         };
 
+        let tags: Vec<String> =
+            field(Column::Tags).split(TAG_SEPARATOR.trim()).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
+        model::check_tags(Field::CardTags, &tags).map_err(|e| fail(Column::Tags, e))?;
+
         let position = cell_len.entry((phase, row)).or_insert(0);
         doc.cards.push(Card {
             id: model::new_id(),
@@ -392,7 +383,7 @@ pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = R
             channel,
             emotion,
             votes,
-            tags: vec![],
+            tags,
             created_at: now,
             updated_at: now,
         });
@@ -433,6 +424,9 @@ mod separator_tests {
         assert_eq!(separator("phase,row,title\n").1, b',');
         assert_eq!(separator("sep=;\r\nphase;row;title\nA;B;C"), ("phase;row;title\nA;B;C", b';'));
         assert_eq!(separator("title\nA").1, b',');
+        // Separators inside quoted text, even across lines, do not count.
+        assert_eq!(separator("phase,row,title\n\"A\",\"B\",\"x;y;z;\"\"q\"\";w\nv;u\"\n").1, b',');
+        assert_eq!(separator("phase;row;title\n\"A\";\"B\";\"1,2,3,4,5\"\n").1, b';');
     }
 }
 

@@ -1,14 +1,23 @@
 //! Journeys in and out of the program: the versioned JSON file (documented in
-//! docs/FILE-FORMAT.md) and CSV card lists typed up after a paper workshop.
+//! docs/FILE-FORMAT.md), CSV card lists typed up after a paper workshop, and the cards exported
+//! to Excel and CSV so that they import again.
 
+mod columns;
 mod csv_import;
+mod export;
+mod formulas;
 mod ids;
+mod table_export;
+mod xlsx_export;
 mod xlsx_import;
 
 #[cfg(feature = "test-support")]
 pub(crate) use csv_import::column_letters;
 pub use csv_import::import_csv;
+pub use export::{export, write_export, Format};
 pub use ids::renew as renew_ids;
+pub use table_export::{to_csv, Delimiter};
+pub use xlsx_export::to_xlsx;
 
 use serde::{Deserialize, Serialize};
 

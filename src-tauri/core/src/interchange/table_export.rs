@@ -1,0 +1,156 @@
+//! The cards of a journey as a table, one card a row under a header naming the columns the
+//! importer reads (`columns::NAMES`, in the journey's language), so a table exported imports
+//! again with the same cards in the same cells. The CSV file is written here; the workbook, with
+//! the same table on its first sheet, in `xlsx_export`.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::columns::{Column, NAMES, TAG_SEPARATOR};
+use super::formulas;
+use crate::model::{Card, Id, JourneyDoc, Phase, Row};
+use crate::said::Lang;
+
+/// What separates a CSV file's fields: a comma, or a semicolon for a spreadsheet program in a
+/// language whose list separator it is (Dutch, German: there the comma is the decimal sign).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum Delimiter {
+    #[default]
+    Comma,
+    Semicolon,
+}
+
+impl Delimiter {
+    fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+        }
+    }
+}
+
+/// One value of the table: text, a whole number, or nothing.
+pub(super) enum Cell<'a> {
+    Text(Cow<'a, str>),
+    Whole(i64),
+    Empty,
+}
+
+/// The header, in the journey's language, and then every card in board order (phase by
+/// phase, row by row, as they stand in each cell).
+pub(super) fn card_table(doc: &JourneyDoc) -> (Vec<String>, Vec<Vec<Cell<'_>>>) {
+    let lang = Lang::from_locale(&doc.journey.locale);
+    let header = NAMES.iter().map(|&(c, _)| c.header(lang)).collect();
+    let phases: HashMap<Id, &Phase> = doc.phases.iter().map(|p| (p.id, p)).collect();
+    let rows: HashMap<Id, &Row> = doc.rows.iter().map(|r| (r.id, r)).collect();
+    let mut cards: Vec<&Card> = doc.cards.iter().collect();
+    cards.sort_by_key(|c| (phases.get(&c.phase).map(|p| p.position), rows.get(&c.row).map(|r| r.position), c.position));
+    let table = cards
+        .into_iter()
+        .map(|card| {
+            NAMES
+                .iter()
+                .map(|&(column, _)| match column {
+                    Column::Phase => phases.get(&card.phase).map_or(Cell::Empty, |p| Cell::Text(p.title.as_str().into())),
+                    Column::Row => rows.get(&card.row).map_or(Cell::Empty, |r| Cell::Text(r.title.as_str().into())),
+                    Column::Title => Cell::Text(card.title.as_str().into()),
+                    Column::Notes => Cell::Text(card.notes.as_str().into()),
+                    Column::Channel => card.channel.as_deref().map_or(Cell::Empty, |c| Cell::Text(c.into())),
+                    Column::Emotion => card.emotion.map_or(Cell::Empty, |e| Cell::Whole(e.into())),
+                    Column::Tags => Cell::Text(card.tags.join(TAG_SEPARATOR).into()),
+                    Column::Colour => card.colour.as_deref().map_or(Cell::Empty, |c| Cell::Text(c.into())),
+                    Column::Votes => Cell::Whole(card.votes.into()),
+                })
+                .collect()
+        })
+        .collect();
+    (header, table)
+}
+
+/// The cards as a CSV file (RFC 4180: CRLF line ends, text quoted, quotes doubled) in UTF-8 with
+/// a byte-order mark, without which Excel reads UTF-8 as the system's code page and garbles
+/// every accent. Every text field is quoted, so a separator in a card's text never makes a
+/// reader guess the wrong one; text a spreadsheet would run as a formula is kept text (see
+/// `formulas`).
+pub fn to_csv(doc: &JourneyDoc, delimiter: Delimiter) -> Vec<u8> {
+    let (header, rows) = card_table(doc);
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter.byte())
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::NonNumeric)
+        .from_writer(&mut out);
+    // Writing to memory fails only when the records differ in length, which they never do.
+    let _ = writer.write_record(&header);
+    for row in rows {
+        let fields = row.iter().map(|cell| match cell {
+            Cell::Text(text) => formulas::guarded(text).into_owned(),
+            Cell::Whole(n) => n.to_string(),
+            Cell::Empty => String::new(),
+        });
+        let _ = writer.write_record(fields);
+    }
+    let _ = writer.flush();
+    drop(writer);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn journey() -> JourneyDoc {
+        let mut doc = crate::templates::instantiate("blank-nl", Some("Fietsen")).unwrap();
+        doc.cards.clear();
+        let (phase, row) = (doc.phases[0].id, doc.rows[0].id);
+        let card = |position: u32, title: &str| Card {
+            id: crate::model::new_id(),
+            phase,
+            row,
+            position,
+            title: title.into(),
+            notes: String::new(),
+            colour: None,
+            channel: None,
+            emotion: None,
+            votes: 0,
+            tags: vec![],
+            created_at: 1,
+            updated_at: 1,
+        };
+        doc.cards.push(Card {
+            notes: "Zei: \"te duur\"\nen liep weg".into(),
+            emotion: Some(-2),
+            votes: 3,
+            tags: vec!["prijs".into(), "winkel".into()],
+            colour: Some("#aabbcc".into()),
+            channel: Some("Winkel".into()),
+            ..card(1, "Verzendkosten € 6,95; schrikt")
+        });
+        doc.cards.push(card(0, "=HYPERLINK(\"http://x\")"));
+        doc
+    }
+
+    #[test]
+    fn a_csv_opens_in_excel_with_its_accents_and_the_dutch_separator_and_runs_no_formula() {
+        let doc = journey();
+        let (phase, row) = (doc.phases[0].title.clone(), doc.rows[0].title.clone());
+        let csv = String::from_utf8(to_csv(&doc, Delimiter::Semicolon)).unwrap();
+        assert_eq!(
+            csv,
+            format!(
+                "\u{feff}\"Fase\";\"Rij\";\"Titel\";\"Notities\";\"Kanaal\";\"Emotie\";\"Labels\";\"Kleur\";\"Stemmen\"\r\n\
+                 \"{phase}\";\"{row}\";\"'=HYPERLINK(\"\"http://x\"\")\";\"\";\"\";\"\";\"\";\"\";0\r\n\
+                 \"{phase}\";\"{row}\";\"Verzendkosten € 6,95; schrikt\";\"Zei: \"\"te duur\"\"\nen liep weg\";\"Winkel\";-2;\
+                 \"prijs, winkel\";\"#aabbcc\";3\r\n"
+            )
+        );
+        let english = String::from_utf8(to_csv(&crate::templates::instantiate("online-en", None).unwrap(), Delimiter::Comma)).unwrap();
+        assert!(
+            english.starts_with("\u{feff}\"Phase\",\"Row\",\"Title\",\"Notes\",\"Channel\",\"Emotion\",\"Tags\",\"Colour\",\"Votes\"\r\n")
+        );
+    }
+}
