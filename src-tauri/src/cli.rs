@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use journeywall_core::interchange::{self, Ids};
+use journeywall_core::interchange::{self, Delimiter, Ids};
 use journeywall_core::model::{JourneyDoc, RowKind};
 use journeywall_core::poster::{self, Orientation, Poster, PosterMode, PosterOptions, PosterSize};
 use journeywall_core::{said, templates, Edit, Error, Lang, Store};
@@ -61,11 +61,15 @@ enum Command {
     Undo { journey: String },
     /// Redo the last undone edit of a journey
     Redo { journey: String },
-    /// Write a journey to a Journeywall JSON file
+    /// Write a journey to a file, of the kind its extension names: the Journeywall JSON file, or
+    /// its cards for Excel (.xlsx, with sheets of the phases and personas) or any spreadsheet (.csv)
     Export {
         journey: String,
-        #[arg(long, value_name = "FILE.json")]
+        #[arg(long, value_name = "FILE.json|FILE.xlsx|FILE.csv", value_parser = export_file)]
         out: PathBuf,
+        /// A CSV file's delimiter: ',' (the default) or ';' for Excel in Dutch or German
+        #[arg(long, hide_possible_values = true, value_parser = by_serde_name::<Delimiter>(&[",", ";"]))]
+        delimiter: Option<Delimiter>,
     },
     /// Print a journey as a wall poster (PDF or SVG): on one sheet, or tiled over small sheets
     /// with --tile and one of --width, --scale, --across or --card-size
@@ -284,9 +288,14 @@ fn run(db: &Path, command: Command) -> Result<()> {
             store.redo(id, offered.redo_step.as_deref())?;
             writeln!(out, "redid {}", offered.redo.unwrap_or_default())?;
         }
-        Command::Export { journey, out: file } => {
+        Command::Export { journey, out: file, delimiter } => {
+            let format = interchange::Format::of(&file)?;
+            if delimiter.is_some() && format != interchange::Format::Csv {
+                anyhow::bail!("--delimiter is for a .csv file; {} is not one", file.display());
+            }
             let doc = store.load_with_rounds(store.resolve(&journey)?)?;
-            journeywall_core::files::write_atomically(&file, interchange::to_json(&doc).as_bytes())?;
+            let bytes = interchange::export(&doc, format, delimiter.unwrap_or_default())?;
+            journeywall_core::files::write_atomically(&file, &bytes)?;
             writeln!(out, "{}", file.display())?;
         }
         Command::Poster(args) => {
@@ -322,6 +331,17 @@ fn by_serde_name<T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static>
 ) -> impl clap::builder::TypedValueParser<Value = T> {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(names).try_map(|name| serde_json::from_value::<T>(name.into()))
+}
+
+/// `--out` of `export`: a file whose extension names a kind of export, else a usage error that
+/// lists them.
+fn export_file(name: &str) -> std::result::Result<PathBuf, String> {
+    let path = PathBuf::from(name);
+    match interchange::Format::of(&path) {
+        Ok(_) => Ok(path),
+        Err(Error::Invalid { reason, .. }) => Err(reason.en),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// A length where zero means none (margins, overlap).

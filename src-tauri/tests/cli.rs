@@ -343,3 +343,40 @@ fn a_tsv_and_an_excel_csv_with_a_sep_line_import() {
     db.ok(&["import", excel.to_str().unwrap(), "--name", "From Excel"]);
     assert!(db.ok(&["show", "From Excel"]).contains("Zoekt op Google, vergelijkt"));
 }
+
+#[test]
+fn export_writes_a_workbook_or_a_csv_by_the_extension_and_both_import_again() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "website-nl"]).trim().to_string();
+    let doc = db.doc(&id);
+    let cards = |d: &JourneyDoc| {
+        let mut cards: Vec<_> = d.cards.iter().map(|c| (c.title.clone(), c.emotion, c.votes)).collect();
+        cards.sort();
+        cards
+    };
+    let xlsx = db.dir().join("kaarten.xlsx");
+    assert_eq!(db.ok(&["export", &id, "--out", xlsx.to_str().unwrap()]).trim(), xlsx.to_str().unwrap());
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK\x03\x04"));
+    let csv = db.dir().join("kaarten.csv");
+    db.ok(&["export", &id, "--out", csv.to_str().unwrap(), "--delimiter", ";"]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.starts_with("\u{feff}\"Fase\";\"Rij\";\"Titel\";\"Notities\";\"Kanaal\";\"Emotie\";\"Labels\";\"Kleur\";\"Stemmen\"\r\n"),
+        "{text}"
+    );
+    for file in [&xlsx, &csv] {
+        let copy = db.ok(&["import", file.to_str().unwrap()]).trim().to_string();
+        assert_eq!(cards(&db.doc(&copy)), cards(&doc), "{}", file.display());
+    }
+
+    // An extension no export has is a usage error that lists the ones there are; nothing is written.
+    let txt = db.dir().join("kaarten.txt");
+    let out = db.run(&["export", &id, "--out", txt.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("kaarten.txt must end in one of .json, .xlsx, .csv"), "{err}");
+    assert!(!txt.exists());
+    assert_eq!(db.run(&["export", &id, "--out", csv.to_str().unwrap(), "--delimiter", "|"]).status.code(), Some(2));
+    let err = db.fails(&["export", &id, "--out", xlsx.to_str().unwrap(), "--delimiter", ";"]);
+    assert!(err.contains("--delimiter is for a .csv file"), "{err}");
+}

@@ -15,11 +15,13 @@ use crate::said::Lang;
 
 /// What separates a CSV file's fields: a comma, or a semicolon for a spreadsheet program in a
 /// language whose list separator it is (Dutch, German: there the comma is the decimal sign).
+/// Named by the character itself, as the CLI's `--delimiter` and the front end name it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
 pub enum Delimiter {
     #[default]
+    #[serde(rename = ",")]
     Comma,
+    #[serde(rename = ";")]
     Semicolon,
 }
 
