@@ -7,6 +7,7 @@ rm -rf target/bench && mkdir -p target/bench
 
 cargo run --release -q -p journeywall-core --example bench -- target/bench/10-core.md
 cargo run --release -q -p journeywall-core --example poster_bench -- target/bench/20-poster.md
+cargo run --release -q -p journeywall-core --example export_bench -- target/bench/25-export.md
 node ui/bench/ui-bench.mjs target/bench/30-ui.md
 # The memory floor: an empty Tauri 2 window, in the same target/ so it reuses what the app built.
 (cd tests/bench/empty-window && CARGO_TARGET_DIR=../../../target cargo build -q)
