@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use journeywall_core::interchange::{self, Delimiter, Ids};
 use journeywall_core::model::{JourneyDoc, RowKind};
 use journeywall_core::poster::{self, Orientation, Poster, PosterMode, PosterOptions, PosterSize};
@@ -186,14 +186,18 @@ const MAX_EDIT_LINE: usize = 16 << 20;
 
 /// Runs the program and returns its exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command().try_get_matches().and_then(|m| Ok((Cli::from_arg_matches(&m)?, m.subcommand_name().map(String::from))));
+    let (cli, name) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             let _ = e.print();
             return e.exit_code();
         }
     };
     let db = cli.db.unwrap_or_else(paths::default_database);
+    crate::logs::start();
+    let name = name.as_deref().unwrap_or("window");
+    tracing::info!(version = %env!("CARGO_PKG_VERSION"), database = %db.display(), command = %name, "started");
     let Some(command) = cli.command else {
         crate::run(db);
         return 0;
@@ -201,6 +205,7 @@ pub fn main() -> i32 {
     match run(&db, command) {
         Ok(()) => 0,
         Err(e) => {
+            tracing::error!(command = %name, cause = %crate::logs::causes(&e), "failed");
             eprintln!("journeywall: {}", one_line(&e));
             1
         }
@@ -296,6 +301,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
             let doc = store.load_with_rounds(store.resolve(&journey)?)?;
             let bytes = interchange::export(&doc, format, delimiter.unwrap_or_default())?;
             journeywall_core::files::write_atomically(&file, &bytes)?;
+            tracing::info!(journey = %doc.journey.id, format = %format.extension(), bytes = bytes.len(), "journey exported");
             writeln!(out, "{}", file.display())?;
         }
         Command::Poster(args) => {
@@ -306,6 +312,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
             let poster = Poster::new(&doc, &options, journeywall_core::model::now_millis())?;
             poster.write(file)?;
             let info = poster.info(Lang::En);
+            tracing::info!(journey = %doc.journey.id, format = %poster::Format::of(file)?.extension(), pages = info.pages, "poster written");
             if let Some(warning) = &info.warning {
                 eprintln!("journeywall: warning: {warning}");
             }
@@ -313,6 +320,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
         }
         Command::Import { file, name, keep_ids } => {
             let added = journeywall_core::library::import(&mut store, read_import(&file, name.as_deref(), keep_ids)?)?;
+            tracing::info!(journey = %added.journey, "journey imported");
             for remark in &added.remarks {
                 eprintln!("journeywall: {remark}");
             }
@@ -380,7 +388,9 @@ fn print_list<T: serde::Serialize>(out: &mut impl Write, json: bool, list: Vec<T
 fn read_import(file: &Path, name: Option<&str>, keep_ids: bool) -> Result<interchange::Imported> {
     let bytes = interchange::read_file(file)?;
     let ids = if keep_ids { Ids::Keep } else { Ids::New };
-    Ok(interchange::import_file(&bytes, &file.display().to_string(), name, ids, paths::system_locale().code())?)
+    let imported = interchange::import_file(&bytes, &file.display().to_string(), name, ids, paths::system_locale().code())?;
+    tracing::info!(format = %crate::logs::format_of(&file.to_string_lossy()), bytes = bytes.len(), "import file read");
+    Ok(imported)
 }
 
 /// A readable outline: phases in order, each with its rows and cards.

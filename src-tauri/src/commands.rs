@@ -121,8 +121,9 @@ impl AppState {
         self.ui_lang.lock().map_or(Lang::En, |l| *l)
     }
 
-    /// A core error as the front end shows it.
+    /// A core error as the front end shows it (and the log, by its kind).
     pub fn core_error(&self, e: journeywall_core::Error) -> CommandError {
+        refused(&e);
         CommandError { message: e.message(self.lang()) }
     }
 
@@ -144,7 +145,10 @@ impl AppState {
             )
         })?;
         match guard.as_mut() {
-            Ok(store) => f(store).map_err(|e| CommandError { message: e.message(lang) }),
+            Ok(store) => f(store).map_err(|e| {
+                refused(&e);
+                CommandError { message: e.message(lang) }
+            }),
             Err(why) => Err(CommandError::new(why, lang)),
         }
     }
@@ -171,6 +175,11 @@ impl AppState {
         }
         self.with(|s| s.set_meta(UI_LOCALE, locale))
     }
+}
+
+/// A refusal of the core, for the log: by its kind, never its words.
+fn refused(e: &journeywall_core::Error) {
+    tracing::info!(kind = %crate::logs::kind(e), "refused");
 }
 
 #[derive(Debug, Serialize, specta::Type)]
@@ -213,7 +222,9 @@ pub fn create_journey(state: &AppState, template: String, name: Option<String>) 
 }
 
 pub fn open_journey(state: &AppState, journey: Id) -> Result<OpenedJourney> {
-    state.with(|s| s.load_for_board(journey).map(|(doc, history)| OpenedJourney { doc, history }))
+    let opened = state.with(|s| s.load_for_board(journey).map(|(doc, history)| OpenedJourney { doc, history }))?;
+    tracing::info!(%journey, cards = opened.doc.cards.len(), "journey opened");
+    Ok(opened)
 }
 
 /// Keeps which journey the main window shows (None: the home screen) for the next start.
@@ -227,7 +238,10 @@ pub fn reopen_journey(state: &AppState) -> Result<Option<OpenedJourney>> {
     state.with(|s| {
         let Some(journey) = s.meta(OPEN_JOURNEY)?.and_then(|id| id.parse::<Id>().ok()) else { return Ok(None) };
         match s.load_for_board(journey) {
-            Ok((doc, history)) => Ok(Some(OpenedJourney { doc, history })),
+            Ok((doc, history)) => {
+                tracing::info!(%journey, cards = doc.cards.len(), "journey opened again");
+                Ok(Some(OpenedJourney { doc, history }))
+            }
             Err(journeywall_core::Error::NoSuchJourney(_)) => s.set_meta(OPEN_JOURNEY, "").map(|()| None),
             Err(e) => Err(e),
         }
@@ -282,6 +296,7 @@ pub fn import_journey(state: &AppState, file_name: String, content: Vec<u8>) -> 
     let imported =
         journeywall_core::interchange::import_file(&content, &file_name, None, Ids::New, lang.code()).map_err(|e| state.core_error(e))?;
     let added = state.with(|s| library::import(s, imported))?;
+    tracing::info!(journey = %added.journey, format = %crate::logs::format_of(&file_name), bytes = content.len(), "journey imported");
     let message = (!added.remarks.is_empty()).then(|| added.remarks.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join(" "));
     Ok(ImportedJourney { journey: added.journey, message })
 }

@@ -6,6 +6,7 @@ mod commands;
 mod events;
 mod imports;
 mod lines;
+mod logs;
 mod menu;
 mod paths;
 mod personas;
@@ -74,6 +75,7 @@ pub fn run(db_path: PathBuf) {
         })
         .run(tauri::generate_context!());
     if let Err(e) = result {
+        tracing::error!(cause = %e, "the window could not be opened");
         eprintln!("journeywall: the window could not be opened: {e}");
         std::process::exit(1);
     }
@@ -88,10 +90,12 @@ fn open_database(
 ) -> (journeywall_core::Result<Store>, Option<journeywall_core::Said>) {
     let mut store = Store::open(db_path);
     if let Err(e) = &store {
+        tracing::error!(cause = %logs::kind(e), "the database did not open");
         eprintln!("journeywall: {e}");
     }
     let sample = store.as_mut().ok().and_then(|s| templates::add_sample_on_first_start(s, locale.code()).err());
     let notice = sample.map(|e| {
+        tracing::warn!(cause = %logs::kind(&e), "the sample journey was not added");
         eprintln!("journeywall: the sample journey was not added: {e}");
         journeywall_core::said!(
             "The sample journey could not be added ({en}). Your journeys are all here.",

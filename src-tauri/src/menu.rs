@@ -39,6 +39,7 @@ const ITEMS: &[(&str, &str, &str)] = &[
     ("view", "langEn", "English"),
     ("view", "langNl", "Nederlands"),
     ("help", "shortcuts", "Keyboard shortcuts"),
+    ("help", "logFolder", "Open the log folder"),
     ("help", "about", "About Journeywall"),
 ];
 const SUBMENUS: &[(&str, &str)] = &[("file", "File"), ("edit", "Edit"), ("view", "View"), ("help", "Help")];

@@ -76,6 +76,8 @@ pub fn save_poster<R: Runtime>(
     };
     let path = with_extension(path, format.extension(), |p| Format::of(p).is_ok()).map_err(|why| state.error(&why))?;
     poster.write(&path).map_err(|e| state.core_error(e))?;
+    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+    tracing::info!(%journey, format = %format.extension(), pages = poster.info(state.lang()).pages, bytes, "poster saved");
     if open_when_done {
         // Not waited for: the viewer lives on its own. A missing viewer is not worth an error, the
         // file is saved and its path is shown.
@@ -95,7 +97,9 @@ pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, std::sync:
     };
     let path =
         with_extension(path, "json", |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))).map_err(|why| state.error(&why))?;
-    journeywall_core::files::write_atomically(&path, interchange::to_json(&doc).as_bytes()).map_err(|e| state.core_error(e))?;
+    let json = interchange::to_json(&doc);
+    journeywall_core::files::write_atomically(&path, json.as_bytes()).map_err(|e| state.core_error(e))?;
+    tracing::info!(%journey, bytes = json.len(), "journey exported");
     Ok(Some(path.display().to_string()))
 }
 

@@ -25,8 +25,21 @@ impl Db {
         self.path.parent().unwrap()
     }
 
+    /// The binary, writing its log beside this database rather than into the user's home.
+    fn journeywall(&self) -> Command {
+        let mut command = Command::new(BIN);
+        command.env("JOURNEYWALL_LOG_DIR", self.dir().join("logs"));
+        command
+    }
+
+    /// Everything the runs so far wrote to the log.
+    fn log(&self) -> String {
+        let files = std::fs::read_dir(self.dir().join("logs")).expect("a log folder was made");
+        files.map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap()).collect()
+    }
+
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN).arg("--db").arg(&self.path).args(args).env_remove("JOURNEYWALL_DB").output().unwrap()
+        self.journeywall().arg("--db").arg(&self.path).args(args).env_remove("JOURNEYWALL_DB").output().unwrap()
     }
 
     /// Runs and expects success; returns stdout.
@@ -158,7 +171,7 @@ fn a_foreign_database_is_refused_by_name_and_left_alone() {
 #[test]
 fn the_database_can_be_chosen_with_journeywall_db() {
     let db = Db::new();
-    let out = Command::new(BIN).args(["new", "--template", "blank-nl"]).env("JOURNEYWALL_DB", &db.path).output().unwrap();
+    let out = db.journeywall().args(["new", "--template", "blank-nl"]).env("JOURNEYWALL_DB", &db.path).output().unwrap();
     assert!(out.status.success());
     assert!(db.ok(&["list"]).contains("Lege klantreis"));
 }
@@ -184,7 +197,8 @@ fn sigkill_mid_stream_loses_no_acknowledged_edit() {
     let id = db.ok(&["new", "--template", "website-en"]).trim().to_string();
     let doc = db.doc(&id);
     for round in 0..3 {
-        let mut child = Command::new(BIN)
+        let mut child = db
+            .journeywall()
             .arg("--db")
             .arg(&db.path)
             .args(["edit", &id, "-"])
@@ -281,12 +295,35 @@ fn a_poster_is_printed_on_one_sheet_or_tiled_and_bad_options_write_nothing() {
     assert_eq!(db.run(&["poster", &id, "--out", "x.pdf", "--tile", "A4", "--width", "2m", "--across", "3"]).status.code(), Some(2));
 }
 
+/// The log a facilitator can send says what started (the version, the database) and what the core
+/// refused, and never what a journey says: not its name, not a card's title or notes, not a name
+/// asked for that does not exist.
+#[test]
+fn the_log_says_what_started_and_never_a_journeys_words() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "blank-en", "--name", "Operation Marzipan"]).trim().to_string();
+    let doc = db.doc(&id);
+    let card = serde_json::json!({"type": "addCard", "phase": doc.phases[0].id, "row": doc.rows[0].id,
+        "title": "Zebra crossing at midnight", "notes": "Hums quietly"});
+    db.ok(&["edit", &id, &card.to_string()]);
+    db.ok(&["list"]);
+    db.ok(&["show", &id]);
+    db.fails(&["show", "Secret Walrus"]);
+    let log = db.log();
+    assert!(log.contains("started") && log.contains(&format!("version={}", env!("CARGO_PKG_VERSION"))), "{log}");
+    assert!(log.contains(&format!("database={}", db.path.display())), "{log}");
+    assert!(log.contains("failed command=show cause=no such journey"), "the refusal, by its kind: {log}");
+    for words in ["Marzipan", "Zebra crossing", "Hums quietly", "Walrus"] {
+        assert!(!log.contains(words), "{words:?} is in the log: {log}");
+    }
+}
+
 #[test]
 fn a_mistyped_database_path_is_said_and_nothing_is_created() {
     let db = Db::new();
     let typo = db.dir().join("no such folder").join("journeywal.db");
     for args in [vec!["list"], vec!["show", "Bikes"], vec!["export", "Bikes", "--out", "x.json"], vec!["undo", "Bikes"]] {
-        let out = Command::new(BIN).arg("--db").arg(&typo).args(&args).env_remove("JOURNEYWALL_DB").output().unwrap();
+        let out = db.journeywall().arg("--db").arg(&typo).args(&args).env_remove("JOURNEYWALL_DB").output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("there is no database here"), "{args:?}: {err}");
@@ -309,7 +346,8 @@ fn a_database_whose_header_says_page_size_zero_is_refused_with_a_message_not_a_c
 fn edits_from_standard_input_name_the_line_that_is_not_text() {
     let db = Db::new();
     db.ok(&["new", "--template", "blank-en", "--name", "Bikes"]);
-    let mut child = Command::new(BIN)
+    let mut child = db
+        .journeywall()
         .arg("--db")
         .arg(&db.path)
         .args(["edit", "Bikes", "-"])

@@ -38,8 +38,15 @@ impl Answer {
     }
 }
 
+/// Where the binary writes its log in these tests: beside the database, not in the user's home.
+const LOG_DIR: &str = "JOURNEYWALL_LOG_DIR";
+
+fn logs(db: &std::path::Path) -> PathBuf {
+    db.parent().unwrap().join("logs")
+}
+
 fn journeywall(db: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(BIN).arg("--db").arg(db).args(args).env_remove("JOURNEYWALL_DB").output().unwrap();
+    let out = Command::new(BIN).arg("--db").arg(db).args(args).env_remove("JOURNEYWALL_DB").env(LOG_DIR, logs(db)).output().unwrap();
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
@@ -62,6 +69,7 @@ impl Room {
             .args(["room", "Bikes", "--bind", "127.0.0.1", "--port", "0"])
             .args(extra)
             .env_remove("JOURNEYWALL_DB")
+            .env(LOG_DIR, logs(&db))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -348,6 +356,26 @@ fn thirty_phones_at_once_lose_nothing_and_double_nothing_even_when_the_server_is
     let again = Room::start(db, &[]);
     assert_eq!(again.inbox().len(), kept.len());
     assert!(again.stop().success());
+}
+
+/// The log says when the room opened and closed and how many phones joined, and never who joined,
+/// what they wrote, or the room's secret link.
+#[test]
+fn the_log_counts_the_phones_of_a_room_and_names_none() {
+    let mut room = Room::open(&[]);
+    let dir = room._dir.take().unwrap();
+    let ayse = room.join(Some("Ayşe Walrus"));
+    room.join(Some("Bram Marzipan"));
+    assert_eq!(room.note(&ayse, &id(1), "Waited for the zebra crossing").status, 201);
+    let token = room.token().to_owned();
+    assert!(room.stop().success());
+    let log: String =
+        std::fs::read_dir(dir.path().join("logs")).unwrap().map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap()).collect();
+    assert!(log.contains("room opened") && log.contains("room closed"), "{log}");
+    assert!(log.contains("phone joined phones=2"), "{log}");
+    for secret in ["Walrus", "Marzipan", "zebra", &token, &ayse] {
+        assert!(!log.contains(secret), "{secret:?} is in the log: {log}");
+    }
 }
 
 #[test]

@@ -38,7 +38,8 @@ function startCore(dir) {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo build -p journeywall\` first`);
   const proc = spawn(binary, ["--db", join(dir, "first.db"), "rpc"], {
     // The system language the tests assume; each test that wants Dutch chooses it.
-    env: { ...process.env, LANG: "en_GB.UTF-8", LC_ALL: "", LC_MESSAGES: "", LANGUAGE: "" },
+    // Its log goes beside the test database, not into the home folder.
+    env: { ...process.env, LANG: "en_GB.UTF-8", LC_ALL: "", LC_MESSAGES: "", LANGUAGE: "", JOURNEYWALL_LOG_DIR: join(dir, "logs") },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const waiting = [];

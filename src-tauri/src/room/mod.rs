@@ -69,6 +69,7 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
     let me = state.me();
     let (stop, stopped) = http::serve(listeners, me, shared.clone());
     let info = shared.info();
+    tracing::info!(%journey, port, addresses = info.links.len(), on_network, "room opened");
     *room = Some(Room { shared, stop, stopped });
     Ok(info)
 }
@@ -102,6 +103,7 @@ fn bind(ips: &[IpAddr], first: u16) -> std::io::Result<(Vec<TcpListener>, u16)> 
 pub fn close_room(state: &AppState) -> Result<()> {
     let room = state.room.lock().ok().and_then(|mut r| r.take());
     if let Some(room) = room {
+        tracing::info!(journey = %room.shared.journey, phones = room.shared.phones(), "room closed");
         room.close();
     }
     Ok(())
@@ -241,9 +243,15 @@ pub fn name_phone(state: &AppState, room: String, device: String, name: Option<S
         }
         None => {}
     }
-    if let Some(d) = room.devices.lock().ok().as_mut().and_then(|d| d.get_mut(&device)) {
+    // The room's phone count as the panel shows it, when this phone joins now (not on a rename).
+    let joined = room.devices.lock().ok().and_then(|mut devices| {
+        let d = devices.get_mut(&device)?;
         d.name = name;
-        d.joined = true;
+        let first = !std::mem::replace(&mut d.joined, true);
+        first.then(|| devices.len())
+    });
+    if let Some(phones) = joined {
+        tracing::info!(phones, "phone joined");
     }
     room.changed();
     Ok(())

@@ -67,6 +67,11 @@ export const commands = {
 	 */
 	chooseImport: () => typedError<ImportedJourney_Serialize | null, CommandError>(__TAURI_INVOKE("choose_import")),
 	/**
+	 *  Opens the log's folder in the system's file manager (Help → Open the log folder), made first
+	 *  if nothing was logged yet, so there is a folder to show.
+	 */
+	openLogFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("open_log_folder")),
+	/**
 	 *  Called by the projector window once it listens; the presenter's controls then send it what to
 	 *  show. (The one command the projector may call: it cannot emit events to the main window itself.)
 	 */
