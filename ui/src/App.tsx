@@ -76,6 +76,7 @@ export function App() {
       home: () => setOpened(null),
       language: chooseLanguage,
       dialog: setDialog,
+      openLogFolder: () => void api.openLogFolder().catch((e: Error) => setError(e.message)),
     }),
     [chooseLanguage],
   );

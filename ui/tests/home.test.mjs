@@ -131,6 +131,16 @@ test("F1 shows the keyboard shortcuts", async () => {
   assert.equal(await page.getByRole("dialog").count(), 0);
 });
 
+test("Help → Open the log folder asks the app to show the folder of the log", async () => {
+  const page = await ui.open({ journeys: [online()], locale: "en" });
+  await page.getByRole("heading", { name: "Journeys" }).waitFor();
+  assert.equal(await page.evaluate(() => window.__shell.menuLabels.logFolder), "Open the log folder", "the Help menu names it");
+  await page.evaluate(() => window.__shell.emit("menu-chosen", { id: "logFolder" }));
+  await page.waitForFunction(() => window.__shell.calls.some((c) => c.cmd === "open_log_folder"));
+  await page.getByLabel("Language").selectOption("nl");
+  await page.waitForFunction(() => window.__shell.menuLabels.logFolder === "Map met logbestanden openen");
+});
+
 test("a journey file is imported through the file dialog and opens; the file never crosses the IPC", async () => {
   const page = await ui.open({ journeys: [], importFile: { name: "workshop.json", content: Buffer.from(JSON.stringify(template("online-en"))) } });
   await page.getByText("No journeys yet").waitFor();

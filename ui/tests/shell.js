@@ -32,6 +32,7 @@ function installBackend(options, mockIPC) {
       return null;
     },
     open_projector: () => null,
+    open_log_folder: () => null,
     close_projector: () => null,
     projector_ready: () => null,
     "plugin:window|set_title": ({ value }) => {

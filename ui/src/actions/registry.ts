@@ -254,6 +254,8 @@ export interface AppContext {
   home(): void;
   language(locale: "en" | "nl"): void;
   dialog(which: "shortcuts" | "about"): void;
+  /** Shows the folder of the log a facilitator can send when something went wrong. */
+  openLogFolder(): void;
 }
 
 export const APP_ACTIONS: readonly Action<AppContext>[] = [
@@ -262,6 +264,7 @@ export const APP_ACTIONS: readonly Action<AppContext>[] = [
   { id: "langEn", label: (t) => t.menu.langEn, run: (c) => c.language("en") },
   { id: "langNl", label: (t) => t.menu.langNl, run: (c) => c.language("nl") },
   { id: "shortcuts", label: (t) => t.actions.shortcuts, keys: ["F1"], scope: "always", menuKey: true, run: (c) => c.dialog("shortcuts") },
+  { id: "logFolder", label: (t) => t.menu.logFolder, run: (c) => c.openLogFolder() },
   { id: "about", label: (t) => t.menu.about, run: (c) => c.dialog("about") },
   // Carried out by the app's shell itself (the window closes); listed for its key and the F1 list.
   { id: "quit", label: (t) => t.menu.quit, keys: ["Ctrl+Q"], scope: "always", menuKey: true, run: () => undefined },

@@ -193,6 +193,7 @@ export const words = {
     langEn: { en: "English", nl: "English" },
     langNl: { en: "Nederlands", nl: "Nederlands" },
     shortcuts: { en: "Keyboard shortcuts", nl: "Sneltoetsen" },
+    logFolder: { en: "Open the log folder", nl: "Map met logbestanden openen" },
     about: { en: "About Journeywall", nl: "Over Journeywall" },
   },
   poster: {
