@@ -217,7 +217,7 @@ test("the inspector changes notes, emotion, votes, colour and tags, one edit eac
   await inspector.getByLabel("Tags").click(); // blur commits the notes
   await inspector.getByRole("radio", { name: "very positive" }).click();
   await inspector.getByRole("button", { name: "One vote more" }).click();
-  await inspector.getByRole("button", { name: "Colour orange" }).click();
+  await inspector.getByRole("radio", { name: "Colour orange" }).click();
   await inspector.getByLabel("Tags").fill("quick win, web");
   await inspector.getByLabel("Tags").press("Enter");
   await page.waitForFunction(() => document.querySelector(".card.selected .vote-dot"));

@@ -253,3 +253,21 @@ test("Escape in a persona's field keeps what was typed and takes the keyboard ba
   await page.waitForFunction(() => window.__shell.calls.some((c) => c.cmd === "apply_edit" && c.args.edit.role === "Student, buys second-hand"));
   assert.equal(await role.inputValue(), "Student, buys second-hand");
 });
+
+test("the card panel: an emotion and a colour are one Tab stop each, chosen with the arrows", async () => {
+  const { page, doc } = await openEditor();
+  const card = doc.cards.find((c) => doc.rows.find((r) => r.id === c.row)?.kind === "cards");
+  await page.locator(`[data-card-id="${card.id}"]`).click();
+  const panel = page.getByRole("complementary", { name: "Card details" });
+  await panel.getByLabel("Title").focus();
+  let tabs = 0;
+  while (!(await page.evaluate(() => document.activeElement?.closest("label")?.textContent?.startsWith("Tags"))) && tabs < 30) {
+    await page.keyboard.press("Tab");
+    tabs++;
+  }
+  assert.ok(tabs <= 7, `${tabs} Tabs from the title to the tags`);
+  await panel.getByRole("radiogroup", { name: "Emotion" }).getByRole("radio", { checked: card.emotion === null }).first().focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction(() => window.__shell.calls.some((c) => c.cmd === "apply_edit" && "emotion" in c.args.edit));
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("role")), "radio");
+});

@@ -5,6 +5,7 @@ import { EmotionFace } from "../components/EmotionFace";
 import { PALETTE } from "../journey/palette";
 import { deleteSelection, duplicateSelection } from "../journey/actions";
 import { useDraft } from "../components/draft";
+import { RadioGroup } from "../components/RadioGroup";
 import { PanelHead } from "../components/PanelHead";
 
 /** The side panel: every field of the selected card, each change one edit. */
@@ -88,33 +89,32 @@ function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: 
       </label>
       <div className="field">
         <span>{t.emotionScale}</span>
-        <div className="emotion-picker" role="radiogroup" aria-label={t.emotionScale}>
-          {[-2, -1, 0, 1, 2].map((s) => (
-            <button key={s} role="radio" aria-checked={card.emotion === s} aria-label={t.emotion(s)} title={t.emotion(s)} className={card.emotion === s ? "on" : ""} onClick={() => void update({ emotion: s })}>
-              <EmotionFace score={s} size={24} />
-            </button>
-          ))}
-          <button role="radio" aria-checked={card.emotion === null} className={card.emotion === null ? "on none" : "none"} onClick={() => void update({ emotion: null })}>
-            {t.noEmotion}
-          </button>
-        </div>
+        <RadioGroup
+          className="emotion-picker"
+          label={t.emotionScale}
+          choices={[
+            ...[-2, -1, 0, 1, 2].map((s) => ({ key: String(s), label: t.emotion(s), checked: card.emotion === s, choose: () => void update({ emotion: s }), content: <EmotionFace score={s} size={24} /> })),
+            { key: "none", label: t.noEmotion, checked: card.emotion === null, choose: () => void update({ emotion: null }), content: t.noEmotion, className: "none" },
+          ]}
+        />
       </div>
       <div className="field">
         <span>{t.colour}</span>
-        <div className="swatches">
-          <button className={`swatch phase-colour${card.colour === null ? " on" : ""}`} aria-label={t.phaseColour} title={t.phaseColour} onClick={() => void update({ colour: null })}>
-            ∅
-          </button>
-          {PALETTE.map((p) => (
-            <button
-              key={p.colour}
-              className={`swatch${card.colour === p.colour ? " on" : ""}`}
-              style={{ background: p.colour }}
-              aria-label={`${t.colour} ${t.colourNames[p.name]}`}
-              onClick={() => void update({ colour: p.colour })}
-            />
-          ))}
-        </div>
+        <RadioGroup
+          className="swatches"
+          label={t.colour}
+          choices={[
+            { key: "phase", label: t.phaseColour, checked: card.colour === null, choose: () => void update({ colour: null }), content: "∅", className: "swatch phase-colour" },
+            ...PALETTE.map((p) => ({
+              key: p.colour,
+              label: `${t.colour} ${t.colourNames[p.name]}`,
+              checked: card.colour === p.colour,
+              choose: () => void update({ colour: p.colour }),
+              className: "swatch",
+              style: { background: p.colour },
+            })),
+          ]}
+        />
       </div>
       <div className="field">
         <span>{t.votesLabel}</span>
