@@ -271,3 +271,20 @@ test("the card panel: an emotion and a colour are one Tab stop each, chosen with
   await page.waitForFunction(() => window.__shell.calls.some((c) => c.cmd === "apply_edit" && "emotion" in c.args.edit));
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute("role")), "radio");
 });
+
+test("the presenter's rows menu closes with Escape (the presenter view stays) and with a press elsewhere", async () => {
+  const { page } = await openEditor();
+  await page.keyboard.press("F5");
+  const presenter = page.getByRole("dialog", { name: "Presenter view" });
+  await presenter.waitFor();
+  const menu = presenter.locator(".presenter-rows");
+  await menu.locator("summary").click();
+  await menu.locator(".presenter-rows-menu").waitFor();
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector(".presenter-rows").open);
+  assert.ok(await presenter.isVisible(), "Escape closed the menu, not the presenter view");
+  await menu.locator("summary").click();
+  await page.waitForFunction(() => document.querySelector(".presenter-rows").open);
+  await presenter.locator(".presenter-main").click({ position: { x: 20, y: 20 } });
+  await page.waitForFunction(() => !document.querySelector(".presenter-rows").open);
+});

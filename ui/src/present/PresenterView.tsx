@@ -108,6 +108,23 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   const toggleRow = (row: string) =>
     setState((s) => ({ ...s, hiddenRows: s.hiddenRows.includes(row) ? s.hiddenRows.filter((r) => r !== row) : [...s.hiddenRows, row] }));
   const next = doc.phases[shown.phase + 1];
+  // The rows' menu closes as menus do: Escape (which then does not leave the presenter view) or a
+  // press elsewhere.
+  const rowsMenu = useRef<HTMLDetailsElement>(null);
+  const closeRowsOnEscape = (e: React.KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key !== "Escape" || !e.currentTarget.open) return;
+    e.stopPropagation();
+    e.currentTarget.open = false;
+    e.currentTarget.querySelector("summary")?.focus();
+  };
+  useEffect(() => {
+    const away = (e: PointerEvent) => {
+      const menu = rowsMenu.current;
+      if (menu?.open && !menu.contains(e.target as Node)) menu.open = false;
+    };
+    window.addEventListener("pointerdown", away, true);
+    return () => window.removeEventListener("pointerdown", away, true);
+  }, []);
 
   return (
     <div ref={root} className={`presenter${projector ? " with-projector" : ""}`} role="dialog" aria-modal="true" aria-label={t.present.title}>
@@ -130,7 +147,7 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
         <button onClick={() => go(shown.phase + 1)} disabled={shown.phase >= last} aria-label={t.present.next} title={t.present.next}>
           <Icon name="next" size={20} />
         </button>
-        <details className="presenter-rows">
+        <details className="presenter-rows" ref={rowsMenu} onKeyDown={closeRowsOnEscape}>
           <summary>{t.present.rows}</summary>
           <div className="presenter-rows-menu">
             {doc.rows
