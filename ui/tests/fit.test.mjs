@@ -65,6 +65,19 @@ for (const [extra, crowded] of [
       return { wide: s.scrollWidth - s.clientWidth, tall: s.scrollHeight - s.clientHeight };
     });
     assert.ok(box.wide <= 1, `${box.wide} px scroll sideways`);
+    if (box.tall > 1) {
+      // Fit again on a board fitted by its width: the whole board, however small, as an overview.
+      await page.keyboard.press("Control+0");
+      await page.waitForFunction(() => {
+        const s = document.querySelector(".board-scroll");
+        return s.scrollHeight <= s.clientHeight + 1 && s.scrollWidth <= s.clientWidth + 1;
+      });
+      const overview = Number((await page.locator(".zoom-value").innerText()).replace(/\D/g, ""));
+      assert.ok(overview < percent, `the overview at ${overview} %`);
+      // And once more, back to the width.
+      await page.keyboard.press("Control+0");
+      await page.waitForFunction((z) => document.querySelector(".zoom-value").textContent.replace(/\D/g, "") === String(z), percent);
+    }
     assert.deepEqual(page.errors, []);
   });
 }

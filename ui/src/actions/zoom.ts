@@ -12,6 +12,8 @@ const fitted = new WeakMap<Editor, number>();
  * ends the one before, which would otherwise go on measuring from its own idea of the zoom.
  */
 const fitting = new WeakMap<Editor, object>();
+/** How Fit fitted last, per editor: the whole board, its width, or the whole board below legible. */
+const fitKind = new WeakMap<Editor, "whole" | "width" | "overview">();
 
 const clamp = (z: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
 
@@ -78,9 +80,16 @@ export const LEGIBLE_ZOOM = 0.45;
  * whole width. Text wraps a little differently at another zoom (WebKit rounds font sizes), so
  * the board is measured again at the zoom chosen, a few frames in a row, until it settles.
  */
-export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
+export function fitZoom(editor: Editor, scroller: HTMLElement | null, { refit = false } = {}): void {
   const board = scroller?.querySelector<HTMLElement>(".board");
   if (!scroller || !board) return;
+  // Fit pressed again on a board it fitted by its width shows the whole board, however small:
+  // an overview before turning to the projector; once more, back to the width. A fit again
+  // because the window changed keeps what was chosen.
+  const again = fitted.get(editor) === editor.view.get().zoom;
+  const kind = fitKind.get(editor);
+  const overview = refit ? kind === "overview" : again && kind === "width";
+  const floor = overview ? MIN_ZOOM : LEGIBLE_ZOOM;
   const run = {};
   fitting.set(editor, run);
   // A zoom found to overflow is not tried again.
@@ -97,13 +106,15 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null): void {
     const byWidth = scroller.clientWidth / size.w;
     const whole = Math.min(byWidth, scroller.clientHeight / size.h);
     // Whole board; else the width (never enlarged, never below legible).
-    const fit = clamp(Math.floor((whole >= LEGIBLE_ZOOM ? whole : Math.max(LEGIBLE_ZOOM, Math.min(byWidth, 1))) * 100) / 100);
+    const byWhole = overview || whole >= LEGIBLE_ZOOM;
+    fitKind.set(editor, overview ? "overview" : byWhole ? "whole" : "width");
+    const fit = clamp(Math.floor((byWhole ? whole : Math.max(LEGIBLE_ZOOM, Math.min(byWidth, 1))) * 100) / 100);
     // Measured again once drawn at the new zoom: cells that were off screen had a guessed height.
     // A board drawn whole measures exactly, so the fit settles instead of depending on the zoom it
     // started from; what still overflows by rounding gives up one percent.
-    const tooWide = byWidth >= LEGIBLE_ZOOM && scroller.scrollWidth > scroller.clientWidth + 1;
-    const tooTall = whole >= LEGIBLE_ZOOM && scroller.scrollHeight > scroller.clientHeight + 1;
-    if (passes > 0 && (tooWide || tooTall)) ceiling = Math.min(ceiling, Math.max(LEGIBLE_ZOOM, zoom - 0.01));
+    const tooWide = byWidth >= floor && scroller.scrollWidth > scroller.clientWidth + 1;
+    const tooTall = byWhole && scroller.scrollHeight > scroller.clientHeight + 1;
+    if (passes > 0 && (tooWide || tooTall)) ceiling = Math.min(ceiling, Math.max(floor, zoom - 0.01));
     const next = Math.min(fit, ceiling);
     fitted.set(editor, next);
     if (next === zoom || passes >= 5) return done();
@@ -126,7 +137,7 @@ export function keepFitted(editor: Editor, scroller: HTMLElement): () => void {
     if (fitted.get(editor) !== editor.view.get().zoom) return;
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      if (fitted.get(editor) === editor.view.get().zoom) fitZoom(editor, scroller);
+      if (fitted.get(editor) === editor.view.get().zoom) fitZoom(editor, scroller, { refit: true });
     });
   });
   observer.observe(scroller);
