@@ -302,7 +302,8 @@ test("the presenter view shows a whole phase at 1400×900, and ↑ ↓ scroll a 
 });
 
 test("presenter view: phase by phase with the arrow keys, rows and notes hidden, the projector window, Esc back to the editor", async () => {
-  const { page, doc } = await openEditor();
+  // A laptop's screen, where the projector's preview has the least room.
+  const { page, doc } = await openEditor({}, { width: 1280, height: 720 });
   await page.getByRole("button", { name: /Present/ }).click();
   const view = page.getByRole("dialog", { name: "Presenter view" });
   await view.getByRole("heading", { level: 1, name: doc.phases[0].title }).waitFor();
@@ -330,6 +331,15 @@ test("presenter view: phase by phase with the arrow keys, rows and notes hidden,
   await view.getByRole("button", { name: "Projector window" }).click();
   await view.getByText("On the projector").waitFor();
   await view.getByText(`Next: ${doc.phases[1].title}`).waitFor();
+  // The phase on the projector, as the laptop previews it, starts at the top with its strip of
+  // phases one line high (it stretched into ovals at the bottom of a tall cell).
+  const [label, strip, head] = await page.evaluate(() => {
+    const now = document.querySelector(".presenter-main > .stage");
+    const r = (el) => el.getBoundingClientRect();
+    return [r(document.querySelector(".presenter-main > .presenter-label")).bottom, r(now.querySelector(".stage-strip li")), r(now.querySelector(".stage-head")).top];
+  });
+  assert.ok(strip.top - label < 40, `the phase starts ${strip.top - label} px below its label`);
+  assert.ok(strip.height < 50 && head - strip.bottom < 60, `a strip entry ${strip.height} px tall, the phase ${head - strip.bottom} px below it`);
   await page.keyboard.press("Escape");
   await view.waitFor({ state: "detached" });
   await page.getByRole("group", { name: new RegExp(`: ${doc.phases[0].title}$`) }).waitFor();

@@ -63,7 +63,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   useEffect(() => {
     const selector = focusAfter.current;
     focusAfter.current = null;
-    if (selector) document.querySelector<HTMLElement>(selector)?.focus();
+    // Without scrolling: WebKit brought the panel into view by scrolling the board under the pointer.
+    if (selector) document.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
   }, [panel, detailsShown]);
   const [results, setResults] = useState<"ranking" | "typing" | null>(null);
   // While a round or the presenter view is shown, nothing may change the journey behind it: not
