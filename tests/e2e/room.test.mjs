@@ -109,3 +109,40 @@ test("phones join the room, send a note that the facilitator places, and vote", 
     await browser.close();
   }
 });
+
+test("a note sent to a headless room on the app's database reaches the open app's inbox", async () => {
+  const { spawn, execFileSync } = await import("node:child_process");
+  const { createInterface } = await import("node:readline");
+  const { APP, freshDatabase } = await import("./webdriver.mjs");
+  const db = freshDatabase();
+  execFileSync(APP, ["--db", db, "new", "--template", "online-en", "--name", "Headless"], { env: { ...process.env, JOURNEYWALL_LOG_DIR: join(db, "..", "log") } });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  let room;
+  try {
+    await withApp({ db }, async ({ s }) => {
+      await s.clickOn(".journey-item", { text: "Headless" });
+      await s.waitFor(".card");
+      await s.clickOn(".journey-header [data-action=room]");
+      await s.waitFor(".room-panel");
+      // `journeywall room` beside the app, on the same file, loopback only; it stops with the test.
+      room = spawn(APP, ["--db", db, "room", "Headless", "--bind", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, JOURNEYWALL_LOG_DIR: join(db, "..", "log") } });
+      const link = await new Promise((resolve, reject) => {
+        createInterface({ input: room.stdout }).once("line", resolve);
+        room.once("exit", (code) => reject(new Error(`journeywall room ended (${code})`)));
+      });
+      const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })).newPage();
+      await phone.goto(link);
+      await phone.fill("#name", "Ayşe");
+      await phone.tap("#join-form button[type=submit]");
+      await phone.waitForSelector("#write:not([hidden])");
+      await phone.fill("#text", "Heard through the other process");
+      await phone.tap("#note-form button[type=submit]");
+      await phone.waitForSelector("#notes li.inbox");
+      // The app learns of it from the file (it wrote nothing itself).
+      await s.waitFor(".inbox-note", { text: "Heard through the other process", timeout: 10_000 });
+    });
+  } finally {
+    room?.kill("SIGTERM");
+    await browser.close();
+  }
+});

@@ -224,7 +224,9 @@ export class Editor {
         return "same";
       }
       const { doc, history } = this.journey.get();
-      const same = opened.doc.journey.updatedAt === doc.journey.updatedAt && opened.history.undoStep === history.undoStep && opened.history.redoStep === history.redoStep;
+      // The whole journey is compared: a phone's note or dot received by another process (a
+      // headless room on this file) changes neither the journey's time nor its history.
+      const same = opened.history.undoStep === history.undoStep && opened.history.redoStep === history.redoStep && JSON.stringify(opened.doc) === JSON.stringify(doc);
       if (same) return "same";
       this.setJourney({ doc: opened.doc, history: opened.history });
       return "changed";
