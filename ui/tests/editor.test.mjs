@@ -320,11 +320,19 @@ test("five emotion points in one phase: no caption overlaps another, and no capt
 test("zoom steps through round figures, Ctrl+0 fits the journey, and a fitted board fits again when the view changes size", async () => {
   const { page } = await openEditor({}, { width: 1280, height: 720 });
   const zoom = () => page.locator(".zoom-value").innerText();
+  // Fitted, and settled: Fit measures again for a few frames, so the zoom shown holds still for five.
   const fits = () =>
-    page.waitForFunction(() => {
-      const s = document.querySelector(".board-scroll");
-      return s.scrollWidth <= s.clientWidth + 1 && s.scrollHeight <= s.clientHeight + 1;
-    });
+    page.waitForFunction(
+      () =>
+        new Promise((done) => {
+          const s = document.querySelector(".board-scroll");
+          const shown = () => document.querySelector(".zoom-value").textContent;
+          const first = shown();
+          let frames = 0;
+          const tick = () => (shown() !== first ? done(false) : ++frames === 5 ? done(s.scrollWidth <= s.clientWidth + 1 && s.scrollHeight <= s.clientHeight + 1) : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+    );
   await page.keyboard.press("Control+=");
   await page.getByRole("button", { name: "110 %" }).waitFor();
   const down = [];

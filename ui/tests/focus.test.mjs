@@ -209,17 +209,26 @@ test("a vote by keyboard: Enter or + gives the focused card a dot, Delete takes 
   assert.deepEqual((await edits(page)).filter((e) => e === "placeDot").length, 3);
 });
 
-test("an emotion face by keyboard: ↑ and ↓ on a focused face raise and lower it, said aloud", async () => {
+test("an emotion face by keyboard: Enter, then ↑ and ↓ raise and lower it, said aloud; otherwise ↑ and ↓ walk past it", async () => {
   const { page, doc } = await openEditor();
   const lane = doc.rows.find((r) => r.kind === "emotion");
   const point = doc.cards.find((c) => c.row === lane.id && c.emotion !== null && c.emotion < 2);
+  const names = ["very negative", "negative", "neutral", "positive", "very positive"];
   await page.locator(`.emotion-point[data-card-id="${point.id}"]`).focus();
+  await page.keyboard.press("Enter");
   await page.keyboard.press("ArrowUp");
-  const higher = ["very negative", "negative", "neutral", "positive", "very positive"][point.emotion + 3];
-  assert.equal(await said(page, /is now/), `“${point.title}” is now ${higher}`);
+  assert.equal(await said(page, /is now/), `“${point.title}” is now ${names[point.emotion + 3]}`);
   assert.ok(await inside(page, `.emotion-point[data-card-id="${point.id}"]`), "the face keeps the focus");
   await page.keyboard.press("ArrowDown");
-  await said(page, new RegExp(["very negative", "negative", "neutral", "positive", "very positive"][point.emotion + 2]));
+  await said(page, new RegExp(`is now ${names[point.emotion + 2]}`));
+  // Enter again: done; ↓ walks on into the row below and changes no face.
+  await page.keyboard.press("Enter");
+  const before = (await calls(page)).filter((c) => c.cmd === "apply_edit").length;
+  await page.keyboard.press("ArrowDown");
+  await page.waitForFunction((id) => !document.activeElement?.closest(`.emotion-point[data-card-id="${id}"]`), point.id);
+  assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit").length, before, "walking changed no emotion");
+  const row = await page.evaluate(() => document.activeElement.closest("[data-row]")?.dataset.row ?? document.activeElement.closest(".cell")?.dataset.row);
+  assert.equal(row, doc.rows[doc.rows.indexOf(lane) + 1].id, "↓ reached the row below the curve");
   assert.deepEqual(page.errors, []);
 });
 

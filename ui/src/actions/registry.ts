@@ -109,6 +109,24 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     },
   },
   {
+    id: "stopAdjusting",
+    label: (t) => t.actions.stopAdjusting,
+    keys: ["Enter", "Escape"],
+    // Leaving the face (a click, Tab, ← →) ends it too (EmotionLane).
+    enabled: (c) => c.editor.view.get().adjusting !== null,
+    run: ({ editor }) => editor.view.set({ adjusting: null }),
+  },
+  {
+    id: "adjustEmotion",
+    label: (t) => t.actions.adjustEmotion,
+    keys: ["Enter"],
+    edits: true,
+    // Enter on a focused face: ↑ and ↓ then raise and lower it, and walk the board again after
+    // Enter or Escape (↑ and ↓ walking into the emotion row must not change the faces they pass).
+    enabled: (_, e) => emotionPointOf(e) !== null,
+    run: ({ editor }, e) => editor.view.set({ adjusting: emotionPointOf(e) }),
+  },
+  {
     id: "bandMenu",
     label: (t) => t.actions.bandMenu,
     keys: ["Shift+F10", "ContextMenu"],
@@ -146,14 +164,14 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     label: (t) => t.actions.emotion,
     keys: ["ArrowUp", "ArrowDown"],
     edits: true,
-    // On a focused face, ↑ and ↓ raise and lower it; past +2 or −2 they walk on as elsewhere.
+    // On the face Enter chose to adjust, ↑ and ↓ raise and lower it (not past +2 or −2).
     enabled: (c, e) => {
       const next = emotionStep(c, e);
-      return next !== null && next.score !== (next.card.emotion ?? 0);
+      return next !== null && c.editor.view.get().adjusting === next.card.id;
     },
     run: (c, e) => {
       const next = emotionStep(c, e);
-      if (next) void setEmotion(c.editor, next.card, next.score);
+      if (next && next.score !== (next.card.emotion ?? 0)) void setEmotion(c.editor, next.card, next.score);
     },
   },
   { id: "walk", label: (t) => t.actions.walk, keys: arrows(""), run: (c, e) => e && walk(c.editor, e.key as Arrow, false, e.target) },
@@ -218,6 +236,12 @@ function voterAndCard(c: EditorContext): { voter: string; card: string } | null 
   const voter = activeVoter(c.editor);
   const { selection } = c.editor.view.get();
   return voter && selection.size === 1 ? { voter, card: [...selection][0]! } : null;
+}
+
+/** The card of the emotion face a key was pressed on itself, if it was. */
+function emotionPointOf(e: KeyboardEvent | undefined): string | null {
+  const el = e?.target instanceof HTMLElement ? e.target : null;
+  return el?.matches(".emotion-point") ? (el.dataset.cardId ?? null) : null;
 }
 
 /** The card of the emotion face a key was pressed on, and the score ↑ or ↓ makes of it. */

@@ -37,11 +37,11 @@ export function step(doc: JourneyDoc, from: Spot, key: Arrow): Spot | null {
   return { phase, row: from.row, card: there[Math.min(Math.max(i, 0), there.length - 1)] ?? null };
 }
 
-/** Where the keyboard is now: the first selected card, or the focused cell. */
-function spotOf(editor: Editor): Spot | null {
+/** Where the keyboard is now: the card that has the focus, else the first selected one, or the focused cell. */
+function spotOf(editor: Editor, focused?: string): Spot | null {
   const { doc } = editor.journey.get();
   const { selection, focusedCell } = editor.view.get();
-  const card = doc.cards.find((c) => selection.has(c.id)) ?? null;
+  const card = doc.cards.find((c) => c.id === focused) ?? doc.cards.find((c) => selection.has(c.id)) ?? null;
   const cell = card ? cellOf(card) : focusedCell;
   if (!cell) return null;
   const phase = doc.phases.findIndex((p) => p.id === cell.phase);
@@ -58,7 +58,7 @@ export function walk(editor: Editor, key: Arrow, extend = false, target: EventTa
   const { selection } = editor.view.get();
   const band = target instanceof HTMLElement ? target.closest<HTMLElement>(".phase-header, .row-label") : null;
   if (band) return extend ? undefined : walkFromBand(editor, band, key);
-  const from = spotOf(editor);
+  const from = spotOf(editor, target instanceof HTMLElement ? target.closest<HTMLElement>("[data-card-id]")?.dataset.cardId : undefined);
   if (!from) {
     const first = doc.phases[0] && doc.rows.find((r) => !r.hidden);
     if (first) focusSpot(editor, { phase: 0, row: doc.rows.indexOf(first), card: cellCards(doc, { phase: doc.phases[0]!.id, row: first.id })[0] ?? null });

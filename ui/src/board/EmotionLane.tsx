@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Card, Phase, Row } from "../ipc";
 import { useT } from "../i18n/context";
 import { EmotionFace } from "../components/EmotionFace";
-import type { CellRef, Editor, ViewState } from "../state/store";
+import { type CellRef, type Editor, type ViewState, useView } from "../state/store";
 import { addCard, cellOf, renameCard, setEmotion } from "../journey/actions";
 import { curvePath, scoreToY } from "./curve";
 import { followPointer } from "./drag";
@@ -34,6 +34,7 @@ const clampScore = (s: number) => Math.max(-2, Math.min(2, Math.round(s)));
 export function EmotionLane({ editor, row, phases, cells, selection, editing, dropTarget }: Props) {
   const { t } = useT();
   const [preview, setPreview] = useState<{ card: string; score: number } | null>(null);
+  const adjusting = useView(editor, (s) => s.adjusting);
   const columns: { phase: Phase; cell: CellRef; x: number; w: number; cards: Card[] }[] = [];
   for (const p of phases) {
     const last = columns[columns.length - 1];
@@ -113,14 +114,18 @@ export function EmotionLane({ editor, row, phases, cells, selection, editing, dr
         <div
           key={pt.card.id}
           // Below the middle line the caption goes above the face, so it stays inside the lane.
-          className={`emotion-point${pt.score < 0 ? " low" : ""}${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}`}
+          className={`emotion-point${pt.score < 0 ? " low" : ""}${selection.has(pt.card.id) ? " selected" : ""}${pt.card.emotion === null ? " unscored" : ""}${adjusting === pt.card.id ? " adjusting" : ""}`}
           style={{ left: pt.x, top: scoreToY(pt.score, EMOTION_ROW_HEIGHT) }}
           data-card-id={pt.card.id}
           role="img"
           tabIndex={-1}
           aria-label={t.board.emotionPoint(pt.card.title, pt.card.emotion === null ? t.noEmotion : t.emotion(pt.score))}
+          aria-description={adjusting === pt.card.id ? t.board.adjusting : t.board.adjustHint}
           title={`${pt.card.title} (${pt.card.emotion === null ? t.noEmotion : t.emotion(pt.score)})`}
           onPointerDown={(e) => startDrag(e, pt.card)}
+          onBlur={() => {
+            if (editor.view.get().adjusting === pt.card.id) editor.view.set({ adjusting: null });
+          }}
           onDoubleClick={(e) => {
             e.stopPropagation();
             editor.view.set({ editing: { card: pt.card.id } });

@@ -547,7 +547,9 @@ export const words = {
     giveDot: { en: "Give the focused card a dot (while voting)", nl: "De kaart met de focus een stip geven (tijdens het stemmen)" },
     takeBackDot: { en: "Take your dot back from the focused card (while voting)", nl: "Je stip terugnemen van de kaart met de focus (tijdens het stemmen)" },
     bandMenu: { en: "Open the focused phase's or row's menu", nl: "Het menu van de fase of rij met de focus openen" },
-    emotion: { en: "Raise or lower the focused emotion face", nl: "Het gezicht met de focus blijer of droeviger maken" },
+    emotion: { en: "Raise or lower the emotion face being adjusted", nl: "Het gezicht dat je aanpast blijer of droeviger maken" },
+    adjustEmotion: { en: "Adjust the focused emotion face (then ↑ ↓)", nl: "Het gezicht met de focus aanpassen (dan ↑ ↓)" },
+    stopAdjusting: { en: "Done adjusting the emotion face", nl: "Klaar met het gezicht aanpassen" },
   },
   gestures: {
     en: [
@@ -566,6 +568,8 @@ export const words = {
     row: (i: number, n: number, title: string) => ({ en: `Row ${i} of ${n}: ${title}`, nl: `Rij ${i} van ${n}: ${title}` }),
     cell: (phase: string, row: string) => ({ en: `${phase} › ${row}`, nl: `${phase} › ${row}` }),
     emotionPoint: (title: string, emotion: string) => ({ en: `${title}: ${emotion}`, nl: `${title}: ${emotion}` }),
+    adjustHint: { en: "Enter, then ↑ and ↓ change the emotion", nl: "Enter, dan maken ↑ en ↓ de emotie blijer of droeviger" },
+    adjusting: { en: "↑ and ↓ change the emotion; Enter or Escape when done", nl: "↑ en ↓ veranderen de emotie; Enter of Escape als je klaar bent" },
     editTitle: (title: string) => ({ en: `Title of the card “${title}”`, nl: `Titel van de kaart “${title}”` }),
     moveLeft: { en: "Move left", nl: "Naar links" },
     moveRight: { en: "Move right", nl: "Naar rechts" },

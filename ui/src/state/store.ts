@@ -36,6 +36,8 @@ export interface ViewState {
   zoom: number;
   /** The vote participant whose turn it is: a click on a card then gives it their dot. */
   voter: string | null;
+  /** The emotion point (its card) whose face ↑ and ↓ raise and lower, after Enter on it. */
+  adjusting: string | null;
   /** Cards highlighted by a comparison of rounds, and how they changed. */
   marks: ReadonlyMap<string, Mark> | null;
 }
@@ -59,7 +61,7 @@ export const useView = <U>(editor: Editor, pick: (s: ViewState) => U): U => useS
 
 export class Editor {
   readonly journey: Store<JourneyState>;
-  readonly view = new Store<ViewState>({ selection: new Set(), focusedCell: null, renaming: null, editing: null, zoom: 1, voter: null, marks: null });
+  readonly view = new Store<ViewState>({ selection: new Set(), focusedCell: null, renaming: null, editing: null, zoom: 1, voter: null, adjusting: null, marks: null });
   /** Edits run one after another, so a fast typist's edits reach the backend in order. */
   private queue: Promise<unknown> = Promise.resolve();
 
