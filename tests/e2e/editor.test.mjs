@@ -127,13 +127,15 @@ test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the
   });
 });
 
-test("at 80 % a card dropped between two cards lands between them", async () => {
+for (const [zoom, presses] of [
+  ["80 %", 2],
+  ["50 %", 5],
+]) test(`at ${zoom} a card dropped between two cards lands between them`, async () => {
   await withApp({}, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".card");
-    await s.chord(KEY.control, "-");
-    await s.chord(KEY.control, "-");
-    await s.waitFor(".zoom-value", { text: "80 %" });
+    for (let i = 0; i < presses; i++) await s.chord(KEY.control, "-");
+    await s.waitFor(".zoom-value", { text: zoom });
     // Where things are on screen, measured as a person sees them: the point under which each card is.
     const spots = () =>
       s.execute(`return [...document.querySelectorAll(".cell")].slice(0, 3).map((cell) => {

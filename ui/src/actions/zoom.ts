@@ -114,7 +114,13 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null, { refit = 
     // started from; what still overflows by rounding gives up one percent.
     const tooWide = byWidth >= floor && scroller.scrollWidth > scroller.clientWidth + 1;
     const tooTall = byWhole && scroller.scrollHeight > scroller.clientHeight + 1;
-    if (passes > 0 && (tooWide || tooTall)) ceiling = Math.min(ceiling, Math.max(floor, zoom - 0.01));
+    // What still scrolls at this zoom, in real pixels, says by how much it must shrink (WebKit's
+    // text at a small zoom is a little larger than the zoom: a one-percent step at a time left the
+    // last row cut at 1920 × 1080).
+    if (passes > 0 && (tooWide || tooTall)) {
+      const short = Math.min(tooWide ? scroller.clientWidth / scroller.scrollWidth : 1, tooTall ? scroller.clientHeight / scroller.scrollHeight : 1);
+      ceiling = Math.min(ceiling, Math.max(floor, Math.min(zoom - 0.01, Math.floor(zoom * short * 100) / 100)));
+    }
     const next = Math.min(fit, ceiling);
     fitted.set(editor, next);
     if (next === zoom || passes >= 5) return done();

@@ -15,6 +15,7 @@ import type { Cell } from "../journey/cells";
 import { boardColumns, cellKey } from "./layout";
 import { reveal } from "../actions/walk";
 import { onScreen } from "../components/rects";
+import { isPicture, useBoardScale } from "./scale";
 
 
 /** The journey's cards grouped by cell, in order. */
@@ -65,6 +66,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   const [drag, setDrag] = useState<CardDrag | null>(null);
   const [band, setBand] = useState<Band | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
+  const scale = useBoardScale(boardRef, zoom);
 
   const onCardPointerDown = useCallback(
     (e: React.PointerEvent, card: Card) => {
@@ -178,13 +180,13 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   return (
     <div
       ref={boardRef}
-      className={`board${drag ? " is-dragging" : ""}${voting ? " voting" : ""}${editor.isReadOnly ? " read-only" : ""}`}
+      className={`board${isPicture(zoom) ? " picture" : ""}${drag ? " is-dragging" : ""}${voting ? " voting" : ""}${editor.isReadOnly ? " read-only" : ""}`}
       // A round is only looked at: no press, click or double-click reaches the editing handlers.
       onPointerDownCapture={editor.isReadOnly ? stop : undefined}
       onClickCapture={editor.isReadOnly ? stop : undefined}
       onDoubleClickCapture={editor.isReadOnly ? stop : undefined}
       onClick={voting ? onVoteClick : undefined}
-      style={{ gridTemplateColumns: boardColumns(doc.phases.map((p) => p.width)), zoom }}
+      style={{ gridTemplateColumns: boardColumns(doc.phases.map((p) => p.width)), ...scale }}
       // Labelled groups and lists, not an ARIA grid: the board is one flat CSS grid (no row
       // elements for the grid pattern), and each cell is an ordered, multi-selectable set of cards
       // (a listbox), which the arrow keys walk across (walk.ts).

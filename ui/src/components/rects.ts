@@ -2,7 +2,8 @@
 // app's web view) reports getBoundingClientRect inside a zoomed element in unzoomed pixels (the
 // rect on screen divided by the zoom), while Chromium, like the standard, reports the rect on
 // screen. Every rect the board compares with a pointer or the window goes through `onScreen`, or
-// a drop, a band or a menu lands beside the pointer at any zoom but 100 %.
+// a drop, a band or a menu lands beside the pointer at any zoom but 100 %. (Below PICTURE_BELOW
+// the board is scaled by a transform instead, which both engines report on screen.)
 
 /** `el`'s rect on screen, in the pointer's coordinates, in either engine. */
 export function onScreen(el: Element): DOMRect {
