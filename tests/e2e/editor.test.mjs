@@ -160,3 +160,46 @@ for (const [zoom, presses] of [
     assert.equal(order, moving.id, "the card landed second in the cell, where it was dropped");
   });
 });
+
+test("Fit on a full board in the app: legible and as wide as the view, then the whole board as a picture", async () => {
+  const db = freshDatabase();
+  execFileSync(APP, ["--db", db, "new", "--template", "website-en", "--name", "Full"]);
+  const doc = JSON.parse(execFileSync(APP, ["--db", db, "show", "--json", "Full"], { encoding: "utf8" }));
+  const rows = doc.rows.filter((r) => r.kind === "cards");
+  // 21 more cards, 12 of them in one cell: about 64 in all.
+  const edits = Array.from({ length: 21 }, (_, i) => {
+    const [phase, row] = i < 12 ? [doc.phases[0], rows[0]] : [doc.phases[i % doc.phases.length], rows[i % rows.length]];
+    return JSON.stringify({ type: "addCard", phase: phase.id, row: row.id, title: `Note ${i + 1} about the bike shop and its opening hours` });
+  });
+  execFileSync(APP, ["--db", db, "edit", "Full", "-"], { input: edits.join("\n") });
+  await withApp({ db }, async ({ s }) => {
+    await s.clickOn(".journey-item", { text: "Full" });
+    await s.waitFor(".card");
+    const look = () =>
+      s.execute(`const b = document.querySelector(".board-scroll"); const t = document.querySelector(".cell .card .card-title");
+        return { zoom: Number(document.querySelector(".zoom-value").textContent.replace(/\\D/g, "")), wide: b.scrollWidth - b.clientWidth, tall: b.scrollHeight - b.clientHeight, title: t.offsetHeight };`);
+    const at100 = await look();
+    /** Fit, then what it settled on (the zoom shown holds for half a second). */
+    const fit = async () => {
+      await s.chord(KEY.control, "0");
+      let last = null;
+      for (;;) {
+        await sleep(250);
+        const now = await look();
+        if (last && now.zoom === last.zoom) return now;
+        last = now;
+      }
+    };
+    const width = await fit();
+    assert.ok(width.zoom >= 45, `Fit chose ${width.zoom} %`);
+    assert.ok(width.wide <= 1, `${width.wide} px scroll sideways`);
+    assert.equal(width.title, at100.title, "a card's title keeps its lines");
+    await s.screenshot("15-fit-full-board");
+    if (width.tall > 1) {
+      const whole = await fit();
+      assert.ok(whole.tall <= 1 && whole.wide <= 1, `the whole board in view at ${whole.zoom} % (${whole.wide} × ${whole.tall} px more)`);
+      assert.equal(whole.title, at100.title, "scaled as a picture: a card's title keeps its lines");
+      await s.screenshot("16-fit-whole-board");
+    }
+  });
+});
