@@ -239,8 +239,15 @@ test("in Dutch at 1400 px: the title and the persona are not cut short, colours 
   const page = await ui.open({ journeys: [doc], locale: "nl" }, { width: 1400, height: 800 });
   await page.locator(".journey-item").first().click();
   await page.locator(".board .card").first().waitFor();
-  const cut = await page.evaluate(() => [...document.querySelectorAll(".journey-header h1, .persona-name")].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
-  assert.deepEqual(cut, []);
+  const cut = () => page.evaluate(() => [...document.querySelectorAll(".journey-header h1, .persona-name, .save-state")].filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth).map((e) => e.textContent));
+  assert.deepEqual(await cut(), []);
+  // Wider, where the buttons' names are shown when they fit: nothing is cut or pushed off screen.
+  for (const width of [1600, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+    assert.deepEqual(await cut(), [], `at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1400, height: 800 });
   assert.equal(await page.locator(".room-timer [data-action=timer]").getAttribute("title"), "Timer");
   const [phase] = page.docs[0].phases;
   await page.locator(`.phase-header[data-phase-id="${phase.id}"] .menu-anchor > button`).click();

@@ -359,9 +359,26 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   const zoom = useView(editor, (s) => s.zoom);
   const [renaming, setRenaming] = useState(false);
   const { undo: undoLabel, redo: redoLabel } = historyLabels(t, history);
+  // The buttons' names are shown only where they leave the title, the persona and the save state
+  // whole: measured, since it depends on the language and the title as much as on the window.
+  const bar = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const fit = () => {
+      el.classList.remove("compact");
+      const cut = [...el.querySelectorAll<HTMLElement>("h1, .persona-name, .save-state")].some((e) => e.scrollWidth > e.clientWidth + 1);
+      if (cut || el.scrollWidth > el.clientWidth + 1) el.classList.add("compact");
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    for (const group of el.children) observer.observe(group);
+    return () => observer.disconnect();
+  }, [journey.name, persona?.name, t, pending, renaming]);
 
   return (
-    <header className="journey-header">
+    <header className="journey-header" ref={bar}>
       <button className="back" onClick={onClose}>
         <Icon name="back" /> <span className="label">{t.back}</span>
       </button>
