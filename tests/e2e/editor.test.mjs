@@ -136,6 +136,8 @@ for (const [zoom, presses] of [
     await s.waitFor(".card");
     for (let i = 0; i < presses; i++) await s.chord(KEY.control, "-");
     await s.waitFor(".zoom-value", { text: zoom });
+    // The zoom kept the middle of the view in place: back to the first cells, as a person would scroll.
+    await s.execute("document.querySelector('.board-scroll').scrollTo(0, 0);");
     // Where things are on screen, measured as a person sees them: the point under which each card is.
     const spots = () =>
       s.execute(`return [...document.querySelectorAll(".cell")].slice(0, 3).map((cell) => {
@@ -143,9 +145,15 @@ for (const [zoom, presses] of [
         const seen = (c) => { for (let y = 0; y < innerHeight; y += 6) for (let x = 0; x < innerWidth; x += 30) if (document.elementFromPoint(x, y)?.closest(".card") === c) return [x + 4, y + 4]; return null; };
         return { phase: cell.dataset.phase, cards: cards.map((c) => ({ id: c.dataset.cardId, at: seen(c) })) };
       });`);
-    const cells = await spots();
+    // Cells come into view a frame after a scroll (content-visibility): wait until the cards are seen.
+    let cells;
+    for (const until = Date.now() + 5000; ; ) {
+      cells = await spots();
+      if (cells[0].cards[1]?.at && cells[1].cards[0]?.at) break;
+      assert.ok(Date.now() < until, `the first cards are not seen: ${JSON.stringify(cells)}`);
+      await sleep(100);
+    }
     const [from, to] = [cells[1], cells[0]];
-    assert.ok(to.cards.length >= 2 && from.cards.length >= 1 && to.cards[1].at && from.cards[0].at);
     const moving = from.cards[0];
     // Press on the card, move in steps to just above the second card's middle, let go.
     const second = to.cards[1].at;

@@ -37,11 +37,15 @@ export function step(doc: JourneyDoc, from: Spot, key: Arrow): Spot | null {
   return { phase, row: from.row, card: there[Math.min(Math.max(i, 0), there.length - 1)] ?? null };
 }
 
-/** Where the keyboard is now: the card that has the focus, else the first selected one, or the focused cell. */
+/**
+ * Where the keyboard is now: the first selected card (set at once by each arrow, while the focus
+ * follows a frame later: keys pressed fast step on from it), else the card that has the focus,
+ * or the focused cell.
+ */
 function spotOf(editor: Editor, focused?: string): Spot | null {
   const { doc } = editor.journey.get();
   const { selection, focusedCell } = editor.view.get();
-  const card = doc.cards.find((c) => c.id === focused) ?? doc.cards.find((c) => selection.has(c.id)) ?? null;
+  const card = doc.cards.find((c) => selection.has(c.id)) ?? doc.cards.find((c) => c.id === focused) ?? null;
   const cell = card ? cellOf(card) : focusedCell;
   if (!cell) return null;
   const phase = doc.phases.findIndex((p) => p.id === cell.phase);
