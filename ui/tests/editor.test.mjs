@@ -436,3 +436,15 @@ test("while dragging near the edge of the view, the canvas scrolls", async () =>
   await page.keyboard.press("Escape");
   await page.mouse.up();
 });
+
+test("an emoji sent from a phone is drawn with the app's own emoji outlines, not as a box", async () => {
+  const doc = template("online-en");
+  doc.cards[0] = { ...doc.cards[0], title: "Koffie in de winkel 👍" };
+  const { page } = await openEditor({ journeys: [doc] });
+  await card(page, "Koffie in de winkel").waitFor();
+  const faces = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.status === "loaded" && /1F000/i.test(f.unicodeRange)).length;
+  });
+  assert.equal(faces, 1, "the emoji face was fetched for the card's 👍");
+});
