@@ -142,6 +142,8 @@ test("a journey made and worked on by keyboard alone in the real app, each step 
       await s.chord(...key);
       await s.waitFor(css);
       assert.ok(await s.execute("return !!document.activeElement?.closest(arguments[0]);", [css]), `the focus is inside ${css}`);
+      // It opens at its top, whatever control took the focus.
+      assert.ok(await s.execute("const h = document.querySelector(arguments[0]).querySelector('h1, h2'); return !h || h.getBoundingClientRect().top >= 0;", [css]), `${css} opens at its top`);
       await s.keys(K.escape);
       await gone(s, css);
       assert.match(await focused(s), /: Looking around$/, `the focus is back on the header after ${css}`);

@@ -103,15 +103,15 @@ test("a workshop stretch of seventy steps in one session: the focus is always wh
       await step(`note ${i}`, () => s.keys(`${i % 5 === 0 ? K.tab : ""}Note ${i} about the bike shop${K.enter}`), ".capture-bar input");
     }
     await s.waitFor(".capture-count", { text: "20 cards added" });
-    await step("Escape: back on the board", () => s.keys(K.escape), ".board");
+    await step("Escape: back on the board", () => s.keys(K.escape), ".board-scroll");
     await saved();
 
     // Tidying: a drag, a multi-select drag, keys.
-    await step("back to the top of the board", () => s.execute("document.querySelector('.board-scroll').scrollTo(0, 0);"), ".board", { scrolled: true });
+    await step("back to the top of the board", () => s.execute("document.querySelector('.board-scroll').scrollTo(0, 0);"), ".board-scroll", { scrolled: true });
     const [a, b] = await cardIds();
     const cells = await s.findAll(".cell");
     await step("a click selects a card", () => s.clickOn(card(a)), card(a));
-    await step("a drag into another cell", async () => s.drag(await s.find(card(a)), cells.at(7)), ".board");
+    await step("a drag into another cell", async () => s.drag(await s.find(card(a)), cells.at(7)), ".board-scroll");
     await saved();
     await step("Ctrl+click a second card", async () => {
       await s.cmd("POST", "/actions", {
@@ -121,11 +121,11 @@ test("a workshop stretch of seventy steps in one session: the focus is always wh
         ],
       });
       await s.cmd("DELETE", "/actions");
-    }, ".board");
+    }, ".board-scroll");
     assert.equal((await cardIds(".card.selected")).length, 2, "two cards selected");
-    await step("both dragged together", async () => s.drag(await s.find(card(b)), (await s.findAll(".cell")).at(3)), ".board");
+    await step("both dragged together", async () => s.drag(await s.find(card(b)), (await s.findAll(".cell")).at(3)), ".board-scroll");
     await saved();
-    await step("Ctrl+→ moves the selection", () => s.chord(K.control, K.right), ".board");
+    await step("Ctrl+→ moves the selection", () => s.chord(K.control, K.right), ".board-scroll");
     await saved();
     await step("↓ walks to a card", () => s.keys(K.down), ".card");
     for (let i = 0; i < 12 && !(await s.execute("return !!document.activeElement?.matches('.phase-header');")); i++) await s.keys(K.up);
@@ -134,7 +134,7 @@ test("a workshop stretch of seventy steps in one session: the focus is always wh
     await saved();
     await step("Alt+Shift+→ widens it", () => s.chord(K.alt, K.shift, K.right), ".phase-header");
     await saved();
-    await step("↓ back into its cards", () => s.keys(K.down), ".board");
+    await step("↓ back into its cards", () => s.keys(K.down), ".cell, .card");
     await step("Enter edits the card's title", () => s.keys(K.enter), ".card-editor");
     await step("typed at its end, Enter: the focus is on the card", () => s.keys(`\uE010 (checked)${K.enter}`), ".card");
     await saved();
@@ -151,14 +151,14 @@ test("a workshop stretch of seventy steps in one session: the focus is always wh
     await step("Anna joins", () => s.keys(`Anna${K.enter}`), ".vote-panel");
     await s.waitFor(".turn", { text: "Anna's turn" });
     const [v1] = await clickable();
-    await step("a click gives a dot", () => s.clickOn(card(v1)), ".board");
+    await step("a click gives a dot", () => s.clickOn(card(v1)), ".board-scroll");
     await s.waitFor(`${card(v1)} [aria-label="1 vote"]`);
     await step("↓ walks on", () => s.keys(K.down), ".card");
     await step("Enter gives the card a dot", () => s.keys(K.enter), ".card");
     await step("Delete takes it back", () => s.keys(K.del), ".card");
     // WebKit does not focus a clicked button: the focus stays where it was (a card) or, if it was on
     // the button, goes to the panel.
-    await step("Done", () => s.clickOn(".turn button", { text: "Done" }), ".vote-panel, .board");
+    await step("Done", () => s.clickOn(".turn button", { text: "Done" }), ".vote-panel, .board-scroll");
 
     // The timer.
     await step("the timer's menu", () => s.clickOn(".room-timer [data-action=timer]"), ".journey-view");

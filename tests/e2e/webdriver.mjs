@@ -122,6 +122,9 @@ export class Session {
         return await el.click();
       } catch (e) {
         if (Date.now() > until) throw e;
+        // A control at the edge of a scrolled panel (WebKit refuses the click, saying nothing):
+        // brought to the middle of its scroller, as a person would scroll to it, then clicked again.
+        if (el) await this.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' });", [{ [ELEMENT]: el.id }]).catch(() => undefined);
         await sleep(150);
       }
     }

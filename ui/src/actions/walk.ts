@@ -150,7 +150,9 @@ export function reveal(selector: string): void {
   cancelAnimationFrame(pending);
   pending = requestAnimationFrame(() => {
     const now = document.activeElement;
-    if (now !== from && now !== document.body && now !== null) return;
+    // The board's scroller is where a lost focus is put back (focusKeeper): from there the
+    // keyboard is still on the board.
+    if (now !== from && now !== document.body && now !== null && !now.matches(".board-scroll")) return;
     const el = document.querySelector<HTMLElement>(`.board ${selector}`);
     if (!el) return;
     el.focus({ preventScroll: true });

@@ -28,7 +28,12 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
     if (!root) return;
     const before = opener;
     open.push(root);
-    if (!root.contains(document.activeElement)) (tabbable(root)[0] ?? root).focus({ preventScroll: true });
+    if (!root.contains(document.activeElement)) {
+      (tabbable(root)[0] ?? root).focus({ preventScroll: true });
+      // A dialog opens at its top, even when its first control is at its end (the shortcut list's
+      // Close): WebKit scrolled to the focused button.
+      for (const el of [root, ...root.querySelectorAll<HTMLElement>("*")]) if (el.scrollTop > 0) el.scrollTop = 0;
+    }
     const onKey = (e: KeyboardEvent) => {
       if (open[open.length - 1] !== root) return;
       if (e.key === "Escape" && escape.current) {
