@@ -44,7 +44,8 @@ function InfoDialog({ id, title, onClose, children }: { id: string; title: strin
       <h2 id={id}>{title}</h2>
       {children}
       <div className="dialog-actions">
-        <button className="primary" autoFocus onClick={onClose}>
+        {/* No autoFocus: under a long list it scrolled the title away (the Modal decides). */}
+        <button className="primary" onClick={onClose}>
           {t.close}
         </button>
       </div>

@@ -29,10 +29,12 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
     const before = opener;
     open.push(root);
     if (!root.contains(document.activeElement)) {
-      (tabbable(root)[0] ?? root).focus({ preventScroll: true });
-      // A dialog opens at its top, even when its first control is at its end (the shortcut list's
-      // Close): WebKit scrolled to the focused button.
-      for (const el of [root, ...root.querySelectorAll<HTMLElement>("*")]) if (el.scrollTop > 0) el.scrollTop = 0;
+      // The first control, unless it is below the dialog's first screenful (the shortcut list's
+      // Close at its end): then the dialog itself, so that it opens at its top (WebKit scrolled
+      // to the focused button, hiding the title and the first shortcuts).
+      const first = tabbable(root)[0];
+      const below = first && first.getBoundingClientRect().bottom > root.getBoundingClientRect().top + root.clientHeight;
+      (first && !below ? first : root).focus({ preventScroll: true });
     }
     const onKey = (e: KeyboardEvent) => {
       if (open[open.length - 1] !== root) return;
