@@ -9,16 +9,11 @@
 
 use std::panic::PanicHookInfo;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use journeywall_core::said;
-use tauri::State;
 use tracing::{Dispatch, Level};
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::layer::SubscriberExt;
-
-use crate::commands::{AppState, CommandError};
 
 /// Another folder for the log (tests point it at a temporary one).
 const FOLDER_VAR: &str = "JOURNEYWALL_LOG_DIR";
@@ -66,26 +61,6 @@ pub fn to_folder(dir: &Path) -> std::io::Result<Dispatch> {
         .map_err(std::io::Error::other)?;
     let subscriber = tracing_subscriber::fmt().with_writer(file).with_ansi(false).with_max_level(Level::INFO).finish();
     Ok(Dispatch::new(subscriber.with(Targets::new().with_target("journeywall", Level::INFO))))
-}
-
-/// Opens the log's folder in the system's file manager (Help → Open the log folder), made first
-/// if nothing was logged yet, so there is a folder to show.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn open_log_folder(state: State<'_, Arc<AppState>>) -> Result<(), CommandError> {
-    let dir = folder().ok_or_else(|| {
-        state.error(&said!(
-            "this computer has no folder for the log (no home folder)",
-            "deze computer heeft geen map voor het logboek (geen thuismap)"
-        ))
-    })?;
-    std::fs::create_dir_all(&dir).and_then(|()| open::that_detached(&dir)).map_err(|e| {
-        state.error(&said!(
-            "the log folder {d} could not be opened: {e}",
-            "de map met het logboek {d} kon niet worden geopend: {e}",
-            d = dir.display()
-        ))
-    })
 }
 
 /// Writes a panic's message and place to the log. Nothing is buffered, so the line is on disk

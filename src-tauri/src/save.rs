@@ -221,3 +221,23 @@ mod tests {
         assert!(refused.nl.contains("taken.pdf bestaat al"), "{}", refused.nl);
     }
 }
+
+/// Opens the log's folder in the system's file manager (Help → Open the log folder), made first
+/// if nothing was logged yet, so there is a folder to show.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_log_folder(state: State<'_, std::sync::Arc<AppState>>) -> Result<()> {
+    let dir = crate::logs::folder().ok_or_else(|| {
+        state.error(&said!(
+            "this computer has no folder for the log (no home folder)",
+            "deze computer heeft geen map voor het logboek (geen thuismap)"
+        ))
+    })?;
+    std::fs::create_dir_all(&dir).and_then(|()| open::that_detached(&dir)).map_err(|e| {
+        state.error(&said!(
+            "the log folder {d} could not be opened: {e}",
+            "de map met het logboek {d} kon niet worden geopend: {e}",
+            d = dir.display()
+        ))
+    })
+}

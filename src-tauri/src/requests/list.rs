@@ -54,7 +54,7 @@ requests! {
         projector::close_projector::<tauri::Wry>,
         personas::choose_persona_picture::<tauri::Wry>,
         imports::choose_import::<tauri::Wry>,
-        logs::open_log_folder,
+        save::open_log_folder,
     }
     shell projector {
         projector::projector_ready::<tauri::Wry>,

@@ -15,7 +15,7 @@ use crate::phones::{Focus, RoomInfo, RoomOptions};
 use crate::room::PhoneNote;
 use crate::save::{PosterPapers, PosterPreview};
 // The modules whose functions the list names.
-use crate::{commands, imports, logs, menu, personas, projector, room, rounds, save};
+use crate::{commands, imports, menu, personas, projector, room, rounds, save};
 
 macro_rules! requests {
     (
