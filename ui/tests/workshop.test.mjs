@@ -321,6 +321,9 @@ test("presenter view: phase by phase with the arrow keys, rows and notes hidden,
   await view.getByText("Rows shown").click();
   await view.getByRole("checkbox", { name: row.title }).uncheck();
   await view.getByRole("region", { name: row.title }).waitFor({ state: "detached" });
+  // The button says that rows are hidden (they stay hidden the next time).
+  const rows = doc.rows.filter((r) => !r.hidden).length;
+  await view.getByText(`Rows shown: ${rows - 1} of ${rows}`).waitFor();
   const noted = doc.cards.find((c) => c.notes && c.phase === doc.phases[0].id && c.row !== row.id);
   if (noted) {
     await view.locator(".stage-card-notes").first().waitFor();
@@ -411,4 +414,18 @@ test("dot vote: a double-click gives one dot and opens no editor; a participant 
   await page.locator(`[data-card-id="${doc.cards[0].id}"][aria-selected="true"]`).waitFor();
   const dots = (await calls(page)).filter((c) => c.cmd === "apply_edit" && c.args.edit.type === "placeDot");
   assert.equal(dots.length, 1);
+});
+
+test("a timer it cannot run is refused with a word beside the field, and a good one starts", async () => {
+  const { page } = await openEditor();
+  await page.locator(".room-timer [data-action=timer]").click();
+  const minutes = page.getByLabel("Minutes");
+  await minutes.fill("999");
+  await minutes.press("Enter");
+  await page.getByRole("alert").filter({ hasText: "up to 600 (10 hours)" }).waitFor();
+  assert.equal(await minutes.getAttribute("aria-invalid"), "true");
+  await minutes.fill("7");
+  assert.equal(await page.getByRole("alert").filter({ hasText: "up to 600" }).count(), 0, "typing takes the word away");
+  await minutes.press("Enter");
+  await page.locator(".timer-time").waitFor();
 });

@@ -286,6 +286,7 @@ export const words = {
     enlarge: { en: "Show large for the room", nl: "Groot tonen voor de zaal" },
     shrink: { en: "Make small", nl: "Klein maken" },
     up: { en: "Time's up", nl: "Tijd is om" },
+    range: { en: "Type a number of minutes up to 600 (10 hours), such as 7 or 2.5.", nl: "Typ een aantal minuten tot 600 (10 uur), bijvoorbeeld 7 of 2,5." },
   },
   capture: {
     title: { en: "Quick capture", nl: "Snel vastleggen" },
@@ -411,6 +412,7 @@ export const words = {
     next: { en: "Next phase", nl: "Volgende fase" },
     step: (i: number, n: number) => ({ en: `Phase ${i} of ${n}`, nl: `Fase ${i} van ${n}` }),
     rows: { en: "Rows shown", nl: "Getoonde rijen" },
+    rowsSome: (shown: number, all: number) => ({ en: `Rows shown: ${shown} of ${all}`, nl: `Getoonde rijen: ${shown} van ${all}` }),
     notes: { en: "Notes on cards", nl: "Notities op kaarten" },
     projector: { en: "Projector window", nl: "Venster voor de projector" },
     closeProjector: { en: "Close projector window", nl: "Projectorvenster sluiten" },

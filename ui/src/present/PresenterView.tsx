@@ -111,6 +111,8 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   // The rows' menu closes as menus do: Escape (which then does not leave the presenter view) or a
   // press elsewhere.
   const rowsMenu = useRef<HTMLDetailsElement>(null);
+  const visibleRows = doc.rows.filter((r) => !r.hidden);
+  const hiddenCount = visibleRows.filter((r) => state.hiddenRows.includes(r.id)).length;
   const closeRowsOnEscape = (e: React.KeyboardEvent<HTMLDetailsElement>) => {
     if (e.key !== "Escape" || !e.currentTarget.open) return;
     e.stopPropagation();
@@ -148,7 +150,8 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
           <Icon name="next" size={20} />
         </button>
         <details className="presenter-rows" ref={rowsMenu} onKeyDown={closeRowsOnEscape}>
-          <summary>{t.present.rows}</summary>
+          {/* Rows hidden last time stay hidden: the button says so. */}
+          <summary>{hiddenCount > 0 ? t.present.rowsSome(visibleRows.length - hiddenCount, visibleRows.length) : t.present.rows}</summary>
           <div className="presenter-rows-menu">
             {doc.rows
               .filter((r) => !r.hidden)

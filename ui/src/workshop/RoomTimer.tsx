@@ -40,7 +40,10 @@ export function RoomTimer() {
     if (!up && rang) roomTimer.set({ rang: false });
   }, [up, rang, sound]);
 
+  // A time the timer cannot run is said, beside the field (999 + Enter did nothing, without a word).
+  const [refused, setRefused] = useState(false);
   const begin = (minutes: number) => {
+    setRefused(!(minutes > 0) || minutes > 600);
     if (!(minutes > 0) || minutes > 600) return;
     const at = Date.now();
     setNow(at);
@@ -111,10 +114,22 @@ export function RoomTimer() {
             </button>
           ))}
           <form className="timer-custom" onSubmit={(e) => (e.preventDefault(), begin(Number(custom.replace(",", "."))))}>
-            <input aria-label={t.timer.customMinutes} inputMode="decimal" value={custom} onChange={(e) => setCustom(e.target.value)} />
+            <input
+              aria-label={t.timer.customMinutes}
+              aria-invalid={refused}
+              aria-describedby={refused ? "timer-range" : undefined}
+              inputMode="decimal"
+              value={custom}
+              onChange={(e) => (setCustom(e.target.value), setRefused(false))}
+            />
             <span className="unit">{t.timer.unit}</span>
             <button type="submit">{t.timer.start}</button>
           </form>
+          {refused ? (
+            <p id="timer-range" className="timer-range" role="alert">
+              {t.timer.range}
+            </p>
+          ) : null}
           <Check label={t.timer.sound} value={sound} onChange={setSound} />
         </div>
       ) : null}
