@@ -45,14 +45,18 @@ for (const [extra, crowded] of [
       const s = document.querySelector(".board-scroll");
       return s.scrollWidth <= s.clientWidth + 1;
     });
-    // Settled: the zoom shown stops changing.
-    let zoom = "";
-    for (let i = 0; i < 20; i++) {
-      const now = await page.locator(".zoom-value").innerText();
-      if (now === zoom) break;
-      zoom = now;
-      await page.waitForFunction((z) => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(document.querySelector(".zoom-value").textContent.trim() === z)))), now);
-    }
+    // Settled: Fit has stopped measuring and the zoom shown holds for five frames.
+    await page.waitForFunction(
+      () =>
+        new Promise((done) => {
+          const shown = () => document.querySelector(".zoom-value").textContent;
+          const first = shown();
+          let frames = 0;
+          const tick = () => (shown() !== first || document.querySelector(".board.measuring") ? done(false) : ++frames === 5 ? done(true) : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+    );
+    const zoom = await page.locator(".zoom-value").innerText();
     const percent = Number(zoom.replace(/\D/g, ""));
     assert.ok(percent >= 40, `Fit chose ${percent} %`);
     const fitted = await columnText();

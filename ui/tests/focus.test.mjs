@@ -195,13 +195,17 @@ test("a vote by keyboard: Enter or + gives the focused card a dot, Delete takes 
   // Space held (the focus still on the card voted last), drag from another card: the board pans,
   // and no card gets a dot.
   const other = doc.cards.find((c) => c.id !== card && c.id !== next && doc.rows.find((r) => r.id === c.row)?.kind === "cards");
+  // Scrolled a little first, so a drag towards the top left has room to pan.
+  await page.evaluate(() => document.querySelector(".board-scroll").scrollTo(120, 120));
+  await page.waitForFunction(() => document.querySelector(".board-scroll").scrollTop === 120);
   const box = await page.locator(`[data-card-id="${other.id}"]`).boundingBox();
   await page.keyboard.down("Space");
   await page.mouse.move(box.x + 20, box.y + 20);
   await page.mouse.down();
-  for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + 20 - i * 20, box.y + 20 - i * 10);
+  for (let i = 1; i <= 5; i++) await page.mouse.move(box.x + 20 + i * 16, box.y + 20 + i * 16);
   await page.mouse.up();
   await page.keyboard.up("Space");
+  assert.ok(await page.evaluate(() => document.querySelector(".board-scroll").scrollTop < 120), "Space+drag panned the board");
   // The pan ended; a dot, had one been given, is sent at once: the next dot shows the count.
   await page.locator(`[data-card-id="${card}"]`).click();
   await page.locator(`[data-card-id="${card}"] [aria-label="1 vote"]`).waitFor();
@@ -303,4 +307,40 @@ test("the presenter's rows menu closes with Escape (the presenter view stays) an
   await page.waitForFunction(() => document.querySelector(".presenter-rows").open);
   await presenter.locator(".presenter-main").click({ position: { x: 20, y: 20 } });
   await page.waitForFunction(() => !document.querySelector(".presenter-rows").open);
+});
+
+test("↑ ↑ on an emotion face pressed before the core answers raise it twice; a held Enter during a vote gives one dot and opens no editor", async () => {
+  const { page, doc } = await openEditor();
+  const lane = doc.rows.find((r) => r.kind === "emotion");
+  const point = doc.cards.find((c) => c.row === lane.id && c.emotion !== null && c.emotion <= 0);
+  // A slow core (a busy laptop): every answer comes 250 ms after the request.
+  await page.evaluate(() => {
+    const rpc = window.__rpc;
+    window.__rpc = (request) => new Promise((r) => setTimeout(r, 250)).then(() => rpc(request));
+  });
+  await page.locator(`.emotion-point[data-card-id="${point.id}"]`).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  const names = ["very negative", "negative", "neutral", "positive", "very positive"];
+  await page.getByTestId("announcer").filter({ hasText: `is now ${names[point.emotion + 4]}` }).waitFor();
+  const ups = (await calls(page)).filter((c) => c.cmd === "apply_edit" && c.args.edit.card === point.id).map((c) => c.args.edit.emotion);
+  assert.deepEqual(ups, [point.emotion + 1, point.emotion + 2]);
+  await page.keyboard.press("Escape");
+
+  await page.locator('.journey-header [data-action="vote"]').click();
+  const panel = page.getByRole("complementary", { name: "Dot vote" });
+  await panel.getByRole("button", { name: "Start a vote" }).click();
+  await panel.getByLabel("Name of a participant").fill("Anna");
+  await panel.getByLabel("Name of a participant").press("Enter");
+  await panel.getByText("Anna's turn").waitFor();
+  await page.locator(".board-scroll").focus();
+  await page.keyboard.press("ArrowDown");
+  const card = { id: await focusedCard(page) };
+  await page.keyboard.down("Enter");
+  for (let i = 0; i < 3; i++) await page.keyboard.down("Enter"); // the key held: repeats
+  await page.keyboard.up("Enter");
+  await page.locator(`[data-card-id="${card.id}"] [aria-label="1 vote"]`).waitFor();
+  assert.equal(await page.locator(".card-editor").count(), 0, "no title editor opened");
+  assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit" && c.args.edit.type === "placeDot").length, 1);
 });

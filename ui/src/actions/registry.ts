@@ -4,8 +4,7 @@
 // or rebound in one place.
 import type { Messages } from "../i18n";
 import type { Editor } from "../state/store";
-import type { Card } from "../ipc";
-import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards, setEmotion } from "../journey/actions";
+import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards } from "../journey/actions";
 import { activeVoter } from "../journey/vote";
 import { cellCards } from "../journey/cells";
 import { reveal, walk, type Arrow } from "./walk";
@@ -47,6 +46,8 @@ export interface EditorContext {
 }
 
 const hasSelection = (c: EditorContext) => c.editor.view.get().selection.size > 0;
+/** The selected cards are what a key acts on: not on a focused header or label, whose keys are its own. */
+const onSelection = (c: EditorContext, e?: KeyboardEvent) => hasSelection(c) && bandElement(e) === null;
 const ARROWS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
 /** The four arrow keys with `modifiers` held: "Ctrl+ArrowUp" … */
 const arrows = (modifiers: string) => ARROWS.map((a) => modifiers + a);
@@ -88,12 +89,13 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     label: (t) => t.actions.giveDot,
     keys: ["Enter", "+"],
     edits: true,
-    // While a participant has the turn: the keyboard's click on the focused card (the card itself,
-    // and one dot for a held key, not one per repeat). Not Space: Space held is the hand that pans.
-    enabled: (c, e) => voterAndCard(c) !== null && !e?.repeat && e?.target instanceof HTMLElement && e.target.matches(".cell .card"),
-    run: ({ editor }) => {
-      const v = voterAndCard({ editor } as EditorContext);
-      if (v) void editor.send({ type: "placeDot", participant: v.voter, card: v.card }, { asNotice: true });
+    // While a participant has the turn: the keyboard's click on the focused card. A held key gives
+    // one dot, and its repeats are still this action's (they must not open the title editor). Not
+    // Space: Space held is the hand that pans.
+    enabled: (c, e) => voterAndCard(c) !== null && e?.target instanceof HTMLElement && e.target.matches(".cell .card"),
+    run: (c, e) => {
+      const v = voterAndCard(c);
+      if (v && !e?.repeat) void c.editor.send({ type: "placeDot", participant: v.voter, card: v.card }, { asNotice: true });
     },
   },
   {
@@ -102,25 +104,24 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     // While voting, Delete never deletes a card: it takes the participant's dot back.
     keys: ["-", "Delete", "Backspace"],
     edits: true,
-    enabled: (c) => activeVoter(c.editor) !== null && hasSelection(c),
-    run: ({ editor }) => {
-      const v = voterAndCard({ editor } as EditorContext);
-      if (v) void editor.send({ type: "takeBackDot", participant: v.voter, card: v.card }, { asNotice: true });
+    enabled: (c, e) => activeVoter(c.editor) !== null && onSelection(c, e),
+    run: (c) => {
+      const v = voterAndCard(c);
+      if (v) void c.editor.send({ type: "takeBackDot", participant: v.voter, card: v.card }, { asNotice: true });
     },
   },
   {
     id: "stopAdjusting",
     label: (t) => t.actions.stopAdjusting,
     keys: ["Enter", "Escape"],
-    // Leaving the face (a click, Tab, ← →) ends it too (EmotionLane).
-    enabled: (c) => c.editor.view.get().adjusting !== null,
+    // Only on the face being adjusted; leaving it (a click, Tab, ← →) ends it too (EmotionLane).
+    enabled: (c, e) => c.editor.view.get().adjusting !== null && c.editor.view.get().adjusting === emotionPointOf(e),
     run: ({ editor }) => editor.view.set({ adjusting: null }),
   },
   {
     id: "adjustEmotion",
     label: (t) => t.actions.adjustEmotion,
     keys: ["Enter"],
-    edits: true,
     // Enter on a focused face: ↑ and ↓ then raise and lower it, and walk the board again after
     // Enter or Escape (↑ and ↓ walking into the emotion row must not change the faces they pass).
     enabled: (_, e) => emotionPointOf(e) !== null,
@@ -150,8 +151,8 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     enabled: (c) => c.editor.view.get().selection.size === 1,
     run: ({ editor }) => editor.view.set({ editing: { card: [...editor.view.get().selection][0]! } }),
   },
-  { id: "duplicate", label: (t) => t.menu.duplicate, keys: ["Ctrl+D"], edits: true, enabled: hasSelection, run: (c) => void duplicateSelection(c.editor) },
-  { id: "delete", label: (t) => t.menu.delete, keys: ["Delete", "Backspace"], edits: true, enabled: hasSelection, run: (c) => void deleteSelection(c.editor) },
+  { id: "duplicate", label: (t) => t.menu.duplicate, keys: ["Ctrl+D"], edits: true, enabled: onSelection, run: (c) => void duplicateSelection(c.editor) },
+  { id: "delete", label: (t) => t.menu.delete, keys: ["Delete", "Backspace"], edits: true, enabled: onSelection, run: (c) => void deleteSelection(c.editor) },
   {
     id: "selectAll",
     label: (t) => t.menu.selectAll,
@@ -165,13 +166,17 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     keys: ["ArrowUp", "ArrowDown"],
     edits: true,
     // On the face Enter chose to adjust, ↑ and ↓ raise and lower it (not past +2 or −2).
-    enabled: (c, e) => {
-      const next = emotionStep(c, e);
-      return next !== null && c.editor.view.get().adjusting === next.card.id;
-    },
-    run: (c, e) => {
-      const next = emotionStep(c, e);
-      if (next && next.score !== (next.card.emotion ?? 0)) void setEmotion(c.editor, next.card, next.score);
+    enabled: (c, e) => emotionPointOf(e) !== null && c.editor.view.get().adjusting === emotionPointOf(e),
+    // Worked out when its turn comes, from the face as the steps before left it: ↑↑ pressed
+    // before the core answers raises it twice.
+    run: ({ editor }, e) => {
+      const card = emotionPointOf(e);
+      const delta = e?.key === "ArrowUp" ? 1 : -1;
+      void editor.sendInTurn(() => {
+        const now = editor.journey.get().doc.cards.find((k) => k.id === card);
+        const score = now && Math.max(-2, Math.min(2, (now.emotion ?? 0) + delta));
+        return now && score !== undefined && score !== now.emotion ? { type: "updateCard", card: now.id, emotion: score } : null;
+      });
     },
   },
   { id: "walk", label: (t) => t.actions.walk, keys: arrows(""), run: (c, e) => e && walk(c.editor, e.key as Arrow, false, e.target) },
@@ -181,7 +186,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     label: (t) => t.actions.nudge,
     keys: arrows("Ctrl+"),
     edits: true,
-    enabled: hasSelection,
+    enabled: onSelection,
     run: ({ editor }, e) => {
       if (!e) return;
       void nudgeSelection(editor, e.key.slice(5).toLowerCase() as "up" | "down" | "left" | "right").then((cell) => {
@@ -244,14 +249,6 @@ function emotionPointOf(e: KeyboardEvent | undefined): string | null {
   return el?.matches(".emotion-point") ? (el.dataset.cardId ?? null) : null;
 }
 
-/** The card of the emotion face a key was pressed on, and the score ↑ or ↓ makes of it. */
-function emotionStep(c: EditorContext, e: KeyboardEvent | undefined): { card: Card; score: number } | null {
-  const el = e?.target instanceof HTMLElement ? e.target.closest<HTMLElement>(".emotion-point") : null;
-  const card = el && c.editor.journey.get().doc.cards.find((k) => k.id === el.dataset.cardId);
-  if (!card) return null;
-  const score = Math.max(-2, Math.min(2, (card.emotion ?? 0) + (e?.key === "ArrowUp" ? 1 : -1)));
-  return { card, score };
-}
 
 /** The phase header or row label that itself has the focus. */
 function bandElement(e: KeyboardEvent | undefined): HTMLElement | null {
@@ -261,8 +258,8 @@ function bandElement(e: KeyboardEvent | undefined): HTMLElement | null {
 
 /** The phase or row whose header or label itself (not a button in it) has the focus. */
 function bandItself(e: KeyboardEvent | undefined): string | null {
-  const el = e?.target instanceof HTMLElement ? e.target : null;
-  return el?.matches(".phase-header") ? (el.dataset.phaseId ?? null) : el?.matches(".row-label") ? (el.dataset.rowId ?? null) : null;
+  const el = bandElement(e);
+  return el ? (el.dataset.phaseId ?? el.dataset.rowId ?? null) : null;
 }
 
 /** The phase header or row label a key was pressed on, if any. */

@@ -142,10 +142,11 @@ function focusSpot(editor: Editor, spot: Spot, selection?: Set<string>): void {
 /**
  * Focuses the element `selector` finds once React has drawn it, and scrolls it into view, unless
  * the focus went somewhere else meanwhile (a field opened by the next key): frames can come late.
+ * `from` is where the focus was when the gesture ended, if that was before this call (a drop
+ * waits for the core's answer).
  */
 let pending = 0;
-export function reveal(selector: string): void {
-  const from = document.activeElement;
+export function reveal(selector: string, from: Element | null = document.activeElement): void {
   // Only the latest: a frame held back must not bring the focus back to a card walked past.
   cancelAnimationFrame(pending);
   pending = requestAnimationFrame(() => {

@@ -99,7 +99,8 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null, { refit = 
   board.classList.add("measuring");
   const done = () => board.classList.remove("measuring");
   const measure = (passes: number) => {
-    if (fitting.get(editor) !== run) return done();
+    // Given way to a newer fit (which measures with the class on), or ended by a zoom by hand.
+    if (fitting.get(editor) !== run) return fitting.has(editor) ? undefined : done();
     const zoom = editor.view.get().zoom;
     const size = contentSize(board);
     if (!size) return done();
@@ -122,7 +123,8 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null, { refit = 
       ceiling = Math.min(ceiling, Math.max(floor, Math.min(zoom - 0.01, Math.floor(zoom * short * 100) / 100)));
     }
     const next = Math.min(fit, ceiling);
-    fitted.set(editor, next);
+    // Given up after five passes, the zoom shown is what was fitted.
+    fitted.set(editor, passes >= 5 ? zoom : next);
     if (next === zoom || passes >= 5) return done();
     editor.view.set({ zoom: next });
     scroller.scrollTo(0, 0);

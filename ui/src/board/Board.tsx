@@ -112,8 +112,10 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         drop() {
           const target = state?.target;
           setDrag(null);
-          // The focus follows the card pressed into its new cell (its element is drawn anew there).
-          if (target) void moveCards(editor, ids, target, target.index).then(() => reveal(`[data-card-id="${card.id}"]`));
+          // The focus follows the card pressed into its new cell (its element is drawn anew there),
+          // unless it was put elsewhere between the drop and the core's answer.
+          const from = document.activeElement;
+          if (target) void moveCards(editor, ids, target, target.index).then(() => reveal(`[data-card-id="${card.id}"]`, from));
         },
         cancel() {
           setDrag(null);

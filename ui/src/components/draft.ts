@@ -28,14 +28,19 @@ export function useDraft(stored: string, commit: (text: string) => Promise<unkno
     current.current = d;
     setDraft(d);
   };
+  // The text being written: Enter commits and keeps the field, so a Tab before the answer must
+  // not write it again (a second undo step).
+  const sending = useRef<string | null>(null);
   const leave = () => {
     const text = current.current;
-    if (text === null) return;
+    if (text === null || text === sending.current) return;
     if (text === stored) {
       set(null);
       return;
     }
+    sending.current = text;
     void Promise.resolve(commit(text)).finally(() => {
+      sending.current = null;
       if (current.current === text) set(null);
     });
   };

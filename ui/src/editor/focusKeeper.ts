@@ -3,7 +3,9 @@
 // chosen), the keyboard would start over from the top of the page and Enter or a letter would
 // reach the board's shortcuts. Once the change has been drawn and the code that closed it had its
 // chance to put the focus somewhere better, the focus goes to the nearest neighbour still there:
-// the panel's heading, a dialog's first control, the toolbar's button, or else the board.
+// the panel's heading, a dialog's first control, the timer, or else the board.
+
+import { tabbable } from "../components/Modal";
 
 /** How long an explicit choice of focus (a frame, an answer from the core) may take first. */
 const GRACE_MS = 120;
@@ -39,10 +41,11 @@ export function keepFocusOnPage(root: HTMLElement, board: () => HTMLElement | nu
 function neighbour(kept: Element | null, board: () => HTMLElement | null): HTMLElement | null {
   const panel = kept?.closest("aside, [role='dialog'], [role='alertdialog']");
   if (panel) {
-    const first = panel.matches("aside") ? panel.querySelector<HTMLElement>("h2") : panel.querySelector<HTMLElement>("button:not([disabled]), input, textarea, select, [tabindex]");
+    const first = panel.matches("aside") ? panel.querySelector<HTMLElement>("h2") : (tabbable(panel as HTMLElement)[0] ?? null);
     if (first) return first;
   }
-  const bar = kept?.closest(".journey-header");
-  if (bar) return bar.querySelector<HTMLElement>("[data-action='timer'], .timer-time") ?? bar.querySelector<HTMLElement>("button:not([disabled])");
+  // The timer's menu, once a time is chosen: the timer it started.
+  const timer = kept?.closest(".room-timer");
+  if (timer) return timer.querySelector<HTMLElement>(".timer-time, [data-action='timer']");
   return board();
 }

@@ -139,15 +139,18 @@ function Inbox({ editor }: { editor: Editor }) {
    * Once `sent` has taken a note out of the inbox, the keyboard goes on to the note that took its
    * place (else the inbox's heading), never to the page's body; a focus put elsewhere is left be.
    */
-  const focusNext = (index: number, sent: Promise<unknown>) =>
+  const focusNext = (button: HTMLElement, sent: Promise<unknown>) => {
+    // Its place on screen (the notes are grouped by where they were aimed), taken as it is pressed.
+    const index = [...(section.current?.querySelectorAll(".inbox-note") ?? [])].indexOf(button.closest(".inbox-note")!);
     void arrived(sent).then(() =>
       requestAnimationFrame(() => {
         if (document.activeElement !== document.body && document.activeElement !== null) return;
         const notes = section.current?.querySelectorAll<HTMLElement>(".inbox-note") ?? [];
-        const next = notes[Math.min(index, notes.length - 1)];
+        const next = notes[Math.min(Math.max(index, 0), notes.length - 1)];
         (next?.querySelector<HTMLElement>(".note-actions button") ?? section.current?.querySelector<HTMLElement>("h3"))?.focus();
       }),
     );
+  };
   /** The cards `sent` adds are shown where they land on the board. */
   const arrived = <T,>(sent: Promise<T>): Promise<T> => {
     const before = new Set(editor.journey.get().doc.cards.map((c) => c.id));
@@ -193,11 +196,11 @@ function Inbox({ editor }: { editor: Editor }) {
                 {n.author ? <p className="author">{n.author}</p> : null}
                 <div className="note-actions">
                   {aimed(n) ? (
-                    <button onClick={() => focusNext(waiting.indexOf(n), editor.send({ type: "placeNote", note: n.id }))}>{t.room.place}</button>
+                    <button onClick={(e) => focusNext(e.currentTarget, editor.send({ type: "placeNote", note: n.id }))}>{t.room.place}</button>
                   ) : null}
                   {cell ? (
                     <button
-                      onClick={() => focusNext(waiting.indexOf(n), editor.send({ type: "placeNote", note: n.id, phase: cell.phase, row: cell.row }))}
+                      onClick={(e) => focusNext(e.currentTarget, editor.send({ type: "placeNote", note: n.id, phase: cell.phase, row: cell.row }))}
                       title={t.room.placeHere(here ?? "")}
                     >
                       {t.room.placeHereShort}
@@ -206,7 +209,7 @@ function Inbox({ editor }: { editor: Editor }) {
                   <button className="note-edit" onClick={() => setEditing(n.id)}>
                     {t.room.edit}
                   </button>
-                  <button className="danger-text" onClick={() => focusNext(waiting.indexOf(n), editor.send({ type: "discardNote", note: n.id }))}>
+                  <button className="danger-text" onClick={(e) => focusNext(e.currentTarget, editor.send({ type: "discardNote", note: n.id }))}>
                     {t.room.discard}
                   </button>
                 </div>
