@@ -187,14 +187,14 @@ test("Fit on a full board in the app: legible and as wide as the view, then the 
       s.execute(`const b = document.querySelector(".board-scroll"); const t = document.querySelector(".cell .card .card-title");
         return { zoom: Number(document.querySelector(".zoom-value").textContent.replace(/\\D/g, "")), wide: b.scrollWidth - b.clientWidth, tall: b.scrollHeight - b.clientHeight, title: t.offsetHeight };`);
     const at100 = await look();
-    /** Fit, then what it settled on (the zoom shown holds for half a second). */
+    /** Fit, then what it settled on: no longer measuring, and the same zoom on two looks. */
     const fit = async () => {
       await s.chord(KEY.control, "0");
       let last = null;
       for (;;) {
         await sleep(250);
         const now = await look();
-        if (last && now.zoom === last.zoom) return now;
+        if (last && now.zoom === last.zoom && !(await s.execute("return !!document.querySelector('.board.measuring');"))) return now;
         last = now;
       }
     };

@@ -7,7 +7,9 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { KEY, withApp } from "./webdriver.mjs";
+import { execFileSync, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { APP, KEY, freshDatabase, withApp } from "./webdriver.mjs";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..", "..");
 const { chromium } = createRequire(join(root, "ui", "package.json"))("playwright-core");
@@ -111,11 +113,8 @@ test("phones join the room, send a note that the facilitator places, and vote", 
 });
 
 test("a note sent to a headless room on the app's database reaches the open app's inbox", async () => {
-  const { spawn, execFileSync } = await import("node:child_process");
-  const { createInterface } = await import("node:readline");
-  const { APP, freshDatabase } = await import("./webdriver.mjs");
   const db = freshDatabase();
-  execFileSync(APP, ["--db", db, "new", "--template", "online-en", "--name", "Headless"], { env: { ...process.env, JOURNEYWALL_LOG_DIR: join(db, "..", "log") } });
+  execFileSync(APP, ["--db", db, "new", "--template", "online-en", "--name", "Headless"]);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   let room;
   try {
@@ -125,10 +124,11 @@ test("a note sent to a headless room on the app's database reaches the open app'
       await s.clickOn(".journey-header [data-action=room]");
       await s.waitFor(".room-panel");
       // `journeywall room` beside the app, on the same file, loopback only; it stops with the test.
-      room = spawn(APP, ["--db", db, "room", "Headless", "--bind", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, JOURNEYWALL_LOG_DIR: join(db, "..", "log") } });
+      room = spawn(APP, ["--db", db, "room", "Headless", "--bind", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
       const link = await new Promise((resolve, reject) => {
         createInterface({ input: room.stdout }).once("line", resolve);
         room.once("exit", (code) => reject(new Error(`journeywall room ended (${code})`)));
+        setTimeout(() => reject(new Error("journeywall room printed no link in 20 s")), 20_000);
       });
       const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true })).newPage();
       await phone.goto(link);

@@ -111,7 +111,7 @@ test("a workshop stretch of seventy steps in one session: the focus is always wh
     const [a, b] = await cardIds();
     const cells = await s.findAll(".cell");
     await step("a click selects a card", () => s.clickOn(card(a)), card(a));
-    await step("a drag into another cell", async () => s.drag(await s.find(card(a)), cells.at(7)), ".board-scroll");
+    await step("a drag into another cell: the card keeps the focus", async () => s.drag(await s.find(card(a)), cells.at(7)), card(a));
     await saved();
     await step("Ctrl+click a second card", async () => {
       await s.cmd("POST", "/actions", {
@@ -192,7 +192,8 @@ test("a workshop stretch of seventy steps in one session: the focus is always wh
 
     // Fit: the whole map, legible.
     await step("Ctrl+0 fits", () => s.chord(K.control, K.zero), ".journey-view");
-    await sleep(500);
+    // Fit measures for a few frames: what it settled on.
+    for (let i = 0; i < 50 && (await s.execute("return !!document.querySelector('.board.measuring');")); i++) await sleep(100);
     const zoom = Number((await (await s.find(".zoom-value")).text()).replace(/\D/g, ""));
     assert.ok(zoom >= 45, `fitted at ${zoom} %`);
     await s.screenshot("50-stretch-end");

@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const APP = join(root, "target", "debug", "journeywall");
 export const SHOTS = join(root, "target", "e2e");
+// The app and the CLI these tests start write their log into a folder of the run's, not the
+// user's (an explicit JOURNEYWALL_LOG_DIR is kept).
+process.env.JOURNEYWALL_LOG_DIR ??= mkdtempSync(join(tmpdir(), "jw-e2e-log-"));
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
