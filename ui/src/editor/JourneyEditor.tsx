@@ -106,7 +106,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     }),
     [editor],
   );
-  useEffect(() => installKeys(ctx), [ctx]);
+  // Before the board is first painted: a key pressed as soon as the cards show is not lost.
+  useLayoutEffect(() => installKeys(ctx), [ctx]);
   // The keyboard starts on the board, and is never left on the page's body after that.
   const view = useRef<HTMLDivElement>(null);
   useEffect(() => {
