@@ -450,7 +450,23 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
             writeln!(out, "(this computer is on no private network: phones cannot reach it; turn on its Wi-Fi hotspot)")?;
         }
         out.flush()?;
-        stopped.await;
+        // Edits made by another program (`journeywall edit`, the app) reach the phones, as in the
+        // app's own room: the file is asked as often as the app asks it.
+        let watching = async {
+            let mut tick = tokio::time::interval(crate::watch::EVERY);
+            loop {
+                tick.tick().await;
+                if crate::watch::changed_elsewhere(&state) {
+                    if let Some(room) = state.open_room() {
+                        room.changed();
+                    }
+                }
+            }
+        };
+        tokio::select! {
+            () = stopped => {}
+            () = watching => {}
+        }
         dispatch(&state, Request::close_room {}).map_err(fail)?;
         Ok(())
     })

@@ -1,6 +1,7 @@
 //! Watches for a second writer on the database file (another window, `journeywall edit`): the
 //! store is asked every so often whether another connection committed, and the main window is
-//! told, so its board and its undo follow what is on disk. Phones in the room fetch again too.
+//! told, so its board and its undo follow what is on disk. Phones in the room fetch again too
+//! (`journeywall room` asks the same question for its phones, see cli.rs).
 
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -12,7 +13,7 @@ use crate::events::DatabaseChanged;
 
 /// How often the file is asked. `PRAGMA data_version` reads no page, so this costs nothing while
 /// it keeps a change made elsewhere on the board within a second.
-const EVERY: Duration = Duration::from_millis(750);
+pub const EVERY: Duration = Duration::from_millis(750);
 
 /// Starts the watch; it ends with the app.
 pub fn start(app: tauri::AppHandle, state: &Arc<AppState>) {
@@ -38,7 +39,7 @@ fn watch(app: tauri::AppHandle, state: Weak<AppState>) {
 
 /// Whether another connection committed since the last look. A store busy with a request is
 /// passed by (it is asked again at the next tick); a store that did not open has no writers.
-fn changed_elsewhere(state: &AppState) -> bool {
+pub fn changed_elsewhere(state: &AppState) -> bool {
     let Ok(mut store) = state.store.try_lock() else { return false };
     store.as_mut().is_ok_and(|s| s.changed_elsewhere().unwrap_or(false))
 }

@@ -394,3 +394,33 @@ fn a_stopped_room_listens_no_more() {
         assert!(!answer.starts_with("HTTP/1.1 200"), "the closed room still answers: {answer}");
     }
 }
+
+#[test]
+fn a_headless_room_tells_its_phones_of_an_edit_made_by_another_program() {
+    let room = Room::open(&[]);
+    let phone = room.join(Some("Ayşe"));
+    // The phone's event stream, read as it comes: the first event says "fetch now".
+    let mut stream = TcpStream::connect(&room.host).unwrap();
+    stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    let request = format!("GET {}/events HTTP/1.1\r\nHost: {}\r\nCookie: jw={phone}\r\n\r\n", room.base, room.host);
+    stream.write_all(request.as_bytes()).unwrap();
+    let events_within = |stream: &mut TcpStream, limit: Duration| {
+        let until = std::time::Instant::now() + limit;
+        let mut seen = String::new();
+        let mut buf = [0u8; 4096];
+        while std::time::Instant::now() < until {
+            if let Ok(n) = stream.read(&mut buf) {
+                seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+        seen.matches("event: change").count()
+    };
+    assert_eq!(events_within(&mut stream, Duration::from_secs(2)), 1, "the first event, and no other while nothing changes");
+
+    // `journeywall edit` renames a phase: another connection to the file.
+    let doc: serde_json::Value = serde_json::from_str(&journeywall(&room.db, &["show", "Bikes", "--json"])).unwrap();
+    let phase = doc["phases"][0]["id"].as_str().unwrap();
+    let edit = serde_json::json!({ "type": "updatePhase", "phase": phase, "title": "Looking around" }).to_string();
+    journeywall(&room.db, &["edit", "Bikes", &edit]);
+    assert!(events_within(&mut stream, Duration::from_secs(4)) >= 1, "the phone is told within a few seconds");
+}
