@@ -13,8 +13,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const out = process.argv[2] ?? "target/bench/40-app.md";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Proportional set size (kB) of a process and all its descendants: shared pages counted fairly. */
-function treePss(root) {
+/** Every process's parent, as /proc has them now. */
+function parents() {
   const parent = new Map();
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
@@ -24,10 +24,19 @@ function treePss(root) {
       /* gone */
     }
   }
-  const inTree = (pid) => {
-    for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === root) return true;
-    return false;
-  };
+  return parent;
+}
+
+/** Whether `pid` is `root` or descends from it. */
+const descends = (parent, pid, root) => {
+  for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === root) return true;
+  return false;
+};
+
+/** Proportional set size (kB) of a process and all its descendants: shared pages counted fairly. */
+function treePss(root) {
+  const parent = parents();
+  const inTree = (pid) => descends(parent, pid, root);
   let kb = 0;
   for (const pid of parent.keys()) {
     if (!inTree(pid)) continue;
@@ -41,10 +50,16 @@ function treePss(root) {
   return kb;
 }
 
-function appPid(binary = "target/debug/journeywall") {
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+/**
+ * The app this bench's own driver started: a `binary` process below the driver, not the first one
+ * on the machine (another run's app, or the developer's, was measured instead: 546 MB beside a
+ * 176 MB floor).
+ */
+function appPid(driverPid, binary = "target/debug/journeywall") {
+  const parent = parents();
+  for (const pid of parent.keys()) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0].endsWith(binary)) return Number(pid);
+      if (descends(parent, pid, driverPid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0].endsWith(binary)) return pid;
     } catch {
       /* gone */
     }
@@ -63,7 +78,7 @@ for (let run = 0; run < 5; run++) {
   await (await s.find(".journey-item")).click();
   await s.waitFor(".phase-header");
   await new Promise((r) => setTimeout(r, 1000));
-  const pid = appPid();
+  const pid = appPid(driver.pid);
   if (pid) memory.push(treePss(pid) / 1024);
   await s.quit();
 }
@@ -103,7 +118,7 @@ if (existsSync(EMPTY)) {
     const s = await Session.start(driver.base, null, EMPTY);
     await s.waitFor("#empty");
     await new Promise((r) => setTimeout(r, 1000));
-    const pid = appPid("target/debug/empty-window");
+    const pid = appPid(driver.pid, "target/debug/empty-window");
     if (pid) floor.push(treePss(pid) / 1024);
     await s.quit();
   }

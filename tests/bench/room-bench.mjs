@@ -12,7 +12,9 @@ import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 
 const root = join(fileURLToPath(import.meta.url), "..", "..", "..");
-const APP = join(root, "target", "debug", "journeywall");
+// The release build, the one users run (`make bench` builds it); JOURNEYWALL_BIN for another.
+const BUILD = process.env.JOURNEYWALL_BIN ? "given" : "release";
+const APP = process.env.JOURNEYWALL_BIN ?? join(root, "target", "release", "journeywall");
 const out = process.argv[2] ?? "room-bench.md";
 const PHONES = 30;
 const NOTES = 10;
@@ -73,7 +75,7 @@ try {
   const lines = [
     "## The room: 30 phones sending at once (loopback)",
     "",
-    `\`node tests/bench/room-bench.mjs\` — \`journeywall room --bind 127.0.0.1\` (debug build), ${PHONES} phones × ${NOTES} notes at once, ${ROUNDS} rounds; ${stored} notes stored of ${PHONES * NOTES * ROUNDS} sent.`,
+    `\`node tests/bench/room-bench.mjs\` — \`journeywall room --bind 127.0.0.1\` (${BUILD} build: ${APP.replace(root + "/", "")}), ${PHONES} phones × ${NOTES} notes at once, ${ROUNDS} rounds; ${stored} notes stored of ${PHONES * NOTES * ROUNDS} sent.`,
     "",
     "| Figure | Median | p99 | Goal |",
     "|---|---|---|---|",

@@ -61,7 +61,7 @@ async function startDriverOnce(env) {
   for (let i = 0; i < 200 && !exited; i++) {
     try {
       const r = await fetch(`${base}/status`);
-      if (r.ok) return { base, stop };
+      if (r.ok) return { base, stop, pid: driver.pid };
     } catch {
       /* not up yet */
     }
