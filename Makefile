@@ -76,12 +76,17 @@ bench: setup-test build
 	scripts/bench.sh
 
 # The Tauri CLI comes from crates.io: the npm package's per-platform binaries are not all on the
-# registry these machines reach, which breaks `npm ci`.
+# registry these machines reach, which breaks `npm ci`. Both bundles are built offline (tauri's
+# own .deb and .rpm writers; AppImage and NSIS would download tools).
 package: setup
 	@command -v cargo-tauri >/dev/null || cargo install tauri-cli --version '^2' --locked
+	@scripts/ensure-packages.sh rpm
 	cd ui && npm run --silent build
-	cargo tauri build --bundles deb
-	@ls -1 target/release/bundle/deb/*.deb
+	cargo tauri build --bundles deb,rpm
+	@ls -1 target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm
+	@# Read back by Debian's rpm, a reader we did not write: its header and its files.
+	rpm -qip target/release/bundle/rpm/*.rpm
+	rpm -qlp target/release/bundle/rpm/*.rpm
 
 clean:
 	cargo clean
