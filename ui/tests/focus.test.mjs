@@ -30,6 +30,15 @@ async function focusedCard(page) {
   await page.waitForFunction(() => !!document.activeElement?.closest("[data-card-id]"));
   return (await active(page)).card;
 }
+/** Opens the vote panel, starts a vote and gives `name` the turn, as a facilitator would. */
+async function startVoteFor(page, name) {
+  await page.locator('.journey-header [data-action="vote"]').click();
+  const panel = page.getByRole("complementary", { name: "Dot vote" });
+  await panel.getByRole("button", { name: "Start a vote" }).click();
+  await panel.getByLabel("Name of a participant").fill(name);
+  await panel.getByLabel("Name of a participant").press("Enter");
+  await panel.getByText(`${name}'s turn`).waitFor();
+}
 const inside = (page, selector) => page.evaluate((s) => !!document.activeElement?.closest(s), selector);
 /** Waits until the focus is inside `selector`, as a person sees the focus ring land there. */
 const focusLands = (page, selector) => page.waitForFunction((s) => !!document.activeElement?.closest(s), selector, { timeout: 5000 });
@@ -169,12 +178,7 @@ test("what opens takes the focus and what closes gives it to a neighbour: a new 
 
 test("a vote by keyboard: Enter or + gives the focused card a dot, Delete takes it back and deletes no card; Space+drag pans and gives no dot", async () => {
   const { page, doc } = await openEditor();
-  await page.locator('.journey-header [data-action="vote"]').click();
-  const panel = page.getByRole("complementary", { name: "Dot vote" });
-  await panel.getByRole("button", { name: "Start a vote" }).click();
-  await panel.getByLabel("Name of a participant").fill("Anna");
-  await panel.getByLabel("Name of a participant").press("Enter");
-  await panel.getByText("Anna's turn").waitFor();
+  await startVoteFor(page, "Anna");
 
   await page.locator(".board-scroll").focus();
   await page.keyboard.press("ArrowDown");
@@ -328,12 +332,7 @@ test("↑ ↑ on an emotion face pressed before the core answers raise it twice;
   assert.deepEqual(ups, [point.emotion + 1, point.emotion + 2]);
   await page.keyboard.press("Escape");
 
-  await page.locator('.journey-header [data-action="vote"]').click();
-  const panel = page.getByRole("complementary", { name: "Dot vote" });
-  await panel.getByRole("button", { name: "Start a vote" }).click();
-  await panel.getByLabel("Name of a participant").fill("Anna");
-  await panel.getByLabel("Name of a participant").press("Enter");
-  await panel.getByText("Anna's turn").waitFor();
+  await startVoteFor(page, "Anna");
   await page.locator(".board-scroll").focus();
   await page.keyboard.press("ArrowDown");
   const card = { id: await focusedCard(page) };

@@ -6,6 +6,7 @@ import { askConfirm } from "./Confirm";
 import { InlineInput, MenuButton } from "./Menu";
 import { Modal } from "./Modal";
 import { Notice } from "./Notice";
+import { MAX_NOTES_CHARS } from "../journey/limits";
 
 interface HomeProps {
   onOpen(id: string): void;
@@ -182,8 +183,7 @@ function DescriptionEditor({ name, initial, onSave, onClose }: { name: string; i
         <textarea
           rows={4}
           value={text}
-          // fields::MAX_NOTES_CHARS in the core.
-          maxLength={20000}
+          maxLength={MAX_NOTES_CHARS}
           autoFocus
           aria-describedby="description-keys"
           onChange={(e) => setText(e.target.value)}

@@ -6,6 +6,7 @@ import { PALETTE } from "../journey/palette";
 import { deleteSelection, duplicateSelection } from "../journey/actions";
 import { useDraft } from "../components/draft";
 import { RadioGroup } from "../components/RadioGroup";
+import { MAX_NOTES_CHARS } from "../journey/limits";
 import { PanelHead } from "../components/PanelHead";
 
 /** The side panel: every field of the selected card, each change one edit. */
@@ -49,8 +50,7 @@ function JourneyFields({ editor }: { editor: Editor }) {
   return (
     <label className="field">
       <span>{t.description}</span>
-      {/* fields::MAX_NOTES_CHARS in the core. */}
-      <textarea rows={5} maxLength={20000} placeholder={t.descriptionHint} {...draft} />
+      <textarea rows={5} maxLength={MAX_NOTES_CHARS} placeholder={t.descriptionHint} {...draft} />
     </label>
   );
 }

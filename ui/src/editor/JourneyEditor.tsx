@@ -361,7 +361,9 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   const [renaming, setRenaming] = useState(false);
   const { undo: undoLabel, redo: redoLabel } = historyLabels(t, history);
   // The buttons' names are shown only where they leave the title, the persona and the save state
-  // whole: measured, since it depends on the language and the title as much as on the window.
+  // whole: measured, since it depends on the language and the title as much as on the window. The
+  // save state and the timer are watched by their size (each child is observed), so an edit's
+  // "Saving…" measures nothing unless it changes a width.
   const bar = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     const el = bar.current;
@@ -376,7 +378,7 @@ function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
     observer.observe(el);
     for (const group of el.children) observer.observe(group);
     return () => observer.disconnect();
-  }, [journey.name, persona?.name, t, pending, renaming]);
+  }, [journey.name, persona?.name, t, renaming]);
 
   return (
     <header className="journey-header" ref={bar}>

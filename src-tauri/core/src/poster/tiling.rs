@@ -355,6 +355,7 @@ fn tile_across(layout: &Layout, across: usize, pw: f32, ph: f32, overlap: f32) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::poster::options::PosterOptions;
     use proptest::prelude::*;
 
     /// The sheets along one axis start at 0, each prints at most `printable`, neighbours overlap
@@ -399,7 +400,6 @@ mod tests {
     #[test]
     fn no_sheet_is_printed_without_poster() {
         use crate::poster::layout::{lay_out, LayoutOptions};
-        use crate::poster::options::PosterOptions;
         let doc = crate::templates::instantiate("online-nl", None).unwrap();
         let layout = lay_out(&doc, LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true }, 0);
         for width in [1200.0, 1500.0, 2000.0, 2500.0, 3000.0] {
@@ -435,13 +435,23 @@ mod tests {
         }
     }
 
+    /// A poster tiled over `sheet`, `width` mm wide.
+    fn tiled(sheet: &str, orientation: Orientation, width: f32) -> PosterOptions {
+        PosterOptions {
+            sheet: sheet.into(),
+            orientation,
+            mode: PosterMode::Tiled,
+            size: PosterSize::Width { mm: width },
+            ..Default::default()
+        }
+    }
+
     /// Tiled over A4, a bike shop's map printed a fourth row of sheets holding only the footer,
     /// and about one tiled poster in three ended so. Over journeys of many sizes and the usual
     /// sheets, the last row and column of sheets each show a fair share of a sheet of the poster.
     #[test]
     fn no_row_or_column_of_sheets_is_a_sliver() {
         use crate::poster::layout::{lay_out, LayoutOptions};
-        use crate::poster::options::PosterOptions;
         let base = crate::templates::instantiate("online-nl", None).unwrap();
         let options = LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true };
         let mut thin = Vec::new();
@@ -457,13 +467,7 @@ mod tests {
                 for sheet in ["A4", "A3"] {
                     for orientation in [Orientation::Portrait, Orientation::Landscape] {
                         for width in [700.0, 1000.0, 1300.0, 1600.0] {
-                            let o = PosterOptions {
-                                sheet: sheet.into(),
-                                orientation,
-                                mode: PosterMode::Tiled,
-                                size: PosterSize::Width { mm: width },
-                                ..Default::default()
-                            };
+                            let o = tiled(sheet, orientation, width);
                             let plan = plan(&layout, &o.check().unwrap()).unwrap();
                             let t = plan.tiles.as_ref().unwrap();
                             let (pw, ph) = (plan.sheet_w - 2.0 * plan.margin, plan.sheet_h - 2.0 * plan.margin);
@@ -490,20 +494,13 @@ mod tests {
     /// the next. On every tiled poster, each footer text lies whole on one sheet.
     #[test]
     fn the_footer_is_never_cut_by_a_seam() {
-        use crate::poster::options::PosterOptions;
         use crate::poster::shapes::Shape;
         for template in ["online-nl", "website-nl", "online-en"] {
             let doc = crate::templates::instantiate(template, None).unwrap();
             for sheet in ["A4", "A3"] {
                 for orientation in [Orientation::Portrait, Orientation::Landscape] {
                     for width in [700.0, 1000.0, 1300.0, 1500.0, 2000.0] {
-                        let o = PosterOptions {
-                            sheet: sheet.into(),
-                            orientation,
-                            mode: PosterMode::Tiled,
-                            size: PosterSize::Width { mm: width },
-                            ..Default::default()
-                        };
+                        let o = tiled(sheet, orientation, width);
                         let poster = crate::poster::Poster::new(&doc, &o, 1_795_392_000_000).unwrap();
                         let (layout, plan) = (&poster.layout, &poster.plan);
                         let t = plan.tiles.as_ref().unwrap();
