@@ -1,15 +1,18 @@
-//! The SQLite store: opening (and refusing) database files, pragmas, migrations, and the public
-//! operations, each one transaction. An edit and its history entry commit together, with
+//! The SQLite store: opening a database file (admitted by `admission`, upgraded by `migrations`),
+//! pragmas, and the public operations, each one transaction. An edit and its history entry commit together, with
 //! `synchronous = FULL`, so when a call returns the change is on disk.
 
-mod header;
-use crate::records;
+mod admission;
+mod migrations;
+mod sqlite_errors;
+
+pub use migrations::{APPLICATION_ID, SCHEMA_VERSION};
+use sqlite_errors::{describe_sql_error, is_io_error};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::apply::{Applier, Changes};
@@ -18,34 +21,11 @@ use crate::error::{Error, Result};
 use crate::history::{self, UndoState};
 use crate::inbox::{Incoming, Received, MAX_NOTES};
 use crate::model::{self, check_title, Id, JourneyDoc, JourneySummary};
+use crate::records;
 use crate::round::{Round, RoundInfo};
 use crate::said;
 use crate::said::Field;
 use crate::said::Said;
-
-/// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
-pub const APPLICATION_ID: i32 = 0x4A57_616C;
-
-/// The schema, one migration a step; never edit a released one.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/0001_initial.sql"),
-    include_str!("../../migrations/0002_workshop.sql"),
-    include_str!("../../migrations/0003_room.sql"),
-];
-
-/// Every step also marks the file as ours, inside its own transaction: a file is never left with
-/// our schema and without our id (which would have it refused as another program's).
-fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up_with_hook(sql, mark_ours)).collect())
-}
-
-fn mark_ours(tx: &rusqlite::Transaction) -> rusqlite_migration::HookResult {
-    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    Ok(())
-}
-
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// The result of an edit, an undo or a redo: the records after, and what undo/redo offer next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -68,38 +48,7 @@ impl Store {
     /// untouched; an older one is copied aside (`….backup-vN.db`) before it is migrated.
     pub fn open(path: &Path) -> Result<Store> {
         let refuse = |problem: Said| Error::Database { path: path.to_path_buf(), problem };
-        let existing = match header::inspect(path) {
-            Ok(header::FileKind::New) => false,
-            Ok(header::FileKind::Sqlite) => {
-                check_existing(path).map_err(refuse)?;
-                true
-            }
-            Err(header::Refusal::NotSqlite) => {
-                return Err(refuse(said!(
-                    "is not a Journeywall database (it is not an SQLite file at all). It was left as it is; \
-                     choose another file with --db, or move this one away.",
-                    "is geen Journeywall-database (het is helemaal geen SQLite-bestand). Er is niets aan veranderd; \
-                     kies een ander bestand met --db, of zet dit bestand ergens anders neer."
-                )))
-            }
-            Err(header::Refusal::BadHeader) => {
-                return Err(refuse(said!(
-                    "is damaged or not a Journeywall file (its SQLite header is invalid). It was left as it is; \
-                     restore it from a backup, or choose another file with --db.",
-                    "is beschadigd of geen Journeywall-bestand (de SQLite-kop is ongeldig). Er is niets aan veranderd; \
-                     zet een reservekopie terug, of kies een ander bestand met --db."
-                )))
-            }
-            Err(header::Refusal::Truncated { expected_bytes, actual_bytes }) => {
-                return Err(refuse(said!(
-                    "is damaged: it is cut short ({actual_bytes} of {expected_bytes} bytes). It was left as it is; \
-                     restore it from a backup, or choose another file with --db.",
-                    "is beschadigd: het is afgekapt ({actual_bytes} van de {expected_bytes} bytes). Er is niets aan veranderd; \
-                     zet een reservekopie terug, of kies een ander bestand met --db."
-                )))
-            }
-            Err(header::Refusal::Unreadable(e)) => return Err(refuse(said!("cannot be read: {e}", "kan niet worden gelezen: {e}"))),
-        };
+        let existing = admission::admit(path).map_err(refuse)?;
         if !existing {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)
@@ -109,21 +58,9 @@ impl Store {
         let mut conn = Connection::open(path).map_err(|e| refuse(describe_sql_error(&e)))?;
         set_pragmas(&conn).map_err(|e| refuse(describe_sql_error(&e)))?;
         if existing {
-            let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            if version < SCHEMA_VERSION && version > 0 {
-                let backup = backup_path(path, version);
-                conn.backup(rusqlite::MAIN_DB, &backup, None).map_err(|e| {
-                    let why = describe_sql_error(&e);
-                    refuse(said!(
-                        "could not be copied aside before upgrading it: {en}",
-                        "kon niet apart worden gekopieerd voordat het werd bijgewerkt: {nl}",
-                        en = &why.en,
-                        nl = &why.nl
-                    ))
-                })?;
-            }
+            migrations::copy_aside_if_older(&conn, path)?;
         }
-        migrate(&mut conn).map_err(|e| refuse(said!("could not be prepared: {e}", "kon niet worden voorbereid: {e}")))?;
+        migrations::migrate(&mut conn).map_err(|e| refuse(said!("could not be prepared: {e}", "kon niet worden voorbereid: {e}")))?;
         let seen_version = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         Ok(Store { conn, path: Some(path.to_path_buf()), seen_version })
     }
@@ -132,7 +69,7 @@ impl Store {
     pub fn in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         set_pragmas(&conn)?;
-        migrate(&mut conn).map_err(|e| Error::invalid(Field::Database, said!("{e}", "kon niet worden voorbereid: {e}")))?;
+        migrations::migrate(&mut conn).map_err(|e| Error::invalid(Field::Database, said!("{e}", "kon niet worden voorbereid: {e}")))?;
         let seen_version = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         Ok(Store { conn, path: None, seen_version })
     }
@@ -536,162 +473,4 @@ fn set_pragmas(c: &Connection) -> rusqlite::Result<()> {
     c.pragma_update(None, "synchronous", "FULL")?;
     c.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
-}
-
-fn migrate(c: &mut Connection) -> std::result::Result<(), String> {
-    migrations().to_latest(c).map_err(|e| e.to_string())?;
-    let id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| e.to_string())?;
-    if id != APPLICATION_ID {
-        c.pragma_update(None, "application_id", APPLICATION_ID).map_err(|e| e.to_string())?;
-    }
-    Ok(())
-}
-
-/// Decides whether an existing SQLite file may be opened as ours, before anything is written to
-/// it. A file refused is left as it was found, side files included: the `-wal` and `-shm` files
-/// SQLite makes beside a WAL-mode file while reading it are taken away again if they were not
-/// there before (a `-wal` only while empty, so nothing SQLite wrote is ever lost).
-fn check_existing(path: &Path) -> std::result::Result<(), Said> {
-    let side = |suffix: &str| {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        PathBuf::from(p)
-    };
-    let (wal, shm) = (side("-wal"), side("-shm"));
-    let (had_wal, had_shm) = (wal.exists(), shm.exists());
-    let verdict = check_identity(path);
-    if verdict.is_err() {
-        if !had_shm {
-            let _ = std::fs::remove_file(&shm);
-        }
-        if !had_wal && std::fs::metadata(&wal).is_ok_and(|m| m.len() == 0) {
-            let _ = std::fs::remove_file(&wal);
-        }
-    }
-    verdict
-}
-
-/// The check itself. It reads through SQLite on a read-only connection rather than from the
-/// header bytes: after a crash the newest identity and schema version may still sit in the
-/// write-ahead log. The connection is closed when this returns.
-fn check_identity(path: &Path) -> std::result::Result<(), Said> {
-    let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => damaged(describe_sql_error(&e)),
-        _ => {
-            let why = describe_sql_error(&e);
-            said!("cannot be read: {en}", "kan niet worden gelezen: {nl}", en = &why.en, nl = &why.nl)
-        }
-    };
-    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(unreadable)?;
-    let application_id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(unreadable)?;
-    let user_version: i32 = c.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(unreadable)?;
-    let foreign = || {
-        said!(
-            "belongs to another program (it is an SQLite database, but not Journeywall's). It was left as it is; \
-             choose another file with --db.",
-            "hoort bij een ander programma (het is een SQLite-database, maar niet die van Journeywall). Er is niets aan \
-             veranderd; kies een ander bestand met --db."
-        )
-    };
-    if application_id == APPLICATION_ID {
-        if user_version > SCHEMA_VERSION {
-            return Err(said!(
-                "was written by a newer Journeywall (database version {user_version}; this one knows up to \
-                 {SCHEMA_VERSION}). It was left as it is; update Journeywall to open it.",
-                "is gemaakt door een nieuwere Journeywall (databaseversie {user_version}; deze versie kent er tot en met \
-                 {SCHEMA_VERSION}). Er is niets aan veranderd; werk Journeywall bij om het te openen."
-            ));
-        }
-    } else if application_id == 0 && (1..=SCHEMA_VERSION).contains(&user_version) && has_our_tables(&c).map_err(unreadable)? {
-        // Our schema without our id: an older Journeywall was stopped between migrating a file
-        // and marking it. It is ours; opening it marks it.
-    } else if application_id != 0 || user_version != 0 {
-        return Err(foreign());
-    } else {
-        // No id and no version: ours only if it holds nothing yet.
-        let objects: i64 = c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(unreadable)?;
-        if objects > 0 {
-            return Err(foreign());
-        }
-    }
-    let result: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(unreadable)?;
-    if result != "ok" {
-        // SQLite's own report of what is wrong, which we cannot translate.
-        return Err(damaged(Said::verbatim(result)));
-    }
-    Ok(())
-}
-
-fn has_our_tables(c: &Connection) -> rusqlite::Result<bool> {
-    let n: i64 =
-        c.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('journeys', 'history', 'meta')", [], |r| {
-            r.get(0)
-        })?;
-    Ok(n == 3)
-}
-
-fn damaged(detail: Said) -> Said {
-    said!(
-        "is damaged ({en}). It was left as it is; restore it from a backup, or choose another file with --db.",
-        "is beschadigd ({nl}). Er is niets aan veranderd; zet een reservekopie terug, of kies een ander bestand met --db.",
-        en = &detail.en,
-        nl = &detail.nl
-    )
-}
-
-fn backup_path(path: &Path, version: i32) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "journeywall".into());
-    path.with_file_name(format!("{stem}.backup-v{version}-{}.db", model::now_millis()))
-}
-
-/// Turns SQLite's terse codes into what a person can act on.
-pub(crate) fn describe_sql_error(e: &rusqlite::Error) -> Said {
-    use rusqlite::ErrorCode::*;
-    match e.sqlite_error_code() {
-        Some(DiskFull) => said!(
-            "the disk is full; free some space and try again (nothing was saved)",
-            "de schijf is vol; maak ruimte vrij en probeer het opnieuw (er is niets opgeslagen)"
-        ),
-        Some(ReadOnly) => said!(
-            "the file or its folder is read-only; check its permissions (nothing was saved)",
-            "het bestand of de map is alleen-lezen; controleer de rechten (er is niets opgeslagen)"
-        ),
-        Some(CannotOpen) => said!(
-            "it cannot be opened; check that the folder exists and that you may write to it",
-            "het kan niet worden geopend; controleer of de map bestaat en of je erin mag schrijven"
-        ),
-        Some(PermissionDenied) => {
-            said!("permission denied; check the file's permissions", "geen toestemming; controleer de rechten van het bestand")
-        }
-        Some(NotADatabase) => said!("it is not a database", "het is geen database"),
-        Some(DatabaseCorrupt) => said!("the database is damaged", "de database is beschadigd"),
-        Some(DatabaseBusy) | Some(DatabaseLocked) => said!(
-            "another program is using the file; close it and try again",
-            "een ander programma gebruikt het bestand; sluit dat en probeer het opnieuw"
-        ),
-        Some(SystemIoFailure) => said!(
-            "the disk reported an error while writing (is it full, or removed?); nothing was saved",
-            "de schijf meldde een fout bij het schrijven (is hij vol, of losgekoppeld?); er is niets opgeslagen"
-        ),
-        // SQLite's own words, which we cannot translate.
-        _ => said!("{e}", "SQLite meldt: {e}"),
-    }
-}
-
-fn is_io_error(e: &rusqlite::Error) -> bool {
-    use rusqlite::ErrorCode::*;
-    matches!(
-        e.sqlite_error_code(),
-        Some(DiskFull | ReadOnly | SystemIoFailure | CannotOpen | PermissionDenied | DatabaseBusy | DatabaseLocked)
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn migrations_are_valid() {
-        migrations().validate().unwrap();
-    }
 }

@@ -10,7 +10,7 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub enum FileKind {
     /// No file, or an empty one: a new database may be created here.
     New,
-    /// A complete SQLite file; whose it is, SQLite itself must tell (see `store::check_existing`).
+    /// A complete SQLite file; whose it is, SQLite itself must tell (see `admission::check_existing`).
     Sqlite,
 }
 
