@@ -12,6 +12,7 @@ mod pdf;
 mod png;
 mod shapes;
 mod sheets;
+mod subset;
 mod svg;
 mod tiling;
 mod words;

@@ -4,10 +4,7 @@
 //!
 //! printpdf embeds the faces and the pictures and writes the file; the content streams are ours.
 //! Its operator layer made every operator a list of lopdf objects, formatted and dropped again:
-//! half of a 1,000-card poster's time. A subset face numbers its glyphs anew and printpdf keeps
-//! that numbering to itself, so every glyph is first shown on a page of its own, and the codes
-//! printpdf writes there are the ones our content uses (`glyph_codes`); that page is then taken
-//! out.
+//! half of a 1,000-card poster's time. The codes of the glyphs in each subset come from `subset`.
 //!
 //! Glyphs are drawn in visual order, and readers such as poppler turn right-to-left words back
 //! into reading order themselves. `/ActualText` with the logical line was tried and made poppler
@@ -16,16 +13,14 @@
 use std::collections::BTreeMap;
 
 use lopdf::{dictionary, Object, ObjectId, Stream};
-use printpdf::{
-    Codepoint, ExternalStream, ExternalXObject, FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, RawImage,
-    RawImageData, RawImageFormat, TextItem, XObjectId,
-};
+use printpdf::{ExternalStream, ExternalXObject, FontId, Mm, PdfDocument, PdfPage, RawImage, RawImageData, RawImageFormat, XObjectId};
 
 use super::font::{face, pdf_face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
 use super::glyphs::ShapedLine;
 use super::layout::Layout;
 use super::shapes::{Colour, Rect, Segment, Shape, Stroke, KAPPA};
 use super::sheets::{Item, Page};
+use super::subset::{self, Codes};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -38,13 +33,6 @@ pub struct About<'a> {
     /// The journey's language, as a BCP 47 tag ("nl", "en"): screen readers and hyphenation use it.
     pub lang: &'a str,
 }
-
-/// Per face, the glyphs drawn and the characters each draws (none for the second glyph of a
-/// cluster): what the subset keeps, and what its ToUnicode map says.
-type Usage = BTreeMap<FaceId, BTreeMap<u16, Option<String>>>;
-
-/// Per face, the code each glyph is written with, indexed by glyph id.
-type Codes = BTreeMap<FaceId, Vec<u16>>;
 
 /// The resources a page's content names: each face by its resource name, each picture by its
 /// own with its size in pixels, and the form of the poster shown on several pages.
@@ -65,7 +53,7 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
         (info.creation_date, info.modification_date, info.metadata_date) = (t, t, t);
     }
     // Only the faces some text needs are parsed and embedded.
-    let usage = usage(layout, pages);
+    let usage = subset::usage(layout, pages);
     let fonts: BTreeMap<FaceId, FontId> = usage.keys().map(|&id| (id, doc.add_font(pdf_face(id)))).collect();
     // Each picture is stored once in the file, however many sheets show it.
     let pictures: Vec<(String, u32, u32)> = layout
@@ -89,13 +77,9 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
     let shown = pages.iter().flat_map(|p| &p.items).filter(|item| matches!(item, Item::Poster { .. })).count();
     let form = (shown > 1).then(|| doc.add_xobject(&placeholder()));
 
-    let mut pdf_pages = vec![glyph_page(&usage, &fonts)];
-    pdf_pages.extend(pages.iter().map(|page| PdfPage::new(Mm(page.w), Mm(page.h), Vec::new())));
-    let options = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    let mut file = doc.with_pages(pdf_pages).to_lopdf_document(&options, &mut Vec::new());
+    let pdf_pages = pages.iter().map(|page| PdfPage::new(Mm(page.w), Mm(page.h), Vec::new())).collect();
+    let subset::Saved { mut file, codes, resources } = subset::save(&mut doc, pdf_pages, &usage, &fonts);
     let numbers = file.get_pages();
-    let glyphs_page = numbers[&1];
-    let codes = glyph_codes(&file.get_page_content(glyphs_page), &usage).expect("printpdf shows every glyph of the glyph page");
     let names = Names {
         fonts: fonts.into_iter().map(|(face, id)| (face, id.0)).collect(),
         codes,
@@ -127,23 +111,18 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
                 Item::Own(shapes) => shapes.iter().for_each(|s| w.shape(s)),
             }
         }
-        set_content(&mut file, numbers[&(n as u32 + 2)], w.out).expect("printpdf gives every page one content stream");
+        set_content(&mut file, numbers[&(n as u32 + 1)], w.out).expect("printpdf gives every page one content stream");
     }
-    let resources = file.get_dictionary(glyphs_page).and_then(|page| page.get(b"Resources")).and_then(Object::as_reference);
-    let resources = resources.expect("printpdf gives every page its resources");
-    if let Some(id) = &form {
-        let mut w = Writer::new(layout.height, &names);
-        layout.shapes.iter().for_each(|s| w.shape(s));
-        let size = (layout.width * PT_PER_MM, layout.height * PT_PER_MM);
-        fill_form(&mut file, id, w.out, size, resources).expect("printpdf writes the form's place and the resources");
-    }
-    let contents = file.get_page_contents(glyphs_page);
-    file.delete_pages(&[1]);
-    for id in contents {
-        file.objects.remove(&id);
-    }
-    if form.is_none() {
-        file.objects.remove(&resources);
+    match &form {
+        Some(id) => {
+            let mut w = Writer::new(layout.height, &names);
+            layout.shapes.iter().for_each(|s| w.shape(s));
+            let size = (layout.width * PT_PER_MM, layout.height * PT_PER_MM);
+            fill_form(&mut file, id, w.out, size, resources).expect("printpdf writes the form's place and the resources");
+        }
+        None => {
+            file.objects.remove(&resources);
+        }
     }
     if let Ok(catalog) = file.catalog_mut() {
         catalog.set("Lang", Object::string_literal(about.lang));
@@ -152,78 +131,6 @@ pub fn render(layout: &Layout, pages: &[Page], about: &About) -> Vec<u8> {
     let mut bytes = Vec::new();
     file.save_to(&mut bytes).expect("a PDF saves into memory");
     bytes
-}
-
-/// Every glyph the pages draw, by face.
-fn usage(layout: &Layout, pages: &[Page]) -> Usage {
-    let mut usage = Usage::new();
-    // The poster is looked through once, however many sheets show it.
-    let items = || pages.iter().flat_map(|p| &p.items);
-    let poster = items().any(|item| matches!(item, Item::Poster { .. })).then_some(&layout.shapes);
-    let own = items().filter_map(|item| match item {
-        Item::Own(shapes) => Some(shapes),
-        Item::Poster { .. } => None,
-    });
-    for shape in poster.into_iter().chain(own).flatten() {
-        let Shape::Text { text, line, .. } = shape else { continue };
-        for g in &line.glyphs {
-            let known = usage.entry(g.face).or_default().entry(g.id).or_insert(None);
-            if known.is_none() {
-                // A ligature in a right-to-left word (lam-alef) is read with the word, from the
-                // right: its characters go in that order too.
-                let drawn = &text[g.text.0 as usize..g.text.1 as usize];
-                let chars: String = if g.rtl { drawn.chars().rev().collect() } else { drawn.to_string() };
-                *known = (!chars.is_empty()).then_some(chars);
-            }
-        }
-    }
-    usage
-}
-
-/// A page that shows every glyph once, face by face, in the order of `usage`.
-fn glyph_page(usage: &Usage, fonts: &BTreeMap<FaceId, FontId>) -> PdfPage {
-    let mut ops = vec![Op::StartTextSection];
-    for (face, glyphs) in usage {
-        ops.push(Op::SetFont { font: PdfFontHandle::External(fonts[face].clone()), size: Pt(10.0) });
-        let codepoints = glyphs.iter().map(|(&gid, chars)| Codepoint { gid, offset: 0.0, cid: chars.clone() }).collect();
-        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(codepoints)] });
-    }
-    ops.push(Op::EndTextSection);
-    PdfPage::new(Mm(10.0), Mm(10.0), ops)
-}
-
-/// The codes printpdf wrote on the glyph page (hex strings of two bytes per glyph, in the order
-/// shown), given to each glyph of `usage`.
-fn glyph_codes(content: &[u8], usage: &Usage) -> Result<Codes, String> {
-    let mut written = Vec::new();
-    let mut rest = content;
-    while let Some(open) = rest.iter().position(|&b| b == b'<') {
-        let close = rest[open..].iter().position(|&b| b == b'>').ok_or("an unclosed hex string")? + open;
-        let hex: Vec<u8> = rest[open + 1..close].iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
-        if hex.len() % 4 != 0 {
-            return Err(format!("a glyph code of {} hex digits", hex.len()));
-        }
-        for code in hex.chunks(4) {
-            let code = std::str::from_utf8(code).ok().and_then(|c| u16::from_str_radix(c, 16).ok()).ok_or("a code that is not hex")?;
-            written.push(code);
-        }
-        rest = &rest[close + 1..];
-    }
-    let shown: usize = usage.values().map(BTreeMap::len).sum();
-    if written.len() != shown {
-        return Err(format!("{} codes for {shown} glyphs", written.len()));
-    }
-    let mut written = written.into_iter();
-    Ok(usage
-        .iter()
-        .map(|(&face, glyphs)| {
-            let mut table = vec![0; glyphs.keys().last().map_or(0, |&g| g as usize + 1)];
-            for (&gid, code) in glyphs.keys().zip(written.by_ref()) {
-                table[gid as usize] = code;
-            }
-            (face, table)
-        })
-        .collect())
 }
 
 /// Gives a page the content we wrote for it, in the one stream printpdf made.
@@ -639,13 +546,5 @@ mod tests {
         assert_eq!(written(29.0 / 255.0, 3), "0.114");
         assert_eq!(written(0.25, 5), "0.25");
         assert_eq!(written(-12.0, 0), "-12");
-    }
-
-    #[test]
-    fn glyph_codes_are_read_in_the_order_they_were_shown() {
-        let usage: Usage = [(0, [(3, None), (70, Some("a".into()))].into()), (9, [(5, Some("😀".into()))].into())].into();
-        let codes = glyph_codes(b"BT\n/F1 10 Tf\n[<0001> <0002>] TJ\n/F2 10 Tf\n[<0001>] TJ\nET", &usage).unwrap();
-        assert_eq!((codes[&0][3], codes[&0][70], codes[&9][5]), (1, 2, 1));
-        assert!(glyph_codes(b"[<0001>] TJ", &usage).is_err(), "a glyph without its code is an error, not a wrong glyph");
     }
 }
