@@ -11,7 +11,7 @@ macro_rules! requests {
     (
         core main { $( $(#[$doc:meta])* $module:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $answer:ty; )* }
         // The phones' requests reach no window: they get no permission.
-        core phone { $( $pmodule:ident :: $pname:ident ( $($parg:ident : $pty:ty),* ) -> $panswer:ty; )* }
+        core phone { $( $pname:ident = $ptype:path; )* }
         $( shell $window:ident { $( $smodule:ident :: $sname:ident $(::<$generic:path>)? ),* $(,)? } )*
     ) => {
         const GRANTS: &[(&str, &str)] = &[

@@ -432,21 +432,20 @@ fn print_journey(out: &mut impl Write, doc: &JourneyDoc) -> Result<()> {
     Ok(())
 }
 
-/// `journeywall room`: the app's room, through the same dispatch, until SIGINT or SIGTERM. The
+/// `journeywall room`: the app's room, opened and closed as the app does, until SIGINT or SIGTERM. The
 /// signals are listened for before the link is printed: whoever starts the room and stops it at
 /// once (a test, a script) stops it cleanly.
 fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut impl Write) -> Result<()> {
-    use crate::requests::{dispatch, Request};
-    let state = crate::requests::new_state(db.to_path_buf(), Store::open(db), paths::system_locale());
+    let state = crate::commands::AppState::new(db.to_path_buf(), Store::open(db), paths::system_locale());
     let fail = |e: crate::commands::CommandError| anyhow::anyhow!(e.message);
     let journey = state.with(|s| s.resolve(journey)).map_err(fail)?;
     tauri::async_runtime::block_on(async {
         let stopped = stop_signals()?;
-        let info = dispatch(&state, Request::open_room { journey, options }).map_err(fail)?;
-        for link in info["links"].as_array().into_iter().flatten() {
-            writeln!(out, "{}", link.as_str().unwrap_or_default())?;
+        let info = crate::room::open_room(&state, journey, options).map_err(fail)?;
+        for link in &info.links {
+            writeln!(out, "{link}")?;
         }
-        if info["onNetwork"] == false {
+        if !info.on_network {
             writeln!(out, "(this computer is on no private network: phones cannot reach it; turn on its Wi-Fi hotspot)")?;
         }
         out.flush()?;
@@ -467,7 +466,7 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
             () = stopped => {}
             () = watching => {}
         }
-        dispatch(&state, Request::close_room {}).map_err(fail)?;
+        crate::room::close_room(&state).map_err(fail)?;
         Ok(())
     })
 }

@@ -28,9 +28,6 @@ pub struct AppState {
     pub on_room_event: OnceLock<Box<dyn Fn(crate::events::RoomChanged) + Send + Sync>>,
     /// This state itself, for the room's server, which answers phones on other threads.
     me: Weak<AppState>,
-    /// The one dispatch, for callers that hold only this state (the room's server): set by
-    /// `requests::new_state`, so nothing here depends on the list of requests.
-    pub dispatch: OnceLock<fn(&AppState, serde_json::Value) -> Result<serde_json::Value>>,
 }
 
 /// Where the user's choice of language is kept (absent: follow the system).
@@ -57,6 +54,14 @@ impl CommandError {
 
 pub type Result<T> = std::result::Result<T, CommandError>;
 
+/// A request as a typed value with a typed answer. The room's server asks these (it cannot call
+/// `requests::dispatch`: that would make the list of requests, which opens the room, and the
+/// room depend on each other); the dispatch answers the same values for `journeywall rpc`.
+pub trait Ask {
+    type Answer: Serialize;
+    fn answer(self, state: &AppState) -> Result<Self::Answer>;
+}
+
 impl AppState {
     /// `store` is the database as it opened, or why it did not; the UI language is the one the
     /// user chose before (kept in the database), else the system's.
@@ -72,17 +77,7 @@ impl AppState {
             room: Mutex::new(None),
             on_room_event: OnceLock::new(),
             me: me.clone(),
-            dispatch: OnceLock::new(),
         })
-    }
-
-    /// Answers a request given as its JSON (`{"cmd": "phone_view", …}`) through the one dispatch.
-    pub fn answer(&self, request: serde_json::Value) -> Result<serde_json::Value> {
-        let dispatch = self
-            .dispatch
-            .get()
-            .ok_or_else(|| self.error(&said!("requests cannot be answered yet", "verzoeken kunnen nog niet worden beantwoord")))?;
-        dispatch(self, request)
     }
 
     /// This state, shared: only ever called while it is alive, by one of its own methods' callers.

@@ -31,7 +31,7 @@ use tauri_specta::Event;
 pub fn run(db_path: PathBuf) {
     let locale = paths::system_locale();
     let (store, notice) = open_database(&db_path, locale);
-    let state = requests::new_state(db_path, store, locale);
+    let state = crate::commands::AppState::new(db_path, store, locale);
     if let Some(notice) = notice {
         state.set_notice(notice);
     }

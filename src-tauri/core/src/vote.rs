@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::fields::{check_colour, check_title, ensure, Id, Millis};
 use crate::said;
-use crate::said::{Field, Record};
+use crate::said::{Field, Lang, Record};
 
 pub const DOTS_RANGE: std::ops::RangeInclusive<u32> = 1..=20;
 /// As many as a room takes phones (each phone votes as a participant).
@@ -189,6 +189,19 @@ impl Vote {
         Ok(())
     }
 
+    /// The name a phone takes part under: the name its participant gave, or "Phone 3" (the n-th
+    /// phone to join, in the journey's language `lang`: the board and poster show it) when they
+    /// gave none; "Kim (2)" when a participant of that name takes part already, as names are
+    /// compared by `add_participant`.
+    pub fn name_for_phone(&self, given: Option<&str>, number: usize, lang: Lang) -> String {
+        let base = match given.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => name.to_owned(),
+            None => format!("{} {number}", said!("Phone", "Telefoon").get(lang)),
+        };
+        let taken = |n: &str| self.participants.iter().any(|p| p.name.to_lowercase() == n.to_lowercase());
+        (1..).map(|k| if k == 1 { base.clone() } else { format!("{base} ({k})") }).find(|n| !taken(n)).unwrap_or(base)
+    }
+
     fn check_open(&self) -> Result<()> {
         if self.closed {
             return Err(Error::NotAllowed(said!(
@@ -210,6 +223,17 @@ mod tests {
         let anna = new_id();
         v.add_participant(anna, "Anna".into(), None).unwrap();
         (v, anna)
+    }
+
+    #[test]
+    fn a_phone_takes_part_under_its_name_told_apart_from_others_whatever_their_case() {
+        let (mut v, _) = vote(false);
+        assert_eq!(v.name_for_phone(Some(" Kim "), 4, Lang::En), "Kim");
+        assert_eq!(v.name_for_phone(Some("anna"), 4, Lang::En), "anna (2)", "Anna takes part already");
+        v.add_participant(new_id(), v.name_for_phone(Some("anna"), 4, Lang::En), None).unwrap();
+        assert_eq!(v.name_for_phone(Some("ANNA"), 5, Lang::En), "ANNA (3)");
+        assert_eq!(v.name_for_phone(None, 7, Lang::Nl), "Telefoon 7");
+        assert_eq!(v.name_for_phone(Some("  "), 7, Lang::En), "Phone 7");
     }
 
     #[test]

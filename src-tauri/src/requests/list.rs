@@ -7,8 +7,9 @@
 // A `core` line names the function that answers it (`module::name(args) -> answer`); that
 // function takes `&AppState` first and returns `Result<answer, CommandError>`. A `shell` line
 // names a Tauri command that needs a window or a native dialog, so only the app can answer it.
-// A `phone` line is answered by the same dispatch for the room's server only: no window may
-// call it, so it has no Tauri command and no grant.
+// A `phone` line names a request type of the room's phones (`cmd = type`), answered by its
+// `Ask` impl: the room's server asks it directly, the dispatch for `journeywall rpc`. No window
+// may call it, so it has no Tauri command and no grant.
 requests! {
     core main {
         commands::app_info() -> AppInfo;
@@ -41,10 +42,10 @@ requests! {
         room::set_room_focus(focus: Focus) -> ();
     }
     core phone {
-        room::phone_view(room: String, device: String, lang: Lang) -> PhoneView;
-        room::name_phone(room: String, device: String, name: Option<String>, lang: Lang) -> ();
-        room::receive_notes(room: String, notes: Vec<PhoneNote>) -> Vec<NoteAnswer>;
-        room::give_dot(room: String, device: String, card: Id, give: bool, lang: Lang) -> PhoneView;
+        phone_view = room::ViewForPhone;
+        name_phone = room::NamePhone;
+        receive_notes = room::ReceiveNotes;
+        give_dot = room::GiveDot;
     }
     shell main {
         save::save_poster::<tauri::Wry>,

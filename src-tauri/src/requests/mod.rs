@@ -7,12 +7,11 @@ use journeywall_core::model::{Id, JourneySummary};
 use journeywall_core::poster::PosterOptions;
 use journeywall_core::round::{Round, RoundDiff, RoundInfo};
 use journeywall_core::templates::TemplateInfo;
-use journeywall_core::{said, Applied, Edit, Lang};
+use journeywall_core::{said, Applied, Edit};
 use serde::Deserialize;
 
-use crate::commands::{AppInfo, AppState, CommandError, ImportedJourney, OpenedJourney};
+use crate::commands::{AppInfo, AppState, Ask, CommandError, ImportedJourney, OpenedJourney};
 use crate::phones::{Focus, RoomInfo, RoomOptions};
-use crate::room::PhoneNote;
 use crate::save::{PosterPapers, PosterPreview};
 // The modules whose functions the list names.
 use crate::{commands, imports, menu, personas, projector, room, rounds, save};
@@ -20,7 +19,7 @@ use crate::{commands, imports, menu, personas, projector, room, rounds, save};
 macro_rules! requests {
     (
         core main { $( $(#[$doc:meta])* $module:ident :: $name:ident ( $($arg:ident : $ty:ty),* ) -> $answer:ty; )* }
-        core phone { $( $pmodule:ident :: $pname:ident ( $($parg:ident : $pty:ty),* ) -> $panswer:ty; )* }
+        core phone { $( $pname:ident = $ptype:path; )* }
         $( shell $window:ident { $( $smodule:ident :: $sname:ident $(::<$generic:path>)? ),* $(,)? } )*
     ) => {
         /// A request as `journeywall rpc` and the room read it: `{"cmd": "open_journey", "journey": "…"}`,
@@ -30,14 +29,14 @@ macro_rules! requests {
         #[allow(non_camel_case_types)]
         pub enum Request {
             $( $name { $($arg: $ty),* }, )*
-            $( $pname { $($parg: $pty),* }, )*
+            $( $pname($ptype), )*
         }
 
         /// Answers a request: the one place where a request meets the function that handles it.
         pub fn dispatch(state: &AppState, request: Request) -> Result<serde_json::Value, CommandError> {
             match request {
                 $( Request::$name { $($arg),* } => to_json(state, $module::$name(state, $($arg),*)?), )*
-                $( Request::$pname { $($parg),* } => to_json(state, $pmodule::$pname(state, $($parg),*)?), )*
+                $( Request::$pname(request) => to_json(state, Ask::answer(request, state)?), )*
             }
         }
 
@@ -88,20 +87,6 @@ include!("list.rs");
 fn to_json<T: serde::Serialize>(state: &AppState, answer: T) -> Result<serde_json::Value, CommandError> {
     serde_json::to_value(answer)
         .map_err(|e| state.error(&said!("the answer could not be written: {e}", "het antwoord kon niet worden geschreven: {e}")))
-}
-
-/// The app's state over a database, answering requests through `dispatch` for every caller.
-pub fn new_state(
-    db_path: std::path::PathBuf,
-    store: journeywall_core::Result<journeywall_core::Store>,
-    locale: Lang,
-) -> std::sync::Arc<AppState> {
-    let state = AppState::new(db_path, store, locale);
-    let _ = state.dispatch.set(|state, request| {
-        let request = serde_json::from_value(request).map_err(|e| state.error(&said!("not a request: {e}", "geen verzoek: {e}")))?;
-        dispatch(state, request)
-    });
-    state
 }
 
 /// A request from its JSON text, or why it is not one, said so that a person can correct it.

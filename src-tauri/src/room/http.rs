@@ -1,31 +1,39 @@
-//! The room's HTTP server (see `docs/ROOM.md`). Every request passes the same gates in order: its
-//! `Host` must be one of the room's own addresses (403, against DNS rebinding), its path must
-//! carry the room's token (404, compared in constant time, no hint), and, except for the page
-//! itself, it must come from a phone of the room (its cookie) that is within its limits (429).
-//! What passes becomes a request of the one dispatch, answered off the async threads.
+//! The room's HTTP server (see `docs/ROOM.md`): a route per path and method, behind gates that
+//! every request passes in order. Its `Host` must be one of the room's own addresses (403,
+//! against DNS rebinding); its path must carry the room's token (404, compared in constant time,
+//! no hint); and, except for the page and its assets, it must come from a phone of the room (its
+//! cookie) within its limits (401, 429). Bodies are limited in size and requests in time. What
+//! passes is asked of the room as a typed request (`from_phones.rs`), off the async threads.
 
 use std::convert::Infallible;
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::{Request as HttpRequest, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::extract::{FromRequest, FromRequestParts, Request as HttpRequest, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{from_fn_with_state, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
 use journeywall_core::inbox::Incoming;
 use journeywall_core::model::Id;
 use journeywall_core::{said, Lang};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::commands::AppState;
+use super::from_phones::{GiveDot, NamePhone, NoteAnswer, Phone, PhoneNote, ReceiveNotes, ViewForPhone};
+use crate::commands::{AppState, Ask};
 use crate::phones::{random_token, Refusal, Shared, MAX_DEVICES, STREAMS_PER_DEVICE};
 
 /// The largest request body a phone may send: a note of 200 characters is well under 2 KB.
 pub const MAX_BODY: usize = 16 * 1024;
+/// The longest a request may take to be answered (its body sent, the disk written): a phone
+/// that opens a request and sends nothing more holds no answer open for longer.
+const REQUEST_TIME: Duration = Duration::from_secs(20);
 const COOKIE: &str = "jw";
 /// Open event streams across all phones (a phone keeps one; a reload briefly two).
 const MAX_STREAMS: usize = 2 * MAX_DEVICES;
@@ -38,7 +46,7 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; conn
                    base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// The shortest time between two events to one phone.
-const EVENT_INTERVAL: std::time::Duration = std::time::Duration::from_millis(250);
+const EVENT_INTERVAL: Duration = Duration::from_millis(250);
 /// The most notes written in one transaction.
 const MAX_BATCH: usize = 256;
 
@@ -48,10 +56,10 @@ struct Server {
     room: Arc<Shared>,
     stop: tokio::sync::watch::Receiver<bool>,
     streams: Arc<AtomicUsize>,
-    notes: tokio::sync::mpsc::Sender<(serde_json::Value, Reply)>,
+    notes: tokio::sync::mpsc::Sender<(PhoneNote, Reply)>,
 }
 
-type Reply = tokio::sync::oneshot::Sender<Result<serde_json::Value, String>>;
+type Reply = tokio::sync::oneshot::Sender<Result<NoteAnswer, String>>;
 
 /// Serves the room on `listeners` until the sender returned is told `true`; the receiver reports
 /// (by its senders all going away) when every listener is closed.
@@ -65,7 +73,7 @@ pub fn serve(
     let (notes, waiting) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
     tauri::async_runtime::spawn(write_notes(state.clone(), room.token.clone(), waiting));
     let server = Server { state, room, stop: stop_rx.clone(), streams: Arc::new(AtomicUsize::new(0)), notes };
-    let app = axum::Router::new().fallback(answer).with_state(server);
+    let app = router(server);
     for listener in listeners {
         let (app, mut stop, done) = (app.clone(), stop_rx.clone(), done_tx.clone());
         tauri::async_runtime::spawn(async move {
@@ -81,49 +89,104 @@ pub fn serve(
     (stop_tx, done_rx)
 }
 
-async fn answer(State(server): State<Server>, request: HttpRequest) -> Response {
-    let room = &server.room;
-    let headers = request.headers().clone();
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    if !room.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+/// The routes, and the gates in front of them (the last layer added is the first gate passed).
+fn router(server: Server) -> Router {
+    let from_phones = Router::new()
+        .route("/r/{token}/journey", get(journey))
+        .route("/r/{token}/events", get(events))
+        .route("/r/{token}/notes", post(note))
+        .route("/r/{token}/name", post(name))
+        .route("/r/{token}/dots", post(dot))
+        .route_layer(from_fn_with_state(server.clone(), admit))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY));
+    Router::new()
+        .route("/r/{token}", get(join))
+        .route("/r/{token}/phone.js", get(|| async { asset(SCRIPT, "text/javascript; charset=utf-8") }))
+        .route("/r/{token}/phone.css", get(|| async { asset(STYLE, "text/css; charset=utf-8") }))
+        .merge(from_phones)
+        .fallback(|| async { not_found() })
+        .layer(from_fn_with_state(server.clone(), token_gate))
+        .layer(from_fn_with_state(server.clone(), host_gate))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIME))
+        .with_state(server)
+}
+
+// --- the gates ----------------------------------------------------------------------------------
+
+/// 403 unless the request names one of the room's own addresses as its `Host`.
+async fn host_gate(State(server): State<Server>, request: HttpRequest, next: Next) -> Response {
+    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    if !server.room.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
         return plain(StatusCode::FORBIDDEN, "");
     }
-    let path = request.uri().path().to_owned();
-    let Some((token, tail)) = path.strip_prefix("/r/").map(|rest| rest.split_once('/').unwrap_or((rest, ""))) else {
-        return not_found();
-    };
-    if !same(token.as_bytes(), room.token.as_bytes()) {
+    next.run(request).await
+}
+
+/// 404, the same as for a path that does not exist, unless the path is the room's: `/r/<token>`
+/// and what is below it.
+async fn token_gate(State(server): State<Server>, request: HttpRequest, next: Next) -> Response {
+    let path = request.uri().path();
+    let token = path.strip_prefix("/r/").map(|rest| rest.split_once('/').map_or(rest, |(token, _)| token));
+    if !token.is_some_and(|t| same(t.as_bytes(), server.room.token.as_bytes())) {
         return not_found();
     }
-    let lang = phone_language(&headers);
-    let method = request.method().clone();
-    match (&method, tail) {
-        (&Method::GET, "") => join(&server, &headers, lang),
-        (&Method::GET, "phone.js") => asset(SCRIPT, "text/javascript; charset=utf-8"),
-        (&Method::GET, "phone.css") => asset(STYLE, "text/css; charset=utf-8"),
-        (_, "journey" | "events" | "notes" | "name" | "dots") => from_phone(&server, request, tail, lang).await.unwrap_or_else(|r| *r),
-        _ => not_found(),
+    next.run(request).await
+}
+
+/// Which phone of the room asks: found by `admit`, for the requests only phones may make.
+#[derive(Clone)]
+struct Device(String);
+
+/// Lets through a request of one of the room's phones (its cookie) within its rate, telling the
+/// route which phone it is.
+async fn admit(State(server): State<Server>, PhoneLang(lang): PhoneLang, mut request: HttpRequest, next: Next) -> Response {
+    let device = cookie(request.headers()).unwrap_or_default();
+    let counted = server.room.devices.lock().map_err(|_| Refusal::Unknown).and_then(|mut d| d.request(&device, Instant::now()));
+    match counted {
+        Ok(()) => {
+            request.extensions_mut().insert(Device(device));
+            next.run(request).await
+        }
+        Err(Refusal::TooFast | Refusal::TooManyNotes) => refusal(
+            StatusCode::TOO_MANY_REQUESTS,
+            said!("too many requests at once; wait a moment", "te veel verzoeken tegelijk; wacht even").get(lang),
+        ),
+        Err(_) => refusal(
+            StatusCode::UNAUTHORIZED,
+            said!("open the join link again (scan the QR code)", "open de link van de sessie opnieuw (scan de QR-code)").get(lang),
+        ),
     }
 }
 
-/// A request only the room's phones may make: admitted (its cookie, its rate), then answered.
-async fn from_phone(server: &Server, request: HttpRequest, tail: &str, lang: Lang) -> Result<Response, Box<Response>> {
-    let device = admit(server, request.headers(), lang)?;
-    let method = request.method().clone();
-    Ok(match (&method, tail) {
-        (&Method::GET, "journey") => call(server, &device, lang, json!({ "cmd": "phone_view" })).await,
-        (&Method::GET, "events") => events(server, device),
-        (&Method::POST, "notes") => note(server, device, body(request, lang).await?, lang).await,
-        (&Method::POST, "name") => {
-            let b = body::<NameBody>(request, lang).await?;
-            call(server, &device, lang, json!({ "cmd": "name_phone", "name": b.name })).await
-        }
-        (&Method::POST, "dots") => {
-            let b = body::<DotBody>(request, lang).await?;
-            call(server, &device, lang, json!({ "cmd": "give_dot", "card": b.card, "give": b.give })).await
-        }
-        _ => plain(StatusCode::METHOD_NOT_ALLOWED, ""),
-    })
+// --- what a request carries ---------------------------------------------------------------------
+
+/// The language a phone is answered in: Dutch when its first language is Dutch, else English.
+struct PhoneLang(Lang);
+
+impl<S: Sync> FromRequestParts<S> for PhoneLang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(PhoneLang(phone_language(&parts.headers)))
+    }
+}
+
+/// A JSON body, or its refusal said in the phone's language.
+struct Body<T>(T);
+
+impl<S: Sync, T: serde::de::DeserializeOwned> FromRequest<S> for Body<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: HttpRequest, _: &S) -> Result<Self, Response> {
+        let lang = phone_language(request.headers());
+        // The limit layer has bounded the body already; a body over it fails to be read.
+        let bytes = axum::body::to_bytes(request.into_body(), MAX_BODY).await.map_err(|_| {
+            refusal(StatusCode::PAYLOAD_TOO_LARGE, said!("that is too long to send", "dat is te lang om te versturen").get(lang))
+        })?;
+        serde_json::from_slice(&bytes)
+            .map(Body)
+            .map_err(|e| refusal(StatusCode::BAD_REQUEST, said!("not understood: {e}", "niet begrepen: {e}").get(lang)))
+    }
 }
 
 #[derive(Deserialize)]
@@ -140,19 +203,18 @@ struct DotBody {
     give: bool,
 }
 
+// --- the routes ---------------------------------------------------------------------------------
+
 /// The phone page, with the phone's cookie: the one it has, or a new one while the room has space.
-fn join(server: &Server, headers: &HeaderMap, lang: Lang) -> Response {
-    let cookie = cookie(headers);
+async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers: HeaderMap) -> Response {
+    let cookie = cookie(&headers);
     let joined = server.room.devices.lock().map_err(|_| Refusal::Full).and_then(|mut d| d.join(cookie.as_deref(), random_token));
-    let device = match joined {
-        Ok(device) => device,
-        Err(_) => {
-            let said = said!(
-                "This room is full ({MAX_DEVICES} phones). Ask the facilitator.",
-                "Deze room is vol ({MAX_DEVICES} telefoons). Vraag het de begeleider."
-            );
-            return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
-        }
+    let Ok(device) = joined else {
+        let said = said!(
+            "This room is full ({MAX_DEVICES} phones). Ask the facilitator.",
+            "Deze room is vol ({MAX_DEVICES} telefoons). Vraag het de begeleider."
+        );
+        return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
     };
     if cookie.as_deref() != Some(device.as_str()) {
         server.room.changed();
@@ -170,25 +232,46 @@ fn join(server: &Server, headers: &HeaderMap, lang: Lang) -> Response {
     r
 }
 
-/// The phone a request comes from, if it is one of the room's and within its rate.
-fn admit(server: &Server, headers: &HeaderMap, lang: Lang) -> Result<String, Box<Response>> {
-    let device = cookie(headers).unwrap_or_default();
-    let counted = server.room.devices.lock().map_err(|_| Refusal::Unknown).and_then(|mut d| d.request(&device, Instant::now()));
-    match counted {
-        Ok(()) => Ok(device),
-        Err(Refusal::TooFast | Refusal::TooManyNotes) => Err(Box::new(refusal(
-            StatusCode::TOO_MANY_REQUESTS,
-            said!("too many requests at once; wait a moment", "te veel verzoeken tegelijk; wacht even").get(lang),
-        ))),
-        Err(_) => Err(Box::new(refusal(
-            StatusCode::UNAUTHORIZED,
-            said!("open the join link again (scan the QR code)", "open de link van de sessie opnieuw (scan de QR-code)").get(lang),
-        ))),
+impl Server {
+    fn phone(&self, Device(device): Device, lang: Lang) -> Phone {
+        Phone { room: self.room.token.clone(), device, lang }
     }
 }
 
-async fn note(server: &Server, device: String, incoming: Incoming, lang: Lang) -> Response {
-    if let Err(e) = incoming.validate() {
+async fn journey(State(server): State<Server>, Extension(device): Extension<Device>, PhoneLang(lang): PhoneLang) -> Response {
+    let phone = server.phone(device, lang);
+    answer(ask(&server.state, ViewForPhone { phone }).await)
+}
+
+async fn name(
+    State(server): State<Server>,
+    Extension(device): Extension<Device>,
+    PhoneLang(lang): PhoneLang,
+    Body(body): Body<NameBody>,
+) -> Response {
+    let phone = server.phone(device, lang);
+    answer(ask(&server.state, NamePhone { phone, name: body.name }).await)
+}
+
+async fn dot(
+    State(server): State<Server>,
+    Extension(device): Extension<Device>,
+    PhoneLang(lang): PhoneLang,
+    Body(body): Body<DotBody>,
+) -> Response {
+    let phone = server.phone(device, lang);
+    answer(ask(&server.state, GiveDot { phone, card: body.card, give: body.give }).await)
+}
+
+/// A note, written with the others that arrive meanwhile (`write_notes`): 201 when it is new, 200
+/// when it had arrived before (a phone sends a note again until it hears back).
+async fn note(
+    State(server): State<Server>,
+    Extension(Device(device)): Extension<Device>,
+    PhoneLang(lang): PhoneLang,
+    Body(note): Body<Incoming>,
+) -> Response {
+    if let Err(e) = note.validate() {
         return refusal(StatusCode::BAD_REQUEST, &e.message(lang));
     }
     let counted = server.room.devices.lock().map_err(|_| Refusal::Unknown).and_then(|mut d| d.note(&device, Instant::now()));
@@ -198,27 +281,24 @@ async fn note(server: &Server, device: String, incoming: Incoming, lang: Lang) -
             said!("that is a lot of notes in one minute; wait a moment", "dat zijn veel notities in één minuut; wacht even").get(lang),
         );
     }
+    let closing = || refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de sessie stopt").get(lang));
     let (reply, answer) = tokio::sync::oneshot::channel();
-    let note = json!({ "device": device, "note": incoming, "lang": lang });
-    if server.notes.send((note, reply)).await.is_err() {
-        return refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de sessie stopt").get(lang));
+    if server.notes.send((PhoneNote { device, note, lang }, reply)).await.is_err() {
+        return closing();
     }
     match answer.await {
-        Ok(Ok(v)) if v.get("stored").is_some() => {
-            let status = if v["stored"]["new"] == json!(true) { StatusCode::CREATED } else { StatusCode::OK };
-            json_answer(status, &v["stored"]["note"])
-        }
-        Ok(Ok(v)) => refusal(StatusCode::BAD_REQUEST, v["refused"]["message"].as_str().unwrap_or_default()),
+        Ok(Ok(NoteAnswer::Stored { note, new })) => json_answer(if new { StatusCode::CREATED } else { StatusCode::OK }, &note),
+        Ok(Ok(NoteAnswer::Refused { message })) => refusal(StatusCode::BAD_REQUEST, &message),
         // The note passed its checks, so what failed is the laptop (its disk): it was not stored.
         Ok(Err(message)) => refusal(StatusCode::SERVICE_UNAVAILABLE, &message),
-        Err(_) => refusal(StatusCode::SERVICE_UNAVAILABLE, said!("the room is closing", "de sessie stopt").get(lang)),
+        Err(_) => closing(),
     }
 }
 
 /// Writes notes as they come, each time all that arrived while the last write was going to
 /// disk: thirty phones sending at once wait for a few syncs, not thirty. Ends when the server
 /// that feeds it is gone.
-async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::sync::mpsc::Receiver<(serde_json::Value, Reply)>) {
+async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::sync::mpsc::Receiver<(PhoneNote, Reply)>) {
     while let Some(first) = waiting.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -228,10 +308,8 @@ async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::syn
             }
         }
         let (notes, replies): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
-        let request = json!({ "cmd": "receive_notes", "room": room, "notes": notes });
-        let answers = match run(&state, request).await {
-            Ok(serde_json::Value::Array(answers)) => answers.into_iter().map(Ok).collect(),
-            Ok(other) => vec![Err(format!("unexpected answer {other}")); replies.len()],
+        let answers = match ask(&state, ReceiveNotes { room: room.clone(), notes }).await {
+            Ok(answers) => answers.into_iter().map(Ok).collect(),
             Err(message) => vec![Err(message); replies.len()],
         };
         for (reply, answer) in replies.into_iter().zip(answers) {
@@ -242,7 +320,7 @@ async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::syn
 
 /// The phone's stream of "something changed" events; it fetches what it shows on each. A phone
 /// keeps at most `STREAMS_PER_DEVICE` open, the room `MAX_STREAMS`.
-fn events(server: &Server, device: String) -> Response {
+async fn events(State(server): State<Server>, Extension(Device(device)): Extension<Device>) -> Response {
     let opened = server.room.devices.lock().ok().and_then(|mut d| {
         let d = d.get_mut(&device)?;
         (d.streams < STREAMS_PER_DEVICE).then(|| d.streams += 1)
@@ -290,41 +368,29 @@ fn close_stream(room: &Shared, device: &str) {
     }
 }
 
-/// Runs a request of the one dispatch (named as `requests/list.rs` names it) on a thread that
-/// may wait for the disk.
-async fn run(state: &Arc<AppState>, request: serde_json::Value) -> Result<serde_json::Value, String> {
+/// Asks `request` of the room on a thread that may wait for the disk.
+async fn ask<Q>(state: &Arc<AppState>, request: Q) -> Result<Q::Answer, String>
+where
+    Q: Ask + Send + 'static,
+    Q::Answer: Send + 'static,
+{
     let state = state.clone();
-    match tokio::task::spawn_blocking(move || state.answer(request)).await {
-        Ok(Ok(v)) => Ok(v),
+    match tokio::task::spawn_blocking(move || request.answer(&state)).await {
+        Ok(Ok(answer)) => Ok(answer),
         Ok(Err(e)) => Err(e.message),
         Err(_) => Err("the laptop could not answer".into()),
     }
 }
 
-/// Answers a phone's request (`request` names its command and arguments) as the phone `device`
-/// of this room.
-async fn call(server: &Server, device: &str, lang: Lang, mut request: serde_json::Value) -> Response {
-    request["room"] = json!(server.room.token);
-    request["device"] = json!(device);
-    request["lang"] = json!(lang);
-    match run(&server.state, request).await {
+/// An answer as the phone reads it: the value, or its refusal's message.
+fn answer(answered: Result<impl Serialize, String>) -> Response {
+    match answered {
         Ok(v) => json_answer(StatusCode::OK, &v),
         Err(message) => refusal(StatusCode::BAD_REQUEST, &message),
     }
 }
 
-/// A JSON body of at most `MAX_BODY` bytes, or the answer that refuses it.
-async fn body<T: serde::de::DeserializeOwned>(request: HttpRequest, lang: Lang) -> Result<T, Box<Response>> {
-    let too_large =
-        || Box::new(refusal(StatusCode::PAYLOAD_TOO_LARGE, said!("that is too long to send", "dat is te lang om te versturen").get(lang)));
-    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY) {
-        return Err(too_large());
-    }
-    let bytes: Bytes = axum::body::to_bytes(request.into_body(), MAX_BODY).await.map_err(|_| too_large())?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Box::new(refusal(StatusCode::BAD_REQUEST, said!("not understood: {e}", "niet begrepen: {e}").get(lang))))
-}
+// --- answers ------------------------------------------------------------------------------------
 
 fn cookie(headers: &HeaderMap) -> Option<String> {
     headers
@@ -337,7 +403,6 @@ fn cookie(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-/// Dutch when the phone's first language is Dutch; English otherwise.
 fn phone_language(headers: &HeaderMap) -> Lang {
     let first = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()).unwrap_or("");
     Lang::from_locale(first)
@@ -352,7 +417,7 @@ fn asset(body: impl IntoResponse, kind: &'static str) -> Response {
     safe(([(header::CONTENT_TYPE, kind)], body).into_response())
 }
 
-fn json_answer(status: StatusCode, value: &serde_json::Value) -> Response {
+fn json_answer(status: StatusCode, value: &impl Serialize) -> Response {
     safe((status, [(header::CACHE_CONTROL, "no-store")], axum::Json(value)).into_response())
 }
 
