@@ -4,26 +4,35 @@ export interface CurvePoint {
   score: number;
 }
 
+/** A cubic segment: its two control points and its end, as [x1, y1, x2, y2, x, y]. */
+export type Segment = [number, number, number, number, number, number];
+
 /**
  * A smooth path through the points, with y mapped from the score onto `height` (+2 at the top, −2
- * at the bottom, `pad` kept free at both edges). A monotone cubic (Fritsch–Carlson): flat at each
- * high and low point, so the line never swings above the happiest face or below the saddest, and
- * never leaves the lane. The poster draws the same curve (`poster::layout::smooth` in the core).
+ * at the bottom, `pad` kept free at both edges).
  */
 export function curvePath(points: CurvePoint[], height: number, pad = 14): string {
   const p = points.map((pt) => ({ x: pt.x, y: scoreToY(pt.score, height, pad) }));
   const first = p[0];
   if (!first) return "";
-  const m = monotoneTangents(p);
   const n = (v: number) => v.toFixed(1);
-  let d = `M${n(first.x)},${n(first.y)}`;
-  for (let i = 0; i < p.length - 1; i++) {
+  const curves = smooth(p).map(([x1, y1, x2, y2, x, y]) => `C${n(x1)},${n(y1)} ${n(x2)},${n(y2)} ${n(x)},${n(y)}`);
+  return [`M${n(first.x)},${n(first.y)}`, ...curves].join(" ");
+}
+
+/**
+ * The segments through the points: a monotone cubic (Fritsch–Carlson), flat at each high and low
+ * point, so the line never swings above the happiest face or below the saddest, and never leaves
+ * the lane. The poster draws the same curve (`poster::curve::smooth` in the core); both are
+ * checked against `ui/tests/emotion-curve.json`.
+ */
+export function smooth(p: { x: number; y: number }[]): Segment[] {
+  const m = monotoneTangents(p);
+  return p.slice(1).map((b, i) => {
     const a = p[i]!;
-    const b = p[i + 1]!;
     const h = (b.x - a.x) / 3;
-    d += ` C${n(a.x + h)},${n(a.y + m[i]! * h)} ${n(b.x - h)},${n(b.y - m[i + 1]! * h)} ${n(b.x)},${n(b.y)}`;
-  }
-  return d;
+    return [a.x + h, a.y + m[i]! * h, b.x - h, b.y - m[i + 1]! * h, b.x, b.y];
+  });
 }
 
 /** Each point's slope: zero where the line turns, else the weighted harmonic mean of its two sides. */

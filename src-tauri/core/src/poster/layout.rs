@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::captions::{place, points_along, Point, Room, SIZE as CAPTION_SIZE};
+use super::curve;
 use super::font::Weight;
 use super::glyphs::is_rtl;
 use super::measure::Measure;
@@ -548,7 +549,7 @@ impl Builder {
             Rect::new(x - size / 2.0, cy - size / 2.0, size, size)
         };
         let scored: Vec<(f32, f32)> = points.iter().filter_map(|(_, c, x, _)| c.emotion.map(|e| (*x, score_y(e as f32)))).collect();
-        let curve = (scored.len() > 1).then(|| smooth(&scored));
+        let curve = (scored.len() > 1).then(|| curve::smooth(&scored));
         let marks = [(2.0, "+2"), (0.0, "0"), (-2.0, "-2")];
         let mut obstacles: Vec<Rect> = points.iter().map(|(_, c, x, slot)| face(*x, c, *slot)).collect();
         obstacles.extend(
@@ -622,43 +623,6 @@ impl Builder {
         self.shapes.extend(listed_cards);
         y + height
     }
-}
-
-/// A smooth path through the points, as the editor draws it (`ui/src/board/curve.ts`): a monotone
-/// cubic (Fritsch–Carlson), flat at each high and low point, so the line never swings beyond the
-/// happiest or the saddest face and never leaves its lane.
-pub fn smooth(p: &[(f32, f32)]) -> Vec<Segment> {
-    let m = monotone_tangents(p);
-    p.windows(2)
-        .enumerate()
-        .map(|(i, w)| {
-            let (a, b) = (w[0], w[1]);
-            let h = (b.0 - a.0) / 3.0;
-            Segment::Curve((a.0 + h, a.1 + m[i] * h), (b.0 - h, b.1 - m[i + 1] * h), b)
-        })
-        .collect()
-}
-
-/// Each point's slope: zero where the line turns, else the weighted harmonic mean of its two sides.
-fn monotone_tangents(p: &[(f32, f32)]) -> Vec<f32> {
-    let h: Vec<f32> = p.windows(2).map(|w| w[1].0 - w[0].0).collect();
-    let d: Vec<f32> = p.windows(2).zip(&h).map(|(w, &h)| if h > 0.0 { (w[1].1 - w[0].1) / h } else { 0.0 }).collect();
-    (0..p.len())
-        .map(|i| {
-            if i == 0 {
-                return d.first().copied().unwrap_or(0.0);
-            }
-            if i == p.len() - 1 {
-                return d[i - 1];
-            }
-            let (d0, d1, h0, h1) = (d[i - 1], d[i], h[i - 1], h[i]);
-            if d0 * d1 <= 0.0 {
-                return 0.0;
-            }
-            let (w1, w2) = (2.0 * h1 + h0, h1 + 2.0 * h0);
-            (w1 + w2) / (w1 / d0 + w2 / d1)
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -816,25 +780,6 @@ mod tests {
         };
         assert!(listed("Punt nummer 0 van veel"), "the full phase lists its cards");
         assert!(!listed("Nieuwsgierig"), "the other phases keep their captions");
-    }
-
-    /// The emotion curve turns flat at its highs and lows: sampled along every segment, it stays
-    /// between the highest and the lowest face (a Catmull–Rom curve dipped below the lowest).
-    #[test]
-    fn the_emotion_curve_stays_between_its_highest_and_lowest_points() {
-        let points = [(0.0, 40.0), (50.0, 10.0), (80.0, 90.0), (150.0, 88.0), (160.0, 10.0), (230.0, 50.0), (230.0, 60.0)];
-        let (top, bottom) = (10.0, 90.0);
-        let mut from = points[0];
-        for segment in smooth(&points) {
-            let Segment::Curve(c1, c2, to) = segment else { panic!("a curve has only cubic segments") };
-            for k in 0..=20 {
-                let t = k as f32 / 20.0;
-                let u = 1.0 - t;
-                let y = u * u * u * from.1 + 3.0 * u * u * t * c1.1 + 3.0 * u * t * t * c2.1 + t * t * t * to.1;
-                assert!((top - 1e-3..=bottom + 1e-3).contains(&y), "{y} outside {top}..{bottom} between {from:?} and {to:?}");
-            }
-            from = to;
-        }
     }
 
     /// Whatever people type, text stays inside its card and inside the poster.

@@ -2,6 +2,7 @@
 //! drawn as PDF (to print) or SVG (to preview, or to take into other tools).
 
 mod captions;
+mod curve;
 mod font;
 mod glyphs;
 mod layout;
