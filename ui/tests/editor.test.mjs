@@ -380,6 +380,22 @@ test("pasting lines of text makes one card per line in the focused cell", async 
   assert.deepEqual(batch.edits.map((e) => e.title), ["Ask for a review after two weeks", "Send care tips for the shoes", "Loyalty discount on the next pair"]);
 });
 
+test("a pasted line longer than a title is cut where the core counts, never inside an emoji", async () => {
+  const { page, doc } = await openEditor();
+  await cell(page, doc, 4, 5).focus();
+  // 199 letters and two emoji: cut at 200 UTF-16 units the second half of the first emoji went,
+  // and the core refused the whole batch.
+  const long = "x".repeat(199) + "📦📦";
+  await page.evaluate((long) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", `${long}\nWrap the shoes in tissue paper`);
+    document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+  }, long);
+  await card(page, "Wrap the shoes in tissue paper").waitFor();
+  const [batch] = await edits(page);
+  assert.deepEqual(batch.edits.map((e) => e.title), ["x".repeat(199) + "📦", "Wrap the shoes in tissue paper"]);
+});
+
 test("an edit the backend refuses is explained and the canvas shows what is stored", async () => {
   const { page } = await openEditor();
   await card(page, "Comparison site").dblclick();

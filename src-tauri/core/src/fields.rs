@@ -15,6 +15,21 @@ pub type Millis = i64;
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_NOTES_CHARS: usize = 20_000;
 pub const MAX_TAGS: usize = 50;
+
+/// The limits a person can run into while typing, as the UI gets them (the generated bindings'
+/// `LIMITS`): its fields stop where the core would refuse, counting characters as the core does.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// Titles and names: a card's title, a phase's, a persona's name, a round's, a participant's,
+    /// a phone's note; a card's channel and a persona's role.
+    pub title_chars: usize,
+    /// Longer texts: a card's notes, a phase's question, a journey's description, persona texts.
+    pub notes_chars: usize,
+    pub tags: usize,
+}
+
+pub const LIMITS: Limits = Limits { title_chars: MAX_TITLE_CHARS, notes_chars: MAX_NOTES_CHARS, tags: MAX_TAGS };
 pub const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
 pub const LOCALES: [&str; 2] = ["nl", "en"];
 

@@ -66,6 +66,7 @@ macro_rules! requests {
                 // The only 64-bit integers crossing the boundary are epoch milliseconds (and the
                 // numbers inside free-form JSON settings), far below 2^53, so a JS number holds them.
                 .dangerously_cast_bigints_to_number()
+                .constant("LIMITS", journeywall_core::fields::LIMITS)
                 .commands(tauri_specta::collect_commands![
                     $( tauri_commands::$name, )*
                     $( $( $smodule::$sname $(::<$generic>)?, )* )*

@@ -6,7 +6,7 @@ import { askConfirm } from "./Confirm";
 import { InlineInput, MenuButton } from "./Menu";
 import { Modal } from "./Modal";
 import { Notice } from "./Notice";
-import { MAX_NOTES_CHARS } from "../journey/limits";
+import { clip, LIMITS } from "../journey/limits";
 
 interface HomeProps {
   onOpen(id: string): void;
@@ -183,10 +183,9 @@ function DescriptionEditor({ name, initial, onSave, onClose }: { name: string; i
         <textarea
           rows={4}
           value={text}
-          maxLength={MAX_NOTES_CHARS}
           autoFocus
           aria-describedby="description-keys"
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => setText(clip(e.target.value, LIMITS.notesChars))}
           onKeyDown={(e) => {
             if (e.key === "Escape") {
               e.stopPropagation();

@@ -3,6 +3,7 @@
 // text back. A draft exists only while the user has changed the field; otherwise it shows the
 // stored truth, and leaving it writes only what the user changed.
 import { useRef, useState } from "react";
+import { clip } from "../journey/limits";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -13,14 +14,19 @@ export interface DraftProps {
   onKeyDown(e: React.KeyboardEvent<Field>): void;
 }
 
+export interface DraftOptions {
+  /** Enter (without Shift) commits and the focus stays (leaving the field put the keyboard on the page's body). */
+  enterCommits?: boolean;
+  /** The core's limit for the field (`LIMITS`): typing or pasting stops there. */
+  max?: number;
+}
+
 /**
  * `commit(text)` is called on leaving the field when the user changed it; the draft stays shown
  * until that write is answered, so the field does not flash the old text. Escape keeps the draft
  * too, and takes the keyboard back to the board.
- * With `enterCommits`, Enter (without Shift) commits and the focus stays (leaving the field put the
- * keyboard on the page's body).
  */
-export function useDraft(stored: string, commit: (text: string) => Promise<unknown> | void, enterCommits = false): DraftProps {
+export function useDraft(stored: string, commit: (text: string) => Promise<unknown> | void, { enterCommits = false, max }: DraftOptions = {}): DraftProps {
   const [draft, setDraft] = useState<string | null>(null);
   // The draft as last typed, for the blur handler that runs before React re-renders.
   const current = useRef<string | null>(null);
@@ -46,7 +52,7 @@ export function useDraft(stored: string, commit: (text: string) => Promise<unkno
   };
   return {
     value: draft ?? stored,
-    onChange: (e) => set(e.currentTarget.value),
+    onChange: (e) => set(max === undefined ? e.currentTarget.value : clip(e.currentTarget.value, max)),
     onBlur: leave,
     onKeyDown: (e) => {
       if (e.key === "Escape") {

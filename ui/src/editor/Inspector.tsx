@@ -6,7 +6,7 @@ import { PALETTE } from "../journey/palette";
 import { deleteSelection, duplicateSelection } from "../journey/actions";
 import { useDraft } from "../components/draft";
 import { RadioGroup } from "../components/RadioGroup";
-import { MAX_NOTES_CHARS } from "../journey/limits";
+import { LIMITS } from "../journey/limits";
 import { PanelHead } from "../components/PanelHead";
 
 /** The side panel: every field of the selected card, each change one edit. */
@@ -46,11 +46,11 @@ export function Inspector({ editor, onHide }: { editor: Editor; onHide(): void }
 function JourneyFields({ editor }: { editor: Editor }) {
   const { t } = useT();
   const description = useJourney(editor, (s) => s.doc.journey.description);
-  const draft = useDraft(description, (v) => editor.send({ type: "updateJourney", description: v }));
+  const draft = useDraft(description, (v) => editor.send({ type: "updateJourney", description: v }), { max: LIMITS.notesChars });
   return (
     <label className="field">
       <span>{t.description}</span>
-      <textarea rows={5} maxLength={MAX_NOTES_CHARS} placeholder={t.descriptionHint} {...draft} />
+      <textarea rows={5} placeholder={t.descriptionHint} {...draft} />
     </label>
   );
 }
@@ -59,13 +59,20 @@ function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: 
   const { t } = useT();
   const update = (patch: Partial<Pick<Card, "title" | "notes" | "channel" | "emotion" | "colour" | "votes" | "tags">>) =>
     editor.send({ type: "updateCard", card: card.id, ...patch });
-  const title = useDraft(card.title, (v) => (v.trim() === "" ? undefined : update({ title: v })), true);
-  const notes = useDraft(card.notes, (v) => update({ notes: v }));
-  const channel = useDraft(card.channel ?? "", (v) => (v.trim() === (card.channel ?? "") ? undefined : update({ channel: v.trim() || null })), true);
-  const tags = useDraft(card.tags.join(", "), (v) => {
-    const next = [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))];
-    return next.join(",") === card.tags.join(",") ? undefined : update({ tags: next });
-  }, true);
+  const title = useDraft(card.title, (v) => (v.trim() === "" ? undefined : update({ title: v })), { enterCommits: true, max: LIMITS.titleChars });
+  const notes = useDraft(card.notes, (v) => update({ notes: v }), { max: LIMITS.notesChars });
+  const channel = useDraft(card.channel ?? "", (v) => (v.trim() === (card.channel ?? "") ? undefined : update({ channel: v.trim() || null })), {
+    enterCommits: true,
+    max: LIMITS.titleChars,
+  });
+  const tags = useDraft(
+    card.tags.join(", "),
+    (v) => {
+      const next = [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))];
+      return next.join(",") === card.tags.join(",") ? undefined : update({ tags: next });
+    },
+    { enterCommits: true },
+  );
 
   return (
     <aside className="inspector" aria-label={t.inspector}>

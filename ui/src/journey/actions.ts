@@ -3,6 +3,7 @@
 import type { Card, Edit } from "../ipc";
 import { asOneStep, cellOrder, type Cell } from "./cells";
 import { PALETTE } from "./palette";
+import { clip, LIMITS } from "./limits";
 import type { Editor } from "../state/store";
 
 type AddCard = Extract<Edit, { type: "addCard" }>;
@@ -43,7 +44,7 @@ export async function addCard(editor: Editor, cell: Cell, title: string, index?:
 /** One card per non-empty line (pasting a list of sticky notes). */
 export async function addCardsFromLines(editor: Editor, cell: Cell, text: string): Promise<void> {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
-  const edit = asOneStep(lines.map((l) => newCard(cell, l.slice(0, 200))), "addCard");
+  const edit = asOneStep(lines.map((l) => newCard(cell, clip(l, LIMITS.titleChars))), "addCard");
   if (edit) await editor.send(edit);
 }
 

@@ -3,6 +3,7 @@ import { useT } from "../i18n/context";
 import { type Editor, useJourney, useView } from "../state/store";
 import { addCard, addCardsFromLines } from "../journey/actions";
 import { stepCell } from "./capture";
+import { clip, LIMITS } from "../journey/limits";
 
 /**
  * Quick capture: one field at the bottom of the editor for the sticky notes people call out.
@@ -54,10 +55,9 @@ export function CaptureBar({ editor, onClose }: { editor: Editor; onClose(): voi
       <input
         ref={input}
         value={text}
-        maxLength={200}
         placeholder={t.capture.placeholder}
         aria-label={t.capture.title}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => setText(clip(e.target.value, LIMITS.titleChars))}
         onKeyDown={(e) => {
           if (e.key === "Tab") {
             e.preventDefault();

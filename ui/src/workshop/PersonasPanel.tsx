@@ -3,6 +3,7 @@ import { api } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, useJourney } from "../state/store";
 import { useDraft } from "../components/draft";
+import { LIMITS } from "../journey/limits";
 import { PanelHead } from "../components/PanelHead";
 
 type TextField = "name" | "role" | "quote" | "goals" | "frustrations";
@@ -98,7 +99,7 @@ function PersonaText({ editor, persona, field, rows }: { editor: Editor; persona
   const draft = useDraft(
     persona[field],
     (value) => (field === "name" && !value.trim() ? undefined : editor.send({ type: "updatePersona", persona: persona.id, [field]: value })),
-    rows === undefined,
+    { enterCommits: rows === undefined, max: field === "name" || field === "role" ? LIMITS.titleChars : LIMITS.notesChars },
   );
-  return rows === undefined ? <input maxLength={200} {...draft} /> : <textarea rows={rows} {...draft} />;
+  return rows === undefined ? <input {...draft} /> : <textarea rows={rows} {...draft} />;
 }

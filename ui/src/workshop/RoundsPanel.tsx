@@ -6,6 +6,7 @@ import { Editor, type Mark, useJourney } from "../state/store";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput } from "../components/Menu";
 import { PanelHead } from "../components/PanelHead";
+import { clip, LIMITS } from "../journey/limits";
 
 /** A saved round (or a comparison) shown on the board instead of the journey, read-only. */
 export interface RoundView {
@@ -114,7 +115,7 @@ export function RoundsPanel(props: {
     onView({ title: t.rounds.comparing(nameOf(from), nameOf(to)), editor: shown, diff });
   });
   const restore = guarded(async (r: RoundInfo) => {
-    const newName = t.rounds.restoredName(journey.name, r.name).slice(0, 200);
+    const newName = clip(t.rounds.restoredName(journey.name, r.name), LIMITS.titleChars);
     props.onRestored(await api.restoreRound(journey.id, r.id, newName), newName);
   });
   const remove = guarded(async (r: RoundInfo) => {
@@ -138,7 +139,7 @@ export function RoundsPanel(props: {
           void save();
         }}
       >
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder={suggestion} aria-label={t.rounds.name} maxLength={200} />
+        <input value={name} onChange={(e) => setName(clip(e.target.value, LIMITS.titleChars))} placeholder={suggestion} aria-label={t.rounds.name} />
         <button type="submit" className="primary">
           {t.rounds.save}
         </button>

@@ -4,6 +4,7 @@ import { type Editor, useJourney } from "../state/store";
 import { askConfirm } from "../components/Confirm";
 import { dotsLeft, useActiveVoter } from "../journey/vote";
 import { PanelHead } from "../components/PanelHead";
+import { clip, LIMITS } from "../journey/limits";
 import { Icon } from "../components/Icon";
 import { Check } from "../components/Check";
 
@@ -126,7 +127,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
           }}
         >
           {/* Drawn when the vote starts: the first participant's name is what comes next. */}
-          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder={t.vote.participantPlaceholder} aria-label={t.vote.participantName} maxLength={200} />
+          <input autoFocus value={name} onChange={(e) => setName(clip(e.target.value, LIMITS.titleChars))} placeholder={t.vote.participantPlaceholder} aria-label={t.vote.participantName} />
           <button type="submit" disabled={!name.trim()}>
             {t.vote.addParticipant}
           </button>
