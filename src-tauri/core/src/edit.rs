@@ -425,13 +425,50 @@ impl Edit {
             Edit::Batch { label: Some(l), .. } => l.clone(),
             Edit::Batch { edits, label: None } => edits.first().map_or_else(|| "batch".into(), Edit::label),
             Edit::MoveCards { cards, .. } if cards.len() == 1 => "moveCard".into(),
-            other => {
-                // The serde tag is the label: one name for an edit everywhere.
-                serde_json::to_value(other)
-                    .ok()
-                    .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_owned))
-                    .unwrap_or_else(|| "edit".into())
-            }
+            other => other.kind().into(),
+        }
+    }
+
+    /// What the edit is, as its JSON's `"type"` names it.
+    fn kind(&self) -> &'static str {
+        match self {
+            Edit::AddCard { .. } => "addCard",
+            Edit::UpdateCard { .. } => "updateCard",
+            Edit::MoveCard { .. } => "moveCard",
+            Edit::MoveCards { .. } => "moveCards",
+            Edit::DeleteCard { .. } => "deleteCard",
+            Edit::DuplicateCard { .. } => "duplicateCard",
+            Edit::RestoreCards { .. } => "restoreCards",
+            Edit::AddPhase { .. } => "addPhase",
+            Edit::UpdatePhase { .. } => "updatePhase",
+            Edit::MovePhase { .. } => "movePhase",
+            Edit::DeletePhase { .. } => "deletePhase",
+            Edit::RestorePhase { .. } => "restorePhase",
+            Edit::AddRow { .. } => "addRow",
+            Edit::UpdateRow { .. } => "updateRow",
+            Edit::MoveRow { .. } => "moveRow",
+            Edit::DeleteRow { .. } => "deleteRow",
+            Edit::RestoreRow { .. } => "restoreRow",
+            Edit::UpdateJourney { .. } => "updateJourney",
+            Edit::AddPersona { .. } => "addPersona",
+            Edit::UpdatePersona { .. } => "updatePersona",
+            Edit::MovePersona { .. } => "movePersona",
+            Edit::DeletePersona { .. } => "deletePersona",
+            Edit::RestorePersona { .. } => "restorePersona",
+            Edit::StartVote { .. } => "startVote",
+            Edit::AddParticipant { .. } => "addParticipant",
+            Edit::RemoveParticipant { .. } => "removeParticipant",
+            Edit::PlaceDot { .. } => "placeDot",
+            Edit::TakeBackDot { .. } => "takeBackDot",
+            Edit::UpdateVote { .. } => "updateVote",
+            Edit::ClearVote => "clearVote",
+            Edit::RestoreVote { .. } => "restoreVote",
+            Edit::PlaceNote { .. } => "placeNote",
+            Edit::PlaceAimedNotes => "placeAimedNotes",
+            Edit::DiscardNote { .. } => "discardNote",
+            Edit::ReturnNote { .. } => "returnNote",
+            Edit::UpdateNote { .. } => "updateNote",
+            Edit::Batch { .. } => "batch",
         }
     }
 }
@@ -447,6 +484,76 @@ mod tests {
             serde_json::from_str(&format!(r#"{{"type":"moveCard","card":"{card}","phase":"{card}","row":"{card}","index":2}}"#)).unwrap();
         assert_eq!(e, Edit::MoveCard { card, phase: card, row: card, index: 2 });
         assert_eq!(e.label(), "moveCard");
+    }
+
+    /// The undo menu names a step by its edit's type, as the JSON spells it.
+    #[test]
+    fn every_edit_is_labelled_by_its_json_type() {
+        let id = Id::nil();
+        let doc = crate::templates::instantiate("online-en", None).unwrap();
+        let (phase, row, card, persona) = (doc.phases[0].clone(), doc.rows[0].clone(), doc.cards[0].clone(), doc.personas[0].clone());
+        let edits = [
+            Edit::AddCard {
+                id: None,
+                phase: id,
+                row: id,
+                index: None,
+                title: "t".into(),
+                notes: String::new(),
+                colour: None,
+                channel: None,
+                emotion: None,
+                votes: 0,
+                tags: vec![],
+            },
+            Edit::UpdateCard { card: id, patch: CardPatch::default() },
+            Edit::MoveCard { card: id, phase: id, row: id, index: 0 },
+            Edit::MoveCards { cards: vec![id, id], phase: id, row: id, index: 0 },
+            Edit::DeleteCard { card: id },
+            Edit::DuplicateCard { card: id, new_id: None },
+            Edit::RestoreCards { cards: vec![card.clone()] },
+            Edit::AddPhase { id: None, index: None, title: "t".into(), question: String::new(), colour: None, width: None },
+            Edit::UpdatePhase { phase: id, patch: PhasePatch::default() },
+            Edit::MovePhase { phase: id, index: 0 },
+            Edit::DeletePhase { phase: id },
+            Edit::RestorePhase { phase, cards: vec![] },
+            Edit::AddRow { id: None, index: None, title: "t".into(), kind: RowKind::Cards, colour: None, hidden: false },
+            Edit::UpdateRow { row: id, patch: RowPatch::default() },
+            Edit::MoveRow { row: id, index: 0 },
+            Edit::DeleteRow { row: id },
+            Edit::RestoreRow { row, cards: vec![card] },
+            Edit::UpdateJourney { patch: JourneyPatch::default() },
+            Edit::AddPersona {
+                id: None,
+                name: "n".into(),
+                role: String::new(),
+                quote: String::new(),
+                goals: String::new(),
+                frustrations: String::new(),
+                picture: None,
+            },
+            Edit::UpdatePersona { persona: id, patch: PersonaPatch::default() },
+            Edit::MovePersona { persona: id, index: 0 },
+            Edit::DeletePersona { persona: id },
+            Edit::RestorePersona { persona },
+            Edit::StartVote { dots_per_participant: 3, stacking: false },
+            Edit::AddParticipant { id: None, name: "n".into(), colour: None },
+            Edit::RemoveParticipant { participant: id },
+            Edit::PlaceDot { participant: id, card: id },
+            Edit::TakeBackDot { participant: id, card: id },
+            Edit::UpdateVote { closed: None, hidden: None },
+            Edit::ClearVote,
+            Edit::RestoreVote { vote: None, tallies: vec![] },
+            Edit::PlaceNote { note: id, phase: None, row: None, index: None, card: None },
+            Edit::PlaceAimedNotes,
+            Edit::DiscardNote { note: id },
+            Edit::ReturnNote { note: id },
+            Edit::UpdateNote { note: id, text: "t".into() },
+            Edit::Batch { edits: vec![], label: None },
+        ];
+        for e in edits {
+            assert_eq!(serde_json::to_value(&e).unwrap()["type"], e.label(), "{e:?}");
+        }
     }
 
     #[test]

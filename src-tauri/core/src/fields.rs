@@ -1,13 +1,55 @@
 //! The values records are made of (ids, times) and the checks every text, colour and number of
 //! a record passes, with the message a person sees when one fails.
 
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::said;
 use crate::said::{Field, Said};
 
-pub type Id = Uuid;
+/// A record's id: a UUID (version 7 when we make it), as text on the wire and in the database.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(transparent)]
+pub struct Id(Uuid);
+
+impl Id {
+    /// The id that is no record's (all zeros).
+    pub const fn nil() -> Id {
+        Id(Uuid::nil())
+    }
+
+    /// An id made of a number: for tests that compare journeys without their ids.
+    #[cfg(test)]
+    pub const fn from_u128(n: u128) -> Id {
+        Id(Uuid::from_u128(n))
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::str::FromStr for Id {
+    type Err = uuid::Error;
+    fn from_str(s: &str) -> std::result::Result<Id, uuid::Error> {
+        Uuid::parse_str(s).map(Id)
+    }
+}
+
+impl ToSql for Id {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0.hyphenated().to_string()))
+    }
+}
+
+impl FromSql for Id {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Id> {
+        value.as_str()?.parse().map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
 
 /// Milliseconds since the Unix epoch, UTC.
 pub type Millis = i64;
@@ -34,7 +76,7 @@ pub const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
 pub const LOCALES: [&str; 2] = ["nl", "en"];
 
 pub fn new_id() -> Id {
-    Uuid::now_v7()
+    Id(Uuid::now_v7())
 }
 
 pub fn now_millis() -> Millis {

@@ -57,10 +57,9 @@ fn to_json(edit: &Edit) -> String {
 
 /// Records a new step: drops the redo tail, appends, and trims the log to `MAX_STEPS`.
 pub(crate) fn record(c: &Connection, journey: Id, label: &str, undo: &Edit, at: Millis) -> Result<()> {
-    let j = journey.to_string();
-    c.prepare_cached("DELETE FROM history WHERE journey_id = ?1 AND done = 0")?.execute([&j])?;
-    let seq: i64 =
-        c.prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM history WHERE journey_id = ?1")?.query_row([&j], |r| r.get(0))?;
+    let j = journey;
+    c.prepare_cached("DELETE FROM history WHERE journey_id = ?1 AND done = 0")?.execute([j])?;
+    let seq: i64 = c.prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM history WHERE journey_id = ?1")?.query_row([j], |r| r.get(0))?;
     c.prepare_cached("INSERT INTO history (journey_id, seq, label, undo, redo, done, at) VALUES (?1, ?2, ?3, ?4, NULL, 1, ?5)")?
         .execute(params![j, seq, label, to_json(undo), at])?;
     c.prepare_cached("DELETE FROM history WHERE journey_id = ?1 AND seq <= ?2")?.execute(params![j, seq - MAX_STEPS])?;
@@ -87,7 +86,7 @@ fn next_row(c: &Connection, journey: Id, undo: bool) -> Result<Option<StepRow>> 
     } else {
         "SELECT label, seq, at, redo FROM history WHERE journey_id = ?1 AND done = 0 ORDER BY seq LIMIT 1"
     };
-    let row = c.prepare_cached(sql)?.query_row([journey.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
+    let row = c.prepare_cached(sql)?.query_row([journey], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)));
     Ok(row.optional()?)
 }
 
@@ -111,7 +110,7 @@ pub(crate) fn drop_from(c: &Connection, journey: Id, seq: i64, undo: bool) -> Re
     } else {
         "DELETE FROM history WHERE journey_id = ?1 AND done = 0 AND seq >= ?2"
     };
-    Ok(c.prepare_cached(sql)?.execute(params![journey.to_string(), seq])?)
+    Ok(c.prepare_cached(sql)?.execute(params![journey, seq])?)
 }
 
 /// Marks step `seq` undone (`undo`) or redone, keeping `back`: the edit that takes it the other way.
@@ -121,7 +120,7 @@ pub(crate) fn stepped(c: &Connection, journey: Id, seq: i64, undo: bool, back: &
     } else {
         "UPDATE history SET done = 1, undo = ?3 WHERE journey_id = ?1 AND seq = ?2"
     };
-    c.prepare_cached(sql)?.execute(params![journey.to_string(), seq, to_json(back)])?;
+    c.prepare_cached(sql)?.execute(params![journey, seq, to_json(back)])?;
     Ok(())
 }
 
@@ -135,5 +134,5 @@ pub(crate) fn state(c: &Connection, journey: Id) -> Result<UndoState> {
 
 #[cfg(feature = "test-support")]
 pub(crate) fn len(c: &Connection, journey: Id) -> Result<i64> {
-    Ok(c.prepare_cached("SELECT count(*) FROM history WHERE journey_id = ?1")?.query_row([journey.to_string()], |r| r.get(0))?)
+    Ok(c.prepare_cached("SELECT count(*) FROM history WHERE journey_id = ?1")?.query_row([journey], |r| r.get(0))?)
 }

@@ -7,20 +7,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::fields::{check_text, check_title, Id, Millis, MAX_TITLE_CHARS};
+use crate::named::named;
 use crate::said::Field;
 
 /// The most notes one journey's inbox keeps (a room of 200 phones writing 50 notes each).
 pub const MAX_NOTES: usize = 10_000;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub enum NoteState {
-    /// Waiting for the facilitator.
-    #[default]
-    Inbox,
-    /// On the board, as `card`.
-    Placed,
-    Discarded,
+named! {
+    #[derive(Default)]
+    pub enum NoteState {
+        /// Waiting for the facilitator.
+        #[default]
+        Inbox = "inbox",
+        /// On the board, as `card`.
+        Placed = "placed",
+        Discarded = "discarded",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]

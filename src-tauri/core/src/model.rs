@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::named::named;
 use crate::said;
 use crate::said::{Field, Lang, Record};
 
@@ -51,12 +52,12 @@ pub struct Phase {
     pub width: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub enum RowKind {
-    Cards,
-    /// Cards carry a score from −2 to +2 and the row draws a curve through them.
-    Emotion,
+named! {
+    pub enum RowKind {
+        Cards = "cards",
+        /// Cards carry a score from −2 to +2 and the row draws a curve through them.
+        Emotion = "emotion",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]

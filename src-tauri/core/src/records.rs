@@ -6,10 +6,11 @@ use rusqlite::{params, Connection, OptionalExtension, Params, Row as SqlRow};
 
 use crate::error::{Error, Result};
 use crate::inbox::Note;
-use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row, RowKind};
+use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row};
 use crate::picture;
 use crate::round::Round;
 use crate::said::{Field, Record};
+use crate::schema::Table;
 use crate::vote::Vote;
 
 const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at, settings";
@@ -31,29 +32,8 @@ fn bad_col(i: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusql
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
 }
 
-fn id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Id> {
-    Id::parse_str(&r.get::<_, String>(i)?).map_err(|e| bad_col(i, e))
-}
-
-fn opt_id_col(r: &SqlRow, i: usize) -> rusqlite::Result<Option<Id>> {
-    r.get::<_, Option<String>>(i)?.map(|s| Id::parse_str(&s).map_err(|e| bad_col(i, e))).transpose()
-}
-
 fn json_col<T: serde::de::DeserializeOwned>(r: &SqlRow, i: usize) -> rusqlite::Result<T> {
     serde_json::from_str(&r.get::<_, String>(i)?).map_err(|e| bad_col(i, e))
-}
-
-/// A unit enum (a row's kind, a note's state) as stored: its name in JSON, `"emotion"`.
-fn name_of<T: serde::Serialize>(v: T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// The unit enum stored as `name` (`None` for a name this build does not know).
-fn named<T: serde::de::DeserializeOwned>(name: String) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(name)).ok()
 }
 
 /// Every row `sql` selects, read by `f`.
@@ -62,14 +42,14 @@ fn all<T, C: FromIterator<T>>(c: &Connection, sql: &str, params: impl Params, f:
 }
 
 /// Deletes record `id` of `table`; false when there was none.
-pub fn delete(c: &Connection, table: &'static str, id: Id) -> Result<bool> {
-    Ok(c.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id.to_string()])? > 0)
+pub fn delete(c: &Connection, table: Table, id: Id) -> Result<bool> {
+    Ok(c.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", table.as_str()))?.execute([id])? > 0)
 }
 
 /// Whether `table` holds record `id` of the journey (a phase or row of another journey does not count).
-pub fn exists(c: &Connection, table: &'static str, journey: Id, id: Id) -> Result<bool> {
-    let mut st = c.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1 AND journey_id = ?2"))?;
-    Ok(st.exists([id.to_string(), journey.to_string()])?)
+pub fn exists(c: &Connection, table: Table, journey: Id, id: Id) -> Result<bool> {
+    let mut st = c.prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1 AND journey_id = ?2", table.as_str()))?;
+    Ok(st.exists([id, journey])?)
 }
 
 /// `id` is taken: ids are unique across the database, not only within a journey.
@@ -92,7 +72,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 
 fn journey_from_row(r: &SqlRow) -> rusqlite::Result<Journey> {
     Ok(Journey {
-        id: id_col(r, 0)?,
+        id: r.get(0)?,
         name: r.get(1)?,
         description: r.get(2)?,
         locale: r.get(3)?,
@@ -103,25 +83,18 @@ fn journey_from_row(r: &SqlRow) -> rusqlite::Result<Journey> {
 }
 
 fn phase_from_row(r: &SqlRow) -> rusqlite::Result<Phase> {
-    Ok(Phase { id: id_col(r, 0)?, position: r.get(1)?, title: r.get(2)?, question: r.get(3)?, colour: r.get(4)?, width: r.get(5)? })
+    Ok(Phase { id: r.get(0)?, position: r.get(1)?, title: r.get(2)?, question: r.get(3)?, colour: r.get(4)?, width: r.get(5)? })
 }
 
 fn row_from_row(r: &SqlRow) -> rusqlite::Result<Row> {
-    Ok(Row {
-        id: id_col(r, 0)?,
-        position: r.get(1)?,
-        kind: named(r.get(2)?).unwrap_or(RowKind::Cards),
-        title: r.get(3)?,
-        colour: r.get(4)?,
-        hidden: r.get(5)?,
-    })
+    Ok(Row { id: r.get(0)?, position: r.get(1)?, kind: r.get(2)?, title: r.get(3)?, colour: r.get(4)?, hidden: r.get(5)? })
 }
 
 fn card_from_row(r: &SqlRow) -> rusqlite::Result<Card> {
     Ok(Card {
-        id: id_col(r, 0)?,
-        phase: id_col(r, 1)?,
-        row: id_col(r, 2)?,
+        id: r.get(0)?,
+        phase: r.get(1)?,
+        row: r.get(2)?,
         position: r.get(3)?,
         title: r.get(4)?,
         notes: r.get(5)?,
@@ -137,7 +110,7 @@ fn card_from_row(r: &SqlRow) -> rusqlite::Result<Card> {
 
 fn persona_from_row(r: &SqlRow) -> rusqlite::Result<Persona> {
     Ok(Persona {
-        id: id_col(r, 0)?,
+        id: r.get(0)?,
         position: r.get(1)?,
         name: r.get(2)?,
         role: r.get(3)?,
@@ -152,11 +125,11 @@ fn persona_from_row(r: &SqlRow) -> rusqlite::Result<Persona> {
 
 pub fn journey(c: &Connection, id: Id) -> Result<Journey> {
     let sql = format!("SELECT {JOURNEY_COLS} FROM journeys WHERE id = ?1");
-    c.prepare_cached(&sql)?.query_row([id.to_string()], journey_from_row).optional()?.ok_or_else(|| Error::NoSuchJourney(id.to_string()))
+    c.prepare_cached(&sql)?.query_row([id], journey_from_row).optional()?.ok_or_else(|| Error::NoSuchJourney(id.to_string()))
 }
 
 pub fn journey_ids_named(c: &Connection, name: &str) -> Result<Vec<Id>> {
-    all(c, "SELECT id FROM journeys WHERE name = ?1", [name], |r| id_col(r, 0))
+    all(c, "SELECT id FROM journeys WHERE name = ?1", [name], |r| r.get(0))
 }
 
 pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
@@ -167,7 +140,7 @@ pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
                FROM journeys j ORDER BY j.updated_at DESC, j.name";
     all(c, sql, [], |r| {
         Ok(JourneySummary {
-            id: id_col(r, 0)?,
+            id: r.get(0)?,
             name: r.get(1)?,
             locale: r.get(2)?,
             updated_at: r.get(3)?,
@@ -180,15 +153,7 @@ pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
 
 pub fn insert_journey(c: &Connection, j: &Journey) -> Result<()> {
     let sql = format!("INSERT INTO journeys ({JOURNEY_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    c.prepare_cached(&sql)?.execute(params![
-        j.id.to_string(),
-        j.name,
-        j.description,
-        j.locale,
-        j.created_at,
-        j.updated_at,
-        to_json(&j.settings)
-    ])?;
+    c.prepare_cached(&sql)?.execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at, to_json(&j.settings)])?;
     Ok(())
 }
 
@@ -197,65 +162,57 @@ pub fn update_journey(c: &Connection, j: &Journey) -> Result<()> {
         "UPDATE journeys SET name = ?2, description = ?3, locale = ?4, created_at = ?5, updated_at = ?6, settings = ?7
          WHERE id = ?1",
     )?
-    .execute(params![j.id.to_string(), j.name, j.description, j.locale, j.created_at, j.updated_at, to_json(&j.settings)])?;
+    .execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at, to_json(&j.settings)])?;
     Ok(())
 }
 
 pub fn touch_journey(c: &Connection, id: Id, at: i64) -> Result<()> {
-    c.prepare_cached("UPDATE journeys SET updated_at = ?2 WHERE id = ?1")?.execute(params![id.to_string(), at])?;
+    c.prepare_cached("UPDATE journeys SET updated_at = ?2 WHERE id = ?1")?.execute(params![id, at])?;
     Ok(())
 }
 
 // --- phases -----------------------------------------------------------------------------------
 
 pub fn phases(c: &Connection, journey: Id) -> Result<Vec<Phase>> {
-    all(c, &format!("SELECT {PHASE_COLS} FROM phases WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], phase_from_row)
+    all(c, &format!("SELECT {PHASE_COLS} FROM phases WHERE journey_id = ?1 ORDER BY position"), [journey], phase_from_row)
 }
 
 /// Which of `ids` are cards of the journey, in one query (a vote's dots can be hundreds).
 pub fn live_cards(c: &Connection, journey: Id, ids: impl Iterator<Item = Id>) -> Result<std::collections::HashSet<Id>> {
-    let list = serde_json::Value::Array(ids.map(|id| serde_json::Value::String(id.to_string())).collect());
+    let list = to_json(&ids.collect::<Vec<Id>>());
     // CROSS JOIN keeps the list as the outer loop: one primary-key lookup per id, not a scan of
     // the journey's cards.
     let sql = "SELECT DISTINCT c.id FROM json_each(?2) AS j CROSS JOIN cards AS c ON c.id = j.value WHERE c.journey_id = ?1";
-    all(c, sql, [journey.to_string(), list.to_string()], |r| id_col(r, 0))
+    all(c, sql, params![journey, list], |r| r.get(0))
 }
 
 pub fn insert_phase(c: &Connection, journey: Id, p: &Phase) -> Result<()> {
     let sql = format!("INSERT INTO phases (journey_id, {PHASE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    c.prepare_cached(&sql)?.execute(params![journey.to_string(), p.id.to_string(), p.position, p.title, p.question, p.colour, p.width])?;
+    c.prepare_cached(&sql)?.execute(params![journey, p.id, p.position, p.title, p.question, p.colour, p.width])?;
     Ok(())
 }
 
 pub fn update_phase(c: &Connection, p: &Phase) -> Result<()> {
     c.prepare_cached("UPDATE phases SET position = ?2, title = ?3, question = ?4, colour = ?5, width = ?6 WHERE id = ?1")?
-        .execute(params![p.id.to_string(), p.position, p.title, p.question, p.colour, p.width])?;
+        .execute(params![p.id, p.position, p.title, p.question, p.colour, p.width])?;
     Ok(())
 }
 
 // --- rows -------------------------------------------------------------------------------------
 
 pub fn rows(c: &Connection, journey: Id) -> Result<Vec<Row>> {
-    all(c, &format!("SELECT {ROW_COLS} FROM journey_rows WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], row_from_row)
+    all(c, &format!("SELECT {ROW_COLS} FROM journey_rows WHERE journey_id = ?1 ORDER BY position"), [journey], row_from_row)
 }
 
 pub fn insert_row(c: &Connection, journey: Id, r: &Row) -> Result<()> {
     let sql = format!("INSERT INTO journey_rows (journey_id, {ROW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    c.prepare_cached(&sql)?.execute(params![
-        journey.to_string(),
-        r.id.to_string(),
-        r.position,
-        name_of(r.kind),
-        r.title,
-        r.colour,
-        r.hidden
-    ])?;
+    c.prepare_cached(&sql)?.execute(params![journey, r.id, r.position, r.kind, r.title, r.colour, r.hidden])?;
     Ok(())
 }
 
 pub fn update_row(c: &Connection, r: &Row) -> Result<()> {
     c.prepare_cached("UPDATE journey_rows SET position = ?2, kind = ?3, title = ?4, colour = ?5, hidden = ?6 WHERE id = ?1")?
-        .execute(params![r.id.to_string(), r.position, name_of(r.kind), r.title, r.colour, r.hidden])?;
+        .execute(params![r.id, r.position, r.kind, r.title, r.colour, r.hidden])?;
     Ok(())
 }
 
@@ -263,14 +220,11 @@ pub fn update_row(c: &Connection, r: &Row) -> Result<()> {
 
 pub fn card(c: &Connection, journey: Id, id: Id) -> Result<Card> {
     let sql = format!("SELECT {CARD_COLS_ONE} FROM cards WHERE id = ?1 AND journey_id = ?2");
-    c.prepare_cached(&sql)?
-        .query_row([id.to_string(), journey.to_string()], card_from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found(Record::Card, id))
+    c.prepare_cached(&sql)?.query_row([id, journey], card_from_row).optional()?.ok_or_else(|| Error::not_found(Record::Card, id))
 }
 
 fn cards_where(c: &Connection, condition: &str, id: Id) -> Result<Vec<Card>> {
-    all(c, &format!("SELECT {CARD_COLS_MANY} FROM cards WHERE {condition} = ?1"), [id.to_string()], card_from_row)
+    all(c, &format!("SELECT {CARD_COLS_MANY} FROM cards WHERE {condition} = ?1"), [id], card_from_row)
 }
 
 pub fn cards(c: &Connection, journey: Id) -> Result<Vec<Card>> {
@@ -288,21 +242,20 @@ pub fn cards_in_row(c: &Connection, row: Id) -> Result<Vec<Card>> {
 /// The ids of a cell's cards, in order.
 pub fn cell_order(c: &Connection, phase: Id, row: Id) -> Result<Vec<Id>> {
     let sql = "SELECT id FROM cards WHERE phase_id = ?1 AND row_id = ?2 ORDER BY sort_key, id";
-    all(c, sql, [phase.to_string(), row.to_string()], |r| id_col(r, 0))
+    all(c, sql, [phase, row], |r| r.get(0))
 }
 
 /// A sort key that puts a card at `index` of a cell (the end when the cell is shorter), not
 /// counting the card `moving` itself. Keys are spread out, so this takes no renumbering, except
 /// in the rare cell where halving a gap has run out of precision.
 pub fn sort_key_at(c: &Connection, phase: Id, row: Id, index: u32, moving: Option<Id>) -> Result<f64> {
-    let moving = moving.map(|m| m.to_string()).unwrap_or_default();
     let neighbours = |c: &Connection| -> Result<Vec<f64>> {
-        let sql = "SELECT sort_key FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id != ?3 ORDER BY sort_key, id LIMIT 2 OFFSET ?4";
-        all(c, sql, params![phase.to_string(), row.to_string(), moving, index.saturating_sub(1)], |r| r.get(0))
+        let sql = "SELECT sort_key FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id IS NOT ?3 ORDER BY sort_key, id LIMIT 2 OFFSET ?4";
+        all(c, sql, params![phase, row, moving, index.saturating_sub(1)], |r| r.get(0))
     };
     let last = |c: &Connection| -> Result<Option<f64>> {
-        Ok(c.prepare_cached("SELECT max(sort_key) FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id != ?3")?
-            .query_row(params![phase.to_string(), row.to_string(), moving], |r| r.get(0))?)
+        Ok(c.prepare_cached("SELECT max(sort_key) FROM cards WHERE phase_id = ?1 AND row_id = ?2 AND id IS NOT ?3")?
+            .query_row(params![phase, row, moving], |r| r.get(0))?)
     };
     for attempt in 0..2 {
         let keys = neighbours(c)?;
@@ -327,7 +280,7 @@ pub fn sort_key_at(c: &Connection, phase: Id, row: Id, index: u32, moving: Optio
 /// Resets a cell's sort keys to 0, 1, 2 … in their current order.
 fn renumber_cell(c: &Connection, phase: Id, row: Id) -> Result<()> {
     for (i, id) in cell_order(c, phase, row)?.into_iter().enumerate() {
-        c.prepare_cached("UPDATE cards SET sort_key = ?2 WHERE id = ?1")?.execute(params![id.to_string(), i as f64])?;
+        c.prepare_cached("UPDATE cards SET sort_key = ?2 WHERE id = ?1")?.execute(params![id, i as f64])?;
     }
     Ok(())
 }
@@ -339,10 +292,10 @@ pub fn insert_card(c: &Connection, journey: Id, k: &Card, sort_key: f64) -> Resu
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
-        journey.to_string(),
-        k.id.to_string(),
-        k.phase.to_string(),
-        k.row.to_string(),
+        journey,
+        k.id,
+        k.phase,
+        k.row,
         sort_key,
         k.title,
         k.notes,
@@ -365,7 +318,7 @@ pub fn update_card(c: &Connection, k: &Card) -> Result<()> {
          WHERE id = ?1",
     )?
     .execute(params![
-        k.id.to_string(),
+        k.id,
         k.title,
         k.notes,
         k.colour,
@@ -380,26 +333,22 @@ pub fn update_card(c: &Connection, k: &Card) -> Result<()> {
 }
 
 pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, sort_key: f64) -> Result<()> {
-    c.prepare_cached("UPDATE cards SET phase_id = ?2, row_id = ?3, sort_key = ?4 WHERE id = ?1")?.execute(params![
-        id.to_string(),
-        phase.to_string(),
-        row.to_string(),
-        sort_key
-    ])?;
+    c.prepare_cached("UPDATE cards SET phase_id = ?2, row_id = ?3, sort_key = ?4 WHERE id = ?1")?
+        .execute(params![id, phase, row, sort_key])?;
     Ok(())
 }
 
 // --- personas ---------------------------------------------------------------------------------
 
 pub fn personas(c: &Connection, journey: Id) -> Result<Vec<Persona>> {
-    all(c, &format!("SELECT {PERSONA_COLS} FROM personas WHERE journey_id = ?1 ORDER BY position"), [journey.to_string()], persona_from_row)
+    all(c, &format!("SELECT {PERSONA_COLS} FROM personas WHERE journey_id = ?1 ORDER BY position"), [journey], persona_from_row)
 }
 
 pub fn insert_persona(c: &Connection, journey: Id, p: &Persona) -> Result<()> {
     let sql = format!("INSERT INTO personas (journey_id, {PERSONA_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     c.prepare_cached(&sql)?.execute(params![
-        journey.to_string(),
-        p.id.to_string(),
+        journey,
+        p.id,
         p.position,
         p.name,
         p.role,
@@ -416,7 +365,7 @@ pub fn update_persona(c: &Connection, p: &Persona) -> Result<()> {
         "UPDATE personas SET position = ?2, name = ?3, role = ?4, quote = ?5, goals = ?6, frustrations = ?7, picture = ?8
          WHERE id = ?1",
     )?
-    .execute(params![p.id.to_string(), p.position, p.name, p.role, p.quote, p.goals, p.frustrations, picture_bytes(p)])?;
+    .execute(params![p.id, p.position, p.name, p.role, p.quote, p.goals, p.frustrations, picture_bytes(p)])?;
     Ok(())
 }
 
@@ -429,15 +378,15 @@ fn picture_bytes(p: &Persona) -> Option<Vec<u8>> {
 
 pub fn vote(c: &Connection, journey: Id) -> Result<Option<Vote>> {
     let mut st = c.prepare_cached("SELECT vote FROM votes WHERE journey_id = ?1")?;
-    Ok(st.query_row([journey.to_string()], |r| json_col(r, 0)).optional()?)
+    Ok(st.query_row([journey], |r| json_col(r, 0)).optional()?)
 }
 
 pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> {
     match vote {
         Some(v) => c
             .prepare_cached("INSERT INTO votes (journey_id, vote) VALUES (?1, ?2) ON CONFLICT (journey_id) DO UPDATE SET vote = ?2")?
-            .execute([journey.to_string(), to_json(v)])?,
-        None => c.prepare_cached("DELETE FROM votes WHERE journey_id = ?1")?.execute([journey.to_string()])?,
+            .execute(params![journey, to_json(v)])?,
+        None => c.prepare_cached("DELETE FROM votes WHERE journey_id = ?1")?.execute([journey])?,
     };
     Ok(())
 }
@@ -446,31 +395,28 @@ pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> 
 
 pub fn insert_round(c: &Connection, journey: Id, r: &Round) -> Result<()> {
     let sql = format!("INSERT INTO rounds (journey_id, {ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5)");
-    c.prepare_cached(&sql)?.execute(params![journey.to_string(), r.id.to_string(), r.name, r.created_at, to_json(&r.doc)])?;
+    c.prepare_cached(&sql)?.execute(params![journey, r.id, r.name, r.created_at, to_json(&r.doc)])?;
     Ok(())
 }
 
 const ROUND_COLS: &str = "id, name, created_at, doc";
 
 fn round_from_row(r: &SqlRow) -> rusqlite::Result<Round> {
-    Ok(Round { id: id_col(r, 0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? })
+    Ok(Round { id: r.get(0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? })
 }
 
 /// The journey's rounds, oldest first.
 pub fn rounds(c: &Connection, journey: Id) -> Result<Vec<Round>> {
-    all(c, &format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id"), [journey.to_string()], round_from_row)
+    all(c, &format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id"), [journey], round_from_row)
 }
 
 pub fn round(c: &Connection, journey: Id, id: Id) -> Result<Round> {
     let sql = format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 AND id = ?2");
-    c.prepare_cached(&sql)?
-        .query_row([journey.to_string(), id.to_string()], round_from_row)
-        .optional()?
-        .ok_or_else(|| Error::not_found(Record::Round, id))
+    c.prepare_cached(&sql)?.query_row([journey, id], round_from_row).optional()?.ok_or_else(|| Error::not_found(Record::Round, id))
 }
 
 pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {
-    c.prepare_cached("UPDATE rounds SET name = ?2 WHERE id = ?1")?.execute([id.to_string(), name.to_owned()])?;
+    c.prepare_cached("UPDATE rounds SET name = ?2 WHERE id = ?1")?.execute(params![id, name])?;
     Ok(())
 }
 
@@ -492,28 +438,28 @@ const NOTE_COLS: &str = "id, text, phase_id, row_id, author, received_at, state,
 
 fn note_from_row(r: &SqlRow) -> rusqlite::Result<Note> {
     Ok(Note {
-        id: id_col(r, 0)?,
+        id: r.get(0)?,
         text: r.get(1)?,
-        phase: opt_id_col(r, 2)?,
-        row: opt_id_col(r, 3)?,
+        phase: r.get(2)?,
+        row: r.get(3)?,
         author: r.get(4)?,
         received_at: r.get(5)?,
-        state: named(r.get(6)?).unwrap_or_default(),
-        card: opt_id_col(r, 7)?,
+        state: r.get(6)?,
+        card: r.get(7)?,
         device: r.get(8)?,
     })
 }
 
 /// The journey's notes in the order they arrived.
 pub fn notes(c: &Connection, journey: Id) -> Result<Vec<Note>> {
-    all(c, &format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 ORDER BY received_at, id"), [journey.to_string()], note_from_row)
+    all(c, &format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 ORDER BY received_at, id"), [journey], note_from_row)
 }
 
 /// A note by its id, in any journey (ids are the phones' and unique across the database).
 pub fn note_anywhere(c: &Connection, id: Id) -> Result<Option<(Id, Note)>> {
     let sql = format!("SELECT {NOTE_COLS}, journey_id FROM inbox WHERE id = ?1");
     let mut st = c.prepare_cached(&sql)?;
-    Ok(st.query_row([id.to_string()], |r| Ok((id_col(r, 9)?, note_from_row(r)?))).optional()?)
+    Ok(st.query_row([id], |r| Ok((r.get(9)?, note_from_row(r)?))).optional()?)
 }
 
 pub fn note(c: &Connection, journey: Id, id: Id) -> Result<Note> {
@@ -524,33 +470,18 @@ pub fn note(c: &Connection, journey: Id, id: Id) -> Result<Note> {
 }
 
 pub fn count_notes(c: &Connection, journey: Id) -> Result<usize> {
-    let n: i64 = c.prepare_cached("SELECT count(*) FROM inbox WHERE journey_id = ?1")?.query_row([journey.to_string()], |r| r.get(0))?;
+    let n: i64 = c.prepare_cached("SELECT count(*) FROM inbox WHERE journey_id = ?1")?.query_row([journey], |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 pub fn insert_note(c: &Connection, journey: Id, n: &Note) -> Result<()> {
     let sql = format!("INSERT INTO inbox (journey_id, {NOTE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    c.prepare_cached(&sql)?.execute(params![
-        journey.to_string(),
-        n.id.to_string(),
-        n.text,
-        n.phase.map(|p| p.to_string()),
-        n.row.map(|r| r.to_string()),
-        n.author,
-        n.received_at,
-        name_of(n.state),
-        n.card.map(|k| k.to_string()),
-        n.device,
-    ])?;
+    c.prepare_cached(&sql)?.execute(params![journey, n.id, n.text, n.phase, n.row, n.author, n.received_at, n.state, n.card, n.device,])?;
     Ok(())
 }
 
 pub fn update_note(c: &Connection, n: &Note) -> Result<()> {
-    c.prepare_cached("UPDATE inbox SET text = ?2, state = ?3, card_id = ?4 WHERE id = ?1")?.execute(params![
-        n.id.to_string(),
-        n.text,
-        name_of(n.state),
-        n.card.map(|k| k.to_string())
-    ])?;
+    c.prepare_cached("UPDATE inbox SET text = ?2, state = ?3, card_id = ?4 WHERE id = ?1")?
+        .execute(params![n.id, n.text, n.state, n.card])?;
     Ok(())
 }

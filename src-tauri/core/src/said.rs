@@ -15,14 +15,17 @@
 
 use std::fmt;
 
-/// The language of the app: of every message, the menu, the UI and a poster's own words. On the
-/// wire it is its code, "en" or "nl".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Nl,
+use crate::named::named;
+
+named! {
+    /// The language of the app: of every message, the menu, the UI and a poster's own words. On
+    /// the wire and in the database it is its code, "en" or "nl".
+    #[derive(Default)]
+    pub enum Lang {
+        #[default]
+        En = "en",
+        Nl = "nl",
+    }
 }
 
 impl Lang {
@@ -33,14 +36,6 @@ impl Lang {
             Lang::Nl
         } else {
             Lang::En
-        }
-    }
-
-    /// The locale code the UI and the database use: "en" or "nl".
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Nl => "nl",
         }
     }
 }

@@ -10,28 +10,28 @@ export const commands = {
 	appInfo: () => typedError<AppInfo_Serialize, CommandError>(__TAURI_INVOKE("app_info")),
 	listJourneys: () => typedError<JourneySummary[], CommandError>(__TAURI_INVOKE("list_journeys")),
 	listTemplates: () => typedError<TemplateInfo[], CommandError>(__TAURI_INVOKE("list_templates")),
-	createJourney: (template: string, name: string | null) => typedError<string, CommandError>(__TAURI_INVOKE("create_journey", { template, name })),
-	openJourney: (journey: string) => typedError<OpenedJourney_Serialize, CommandError>(__TAURI_INVOKE("open_journey", { journey })),
+	createJourney: (template: string, name: string | null) => typedError<Id, CommandError>(__TAURI_INVOKE("create_journey", { template, name })),
+	openJourney: (journey: Id) => typedError<OpenedJourney_Serialize, CommandError>(__TAURI_INVOKE("open_journey", { journey })),
 	reopenJourney: () => typedError<OpenedJourney_Serialize | null, CommandError>(__TAURI_INVOKE("reopen_journey")),
-	rememberOpenJourney: (journey: string | null) => typedError<null, CommandError>(__TAURI_INVOKE("remember_open_journey", { journey })),
-	applyEdit: (journey: string, edit: Edit_Deserialize) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("apply_edit", { journey, edit })),
-	undo: (journey: string, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("undo", { journey, step })),
-	redo: (journey: string, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("redo", { journey, step })),
+	rememberOpenJourney: (journey: Id | null) => typedError<null, CommandError>(__TAURI_INVOKE("remember_open_journey", { journey })),
+	applyEdit: (journey: Id, edit: Edit_Deserialize) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("apply_edit", { journey, edit })),
+	undo: (journey: Id, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("undo", { journey, step })),
+	redo: (journey: Id, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("redo", { journey, step })),
 	setLanguage: (locale: string) => typedError<null, CommandError>(__TAURI_INVOKE("set_language", { locale })),
-	duplicateJourney: (journey: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
-	deleteJourney: (journey: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
-	restoreDeletedJourney: () => typedError<string, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
+	duplicateJourney: (journey: Id, name: string) => typedError<Id, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
+	deleteJourney: (journey: Id) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
+	restoreDeletedJourney: () => typedError<Id, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
 	importJourney: (fileName: string, content: number[]) => typedError<ImportedJourney_Serialize, CommandError>(__TAURI_INVOKE("import_journey", { fileName, content })),
 	posterPapers: () => typedError<PosterPapers, CommandError>(__TAURI_INVOKE("poster_papers")),
-	posterPreview: (journey: string, options: PosterOptions_Deserialize) => typedError<PosterPreview_Serialize, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
-	listRounds: (journey: string) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
-	saveRound: (journey: string, name: string) => typedError<RoundInfo, CommandError>(__TAURI_INVOKE("save_round", { journey, name })),
-	openRound: (journey: string, round: string) => typedError<Round_Serialize, CommandError>(__TAURI_INVOKE("open_round", { journey, round })),
-	compareRounds: (journey: string, from: string | null, to: string | null) => typedError<RoundDiff_Serialize, CommandError>(__TAURI_INVOKE("compare_rounds", { journey, from, to })),
-	renameRound: (journey: string, round: string, name: string) => typedError<null, CommandError>(__TAURI_INVOKE("rename_round", { journey, round, name })),
-	deleteRound: (journey: string, round: string) => typedError<null, CommandError>(__TAURI_INVOKE("delete_round", { journey, round })),
-	restoreRound: (journey: string, round: string, name: string) => typedError<string, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
-	openRoom: (journey: string, options: RoomOptions_Deserialize) => typedError<RoomInfo, CommandError>(__TAURI_INVOKE("open_room", { journey, options })),
+	posterPreview: (journey: Id, options: PosterOptions_Deserialize) => typedError<PosterPreview_Serialize, CommandError>(__TAURI_INVOKE("poster_preview", { journey, options })),
+	listRounds: (journey: Id) => typedError<RoundInfo[], CommandError>(__TAURI_INVOKE("list_rounds", { journey })),
+	saveRound: (journey: Id, name: string) => typedError<RoundInfo, CommandError>(__TAURI_INVOKE("save_round", { journey, name })),
+	openRound: (journey: Id, round: Id) => typedError<Round_Serialize, CommandError>(__TAURI_INVOKE("open_round", { journey, round })),
+	compareRounds: (journey: Id, from: Id | null, to: Id | null) => typedError<RoundDiff_Serialize, CommandError>(__TAURI_INVOKE("compare_rounds", { journey, from, to })),
+	renameRound: (journey: Id, round: Id, name: string) => typedError<null, CommandError>(__TAURI_INVOKE("rename_round", { journey, round, name })),
+	deleteRound: (journey: Id, round: Id) => typedError<null, CommandError>(__TAURI_INVOKE("delete_round", { journey, round })),
+	restoreRound: (journey: Id, round: Id, name: string) => typedError<Id, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
+	openRoom: (journey: Id, options: RoomOptions_Deserialize) => typedError<RoomInfo, CommandError>(__TAURI_INVOKE("open_room", { journey, options })),
 	closeRoom: () => typedError<null, CommandError>(__TAURI_INVOKE("close_room")),
 	roomInfo: () => typedError<RoomInfo | null, CommandError>(__TAURI_INVOKE("room_info")),
 	setRoomFocus: (focus: Focus_Deserialize) => typedError<null, CommandError>(__TAURI_INVOKE("set_room_focus", { focus })),
@@ -39,9 +39,9 @@ export const commands = {
 	 *  Asks where to save the poster (PDF, or SVG or PNG when the name ends so), writes it all or
 	 *  nothing, and opens it in the system's viewer when asked. None: the user cancelled.
 	 */
-	savePoster: (journey: string, options: PosterOptions_Deserialize, format: Format, openWhenDone: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_poster", { journey, options, format, openWhenDone })),
+	savePoster: (journey: Id, options: PosterOptions_Deserialize, format: Format, openWhenDone: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_poster", { journey, options, format, openWhenDone })),
 	/**  Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled. */
-	exportJourney: (journey: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_journey", { journey })),
+	exportJourney: (journey: Id) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_journey", { journey })),
 	/**
 	 *  Relabels, enables and binds keys to entries: `labels` by id (submenus too), `enabled` and
 	 *  `accelerators` (as Tauri writes them: "CmdOrCtrl+P") by id; entries not
@@ -60,7 +60,7 @@ export const commands = {
 	 *  Asks for a picture and gives it to the persona (one edit, so undo takes it back). None: the
 	 *  dialog was cancelled.
 	 */
-	choosePersonaPicture: (journey: string, persona: string) => typedError<Applied_Serialize | null, CommandError>(__TAURI_INVOKE("choose_persona_picture", { journey, persona })),
+	choosePersonaPicture: (journey: Id, persona: Id) => typedError<Applied_Serialize | null, CommandError>(__TAURI_INVOKE("choose_persona_picture", { journey, persona })),
 	/**
 	 *  Asks for a Journeywall JSON file or a CSV of cards and imports it as a new journey, with what
 	 *  to tell the user about it; None: the dialog was cancelled.
@@ -87,9 +87,6 @@ export const events = {
 	projectorReady: makeEvent<ProjectorReady, ProjectorReady>("projector-ready"),
 	roomChanged: makeEvent<RoomChanged_Serialize, RoomChanged_Deserialize>("room-changed"),
 };
-
-/* Constants */
-export const LIMITS = {"notesChars":20000,"tags":50,"titleChars":200} as const;
 
 /* Types */
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
@@ -158,9 +155,9 @@ export type CardPatch_Serialize = {
 };
 
 export type Card_Deserialize = {
-	id: string,
-	phase: string,
-	row: string,
+	id: Id,
+	phase: Id,
+	row: Id,
 	position: number,
 	title: string,
 	notes?: string,
@@ -176,9 +173,9 @@ export type Card_Deserialize = {
 };
 
 export type Card_Serialize = {
-	id: string,
-	phase: string,
-	row: string,
+	id: Id,
+	phase: Id,
+	row: Id,
 	position: number,
 	title: string,
 	notes: string,
@@ -194,9 +191,9 @@ export type Card_Serialize = {
 };
 
 export type CellOrder = {
-	phase: string,
-	row: string,
-	cards: string[],
+	phase: Id,
+	row: Id,
+	cards: Id[],
 };
 
 /**  The records an edit changed, as they are after it: what the editor needs to redraw. */
@@ -212,7 +209,7 @@ export type Changes_Deserialize = {
 	personas?: Persona_Deserialize[] | null,
 	/**  Cards added, changed or moved, as they are now. */
 	cards: Card_Deserialize[],
-	removedCards: string[],
+	removedCards: Id[],
 	/**
 	 *  The order of every cell the edit changed, so the other cards' positions can be updated
 	 *  without sending them all.
@@ -235,7 +232,7 @@ export type Changes_Serialize = {
 	personas: Persona_Serialize[] | null,
 	/**  Cards added, changed or moved, as they are now. */
 	cards: Card_Serialize[],
-	removedCards: string[],
+	removedCards: Id[],
 	/**
 	 *  The order of every cell the edit changed, so the other cards' positions can be updated
 	 *  without sending them all.
@@ -262,49 +259,49 @@ export type Edit = Edit_Serialize | Edit_Deserialize;
 
 export type Edit_Deserialize = 
 /**  Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given. */
-({ type: "addCard"; id?: string | null; phase: string; row: string; index?: number | null; title: string; notes?: string; colour?: string | null; channel?: string | null; emotion?: number | null; votes?: number; tags?: string[] }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tallies?: never; text?: never; vote?: never; width?: never } | 
+({ type: "addCard"; id?: Id | null; phase: Id; row: Id; index?: number | null; title: string; notes?: string; colour?: string | null; channel?: string | null; emotion?: number | null; votes?: number; tags?: string[] }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tallies?: never; text?: never; vote?: never; width?: never } | 
 /**  Changes any subset of a card's fields; `null` clears colour, channel and emotion. */
 {
 	type: "updateCard",
 } & {
-	card: string,
+	card: Id,
 } & CardPatch_Deserialize | 
 /**  Puts a card at `index` of a cell (the same cell or another one). */
-({ type: "moveCard"; card: string; phase: string; row: string; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCard"; card: Id; phase: Id; row: Id; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**
  *  Puts several cards together at `index` of a cell, counted among the cards that stay there,
  *  in the order they have on the board (phase, then row, then place in the cell): one undo
  *  step, whatever cells they came from.
  */
-({ type: "moveCards"; cards: string[]; phase: string; row: string; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCards"; cards: Id[]; phase: Id; row: Id; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Copies a card to just after itself in the same cell. */
-({ type: "duplicateCard"; card: string; newId?: string | null }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "duplicateCard"; card: Id; newId?: Id | null }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Puts deleted cards back exactly as they were (the reverse of `deleteCard`). */
-({ type: "restoreCards"; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addPhase"; id?: string | null; index?: number | null; title: string; question?: string; colour?: string | null; width?: number | null }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never } | {
+({ type: "restoreCards"; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addPhase"; id?: Id | null; index?: number | null; title: string; question?: string; colour?: string | null; width?: number | null }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never } | {
 	type: "updatePhase",
 } & {
-	phase: string,
-} & PhasePatch_Deserialize | ({ type: "movePhase"; phase: string; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+	phase: Id,
+} & PhasePatch_Deserialize | ({ type: "movePhase"; phase: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Deletes a phase with all its cards. */
-({ type: "deletePhase"; phase: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePhase"; phase: Phase_Deserialize; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addRow"; id?: string | null; index?: number | null; title: string; kind?: RowKind; colour?: string | null; hidden?: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deletePhase"; phase: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePhase"; phase: Phase_Deserialize; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addRow"; id?: Id | null; index?: number | null; title: string; kind?: RowKind; colour?: string | null; hidden?: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never; width?: never } | {
 	type: "updateRow",
 } & {
-	row: string,
-} & RowPatch_Deserialize | ({ type: "moveRow"; row: string; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+	row: Id,
+} & RowPatch_Deserialize | ({ type: "moveRow"; row: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Deletes a row with all its cards. */
-({ type: "deleteRow"; row: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restoreRow"; row: Row_Deserialize; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deleteRow"; row: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restoreRow"; row: Row_Deserialize; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
 	type: "updateJourney",
-} & JourneyPatch_Deserialize | ({ type: "addPersona"; id?: string | null; name: string; role?: string; quote?: string; goals?: string; frustrations?: string; picture?: string | null }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; question?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+} & JourneyPatch_Deserialize | ({ type: "addPersona"; id?: Id | null; name: string; role?: string; quote?: string; goals?: string; frustrations?: string; picture?: string | null }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; question?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
 	type: "updatePersona",
 } & {
-	persona: string,
-} & PersonaPatch_Deserialize | ({ type: "movePersona"; persona: string; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deletePersona"; persona: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePersona"; persona: Persona_Deserialize }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+	persona: Id,
+} & PersonaPatch_Deserialize | ({ type: "movePersona"; persona: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deletePersona"; persona: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePersona"; persona: Persona_Deserialize }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Starts the journey's dot vote. Refused while there is one: clear it first. */
-({ type: "startVote"; dotsPerParticipant?: number; stacking?: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addParticipant"; id?: string | null; name: string; 
+({ type: "startVote"; dotsPerParticipant?: number; stacking?: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addParticipant"; id?: Id | null; name: string; 
 /**  By default the first participant colour not taken yet. */
 colour?: string | null }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Removes a participant and their dots. */
-({ type: "removeParticipant"; participant: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "placeDot"; participant: string; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "takeBackDot"; participant: string; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "removeParticipant"; participant: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "placeDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "takeBackDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Closes or reopens the vote, hides or shows its dots. */
 ({ type: "updateVote"; closed?: boolean | null; hidden?: boolean | null }) & { card?: never; cards?: never; channel?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Ends the vote and sets every card's votes back to 0. */
@@ -316,16 +313,16 @@ colour?: string | null }) & { card?: never; cards?: never; channel?: never; clos
  *  end of the cell the participant aimed it at. `card` is the new card's id (chosen by the
  *  core unless given).
  */
-({ type: "placeNote"; note: string; phase?: string | null; row?: string | null; index?: number | null; card?: string | null }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeNote"; note: Id; phase?: Id | null; row?: Id | null; index?: number | null; card?: Id | null }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**
  *  Places every note waiting in the inbox that is aimed at a cell, in the order they arrived:
  *  one undo step. Notes aimed nowhere stay in the inbox.
  */
-({ type: "placeAimedNotes" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "discardNote"; note: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeAimedNotes" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Puts a placed or discarded note back in the inbox; a placed note's card is removed. */
-({ type: "returnNote"; note: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Corrects a waiting note's text before it is placed. */
-({ type: "updateNote"; note: string; text: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Several edits applied atomically and undone as one step (a multi-card move, a paste). */
 ({ type: "batch"; edits: Edit_Deserialize[]; 
 /**  What the step is called in the undo menu; by default the name of the first edit. */
@@ -333,49 +330,49 @@ label?: string | null }) & { card?: never; cards?: never; channel?: never; close
 
 export type Edit_Serialize = 
 /**  Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given. */
-({ type: "addCard"; id?: string; phase: string; row: string; index?: number; title: string; notes: string; colour: string | null; channel: string | null; emotion: number | null; votes: number; tags: string[] }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tallies?: never; text?: never; vote?: never; width?: never } | 
+({ type: "addCard"; id?: Id; phase: Id; row: Id; index?: number; title: string; notes: string; colour: string | null; channel: string | null; emotion: number | null; votes: number; tags: string[] }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tallies?: never; text?: never; vote?: never; width?: never } | 
 /**  Changes any subset of a card's fields; `null` clears colour, channel and emotion. */
 {
 	type: "updateCard",
 } & {
-	card: string,
+	card: Id,
 } & CardPatch_Serialize | 
 /**  Puts a card at `index` of a cell (the same cell or another one). */
-({ type: "moveCard"; card: string; phase: string; row: string; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCard"; card: Id; phase: Id; row: Id; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**
  *  Puts several cards together at `index` of a cell, counted among the cards that stay there,
  *  in the order they have on the board (phase, then row, then place in the cell): one undo
  *  step, whatever cells they came from.
  */
-({ type: "moveCards"; cards: string[]; phase: string; row: string; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCards"; cards: Id[]; phase: Id; row: Id; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Copies a card to just after itself in the same cell. */
-({ type: "duplicateCard"; card: string; newId?: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "duplicateCard"; card: Id; newId?: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Puts deleted cards back exactly as they were (the reverse of `deleteCard`). */
-({ type: "restoreCards"; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addPhase"; id?: string; index?: number; title: string; question: string; colour?: string; width?: number }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never } | {
+({ type: "restoreCards"; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addPhase"; id?: Id; index?: number; title: string; question: string; colour?: string; width?: number }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never } | {
 	type: "updatePhase",
 } & {
-	phase: string,
-} & PhasePatch_Serialize | ({ type: "movePhase"; phase: string; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+	phase: Id,
+} & PhasePatch_Serialize | ({ type: "movePhase"; phase: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Deletes a phase with all its cards. */
-({ type: "deletePhase"; phase: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePhase"; phase: Phase_Serialize; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addRow"; id?: string; index?: number; title: string; kind: RowKind; colour?: string; hidden: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deletePhase"; phase: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePhase"; phase: Phase_Serialize; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addRow"; id?: Id; index?: number; title: string; kind: RowKind; colour?: string; hidden: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never; width?: never } | {
 	type: "updateRow",
 } & {
-	row: string,
-} & RowPatch_Serialize | ({ type: "moveRow"; row: string; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+	row: Id,
+} & RowPatch_Serialize | ({ type: "moveRow"; row: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Deletes a row with all its cards. */
-({ type: "deleteRow"; row: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restoreRow"; row: Row_Serialize; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deleteRow"; row: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restoreRow"; row: Row_Serialize; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
 	type: "updateJourney",
-} & JourneyPatch_Serialize | ({ type: "addPersona"; id?: string; name: string; role: string; quote: string; goals: string; frustrations: string; picture?: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; question?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+} & JourneyPatch_Serialize | ({ type: "addPersona"; id?: Id; name: string; role: string; quote: string; goals: string; frustrations: string; picture?: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; question?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
 	type: "updatePersona",
 } & {
-	persona: string,
-} & PersonaPatch_Serialize | ({ type: "movePersona"; persona: string; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deletePersona"; persona: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePersona"; persona: Persona_Serialize }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+	persona: Id,
+} & PersonaPatch_Serialize | ({ type: "movePersona"; persona: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deletePersona"; persona: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePersona"; persona: Persona_Serialize }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Starts the journey's dot vote. Refused while there is one: clear it first. */
-({ type: "startVote"; dotsPerParticipant: number; stacking: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addParticipant"; id?: string; name: string; 
+({ type: "startVote"; dotsPerParticipant: number; stacking: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addParticipant"; id?: Id; name: string; 
 /**  By default the first participant colour not taken yet. */
 colour?: string }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Removes a participant and their dots. */
-({ type: "removeParticipant"; participant: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "placeDot"; participant: string; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "takeBackDot"; participant: string; card: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "removeParticipant"; participant: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "placeDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "takeBackDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Closes or reopens the vote, hides or shows its dots. */
 ({ type: "updateVote"; closed?: boolean; hidden?: boolean }) & { card?: never; cards?: never; channel?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Ends the vote and sets every card's votes back to 0. */
@@ -387,16 +384,16 @@ colour?: string }) & { card?: never; cards?: never; channel?: never; closed?: ne
  *  end of the cell the participant aimed it at. `card` is the new card's id (chosen by the
  *  core unless given).
  */
-({ type: "placeNote"; note: string; phase?: string; row?: string; index?: number; card?: string }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeNote"; note: Id; phase?: Id; row?: Id; index?: number; card?: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**
  *  Places every note waiting in the inbox that is aimed at a cell, in the order they arrived:
  *  one undo step. Notes aimed nowhere stay in the inbox.
  */
-({ type: "placeAimedNotes" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "discardNote"; note: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeAimedNotes" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Puts a placed or discarded note back in the inbox; a placed note's card is removed. */
-({ type: "returnNote"; note: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Corrects a waiting note's text before it is placed. */
-({ type: "updateNote"; note: string; text: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
 /**  Several edits applied atomically and undone as one step (a multi-card move, a paste). */
 ({ type: "batch"; edits: Edit_Serialize[]; 
 /**  What the step is called in the undo menu; by default the name of the first edit. */
@@ -407,7 +404,7 @@ export type Focus = Focus_Serialize | Focus_Deserialize;
 
 /**  What a phone follows: the phase being presented and the room timer. */
 export type Focus_Deserialize = {
-	phase?: string | null,
+	phase?: Id | null,
 	timerEndsAt?: number | null,
 	/**  Time left on a paused timer. */
 	timerLeft?: number | null,
@@ -415,13 +412,16 @@ export type Focus_Deserialize = {
 
 /**  What a phone follows: the phase being presented and the room timer. */
 export type Focus_Serialize = {
-	phase: string | null,
+	phase: Id | null,
 	timerEndsAt: number | null,
 	/**  Time left on a paused timer. */
 	timerLeft: number | null,
 };
 
 export type Format = "pdf" | "svg" | "png";
+
+/**  A record's id: a UUID (version 7 when we make it), as text on the wire and in the database. */
+export type Id = string;
 
 /**
  *  A journey imported, and what the person who imported it should be told (the row of a
@@ -434,7 +434,7 @@ export type ImportedJourney = ImportedJourney_Serialize | ImportedJourney_Deseri
  *  workbook read as its header, the name it got because its own was taken), in the UI language.
  */
 export type ImportedJourney_Deserialize = {
-	journey: string,
+	journey: Id,
 	message?: string | null,
 };
 
@@ -443,7 +443,7 @@ export type ImportedJourney_Deserialize = {
  *  workbook read as its header, the name it got because its own was taken), in the UI language.
  */
 export type ImportedJourney_Serialize = {
-	journey: string,
+	journey: Id,
 	message: string | null,
 };
 
@@ -512,7 +512,7 @@ export type JourneyPatch_Serialize = {
 
 /**  One line of the journey list. */
 export type JourneySummary = {
-	id: string,
+	id: Id,
 	name: string,
 	description: string,
 	locale: string,
@@ -522,7 +522,7 @@ export type JourneySummary = {
 };
 
 export type Journey_Deserialize = {
-	id: string,
+	id: Id,
 	name: string,
 	description?: string,
 	locale?: string,
@@ -533,7 +533,7 @@ export type Journey_Deserialize = {
 };
 
 export type Journey_Serialize = {
-	id: string,
+	id: Id,
 	name: string,
 	description: string,
 	locale: string,
@@ -544,8 +544,8 @@ export type Journey_Serialize = {
 };
 
 /**
- *  The language of the app: of every message, the menu, the UI and a poster's own words. On the
- *  wire it is its code, "en" or "nl".
+ *  The language of the app: of every message, the menu, the UI and a poster's own words. On
+ *  the wire and in the database it is its code, "en" or "nl".
  */
 export type Lang = "en" | "nl";
 
@@ -564,34 +564,34 @@ export type NoteState =
 
 export type Note_Deserialize = {
 	/**  Chosen by the phone, so sending the same note twice stores it once. */
-	id: string,
+	id: Id,
 	/**  What the participant wrote; it becomes the card's title, so it obeys a title's rules. */
 	text: string,
 	/**  The cell the participant aimed it at, if any (the phase or row may be gone since). */
-	phase?: string | null,
-	row?: string | null,
+	phase?: Id | null,
+	row?: Id | null,
 	/**  The name the participant gave, if any. */
 	author?: string | null,
 	receivedAt?: number,
 	state?: NoteState,
 	/**  The card it became, once placed. */
-	card?: string | null,
+	card?: Id | null,
 };
 
 export type Note_Serialize = {
 	/**  Chosen by the phone, so sending the same note twice stores it once. */
-	id: string,
+	id: Id,
 	/**  What the participant wrote; it becomes the card's title, so it obeys a title's rules. */
 	text: string,
 	/**  The cell the participant aimed it at, if any (the phase or row may be gone since). */
-	phase: string | null,
-	row: string | null,
+	phase: Id | null,
+	row: Id | null,
 	/**  The name the participant gave, if any. */
 	author: string | null,
 	receivedAt: number,
 	state: NoteState,
 	/**  The card it became, once placed. */
-	card: string | null,
+	card: Id | null,
 };
 
 export type OpenedJourney = OpenedJourney_Serialize | OpenedJourney_Deserialize;
@@ -611,19 +611,19 @@ export type Orientation = "auto" | "portrait" | "landscape";
 export type Participant = Participant_Serialize | Participant_Deserialize;
 
 export type Participant_Deserialize = {
-	id: string,
+	id: Id,
 	name: string,
 	colour: string,
 	/**  The cards this participant's dots are on, one entry per dot. */
-	dots?: string[],
+	dots?: Id[],
 };
 
 export type Participant_Serialize = {
-	id: string,
+	id: Id,
 	name: string,
 	colour: string,
 	/**  The cards this participant's dots are on, one entry per dot. */
-	dots: string[],
+	dots: Id[],
 };
 
 export type Persona = Persona_Serialize | Persona_Deserialize;
@@ -651,7 +651,7 @@ export type PersonaPatch_Serialize = {
 };
 
 export type Persona_Deserialize = {
-	id: string,
+	id: Id,
 	position: number,
 	name: string,
 	role?: string,
@@ -663,7 +663,7 @@ export type Persona_Deserialize = {
 };
 
 export type Persona_Serialize = {
-	id: string,
+	id: Id,
 	position: number,
 	name: string,
 	role: string,
@@ -693,7 +693,7 @@ export type PhasePatch_Serialize = {
 };
 
 export type Phase_Deserialize = {
-	id: string,
+	id: Id,
 	position: number,
 	title: string,
 	/**  The guiding question of the phase ("What does the visitor need to know?"). */
@@ -704,7 +704,7 @@ export type Phase_Deserialize = {
 };
 
 export type Phase_Serialize = {
-	id: string,
+	id: Id,
 	position: number,
 	title: string,
 	/**  The guiding question of the phase ("What does the visitor need to know?"). */
@@ -858,7 +858,7 @@ export type PresentState = {
 	/**  The phase shown, by index. */
 	phase: number,
 	/**  Rows the presenter hid for the room (e.g. backstage), besides the rows hidden in the journey. */
-	hiddenRows: string[],
+	hiddenRows: Id[],
 	notes: boolean,
 };
 
@@ -903,7 +903,7 @@ export type RoomChanged = RoomChanged_Serialize | RoomChanged_Deserialize;
  *  (to the main window, which merges `changes` as it merges its own edits').
  */
 export type RoomChanged_Deserialize = {
-	journey: string,
+	journey: Id,
 	changes?: Changes_Deserialize | null,
 	/**
 	 *  Set when what a phone did is in the facilitator's undo history (a note put straight on the
@@ -918,7 +918,7 @@ export type RoomChanged_Deserialize = {
  *  (to the main window, which merges `changes` as it merges its own edits').
  */
 export type RoomChanged_Serialize = {
-	journey: string,
+	journey: Id,
 	changes: Changes_Serialize | null,
 	/**
 	 *  Set when what a phone did is in the facilitator's undo history (a note put straight on the
@@ -930,7 +930,7 @@ export type RoomChanged_Serialize = {
 
 /**  What the facilitator's room panel shows. */
 export type RoomInfo = {
-	journey: string,
+	journey: Id,
 	/**  The join link on the first address, as the QR code carries it. */
 	link: string,
 	/**  The join link on every address the room listens on. */
@@ -983,30 +983,30 @@ export type RoundDiff = RoundDiff_Serialize | RoundDiff_Deserialize;
 /**  What changed from one version of a journey to another, by card id. */
 export type RoundDiff_Deserialize = {
 	/**  Cards in `to` that `from` did not have. */
-	added: string[],
+	added: Id[],
 	/**  Cards of `from` that `to` no longer has, as they were (they are not on the later board). */
 	removed: Card_Deserialize[],
 	/**  Cards now in another cell, or in another order among the cards their cell kept. */
-	moved: string[],
+	moved: Id[],
 	/**  Cards whose text, colour, channel, emotion, votes or tags changed. */
-	changed: string[],
+	changed: Id[],
 };
 
 /**  What changed from one version of a journey to another, by card id. */
 export type RoundDiff_Serialize = {
 	/**  Cards in `to` that `from` did not have. */
-	added: string[],
+	added: Id[],
 	/**  Cards of `from` that `to` no longer has, as they were (they are not on the later board). */
 	removed: Card_Serialize[],
 	/**  Cards now in another cell, or in another order among the cards their cell kept. */
-	moved: string[],
+	moved: Id[],
 	/**  Cards whose text, colour, channel, emotion, votes or tags changed. */
-	changed: string[],
+	changed: Id[],
 };
 
 /**  One line of the list of rounds. */
 export type RoundInfo = {
-	id: string,
+	id: Id,
 	name: string,
 	createdAt: number,
 	cards: number,
@@ -1014,7 +1014,7 @@ export type RoundInfo = {
 
 /**  A round: a named snapshot of a journey, stored and exported with it (compared in `round`). */
 export type Round_Deserialize = {
-	id: string,
+	id: Id,
 	name: string,
 	createdAt: number,
 	doc: JourneyDoc_Deserialize,
@@ -1022,7 +1022,7 @@ export type Round_Deserialize = {
 
 /**  A round: a named snapshot of a journey, stored and exported with it (compared in `round`). */
 export type Round_Serialize = {
-	id: string,
+	id: Id,
 	name: string,
 	createdAt: number,
 	doc: JourneyDoc_Serialize,
@@ -1051,7 +1051,7 @@ export type RowPatch_Serialize = {
 };
 
 export type Row_Deserialize = {
-	id: string,
+	id: Id,
 	position: number,
 	kind: RowKind,
 	title: string,
@@ -1060,7 +1060,7 @@ export type Row_Deserialize = {
 };
 
 export type Row_Serialize = {
-	id: string,
+	id: Id,
 	position: number,
 	kind: RowKind,
 	title: string,
@@ -1070,7 +1070,7 @@ export type Row_Serialize = {
 
 /**  A card's vote count, as undo puts it back. */
 export type Tally = {
-	card: string,
+	card: Id,
 	votes: number,
 };
 

@@ -8,6 +8,7 @@ use crate::model::{self, Id};
 use crate::records as db;
 use crate::said;
 use crate::said::Field;
+use crate::schema::Table;
 
 use super::Applier;
 
@@ -48,7 +49,7 @@ impl Applier<'_> {
         for note in db::notes(self.c, self.journey)? {
             let aimed = match (note.state, note.phase, note.row) {
                 (NoteState::Inbox, Some(p), Some(r)) => {
-                    db::exists(self.c, "phases", self.journey, p)? && db::exists(self.c, "journey_rows", self.journey, r)?
+                    db::exists(self.c, Table::Phases, self.journey, p)? && db::exists(self.c, Table::Rows, self.journey, r)?
                 }
                 _ => false,
             };

@@ -13,6 +13,7 @@ use crate::inbox::Note;
 use crate::model::{self, Card, Id, Journey, Millis, Persona, Phase, Row};
 use crate::records as db;
 use crate::said::{Field, Record};
+use crate::schema::Table;
 use crate::vote::Vote;
 
 mod inbox;
@@ -260,10 +261,10 @@ impl<'c> Applier<'c> {
 
     fn check_cell(&self, phase: Id, row: Id) -> Result<()> {
         // Looking the two up by journey also refuses a phase or row of another journey.
-        if !db::exists(self.c, "phases", self.journey, phase)? {
+        if !db::exists(self.c, Table::Phases, self.journey, phase)? {
             return Err(Error::not_found(Record::Phase, phase));
         }
-        if !db::exists(self.c, "journey_rows", self.journey, row)? {
+        if !db::exists(self.c, Table::Rows, self.journey, row)? {
             return Err(Error::not_found(Record::Row, row));
         }
         Ok(())
@@ -283,7 +284,7 @@ impl<'c> Applier<'c> {
 
     fn delete_card(&mut self, id: Id) -> Result<Card> {
         let card = db::card(self.c, self.journey, id)?;
-        db::delete(self.c, "cards", id)?;
+        db::delete(self.c, Table::Cards, id)?;
         self.touched.cells.insert((card.phase, card.row));
         self.touched.removed_cards.insert(id);
         Ok(card)

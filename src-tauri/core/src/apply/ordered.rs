@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::{Id, Persona, Phase, Row};
 use crate::records as db;
 use crate::said::{Field, Record};
+use crate::schema::Table;
 
 use super::{Applier, Touched};
 
@@ -16,7 +17,7 @@ pub(super) trait Ordered: Sized {
     const RECORD: Record;
     /// The field a duplicate id is reported on.
     const ID_FIELD: Field;
-    const TABLE: &'static str;
+    const TABLE: Table;
     fn id(&self) -> Id;
     fn position(&mut self) -> &mut u32;
     fn check(&self) -> Result<()>;
@@ -28,11 +29,11 @@ pub(super) trait Ordered: Sized {
 }
 
 macro_rules! ordered {
-    ($ty:ident, $id_field:ident, $list:ident, $insert:ident, $update:ident, $table:literal, $touched:ident) => {
+    ($ty:ident, $id_field:ident, $list:ident, $insert:ident, $update:ident, $table:ident, $touched:ident) => {
         impl Ordered for $ty {
             const RECORD: Record = Record::$ty;
             const ID_FIELD: Field = Field::$id_field;
-            const TABLE: &'static str = $table;
+            const TABLE: Table = Table::$table;
             fn id(&self) -> Id {
                 self.id
             }
@@ -58,9 +59,9 @@ macro_rules! ordered {
     };
 }
 
-ordered!(Phase, PhaseId, phases, insert_phase, update_phase, "phases", phases);
-ordered!(Row, RowId, rows, insert_row, update_row, "journey_rows", rows);
-ordered!(Persona, PersonaId, personas, insert_persona, update_persona, "personas", personas);
+ordered!(Phase, PhaseId, phases, insert_phase, update_phase, Phases, phases);
+ordered!(Row, RowId, rows, insert_row, update_row, Rows, rows);
+ordered!(Persona, PersonaId, personas, insert_persona, update_persona, Personas, personas);
 
 impl Applier<'_> {
     /// Inserts `item` at its position (the end when past it) and renumbers the rest.

@@ -11,7 +11,7 @@ use super::glyphs::is_rtl;
 use super::measure::Measure;
 use super::shapes::{Colour, Picture, Rect, Segment, Shape, Stroke};
 use super::words::{date, words, Words};
-use crate::model::{Card, JourneyDoc, Phase, Row, RowKind};
+use crate::model::{Card, Id, JourneyDoc, Phase, Row, RowKind};
 
 /// Width of a phase column at 100 %.
 pub const PHASE_WIDTH: f32 = 70.0;
@@ -128,7 +128,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     let board_width = LABEL_WIDTH + columns.last().map_or(0.0, |c| c.x + c.w);
     let width = board_width.max(200.0) + 2.0 * MARGIN;
 
-    let mut cells: HashMap<(uuid::Uuid, uuid::Uuid), Vec<&Card>> = HashMap::new();
+    let mut cells: HashMap<(Id, Id), Vec<&Card>> = HashMap::new();
     for c in &doc.cards {
         cells.entry((c.phase, c.row)).or_default().push(c);
     }

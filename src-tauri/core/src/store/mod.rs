@@ -26,6 +26,7 @@ use crate::round::{Round, RoundInfo};
 use crate::said;
 use crate::said::Field;
 use crate::said::Said;
+use crate::schema::Table;
 
 /// The result of an edit, an undo or a redo: the records after, and what undo/redo offer next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -103,7 +104,7 @@ impl Store {
 
     /// Finds a journey by id or by its exact name.
     pub fn resolve(&self, id_or_name: &str) -> Result<Id> {
-        if let Ok(id) = Id::parse_str(id_or_name) {
+        if let Ok(id) = id_or_name.parse::<Id>() {
             match records::journey(&self.conn, id) {
                 Err(Error::NoSuchJourney(_)) => {}
                 found => return found.map(|j| j.id),
@@ -162,7 +163,7 @@ impl Store {
     pub fn delete_journey_keeping(&mut self, journey: Id, key: &str, kept: &str) -> Result<()> {
         self.write(|c| {
             records::set_meta(c, key, kept)?;
-            if !records::delete(c, "journeys", journey)? {
+            if !records::delete(c, Table::Journeys, journey)? {
                 return Err(Error::NoSuchJourney(journey.to_string()));
             }
             Ok(())
@@ -208,7 +209,7 @@ impl Store {
     pub fn delete_round(&mut self, journey: Id, round: Id) -> Result<()> {
         self.write(|c| {
             records::round(c, journey, round)?;
-            records::delete(c, "rounds", round).map(drop)
+            records::delete(c, Table::Rounds, round).map(drop)
         })
     }
 
@@ -226,7 +227,7 @@ impl Store {
     }
 
     pub fn delete_journey(&mut self, journey: Id) -> Result<()> {
-        if !self.write(|c| records::delete(c, "journeys", journey))? {
+        if !self.write(|c| records::delete(c, Table::Journeys, journey))? {
             return Err(Error::NoSuchJourney(journey.to_string()));
         }
         Ok(())
@@ -444,10 +445,10 @@ fn receive_one(c: &Connection, journey: Id, note: Incoming, device: &str, now: m
         return Ok(Err(Error::invalid(Field::Inbox, said!("is full ({MAX_NOTES} notes)", "is vol ({MAX_NOTES} notities)"))));
     }
     let mut n = note.into_note(device, now);
-    if !n.phase.is_some_and(|p| records::exists(c, "phases", journey, p).unwrap_or(false)) {
+    if !n.phase.is_some_and(|p| records::exists(c, Table::Phases, journey, p).unwrap_or(false)) {
         n.phase = None;
     }
-    if !n.row.is_some_and(|r| records::exists(c, "journey_rows", journey, r).unwrap_or(false)) {
+    if !n.row.is_some_and(|r| records::exists(c, Table::Rows, journey, r).unwrap_or(false)) {
         n.row = None;
     }
     records::insert_note(c, journey, &n)?;
