@@ -88,6 +88,9 @@ export const events = {
 	roomChanged: makeEvent<RoomChanged_Serialize, RoomChanged_Deserialize>("room-changed"),
 };
 
+/* Constants */
+export const LIMITS = {"notesChars":20000,"tags":50,"titleChars":200} as const;
+
 /* Types */
 export type AppInfo = AppInfo_Serialize | AppInfo_Deserialize;
 
