@@ -289,16 +289,21 @@ fn a_room_set_to_put_notes_on_the_board_places_them_where_they_were_aimed() {
 /// 30 phones send 10 notes each at once, every tenth twice: exactly 300 notes, none lost, none
 /// doubled. Then the server is killed (-9) in the middle of a second round: every note that was
 /// answered 201 or 200 is there after a restart.
+/// How many notes of the second round are acknowledged before the server is killed.
+const KILL_AFTER: usize = 50;
+
 #[test]
 fn thirty_phones_at_once_lose_nothing_and_double_nothing_even_when_the_server_is_killed() {
     let room = Room::open(&[]);
     let phones: Vec<String> = (0..30).map(|i| room.join(Some(&format!("P{i}")))).collect();
-    let send_all = |round: u128, room: &Room| -> Vec<String> {
+    // Each acknowledged note is also told on `acks`, so the kill can wait for a number of them.
+    let send_all = |round: u128, room: &Room, acks: std::sync::mpsc::Sender<()>| -> Vec<String> {
         std::thread::scope(|s| {
             let handles: Vec<_> = phones
                 .iter()
                 .enumerate()
                 .map(|(p, phone)| {
+                    let acks = acks.clone();
                     s.spawn(move || {
                         let mut acknowledged = Vec::new();
                         for n in 0..10u128 {
@@ -321,6 +326,7 @@ fn thirty_phones_at_once_lose_nothing_and_double_nothing_even_when_the_server_is
                                 let _ = stream.read_to_string(&mut answer);
                                 if answer.starts_with("HTTP/1.1 201") || answer.starts_with("HTTP/1.1 200") {
                                     acknowledged.push(note.clone());
+                                    let _ = acks.send(());
                                 }
                             }
                         }
@@ -331,21 +337,24 @@ fn thirty_phones_at_once_lose_nothing_and_double_nothing_even_when_the_server_is
             handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
         })
     };
-    let acknowledged = send_all(1, &room);
+    let acknowledged = send_all(1, &room, std::sync::mpsc::channel().0);
     let inbox = room.inbox();
     assert_eq!(inbox.len(), 300, "exactly 300 notes");
     let ids: std::collections::HashSet<_> = inbox.iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect();
     assert_eq!(ids.len(), 300);
     assert!(acknowledged.iter().all(|a| ids.contains(a)));
 
-    // The second round, with a kill -9 after about 100 ms.
+    // The second round, with a kill -9 once 50 of its notes were acknowledged: in the middle of
+    // it however fast or slow the machine is.
     let pid = room.child.id();
+    let (acks, acked) = std::sync::mpsc::channel();
     let killer = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(100));
+        let heard = acked.iter().take(KILL_AFTER).count();
         let _ = Command::new("kill").arg("-KILL").arg(pid.to_string()).status();
+        heard
     });
-    let acknowledged = send_all(2, &room);
-    killer.join().unwrap();
+    let acknowledged = send_all(2, &room, acks);
+    assert_eq!(killer.join().unwrap(), KILL_AFTER, "killed after {KILL_AFTER} acknowledged notes");
     let db = room.db.clone();
     let kept = room.inbox();
     let ids: std::collections::HashSet<_> = kept.iter().map(|n| n["id"].as_str().unwrap().to_owned()).collect();
