@@ -61,11 +61,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
     if (!document.activeElement || document.activeElement === document.body) scroller.current?.focus({ preventScroll: true });
     return view.current ? keepFocusOnPage(view.current, () => scroller.current) : undefined;
   }, []);
-  useFollowing(
-    editor,
-    () => setNotice(t.changedElsewhere),
-    () => onClose(t.deletedElsewhere(name)),
-  );
+  useFollowing(editor, () => setNotice(t.changedElsewhere), () => onClose(t.deletedElsewhere(name)));
   useNativeWindow(editor, name);
   const onPanStart = useCanvasGestures(editor, scroller, roundView);
 
