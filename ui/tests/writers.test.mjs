@@ -48,10 +48,17 @@ test("told that the file changed, the board and the home list show what is store
   await page.getByRole("button", { name: /Online customer journey/ }).click();
   await page.getByRole("group", { name: /Awareness$/ }).waitFor();
 
-  // A change to another journey is no change here: nothing is said.
+  // A change to another journey is no change here: nothing is said. The board reads the file
+  // again in turn with its own edits, so a card added after the news shows only once that
+  // reading is done (and any notice it would have given is on screen).
   terminal(page, "edit", other.journey.id, JSON.stringify({ type: "updateJourney", name: "Web shop, renamed" }));
   await page.evaluate(() => window.__shell.emit("database-changed"));
-  await page.waitForTimeout(300);
+  await page.locator(`.cell[data-phase="${doc.phases[1].id}"][data-row="${doc.rows[0].id}"]`).focus();
+  await page.keyboard.press("n");
+  await page.keyboard.type("Added after the news");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await page.locator(".card", { hasText: "Added after the news" }).waitFor();
   assert.equal(await page.locator(".toast.notice").count(), 0);
 
   terminal(page, "edit", doc.journey.id, JSON.stringify({ type: "updatePhase", phase: doc.phases[0].id, title: "Noticing" }));
