@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use journeywall_core::edit::Edit;
 use journeywall_core::inbox::{Incoming, Note, NoteState};
-use journeywall_core::model::{Id, Millis, RowKind};
+use journeywall_core::model::{Card, Id, Millis, Row, RowKind};
 use journeywall_core::{said, Lang, Said};
 use serde::{Deserialize, Serialize};
 
@@ -59,11 +59,13 @@ pub struct PhoneVote {
     pub cards: Vec<VoteCard>,
 }
 
+/// A card to vote on, with its cell: the phone groups the list by phase and row.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VoteCard {
     pub id: Id,
     pub phase: Id,
+    pub row: Id,
     pub title: String,
 }
 
@@ -113,6 +115,9 @@ impl Ask for ViewForPhone {
         let (name, participant) =
             room.devices.lock().ok().and_then(|mut d| d.get_mut(device).map(|d| (d.name.clone(), d.participant))).unwrap_or_default();
         let doc = state.with_in(*lang, |s| s.load(room.journey))?;
+        // The rows a phone sees: the visible card rows. An emotion row's cards are points on its
+        // curve, not ideas to vote on.
+        let rows: Vec<&Row> = doc.rows.iter().filter(|r| !r.hidden && r.kind == RowKind::Cards).collect();
         let vote = doc.vote.as_ref().filter(|v| !v.closed).map(|v| {
             let mine = participant.and_then(|p| v.participants.iter().find(|x| x.id == p)).map(|p| p.dots.clone()).unwrap_or_default();
             let live: std::collections::HashSet<Id> = doc.cards.iter().map(|k| k.id).collect();
@@ -122,23 +127,13 @@ impl Ask for ViewForPhone {
                 stacking: v.stacking,
                 left: v.dots_per_participant.saturating_sub(used),
                 mine,
-                cards: doc
-                    .cards
-                    .iter()
-                    .filter(|k| doc.rows.iter().any(|r| r.id == k.row && !r.hidden))
-                    .map(|k| VoteCard { id: k.id, phase: k.phase, title: k.title.clone() })
-                    .collect(),
+                cards: vote_cards(&doc.cards, &rows),
             }
         });
         Ok(PhoneView {
             journey: doc.journey.name.clone(),
             phases: doc.phases.iter().map(|p| Titled { id: p.id, title: p.title.clone() }).collect(),
-            rows: doc
-                .rows
-                .iter()
-                .filter(|r| !r.hidden && r.kind == RowKind::Cards)
-                .map(|r| Titled { id: r.id, title: r.title.clone() })
-                .collect(),
+            rows: rows.iter().map(|r| Titled { id: r.id, title: r.title.clone() }).collect(),
             focus: room.focus.lock().map(|f| *f).unwrap_or_default(),
             now: journeywall_core::model::now_millis(),
             name,
@@ -152,6 +147,14 @@ impl Ask for ViewForPhone {
             vote,
         })
     }
+}
+
+/// The cards of `rows`, each cell's in the board's order. The vote is open on every card of the
+/// rows a phone sees: it names no rows of its own.
+fn vote_cards(cards: &[Card], rows: &[&Row]) -> Vec<VoteCard> {
+    let mut cards: Vec<_> = cards.iter().filter(|k| rows.iter().any(|r| r.id == k.row)).collect();
+    cards.sort_by_key(|k| k.position);
+    cards.into_iter().map(|k| VoteCard { id: k.id, phase: k.phase, row: k.row, title: k.title.clone() }).collect()
 }
 
 /// A phone gives its participant's name (joining), or none when the room allows that.

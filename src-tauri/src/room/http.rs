@@ -221,7 +221,8 @@ async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers:
         server.state.notify_phones();
     }
     // The join link has no trailing slash, so the page names its assets by their full path.
-    let page = PAGE.replace("{base}", &format!("/r/{}", server.room.token));
+    // The page speaks the phone's language from its first paint; its script may choose another.
+    let page = PAGE.replace("{base}", &format!("/r/{}", server.room.token)).replace("{lang}", lang.code());
     let mut r = asset(page, "text/html; charset=utf-8");
     let set = format!("{COOKIE}={device}; Path=/r/{}; HttpOnly; SameSite=Strict; Max-Age=43200", server.room.token);
     if let Ok(v) = HeaderValue::from_str(&set) {
