@@ -75,14 +75,25 @@ test("after a click on a card the board scrolls freely (no edge scrolling left r
   for (const title of ["Google search result", "Ad shown after an earlier search", "Google search result"]) await card(page, title).click();
   const scroller = page.locator(".board-scroll");
   const scrollTo = (x, y) => scroller.evaluate((el, [x, y]) => el.scrollTo(x, y), [x, y]);
-  const position = () => scroller.evaluate((el) => [el.scrollLeft, el.scrollTop]);
+  // Edge scrolling left running moves the board on every frame: where it is after five frames.
+  const afterFrames = () =>
+    scroller.evaluate(
+      (el) =>
+        new Promise((done) => {
+          let frames = 0;
+          const tick = () => (++frames === 5 ? done([el.scrollLeft, el.scrollTop]) : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+    );
   await scrollTo(400, 300);
-  await page.waitForTimeout(300);
-  assert.deepEqual(await position(), [400, 300], "the scroll stays where it was put");
+  assert.deepEqual(await afterFrames(), [400, 300], "the scroll stays where it was put");
   await page.mouse.wheel(120, 80);
-  await page.waitForTimeout(300);
-  const [x, y] = await position();
-  assert.ok(x > 400 && y > 300, `the wheel scrolls on: ${x}, ${y}`);
+  await page.waitForFunction(() => {
+    const el = document.querySelector(".board-scroll");
+    return el.scrollLeft > 400 && el.scrollTop > 300;
+  });
+  const [x, y] = await afterFrames();
+  assert.ok(x > 400 && y > 300, `the wheel scrolls on, and the board stays there: ${x}, ${y}`);
 });
 
 test("the card panel shows the stored text after an inline edit and an undo, and tabbing through it writes nothing", async () => {
@@ -337,8 +348,9 @@ test("zoom steps through round figures, Ctrl+0 fits the journey, and a fitted bo
   await page.getByRole("button", { name: "110 %" }).waitFor();
   const down = [];
   for (let i = 0; i < 6; i++) {
+    const before = await zoom();
     await page.keyboard.press("Control+-");
-    await page.waitForTimeout(30);
+    await page.waitForFunction((before) => document.querySelector(".zoom-value").textContent !== before, before);
     down.push(await zoom());
   }
   assert.deepEqual(down, ["100 %", "90 %", "80 %", "75 %", "67 %", "50 %"]);
@@ -358,8 +370,22 @@ test("zoom steps through round figures, Ctrl+0 fits the journey, and a fitted bo
   await page.keyboard.press("Control+-");
   await page.waitForFunction((before) => document.querySelector(".zoom-value").textContent !== before, fittedLarge);
   const chosen = await zoom();
+  // The view's new size handled: seen by a ResizeObserver made after the board's own (so told
+  // after it), then two frames, the first of which runs any fit the new size started.
+  await page.evaluate(() => {
+    const s = document.querySelector(".board-scroll");
+    const [width, height] = [s.clientWidth, s.clientHeight];
+    window.__resized = new Promise((done) => {
+      const seen = new ResizeObserver(() => {
+        if (s.clientWidth === width && s.clientHeight === height) return;
+        seen.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(done));
+      });
+      seen.observe(s);
+    });
+  });
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.waitForTimeout(300);
+  await page.evaluate(() => window.__resized);
   assert.equal(await zoom(), chosen);
   // Ctrl+I brings the details back.
   await page.keyboard.press("Control+i");
