@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 use journeywall_core::interchange::Ids;
 use journeywall_core::library;
 use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
-use journeywall_core::said::Field;
 use journeywall_core::templates::{self, TemplateInfo};
 use journeywall_core::{said, Applied, Edit, Lang, Said, Store, UndoState};
 use serde::Serialize;
@@ -163,12 +162,11 @@ impl AppState {
 
     /// Switches the UI language, and with it the language of errors, then keeps the choice. The
     /// switch holds even when the database cannot keep it: the UI has switched already.
-    pub fn set_language(&self, locale: &str) -> Result<()> {
-        journeywall_core::model::check_locale(Field::Language, locale).map_err(|e| self.core_error(e))?;
+    pub fn set_language(&self, lang: Lang) -> Result<()> {
         if let Ok(mut l) = self.ui_lang.lock() {
-            *l = Lang::from_locale(locale);
+            *l = lang;
         }
-        self.with(|s| s.set_meta(UI_LOCALE, locale))
+        self.with(|s| s.set_meta(UI_LOCALE, lang.code()))
     }
 }
 
@@ -256,8 +254,8 @@ pub fn redo(state: &AppState, journey: Id, step: Option<String>) -> Result<Appli
     state.change_journey(journey, |s| s.redo(journey, step.as_deref()))
 }
 
-pub fn set_language(state: &AppState, locale: String) -> Result<()> {
-    state.set_language(&locale)
+pub fn set_language(state: &AppState, locale: Lang) -> Result<()> {
+    state.set_language(locale)
 }
 
 pub fn duplicate_journey(state: &AppState, journey: Id, name: String) -> Result<Id> {
@@ -318,10 +316,10 @@ mod tests {
         let state = state_in(dir.path(), "en");
         let nil = Id::nil();
         assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
-        state.set_language("nl").unwrap();
+        state.set_language(Lang::Nl).unwrap();
         assert_eq!(open_missing_journey(&state), format!("er is geen klantreis met de naam of het id '{nil}'"));
         assert_eq!(state.info().locale, Lang::Nl);
-        state.set_language("en").unwrap();
+        state.set_language(Lang::En).unwrap();
         assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
     }
 
@@ -332,11 +330,11 @@ mod tests {
     fn a_table_of_cards_is_imported_in_the_ui_language() {
         let dir = tempfile::tempdir().unwrap();
         let state = state_in(dir.path(), "en");
-        state.set_language("nl").unwrap();
+        state.set_language(Lang::Nl).unwrap();
         let cp1252 = b"Workshop fietsenwinkel\nfase;rij;titel\nOri\xebntatie;Acties;Zoekt een e-bike\n".to_vec();
         let imported = import_journey(&state, "postits.csv".into(), cp1252).unwrap();
         let doc = state.with(|s| s.load(imported.journey)).unwrap();
-        assert_eq!(doc.journey.locale, "nl");
+        assert_eq!(doc.journey.locale, Lang::Nl);
         assert_eq!(doc.journey.description, "Geïmporteerd uit postits.csv, gelezen als Windows-1252-tekst.");
         let message = imported.message.unwrap_or_default();
         assert!(message.starts_with("Als kopregel met de kolomnamen is regel 2 gelezen"), "{message}");
@@ -345,7 +343,7 @@ mod tests {
     #[test]
     fn the_language_chosen_last_time_is_used_from_the_start() {
         let dir = tempfile::tempdir().unwrap();
-        state_in(dir.path(), "en").set_language("nl").unwrap();
+        state_in(dir.path(), "en").set_language(Lang::Nl).unwrap();
         let state = state_in(dir.path(), "en");
         assert_eq!((state.lang(), state.info().locale), (Lang::Nl, Lang::Nl));
         assert!(open_missing_journey(&state).starts_with("er is geen klantreis"));
@@ -363,8 +361,8 @@ mod tests {
     fn a_language_we_do_not_speak_is_refused_and_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let state = state_in(dir.path(), "nl");
-        let e = state.set_language("fr").unwrap_err();
-        assert_eq!(e.message, "taal: 'fr' is geen taal die Journeywall kent (nl of en)");
+        let e = crate::requests::parse(&state, r#"{"cmd":"set_language","locale":"fr"}"#).unwrap_err();
+        assert!(e.message.starts_with("geen verzoek (unknown variant `fr`, expected `en` or `nl`"), "{}", e.message);
         assert_eq!(state.lang(), Lang::Nl);
     }
 
@@ -397,7 +395,7 @@ mod tests {
         assert!(shown.contains("is geen Journeywall-database"), "{shown}");
         assert_eq!(open_missing_journey(&state), shown);
         // The switch holds although the database cannot keep it, so the UI and its errors agree.
-        assert!(state.set_language("en").is_err());
+        assert!(state.set_language(Lang::En).is_err());
         assert!(state.info().open_error.unwrap().contains("is not a Journeywall database"));
     }
 }

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Card, Id, Journey, Millis, Persona, Phase, Row, RowKind};
+use crate::said::Lang;
 use crate::vote::{Tally, Vote};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -364,8 +365,7 @@ patch! {
         set {
             name: String,
             description: String,
-            locale: String,
-            settings: serde_json::Value,
+            locale: Lang,
         }
         nullable {}
     }

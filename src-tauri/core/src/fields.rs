@@ -73,7 +73,6 @@ pub struct Limits {
 
 pub const LIMITS: Limits = Limits { title_chars: MAX_TITLE_CHARS, notes_chars: MAX_NOTES_CHARS, tags: MAX_TAGS };
 pub const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -2..=2;
-pub const LOCALES: [&str; 2] = ["nl", "en"];
 
 pub fn new_id() -> Id {
     Id(Uuid::now_v7())
@@ -127,12 +126,6 @@ pub fn check_colour(field: Field, value: &str) -> Result<()> {
 
 pub fn check_emotion(field: Field, value: i8) -> Result<()> {
     ensure(EMOTION_RANGE.contains(&value), field, || said!("{value} is outside the scale −2..+2", "{value} valt buiten de schaal −2..+2"))
-}
-
-pub fn check_locale(field: Field, value: &str) -> Result<()> {
-    ensure(LOCALES.contains(&value), field, || {
-        said!("'{value}' is not a supported language (nl or en)", "'{value}' is geen taal die Journeywall kent (nl of en)")
-    })
 }
 
 pub const WIDTH_RANGE: std::ops::RangeInclusive<u32> = 25..=800;

@@ -14,8 +14,8 @@ use crate::said::{Field, Lang, Record};
 // The values records are made of and the checks on them live in `fields`, which the record
 // types of other modules (votes) use too without depending on this one.
 pub use crate::fields::{
-    check_colour, check_emotion, check_locale, check_tags, check_text, check_title, check_width, new_id, now_millis, Id, Millis,
-    EMOTION_RANGE, LOCALES, MAX_NOTES_CHARS, MAX_TAGS, MAX_TITLE_CHARS, WIDTH_RANGE,
+    check_colour, check_emotion, check_tags, check_text, check_title, check_width, new_id, now_millis, Id, Millis, EMOTION_RANGE,
+    MAX_NOTES_CHARS, MAX_TAGS, MAX_TITLE_CHARS, WIDTH_RANGE,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -25,15 +25,14 @@ pub struct Journey {
     pub name: String,
     #[serde(default)]
     pub description: String,
-    #[serde(default = "default_locale")]
-    pub locale: String,
+    /// The language the journey is written in: of the cards a spreadsheet makes of it and of its
+    /// poster's own words.
+    #[serde(default)]
+    pub locale: Lang,
     #[serde(default)]
     pub created_at: Millis,
     #[serde(default)]
     pub updated_at: Millis,
-    /// Free-form settings the editor keeps with the journey (e.g. poster options); always an object.
-    #[serde(default = "empty_object")]
-    pub settings: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -159,18 +158,12 @@ pub struct JourneySummary {
     pub id: Id,
     pub name: String,
     pub description: String,
-    pub locale: String,
+    pub locale: Lang,
     pub phases: u32,
     pub cards: u32,
     pub updated_at: Millis,
 }
 
-fn default_locale() -> String {
-    "en".into()
-}
-fn empty_object() -> serde_json::Value {
-    serde_json::Value::Object(Default::default())
-}
 pub fn default_phase_colour() -> String {
     "#e8eef7".into()
 }
@@ -184,12 +177,7 @@ pub fn default_width() -> u32 {
 impl Journey {
     pub fn validate(&self) -> Result<()> {
         check_title(Field::JourneyName, &self.name)?;
-        check_text(Field::JourneyDescription, &self.description, MAX_NOTES_CHARS)?;
-        check_locale(Field::JourneyLocale, &self.locale)?;
-        if !self.settings.is_object() {
-            return Err(Error::invalid(Field::JourneySettings, said!("must be a JSON object", "moet een JSON-object zijn")));
-        }
-        Ok(())
+        check_text(Field::JourneyDescription, &self.description, MAX_NOTES_CHARS)
     }
 }
 

@@ -13,7 +13,7 @@ use crate::said::{Field, Record};
 use crate::schema::Table;
 use crate::vote::Vote;
 
-const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at, settings";
+const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at";
 const PHASE_COLS: &str = "id, position, title, question, colour, width";
 const ROW_COLS: &str = "id, position, kind, title, colour, hidden";
 /// Card columns with the position derived from the sort key: its rank within the cell.
@@ -71,15 +71,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn journey_from_row(r: &SqlRow) -> rusqlite::Result<Journey> {
-    Ok(Journey {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        description: r.get(2)?,
-        locale: r.get(3)?,
-        created_at: r.get(4)?,
-        updated_at: r.get(5)?,
-        settings: json_col(r, 6)?,
-    })
+    Ok(Journey { id: r.get(0)?, name: r.get(1)?, description: r.get(2)?, locale: r.get(3)?, created_at: r.get(4)?, updated_at: r.get(5)? })
 }
 
 fn phase_from_row(r: &SqlRow) -> rusqlite::Result<Phase> {
@@ -152,17 +144,14 @@ pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
 }
 
 pub fn insert_journey(c: &Connection, j: &Journey) -> Result<()> {
-    let sql = format!("INSERT INTO journeys ({JOURNEY_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    c.prepare_cached(&sql)?.execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at, to_json(&j.settings)])?;
+    let sql = format!("INSERT INTO journeys ({JOURNEY_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    c.prepare_cached(&sql)?.execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at])?;
     Ok(())
 }
 
 pub fn update_journey(c: &Connection, j: &Journey) -> Result<()> {
-    c.prepare_cached(
-        "UPDATE journeys SET name = ?2, description = ?3, locale = ?4, created_at = ?5, updated_at = ?6, settings = ?7
-         WHERE id = ?1",
-    )?
-    .execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at, to_json(&j.settings)])?;
+    c.prepare_cached("UPDATE journeys SET name = ?2, description = ?3, locale = ?4, created_at = ?5, updated_at = ?6 WHERE id = ?1")?
+        .execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at])?;
     Ok(())
 }
 

@@ -18,8 +18,8 @@ use std::fmt;
 use crate::named::named;
 
 named! {
-    /// The language of the app: of every message, the menu, the UI and a poster's own words. On
-    /// the wire and in the database it is its code, "en" or "nl".
+    /// The language of the app (of every message, the menu, the UI) and of a journey (of its
+    /// poster's own words). On the wire and in the database it is its code, "en" or "nl".
     #[derive(Default)]
     pub enum Lang {
         #[default]
@@ -112,8 +112,6 @@ names! {
     Field {
         JourneyName => "journey name", "naam van de klantreis";
         JourneyDescription => "journey description", "beschrijving van de klantreis";
-        JourneyLocale => "journey locale", "taal van de klantreis";
-        JourneySettings => "journey settings", "instellingen van de klantreis";
         JourneyId => "journey id", "id van de klantreis";
         PhaseTitle => "phase title", "naam van de fase";
         PhaseQuestion => "phase question", "leidende vraag van de fase";

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::interchange::{self, Ids};
 use crate::model::{self, Id, JourneyDoc};
-use crate::said::Field;
+use crate::said::{Field, Lang};
 use crate::store::Store;
 
 const TEMPLATES: &[(&str, &str)] = &[
@@ -23,7 +23,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 #[serde(rename_all = "camelCase")]
 pub struct TemplateInfo {
     pub id: String,
-    pub language: String,
+    pub language: Lang,
     pub title: String,
     pub description: String,
     pub phases: Vec<String>,
@@ -93,7 +93,7 @@ mod tests {
     fn every_template_is_a_valid_journey_in_both_languages() {
         let list = list();
         assert_eq!(list.len(), TEMPLATES.len(), "a template failed to load");
-        for lang in ["nl", "en"] {
+        for lang in [Lang::Nl, Lang::En] {
             assert!(list.iter().filter(|t| t.language == lang).count() >= 3);
         }
         let website = list.iter().find(|t| t.id == "website-nl").unwrap();
@@ -116,7 +116,7 @@ mod tests {
     fn the_sample_is_added_once_in_the_users_language() {
         let mut store = Store::in_memory().unwrap();
         let id = add_sample_on_first_start(&mut store, "nl_NL.UTF-8").unwrap().unwrap();
-        assert_eq!(store.load(id).unwrap().journey.locale, "nl");
+        assert_eq!(store.load(id).unwrap().journey.locale, Lang::Nl);
         store.delete_journey(id).unwrap();
         assert_eq!(add_sample_on_first_start(&mut store, "nl").unwrap(), None);
         assert!(store.list().unwrap().is_empty());

@@ -22,7 +22,7 @@ requests! {
         commands::apply_edit(journey: Id, edit: Edit) -> Applied;
         commands::undo(journey: Id, step: Option<String>) -> Applied;
         commands::redo(journey: Id, step: Option<String>) -> Applied;
-        commands::set_language(locale: String) -> ();
+        commands::set_language(locale: Lang) -> ();
         commands::duplicate_journey(journey: Id, name: String) -> Id;
         commands::delete_journey(journey: Id) -> ();
         commands::restore_deleted_journey() -> Id;

@@ -7,7 +7,7 @@ use journeywall_core::model::{Id, JourneySummary};
 use journeywall_core::poster::PosterOptions;
 use journeywall_core::round::{Round, RoundDiff, RoundInfo};
 use journeywall_core::templates::TemplateInfo;
-use journeywall_core::{said, Applied, Edit};
+use journeywall_core::{said, Applied, Edit, Lang};
 use serde::Deserialize;
 
 use crate::commands::{AppInfo, AppState, Ask, CommandError, ImportedJourney, OpenedJourney};
@@ -63,8 +63,8 @@ macro_rules! requests {
         /// Every command the front end may call; the TypeScript bindings are generated from it.
         pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             tauri_specta::Builder::<tauri::Wry>::new()
-                // The only 64-bit integers crossing the boundary are epoch milliseconds (and the
-                // numbers inside free-form JSON settings), far below 2^53, so a JS number holds them.
+                // The only 64-bit integers crossing the boundary are epoch milliseconds (Millis,
+                // i64, which specta refuses without this), far below 2^53, so a JS number holds them.
                 .dangerously_cast_bigints_to_number()
                 .constant("LIMITS", journeywall_core::fields::LIMITS)
                 .commands(tauri_specta::collect_commands![

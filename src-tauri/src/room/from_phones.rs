@@ -316,7 +316,7 @@ impl Ask for GiveDot {
                     return Ok(p);
                 }
                 // Named in the journey's language: the board and the poster show the name.
-                let name = vote.name_for_phone(given, d.number, Lang::from_locale(&doc.journey.locale));
+                let name = vote.name_for_phone(given, d.number, doc.journey.locale);
                 let id = journeywall_core::model::new_id();
                 s.apply_for_participant(journey, Edit::AddParticipant { id: Some(id), name, colour: None })?;
                 Ok(id)

@@ -17,7 +17,7 @@ export const commands = {
 	applyEdit: (journey: Id, edit: Edit_Deserialize) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("apply_edit", { journey, edit })),
 	undo: (journey: Id, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("undo", { journey, step })),
 	redo: (journey: Id, step: string | null) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("redo", { journey, step })),
-	setLanguage: (locale: string) => typedError<null, CommandError>(__TAURI_INVOKE("set_language", { locale })),
+	setLanguage: (locale: Lang) => typedError<null, CommandError>(__TAURI_INVOKE("set_language", { locale })),
 	duplicateJourney: (journey: Id, name: string) => typedError<Id, CommandError>(__TAURI_INVOKE("duplicate_journey", { journey, name })),
 	deleteJourney: (journey: Id) => typedError<null, CommandError>(__TAURI_INVOKE("delete_journey", { journey })),
 	restoreDeletedJourney: () => typedError<Id, CommandError>(__TAURI_INVOKE("restore_deleted_journey")),
@@ -502,15 +502,13 @@ export type JourneyPatch = JourneyPatch_Serialize | JourneyPatch_Deserialize;
 export type JourneyPatch_Deserialize = {
 	name?: string | null,
 	description?: string | null,
-	locale?: string | null,
-	settings?: Value | null,
+	locale?: Lang | null,
 };
 
 export type JourneyPatch_Serialize = {
 	name?: string,
 	description?: string,
-	locale?: string,
-	settings?: Value,
+	locale?: Lang,
 };
 
 /**  One line of the journey list. */
@@ -518,7 +516,7 @@ export type JourneySummary = {
 	id: Id,
 	name: string,
 	description: string,
-	locale: string,
+	locale: Lang,
 	phases: number,
 	cards: number,
 	updatedAt: number,
@@ -528,27 +526,31 @@ export type Journey_Deserialize = {
 	id: Id,
 	name: string,
 	description?: string,
-	locale?: string,
+	/**
+	 *  The language the journey is written in: of the cards a spreadsheet makes of it and of its
+	 *  poster's own words.
+	 */
+	locale?: Lang,
 	createdAt?: number,
 	updatedAt?: number,
-	/**  Free-form settings the editor keeps with the journey (e.g. poster options); always an object. */
-	settings?: Value,
 };
 
 export type Journey_Serialize = {
 	id: Id,
 	name: string,
 	description: string,
-	locale: string,
+	/**
+	 *  The language the journey is written in: of the cards a spreadsheet makes of it and of its
+	 *  poster's own words.
+	 */
+	locale: Lang,
 	createdAt: number,
 	updatedAt: number,
-	/**  Free-form settings the editor keeps with the journey (e.g. poster options); always an object. */
-	settings: Value,
 };
 
 /**
- *  The language of the app: of every message, the menu, the UI and a poster's own words. On
- *  the wire and in the database it is its code, "en" or "nl".
+ *  The language of the app (of every message, the menu, the UI) and of a journey (of its
+ *  poster's own words). On the wire and in the database it is its code, "en" or "nl".
  */
 export type Lang = "en" | "nl";
 
@@ -1079,7 +1081,7 @@ export type Tally = {
 
 export type TemplateInfo = {
 	id: string,
-	language: string,
+	language: Lang,
 	title: string,
 	description: string,
 	phases: string[],
@@ -1124,8 +1126,6 @@ export type Unprintable = {
 	/**  The characters, each once. */
 	chars: string,
 };
-
-export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
 
 export type Vote = Vote_Serialize | Vote_Deserialize;
 

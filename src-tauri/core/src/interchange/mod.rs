@@ -324,6 +324,16 @@ mod tests {
         assert_eq!(back.journey.id, doc.journey.id);
     }
 
+    /// Files written before the journey lost its unused `settings` still import, without them.
+    #[test]
+    fn a_file_with_the_journeys_old_settings_imports() {
+        let mut v: serde_json::Value = serde_json::from_str(&to_json(&sample())).unwrap();
+        v["journey"]["settings"] = serde_json::json!({"poster": {"sheet": "A0"}});
+        let back = from_json(&v.to_string(), "old.json", Ids::Keep).unwrap();
+        assert_eq!(back.journey.name, sample().journey.name);
+        assert!(!to_json(&back).contains("settings"));
+    }
+
     #[test]
     fn a_newer_file_is_refused_with_a_message_saying_so() {
         let text = to_json(&sample()).replacen("\"version\": 3", "\"version\": 7", 1);

@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use super::columns::{Column, NAMES, TAG_SEPARATOR};
 use super::formulas;
 use crate::model::{Card, Id, JourneyDoc, Phase, Row};
-use crate::said::Lang;
 
 /// What separates a CSV file's fields: a comma, or a semicolon for a spreadsheet program in a
 /// language whose list separator it is (Dutch, German: there the comma is the decimal sign).
@@ -44,7 +43,7 @@ pub(super) enum Cell<'a> {
 /// The header, in the journey's language, and then every card in board order (phase by
 /// phase, row by row, as they stand in each cell).
 pub(super) fn card_table(doc: &JourneyDoc) -> (Vec<String>, Vec<Vec<Cell<'_>>>) {
-    let lang = Lang::from_locale(&doc.journey.locale);
+    let lang = doc.journey.locale;
     let header = NAMES.iter().map(|&(c, _)| c.header(lang)).collect();
     let phases: HashMap<Id, &Phase> = doc.phases.iter().map(|p| (p.id, p)).collect();
     let rows: HashMap<Id, &Row> = doc.rows.iter().map(|r| (r.id, r)).collect();

@@ -40,7 +40,7 @@ pub fn to_xlsx(doc: &JourneyDoc) -> Result<Vec<u8>> {
 }
 
 fn write(doc: &JourneyDoc) -> std::result::Result<Vec<u8>, XlsxError> {
-    let lang = Lang::from_locale(&doc.journey.locale);
+    let lang = doc.journey.locale;
     let pick = |en: &'static str, nl: &'static str| match lang {
         Lang::En => en,
         Lang::Nl => nl,

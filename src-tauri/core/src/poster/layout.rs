@@ -12,6 +12,7 @@ use super::measure::Measure;
 use super::shapes::{Colour, Picture, Rect, Segment, Shape, Stroke};
 use super::words::{date, words, Words};
 use crate::model::{Card, Id, JourneyDoc, Phase, Row, RowKind};
+use crate::said::Lang;
 
 /// Width of a phase column at 100 %.
 pub const PHASE_WIDTH: f32 = 70.0;
@@ -68,7 +69,8 @@ pub struct Layout {
     pub shapes: Vec<Shape>,
     /// Where the cards are, so that sheet seams can go between them.
     pub cards: Vec<Rect>,
-    pub locale: String,
+    /// The journey's language: of the poster's own words.
+    pub lang: Lang,
     pub name: String,
     pub pictures: Vec<Picture>,
     /// Which of `shapes` are the footer's texts (what made it, and the counts), so that a tiled
@@ -120,7 +122,7 @@ impl Layout {
 
 /// Lays out `doc` at design size. `now` (ms since 1970) is the date printed on it.
 pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
-    let w = words(&doc.journey.locale);
+    let w = words(doc.journey.locale);
     let mut l = Builder { shapes: Vec::new(), cards: Vec::new(), pictures: Vec::new(), m: Measure::new(), options, w };
 
     let rows: Vec<&Row> = doc.rows.iter().filter(|r| !r.hidden).collect();
@@ -171,7 +173,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
         height,
         shapes,
         cards: l.cards,
-        locale: doc.journey.locale.clone(),
+        lang: doc.journey.locale,
         name: doc.journey.name.clone(),
         pictures: l.pictures,
         footer: footer_texts,

@@ -164,7 +164,7 @@ impl Poster {
         let (png_width, png_height) = png::pixels(self.plan.poster_w, self.plan.poster_h, self.dpi);
         let (across, down) = self.plan.tiles.as_ref().map_or((1, 1), |t| (t.cols() as u32, t.rows() as u32));
         PosterInfo {
-            summary: sheets::summary(&self.plan, lang.code()),
+            summary: sheets::summary(&self.plan, lang),
             sheet_name: self.plan.sheet_name.clone(),
             sheets_across: across,
             sheets_down: down,
@@ -180,7 +180,7 @@ impl Poster {
     }
 
     pub fn pdf(&self) -> Vec<u8> {
-        let lang = Lang::from_locale(&self.layout.locale).code();
+        let lang = self.layout.lang.code();
         let about = pdf::About { title: &self.layout.name, subject: &self.description, created: self.made.div_euclid(1000), lang };
         pdf::render(&self.layout, &sheets::pages(&self.layout, &self.plan), &about)
     }

@@ -8,6 +8,7 @@ use super::paper::round1;
 use super::shapes::{Colour, Rect, Shape, Stroke};
 use super::tiling::{Plan, Tiles};
 use super::words::{row_letter, words, Words};
+use crate::said::Lang;
 
 pub struct Page {
     pub w: f32,
@@ -28,8 +29,8 @@ const MARK: Colour = Colour::BLACK;
 const HATCH: Colour = Colour::rgb(0x8a, 0x93, 0xa3);
 
 /// "3 × 2 sheets of A4 → 84 × 59 cm", or "A0 → 84 × 59 cm" for one sheet.
-pub fn summary(plan: &Plan, locale: &str) -> String {
-    let w = words(locale);
+pub fn summary(plan: &Plan, lang: Lang) -> String {
+    let w = words(lang);
     let size = format!("{} × {} cm", round1(plan.poster_w / 10.0).round(), round1(plan.poster_h / 10.0).round());
     match &plan.tiles {
         Some(t) if t.printed_count() < t.count() => {
@@ -46,7 +47,7 @@ pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
         let clip = Rect::new(at.0, at.1, plan.poster_w, plan.poster_h);
         return vec![Page { w: plan.sheet_w, h: plan.sheet_h, items: vec![Item::Poster { scale: plan.scale, at, clip }] }];
     };
-    let w = words(&layout.locale);
+    let w = words(layout.lang);
     let mut m = Measure::new();
     let mut pages = vec![assembly(layout, plan, tiles, w, &mut m)];
     let count = tiles.printed_count();
@@ -169,7 +170,7 @@ fn assembly(layout: &Layout, plan: &Plan, t: &Tiles, w: &Words, m: &mut Measure)
     };
     text(&mut own, m, x + 7.0, 7.0, Weight::Bold, &layout.name);
     // Noto Sans has no arrow: the PDF says it in words.
-    let size_line = summary(plan, &layout.locale).replace(" → ", &format!(" · {} ", w.finished));
+    let size_line = summary(plan, layout.lang).replace(" → ", &format!(" · {} ", w.finished));
     text(&mut own, m, x + 15.0, 5.0, Weight::Regular, &size_line);
     text(&mut own, m, x + 22.0, 3.6, Weight::Bold, w.assembly);
     let blanks = t.printed_count() < t.count();
@@ -244,7 +245,7 @@ mod tests {
     #[test]
     fn labels_are_unique_and_name_the_right_neighbours() {
         let mut t = Tiles { xs: vec![0.0, 100.0, 200.0], ys: vec![0.0, 100.0], overlap: 10.0, blank: vec![false; 6] };
-        let w = words("en");
+        let w = words(Lang::En);
         let mut names = HashSet::new();
         for row in 0..2 {
             for col in 0..3 {
@@ -255,7 +256,7 @@ mod tests {
         assert_eq!(names.len(), 6);
         assert_eq!(sheet_label(1, 0, &t, w, 2, 6, "Shop"), "A2 · Sheet 2 of 6 · left A1 · right A3 · below B2 · Shop");
         assert_eq!(sheet_label(0, 1, &t, w, 4, 6, "Shop"), "B1 · Sheet 4 of 6 · right B2 · above A1 · Shop");
-        assert_eq!(sheet_label(2, 1, &t, words("nl"), 6, 6, "Winkel"), "B3 · Vel 6 van 6 · links B2 · boven A3 · Winkel");
+        assert_eq!(sheet_label(2, 1, &t, words(Lang::Nl), 6, 6, "Winkel"), "B3 · Vel 6 van 6 · links B2 · boven A3 · Winkel");
         // A sheet that is not printed is no neighbour.
         t.blank[3] = true;
         assert_eq!(sheet_label(1, 1, &t, w, 4, 5, "Shop"), "B2 · Sheet 4 of 5 · right B3 · above A2 · Shop");

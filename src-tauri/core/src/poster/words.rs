@@ -29,9 +29,9 @@ pub struct Words {
     pub of: &'static str,
 }
 
-/// The poster's own words in the journey's language (`locale` as the journey keeps it).
-pub fn words(locale: &str) -> &'static Words {
-    match Lang::from_locale(locale) {
+/// The poster's own words in the journey's language.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
     }
