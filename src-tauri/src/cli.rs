@@ -196,6 +196,7 @@ pub fn main() -> i32 {
     };
     let db = cli.db.unwrap_or_else(paths::default_database);
     crate::logs::start();
+    crate::fds::raise_limit();
     let name = name.as_deref().unwrap_or("window");
     tracing::info!(version = %env!("CARGO_PKG_VERSION"), database = %db.display(), command = %name, "started");
     let Some(command) = cli.command else {

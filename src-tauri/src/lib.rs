@@ -4,6 +4,7 @@
 pub mod cli;
 mod commands;
 mod events;
+mod fds;
 mod imports;
 mod lines;
 mod logs;

@@ -433,3 +433,140 @@ fn a_headless_room_tells_its_phones_of_an_edit_made_by_another_program() {
     journeywall(&room.db, &["edit", "Bikes", &edit]);
     assert!(events_within(&mut stream, Duration::from_secs(4)) >= 1, "the phone is told within a few seconds");
 }
+
+/// The page's cookie, without joining.
+fn open_page(room: &Room) -> Answer {
+    room.get(&room.base, None)
+}
+
+fn cookie_of(page: &Answer) -> String {
+    let set = page.header("set-cookie").expect("the page sets the phone's cookie");
+    set.split(';').next().unwrap().strip_prefix("jw=").unwrap().to_owned()
+}
+
+/// Opens the phone's event stream and reads its answer's head (and first event, if any).
+fn open_events(room: &Room, device: &str) -> (u16, TcpStream) {
+    let mut s = TcpStream::connect(&room.host).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    write!(s, "GET {}/events HTTP/1.1\r\nHost: {}\r\nCookie: jw={device}\r\n\r\n", room.base, room.host).unwrap();
+    let mut head = [0u8; 12];
+    s.read_exact(&mut head).unwrap();
+    let status = String::from_utf8_lossy(&head[9..12]).parse().unwrap_or(0);
+    (status, s)
+}
+
+#[test]
+fn after_a_crash_the_room_comes_back_with_the_same_link_its_phones_and_their_names() {
+    let room = Room::open(&["--anonymous"]);
+    let link = (room.host.clone(), room.base.clone());
+    let phones: Vec<String> = (0..5).map(|i| room.join(Some(&format!("Kim {i}")))).collect();
+    for (i, phone) in phones.iter().enumerate() {
+        assert_eq!(room.note(phone, &id(i as u128), &format!("note {i}")).status, 201);
+    }
+    let db = room.db.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let kept_db = dir.path().join("journeywall.db");
+    let _ = Command::new("kill").arg("-KILL").arg(room.child.id().to_string()).status();
+    let mut room = room;
+    let _ = room.child.wait();
+    // While the laptop is down the phone keeps its note; it sends it again when the room is back.
+    std::fs::copy(&db, &kept_db).ok();
+    let again = Room::start(db, &[]);
+    assert_eq!((again.host.clone(), again.base.clone()), link, "the same link");
+    let view = again.get(&format!("{}/journey", again.base), Some(&phones[2]));
+    assert_eq!(view.status, 200, "the phone's cookie still counts: {}", view.body);
+    assert_eq!(view.json()["name"], "Kim 2", "and its name");
+    assert_eq!(view.json()["anonymous"], true, "the room's settings are kept");
+    assert_eq!(again.note(&phones[3], &id(100), "queued while the laptop was down").status, 201);
+    assert_eq!(again.note(&phones[3], &id(100), "queued while the laptop was down").status, 200, "sent twice, stored once");
+    assert_eq!(again.note(&phones[0], &id(0), "note 0").status, 200, "a note sent before the crash is not doubled");
+    assert_eq!(again.inbox().len(), 6);
+    drop(room);
+    assert!(again.stop().success());
+}
+
+#[test]
+fn pages_opened_by_the_hundred_neither_crowd_out_a_joining_phone_nor_hold_its_event_stream() {
+    let room = Room::open(&[]);
+    // A script opening the page as fast as it can gets 40 phones in, then has to wait.
+    let statuses: Vec<u16> = (0..100).map(|_| open_page(&room).status).collect();
+    let admitted = statuses.iter().filter(|s| **s == 200).count();
+    assert!((40..=45).contains(&admitted), "{admitted} of 100 let in at once");
+    let waiting = room.get(&room.base, None);
+    assert_eq!(waiting.status, 503);
+    assert_eq!(waiting.header("retry-after").as_deref(), Some("3"));
+    assert!(waiting.body.contains("http-equiv=\"refresh\""), "the page asks again by itself: {}", waiting.body);
+    // A page that did not join holds no event stream.
+    let lurker = cookie_of(&open_page_after_wait(&room));
+    assert_eq!(open_events(&room, &lurker).0, 403);
+    // A phone that joins gets its stream.
+    let phone = join_after_wait(&room, "Ayşe");
+    let (status, _stream) = open_events(&room, &phone);
+    assert_eq!(status, 200);
+    assert!(room.stop().success());
+}
+
+/// Opens the page, waiting as its refresh would while the room admits others.
+fn open_page_after_wait(room: &Room) -> Answer {
+    let until = Instant::now() + Duration::from_secs(10);
+    loop {
+        let page = open_page(room);
+        if page.status != 503 || Instant::now() > until {
+            return page;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+fn join_after_wait(room: &Room, name: &str) -> String {
+    let device = cookie_of(&open_page_after_wait(room));
+    let body = serde_json::json!({ "name": name }).to_string();
+    assert_eq!(room.post(&format!("{}/name", room.base), &device, &body).status, 200);
+    device
+}
+
+#[test]
+fn connections_that_send_nothing_are_closed_and_a_phone_still_gets_in() {
+    raise_own_file_limit();
+    let room = Room::open(&[]);
+    let idle: Vec<TcpStream> = (0..1100).filter_map(|_| TcpStream::connect(&room.host).ok()).collect();
+    assert_eq!(idle.len(), 1100, "the room accepts them");
+    let started = Instant::now();
+    let phone = room.join(Some("Kim"));
+    assert_eq!(room.note(&phone, &id(1), "still here").status, 201);
+    assert!(started.elapsed() < Duration::from_secs(2), "joined and sent in {:?}", started.elapsed());
+    // Within a few seconds the idle ones are closed by the room.
+    let mut first = idle.into_iter().next().unwrap();
+    first.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut buf = [0u8; 16];
+    let closed_at = Instant::now();
+    let n = first.read(&mut buf).unwrap_or(0);
+    assert_eq!(n, 0, "closed without an answer");
+    assert!(closed_at.elapsed() < Duration::from_secs(8));
+    assert!(room.stop().success());
+}
+
+#[test]
+fn two_hosts_or_a_target_naming_another_host_are_refused() {
+    let room = Room::open(&[]);
+    let b = &room.base;
+    let h = &room.host;
+    let two = room.send(&format!("GET {b} HTTP/1.1\r\nHost: {h}\r\nHost: evil.example\r\nConnection: close\r\n\r\n"));
+    assert_eq!(two.status, 400);
+    let absolute = room.send(&format!("GET http://evil.example{b} HTTP/1.1\r\nHost: {h}\r\nConnection: close\r\n\r\n"));
+    assert_eq!(absolute.status, 400);
+    assert_eq!(room.get(b, None).status, 200, "the room itself still answers");
+    assert!(room.stop().success());
+}
+
+/// This test process opens over a thousand connections: more than the usual soft limit.
+fn raise_own_file_limit() {
+    // SAFETY: getrlimit and setrlimit only read and write the struct passed to them.
+    unsafe {
+        let mut limit = std::mem::zeroed::<libc::rlimit>();
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}

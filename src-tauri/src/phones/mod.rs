@@ -12,7 +12,10 @@ use std::time::Duration;
 use journeywall_core::model::{Id, Millis};
 use serde::{Deserialize, Serialize};
 
-pub use devices::{Devices, Refusal, MAX_DEVICES, STREAMS_PER_DEVICE};
+pub use devices::{Devices, KeptPhone, Refusal, MAX_DEVICES, STREAMS_PER_DEVICE};
+
+/// How long a phone's cookie lasts, and so how long a room is kept for its phones to come back.
+pub const COOKIE_HOURS: u32 = 12;
 
 /// How the facilitator opens a room.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
@@ -43,12 +46,25 @@ pub struct RoomInfo {
     pub links: Vec<String>,
     /// The QR code of `link`, as an SVG document.
     pub qr: String,
+    /// Phones that joined (gave a name or chose to stay anonymous), not pages opened.
     pub phones: u32,
+    /// The phones that joined, by the order they came, so one can be removed.
+    pub joined: Vec<JoinedPhone>,
+    /// No new phones may join (those in stay).
+    pub locked: bool,
     /// False when the laptop is on no private network: phones cannot reach it (the panel says
     /// to turn on the hotspot).
     pub on_network: bool,
     pub anonymous: bool,
     pub straight: bool,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct JoinedPhone {
+    /// The n-th phone to join the room: how it is removed, and called when anonymous.
+    pub number: u32,
+    pub name: Option<String>,
 }
 
 /// What a phone follows: the phase being presented and the room timer.
@@ -81,6 +97,7 @@ impl Room {
 pub struct Shared {
     pub journey: Id,
     pub token: String,
+    pub port: u16,
     /// The `Host` values phones may send: this room's own addresses with its port.
     pub hosts: Vec<String>,
     pub links: Vec<String>,
@@ -97,17 +114,25 @@ impl Shared {
         self.revision.send_modify(|r| *r += 1);
     }
 
+    /// The phones that joined.
     pub fn phones(&self) -> u32 {
-        self.devices.lock().map_or(0, |d| d.len() as u32)
+        self.devices.lock().map_or(0, |d| d.joined().count() as u32)
     }
 
     pub fn info(&self) -> RoomInfo {
+        let (joined, locked) = self
+            .devices
+            .lock()
+            .map(|d| (d.joined().map(|p| JoinedPhone { number: p.number as u32, name: p.name.clone() }).collect(), d.locked))
+            .unwrap_or_default();
         RoomInfo {
             journey: self.journey,
             link: self.links[0].clone(),
             links: self.links.clone(),
             qr: qr::svg(&self.links[0]),
-            phones: self.phones(),
+            phones: u32::try_from(Vec::len(&joined)).unwrap_or(u32::MAX),
+            joined,
+            locked,
             on_network: self.on_network,
             anonymous: self.options.anonymous,
             straight: self.options.straight,
@@ -115,7 +140,27 @@ impl Shared {
     }
 }
 
-/// 128 random bits as base64url: a room's token, a phone's cookie.
+/// A room's token as its link carries it: 26 characters of an alphabet without look-alikes (no
+/// 0/o, 1/l/i), in groups of four, easy to read aloud and to type; 31^26 is over 2^128.
+pub fn room_code() -> String {
+    const ALPHABET: &[u8; 31] = b"23456789abcdefghjkmnpqrstuvwxyz";
+    let mut bytes = [0u8; 26];
+    // Without the system's randomness no token can be trusted; there is nothing to fall back on.
+    getrandom::fill(&mut bytes).expect("the system's random number generator is available");
+    // Each byte drawn below 248 (8 × 31) so every character is as likely as every other.
+    let mut chars = Vec::with_capacity(26);
+    let mut more = [0u8; 1];
+    for mut b in bytes {
+        while b >= 248 {
+            getrandom::fill(&mut more).expect("the system's random number generator is available");
+            b = more[0];
+        }
+        chars.push(ALPHABET[usize::from(b % 31)] as char);
+    }
+    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
+/// 128 random bits as base64url: a phone's cookie.
 pub fn random_token() -> String {
     use base64::Engine;
     let mut bytes = [0u8; 16];

@@ -38,6 +38,9 @@ requests! {
         rounds::restore_round(journey: Id, round: Id, name: String) -> Id;
         room::open_room(journey: Id, options: RoomOptions) -> RoomInfo;
         room::close_room() -> ();
+        room::new_room_link() -> RoomInfo;
+        room::lock_room(locked: bool) -> RoomInfo;
+        room::remove_phone(number: u32) -> RoomInfo;
         room::room_info() -> Option<RoomInfo>;
         room::set_room_focus(focus: Focus) -> ();
     }

@@ -189,6 +189,8 @@ impl Ask for NamePhone {
         if let Some(phones) = joined {
             tracing::info!(phones, "phone joined");
         }
+        // Kept at every name, so after a restart the phone is still who it said it was.
+        super::kept::keep(state, &room);
         room.changed();
         Ok(())
     }
@@ -324,6 +326,7 @@ impl Ask for GiveDot {
             d.participant = Some(participant);
             participant
         };
+        super::kept::keep(state, &room);
         let edit = if give { Edit::PlaceDot { participant, card } } else { Edit::TakeBackDot { participant, card } };
         let applied = state.with_in(lang, |s| s.apply_for_participant(journey, edit))?;
         state.notify_room(Some(applied.changes), None);

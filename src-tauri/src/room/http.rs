@@ -27,7 +27,7 @@ use serde_json::json;
 
 use super::from_phones::{GiveDot, NamePhone, NoteAnswer, Phone, PhoneNote, ReceiveNotes, ViewForPhone};
 use crate::commands::{AppState, Ask};
-use crate::phones::{random_token, Refusal, Shared, MAX_DEVICES, STREAMS_PER_DEVICE};
+use crate::phones::{random_token, Refusal, Shared, COOKIE_HOURS, MAX_DEVICES, STREAMS_PER_DEVICE};
 
 /// The largest request body a phone may send: a note of 200 characters is well under 2 KB.
 pub const MAX_BODY: usize = 16 * 1024;
@@ -74,19 +74,66 @@ pub fn serve(
     tauri::async_runtime::spawn(write_notes(state.clone(), room.token.clone(), waiting));
     let server = Server { state, room, stop: stop_rx.clone(), streams: Arc::new(AtomicUsize::new(0)), notes };
     let app = router(server);
+    let connections = Arc::new(tokio::sync::Semaphore::new(max_connections()));
     for listener in listeners {
-        let (app, mut stop, done) = (app.clone(), stop_rx.clone(), done_tx.clone());
+        let (app, stop, done, connections) = (app.clone(), stop_rx.clone(), done_tx.clone(), connections.clone());
         tauri::async_runtime::spawn(async move {
             let _done = done;
             let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.wait_for(|stopped| *stopped).await;
-                })
-                .await;
+            listen(listener, app, stop, connections).await;
         });
     }
     (stop_tx, done_rx)
+}
+
+/// The longest a connection may take to send a request's head, and may stay open between two
+/// requests: idle connections do not pile up until no new phone can connect.
+const HEAD_TIME: Duration = Duration::from_secs(5);
+
+/// The most connections open at once: well below the process's open-file limit (raised at
+/// start, `fds::raise_limit`), so a flood of idle connections cannot take the database's and
+/// the window's files, and enough that 1,000 idle ones leave room for the phones.
+fn max_connections() -> usize {
+    crate::fds::limit().saturating_sub(256).clamp(64, 4096)
+}
+
+/// Accepts connections until `stop` and serves each, within `connections`; then lets the
+/// requests under way finish (event streams end with `stop` themselves).
+async fn listen(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+    connections: Arc<tokio::sync::Semaphore>,
+) {
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stop.wait_for(|stopped| *stopped) => break,
+        };
+        let Ok((stream, _)) = accepted else {
+            // Out of files for a moment: wait rather than spin.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            continue;
+        };
+        // Over the limit a connection is closed at once: a phone retries, a flood gets nothing.
+        let Ok(permit) = connections.clone().try_acquire_owned() else { continue };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(hyper_util::rt::TokioTimer::new())
+            .header_read_timeout(HEAD_TIME)
+            .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(3)) => {}
+    }
 }
 
 /// The routes, and the gates in front of them (the last layer added is the first gate passed).
@@ -113,9 +160,16 @@ fn router(server: Server) -> Router {
 
 // --- the gates ----------------------------------------------------------------------------------
 
-/// 403 unless the request names one of the room's own addresses as its `Host`.
+/// 403 unless the request names one of the room's own addresses as its `Host`; 400 when it names
+/// two, or its target names a host of its own (`GET http://elsewhere/…`): which one would count
+/// is a guess a proxy and we could make differently.
 async fn host_gate(State(server): State<Server>, request: HttpRequest, next: Next) -> Response {
-    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    let (host, second) = (hosts.next(), hosts.next());
+    if second.is_some() || request.uri().authority().is_some() {
+        return plain(StatusCode::BAD_REQUEST, "");
+    }
+    let host = host.and_then(|h| h.to_str().ok()).unwrap_or("");
     if !server.room.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
         return plain(StatusCode::FORBIDDEN, "");
     }
@@ -127,7 +181,8 @@ async fn host_gate(State(server): State<Server>, request: HttpRequest, next: Nex
 async fn token_gate(State(server): State<Server>, request: HttpRequest, next: Next) -> Response {
     let path = request.uri().path();
     let token = path.strip_prefix("/r/").map(|rest| rest.split_once('/').map_or(rest, |(token, _)| token));
-    if !token.is_some_and(|t| same(t.as_bytes(), server.room.token.as_bytes())) {
+    // Typed from the screen, the code may come in capitals.
+    if !token.is_some_and(|t| same(t.to_ascii_lowercase().as_bytes(), server.room.token.as_bytes())) {
         return not_found();
     }
     next.run(request).await
@@ -208,13 +263,25 @@ struct DotBody {
 /// The phone page, with the phone's cookie: the one it has, or a new one while the room has space.
 async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers: HeaderMap) -> Response {
     let cookie = cookie(&headers);
-    let joined = server.room.devices.lock().map_err(|_| Refusal::Full).and_then(|mut d| d.join(cookie.as_deref(), random_token));
-    let Ok(device) = joined else {
-        let said = said!(
-            "This room is full ({MAX_DEVICES} phones). Ask the facilitator.",
-            "Deze room is vol ({MAX_DEVICES} telefoons). Vraag het de begeleider."
-        );
-        return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
+    let joined =
+        server.room.devices.lock().map_err(|_| Refusal::Full).and_then(|mut d| d.join(cookie.as_deref(), Instant::now(), random_token));
+    let device = match joined {
+        Ok(device) => device,
+        Err(Refusal::Crowded) => return waiting_page(lang),
+        Err(Refusal::Locked) => {
+            let said = said!(
+                "This room is closed to new phones. Ask the facilitator.",
+                "Deze sessie laat geen nieuwe telefoons meer toe. Vraag het de begeleider."
+            );
+            return plain(StatusCode::FORBIDDEN, said.get(lang));
+        }
+        Err(_) => {
+            let said = said!(
+                "This room is full ({MAX_DEVICES} phones). Ask the facilitator.",
+                "Deze sessie is vol ({MAX_DEVICES} telefoons). Vraag het de begeleider."
+            );
+            return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
+        }
     };
     if cookie.as_deref() != Some(device.as_str()) {
         server.room.changed();
@@ -224,13 +291,33 @@ async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers:
     // The page speaks the phone's language from its first paint; its script may choose another.
     let page = PAGE.replace("{base}", &format!("/r/{}", server.room.token)).replace("{lang}", lang.code());
     let mut r = asset(page, "text/html; charset=utf-8");
-    let set = format!("{COOKIE}={device}; Path=/r/{}; HttpOnly; SameSite=Strict; Max-Age=43200", server.room.token);
+    let set = format!("{COOKIE}={device}; Path=/r/{}; HttpOnly; SameSite=Strict; Max-Age={}", server.room.token, COOKIE_HOURS * 3600);
     if let Ok(v) = HeaderValue::from_str(&set) {
         r.headers_mut().insert(header::SET_COOKIE, v);
     }
     r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
+}
+
+/// Many phones are coming in at once: the page asks again by itself in a moment (no script: a
+/// refresh the browser does).
+fn waiting_page(lang: Lang) -> Response {
+    let words = said!(
+        "Many phones are joining at once. This page tries again in a moment…",
+        "Er komen veel telefoons tegelijk binnen. Deze pagina probeert het zo opnieuw…"
+    );
+    let page = format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+         <meta http-equiv=\"refresh\" content=\"3\"><title>Journeywall</title><p>{}</p></html>",
+        lang.code(),
+        words.get(lang)
+    );
+    let mut r = (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
+    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("3"));
+    r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    safe(r)
 }
 
 impl Server {
@@ -319,16 +406,28 @@ async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::syn
     }
 }
 
-/// The phone's stream of "something changed" events; it fetches what it shows on each. A phone
-/// keeps at most `STREAMS_PER_DEVICE` open, the room `MAX_STREAMS`.
+/// The phone's stream of "something changed" events; it fetches what it shows on each. Only a
+/// phone that joined has one (a page opened and no further holds nothing a joining phone
+/// needs); a phone keeps at most `STREAMS_PER_DEVICE` open, the room `MAX_STREAMS`; a phone's
+/// streams end when it is removed or pushed out.
 async fn events(State(server): State<Server>, Extension(Device(device)): Extension<Device>) -> Response {
     let opened = server.room.devices.lock().ok().and_then(|mut d| {
         let d = d.get_mut(&device)?;
-        (d.streams < STREAMS_PER_DEVICE).then(|| d.streams += 1)
+        if !d.joined {
+            return Some(Err(StatusCode::FORBIDDEN));
+        }
+        Some(if d.streams < STREAMS_PER_DEVICE {
+            d.streams += 1;
+            Ok(d.ended.subscribe())
+        } else {
+            Err(StatusCode::TOO_MANY_REQUESTS)
+        })
     });
-    if opened.is_none() {
-        return plain(StatusCode::TOO_MANY_REQUESTS, "");
-    }
+    let ended = match opened {
+        Some(Ok(ended)) => ended,
+        Some(Err(status)) => return plain(status, ""),
+        None => return plain(StatusCode::UNAUTHORIZED, ""),
+    };
     if server.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
         server.streams.fetch_sub(1, Ordering::SeqCst);
         close_stream(&server.room, &device);
@@ -343,22 +442,24 @@ async fn events(State(server): State<Server>, Extension(Device(device)): Extensi
         }
     }
     let counted = Counted(server.streams.clone(), server.room.clone(), device);
-    let start = (server.room.revision.subscribe(), server.stop.clone(), counted, true);
-    let stream = futures_util::stream::unfold(start, |(mut revision, mut stop, counted, first)| async move {
+    let start = (server.room.revision.subscribe(), server.stop.clone(), ended, counted, true);
+    let stream = futures_util::stream::unfold(start, |(mut revision, mut stop, mut ended, counted, first)| async move {
         if !first {
             // At most a few events a second, however busy the room: what changed meanwhile is
             // one event, and thirty phones do not each fetch the journey thirty times.
             tokio::select! {
                 _ = tokio::time::sleep(EVENT_INTERVAL) => {}
                 _ = stop.wait_for(|stopped| *stopped) => return None,
+                _ = ended.wait_for(|ended| *ended) => return None,
             }
             tokio::select! {
                 changed = revision.changed() => changed.ok()?,
                 _ = stop.wait_for(|stopped| *stopped) => return None,
+                _ = ended.wait_for(|ended| *ended) => return None,
             }
         }
         let n = *revision.borrow_and_update();
-        Some((Ok::<_, Infallible>(Event::default().event("change").data(n.to_string())), (revision, stop, counted, false)))
+        Some((Ok::<_, Infallible>(Event::default().event("change").data(n.to_string())), (revision, stop, ended, counted, false)))
     });
     ([(header::CACHE_CONTROL, "no-store")], Sse::new(stream).keep_alive(KeepAlive::default())).into_response()
 }

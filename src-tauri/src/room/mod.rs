@@ -6,6 +6,7 @@
 mod addresses;
 mod from_phones;
 mod http;
+mod kept;
 
 use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Mutex};
@@ -14,7 +15,7 @@ use journeywall_core::model::Id;
 use journeywall_core::said;
 
 use crate::commands::{AppState, Result};
-use crate::phones::{random_token, Devices, Room, Shared};
+use crate::phones::{room_code, Devices, Room, Shared};
 pub use crate::phones::{Focus, RoomInfo, RoomOptions};
 pub use from_phones::{GiveDot, NamePhone, ReceiveNotes, ViewForPhone};
 
@@ -24,6 +25,7 @@ const PORTS_TRIED: u16 = 20;
 
 // --- the facilitator's requests -----------------------------------------------------------------
 
+/// Opens the room of `journey`: as it was kept (the same link, its phones and settings), or new.
 pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<RoomInfo> {
     let mut room = state.room.lock().map_err(|_| state.error(&said!("the room is unavailable", "de sessie is niet beschikbaar")))?;
     if let Some(open) = room.as_ref() {
@@ -36,6 +38,12 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
         )));
     }
     state.with(|s| s.load(journey).map(|_| ()))?;
+    let kept = kept::kept(state, journey);
+    // A kept room keeps its settings; where it listens is the caller's to say.
+    let options = match &kept {
+        Some(k) => RoomOptions { port: options.port, bind: options.bind, ..k.options.clone() },
+        None => options,
+    };
     let private = addresses::private();
     let on_network = options.bind.is_some() || !private.is_empty();
     // With no private network the room still opens on the laptop itself, so the facilitator
@@ -45,26 +53,33 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
         None if private.is_empty() => vec![IpAddr::from([127, 0, 0, 1])],
         None => private,
     };
-    let (listeners, port) = bind(&ips, options.port.unwrap_or(DEFAULT_PORT)).map_err(|e| {
+    // The kept port first: the link is the same only on the same port.
+    let first = kept.as_ref().map(|k| k.port).or(options.port).unwrap_or(DEFAULT_PORT);
+    let (listeners, port) = bind(&ips, first).map_err(|e| {
         state.error(&said!(
             "the room could not listen on the network ({e}); check that no firewall blocks Journeywall",
             "de sessie kan niet op het netwerk luisteren ({e}); controleer of geen firewall Journeywall tegenhoudt"
         ))
     })?;
-    let token = random_token();
+    let (token, devices) = match kept {
+        Some(k) => (k.token, Devices::from_kept(k.phones, k.locked)),
+        None => (room_code(), Devices::default()),
+    };
     let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();
     let links = hosts.iter().map(|h| format!("http://{h}/r/{token}")).collect();
     let shared = Arc::new(Shared {
         journey,
         token,
+        port,
         hosts,
         links,
         on_network,
         options,
-        devices: Mutex::new(Devices::default()),
+        devices: Mutex::new(devices),
         focus: Mutex::new(Focus::default()),
         revision: tokio::sync::watch::channel(0).0,
     });
+    kept::keep(state, &shared);
     let me = state.me();
     let (stop, stopped) = http::serve(listeners, me, shared.clone());
     let info = shared.info();
@@ -98,7 +113,8 @@ fn bind(ips: &[IpAddr], first: u16) -> std::io::Result<(Vec<TcpListener>, u16)> 
     Err(last.unwrap_or_else(|| std::io::Error::from(std::io::ErrorKind::AddrInUse)))
 }
 
-/// Stops the server and waits until nothing listens any more.
+/// Stops the server and waits until nothing listens any more. The room is kept: opened again, it
+/// has the same link, and its phones come back by themselves.
 pub fn close_room(state: &AppState) -> Result<()> {
     let room = state.room.lock().ok().and_then(|mut r| r.take());
     if let Some(room) = room {
@@ -106,6 +122,42 @@ pub fn close_room(state: &AppState) -> Result<()> {
         room.close();
     }
     Ok(())
+}
+
+/// A new link for the open room: every phone's session ends (they scan the new QR code), and the
+/// room keeps its settings.
+pub fn new_room_link(state: &AppState) -> Result<RoomInfo> {
+    let Some(open) = state.open_room() else { return Err(state.error(&said!("no room is open", "er loopt geen sessie"))) };
+    let options = RoomOptions { port: Some(open.port), ..open.options.clone() };
+    close_room(state)?;
+    kept::forget(state, open.journey);
+    open_room(state, open.journey, options)
+}
+
+/// Locks the room (no new phones; those in stay) or opens it to new phones again.
+pub fn lock_room(state: &AppState, locked: bool) -> Result<RoomInfo> {
+    with_devices(state, |d| d.locked = locked)
+}
+
+/// Removes the phone that joined `number`-th: its page is told to scan the code again, and it
+/// counts no more. Its notes stay in the inbox, to be placed or discarded.
+pub fn remove_phone(state: &AppState, number: u32) -> Result<RoomInfo> {
+    with_devices(state, |d| {
+        if let Some(token) = d.token_of(number as usize) {
+            d.remove(&token);
+        }
+    })
+}
+
+fn with_devices(state: &AppState, f: impl FnOnce(&mut Devices)) -> Result<RoomInfo> {
+    let open = state.open_room().ok_or_else(|| state.error(&said!("no room is open", "er loopt geen sessie")))?;
+    if let Ok(mut d) = open.devices.lock() {
+        f(&mut d);
+    }
+    kept::keep(state, &open);
+    open.changed();
+    state.notify_phones();
+    Ok(open.info())
 }
 
 pub fn room_info(state: &AppState) -> Result<Option<RoomInfo>> {
@@ -120,4 +172,118 @@ pub fn set_room_focus(state: &AppState, focus: Focus) -> Result<()> {
         shared.changed();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::Duration;
+
+    use journeywall_core::{Lang, Store};
+
+    use super::*;
+
+    fn room() -> (tempfile::TempDir, Arc<AppState>, RoomInfo) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journeywall.db");
+        let state = AppState::new(path.clone(), Store::open(&path), Lang::En);
+        let journey = crate::commands::create_journey(&state, "online-en".into(), None).unwrap();
+        let options = RoomOptions { bind: Some(IpAddr::from([127, 0, 0, 1])), port: Some(0), ..RoomOptions::default() };
+        let info = open_room(&state, journey, options).unwrap();
+        (dir, state, info)
+    }
+
+    /// Sends `raw` with the room's Host to the room of `info`; the answer's status and whole text.
+    fn send(info: &RoomInfo, method_path: &str, cookie: Option<&str>, body: &str) -> (u16, String) {
+        let (host, path) = info.link.trim_start_matches("http://").split_once('/').unwrap();
+        let target = method_path.replace("{base}", &format!("/{path}"));
+        let cookie = cookie.map(|c| format!("Cookie: jw={c}\r\n")).unwrap_or_default();
+        let mut s = TcpStream::connect(host).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let length =
+            if body.is_empty() { String::new() } else { format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len()) };
+        write!(s, "{target} HTTP/1.1\r\nHost: {host}\r\n{cookie}{length}Connection: close\r\n\r\n{body}").unwrap();
+        let mut text = String::new();
+        let _ = s.read_to_string(&mut text);
+        (text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0), text)
+    }
+
+    fn join(info: &RoomInfo, name: &str) -> String {
+        let (status, page) = send(info, "GET {base}", None, "");
+        assert_eq!(status, 200, "{page}");
+        let cookie = page.split("jw=").nth(1).unwrap().split(';').next().unwrap().to_owned();
+        assert_eq!(send(info, "POST {base}/name", Some(&cookie), &format!("{{\"name\":\"{name}\"}}")).0, 200);
+        cookie
+    }
+
+    #[test]
+    fn a_locked_room_takes_no_new_phones_and_keeps_those_in() {
+        let (_dir, state, info) = room();
+        let kim = join(&info, "Kim");
+        let locked = lock_room(&state, true).unwrap();
+        assert!(locked.locked);
+        let (status, page) = send(&info, "GET {base}", None, "");
+        assert_eq!(status, 403, "{page}");
+        assert!(page.contains("closed to new phones"), "{page}");
+        assert_eq!(send(&info, "GET {base}/journey", Some(&kim), "").0, 200, "Kim stays in");
+        assert!(!lock_room(&state, false).unwrap().locked);
+        assert_eq!(send(&info, "GET {base}", None, "").0, 200);
+        close_room(&state).unwrap();
+    }
+
+    #[test]
+    fn a_removed_phone_is_out_its_stream_ends_and_its_notes_stay() {
+        let (_dir, state, info) = room();
+        let kim = join(&info, "Kim");
+        let lee = join(&info, "Lee");
+        assert_eq!(info_phones(&state), vec![(1, Some("Kim".into())), (2, Some("Lee".into()))]);
+        assert_eq!(send(&info, "POST {base}/notes", Some(&lee), r#"{"id":"00000000-0000-4000-8000-000000000001","text":"hi"}"#).0, 201);
+        let (host, path) = info.link.trim_start_matches("http://").split_once('/').unwrap();
+        let mut events = TcpStream::connect(host).unwrap();
+        events.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        write!(events, "GET /{path}/events HTTP/1.1\r\nHost: {host}\r\nCookie: jw={lee}\r\n\r\n").unwrap();
+        let mut head = [0u8; 12];
+        events.read_exact(&mut head).unwrap();
+        assert_eq!(&head[9..12], b"200");
+
+        let after = remove_phone(&state, 2).unwrap();
+        assert_eq!(after.phones, 1);
+        let mut rest = Vec::new();
+        let _ = events.read_to_end(&mut rest);
+        assert!(String::from_utf8_lossy(&rest).ends_with("0\r\n\r\n"), "the stream ended");
+        assert_eq!(send(&info, "GET {base}/journey", Some(&lee), "").0, 401, "Lee's cookie counts no more");
+        assert_eq!(send(&info, "GET {base}/journey", Some(&kim), "").0, 200);
+        let inbox = state.with(|s| s.load(info.journey)).unwrap().inbox;
+        assert_eq!(inbox.len(), 1, "Lee's note stays in the inbox");
+        close_room(&state).unwrap();
+    }
+
+    #[test]
+    fn a_new_link_ends_every_phones_session_and_the_old_link_is_gone() {
+        let (_dir, state, info) = room();
+        let kim = join(&info, "Kim");
+        let renewed = new_room_link(&state).unwrap();
+        assert_ne!(renewed.link, info.link);
+        assert_eq!(renewed.phones, 0);
+        assert_eq!(send(&renewed, "GET {base}/journey", Some(&kim), "").0, 401);
+        close_room(&state).unwrap();
+        let reopened =
+            open_room(&state, info.journey, RoomOptions { bind: Some(IpAddr::from([127, 0, 0, 1])), ..RoomOptions::default() }).unwrap();
+        assert_eq!(reopened.link, renewed.link, "closed and opened again: the same link");
+        close_room(&state).unwrap();
+    }
+
+    #[test]
+    fn the_room_code_is_read_aloud_easily_and_carries_over_128_bits() {
+        let code = room_code();
+        assert_eq!(code.len(), 26 + 6, "{code}");
+        assert!(code.split('-').all(|g| g.len() <= 4));
+        assert!(!code.chars().any(|c| "01ilo".contains(c)), "{code}");
+        assert!(31f64.powi(26).log2() > 128.0);
+    }
+
+    fn info_phones(state: &AppState) -> Vec<(u32, Option<String>)> {
+        room_info(state).unwrap().unwrap().joined.into_iter().map(|p| (p.number, p.name)).collect()
+    }
 }

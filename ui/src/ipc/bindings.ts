@@ -31,9 +31,12 @@ export const commands = {
 	renameRound: (journey: Id, round: Id, name: string) => typedError<null, CommandError>(__TAURI_INVOKE("rename_round", { journey, round, name })),
 	deleteRound: (journey: Id, round: Id) => typedError<null, CommandError>(__TAURI_INVOKE("delete_round", { journey, round })),
 	restoreRound: (journey: Id, round: Id, name: string) => typedError<Id, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
-	openRoom: (journey: Id, options: RoomOptions_Deserialize) => typedError<RoomInfo, CommandError>(__TAURI_INVOKE("open_room", { journey, options })),
+	openRoom: (journey: Id, options: RoomOptions_Deserialize) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("open_room", { journey, options })),
 	closeRoom: () => typedError<null, CommandError>(__TAURI_INVOKE("close_room")),
-	roomInfo: () => typedError<RoomInfo | null, CommandError>(__TAURI_INVOKE("room_info")),
+	newRoomLink: () => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("new_room_link")),
+	lockRoom: (locked: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("lock_room", { locked })),
+	removePhone: (number: number) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("remove_phone", { number })),
+	roomInfo: () => typedError<RoomInfo_Serialize | null, CommandError>(__TAURI_INVOKE("room_info")),
 	setRoomFocus: (focus: Focus_Deserialize) => typedError<null, CommandError>(__TAURI_INVOKE("set_room_focus", { focus })),
 	/**
 	 *  Asks where to save the poster (PDF, or SVG or PNG when the name ends so), writes it all or
@@ -454,6 +457,20 @@ export type JoinCode = {
 	link: string,
 	/**  The QR code of `link`, as an SVG document. */
 	qr: string,
+};
+
+export type JoinedPhone = JoinedPhone_Serialize | JoinedPhone_Deserialize;
+
+export type JoinedPhone_Deserialize = {
+	/**  The n-th phone to join the room: how it is removed, and called when anonymous. */
+	number: number,
+	name?: string | null,
+};
+
+export type JoinedPhone_Serialize = {
+	/**  The n-th phone to join the room: how it is removed, and called when anonymous. */
+	number: number,
+	name: string | null,
 };
 
 export type Journey = Journey_Serialize | Journey_Deserialize;
@@ -934,7 +951,10 @@ export type RoomChanged_Serialize = {
 };
 
 /**  What the facilitator's room panel shows. */
-export type RoomInfo = {
+export type RoomInfo = RoomInfo_Serialize | RoomInfo_Deserialize;
+
+/**  What the facilitator's room panel shows. */
+export type RoomInfo_Deserialize = {
 	journey: Id,
 	/**  The join link on the first address, as the QR code carries it. */
 	link: string,
@@ -942,7 +962,36 @@ export type RoomInfo = {
 	links: string[],
 	/**  The QR code of `link`, as an SVG document. */
 	qr: string,
+	/**  Phones that joined (gave a name or chose to stay anonymous), not pages opened. */
 	phones: number,
+	/**  The phones that joined, by the order they came, so one can be removed. */
+	joined: JoinedPhone_Deserialize[],
+	/**  No new phones may join (those in stay). */
+	locked: boolean,
+	/**
+	 *  False when the laptop is on no private network: phones cannot reach it (the panel says
+	 *  to turn on the hotspot).
+	 */
+	onNetwork: boolean,
+	anonymous: boolean,
+	straight: boolean,
+};
+
+/**  What the facilitator's room panel shows. */
+export type RoomInfo_Serialize = {
+	journey: Id,
+	/**  The join link on the first address, as the QR code carries it. */
+	link: string,
+	/**  The join link on every address the room listens on. */
+	links: string[],
+	/**  The QR code of `link`, as an SVG document. */
+	qr: string,
+	/**  Phones that joined (gave a name or chose to stay anonymous), not pages opened. */
+	phones: number,
+	/**  The phones that joined, by the order they came, so one can be removed. */
+	joined: JoinedPhone_Serialize[],
+	/**  No new phones may join (those in stay). */
+	locked: boolean,
 	/**
 	 *  False when the laptop is on no private network: phones cannot reach it (the panel says
 	 *  to turn on the hotspot).

@@ -1,0 +1,48 @@
+//! A room as the database keeps it, so that after a crash or a restart of the app (or of
+//! `journeywall room`) it opens again as it was: the same link, its phones known by their cookies
+//! with their names, its settings. It is forgotten when the facilitator asks for a new link, and
+//! lapses with the phones' cookies.
+
+use journeywall_core::model::{now_millis, Id, Millis};
+use serde::{Deserialize, Serialize};
+
+use crate::commands::AppState;
+use crate::phones::{KeptPhone, RoomOptions, Shared, COOKIE_HOURS};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptRoom {
+    pub token: String,
+    pub port: u16,
+    pub options: RoomOptions,
+    pub locked: bool,
+    pub phones: Vec<KeptPhone>,
+    pub kept_at: Millis,
+}
+
+fn key(journey: Id) -> String {
+    format!("room:{journey}")
+}
+
+/// The room kept for `journey`, unless it is older than a phone's cookie (its phones are gone).
+pub fn kept(state: &AppState, journey: Id) -> Option<KeptRoom> {
+    let text = state.with(|s| s.meta(&key(journey))).ok().flatten()?;
+    let room: KeptRoom = serde_json::from_str(&text).ok()?;
+    (now_millis() - room.kept_at < i64::from(COOKIE_HOURS) * 3_600_000).then_some(room)
+}
+
+/// Keeps the room as it is now. A room that cannot be kept (a full disk) still runs; only a
+/// restart would give it a new link.
+pub fn keep(state: &AppState, room: &Shared) {
+    let (phones, locked) = room.devices.lock().map(|d| (d.kept(), d.locked)).unwrap_or_default();
+    let kept =
+        KeptRoom { token: room.token.clone(), port: room.port, options: room.options.clone(), locked, phones, kept_at: now_millis() };
+    let Ok(text) = serde_json::to_string(&kept) else { return };
+    if let Err(e) = state.with(|s| s.set_meta(&key(room.journey), &text)) {
+        tracing::warn!(error = %e.message, "the room could not be kept");
+    }
+}
+
+pub fn forget(state: &AppState, journey: Id) {
+    let _ = state.with(|s| s.set_meta(&key(journey), ""));
+}
