@@ -5,10 +5,41 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { APP, KEY, freshDatabase, withApp } from "./webdriver.mjs";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
 async function phaseTitles(s) {
   return Promise.all((await s.findAll(".phase-title")).map((e) => e.text()));
+}
+
+/**
+ * Waits in the page until `condition` (a script expression) holds, looked at every frame; after
+ * 10 s fails with `what` and the value of `shown` (an expression) at that moment.
+ */
+function until(s, condition, what, shown = "null") {
+  return s.execute(`const end = performance.now() + 10000;
+    return new Promise((done, fail) => {
+      const look = () => {
+        if (${condition}) return done(true);
+        if (performance.now() > end) return fail(new Error(${JSON.stringify(what)} + ": " + JSON.stringify(${shown})));
+        requestAnimationFrame(look);
+      };
+      look();
+    });`);
+}
+
+/** Where the board is scrolled after five frames: edge scrolling left running moves it on every one. */
+const scrollAfterFrames = (s) =>
+  s.execute(`const b = document.querySelector(".board-scroll");
+    return new Promise((done) => {
+      let frames = 0;
+      const tick = () => (++frames === 5 ? done([b.scrollLeft, b.scrollTop]) : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    });`);
+
+/** The undo history of the journey named `name` as the file holds it, read by a second process. */
+function storedHistory(db, name) {
+  const ask = (request) => JSON.parse(execFileSync(APP, ["--db", db, "rpc"], { input: `${JSON.stringify(request)}\n`, encoding: "utf8" })).ok;
+  const journey = ask({ cmd: "list_journeys" }).find((j) => j.name === name);
+  assert.ok(journey, `no journey named ${name} in ${db}`);
+  return ask({ cmd: "open_journey", journey: journey.id }).history;
 }
 
 test("a journey made and edited in the app is there, as left, after a restart", async () => {
@@ -75,28 +106,29 @@ test("a journey made and edited in the app is there, as left, after a restart", 
     await s.waitFor("button[aria-label='Undo change phase']");
     await s.screenshot("12-after-restart");
   });
-  await sleep(100);
+  // Read by the CLI as it stands: every change was on disk before the restart (the app showed
+  // them after it), and a second process reads the file beside a running app anyway.
   const shown = execFileSync(APP, ["--db", db, "show", "Bike shop"], { encoding: "utf8" });
   assert.match(shown, /2\. Comparing bikes/);
   assert.match(shown, /3\. Purchase[\s\S]*Asks a friend which bike to buy/);
 });
 
 test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the card panel, undo", async () => {
-  await withApp({}, async ({ s }) => {
-    const scroll = () => s.execute("const b = document.querySelector('.board-scroll'); return [b.scrollLeft, b.scrollTop];");
+  await withApp({}, async ({ s, db }) => {
     const panelTitle = () => s.execute("return document.querySelector('.inspector textarea').value;");
     await s.clickOn(".journey-item");
     await s.waitFor(".card");
+    const name = await s.execute("return document.querySelector('.journey-view h1').textContent;");
     // A few plain clicks on cards, as while talking through the map, then scrolling.
     for (const i of [0, 3, 1]) await s.clickOn(".card", { nth: i });
     await s.execute("document.querySelector('.board-scroll').scrollTo(300, 200);");
-    await sleep(400);
-    assert.deepEqual(await scroll(), [300, 200], "the board stays where it was scrolled after clicks");
+    assert.deepEqual(await scrollAfterFrames(s), [300, 200], "the board stays where it was scrolled after clicks");
     await s.execute("document.querySelector('.board-scroll').scrollTo(0, 0);");
 
     // Rename the selected card inline; the panel follows.
     await s.clickOn(".card", { nth: 1 });
     const before = await panelTitle();
+    const beforeRename = storedHistory(db, name).undoStep;
     await s.keys(KEY.f2);
     await s.waitFor(".card-editor");
     await s.chord(KEY.control, "a");
@@ -109,20 +141,21 @@ test("a workshop stretch: clicks, scrolling, an inline edit, tabbing through the
     // Tab through the panel: nothing is written back.
     await s.execute("document.querySelector('.inspector textarea').focus();");
     for (let i = 0; i < 8; i++) await s.keys(KEY.tab);
-    await sleep(300);
     await s.waitFor("button[aria-label='Undo change card']");
     await s.waitFor(".card", { text: "Renamed in the workshop" });
     await s.screenshot("13-card-panel-after-tabbing");
 
-    // Undo: the card and the panel show the old title again.
+    // Undo: the card and the panel show the old title again. The undo runs in turn after
+    // anything the tabbing sent and takes back the last step stored: had leaving a field written,
+    // it would take back that write, and the file's last step would still be the rename.
     await (await s.find(".card.selected")).click();
     await s.chord(KEY.control, "z");
     await s.waitFor(".card", { text: before });
     assert.equal(await panelTitle(), before);
+    assert.equal(storedHistory(db, name).undoStep, beforeRename, "the undo took back the rename: tabbing through the panel stored no step of its own");
     assert.equal((await s.findAll(".card")).length > 0, true);
     await s.execute("document.querySelector('.board-scroll').scrollTo(250, 150);");
-    await sleep(400);
-    assert.deepEqual(await scroll(), [250, 150], "still scrollable at the end of the stretch");
+    assert.deepEqual(await scrollAfterFrames(s), [250, 150], "still scrollable at the end of the stretch");
     await s.screenshot("14-after-undo");
   });
 });
@@ -134,30 +167,25 @@ for (const [zoom, presses] of [
   await withApp({}, async ({ s }) => {
     await s.clickOn(".journey-item");
     await s.waitFor(".card");
-    // Pressed as a person would: until the zoom shows what was wanted.
-    for (let i = 0; i < presses + 3 && (await (await s.find(".zoom-value")).text()) !== zoom; i++) {
+    // Each press shown before the next (the keys are live as soon as the cards show).
+    for (let i = 0; i < presses; i++) {
       const before = await (await s.find(".zoom-value")).text();
       await s.chord(KEY.control, "-");
-      for (let t = 0; t < 20 && (await (await s.find(".zoom-value")).text()) === before; t++) await sleep(50);
+      await until(s, `document.querySelector(".zoom-value").textContent !== ${JSON.stringify(before)}`, `Ctrl+- number ${i + 1} did not change the zoom from ${before}`);
     }
-    await s.waitFor(".zoom-value", { text: zoom });
+    assert.equal(await (await s.find(".zoom-value")).text(), zoom);
     // The zoom kept the middle of the view in place: back to the first cells, as a person would scroll.
     await s.execute("document.querySelector('.board-scroll').scrollTo(0, 0);");
-    // Where things are on screen, measured as a person sees them: the point under which each card is.
-    const spots = () =>
-      s.execute(`return [...document.querySelectorAll(".cell")].slice(0, 3).map((cell) => {
+    // Where things are on screen, measured as a person sees them: the point under which each card
+    // is. Cells come into view a frame after a scroll (content-visibility): looked at every frame
+    // until the cards are seen.
+    const spots = `[...document.querySelectorAll(".cell")].slice(0, 3).map((cell) => {
         const cards = [...cell.querySelectorAll(".card")];
         const seen = (c) => { for (let y = 0; y < innerHeight; y += 6) for (let x = 0; x < innerWidth; x += 30) if (document.elementFromPoint(x, y)?.closest(".card") === c) return [x + 4, y + 4]; return null; };
         return { phase: cell.dataset.phase, cards: cards.map((c) => ({ id: c.dataset.cardId, at: seen(c) })) };
-      });`);
-    // Cells come into view a frame after a scroll (content-visibility): wait until the cards are seen.
-    let cells;
-    for (const until = Date.now() + 5000; ; ) {
-      cells = await spots();
-      if (cells[0].cards[1]?.at && cells[1].cards[0]?.at) break;
-      assert.ok(Date.now() < until, `the first cards are not seen: ${JSON.stringify(cells)}`);
-      await sleep(100);
-    }
+      })`;
+    await until(s, `((cells) => cells[0].cards[1]?.at && cells[1].cards[0]?.at)(${spots})`, "the first cards are not seen", spots);
+    const cells = await s.execute(`return ${spots};`);
     const [from, to] = [cells[1], cells[0]];
     const moving = from.cards[0];
     // Press on the card, move in steps to just above the second card's middle, let go.
@@ -192,16 +220,24 @@ test("Fit on a full board in the app: legible and as wide as the view, then the 
       s.execute(`const b = document.querySelector(".board-scroll"); const t = document.querySelector(".cell .card .card-title");
         return { zoom: Number(document.querySelector(".zoom-value").textContent.replace(/\\D/g, "")), wide: b.scrollWidth - b.clientWidth, tall: b.scrollHeight - b.clientHeight, title: t.offsetHeight };`);
     const at100 = await look();
-    /** Fit, then what it settled on: no longer measuring, and the same zoom on two looks. */
+    /**
+     * Fit, then what it settled on: no longer measuring, and the zoom shown the same for five
+     * frames (a fit measures again two frames after each zoom it tries).
+     */
     const fit = async () => {
       await s.chord(KEY.control, "0");
-      let last = null;
-      for (;;) {
-        await sleep(250);
-        const now = await look();
-        if (last && now.zoom === last.zoom && !(await s.execute("return !!document.querySelector('.board.measuring');"))) return now;
-        last = now;
-      }
+      await s.execute(`return new Promise((done) => {
+        let [shown, still] = [null, 0];
+        const look = () => {
+          const now = document.querySelector(".zoom-value").textContent;
+          still = now === shown && !document.querySelector(".board.measuring") ? still + 1 : 0;
+          shown = now;
+          if (still === 5) done();
+          else requestAnimationFrame(look);
+        };
+        look();
+      });`);
+      return look();
     };
     const width = await fit();
     assert.ok(width.zoom >= 45, `Fit chose ${width.zoom} %`);
