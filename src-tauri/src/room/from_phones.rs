@@ -26,6 +26,8 @@ pub struct PhoneView {
     /// The laptop's clock, so a phone with a wrong clock shows the timer right.
     pub now: Millis,
     pub name: Option<String>,
+    /// Whether this phone joined (with a name, or without one where the room allows that).
+    pub joined: bool,
     pub anonymous: bool,
     pub notes: Vec<MyNote>,
     pub vote: Option<PhoneVote>,
@@ -112,8 +114,12 @@ impl Ask for ViewForPhone {
     fn answer(self, state: &AppState) -> Result<PhoneView> {
         let Phone { device, lang, .. } = &self.phone;
         let room = self.phone.room(state)?;
-        let (name, participant) =
-            room.devices.lock().ok().and_then(|mut d| d.get_mut(device).map(|d| (d.name.clone(), d.participant))).unwrap_or_default();
+        let (name, participant, joined) = room
+            .devices
+            .lock()
+            .ok()
+            .and_then(|mut d| d.get_mut(device).map(|d| (d.name.clone(), d.participant, d.joined)))
+            .unwrap_or_default();
         let doc = state.with_in(*lang, |s| s.load(room.journey))?;
         // The rows a phone sees: the visible card rows. An emotion row's cards are points on its
         // curve, not ideas to vote on.
@@ -137,6 +143,7 @@ impl Ask for ViewForPhone {
             focus: room.focus.lock().map(|f| *f).unwrap_or_default(),
             now: journeywall_core::model::now_millis(),
             name,
+            joined,
             anonymous: room.options.anonymous,
             notes: doc
                 .inbox

@@ -10,9 +10,11 @@ const WORDS = {
     myNotes: "My notes", noNotes: "Nothing sent yet. Your notes stay private until the facilitator shows them.",
     voteTitle: "Vote", anyPhase: "Any phase", anyRow: "Any row",
     inbox: "Waiting in the inbox", placed: "On the board", discarded: "Not used", sending: "Sending…",
-    left: (n) => (n === 1 ? "1 dot left" : `${n} dots left`), noneLeft: "All your dots are given. Tap a card to take one back.",
-    now: "Now", timer: "Time left", paused: "paused", offline: "No connection to the laptop. Notes are kept and sent when it is back.",
-    give: "Give a dot", takeBack: "Take a dot back",
+    left: (n) => (n === 1 ? "1 dot left" : `${n} dots left`), noneLeft: "No dots left",
+    takeBackHint: "All your dots are given. Tap a card to take one back.",
+    now: "Now", timer: "Time left", paused: "paused", timeUp: "Time is up",
+    offline: "No connection to the laptop. Notes are kept and sent when it is back.",
+    give: "Give a dot", takeBack: "Take a dot back", jump: "Jump to a phase", otherLanguage: "Nederlands",
   },
   nl: {
     joinTitle: "Doe mee", yourName: "Je naam", join: "Meedoen", joinAnonymous: "Meedoen zonder naam",
@@ -20,24 +22,68 @@ const WORDS = {
     myNotes: "Mijn notities", noNotes: "Nog niets verstuurd. Je notities blijven privé tot de begeleider ze laat zien.",
     voteTitle: "Stemmen", anyPhase: "Geen fase", anyRow: "Geen rij",
     inbox: "Wacht in de inbox", placed: "Op het bord", discarded: "Niet gebruikt", sending: "Wordt verstuurd…",
-    left: (n) => (n === 1 ? "Nog 1 stip" : `Nog ${n} stippen`), noneLeft: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
-    now: "Nu", timer: "Tijd over", paused: "gepauzeerd", offline: "Geen verbinding met de laptop. Notities blijven bewaard en gaan mee zodra die er weer is.",
-    give: "Geef een stip", takeBack: "Neem een stip terug",
+    left: (n) => (n === 1 ? "Nog 1 stip" : `Nog ${n} stippen`), noneLeft: "Geen stippen meer",
+    takeBackHint: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
+    now: "Nu", timer: "Tijd over", paused: "gepauzeerd", timeUp: "De tijd is om",
+    offline: "Geen verbinding met de laptop. Notities blijven bewaard en gaan mee zodra die er weer is.",
+    give: "Geef een stip", takeBack: "Neem een stip terug", jump: "Spring naar een fase", otherLanguage: "English",
   },
 };
-const lang = (navigator.language || "en").toLowerCase().startsWith("nl") ? "nl" : "en";
-const t = WORDS[lang];
+/** The language the participant chose on this phone, kept for every room. */
+const languageKey = "jw-language";
+/** The longest note (and name) the laptop takes, in characters as it counts them (code points). */
+const MAX_CHARS = 200;
+/** From here the counter under the note warns. */
+const NEAR_MAX = 180;
 const base = location.pathname.replace(/\/+$/, "");
 const $ = (id) => document.getElementById(id);
-const joinedKey = `jw-joined:${base}`;
 const outboxKey = `jw-outbox:${base}`;
 
 let view = null;
 let clockSkew = 0;
 let choseCell = false;
+let lang = "en";
+let t = WORDS.en;
 
-document.documentElement.lang = lang;
-for (const el of document.querySelectorAll("[data-t]")) el.textContent = t[el.dataset.t];
+/**
+ * The participant's choice on this phone; else the first language of the phone's list that the
+ * page speaks (a phone set to German, then Dutch, reads Dutch); else the one the laptop chose
+ * from the request's Accept-Language when it served the page (in `<html lang>`).
+ */
+function firstLanguage() {
+  const spoken = (code) => (typeof code === "string" ? Object.keys(WORDS).find((l) => code.toLowerCase().startsWith(l)) : undefined);
+  let kept = null;
+  try {
+    kept = localStorage.getItem(languageKey);
+  } catch {
+    // No storage: the phone's own languages decide.
+  }
+  const listed = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return spoken(kept) ?? listed.map(spoken).find(Boolean) ?? spoken(document.documentElement.lang) ?? "en";
+}
+
+function speak(language) {
+  lang = language;
+  t = WORDS[lang];
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll("[data-t]")) el.textContent = t[el.dataset.t];
+  $("jump").setAttribute("aria-label", t.jump);
+  // The other language, named in itself.
+  Object.assign($("language"), { textContent: t.otherLanguage, lang: Object.keys(WORDS).find((l) => l !== lang) });
+  if (!$("offline").hidden) offline(true);
+  if (view) render();
+}
+
+speak(firstLanguage());
+$("language").addEventListener("click", () => {
+  const other = Object.keys(WORDS).find((l) => l !== lang);
+  try {
+    localStorage.setItem(languageKey, other);
+  } catch {
+    // Private browsing without storage: the choice holds until the page is reloaded.
+  }
+  speak(other);
+});
 
 /** A version 4 UUID; `crypto.randomUUID` exists only on https pages, a room is plain http. */
 function uuid() {
@@ -51,7 +97,8 @@ function uuid() {
 async function call(path, body) {
   const r = await fetch(base + path, {
     method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    // The laptop says refusals in this language: the one the participant reads, not the browser's.
+    headers: { "accept-language": lang, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
     cache: "no-store",
@@ -92,7 +139,10 @@ async function flush() {
           // Refused for good (too long, the inbox full): the words go back into the field, so
           // the participant can shorten them or keep them, and nothing is lost.
           showProblem(e.message);
-          if (!$("text").value.trim()) $("text").value = note.text;
+          if (!$("text").value.trim()) {
+            $("text").value = note.text;
+            countChars();
+          }
         } else {
           offline(true);
           setTimeout(flush, 3000);
@@ -138,12 +188,12 @@ function render() {
   if (!view) return;
   $("journey").textContent = view.journey;
   document.title = `${view.journey} — Journeywall`;
-  const joined = view.name !== null || localStorage.getItem(joinedKey) === "1";
-  $("join").hidden = joined;
+  $("join").hidden = view.joined;
   $("join-anonymous").hidden = !view.anonymous;
-  $("write").hidden = !joined;
+  $("write").hidden = !view.joined;
   renderFollow();
-  if (!joined) return;
+  if (!view.joined) return;
+  listen();
 
   const focusPhase = view.focus.phase && view.phases.some((p) => p.id === view.focus.phase) ? view.focus.phase : null;
   fillSelect($("phase"), view.phases, t.anyPhase, choseCell ? null : (focusPhase ?? $("phase").value));
@@ -161,42 +211,167 @@ function render() {
   renderVote();
 }
 
+// --- the vote -------------------------------------------------------------------------------------
+// The list is changed in place: each card, row and phase keeps its element (keyed by id) and only
+// what changed is written, so a dot given on another phone never redraws a card being tapped here.
+
+/** Card id → its element (`data-card`) and the parts that change. */
+const cardNodes = new Map();
+/** A phase's id, or "phase/row" → its group: a box with its heading. */
+const groupNodes = new Map();
+
+/** Puts `nodes` in `parent` in this order, moving only those not in their place already. */
+function place(parent, nodes) {
+  nodes.forEach((node, i) => {
+    if (parent.children[i] !== node) parent.insertBefore(node, parent.children[i] ?? null);
+  });
+  while (parent.children.length > nodes.length) parent.lastElementChild.remove();
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function setAttribute(node, name, value) {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/** What a tap on a card does now: give a dot, or take one back. */
+function dotState(vote, id) {
+  const mine = vote.mine.filter((m) => m === id).length;
+  return { mine, give: vote.left > 0 && (vote.stacking || mine === 0) };
+}
+
+function cardNode(vote, card) {
+  let n = cardNodes.get(card.id);
+  if (!n) {
+    const title = el("span", { className: "title", dir: "auto" });
+    const dots = el("span", { className: "dots" });
+    const button = el("button", { type: "button", className: "vote-card" }, title, dots);
+    // With several dots allowed on one card a tap gives another; taking one back is its own button.
+    const back = el("button", { type: "button", className: "take-back secondary", textContent: "−" });
+    const box = el("div", { className: "vote-row" }, button, back);
+    box.dataset.card = card.id;
+    n = { box, button, title, dots, back };
+    cardNodes.set(card.id, n);
+  }
+  const { mine, give } = dotState(vote, card.id);
+  setText(n.title, card.title);
+  setText(n.dots, "●".repeat(mine));
+  if (n.button.disabled !== (!give && mine === 0)) n.button.disabled = !give && mine === 0;
+  setAttribute(n.button, "aria-pressed", mine > 0 ? "true" : "false");
+  setAttribute(n.button, "aria-label", `${card.title}: ${give ? t.give : mine > 0 ? t.takeBack : ""}`);
+  setAttribute(n.back, "aria-label", `${card.title}: ${t.takeBack}`);
+  if (n.back.hidden !== !(give && mine > 0)) n.back.hidden = !(give && mine > 0);
+  return n.box;
+}
+
+function groupNode(key, className, heading, title, children) {
+  let g = groupNodes.get(key);
+  if (!g) {
+    g = { box: el("div", { className }), heading: el(heading, { dir: "auto" }) };
+    groupNodes.set(key, g);
+  }
+  setText(g.heading, title);
+  place(g.box, [g.heading, ...children]);
+  return g.box;
+}
+
 function renderVote() {
   const vote = view.vote;
   $("vote").hidden = !vote;
-  if (!vote) return;
-  $("dots-left").textContent = vote.left > 0 ? t.left(vote.left) : t.noneLeft;
-  const groups = view.phases
-    .map((p) => ({ phase: p, cards: vote.cards.filter((c) => c.phase === p.id) }))
-    .filter((g) => g.cards.length > 0)
-    .map(({ phase, cards }) => {
-      const group = el("div", { className: "phase-group" }, el("h3", { textContent: phase.title }));
-      for (const card of cards) {
-        const mine = vote.mine.filter((id) => id === card.id).length;
-        const give = vote.left > 0 && (vote.stacking || mine === 0);
-        const b = el(
-          "button",
-          { type: "button", className: "vote-card", disabled: !give && mine === 0 },
-          el("span", { className: "title", dir: "auto", textContent: card.title }),
-          el("span", { className: "dots", textContent: "●".repeat(mine) }),
-        );
-        b.setAttribute("aria-pressed", mine > 0 ? "true" : "false");
-        b.setAttribute("aria-label", `${card.title}: ${give ? t.give : mine > 0 ? t.takeBack : ""}`);
-        b.addEventListener("click", () => dot(card.id, give));
-        const row = el("div", { className: "vote-row" }, b);
-        // With several dots allowed on one card a tap gives another; taking one back is its own button.
-        if (give && mine > 0) {
-          const back = el("button", { type: "button", className: "take-back secondary", textContent: "−" });
-          back.setAttribute("aria-label", `${card.title}: ${t.takeBack}`);
-          back.addEventListener("click", () => dot(card.id, false));
-          row.append(back);
-        }
-        group.append(row);
-      }
-      return group;
-    });
-  $("vote-cards").replaceChildren(...groups);
+  $("vote-bar").hidden = !vote;
+  // The header holds the vote's bar: the journey's name gives up its second line for it.
+  document.body.classList.toggle("voting", Boolean(vote));
+  if (!vote) {
+    $("vote-cards").replaceChildren();
+    cardNodes.clear();
+    groupNodes.clear();
+    return;
+  }
+  // Written only when it changes: it is a live region, and a screen reader repeats what is written.
+  setText($("dots-left"), vote.left > 0 ? t.left(vote.left) : t.noneLeft);
+  $("take-back-hint").hidden = vote.left > 0;
+  const inCell = new Map();
+  for (const card of vote.cards) {
+    const key = `${card.phase}/${card.row}`;
+    inCell.set(key, [...(inCell.get(key) ?? []), card]);
+  }
+  const shown = new Set();
+  const phases = [];
+  for (const phase of view.phases) {
+    const rows = [];
+    for (const row of view.rows) {
+      const key = `${phase.id}/${row.id}`;
+      const cards = inCell.get(key);
+      if (!cards) continue;
+      for (const c of cards) shown.add(c.id);
+      rows.push(groupNode(key, "row-group", "h4", row.title, cards.map((c) => cardNode(vote, c))));
+      shown.add(key);
+    }
+    if (rows.length === 0) continue;
+    const box = groupNode(phase.id, "phase-group", "h3", phase.title, rows);
+    box.dataset.phase = phase.id;
+    phases.push({ phase, box });
+    shown.add(phase.id);
+  }
+  place($("vote-cards"), phases.map((p) => p.box));
+  for (const map of [cardNodes, groupNodes]) for (const key of map.keys()) if (!shown.has(key)) map.delete(key);
+
+  const jump = $("jump");
+  const options = phases.map(({ phase }) => {
+    const o = [...jump.options].find((x) => x.value === phase.id) ?? el("option", { value: phase.id });
+    setText(o, phase.title);
+    return o;
+  });
+  place(jump, options);
+  showPhaseAtTop();
 }
+
+/** The picker names the phase whose cards are at the top of the screen. */
+function showPhaseAtTop() {
+  const below = $("vote-bar").closest("header").getBoundingClientRect().bottom + 8;
+  const groups = [...document.querySelectorAll(".phase-group")];
+  // The last group that starts above the header's edge (not `at(-1)`: iOS before 15.4 lacks it).
+  const above = groups.filter((g) => g.getBoundingClientRect().top <= below);
+  const top = above[above.length - 1] ?? groups[0];
+  if (top && $("jump").value !== top.dataset.phase) $("jump").value = top.dataset.phase;
+}
+
+$("jump").addEventListener("change", () => {
+  const group = document.querySelector(`.phase-group[data-phase="${CSS.escape($("jump").value)}"]`);
+  if (!group) return;
+  // Just below the sticky header, never under it: its first card is whole and takes a tap.
+  const header = document.querySelector("header").getBoundingClientRect().bottom;
+  window.scrollTo(0, window.scrollY + group.getBoundingClientRect().top - header);
+});
+
+let phaseShown = false;
+window.addEventListener(
+  "scroll",
+  () => {
+    if (phaseShown || $("vote-bar").hidden) return;
+    phaseShown = true;
+    requestAnimationFrame(() => {
+      phaseShown = false;
+      showPhaseAtTop();
+    });
+  },
+  { passive: true },
+);
+
+$("vote-cards").addEventListener("click", (e) => {
+  const button = e.target.closest("button");
+  const card = button?.closest("[data-card]")?.dataset.card;
+  if (!card || !view?.vote) return;
+  // What the tap does is decided now, from what the phone shows now, not when the card was drawn.
+  void dot(card, button.classList.contains("take-back") ? false : dotState(view.vote, card).give);
+});
+
+// The header's height, for the browser's own scrolling to a focused card (Tab, a screen reader).
+new ResizeObserver(([entry]) => {
+  document.documentElement.style.scrollPaddingTop = `${entry.target.getBoundingClientRect().height}px`;
+}).observe(document.querySelector("header"));
 
 function renderFollow() {
   const f = $("follow");
@@ -205,15 +380,17 @@ function renderFollow() {
   if (phase) parts.push([t.now, phase.title]);
   const left =
     view.focus.timerEndsAt !== null ? Math.max(0, view.focus.timerEndsAt - (Date.now() + clockSkew)) : view.focus.timerLeft;
-  if (left !== null && left !== undefined) {
-    const s = Math.ceil(left / 1000);
+  const s = left === null || left === undefined ? null : Math.ceil(left / 1000);
+  if (s !== null && s <= 0 && view.focus.timerEndsAt !== null) {
+    parts.push([null, t.timeUp]);
+  } else if (s !== null) {
     const clock = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
     parts.push([t.timer, view.focus.timerEndsAt === null ? `${clock} (${t.paused})` : clock]);
   }
   f.replaceChildren(
     ...parts.flatMap(([label, value], i) => [
-      document.createTextNode(`${i ? " · " : ""}${label}: `),
-      el("strong", { textContent: value }),
+      document.createTextNode(`${i ? " · " : ""}${label ? `${label}: ` : ""}`),
+      el("strong", { textContent: value, className: value === t.timeUp ? "up" : "" }),
     ]),
   );
 }
@@ -260,7 +437,6 @@ $("join-anonymous").addEventListener("click", () => joinAs(""));
 async function joinAs(name) {
   try {
     await call("/name", { name: name.trim() || null });
-    localStorage.setItem(joinedKey, "1");
     showProblem("", "join-problem");
     await refresh();
   } catch (e) {
@@ -269,9 +445,39 @@ async function joinAs(name) {
 }
 
 $("phase").addEventListener("change", () => (choseCell = true));
-$("text").addEventListener("input", () => {
-  $("count").textContent = `${[...$("text").value].length}/200`;
-});
+/**
+ * Stops `field` at `MAX_CHARS` characters as the laptop counts them (code points: an emoji is one,
+ * where `maxlength` counts it as two). What was just typed or pasted ends at the caret, so that is
+ * what is cut; the words already there stay.
+ */
+function stopAtLimit(field) {
+  const chars = [...field.value];
+  const over = chars.length - MAX_CHARS;
+  if (over <= 0) return chars.length;
+  const caret = [...field.value.slice(0, field.selectionEnd ?? field.value.length)].length;
+  const cut = caret >= over ? caret - over : MAX_CHARS;
+  const before = chars.slice(0, cut).join("");
+  field.value = before + chars.slice(cut + over).join("");
+  field.setSelectionRange(before.length, before.length);
+  return MAX_CHARS;
+}
+
+/** The counter under the note: how many of its characters are used, a warning near the end. */
+function countChars() {
+  const n = stopAtLimit($("text"));
+  $("count").textContent = n > 0 ? `${n}/${MAX_CHARS}` : "";
+  $("count").classList.toggle("near", n >= NEAR_MAX);
+  $("count").classList.toggle("full", n >= MAX_CHARS);
+}
+
+for (const [field, changed] of [
+  [$("text"), countChars],
+  [$("name"), () => stopAtLimit($("name"))],
+]) {
+  // While a word is being composed (a Chinese or Japanese keyboard) it is not cut in the middle.
+  field.addEventListener("input", (e) => e.isComposing || changed());
+  field.addEventListener("compositionend", changed);
+}
 $("note-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const text = $("text").value.trim();
@@ -279,18 +485,23 @@ $("note-form").addEventListener("submit", (e) => {
   const note = { id: uuid(), text, phase: $("phase").value || null, row: $("row").value || null };
   keepOutbox([...outbox(), note]);
   $("text").value = "";
-  $("count").textContent = "";
+  countChars();
   showProblem("");
   render();
   void flush().then(refresh);
 });
 
-const events = new EventSource(`${base}/events`);
-events.addEventListener("change", () => void refresh());
-events.addEventListener("error", () => offline(true));
-events.addEventListener("open", () => {
-  offline(false);
-  void flush();
-});
+let events = null;
+/** What changed in the room, as it happens: the laptop streams it to phones that joined. */
+function listen() {
+  if (events) return;
+  events = new EventSource(`${base}/events`);
+  events.addEventListener("change", () => void refresh());
+  events.addEventListener("error", () => offline(true));
+  events.addEventListener("open", () => {
+    offline(false);
+    void flush();
+  });
+}
 setInterval(() => view && renderFollow(), 1000);
 void refresh().then(flush);
