@@ -58,7 +58,7 @@ function startCore() {
  * A room open on a fresh database with the English online template, topped up to `cards` cards
  * in its card rows (the emotion row keeps its own points), and a vote open when `vote`.
  */
-async function openRoom({ cards = 0, vote = false } = {}) {
+async function openRoom({ cards = 0, vote = false, anonymous = false } = {}) {
   await core.call({ cmd: "close_room" });
   await core.call({ open: join(dir, `room-${++rooms}.db`) });
   const journey = await core.call({ cmd: "create_journey", template: "online-en", name: "Bikes" });
@@ -72,7 +72,7 @@ async function openRoom({ cards = 0, vote = false } = {}) {
   }
   if (vote) await core.call({ cmd: "apply_edit", journey, edit: { type: "startVote", dotsPerParticipant: 5 } });
   ({ doc } = await core.call({ cmd: "open_journey", journey }));
-  const info = await core.call({ cmd: "open_room", journey, options: { bind: "127.0.0.1", port: 0 } });
+  const info = await core.call({ cmd: "open_room", journey, options: { bind: "127.0.0.1", port: 0, anonymous } });
   return { journey, doc, link: info.link, cardRows, inCardRows: inCardRows() };
 }
 
@@ -299,6 +299,20 @@ test("a phone that lists Dutch after a language the page does not speak gets Dut
   assert.match(await served.text(), /<html lang="nl">/);
   const english = await fetch(link, { headers: { "Accept-Language": "en-US" } });
   assert.match(await english.text(), /<html lang="en">/);
+});
+
+test("a phone that joined without a name writes, follows the room and is still in after a reload", async () => {
+  const { link } = await openRoom({ anonymous: true });
+  const page = await phone(link);
+  await page.tap("#join-anonymous");
+  await page.waitForSelector("#write:not([hidden])");
+  await page.reload();
+  await page.waitForSelector("#write:not([hidden])");
+  assert.ok(await page.locator("#join").isHidden(), "not asked to join again");
+  await core.call({ cmd: "set_room_focus", focus: { phase: null, timerEndsAt: Date.now() + 120_000, timerLeft: null } });
+  await page.waitForFunction(() => /Time left: [12]:\d\d/.test(document.querySelector("#follow").textContent));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 // --- Safari's engine -------------------------------------------------------------------------------
