@@ -494,6 +494,47 @@ export const words = {
     editNote: { en: "Edit the note", nl: "Notitie wijzigen" },
     discard: { en: "Discard", nl: "Weggooien" },
     dragHint: { en: "Drag onto the board to place it in a cell", nl: "Sleep naar het bord om hem in een vak te plaatsen" },
+    tabs: { en: "The room", nl: "De sessie" },
+    tabPhones: { en: "Phones", nl: "Telefoons" },
+    phoneN: (n: number) => ({ en: `Phone ${n}`, nl: `Telefoon ${n}` }),
+    remove: { en: "Remove", nl: "Verwijderen" },
+    removeLabel: (name: string | null, n: number) => ({
+      en: name ? `Remove ${name}'s phone` : `Remove Phone ${n}`,
+      nl: name ? `Telefoon van ${name} verwijderen` : `Telefoon ${n} verwijderen`,
+    }),
+    removeTitle: (name: string | null, n: number) => ({
+      en: name ? `Remove ${name}'s phone?` : `Remove Phone ${n}?`,
+      nl: name ? `Telefoon van ${name} verwijderen?` : `Telefoon ${n} verwijderen?`,
+    }),
+    removeBody: {
+      en: "The phone leaves the room: its page asks to scan the code again. The notes it sent stay in the inbox, to place or discard. To keep it out, lock the room first.",
+      nl: "De telefoon verlaat de sessie: de pagina vraagt om de code opnieuw te scannen. De notities die hij stuurde blijven in de inbox, om te plaatsen of weg te gooien. Wil je hem buiten houden, zet de sessie dan eerst op slot.",
+    },
+    removed: (name: string | null, n: number) => ({
+      en: name
+        ? `${name}'s phone was removed. Its notes stay in the inbox, signed “${name}”: place or discard them there.`
+        : `Phone ${n} was removed. Its notes stay in the inbox, without a name: place or discard them there.`,
+      nl: name
+        ? `De telefoon van ${name} is verwijderd. Zijn notities blijven in de inbox, ondertekend met “${name}”: plaats ze daar of gooi ze weg.`
+        : `Telefoon ${n} is verwijderd. Zijn notities blijven in de inbox, zonder naam: plaats ze daar of gooi ze weg.`,
+    }),
+    toInbox: { en: "Go to the inbox", nl: "Naar de inbox" },
+    lock: { en: "Lock the room", nl: "Sessie op slot" },
+    lockHint: { en: "No new phones can join; the phones in the room stay.", nl: "Er kunnen geen nieuwe telefoons bij; de telefoons die meedoen blijven." },
+    newLink: { en: "New link…", nl: "Nieuwe link…" },
+    newLinkTitle: { en: "Make a new link?", nl: "Een nieuwe link maken?" },
+    newLinkBody: {
+      en: "Every phone leaves the room and must scan the new code to join again. Notes already sent stay in the inbox.",
+      nl: "Elke telefoon verlaat de sessie en moet de nieuwe code scannen om weer mee te doen. Notities die al binnen zijn blijven in de inbox.",
+    },
+    newLinkConfirm: { en: "New link", nl: "Nieuwe link" },
+    makingLink: { en: "Making a new link…", nl: "Nieuwe link maken…" },
+    newLinkMade: { en: "New link made: every phone scans this code to join.", nl: "Nieuwe link gemaakt: elke telefoon scant deze code om mee te doen." },
+    closing: { en: "Closing…", nl: "Sessie stopt…" },
+    keptLink: {
+      en: "Closed and opened again, the room keeps its link, and its phones come back by themselves (until New link).",
+      nl: "Stop je de sessie en start je hem opnieuw, dan blijft de link dezelfde en komen de telefoons vanzelf terug (tot Nieuwe link).",
+    },
   },
   personas: {
     button: { en: "Personas", nl: "Persona's" },

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { followPhase } from "../workshop/roomFocus";
-import { JoinCodeView } from "../workshop/RoomPanel";
+import { JoinCodeView } from "../workshop/JoinCode";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, events, listenUntil, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { messages } from "../i18n";
 import { Stage } from "./Stage";
-import { JoinCodeView } from "../workshop/RoomPanel";
+import { JoinCodeView } from "../workshop/JoinCode";
 import { api, events } from "../ipc";
 import type { ProjectorMessage } from "./stage";
 

@@ -1,0 +1,227 @@
+// The facilitator's room panel against a real room: `journeywall rpc` opens it on 127.0.0.1, and
+// phones join as phones do, over plain HTTP to the join link (the page sets the phone's cookie,
+// then the phone gives its name). What phones do reaches the app's window as the app's
+// `room-changed` event, which the test sends as the app would.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { startUi, template } from "./harness.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let ui;
+before(async () => {
+  ui = await startUi();
+});
+after(async () => {
+  await ui.core.call({ cmd: "close_room" }).catch(() => {});
+  await ui.close();
+});
+
+/**
+ * A room open for a fresh journey (on 127.0.0.1, any free port), the phones `names` joined
+ * (null: anonymous) with `notes` notes each, and the editor showing its room panel.
+ */
+async function roomWithPhones(names, { notes = 0, locale, anonymous = true, viewport } = {}) {
+  await ui.core.call({ cmd: "close_room" });
+  const page = await ui.open({ journeys: [template(locale === "nl" ? "online-nl" : "online-en")], locale }, viewport);
+  const [doc] = page.docs;
+  const info = await ui.core.call({ cmd: "open_room", journey: doc.journey.id, options: { bind: "127.0.0.1", port: 0, anonymous } });
+  const phones = [];
+  for (const name of names) phones.push(await join(info.link, name));
+  for (const [i, p] of phones.entries()) {
+    for (let n = 0; n < notes; n++) await p.note(`Idea ${n + 1} of ${names[i] ?? "a phone"}`, doc.phases[i % doc.phases.length].id, doc.rows[1].id);
+  }
+  await page.getByRole("button", { name: locale === "nl" ? /Online klantreis/ : /Online customer journey/ }).click();
+  await page.locator(".board").waitFor();
+  await page.locator("[data-action=room]").click();
+  const panel = page.locator(".room-panel");
+  await panel.waitFor();
+  page.roomChanged = () =>
+    page.evaluate(([journey]) => window.__shell.emit("room-changed", { journey, changes: null, history: null, phones: 0 }), [doc.journey.id]);
+  return { page, panel, doc, link: info.link, phones };
+}
+
+/** A phone opens the join link (getting its cookie) and joins under `name`. */
+async function join(link, name) {
+  const opened = await fetch(link);
+  assert.equal(opened.status, 200, `the page opens (${opened.status})`);
+  const cookie = opened.headers.get("set-cookie").split(";")[0];
+  const post = (path, body) => fetch(`${link}/${path}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const joined = await post("name", { name });
+  assert.equal(joined.status, 200, `the phone joins (${joined.status})`);
+  return {
+    async note(text, phase, row) {
+      const r = await post("notes", { id: crypto.randomUUID(), text, phase, row });
+      assert.equal(r.status, 201);
+    },
+    /** What the phone's page asks for its view: 200 while it is in the room. */
+    view: () => fetch(`${link}/journey`, { headers: { cookie } }).then((r) => r.status),
+  };
+}
+
+const joinedNames = (panel) => panel.locator(".room-joined li .phone-name").allInnerTexts();
+
+async function until(what, f, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await f();
+    if (value || Date.now() > end) return assert.ok(value, what);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test("the room panel lists the phones that joined, by name or as Phone N, and a removed phone leaves the list while its notes stay in the inbox", async () => {
+  const { page, panel, phones } = await roomWithPhones(["Kim", null, "Ayşe"], { notes: 1 });
+  await page.roomChanged();
+  await panel.getByRole("tab", { name: /Phones/ }).click();
+  await panel.getByText("3 phones joined").waitFor();
+  assert.deepEqual(await joinedNames(panel), ["Kim", "Phone 2", "Ayşe"]);
+
+  await panel.getByRole("button", { name: "Remove Kim's phone" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await confirm.waitFor();
+  assert.match(await confirm.innerText(), /notes .* stay in the inbox/i);
+  await confirm.getByRole("button", { name: "Remove" }).click();
+  await panel.getByText("2 phones joined").waitFor();
+  assert.deepEqual(await joinedNames(panel), ["Phone 2", "Ayşe"]);
+  assert.equal(await phones[0].view(), 401, "the removed phone is out of the room");
+  assert.equal(await phones[1].view(), 200, "the others stay");
+  // Notes carry their author's name, not their phone: the panel names the notes by it.
+  assert.match(await panel.getByRole("status").filter({ hasText: "removed" }).innerText(), /signed “Kim”/);
+
+  await panel.getByRole("button", { name: "Go to the inbox" }).click();
+  await panel.getByRole("tab", { name: /Inbox/, selected: true }).waitFor();
+  await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).waitFor();
+  assert.equal(await panel.locator(".inbox-note").count(), 3, "every note stays in the inbox");
+});
+
+test("Cancel on Remove keeps the phone in the room", async () => {
+  const { page, panel, phones } = await roomWithPhones(["Kim"]);
+  await page.roomChanged();
+  await panel.getByRole("tab", { name: /Phones/ }).click();
+  await panel.getByRole("button", { name: "Remove Kim's phone" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("alertdialog").waitFor({ state: "detached" });
+  assert.deepEqual(await joinedNames(panel), ["Kim"]);
+  assert.equal(await phones[0].view(), 200);
+});
+
+test("a phone that joins shows in the list when the app says the room changed", async () => {
+  const { page, panel, link } = await roomWithPhones([]);
+  await panel.getByRole("tab", { name: /Phones/ }).click();
+  await panel.getByText("0 phones joined").waitFor();
+  await join(link, "Noor");
+  await page.roomChanged();
+  await panel.getByText("1 phone joined").waitFor();
+  assert.deepEqual(await joinedNames(panel), ["Noor"]);
+});
+
+test("Lock the room: a new phone is refused while the phones in stay, and unlocking lets it in", async () => {
+  const { panel, link, phones } = await roomWithPhones(["Kim"]);
+  await panel.getByRole("tab", { name: /Phones/ }).click();
+  const lock = panel.getByRole("checkbox", { name: "Lock the room" });
+  assert.equal(await lock.isChecked(), false);
+  await panel.getByText("No new phones can join; the phones in the room stay.").waitFor();
+  await lock.check();
+  await until("the room is locked", async () => (await ui.core.call({ cmd: "room_info" })).locked);
+  assert.equal(await lock.isChecked(), true);
+  const refused = await fetch(link);
+  assert.equal(refused.status, 403);
+  assert.match(await refused.text(), /closed to new phones/);
+  assert.equal(await phones[0].view(), 200, "the phone in the room stays");
+
+  await lock.uncheck();
+  await until("the room is open again", async () => !(await ui.core.call({ cmd: "room_info" })).locked);
+  assert.equal((await fetch(link)).status, 200);
+});
+
+test("New link: after a warning that every phone must scan again, the panel shows the new link and the old one is dead", async () => {
+  const { page, panel, link, phones } = await roomWithPhones(["Kim"]);
+  await panel.getByRole("tab", { name: /Phones/ }).click();
+  await panel.locator(".room-link strong", { hasText: link }).waitFor();
+  const qr = await panel.locator(".room-qr img").getAttribute("src");
+  await panel.getByRole("button", { name: "New link…" }).click();
+  const confirm = page.getByRole("alertdialog");
+  assert.match(await confirm.innerText(), /every phone .* scan the new code/i);
+  await confirm.getByRole("button", { name: "New link" }).click();
+  await until("the panel shows another link", async () => (await panel.locator(".room-link strong").innerText()) !== link);
+  const fresh = await panel.locator(".room-link strong").innerText();
+  assert.equal(fresh, (await ui.core.call({ cmd: "room_info" })).link);
+  assert.notEqual(await panel.locator(".room-qr img").getAttribute("src"), qr, "and its QR code");
+  assert.equal((await fetch(link)).status, 404, "the old link opens nothing");
+  assert.notEqual(await phones[0].view(), 200, "the phones' sessions ended");
+  assert.equal((await fetch(fresh)).status, 200);
+  await panel.getByText("0 phones joined").waitFor();
+});
+
+test("Stop: the button says Closing… until the room has closed, and opened again the room has the same link", async () => {
+  const { page, panel, link } = await roomWithPhones(["Kim"]);
+  await panel.getByRole("tab", { name: /Phones/ }).click();
+  await panel.getByText("Closed and opened again, the room keeps its link, and its phones come back by themselves (until New link).").waitFor();
+  // The app takes seconds to close a room: its answer is held here until the test lets it go.
+  await page.evaluate(() => {
+    const core = window.__rpc;
+    window.__rpc = (request) =>
+      request.cmd === "close_room" ? new Promise((resolve) => (window.__letClose = () => resolve(core(request)))) : core(request);
+  });
+  await panel.getByRole("button", { name: "Close the room" }).click();
+  const closing = panel.getByRole("button", { name: "Closing…" });
+  await closing.waitFor();
+  assert.equal(await closing.isDisabled(), true);
+  await page.waitForFunction(() => typeof window.__letClose === "function");
+  await page.evaluate(() => window.__letClose());
+  await panel.getByRole("button", { name: "Open the room" }).waitFor();
+  assert.equal(await ui.core.call({ cmd: "room_info" }), null);
+  await assert.rejects(fetch(link), "nothing listens once the room is closed");
+
+  await panel.getByRole("button", { name: "Open the room" }).click();
+  await panel.locator(".room-link strong").waitFor();
+  const again = await panel.locator(".room-link strong").innerText();
+  assert.equal(new URL(again).pathname, new URL(link).pathname, "the same link");
+});
+
+test("with phones joined the inbox is in view without scrolling past the QR code, on a 1280×800 laptop", async () => {
+  const { page, panel } = await roomWithPhones(["Kim", "Ayşe", null, "Sam"], { notes: 2, viewport: { width: 1280, height: 800 } });
+  await panel.locator(".inbox-note").first().waitFor();
+  // Three notes to sort, whole, where the QR code stood.
+  const box = await panel.locator(".inbox-note").nth(2).boundingBox();
+  assert.ok(box.y + box.height <= 800, `the third note is in view (its bottom at ${box.y + box.height})`);
+  assert.equal(await panel.evaluate((p) => p.scrollTop), 0);
+  await page.screenshot({ path: "/tmp/room-panel-inbox-1280.png" });
+});
+
+test("in Dutch an anonymous phone is Telefoon N and the room's buttons speak of the session", async () => {
+  const { page, panel } = await roomWithPhones([null, "Kim"], { locale: "nl" });
+  await page.roomChanged();
+  await panel.getByRole("tab", { name: /Telefoons/ }).click();
+  await panel.getByText("2 telefoons doen mee").waitFor();
+  assert.deepEqual(await joinedNames(panel), ["Telefoon 1", "Kim"]);
+  await panel.getByRole("checkbox", { name: "Sessie op slot" }).waitFor();
+  await panel.getByRole("button", { name: "Sessie stoppen" }).waitFor();
+  await page.screenshot({ path: "/tmp/room-panel-nl.png" });
+});
+
+test("the open room's tabs are reached with the arrow keys and pass axe, with phones listed and notes waiting", async () => {
+  const { page, panel } = await roomWithPhones(["Kim", null], { notes: 1 });
+  await page.roomChanged();
+  const inbox = panel.getByRole("tab", { name: /Inbox/ });
+  await inbox.focus();
+  await page.keyboard.press("ArrowLeft");
+  await panel.getByRole("tab", { name: /Phones/, selected: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("role")), "tab", "the keyboard stays on the tabs");
+  await panel.getByRole("tabpanel").getByText("2 phones joined").waitFor();
+  const serious = async () => {
+    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+    return page.evaluate(async () =>
+      (await window.axe.run(".room-panel", { resultTypes: ["violations"] })).violations
+        .filter((v) => v.impact === "critical" || v.impact === "serious")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`),
+    );
+  };
+  assert.deepEqual(await serious(), [], "the Phones tab");
+  await page.keyboard.press("ArrowRight");
+  await panel.getByRole("tabpanel").locator(".inbox-note").first().waitFor();
+  assert.deepEqual(await serious(), [], "the Inbox tab");
+});
