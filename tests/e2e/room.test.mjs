@@ -52,6 +52,8 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await ayse.page.screenshot({ path: join(root, "target", "e2e", "61-phone-note-sent.png") });
       assert.ok(transferred.reduce((a, b) => a + b, 0) < 100_000, `the phone page is under 100 KB (${transferred})`);
 
+      // An open room shows its inbox under its own tab.
+      await s.clickOn(".room-tabs [data-tab=inbox]");
       await s.waitFor(".inbox-note", { text: "Waited 20 minutes at the counter" });
       await s.screenshot("62-room-inbox");
       await s.clickOn(".inbox-note button", { text: "Place" });
@@ -102,6 +104,7 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await s.waitFor(".journey-header");
 
       await s.clickOn(".journey-header [data-action=room]");
+      await s.clickOn(".room-tabs [data-tab=phones]");
       await s.clickOn(".room-panel button", { text: "Close the room" });
       await s.waitFor(".room-panel button.primary", { text: "Open the room" });
       const closed = await ayse.page.request.get(`${link}/journey`).catch((e) => e);
