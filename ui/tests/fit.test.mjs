@@ -85,3 +85,35 @@ for (const [extra, crowded] of [
     assert.deepEqual(page.errors, []);
   });
 }
+
+test("a fit keeps every cell drawn until it settles, also after the board turns into a picture below 67 %", async () => {
+  const page = await ui.open({ journeys: [fullBoard(257, 30)] }, { width: 1000, height: 700 });
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.locator(".board .card").first().waitFor();
+  // Each frame from the key press until the zoom shown has held for ten frames: the zoom, and
+  // whether the board was marked as measuring (every cell drawn, none at a guessed height).
+  await page.locator(".board-scroll").focus();
+  // From 100 %, so the fit takes passes, and the board turns into a picture on the way.
+  await page.keyboard.press("0");
+  await page.waitForFunction(() => document.querySelector(".zoom-value").textContent === "100 %");
+  await page.evaluate(() => {
+    const seen = (window.__frames = []);
+    const zoom = () => document.querySelector(".zoom-value").textContent;
+    const tick = () => {
+      seen.push({ zoom: zoom(), measuring: document.querySelector(".board").classList.contains("measuring") });
+      const last = seen.slice(-10);
+      const moved = seen.some((f) => f.measuring);
+      if (!(moved && last.length === 10 && last.every((f) => f.zoom === last[0].zoom && !f.measuring)) && seen.length < 600) requestAnimationFrame(tick);
+      else window.__framesDone = true;
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.keyboard.press("Control+0");
+  await page.waitForFunction(() => window.__framesDone === true);
+  const frames = await page.evaluate(() => window.__frames);
+  const fit = frames.slice(frames.findIndex((f) => f.measuring), frames.findLastIndex((f) => f.measuring) + 1);
+  assert.ok(fit.length > 0, "the board is marked as measuring while it is fitted");
+  assert.ok(parseInt(frames.at(-1).zoom) < 67, `fitted as a picture: ${frames.at(-1).zoom}`);
+  const gaps = fit.filter((f) => !f.measuring);
+  assert.deepEqual(gaps, [], "no frame of the fit without the mark");
+});

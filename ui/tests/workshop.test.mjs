@@ -293,7 +293,11 @@ test("the presenter view shows a whole phase at 1400×900, and ↑ ↓ scroll a 
   assert.ok(bottom <= barTop, `the last row ends at ${bottom}, the controls start at ${barTop}`);
   // On a short window the type stops shrinking and the phase scrolls with the arrow keys.
   await page.setViewportSize({ width: 900, height: 420 });
-  await page.waitForTimeout(200);
+  // The phase scrolls once the short window has been laid out: its content overflows it.
+  await page.waitForFunction(() => {
+    const m = document.querySelector(".presenter-main");
+    return m.scrollHeight > m.clientHeight;
+  });
   await page.keyboard.press("ArrowDown");
   await page.waitForFunction(() => document.querySelector(".presenter-main").scrollTop > 0);
   await page.keyboard.press("ArrowUp");

@@ -96,11 +96,17 @@ export function fitZoom(editor: Editor, scroller: HTMLElement | null, { refit = 
   let ceiling = MAX_ZOOM;
   // Every cell drawn while fitting, so none is measured at the height guessed for it off screen
   // (`content-visibility`); once drawn, a cell keeps its real height as the guess.
-  board.classList.add("measuring");
-  const done = () => board.classList.remove("measuring");
+  // Marked in the view (so the board drawn again at a new zoom keeps it) and on the board at once
+  // (so this pass measures with it).
+  editor.view.set({ measuring: true });
+  const done = () => {
+    board.classList.remove("measuring");
+    editor.view.set({ measuring: false });
+  };
   const measure = (passes: number) => {
     // Given way to a newer fit (which measures with the class on), or ended by a zoom by hand.
     if (fitting.get(editor) !== run) return fitting.has(editor) ? undefined : done();
+    board.classList.add("measuring");
     const zoom = editor.view.get().zoom;
     const size = contentSize(board);
     if (!size) return done();

@@ -58,6 +58,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   const editing = useView(editor, (s) => s.editing);
   const focusedCell = useView(editor, (s) => s.focusedCell);
   const zoom = useView(editor, (s) => s.zoom);
+  const measuring = useView(editor, (s) => s.measuring);
   const marks = useView(editor, (s) => s.marks);
   const voting = useActiveVoter(editor) !== null;
   const cells = useMemo(() => cardsByCell(doc.cards), [doc.cards]);
@@ -182,7 +183,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
   return (
     <div
       ref={boardRef}
-      className={`board${isPicture(zoom) ? " picture" : ""}${drag ? " is-dragging" : ""}${voting ? " voting" : ""}${editor.isReadOnly ? " read-only" : ""}`}
+      className={`board${isPicture(zoom) ? " picture" : ""}${measuring ? " measuring" : ""}${drag ? " is-dragging" : ""}${voting ? " voting" : ""}${editor.isReadOnly ? " read-only" : ""}`}
       // A round is only looked at: no press, click or double-click reaches the editing handlers.
       onPointerDownCapture={editor.isReadOnly ? stop : undefined}
       onClickCapture={editor.isReadOnly ? stop : undefined}

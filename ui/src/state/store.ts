@@ -34,6 +34,8 @@ export interface ViewState {
   /** The card being edited inline, or a new card being typed into a cell. */
   editing: { card: string } | { cell: CellRef; index: number } | null;
   zoom: number;
+  /** A fit is measuring the board: every cell is drawn, none at the height guessed for it off screen. */
+  measuring: boolean;
   /** The vote participant whose turn it is: a click on a card then gives it their dot. */
   voter: string | null;
   /** The emotion point (its card) whose face ↑ and ↓ raise and lower, after Enter on it. */
@@ -61,7 +63,7 @@ export const useView = <U>(editor: Editor, pick: (s: ViewState) => U): U => useS
 
 export class Editor {
   readonly journey: Store<JourneyState>;
-  readonly view = new Store<ViewState>({ selection: new Set(), focusedCell: null, renaming: null, editing: null, zoom: 1, voter: null, adjusting: null, marks: null });
+  readonly view = new Store<ViewState>({ selection: new Set(), focusedCell: null, renaming: null, editing: null, zoom: 1, measuring: false, voter: null, adjusting: null, marks: null });
   /** Edits run one after another, so a fast typist's edits reach the backend in order. */
   private queue: Promise<unknown> = Promise.resolve();
 
