@@ -29,7 +29,7 @@ test("phones join the room, send a note that the facilitator places, and vote", 
       await s.clickOn(".journey-header [data-action=room]");
       await s.clickOn(".room-panel button.primary", { text: "Open the room" });
       const link = await (await s.waitFor(".room-link strong")).text();
-      assert.match(link, /^http:\/\/[\d.]+:\d+\/r\/[A-Za-z0-9_-]{22}$/);
+      assert.match(link, /^http:\/\/[\d.]+:\d+\/r\/[2-9a-hjkmnp-z]{4}(-[2-9a-hjkmnp-z]{1,4}){6}$/);
       await s.screenshot("60-room-open");
 
       const ayse = await phone(browser, "Ayşe");

@@ -198,6 +198,8 @@ impl Ask for NamePhone {
         }
         // Kept at every name, so after a restart the phone is still who it said it was.
         super::kept::keep(state, &room);
+        // The room panel lists the phones that joined, by name.
+        state.notify_phones();
         room.changed();
         Ok(())
     }

@@ -505,9 +505,24 @@ fn cookie(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
+/// The phone's most preferred language that we speak, from its `Accept-Language` list (by
+/// `q`, then order: "de-DE, nl;q=0.8, en;q=0.5" is Dutch); English when it names neither.
 fn phone_language(headers: &HeaderMap) -> Lang {
-    let first = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()).unwrap_or("");
-    Lang::from_locale(first)
+    let list = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let mut spoken: Vec<(f32, Lang)> = list
+        .split(',')
+        .filter_map(|entry| {
+            let mut parts = entry.split(';');
+            let tag = parts.next()?.trim().to_ascii_lowercase();
+            let q = parts.find_map(|p| p.trim().strip_prefix("q=")?.parse::<f32>().ok()).unwrap_or(1.0);
+            let lang = ["nl", "en"].into_iter().find(|code| tag == *code || tag.starts_with(&format!("{code}-")))?;
+            Some((q, Lang::from_locale(lang)))
+        })
+        .filter(|(q, _)| *q > 0.0)
+        .collect();
+    // A stable sort keeps the order of equal weights.
+    spoken.sort_by(|a, b| b.0.total_cmp(&a.0));
+    spoken.first().map_or(Lang::En, |(_, lang)| *lang)
 }
 
 /// Compares a token without stopping at the first difference, so timing tells nothing about it.
@@ -562,5 +577,15 @@ mod tests {
         assert_eq!(cookie(&h).as_deref(), Some("abc_-1"));
         assert_eq!(phone_language(&h), Lang::Nl);
         assert_eq!(phone_language(&HeaderMap::new()), Lang::En);
+        for (list, lang) in [
+            ("de-DE,de;q=0.9,nl;q=0.8,en;q=0.5", Lang::Nl),
+            ("fr, en-GB;q=0.7, nl;q=0.6", Lang::En),
+            ("en;q=0.3, nl-BE;q=0.9", Lang::Nl),
+            ("nl;q=0, en", Lang::En),
+            ("nlx, de", Lang::En),
+        ] {
+            h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(list));
+            assert_eq!(phone_language(&h), lang, "{list}");
+        }
     }
 }
