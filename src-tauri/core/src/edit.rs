@@ -5,10 +5,10 @@
 //! On the wire an edit is JSON tagged by `"type"`, with camelCase names:
 //! `{"type":"moveCard","card":"…","phase":"…","row":"…","index":0}`.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
-use crate::model::{Card, Id, Journey, Millis, Persona, Phase, Row, RowKind};
-use crate::said::Lang;
+use crate::model::{Card, CardContent, Id, Millis, Persona, PersonaContent, Phase, PhaseContent, Row, RowContent};
+pub use crate::model::{CardPatch, JourneyPatch, PersonaPatch, PhasePatch, RowPatch};
 use crate::vote::{Tally, Vote};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -22,25 +22,17 @@ pub enum Edit {
         row: Id,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         index: Option<u32>,
-        title: String,
-        #[serde(default)]
-        notes: String,
-        #[serde(default)]
-        colour: Option<String>,
-        #[serde(default)]
-        channel: Option<String>,
-        #[serde(default)]
-        emotion: Option<i8>,
-        #[serde(default)]
-        votes: u32,
-        #[serde(default)]
-        tags: Vec<String>,
+        #[serde(flatten)]
+        card: CardContent,
     },
     /// Changes any subset of a card's fields; `null` clears colour, channel and emotion.
     UpdateCard {
         card: Id,
         #[serde(flatten)]
         patch: CardPatch,
+        /// Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        updated_at: Option<Millis>,
     },
     /// Puts a card at `index` of a cell (the same cell or another one).
     MoveCard {
@@ -77,13 +69,8 @@ pub enum Edit {
         id: Option<Id>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         index: Option<u32>,
-        title: String,
-        #[serde(default)]
-        question: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        colour: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        width: Option<u32>,
+        #[serde(flatten)]
+        phase: PhaseContent,
     },
     UpdatePhase {
         phase: Id,
@@ -108,13 +95,8 @@ pub enum Edit {
         id: Option<Id>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         index: Option<u32>,
-        title: String,
-        #[serde(default = "cards_kind")]
-        kind: RowKind,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        colour: Option<String>,
-        #[serde(default)]
-        hidden: bool,
+        #[serde(flatten)]
+        row: RowContent,
     },
     UpdateRow {
         row: Id,
@@ -142,17 +124,8 @@ pub enum Edit {
     AddPersona {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         id: Option<Id>,
-        name: String,
-        #[serde(default)]
-        role: String,
-        #[serde(default)]
-        quote: String,
-        #[serde(default)]
-        goals: String,
-        #[serde(default)]
-        frustrations: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        picture: Option<String>,
+        #[serde(flatten)]
+        persona: PersonaContent,
     },
     UpdatePersona {
         persona: Id,
@@ -253,138 +226,6 @@ pub enum Edit {
 
 fn default_dots() -> u32 {
     crate::vote::DEFAULT_DOTS
-}
-
-fn cards_kind() -> RowKind {
-    RowKind::Cards
-}
-
-/// A field that may be absent (leave it), `null` (clear it) or a value (set it).
-fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
-}
-
-/// A patch of a record, and what applying it means, written once per record: each field absent
-/// (leave it) or a value (set it), a `nullable` field also `null` (clear it). `swap` writes the
-/// patch into the record and returns the patch that puts back what it replaced (the inverse
-/// edit), so adding a field to a patch is one line here.
-macro_rules! patch {
-    (
-        $(#[$meta:meta])* $name:ident of $record:ty {
-            set { $( $field:ident: $ty:ty, )* }
-            nullable { $( $(#[$ndoc:meta])* $nfield:ident: $nty:ty, )* }
-            $( kept { $( $(#[$kdoc:meta])* $kfield:ident: $kty:ty, )* } )?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
-        #[serde(rename_all = "camelCase")]
-        pub struct $name {
-            $(
-                #[serde(default, skip_serializing_if = "Option::is_none")]
-                pub $field: Option<$ty>,
-            )*
-            $(
-                $(#[$ndoc])*
-                #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
-                #[specta(type = Option<$nty>, optional)]
-                pub $nfield: Option<Option<$nty>>,
-            )*
-            $( $(
-                $(#[$kdoc])*
-                #[serde(default, skip_serializing_if = "Option::is_none")]
-                pub $kfield: Option<$kty>,
-            )* )?
-        }
-
-        impl $name {
-            /// Writes the patch into `record`; returns the patch that undoes it. Fields under
-            /// `kept` are the caller's to handle.
-            #[allow(clippy::needless_update)]
-            pub(crate) fn swap(self, record: &mut $record) -> Self {
-                $name {
-                    $( $field: self.$field.map(|v| std::mem::replace(&mut record.$field, v)), )*
-                    $( $nfield: self.$nfield.map(|v| std::mem::replace(&mut record.$nfield, v)), )*
-                    ..Self::default()
-                }
-            }
-        }
-    };
-}
-
-patch! {
-    CardPatch of Card {
-        set {
-            title: String,
-            notes: String,
-            votes: u32,
-            tags: Vec<String>,
-        }
-        nullable {
-            colour: String,
-            channel: String,
-            emotion: i8,
-        }
-        kept {
-            /// Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now.
-            updated_at: Millis,
-        }
-    }
-}
-
-patch! {
-    PhasePatch of Phase {
-        set {
-            title: String,
-            question: String,
-            colour: String,
-            width: u32,
-        }
-        nullable {}
-    }
-}
-
-patch! {
-    RowPatch of Row {
-        set {
-            title: String,
-            kind: RowKind,
-            colour: String,
-            hidden: bool,
-        }
-        nullable {}
-    }
-}
-
-patch! {
-    JourneyPatch of Journey {
-        set {
-            name: String,
-            description: String,
-            locale: Lang,
-        }
-        nullable {}
-    }
-}
-
-patch! {
-    PersonaPatch of Persona {
-        set {
-            name: String,
-            role: String,
-            quote: String,
-            goals: String,
-            frustrations: String,
-        }
-        nullable {
-            /// A picture as `picture.rs` makes it, or `null` to remove it.
-            picture: String,
-        }
-    }
 }
 
 /// How deep batches may be nested. Its inverse is stored as JSON for undo, and must stay well
@@ -493,45 +334,25 @@ mod tests {
         let doc = crate::templates::instantiate("online-en", None).unwrap();
         let (phase, row, card, persona) = (doc.phases[0].clone(), doc.rows[0].clone(), doc.cards[0].clone(), doc.personas[0].clone());
         let edits = [
-            Edit::AddCard {
-                id: None,
-                phase: id,
-                row: id,
-                index: None,
-                title: "t".into(),
-                notes: String::new(),
-                colour: None,
-                channel: None,
-                emotion: None,
-                votes: 0,
-                tags: vec![],
-            },
-            Edit::UpdateCard { card: id, patch: CardPatch::default() },
+            Edit::AddCard { id: None, phase: id, row: id, index: None, card: CardContent::default() },
+            Edit::UpdateCard { card: id, patch: CardPatch::default(), updated_at: None },
             Edit::MoveCard { card: id, phase: id, row: id, index: 0 },
             Edit::MoveCards { cards: vec![id, id], phase: id, row: id, index: 0 },
             Edit::DeleteCard { card: id },
             Edit::DuplicateCard { card: id, new_id: None },
             Edit::RestoreCards { cards: vec![card.clone()] },
-            Edit::AddPhase { id: None, index: None, title: "t".into(), question: String::new(), colour: None, width: None },
+            Edit::AddPhase { id: None, index: None, phase: serde_json::from_str(r#"{"title":"t"}"#).unwrap() },
             Edit::UpdatePhase { phase: id, patch: PhasePatch::default() },
             Edit::MovePhase { phase: id, index: 0 },
             Edit::DeletePhase { phase: id },
             Edit::RestorePhase { phase, cards: vec![] },
-            Edit::AddRow { id: None, index: None, title: "t".into(), kind: RowKind::Cards, colour: None, hidden: false },
+            Edit::AddRow { id: None, index: None, row: serde_json::from_str(r#"{"title":"t"}"#).unwrap() },
             Edit::UpdateRow { row: id, patch: RowPatch::default() },
             Edit::MoveRow { row: id, index: 0 },
             Edit::DeleteRow { row: id },
             Edit::RestoreRow { row, cards: vec![card] },
             Edit::UpdateJourney { patch: JourneyPatch::default() },
-            Edit::AddPersona {
-                id: None,
-                name: "n".into(),
-                role: String::new(),
-                quote: String::new(),
-                goals: String::new(),
-                frustrations: String::new(),
-                picture: None,
-            },
+            Edit::AddPersona { id: None, persona: PersonaContent::default() },
             Edit::UpdatePersona { persona: id, patch: PersonaPatch::default() },
             Edit::MovePersona { persona: id, index: 0 },
             Edit::DeletePersona { persona: id },

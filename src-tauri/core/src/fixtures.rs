@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::model::{new_id, Card, Id, JourneyDoc};
+use crate::model::{new_id, Card, CardContent, Id, JourneyDoc};
 use crate::{templates, Edit};
 
 /// The Dutch website journey grown to `cards` cards over twelve phases, as a big workshop's wall:
@@ -105,19 +105,8 @@ impl NewCard {
     }
 
     pub fn edit(self) -> Edit {
-        Edit::AddCard {
-            id: None,
-            phase: self.phase,
-            row: self.row,
-            index: self.index,
-            title: self.title,
-            notes: self.notes,
-            colour: None,
-            channel: None,
-            emotion: self.emotion,
-            votes: 0,
-            tags: vec![],
-        }
+        let card = CardContent { title: self.title, notes: self.notes, emotion: self.emotion, ..CardContent::default() };
+        Edit::AddCard { id: None, phase: self.phase, row: self.row, index: self.index, card }
     }
 }
 

@@ -12,6 +12,7 @@ pub mod fixtures;
 mod history;
 pub mod inbox;
 pub mod interchange;
+pub mod kinds;
 pub mod library;
 pub mod model;
 mod named;

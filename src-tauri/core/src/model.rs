@@ -7,9 +7,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::kinds::{Colour, Emotion, Line, Tags, Text, Title, Votes, Width};
 use crate::named::named;
+use crate::picture;
 use crate::said;
-use crate::said::{Field, Lang, Record};
+use crate::said::Field::{self, Named};
+use crate::said::{Lang, Record};
+use crate::schema::{record, Json};
 
 // The values records are made of and the checks on them live in `fields`, which the record
 // types of other modules (votes) use too without depending on this one.
@@ -18,105 +22,139 @@ pub use crate::fields::{
     MAX_NOTES_CHARS, MAX_TAGS, MAX_TITLE_CHARS, WIDTH_RANGE,
 };
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Journey {
-    pub id: Id,
-    pub name: String,
-    #[serde(default)]
-    pub description: String,
-    /// The language the journey is written in: of the cards a spreadsheet makes of it and of its
-    /// poster's own words.
-    #[serde(default)]
-    pub locale: Lang,
-    #[serde(default)]
-    pub created_at: Millis,
-    #[serde(default)]
-    pub updated_at: Millis,
+// Each record's fields are declared once (`record!`, see `schema`): what each holds (its kind,
+// and so its check), its name in messages, and whether a spreadsheet has a column for it. The
+// struct, its patch, what adding one takes, its columns in the database and in a spreadsheet
+// follow. A new field is a line here and a migration.
+
+record! {
+    pub struct Journey in Journeys {
+        key {
+            id: Id,
+        }
+        fields patch JourneyPatch {
+            name: String => Title[Field::JourneyName],
+            #[serde(default)]
+            description: String => Text[Named("journey description", "beschrijving van de klantreis")],
+            /// The language the journey is written in: of the cards a spreadsheet makes of it and
+            /// of its poster's own words.
+            #[serde(default)]
+            locale: Lang,
+        }
+        stamps {
+            #[serde(default)]
+            created_at: Millis,
+            #[serde(default)]
+            updated_at: Millis,
+        }
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Phase {
-    pub id: Id,
-    pub position: u32,
-    pub title: String,
-    /// The guiding question of the phase ("What does the visitor need to know?").
-    #[serde(default)]
-    pub question: String,
-    #[serde(default = "default_phase_colour")]
-    pub colour: String,
-    /// Column width in percent of the standard width (100).
-    #[serde(default = "default_width")]
-    pub width: u32,
+record! {
+    pub struct Phase in Phases {
+        key {
+            id: Id,
+            position: u32,
+        }
+        fields content PhaseContent, patch PhasePatch {
+            title: String => Title[Named("phase title", "naam van de fase")] in table 30.0: "title", "titel",
+            /// The guiding question of the phase ("What does the visitor need to know?").
+            #[serde(default)]
+            question: String => Text[Named("phase question", "leidende vraag van de fase")] in table 80.0: "question", "vraag",
+            #[serde(default = "default_phase_colour")]
+            colour: String => Colour[Named("phase colour", "kleur van de fase")],
+            /// Column width in percent of the standard width (100).
+            #[serde(default = "default_width")]
+            width: u32 => Width[Named("phase width", "breedte van de fase")],
+        }
+    }
 }
 
 named! {
+    #[derive(Default)]
     pub enum RowKind {
+        #[default]
         Cards = "cards",
         /// Cards carry a score from −2 to +2 and the row draws a curve through them.
         Emotion = "emotion",
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Row {
-    pub id: Id,
-    pub position: u32,
-    pub kind: RowKind,
-    pub title: String,
-    #[serde(default = "default_row_colour")]
-    pub colour: String,
-    #[serde(default)]
-    pub hidden: bool,
+record! {
+    pub struct Row in Rows {
+        key {
+            id: Id,
+            position: u32,
+        }
+        fields content RowContent, patch RowPatch {
+            #[serde(default)]
+            kind: RowKind,
+            title: String => Title[Named("row title", "naam van de rij")],
+            #[serde(default = "default_row_colour")]
+            colour: String => Colour[Named("row colour", "kleur van de rij")],
+            #[serde(default)]
+            hidden: bool,
+        }
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Card {
-    pub id: Id,
-    pub phase: Id,
-    pub row: Id,
-    pub position: u32,
-    pub title: String,
-    #[serde(default)]
-    pub notes: String,
-    /// None: the card takes its phase's colour.
-    #[serde(default)]
-    pub colour: Option<String>,
-    #[serde(default)]
-    pub channel: Option<String>,
-    /// −2..+2, or None when the card carries no emotion.
-    #[serde(default)]
-    pub emotion: Option<i8>,
-    #[serde(default)]
-    pub votes: u32,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    #[serde(default)]
-    pub created_at: Millis,
-    #[serde(default)]
-    pub updated_at: Millis,
+record! {
+    /// A card: what a sticky note on the wall says, in one cell (phase × row), in order. Its
+    /// fields are listed in the order of the spreadsheet's columns.
+    pub struct Card in Cards {
+        key {
+            id: Id,
+            phase: Id,
+            row: Id,
+            position: u32,
+        }
+        fields content CardContent: Default, patch CardPatch {
+            title: String => Title[Named("card title", "kaarttitel")] in table 40.0: "title", "titel", "card", "kaart",
+            #[serde(default)]
+            notes: String => Text[Named("card notes", "notities van de kaart")] in table 60.0: "notes", "notities", "note", "notitie",
+            #[serde(default)]
+            channel: Option<String> => Line[Named("card channel", "kanaal van de kaart")] in table 18.0: "channel", "kanaal", "touchpoint",
+            /// −2..+2, or None when the card carries no emotion.
+            #[serde(default)]
+            emotion: Option<i8> => Emotion[Named("card emotion", "emotie van de kaart")] in table 10.0: "emotion", "emotie",
+            #[serde(default)]
+            tags: Vec<String> as Json => Tags[Named("card tags", "labels van de kaart")] in table 18.0: "tags", "labels", "tag", "label",
+            /// None: the card takes its phase's colour.
+            #[serde(default)]
+            colour: Option<String> => Colour[Named("card colour", "kleur van de kaart")] in table 10.0: "colour", "kleur", "color",
+            #[serde(default)]
+            votes: u32 => Votes[Named("card votes", "stemmen van de kaart")] in table 10.0: "votes", "stemmen",
+        }
+        stamps {
+            #[serde(default)]
+            created_at: Millis,
+            #[serde(default)]
+            updated_at: Millis,
+        }
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Persona {
-    pub id: Id,
-    pub position: u32,
-    pub name: String,
-    #[serde(default)]
-    pub role: String,
-    #[serde(default)]
-    pub quote: String,
-    #[serde(default)]
-    pub goals: String,
-    #[serde(default)]
-    pub frustrations: String,
-    /// A small JPEG as a `data:` URL (see `picture.rs`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub picture: Option<String>,
+record! {
+    pub struct Persona in Personas {
+        key {
+            id: Id,
+            position: u32,
+        }
+        fields content PersonaContent: Default, patch PersonaPatch {
+            name: String => Title[Named("persona name", "naam van de persona")] in table 24.0: "name", "naam",
+            #[serde(default)]
+            role: String => Line[Named("persona role", "rol van de persona")] in table 24.0: "role", "rol",
+            #[serde(default)]
+            quote: String => Text[Named("persona quote", "citaat van de persona")] in table 50.0: "quote", "citaat",
+            #[serde(default)]
+            goals: String => Text[Named("persona goals", "doelen van de persona")] in table 50.0: "goals", "doelen",
+            #[serde(default)]
+            frustrations: String => Text[Named("persona frustrations", "frustraties van de persona")] in table 50.0: "frustrations", "frustraties",
+            /// A small JPEG as a `data:` URL (see `picture.rs`); stored as its bytes.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            picture: Option<String> as picture::Stored => picture::Picture[Named("persona picture", "foto van de persona")],
+        }
+    }
 }
 
 /// A whole journey as the editor loads it and as the interchange file holds it.
@@ -172,57 +210,6 @@ pub fn default_row_colour() -> String {
 }
 pub fn default_width() -> u32 {
     100
-}
-
-impl Journey {
-    pub fn validate(&self) -> Result<()> {
-        check_title(Field::JourneyName, &self.name)?;
-        check_text(Field::JourneyDescription, &self.description, MAX_NOTES_CHARS)
-    }
-}
-
-impl Phase {
-    pub fn validate(&self) -> Result<()> {
-        check_title(Field::PhaseTitle, &self.title)?;
-        check_text(Field::PhaseQuestion, &self.question, MAX_NOTES_CHARS)?;
-        check_colour(Field::PhaseColour, &self.colour)?;
-        check_width(Field::PhaseWidth, self.width)
-    }
-}
-
-impl Row {
-    pub fn validate(&self) -> Result<()> {
-        check_title(Field::RowTitle, &self.title)?;
-        check_colour(Field::RowColour, &self.colour)
-    }
-}
-
-impl Card {
-    pub fn validate(&self) -> Result<()> {
-        check_title(Field::CardTitle, &self.title)?;
-        check_text(Field::CardNotes, &self.notes, MAX_NOTES_CHARS)?;
-        if let Some(c) = &self.colour {
-            check_colour(Field::CardColour, c)?;
-        }
-        if let Some(c) = &self.channel {
-            check_text(Field::CardChannel, c, MAX_TITLE_CHARS)?;
-        }
-        if let Some(e) = self.emotion {
-            check_emotion(Field::CardEmotion, e)?;
-        }
-        check_tags(Field::CardTags, &self.tags)
-    }
-}
-
-impl Persona {
-    pub fn validate(&self) -> Result<()> {
-        check_title(Field::PersonaName, &self.name)?;
-        check_text(Field::PersonaRole, &self.role, MAX_TITLE_CHARS)?;
-        check_text(Field::PersonaQuote, &self.quote, MAX_NOTES_CHARS)?;
-        check_text(Field::PersonaGoals, &self.goals, MAX_NOTES_CHARS)?;
-        check_text(Field::PersonaFrustrations, &self.frustrations, MAX_NOTES_CHARS)?;
-        self.picture.as_deref().map_or(Ok(()), |p| crate::picture::check(Field::PersonaPicture, p))
-    }
 }
 
 /// The most phases, rows and cards one journey holds (far beyond any wall).
@@ -343,32 +330,36 @@ fn check_contiguous(field: Field, positions: impl Iterator<Item = u32>) -> Resul
 mod tests {
     use super::*;
 
+    const TITLE: Field = Named("card title", "kaarttitel");
+    const COLOUR: Field = Named("card colour", "kleur van de kaart");
+    const EMOTION: Field = Named("card emotion", "emotie van de kaart");
+
     #[test]
     fn text_keeps_emoji_rtl_and_markup_but_refuses_control_characters() {
-        assert!(check_title(Field::CardTitle, "Bestelling 📦 بحث <script>alert(1)</script>").is_ok());
-        assert!(check_text(Field::Notes, "line one\nline\ttwo", 100).is_ok());
-        let err = check_title(Field::CardTitle, "bell\u{7}").unwrap_err().to_string();
+        assert!(check_title(TITLE, "Bestelling 📦 بحث <script>alert(1)</script>").is_ok());
+        assert!(check_text(Field::Name, "line one\nline\ttwo", 100).is_ok());
+        let err = check_title(TITLE, "bell\u{7}").unwrap_err().to_string();
         assert!(err.contains("card title") && err.contains("U+0007"), "{err}");
     }
 
     #[test]
     fn title_limits_count_characters_not_bytes() {
-        assert!(check_title(Field::CardTitle, &"é".repeat(200)).is_ok());
-        assert!(check_title(Field::CardTitle, &"é".repeat(201)).is_err());
-        assert!(check_title(Field::CardTitle, "   ").is_err());
+        assert!(check_title(TITLE, &"é".repeat(200)).is_ok());
+        assert!(check_title(TITLE, &"é".repeat(201)).is_err());
+        assert!(check_title(TITLE, "   ").is_err());
     }
 
     #[test]
     fn colours_must_be_hash_rrggbb() {
-        assert!(check_colour(Field::CardColour, "#1f77B4").is_ok());
+        assert!(check_colour(COLOUR, "#1f77B4").is_ok());
         for bad in ["1f77b4", "#1f77b", "#1f77b4ff", "#gggggg", "red"] {
-            assert!(check_colour(Field::CardColour, bad).is_err(), "{bad}");
+            assert!(check_colour(COLOUR, bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn emotions_stay_on_the_scale() {
-        assert!(check_emotion(Field::CardEmotion, -2).is_ok() && check_emotion(Field::CardEmotion, 2).is_ok());
-        assert!(check_emotion(Field::CardEmotion, 3).is_err() && check_emotion(Field::CardEmotion, -3).is_err());
+        assert!(check_emotion(EMOTION, -2).is_ok() && check_emotion(EMOTION, 2).is_ok());
+        assert!(check_emotion(EMOTION, 3).is_err() && check_emotion(EMOTION, -3).is_err());
     }
 }

@@ -5,6 +5,7 @@ use std::io::Cursor;
 
 use base64::Engine;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use rusqlite::types::{ToSqlOutput, Value};
 
 use crate::error::{Error, Result};
 use crate::fields::ensure;
@@ -112,6 +113,29 @@ pub fn data_url_of(bytes: &[u8]) -> String {
     format!("{PREFIX}{}", base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
+/// A persona's picture, as a record's field holds it (see `check`).
+pub struct Picture;
+
+impl crate::kinds::Kind<String> for Picture {
+    fn check(field: Field, value: &String) -> Result<()> {
+        check(field, value)
+    }
+}
+
+/// A picture as the database keeps it: the JPEG's bytes (validation has made sure it is one),
+/// read back as a data URL.
+pub struct Stored;
+
+impl crate::schema::Codec<Option<String>> for Stored {
+    fn write(value: &Option<String>) -> rusqlite::Result<ToSqlOutput<'_>> {
+        let bytes = value.as_deref().and_then(bytes_of);
+        Ok(ToSqlOutput::Owned(bytes.map_or(Value::Null, Value::Blob)))
+    }
+    fn read(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<Option<String>> {
+        Ok(row.get::<_, Option<Vec<u8>>>(column)?.map(|b| data_url_of(&b)))
+    }
+}
+
 /// A picture as the model keeps it: a JPEG data URL of bounded size whose header says at most
 /// `MAX_SIDE` pixels a side (read from the header alone; nothing is decoded). Imported files
 /// have their pictures made again first (`interchange`), so this refuses only an edit that
@@ -148,7 +172,7 @@ mod tests {
         let back = image::load_from_memory(&jpeg).unwrap();
         assert_eq!((back.width(), back.height()), (480, 240));
         assert!(url.len() < 100_000, "{} bytes", url.len());
-        check(Field::PersonaPicture, &url).unwrap();
+        check(Field::Picture, &url).unwrap();
     }
 
     #[test]

@@ -1,39 +1,53 @@
-//! SQL for each record: one `*_from_row` per record, column lists as constants, and the few
-//! statements the edits and the loader need. Every function takes a connection that the caller has
-//! put inside a transaction.
+//! The SQL of each table. A record's fields and their columns are declared with the record
+//! (`model`, see `schema`); here are its key's columns (its id, and where it is) and the few
+//! statements the edits and the loader need. Every function takes a connection that the caller
+//! has put inside a transaction.
 
-use rusqlite::{params, Connection, OptionalExtension, Params, Row as SqlRow};
+use rusqlite::types::ToSql;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Params, Row as SqlRow};
 
 use crate::error::{Error, Result};
 use crate::inbox::Note;
-use crate::model::{Card, Id, Journey, JourneySummary, Persona, Phase, Row};
-use crate::picture;
+use crate::model::{Card, Id, Journey, JourneySummary};
 use crate::round::Round;
 use crate::said::{Field, Record};
-use crate::schema::Table;
+use crate::schema::{Codec, Json, Stored, Table};
 use crate::vote::Vote;
 
-const JOURNEY_COLS: &str = "id, name, description, locale, created_at, updated_at";
-const PHASE_COLS: &str = "id, position, title, question, colour, width";
-const ROW_COLS: &str = "id, position, kind, title, colour, hidden";
-/// Card columns with the position derived from the sort key: its rank within the cell.
-const CARD_COLS_ONE: &str = "id, phase_id, row_id,
+/// A card's key: its id, its cell and its position, derived from the sort key as its rank
+/// within the cell.
+const CARD_KEY_ONE: &str = "id, phase_id, row_id,
     (SELECT count(*) FROM cards o WHERE o.phase_id = cards.phase_id AND o.row_id = cards.row_id
-        AND (o.sort_key < cards.sort_key OR (o.sort_key = cards.sort_key AND o.id < cards.id))),
-    title, notes, colour, channel, emotion, votes, tags, created_at, updated_at";
+        AND (o.sort_key < cards.sort_key OR (o.sort_key = cards.sort_key AND o.id < cards.id)))";
 /// The same for many cards at once, ranked with a window function.
-const CARD_COLS_MANY: &str = "id, phase_id, row_id,
-    row_number() OVER (PARTITION BY phase_id, row_id ORDER BY sort_key, id) - 1,
-    title, notes, colour, channel, emotion, votes, tags, created_at, updated_at";
-const PERSONA_COLS: &str = "id, position, name, role, quote, goals, frustrations, picture";
+const CARD_KEY_MANY: &str = "id, phase_id, row_id, row_number() OVER (PARTITION BY phase_id, row_id ORDER BY sort_key, id) - 1";
 
-/// Column `i` holds text that does not read as what it should.
-fn bad_col(i: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+/// `SELECT` the columns `key`, then the record's, `FROM` its table, then `rest` (`WHERE …`).
+fn select<R: Stored>(key: &str, rest: &str) -> String {
+    format!("SELECT {key}, {} FROM {} {rest}", R::COLUMNS.join(", "), R::TABLE.as_str())
 }
 
-fn json_col<T: serde::de::DeserializeOwned>(r: &SqlRow, i: usize) -> rusqlite::Result<T> {
-    serde_json::from_str(&r.get::<_, String>(i)?).map_err(|e| bad_col(i, e))
+/// Inserts `record`: the columns and values of `key`, then its own.
+fn insert<R: Stored>(c: &Connection, key: &[(&str, &dyn ToSql)], record: &R) -> Result<()> {
+    let columns: Vec<&str> = key.iter().map(|&(column, _)| column).chain(R::COLUMNS.iter().copied()).collect();
+    let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!("INSERT INTO {} ({}) VALUES ({})", R::TABLE.as_str(), columns.join(", "), marks.join(", "));
+    let values = record.values()?;
+    let params = key.iter().map(|&(_, value)| value).chain(values.iter().map(|v| v as &dyn ToSql));
+    c.prepare_cached(&sql)?.execute(params_from_iter(params))?;
+    Ok(())
+}
+
+/// Writes `record`'s columns, and those of `key`, into its row (`id`).
+fn update<R: Stored>(c: &Connection, id: Id, key: &[(&str, &dyn ToSql)], record: &R) -> Result<()> {
+    let columns = key.iter().map(|&(column, _)| column).chain(R::COLUMNS.iter().copied());
+    let sets: Vec<String> = columns.enumerate().map(|(i, column)| format!("{column} = ?{}", i + 2)).collect();
+    let sql = format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE.as_str(), sets.join(", "));
+    let values = record.values()?;
+    let params =
+        std::iter::once(&id as &dyn ToSql).chain(key.iter().map(|&(_, value)| value)).chain(values.iter().map(|v| v as &dyn ToSql));
+    c.prepare_cached(&sql)?.execute(params_from_iter(params))?;
+    Ok(())
 }
 
 /// Every row `sql` selects, read by `f`.
@@ -65,59 +79,11 @@ pub fn in_use(field: Field, id: Id, e: Error) -> Error {
     }
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> String {
-    // Serialising plain data (strings, a JSON value) cannot fail.
-    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
-}
-
-fn journey_from_row(r: &SqlRow) -> rusqlite::Result<Journey> {
-    Ok(Journey { id: r.get(0)?, name: r.get(1)?, description: r.get(2)?, locale: r.get(3)?, created_at: r.get(4)?, updated_at: r.get(5)? })
-}
-
-fn phase_from_row(r: &SqlRow) -> rusqlite::Result<Phase> {
-    Ok(Phase { id: r.get(0)?, position: r.get(1)?, title: r.get(2)?, question: r.get(3)?, colour: r.get(4)?, width: r.get(5)? })
-}
-
-fn row_from_row(r: &SqlRow) -> rusqlite::Result<Row> {
-    Ok(Row { id: r.get(0)?, position: r.get(1)?, kind: r.get(2)?, title: r.get(3)?, colour: r.get(4)?, hidden: r.get(5)? })
-}
-
-fn card_from_row(r: &SqlRow) -> rusqlite::Result<Card> {
-    Ok(Card {
-        id: r.get(0)?,
-        phase: r.get(1)?,
-        row: r.get(2)?,
-        position: r.get(3)?,
-        title: r.get(4)?,
-        notes: r.get(5)?,
-        colour: r.get(6)?,
-        channel: r.get(7)?,
-        emotion: r.get(8)?,
-        votes: r.get(9)?,
-        tags: json_col(r, 10)?,
-        created_at: r.get(11)?,
-        updated_at: r.get(12)?,
-    })
-}
-
-fn persona_from_row(r: &SqlRow) -> rusqlite::Result<Persona> {
-    Ok(Persona {
-        id: r.get(0)?,
-        position: r.get(1)?,
-        name: r.get(2)?,
-        role: r.get(3)?,
-        quote: r.get(4)?,
-        goals: r.get(5)?,
-        frustrations: r.get(6)?,
-        picture: r.get::<_, Option<Vec<u8>>>(7)?.map(|b| picture::data_url_of(&b)),
-    })
-}
-
 // --- journeys ---------------------------------------------------------------------------------
 
 pub fn journey(c: &Connection, id: Id) -> Result<Journey> {
-    let sql = format!("SELECT {JOURNEY_COLS} FROM journeys WHERE id = ?1");
-    c.prepare_cached(&sql)?.query_row([id], journey_from_row).optional()?.ok_or_else(|| Error::NoSuchJourney(id.to_string()))
+    let sql = select::<Journey>("id", "WHERE id = ?1");
+    c.prepare_cached(&sql)?.query_row([id], Journey::from_row).optional()?.ok_or_else(|| Error::NoSuchJourney(id.to_string()))
 }
 
 pub fn journey_ids_named(c: &Connection, name: &str) -> Result<Vec<Id>> {
@@ -144,15 +110,11 @@ pub fn summaries(c: &Connection) -> Result<Vec<JourneySummary>> {
 }
 
 pub fn insert_journey(c: &Connection, j: &Journey) -> Result<()> {
-    let sql = format!("INSERT INTO journeys ({JOURNEY_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    c.prepare_cached(&sql)?.execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at])?;
-    Ok(())
+    insert(c, &[("id", &j.id)], j)
 }
 
 pub fn update_journey(c: &Connection, j: &Journey) -> Result<()> {
-    c.prepare_cached("UPDATE journeys SET name = ?2, description = ?3, locale = ?4, created_at = ?5, updated_at = ?6 WHERE id = ?1")?
-        .execute(params![j.id, j.name, j.description, j.locale, j.created_at, j.updated_at])?;
-    Ok(())
+    update(c, j.id, &[], j)
 }
 
 pub fn touch_journey(c: &Connection, id: Id, at: i64) -> Result<()> {
@@ -160,60 +122,39 @@ pub fn touch_journey(c: &Connection, id: Id, at: i64) -> Result<()> {
     Ok(())
 }
 
-// --- phases -----------------------------------------------------------------------------------
+// --- phases, rows and personas -------------------------------------------------------------
 
-pub fn phases(c: &Connection, journey: Id) -> Result<Vec<Phase>> {
-    all(c, &format!("SELECT {PHASE_COLS} FROM phases WHERE journey_id = ?1 ORDER BY position"), [journey], phase_from_row)
+/// The journey's phases, rows or personas, in order.
+pub fn ordered<R: Stored>(c: &Connection, journey: Id) -> Result<Vec<R>> {
+    all(c, &select::<R>("id, position", "WHERE journey_id = ?1 ORDER BY position"), [journey], R::from_row)
+}
+
+pub fn insert_ordered<R: Stored>(c: &Connection, journey: Id, id: Id, position: u32, record: &R) -> Result<()> {
+    insert(c, &[("journey_id", &journey), ("id", &id), ("position", &position)], record)
+}
+
+pub fn update_ordered<R: Stored>(c: &Connection, id: Id, position: u32, record: &R) -> Result<()> {
+    update(c, id, &[("position", &position)], record)
 }
 
 /// Which of `ids` are cards of the journey, in one query (a vote's dots can be hundreds).
 pub fn live_cards(c: &Connection, journey: Id, ids: impl Iterator<Item = Id>) -> Result<std::collections::HashSet<Id>> {
-    let list = to_json(&ids.collect::<Vec<Id>>());
+    let ids: Vec<Id> = ids.collect();
     // CROSS JOIN keeps the list as the outer loop: one primary-key lookup per id, not a scan of
     // the journey's cards.
     let sql = "SELECT DISTINCT c.id FROM json_each(?2) AS j CROSS JOIN cards AS c ON c.id = j.value WHERE c.journey_id = ?1";
-    all(c, sql, params![journey, list], |r| r.get(0))
-}
-
-pub fn insert_phase(c: &Connection, journey: Id, p: &Phase) -> Result<()> {
-    let sql = format!("INSERT INTO phases (journey_id, {PHASE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    c.prepare_cached(&sql)?.execute(params![journey, p.id, p.position, p.title, p.question, p.colour, p.width])?;
-    Ok(())
-}
-
-pub fn update_phase(c: &Connection, p: &Phase) -> Result<()> {
-    c.prepare_cached("UPDATE phases SET position = ?2, title = ?3, question = ?4, colour = ?5, width = ?6 WHERE id = ?1")?
-        .execute(params![p.id, p.position, p.title, p.question, p.colour, p.width])?;
-    Ok(())
-}
-
-// --- rows -------------------------------------------------------------------------------------
-
-pub fn rows(c: &Connection, journey: Id) -> Result<Vec<Row>> {
-    all(c, &format!("SELECT {ROW_COLS} FROM journey_rows WHERE journey_id = ?1 ORDER BY position"), [journey], row_from_row)
-}
-
-pub fn insert_row(c: &Connection, journey: Id, r: &Row) -> Result<()> {
-    let sql = format!("INSERT INTO journey_rows (journey_id, {ROW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    c.prepare_cached(&sql)?.execute(params![journey, r.id, r.position, r.kind, r.title, r.colour, r.hidden])?;
-    Ok(())
-}
-
-pub fn update_row(c: &Connection, r: &Row) -> Result<()> {
-    c.prepare_cached("UPDATE journey_rows SET position = ?2, kind = ?3, title = ?4, colour = ?5, hidden = ?6 WHERE id = ?1")?
-        .execute(params![r.id, r.position, r.kind, r.title, r.colour, r.hidden])?;
-    Ok(())
+    all(c, sql, params![journey, Json::write(&ids)?], |r| r.get(0))
 }
 
 // --- cards ------------------------------------------------------------------------------------
 
 pub fn card(c: &Connection, journey: Id, id: Id) -> Result<Card> {
-    let sql = format!("SELECT {CARD_COLS_ONE} FROM cards WHERE id = ?1 AND journey_id = ?2");
-    c.prepare_cached(&sql)?.query_row([id, journey], card_from_row).optional()?.ok_or_else(|| Error::not_found(Record::Card, id))
+    let sql = select::<Card>(CARD_KEY_ONE, "WHERE id = ?1 AND journey_id = ?2");
+    c.prepare_cached(&sql)?.query_row([id, journey], Card::from_row).optional()?.ok_or_else(|| Error::not_found(Record::Card, id))
 }
 
 fn cards_where(c: &Connection, condition: &str, id: Id) -> Result<Vec<Card>> {
-    all(c, &format!("SELECT {CARD_COLS_MANY} FROM cards WHERE {condition} = ?1"), [id], card_from_row)
+    all(c, &select::<Card>(CARD_KEY_MANY, &format!("WHERE {condition} = ?1")), [id], Card::from_row)
 }
 
 pub fn cards(c: &Connection, journey: Id) -> Result<Vec<Card>> {
@@ -275,50 +216,12 @@ fn renumber_cell(c: &Connection, phase: Id, row: Id) -> Result<()> {
 }
 
 pub fn insert_card(c: &Connection, journey: Id, k: &Card, sort_key: f64) -> Result<()> {
-    c.prepare_cached(
-        "INSERT INTO cards (journey_id, id, phase_id, row_id, sort_key, title, notes, colour, channel, emotion, votes, tags,
-                            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        journey,
-        k.id,
-        k.phase,
-        k.row,
-        sort_key,
-        k.title,
-        k.notes,
-        k.colour,
-        k.channel,
-        k.emotion,
-        k.votes,
-        to_json(&k.tags),
-        k.created_at,
-        k.updated_at
-    ])?;
-    Ok(())
+    insert(c, &[("journey_id", &journey), ("id", &k.id), ("phase_id", &k.phase), ("row_id", &k.row), ("sort_key", &sort_key)], k)
 }
 
 /// Writes a card's content; where it sits is changed by `set_card_place` only.
 pub fn update_card(c: &Connection, k: &Card) -> Result<()> {
-    c.prepare_cached(
-        "UPDATE cards SET title = ?2, notes = ?3, colour = ?4, channel = ?5, emotion = ?6, votes = ?7, tags = ?8,
-                          created_at = ?9, updated_at = ?10
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        k.id,
-        k.title,
-        k.notes,
-        k.colour,
-        k.channel,
-        k.emotion,
-        k.votes,
-        to_json(&k.tags),
-        k.created_at,
-        k.updated_at
-    ])?;
-    Ok(())
+    update(c, k.id, &[], k)
 }
 
 pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, sort_key: f64) -> Result<()> {
@@ -327,54 +230,18 @@ pub fn set_card_place(c: &Connection, id: Id, phase: Id, row: Id, sort_key: f64)
     Ok(())
 }
 
-// --- personas ---------------------------------------------------------------------------------
-
-pub fn personas(c: &Connection, journey: Id) -> Result<Vec<Persona>> {
-    all(c, &format!("SELECT {PERSONA_COLS} FROM personas WHERE journey_id = ?1 ORDER BY position"), [journey], persona_from_row)
-}
-
-pub fn insert_persona(c: &Connection, journey: Id, p: &Persona) -> Result<()> {
-    let sql = format!("INSERT INTO personas (journey_id, {PERSONA_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    c.prepare_cached(&sql)?.execute(params![
-        journey,
-        p.id,
-        p.position,
-        p.name,
-        p.role,
-        p.quote,
-        p.goals,
-        p.frustrations,
-        picture_bytes(p)
-    ])?;
-    Ok(())
-}
-
-pub fn update_persona(c: &Connection, p: &Persona) -> Result<()> {
-    c.prepare_cached(
-        "UPDATE personas SET position = ?2, name = ?3, role = ?4, quote = ?5, goals = ?6, frustrations = ?7, picture = ?8
-         WHERE id = ?1",
-    )?
-    .execute(params![p.id, p.position, p.name, p.role, p.quote, p.goals, p.frustrations, picture_bytes(p)])?;
-    Ok(())
-}
-
-/// A persona's picture as stored: the JPEG's bytes (validation has made sure it is one).
-fn picture_bytes(p: &Persona) -> Option<Vec<u8>> {
-    p.picture.as_deref().and_then(picture::bytes_of)
-}
-
 // --- the vote ---------------------------------------------------------------------------------
 
 pub fn vote(c: &Connection, journey: Id) -> Result<Option<Vote>> {
     let mut st = c.prepare_cached("SELECT vote FROM votes WHERE journey_id = ?1")?;
-    Ok(st.query_row([journey], |r| json_col(r, 0)).optional()?)
+    Ok(st.query_row([journey], |r| Json::read(r, 0)).optional()?)
 }
 
 pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> {
     match vote {
         Some(v) => c
             .prepare_cached("INSERT INTO votes (journey_id, vote) VALUES (?1, ?2) ON CONFLICT (journey_id) DO UPDATE SET vote = ?2")?
-            .execute(params![journey, to_json(v)])?,
+            .execute(params![journey, Json::write(v)?])?,
         None => c.prepare_cached("DELETE FROM votes WHERE journey_id = ?1")?.execute([journey])?,
     };
     Ok(())
@@ -384,14 +251,14 @@ pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> 
 
 pub fn insert_round(c: &Connection, journey: Id, r: &Round) -> Result<()> {
     let sql = format!("INSERT INTO rounds (journey_id, {ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5)");
-    c.prepare_cached(&sql)?.execute(params![journey, r.id, r.name, r.created_at, to_json(&r.doc)])?;
+    c.prepare_cached(&sql)?.execute(params![journey, r.id, r.name, r.created_at, Json::write(&r.doc)?])?;
     Ok(())
 }
 
 const ROUND_COLS: &str = "id, name, created_at, doc";
 
 fn round_from_row(r: &SqlRow) -> rusqlite::Result<Round> {
-    Ok(Round { id: r.get(0)?, name: r.get(1)?, created_at: r.get(2)?, doc: json_col(r, 3)? })
+    Ok(Round { id: r.get(0)?, name: r.get(1)?, created_at: r.get(2)?, doc: Json::read(r, 3)? })
 }
 
 /// The journey's rounds, oldest first.

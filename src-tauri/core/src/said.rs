@@ -7,7 +7,7 @@
 //! ```
 //! # use journeywall_core::{said, Error, Field};
 //! let limit = 200;
-//! let e = Error::invalid(Field::CardTitle, said!("is too long; the limit is {limit}", "is te lang; de grens is {limit}"));
+//! let e = Error::invalid(Field::Name, said!("is too long; the limit is {limit}", "is te lang; de grens is {limit}"));
 //! ```
 //!
 //! Field and record names are [`Field`] and [`Record`]: each variant carries both its names, so a
@@ -88,11 +88,15 @@ macro_rules! said {
 }
 
 macro_rules! names {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $en:literal, $nl:literal;)* }) => {
+    (
+        $(#[$doc:meta])* $name:ident { $($variant:ident => $en:literal, $nl:literal;)* }
+        $( $(#[$gdoc:meta])* $given:ident(English, Dutch); )?
+    ) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name {
             $($variant,)*
+            $( $(#[$gdoc])* $given(&'static str, &'static str), )?
         }
 
         impl $name {
@@ -100,6 +104,7 @@ macro_rules! names {
             pub fn name(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $(($name::$variant, Lang::En) => $en, ($name::$variant, Lang::Nl) => $nl,)*
+                    $( ($name::$given(en, _), Lang::En) => en, ($name::$given(_, nl), Lang::Nl) => nl, )?
                 }
             }
         }
@@ -111,34 +116,15 @@ names! {
     /// in English and Dutch: a new name without its Dutch one does not compile.
     Field {
         JourneyName => "journey name", "naam van de klantreis";
-        JourneyDescription => "journey description", "beschrijving van de klantreis";
         JourneyId => "journey id", "id van de klantreis";
-        PhaseTitle => "phase title", "naam van de fase";
-        PhaseQuestion => "phase question", "leidende vraag van de fase";
-        PhaseColour => "phase colour", "kleur van de fase";
-        PhaseWidth => "phase width", "breedte van de fase";
         PhasePositions => "phase positions", "posities van de fases";
         PhaseId => "phase id", "id van de fase";
-        RowTitle => "row title", "naam van de rij";
-        RowColour => "row colour", "kleur van de rij";
         RowPositions => "row positions", "posities van de rijen";
         RowId => "row id", "id van de rij";
-        CardTitle => "card title", "kaarttitel";
-        CardNotes => "card notes", "notities van de kaart";
-        CardColour => "card colour", "kleur van de kaart";
-        CardChannel => "card channel", "kanaal van de kaart";
-        CardEmotion => "card emotion", "emotie van de kaart";
-        CardTags => "card tags", "labels van de kaart";
         CardPhase => "card phase", "fase van de kaart";
         CardRow => "card row", "rij van de kaart";
         CardPositions => "card positions", "posities van de kaarten";
         CardId => "card id", "id van de kaart";
-        PersonaName => "persona name", "naam van de persona";
-        PersonaRole => "persona role", "rol van de persona";
-        PersonaQuote => "persona quote", "citaat van de persona";
-        PersonaGoals => "persona goals", "doelen van de persona";
-        PersonaFrustrations => "persona frustrations", "frustraties van de persona";
-        PersonaPicture => "persona picture", "foto van de persona";
         Picture => "picture", "foto";
         PersonaPositions => "persona positions", "posities van de persona's";
         PersonaId => "persona id", "id van de persona";
@@ -163,10 +149,6 @@ names! {
         Inbox => "inbox", "inbox";
         Phase => "phase", "fase";
         Row => "row", "rij";
-        Title => "title", "titel";
-        Notes => "notes", "notities";
-        Channel => "channel", "kanaal";
-        Colour => "colour", "kleur";
         History => "history", "geschiedenis";
         Undo => "undo", "ongedaan maken";
         Database => "database", "database";
@@ -183,6 +165,8 @@ names! {
         Out => "out", "bestand";
         Dpi => "dpi", "dpi";
     }
+    /// A record's field, named where the record is declared (`record!` in `model`).
+    Named(English, Dutch);
 }
 
 names! {
@@ -231,7 +215,7 @@ mod tests {
     #[test]
     fn names_come_in_both_languages() {
         assert_eq!(Field::Margin.name(Lang::Nl), "marge");
-        assert_eq!(Field::CardTitle.name(Lang::En), "card title");
+        assert_eq!(Field::Named("card title", "kaarttitel").name(Lang::Nl), "kaarttitel");
         assert_eq!(Field::CardSize.name(Lang::En), "card-size");
         assert_eq!(Record::Card.name(Lang::Nl), "kaart");
     }

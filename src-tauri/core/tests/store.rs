@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use journeywall_core::edit::CardPatch;
 use journeywall_core::fixtures::NewCard;
-use journeywall_core::model::{Id, JourneyDoc};
+use journeywall_core::model::{Id, JourneyDoc, PersonaContent};
 use journeywall_core::{templates, Edit, Error, Lang, Store};
 
 fn journey_in(store: &mut Store) -> JourneyDoc {
@@ -190,7 +190,9 @@ fn history_keeps_the_last_thousand_steps() {
     let id = doc.journey.id;
     let card = doc.cards[0].id;
     for i in 0..1_005u32 {
-        store.apply(id, Edit::UpdateCard { card, patch: CardPatch { votes: Some(i + 1), ..Default::default() } }).unwrap();
+        store
+            .apply(id, Edit::UpdateCard { card, patch: CardPatch { votes: Some(i + 1), ..Default::default() }, updated_at: None })
+            .unwrap();
     }
     assert_eq!(store.history_len(id).unwrap(), 1_000);
     for _ in 0..1_000 {
@@ -262,7 +264,7 @@ fn invalid_fields_say_which_field_and_why() {
         (CardPatch { notes: Some("n".repeat(20_001)), ..Default::default() }, "limit is 20000"),
     ];
     for (patch, expected) in cases {
-        let msg = store.apply(id, Edit::UpdateCard { card, patch }).unwrap_err().to_string();
+        let msg = store.apply(id, Edit::UpdateCard { card, patch, updated_at: None }).unwrap_err().to_string();
         assert!(msg.contains(expected), "{msg} should mention {expected}");
     }
 }
@@ -539,15 +541,8 @@ fn pictures_from_files_and_edits_are_made_or_refused_as_dialog_pictures() {
     let mut store = Store::in_memory().unwrap();
     let plain = templates::instantiate("blank-en", None).unwrap();
     store.insert_doc(&plain).unwrap();
-    let add = Edit::AddPersona {
-        id: None,
-        name: "Kim".into(),
-        role: String::new(),
-        quote: String::new(),
-        goals: String::new(),
-        frustrations: String::new(),
-        picture: Some(jpeg_url(1200, 40, None)),
-    };
+    let persona = PersonaContent { name: "Kim".into(), picture: Some(jpeg_url(1200, 40, None)), ..Default::default() };
+    let add = Edit::AddPersona { id: None, persona };
     let e = store.apply(plain.journey.id, add).unwrap_err().to_string();
     assert!(e.contains("at most 480 pixels a side"), "{e}");
 }

@@ -5,7 +5,9 @@
 
 use journeywall_core::edit::{CardPatch, PersonaPatch, PhasePatch, RowPatch};
 use journeywall_core::fixtures::NewCard;
-use journeywall_core::model::{Id, JourneyDoc, RowKind};
+use journeywall_core::model::{
+    default_phase_colour, default_row_colour, default_width, Id, JourneyDoc, PersonaContent, PhaseContent, RowContent, RowKind,
+};
 use journeywall_core::{templates, Edit, Store};
 use proptest::prelude::*;
 
@@ -84,37 +86,27 @@ fn to_edit(op: &Op, doc: &JourneyDoc) -> Option<Edit> {
         Op::UpdateCard(c, t, e, v) => Edit::UpdateCard {
             card: pick(&cards, *c)?,
             patch: CardPatch { title: t.clone(), emotion: *e, votes: *v, ..CardPatch::default() },
+            updated_at: None,
         },
         Op::DeleteCard(c) => Edit::DeleteCard { card: pick(&cards, *c)? },
         Op::DuplicateCard(c) => Edit::DuplicateCard { card: pick(&cards, *c)?, new_id: None },
-        Op::AddPhase(i, t) => Edit::AddPhase {
-            id: None,
-            index: Some(u32::from(*i % 8)),
-            title: t.clone(),
-            question: String::new(),
-            colour: None,
-            width: None,
-        },
+        Op::AddPhase(i, t) => {
+            let phase = PhaseContent { title: t.clone(), question: String::new(), colour: default_phase_colour(), width: default_width() };
+            Edit::AddPhase { id: None, index: Some(u32::from(*i % 8)), phase }
+        }
         Op::MovePhase(p, i) => Edit::MovePhase { phase: pick(&phases, *p)?, index: u32::from(*i % 8) },
         Op::RenamePhase(p, t) => {
             Edit::UpdatePhase { phase: pick(&phases, *p)?, patch: PhasePatch { title: Some(t.clone()), ..Default::default() } }
         }
         Op::DeletePhase(p) => Edit::DeletePhase { phase: pick(&phases, *p)? },
         Op::AddRow(i, t) => {
-            Edit::AddRow { id: None, index: Some(u32::from(*i % 8)), title: t.clone(), kind: RowKind::Cards, colour: None, hidden: false }
+            let row = RowContent { kind: RowKind::Cards, title: t.clone(), colour: default_row_colour(), hidden: false };
+            Edit::AddRow { id: None, index: Some(u32::from(*i % 8)), row }
         }
         Op::MoveRow(r, i) => Edit::MoveRow { row: pick(&rows, *r)?, index: u32::from(*i % 8) },
         Op::HideRow(r, h) => Edit::UpdateRow { row: pick(&rows, *r)?, patch: RowPatch { hidden: Some(*h), ..Default::default() } },
         Op::DeleteRow(r) => Edit::DeleteRow { row: pick(&rows, *r)? },
-        Op::AddPersona(name) => Edit::AddPersona {
-            id: None,
-            name: name.clone(),
-            role: String::new(),
-            quote: String::new(),
-            goals: String::new(),
-            frustrations: String::new(),
-            picture: None,
-        },
+        Op::AddPersona(name) => Edit::AddPersona { id: None, persona: PersonaContent { name: name.clone(), ..Default::default() } },
         Op::MovePersona(p, i) => Edit::MovePersona { persona: pick(&personas, *p)?, index: u32::from(*i % 4) },
         Op::RenamePersona(p, name) => {
             Edit::UpdatePersona { persona: pick(&personas, *p)?, patch: PersonaPatch { name: Some(name.clone()), ..Default::default() } }

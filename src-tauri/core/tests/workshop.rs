@@ -90,7 +90,12 @@ fn a_paper_vote_is_typed_into_the_cards_and_cleared_with_the_rest() {
     let doc = journey(&mut store);
     let j = doc.journey.id;
     let card = doc.cards[0].id;
-    store.apply(j, Edit::UpdateCard { card, patch: journeywall_core::edit::CardPatch { votes: Some(7), ..Default::default() } }).unwrap();
+    store
+        .apply(
+            j,
+            Edit::UpdateCard { card, patch: journeywall_core::edit::CardPatch { votes: Some(7), ..Default::default() }, updated_at: None },
+        )
+        .unwrap();
     store.apply(j, Edit::ClearVote).unwrap();
     assert_eq!(votes(&store, j, card), 0);
     store.undo(j, None).unwrap();
@@ -233,6 +238,7 @@ fn rounds_travel_in_the_json_file_and_still_compare_with_fresh_ids() {
             Edit::UpdateCard {
                 card: doc.cards[2].id,
                 patch: journeywall_core::edit::CardPatch { title: Some("Changed".into()), ..Default::default() },
+                updated_at: None,
             },
         )
         .unwrap();

@@ -1,4 +1,4 @@
-import type { Card } from "../ipc";
+import type { Card, Edit } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, useJourney, useView } from "../state/store";
 import { EmotionFace } from "../components/EmotionFace";
@@ -8,6 +8,9 @@ import { useDraft } from "../components/draft";
 import { RadioGroup } from "../components/RadioGroup";
 import { LIMITS } from "../journey/limits";
 import { PanelHead } from "../components/PanelHead";
+
+/** A change to any of a card's fields. */
+type CardPatch = Omit<Extract<Edit, { type: "updateCard" }>, "type" | "card">;
 
 /** The side panel: every field of the selected card, each change one edit. */
 export function Inspector({ editor, onHide }: { editor: Editor; onHide(): void }) {
@@ -57,8 +60,7 @@ function JourneyFields({ editor }: { editor: Editor }) {
 
 function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: Card; channels: string[]; onHide(): void }) {
   const { t } = useT();
-  const update = (patch: Partial<Pick<Card, "title" | "notes" | "channel" | "emotion" | "colour" | "votes" | "tags">>) =>
-    editor.send({ type: "updateCard", card: card.id, ...patch });
+  const update = (patch: CardPatch) => editor.send({ type: "updateCard", card: card.id, ...patch });
   const title = useDraft(card.title, (v) => (v.trim() === "" ? undefined : update({ title: v })), { enterCommits: true, max: LIMITS.titleChars });
   const notes = useDraft(card.notes, (v) => update({ notes: v }), { max: LIMITS.notesChars });
   const channel = useDraft(card.channel ?? "", (v) => (v.trim() === (card.channel ?? "") ? undefined : update({ channel: v.trim() || null })), {

@@ -132,34 +132,64 @@ export type Applied_Serialize = {
 	history: UndoState_Serialize,
 };
 
+/**
+ *  A card: what a sticky note on the wall says, in one cell (phase × row), in order. Its
+ *  fields are listed in the order of the spreadsheet's columns.
+ */
 export type Card = Card_Serialize | Card_Deserialize;
+
+export type CardContent = CardContent_Serialize | CardContent_Deserialize;
+
+export type CardContent_Deserialize = {
+	title: string,
+	notes?: string,
+	channel?: string | null,
+	/**  −2..+2, or None when the card carries no emotion. */
+	emotion?: number | null,
+	tags?: string[],
+	/**  None: the card takes its phase's colour. */
+	colour?: string | null,
+	votes?: number,
+};
+
+export type CardContent_Serialize = {
+	title: string,
+	notes: string,
+	channel: string | null,
+	/**  −2..+2, or None when the card carries no emotion. */
+	emotion: number | null,
+	tags: string[],
+	/**  None: the card takes its phase's colour. */
+	colour: string | null,
+	votes: number,
+};
 
 export type CardPatch = CardPatch_Serialize | CardPatch_Deserialize;
 
 export type CardPatch_Deserialize = {
 	title?: string | null,
 	notes?: string | null,
-	votes?: number | null,
-	tags?: string[] | null,
-	colour?: string | null,
 	channel?: string | null,
 	emotion?: number | null,
-	/**  Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now. */
-	updatedAt?: number | null,
+	tags?: string[] | null,
+	colour?: string | null,
+	votes?: number | null,
 };
 
 export type CardPatch_Serialize = {
 	title?: string,
 	notes?: string,
-	votes?: number,
+	channel?: string | null,
+	emotion?: number | null,
 	tags?: string[],
-	colour?: string,
-	channel?: string,
-	emotion?: number,
-	/**  Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now. */
-	updatedAt?: number,
+	colour?: string | null,
+	votes?: number,
 };
 
+/**
+ *  A card: what a sticky note on the wall says, in one cell (phase × row), in order. Its
+ *  fields are listed in the order of the spreadsheet's columns.
+ */
 export type Card_Deserialize = {
 	id: Id,
 	phase: Id,
@@ -167,17 +197,21 @@ export type Card_Deserialize = {
 	position: number,
 	title: string,
 	notes?: string,
-	/**  None: the card takes its phase's colour. */
-	colour?: string | null,
 	channel?: string | null,
 	/**  −2..+2, or None when the card carries no emotion. */
 	emotion?: number | null,
-	votes?: number,
 	tags?: string[],
+	/**  None: the card takes its phase's colour. */
+	colour?: string | null,
+	votes?: number,
 	createdAt?: number,
 	updatedAt?: number,
 };
 
+/**
+ *  A card: what a sticky note on the wall says, in one cell (phase × row), in order. Its
+ *  fields are listed in the order of the spreadsheet's columns.
+ */
 export type Card_Serialize = {
 	id: Id,
 	phase: Id,
@@ -185,13 +219,13 @@ export type Card_Serialize = {
 	position: number,
 	title: string,
 	notes: string,
-	/**  None: the card takes its phase's colour. */
-	colour: string | null,
 	channel: string | null,
 	/**  −2..+2, or None when the card carries no emotion. */
 	emotion: number | null,
-	votes: number,
 	tags: string[],
+	/**  None: the card takes its phase's colour. */
+	colour: string | null,
+	votes: number,
 	createdAt: number,
 	updatedAt: number,
 };
@@ -265,145 +299,191 @@ export type Edit = Edit_Serialize | Edit_Deserialize;
 
 export type Edit_Deserialize = 
 /**  Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given. */
-({ type: "addCard"; id?: Id | null; phase: Id; row: Id; index?: number | null; title: string; notes?: string; colour?: string | null; channel?: string | null; emotion?: number | null; votes?: number; tags?: string[] }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tallies?: never; text?: never; vote?: never; width?: never } | 
+{
+	type: "addCard",
+} & {
+	id?: Id | null,
+	phase: Id,
+	row: Id,
+	index?: number | null,
+} & CardContent_Deserialize | 
 /**  Changes any subset of a card's fields; `null` clears colour, channel and emotion. */
 {
 	type: "updateCard",
 } & {
 	card: Id,
+	/**  Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now. */
+	updatedAt?: number | null,
 } & CardPatch_Deserialize | 
 /**  Puts a card at `index` of a cell (the same cell or another one). */
-({ type: "moveCard"; card: Id; phase: Id; row: Id; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCard"; card: Id; phase: Id; row: Id; index: number }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**
  *  Puts several cards together at `index` of a cell, counted among the cards that stay there,
  *  in the order they have on the board (phase, then row, then place in the cell): one undo
  *  step, whatever cells they came from.
  */
-({ type: "moveCards"; cards: Id[]; phase: Id; row: Id; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCards"; cards: Id[]; phase: Id; row: Id; index: number }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "deleteCard"; card: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Copies a card to just after itself in the same cell. */
-({ type: "duplicateCard"; card: Id; newId?: Id | null }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "duplicateCard"; card: Id; newId?: Id | null }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts deleted cards back exactly as they were (the reverse of `deleteCard`). */
-({ type: "restoreCards"; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addPhase"; id?: Id | null; index?: number | null; title: string; question?: string; colour?: string | null; width?: number | null }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never } | {
+({ type: "restoreCards"; cards: Card_Deserialize[] }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | {
+	type: "addPhase",
+} & {
+	id?: Id | null,
+	index?: number | null,
+} & PhaseContent_Deserialize | {
 	type: "updatePhase",
 } & {
 	phase: Id,
-} & PhasePatch_Deserialize | ({ type: "movePhase"; phase: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+} & PhasePatch_Deserialize | ({ type: "movePhase"; phase: Id; index: number }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Deletes a phase with all its cards. */
-({ type: "deletePhase"; phase: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePhase"; phase: Phase_Deserialize; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addRow"; id?: Id | null; index?: number | null; title: string; kind?: RowKind; colour?: string | null; hidden?: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deletePhase"; phase: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "restorePhase"; phase: Phase_Deserialize; cards: Card_Deserialize[] }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | {
+	type: "addRow",
+} & {
+	id?: Id | null,
+	index?: number | null,
+} & RowContent_Deserialize | {
 	type: "updateRow",
 } & {
 	row: Id,
-} & RowPatch_Deserialize | ({ type: "moveRow"; row: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+} & RowPatch_Deserialize | ({ type: "moveRow"; row: Id; index: number }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Deletes a row with all its cards. */
-({ type: "deleteRow"; row: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restoreRow"; row: Row_Deserialize; cards: Card_Deserialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deleteRow"; row: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "restoreRow"; row: Row_Deserialize; cards: Card_Deserialize[] }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | {
 	type: "updateJourney",
-} & JourneyPatch_Deserialize | ({ type: "addPersona"; id?: Id | null; name: string; role?: string; quote?: string; goals?: string; frustrations?: string; picture?: string | null }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; question?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+} & JourneyPatch_Deserialize | {
+	type: "addPersona",
+} & {
+	id?: Id | null,
+} & PersonaContent_Deserialize | {
 	type: "updatePersona",
 } & {
 	persona: Id,
-} & PersonaPatch_Deserialize | ({ type: "movePersona"; persona: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deletePersona"; persona: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePersona"; persona: Persona_Deserialize }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+} & PersonaPatch_Deserialize | ({ type: "movePersona"; persona: Id; index: number }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "deletePersona"; persona: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "restorePersona"; persona: Persona_Deserialize }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Starts the journey's dot vote. Refused while there is one: clear it first. */
-({ type: "startVote"; dotsPerParticipant?: number; stacking?: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addParticipant"; id?: Id | null; name: string; 
+({ type: "startVote"; dotsPerParticipant?: number; stacking?: boolean }) & { card?: never; cards?: never; closed?: never; colour?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; tallies?: never; text?: never; vote?: never } | ({ type: "addParticipant"; id?: Id | null; name: string; 
 /**  By default the first participant colour not taken yet. */
-colour?: string | null }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+colour?: string | null }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; index?: never; label?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Removes a participant and their dots. */
-({ type: "removeParticipant"; participant: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "placeDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "takeBackDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "removeParticipant"; participant: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "placeDot"; participant: Id; card: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "takeBackDot"; participant: Id; card: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Closes or reopens the vote, hides or shows its dots. */
-({ type: "updateVote"; closed?: boolean | null; hidden?: boolean | null }) & { card?: never; cards?: never; channel?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "updateVote"; closed?: boolean | null; hidden?: boolean | null }) & { card?: never; cards?: never; colour?: never; dotsPerParticipant?: never; edits?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Ends the vote and sets every card's votes back to 0. */
-({ type: "clearVote" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "clearVote" }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts a vote and the listed cards' counts back as they were (the reverse of every vote edit). */
-({ type: "restoreVote"; vote?: Vote_Deserialize | null; tallies: Tally[] }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; text?: never; title?: never; votes?: never; width?: never } | 
+({ type: "restoreVote"; vote?: Vote_Deserialize | null; tallies: Tally[] }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; text?: never } | 
 /**
  *  Makes a note from the room's inbox a card: at `index` of the cell given, by default at the
  *  end of the cell the participant aimed it at. `card` is the new card's id (chosen by the
  *  core unless given).
  */
-({ type: "placeNote"; note: Id; phase?: Id | null; row?: Id | null; index?: number | null; card?: Id | null }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeNote"; note: Id; phase?: Id | null; row?: Id | null; index?: number | null; card?: Id | null }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**
  *  Places every note waiting in the inbox that is aimed at a cell, in the order they arrived:
  *  one undo step. Notes aimed nowhere stay in the inbox.
  */
-({ type: "placeAimedNotes" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeAimedNotes" }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts a placed or discarded note back in the inbox; a placed note's card is removed. */
-({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Corrects a waiting note's text before it is placed. */
-({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; vote?: never } | 
 /**  Several edits applied atomically and undone as one step (a multi-card move, a paste). */
 ({ type: "batch"; edits: Edit_Deserialize[]; 
 /**  What the step is called in the undo menu; by default the name of the first edit. */
-label?: string | null }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never };
+label?: string | null }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; hidden?: never; id?: never; index?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never };
 
 export type Edit_Serialize = 
 /**  Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given. */
-({ type: "addCard"; id?: Id; phase: Id; row: Id; index?: number; title: string; notes: string; colour: string | null; channel: string | null; emotion: number | null; votes: number; tags: string[] }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tallies?: never; text?: never; vote?: never; width?: never } | 
+{
+	type: "addCard",
+} & {
+	id?: Id,
+	phase: Id,
+	row: Id,
+	index?: number,
+} & CardContent_Serialize | 
 /**  Changes any subset of a card's fields; `null` clears colour, channel and emotion. */
 {
 	type: "updateCard",
 } & {
 	card: Id,
+	/**  Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now. */
+	updatedAt?: number,
 } & CardPatch_Serialize | 
 /**  Puts a card at `index` of a cell (the same cell or another one). */
-({ type: "moveCard"; card: Id; phase: Id; row: Id; index: number }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCard"; card: Id; phase: Id; row: Id; index: number }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**
  *  Puts several cards together at `index` of a cell, counted among the cards that stay there,
  *  in the order they have on the board (phase, then row, then place in the cell): one undo
  *  step, whatever cells they came from.
  */
-({ type: "moveCards"; cards: Id[]; phase: Id; row: Id; index: number }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deleteCard"; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "moveCards"; cards: Id[]; phase: Id; row: Id; index: number }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "deleteCard"; card: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Copies a card to just after itself in the same cell. */
-({ type: "duplicateCard"; card: Id; newId?: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "duplicateCard"; card: Id; newId?: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts deleted cards back exactly as they were (the reverse of `deleteCard`). */
-({ type: "restoreCards"; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addPhase"; id?: Id; index?: number; title: string; question: string; colour?: string; width?: number }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never } | {
+({ type: "restoreCards"; cards: Card_Serialize[] }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | {
+	type: "addPhase",
+} & {
+	id?: Id,
+	index?: number,
+} & PhaseContent_Serialize | {
 	type: "updatePhase",
 } & {
 	phase: Id,
-} & PhasePatch_Serialize | ({ type: "movePhase"; phase: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+} & PhasePatch_Serialize | ({ type: "movePhase"; phase: Id; index: number }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Deletes a phase with all its cards. */
-({ type: "deletePhase"; phase: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePhase"; phase: Phase_Serialize; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addRow"; id?: Id; index?: number; title: string; kind: RowKind; colour?: string; hidden: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deletePhase"; phase: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "restorePhase"; phase: Phase_Serialize; cards: Card_Serialize[] }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | {
+	type: "addRow",
+} & {
+	id?: Id,
+	index?: number,
+} & RowContent_Serialize | {
 	type: "updateRow",
 } & {
 	row: Id,
-} & RowPatch_Serialize | ({ type: "moveRow"; row: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+} & RowPatch_Serialize | ({ type: "moveRow"; row: Id; index: number }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Deletes a row with all its cards. */
-({ type: "deleteRow"; row: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restoreRow"; row: Row_Serialize; cards: Card_Serialize[] }) & { card?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+({ type: "deleteRow"; row: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "restoreRow"; row: Row_Serialize; cards: Card_Serialize[] }) & { card?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | {
 	type: "updateJourney",
-} & JourneyPatch_Serialize | ({ type: "addPersona"; id?: Id; name: string; role: string; quote: string; goals: string; frustrations: string; picture?: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; question?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | {
+} & JourneyPatch_Serialize | {
+	type: "addPersona",
+} & {
+	id?: Id,
+} & PersonaContent_Serialize | {
 	type: "updatePersona",
 } & {
 	persona: Id,
-} & PersonaPatch_Serialize | ({ type: "movePersona"; persona: Id; index: number }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "deletePersona"; persona: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "restorePersona"; persona: Persona_Serialize }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+} & PersonaPatch_Serialize | ({ type: "movePersona"; persona: Id; index: number }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "deletePersona"; persona: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "restorePersona"; persona: Persona_Serialize }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Starts the journey's dot vote. Refused while there is one: clear it first. */
-({ type: "startVote"; dotsPerParticipant: number; stacking: boolean }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "addParticipant"; id?: Id; name: string; 
+({ type: "startVote"; dotsPerParticipant: number; stacking: boolean }) & { card?: never; cards?: never; closed?: never; colour?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; tallies?: never; text?: never; vote?: never } | ({ type: "addParticipant"; id?: Id; name: string; 
 /**  By default the first participant colour not taken yet. */
-colour?: string }) & { card?: never; cards?: never; channel?: never; closed?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; index?: never; kind?: never; label?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+colour?: string }) & { card?: never; cards?: never; closed?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; index?: never; label?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Removes a participant and their dots. */
-({ type: "removeParticipant"; participant: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "placeDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "takeBackDot"; participant: Id; card: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "removeParticipant"; participant: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "placeDot"; participant: Id; card: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "takeBackDot"; participant: Id; card: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Closes or reopens the vote, hides or shows its dots. */
-({ type: "updateVote"; closed?: boolean; hidden?: boolean }) & { card?: never; cards?: never; channel?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "updateVote"; closed?: boolean; hidden?: boolean }) & { card?: never; cards?: never; colour?: never; dotsPerParticipant?: never; edits?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Ends the vote and sets every card's votes back to 0. */
-({ type: "clearVote" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "clearVote" }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts a vote and the listed cards' counts back as they were (the reverse of every vote edit). */
-({ type: "restoreVote"; vote: Vote_Serialize | null; tallies: Tally[] }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; text?: never; title?: never; votes?: never; width?: never } | 
+({ type: "restoreVote"; vote: Vote_Serialize | null; tallies: Tally[] }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; text?: never } | 
 /**
  *  Makes a note from the room's inbox a card: at `index` of the cell given, by default at the
  *  end of the cell the participant aimed it at. `card` is the new card's id (chosen by the
  *  core unless given).
  */
-({ type: "placeNote"; note: Id; phase?: Id; row?: Id; index?: number; card?: Id }) & { cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; picture?: never; question?: never; quote?: never; role?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeNote"; note: Id; phase?: Id; row?: Id; index?: number; card?: Id }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**
  *  Places every note waiting in the inbox that is aimed at a cell, in the order they arrived:
  *  one undo step. Notes aimed nowhere stay in the inbox.
  */
-({ type: "placeAimedNotes" }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "placeAimedNotes" }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts a placed or discarded note back in the inbox; a placed note's card is removed. */
-({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Corrects a waiting note's text before it is placed. */
-({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; label?: never; name?: never; newId?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; title?: never; vote?: never; votes?: never; width?: never } | 
+({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; vote?: never } | 
 /**  Several edits applied atomically and undone as one step (a multi-card move, a paste). */
 ({ type: "batch"; edits: Edit_Serialize[]; 
 /**  What the step is called in the undo menu; by default the name of the first edit. */
-label?: string }) & { card?: never; cards?: never; channel?: never; closed?: never; colour?: never; dotsPerParticipant?: never; emotion?: never; frustrations?: never; goals?: never; hidden?: never; id?: never; index?: never; kind?: never; name?: never; newId?: never; note?: never; notes?: never; participant?: never; persona?: never; phase?: never; picture?: never; question?: never; quote?: never; role?: never; row?: never; stacking?: never; tags?: never; tallies?: never; text?: never; title?: never; vote?: never; votes?: never; width?: never };
+label?: string }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; hidden?: never; id?: never; index?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never };
 
 /**  What a phone follows: the phase being presented and the room timer. */
 export type Focus = Focus_Serialize | Focus_Deserialize;
@@ -544,8 +624,8 @@ export type Journey_Deserialize = {
 	name: string,
 	description?: string,
 	/**
-	 *  The language the journey is written in: of the cards a spreadsheet makes of it and of its
-	 *  poster's own words.
+	 *  The language the journey is written in: of the cards a spreadsheet makes of it and
+	 *  of its poster's own words.
 	 */
 	locale?: Lang,
 	createdAt?: number,
@@ -557,8 +637,8 @@ export type Journey_Serialize = {
 	name: string,
 	description: string,
 	/**
-	 *  The language the journey is written in: of the cards a spreadsheet makes of it and of its
-	 *  poster's own words.
+	 *  The language the journey is written in: of the cards a spreadsheet makes of it and
+	 *  of its poster's own words.
 	 */
 	locale: Lang,
 	createdAt: number,
@@ -650,6 +730,28 @@ export type Participant_Serialize = {
 
 export type Persona = Persona_Serialize | Persona_Deserialize;
 
+export type PersonaContent = PersonaContent_Serialize | PersonaContent_Deserialize;
+
+export type PersonaContent_Deserialize = {
+	name: string,
+	role?: string,
+	quote?: string,
+	goals?: string,
+	frustrations?: string,
+	/**  A small JPEG as a `data:` URL (see `picture.rs`); stored as its bytes. */
+	picture?: string | null,
+};
+
+export type PersonaContent_Serialize = {
+	name: string,
+	role: string,
+	quote: string,
+	goals: string,
+	frustrations: string,
+	/**  A small JPEG as a `data:` URL (see `picture.rs`); stored as its bytes. */
+	picture?: string,
+};
+
 export type PersonaPatch = PersonaPatch_Serialize | PersonaPatch_Deserialize;
 
 export type PersonaPatch_Deserialize = {
@@ -658,7 +760,6 @@ export type PersonaPatch_Deserialize = {
 	quote?: string | null,
 	goals?: string | null,
 	frustrations?: string | null,
-	/**  A picture as `picture.rs` makes it, or `null` to remove it. */
 	picture?: string | null,
 };
 
@@ -668,8 +769,7 @@ export type PersonaPatch_Serialize = {
 	quote?: string,
 	goals?: string,
 	frustrations?: string,
-	/**  A picture as `picture.rs` makes it, or `null` to remove it. */
-	picture?: string,
+	picture?: string | null,
 };
 
 export type Persona_Deserialize = {
@@ -680,7 +780,7 @@ export type Persona_Deserialize = {
 	quote?: string,
 	goals?: string,
 	frustrations?: string,
-	/**  A small JPEG as a `data:` URL (see `picture.rs`). */
+	/**  A small JPEG as a `data:` URL (see `picture.rs`); stored as its bytes. */
 	picture?: string | null,
 };
 
@@ -692,11 +792,31 @@ export type Persona_Serialize = {
 	quote: string,
 	goals: string,
 	frustrations: string,
-	/**  A small JPEG as a `data:` URL (see `picture.rs`). */
+	/**  A small JPEG as a `data:` URL (see `picture.rs`); stored as its bytes. */
 	picture?: string,
 };
 
 export type Phase = Phase_Serialize | Phase_Deserialize;
+
+export type PhaseContent = PhaseContent_Serialize | PhaseContent_Deserialize;
+
+export type PhaseContent_Deserialize = {
+	title: string,
+	/**  The guiding question of the phase ("What does the visitor need to know?"). */
+	question?: string,
+	colour?: string,
+	/**  Column width in percent of the standard width (100). */
+	width?: number,
+};
+
+export type PhaseContent_Serialize = {
+	title: string,
+	/**  The guiding question of the phase ("What does the visitor need to know?"). */
+	question: string,
+	colour: string,
+	/**  Column width in percent of the standard width (100). */
+	width: number,
+};
 
 export type PhasePatch = PhasePatch_Serialize | PhasePatch_Deserialize;
 
@@ -894,6 +1014,8 @@ export type Present_Deserialize = {
 	locale: Lang,
 	/**  The room's join code, shown full size instead of the map while the presenter asks for it. */
 	join?: JoinCode | null,
+	/**  The room timer, shown on the wall while it runs. */
+	timer?: ShownTimer_Deserialize | null,
 };
 
 /**
@@ -906,6 +1028,8 @@ export type Present_Serialize = {
 	locale: Lang,
 	/**  The room's join code, shown full size instead of the map while the presenter asks for it. */
 	join: JoinCode | null,
+	/**  The room timer, shown on the wall while it runs. */
+	timer: ShownTimer_Serialize | null,
 };
 
 /**  The projector window was closed, by its own close button too (to the main window). */
@@ -1084,6 +1208,22 @@ export type Round_Serialize = {
 
 export type Row = Row_Serialize | Row_Deserialize;
 
+export type RowContent = RowContent_Serialize | RowContent_Deserialize;
+
+export type RowContent_Deserialize = {
+	kind?: RowKind,
+	title: string,
+	colour?: string,
+	hidden?: boolean,
+};
+
+export type RowContent_Serialize = {
+	kind: RowKind,
+	title: string,
+	colour: string,
+	hidden: boolean,
+};
+
 export type RowKind = "cards" | 
 /**  Cards carry a score from −2 to +2 and the row draws a curve through them. */
 "emotion";
@@ -1091,15 +1231,15 @@ export type RowKind = "cards" |
 export type RowPatch = RowPatch_Serialize | RowPatch_Deserialize;
 
 export type RowPatch_Deserialize = {
-	title?: string | null,
 	kind?: RowKind | null,
+	title?: string | null,
 	colour?: string | null,
 	hidden?: boolean | null,
 };
 
 export type RowPatch_Serialize = {
-	title?: string,
 	kind?: RowKind,
+	title?: string,
 	colour?: string,
 	hidden?: boolean,
 };
@@ -1107,7 +1247,7 @@ export type RowPatch_Serialize = {
 export type Row_Deserialize = {
 	id: Id,
 	position: number,
-	kind: RowKind,
+	kind?: RowKind,
 	title: string,
 	colour?: string,
 	hidden?: boolean,
@@ -1120,6 +1260,30 @@ export type Row_Serialize = {
 	title: string,
 	colour: string,
 	hidden: boolean,
+};
+
+/**
+ *  The room timer as the projector shows it: when it runs out (the projector's window runs on the
+ *  same clock), or what is left while it is paused.
+ */
+export type ShownTimer = ShownTimer_Serialize | ShownTimer_Deserialize;
+
+/**
+ *  The room timer as the projector shows it: when it runs out (the projector's window runs on the
+ *  same clock), or what is left while it is paused.
+ */
+export type ShownTimer_Deserialize = {
+	endsAt?: number | null,
+	left: number,
+};
+
+/**
+ *  The room timer as the projector shows it: when it runs out (the projector's window runs on the
+ *  same clock), or what is left while it is paused.
+ */
+export type ShownTimer_Serialize = {
+	endsAt: number | null,
+	left: number,
 };
 
 /**  A card's vote count, as undo puts it back. */

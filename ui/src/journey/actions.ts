@@ -8,19 +8,8 @@ import type { Editor } from "../state/store";
 
 type AddCard = Extract<Edit, { type: "addCard" }>;
 
-const newCard = (cell: Cell, title: string, index?: number): AddCard => ({
-  type: "addCard",
-  phase: cell.phase,
-  row: cell.row,
-  index: index ?? null,
-  title,
-  notes: "",
-  colour: null,
-  channel: null,
-  emotion: null,
-  votes: 0,
-  tags: [],
-});
+/** A new card: the core gives every field its default. */
+const newCard = (cell: Cell, title: string, index?: number): AddCard => ({ type: "addCard", phase: cell.phase, row: cell.row, index: index ?? null, title });
 
 export function selectedCards(editor: Editor): Card[] {
   const { doc } = editor.journey.get();
@@ -193,12 +182,19 @@ export async function deleteBand(editor: Editor, band: "phase" | "row", id: stri
 
 const CLIPBOARD_TYPE = "journeywall/cards";
 
+/** What a copy of a card carries: its fields, not its id, its place or its times, nor its votes
+ * (they stay with the card that got them: a pasted copy has not been voted on). */
+function fieldsOf(card: Partial<Card>): Partial<Card> {
+  const fields = { ...card };
+  for (const key of ["id", "phase", "row", "position", "votes", "createdAt", "updatedAt"] as const) delete fields[key];
+  return fields;
+}
+
 /** Copies the selected cards: as our own JSON (to paste into any journey) and as plain lines. */
 export function copySelection(editor: Editor, data: DataTransfer): boolean {
   const cards = selectedCards(editor);
   if (cards.length === 0) return false;
-  // Votes stay with the cards that got them: a pasted copy has not been voted on.
-  const payload = cards.map(({ title, notes, colour, channel, emotion, tags }) => ({ title, notes, colour, channel, emotion, tags }));
+  const payload = cards.map(fieldsOf);
   data.setData("text/plain", cards.map((c) => c.title).join("\n"));
   data.setData("application/json", JSON.stringify({ type: CLIPBOARD_TYPE, cards: payload }));
   return true;
@@ -209,14 +205,7 @@ export async function paste(editor: Editor, cell: Cell, data: DataTransfer): Pro
   try {
     const parsed = JSON.parse(data.getData("application/json")) as { type?: string; cards?: Partial<Card>[] };
     if (parsed.type === CLIPBOARD_TYPE && Array.isArray(parsed.cards)) {
-      const edits: AddCard[] = parsed.cards.map((c) => ({
-        ...newCard(cell, String(c.title ?? "")),
-        notes: String(c.notes ?? ""),
-        colour: c.colour ?? null,
-        channel: c.channel ?? null,
-        emotion: c.emotion ?? null,
-        tags: Array.isArray(c.tags) ? c.tags.map(String) : [],
-      }));
+      const edits: AddCard[] = parsed.cards.map((c) => ({ ...fieldsOf(c), ...newCard(cell, String(c.title ?? "")) }));
       const edit = asOneStep(edits, "addCard");
       if (edit) await editor.send(edit);
       return;

@@ -4,7 +4,7 @@
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::inbox::{Note, NoteState};
-use crate::model::{self, Id};
+use crate::model::{self, CardContent, Id};
 use crate::records as db;
 use crate::said;
 use crate::said::Field;
@@ -25,19 +25,8 @@ impl Applier<'_> {
             ));
         };
         let card = card.unwrap_or_else(model::new_id);
-        self.apply(Edit::AddCard {
-            id: Some(card),
-            phase,
-            row,
-            index,
-            title: note.text.clone(),
-            notes: String::new(),
-            colour: None,
-            channel: None,
-            emotion: None,
-            votes: 0,
-            tags: vec![],
-        })?;
+        let content = CardContent { title: note.text.clone(), ..CardContent::default() };
+        self.apply(Edit::AddCard { id: Some(card), phase, row, index, card: content })?;
         note.state = NoteState::Placed;
         note.card = Some(card);
         self.write_note(&note)?;

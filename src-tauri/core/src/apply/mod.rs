@@ -76,9 +76,9 @@ impl Touched {
             .collect::<Result<_>>()?;
         Ok(Changes {
             journey: Some(db::journey(c, journey)?),
-            phases: if self.phases { Some(db::phases(c, journey)?) } else { None },
-            rows: if self.rows { Some(db::rows(c, journey)?) } else { None },
-            personas: if self.personas { Some(db::personas(c, journey)?) } else { None },
+            phases: if self.phases { Some(db::ordered(c, journey)?) } else { None },
+            rows: if self.rows { Some(db::ordered(c, journey)?) } else { None },
+            personas: if self.personas { Some(db::ordered(c, journey)?) } else { None },
             cards,
             removed_cards: self.removed_cards.into_iter().collect(),
             cells,
@@ -104,27 +104,13 @@ impl<'c> Applier<'c> {
     /// Applies one edit and returns its inverse.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit> {
         match edit {
-            Edit::AddCard { id, phase, row, index, title, notes, colour, channel, emotion, votes, tags } => {
-                let card = Card {
-                    id: id.unwrap_or_else(model::new_id),
-                    phase,
-                    row,
-                    position: index.unwrap_or(u32::MAX),
-                    title,
-                    notes,
-                    colour,
-                    channel,
-                    emotion,
-                    votes,
-                    tags,
-                    created_at: self.now,
-                    updated_at: self.now,
-                };
-                let id = card.id;
+            Edit::AddCard { id, phase, row, index, card } => {
+                let id = id.unwrap_or_else(model::new_id);
+                let card = Card::from_content(id, phase, row, index.unwrap_or(u32::MAX), card, self.now, self.now);
                 self.insert_card(card)?;
                 Ok(Edit::DeleteCard { card: id })
             }
-            Edit::UpdateCard { card, patch } => self.update_card(card, patch),
+            Edit::UpdateCard { card, patch, updated_at } => self.update_card(card, patch, updated_at),
             Edit::MoveCard { card, phase, row, index } => self.move_card(card, phase, row, index),
             Edit::MoveCards { cards, phase, row, index } => self.move_cards(&cards, phase, row, index),
             Edit::DeleteCard { card } => {
@@ -156,16 +142,9 @@ impl<'c> Applier<'c> {
                 Ok(batch(inverse))
             }
 
-            Edit::AddPhase { id, index, title, question, colour, width } => {
-                let phase = Phase {
-                    id: id.unwrap_or_else(model::new_id),
-                    position: index.unwrap_or(u32::MAX),
-                    title,
-                    question,
-                    colour: colour.unwrap_or_else(model::default_phase_colour),
-                    width: width.unwrap_or_else(model::default_width),
-                };
-                let id = phase.id;
+            Edit::AddPhase { id, index, phase } => {
+                let id = id.unwrap_or_else(model::new_id);
+                let phase = Phase::from_content(id, index.unwrap_or(u32::MAX), phase);
                 self.insert_ordered(phase)?;
                 Ok(Edit::DeletePhase { phase: id })
             }
@@ -185,16 +164,9 @@ impl<'c> Applier<'c> {
                 Ok(Edit::DeletePhase { phase: id })
             }
 
-            Edit::AddRow { id, index, title, kind, colour, hidden } => {
-                let row = Row {
-                    id: id.unwrap_or_else(model::new_id),
-                    position: index.unwrap_or(u32::MAX),
-                    kind,
-                    title,
-                    colour: colour.unwrap_or_else(model::default_row_colour),
-                    hidden,
-                };
-                let id = row.id;
+            Edit::AddRow { id, index, row } => {
+                let id = id.unwrap_or_else(model::new_id);
+                let row = Row::from_content(id, index.unwrap_or(u32::MAX), row);
                 self.insert_ordered(row)?;
                 Ok(Edit::DeleteRow { row: id })
             }
@@ -215,10 +187,9 @@ impl<'c> Applier<'c> {
 
             Edit::UpdateJourney { patch } => self.update_journey(patch),
 
-            Edit::AddPersona { id, name, role, quote, goals, frustrations, picture } => {
-                let persona =
-                    Persona { id: id.unwrap_or_else(model::new_id), position: u32::MAX, name, role, quote, goals, frustrations, picture };
-                let id = persona.id;
+            Edit::AddPersona { id, persona } => {
+                let id = id.unwrap_or_else(model::new_id);
+                let persona = Persona::from_content(id, u32::MAX, persona);
                 self.insert_ordered(persona)?;
                 Ok(Edit::DeletePersona { persona: id })
             }
@@ -308,8 +279,8 @@ impl<'c> Applier<'c> {
     /// end up together whatever cells they came from, and the reversed inverses undo it exactly.
     fn move_cards(&mut self, ids: &[Id], phase: Id, row: Id, index: u32) -> Result<Edit> {
         self.check_cell(phase, row)?;
-        let phase_at: HashMap<Id, u32> = db::phases(self.c, self.journey)?.iter().map(|p| (p.id, p.position)).collect();
-        let row_at: HashMap<Id, u32> = db::rows(self.c, self.journey)?.iter().map(|r| (r.id, r.position)).collect();
+        let phase_at: HashMap<Id, u32> = db::ordered::<Phase>(self.c, self.journey)?.iter().map(|p| (p.id, p.position)).collect();
+        let row_at: HashMap<Id, u32> = db::ordered::<Row>(self.c, self.journey)?.iter().map(|r| (r.id, r.position)).collect();
         let mut seen = HashSet::new();
         let mut moving = Vec::with_capacity(ids.len());
         for &id in ids {
@@ -346,15 +317,14 @@ impl<'c> Applier<'c> {
         Ok(Edit::Batch { edits: inverses, label: Some("moveCards".into()) })
     }
 
-    fn update_card(&mut self, id: Id, patch: CardPatch) -> Result<Edit> {
+    fn update_card(&mut self, id: Id, patch: CardPatch, updated_at: Option<Millis>) -> Result<Edit> {
         let mut card = db::card(self.c, self.journey, id)?;
-        let updated_at = patch.updated_at.unwrap_or(self.now);
-        let mut inverse = patch.swap(&mut card);
-        inverse.updated_at = Some(std::mem::replace(&mut card.updated_at, updated_at));
+        let inverse = patch.swap(&mut card);
+        let before = std::mem::replace(&mut card.updated_at, updated_at.unwrap_or(self.now));
         card.validate()?;
         db::update_card(self.c, &card)?;
         self.touched.cards.insert(id);
-        Ok(Edit::UpdateCard { card: id, patch: inverse })
+        Ok(Edit::UpdateCard { card: id, patch: inverse, updated_at: Some(before) })
     }
 
     // --- the journey ----------------------------------------------------------------------

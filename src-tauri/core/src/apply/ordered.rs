@@ -3,37 +3,30 @@
 //! written once here; what differs (the table, the id's field name, what the board redraws) is
 //! the `Ordered` impl.
 
-use rusqlite::Connection;
-
 use crate::error::{Error, Result};
 use crate::model::{Id, Persona, Phase, Row};
 use crate::records as db;
 use crate::said::{Field, Record};
-use crate::schema::Table;
+use crate::schema::Stored;
 
 use super::{Applier, Touched};
 
-pub(super) trait Ordered: Sized {
+pub(super) trait Ordered: Stored {
     const RECORD: Record;
     /// The field a duplicate id is reported on.
     const ID_FIELD: Field;
-    const TABLE: Table;
     fn id(&self) -> Id;
     fn position(&mut self) -> &mut u32;
     fn check(&self) -> Result<()>;
-    fn list(c: &Connection, journey: Id) -> Result<Vec<Self>>;
-    fn insert(c: &Connection, journey: Id, item: &Self) -> Result<()>;
-    fn update(c: &Connection, item: &Self) -> Result<()>;
     /// Marks the whole list changed, for the board.
     fn touch(touched: &mut Touched);
 }
 
 macro_rules! ordered {
-    ($ty:ident, $id_field:ident, $list:ident, $insert:ident, $update:ident, $table:ident, $touched:ident) => {
+    ($ty:ident, $id_field:ident, $touched:ident) => {
         impl Ordered for $ty {
             const RECORD: Record = Record::$ty;
             const ID_FIELD: Field = Field::$id_field;
-            const TABLE: Table = Table::$table;
             fn id(&self) -> Id {
                 self.id
             }
@@ -43,15 +36,6 @@ macro_rules! ordered {
             fn check(&self) -> Result<()> {
                 self.validate()
             }
-            fn list(c: &Connection, journey: Id) -> Result<Vec<Self>> {
-                db::$list(c, journey)
-            }
-            fn insert(c: &Connection, journey: Id, item: &Self) -> Result<()> {
-                db::$insert(c, journey, item)
-            }
-            fn update(c: &Connection, item: &Self) -> Result<()> {
-                db::$update(c, item)
-            }
             fn touch(touched: &mut Touched) {
                 touched.$touched = true;
             }
@@ -59,35 +43,36 @@ macro_rules! ordered {
     };
 }
 
-ordered!(Phase, PhaseId, phases, insert_phase, update_phase, Phases, phases);
-ordered!(Row, RowId, rows, insert_row, update_row, Rows, rows);
-ordered!(Persona, PersonaId, personas, insert_persona, update_persona, Personas, personas);
+ordered!(Phase, PhaseId, phases);
+ordered!(Row, RowId, rows);
+ordered!(Persona, PersonaId, personas);
 
 impl Applier<'_> {
     /// Inserts `item` at its position (the end when past it) and renumbers the rest.
     pub(super) fn insert_ordered<T: Ordered>(&mut self, mut item: T) -> Result<()> {
         item.check()?;
-        let mut list = T::list(self.c, self.journey)?;
+        let mut list = db::ordered::<T>(self.c, self.journey)?;
         let at = (*item.position() as usize).min(list.len());
         *item.position() = at as u32;
-        T::insert(self.c, self.journey, &item).map_err(|e| db::in_use(T::ID_FIELD, item.id(), e))?;
+        db::insert_ordered(self.c, self.journey, item.id(), *item.position(), &item).map_err(|e| db::in_use(T::ID_FIELD, item.id(), e))?;
         list.insert(at, item);
         self.renumber(&mut list)
     }
 
     /// Changes record `id` by `swap` (a patch's), which returns the patch that undoes it.
     pub(super) fn update_ordered<T: Ordered, P>(&mut self, id: Id, swap: impl FnOnce(&mut T) -> P) -> Result<P> {
-        let mut item = T::list(self.c, self.journey)?.into_iter().find(|x| x.id() == id).ok_or_else(|| Error::not_found(T::RECORD, id))?;
+        let mut item =
+            db::ordered::<T>(self.c, self.journey)?.into_iter().find(|x| x.id() == id).ok_or_else(|| Error::not_found(T::RECORD, id))?;
         let inverse = swap(&mut item);
         item.check()?;
-        T::update(self.c, &item)?;
+        db::update_ordered(self.c, item.id(), *item.position(), &item)?;
         T::touch(&mut self.touched);
         Ok(inverse)
     }
 
     /// Moves record `id` to `index` (clamped); returns where it was.
     pub(super) fn move_ordered<T: Ordered>(&mut self, id: Id, index: u32) -> Result<u32> {
-        let mut list = T::list(self.c, self.journey)?;
+        let mut list = db::ordered::<T>(self.c, self.journey)?;
         let from = list.iter().position(|x| x.id() == id).ok_or_else(|| Error::not_found(T::RECORD, id))?;
         let item = list.remove(from);
         list.insert((index as usize).min(list.len()), item);
@@ -97,7 +82,7 @@ impl Applier<'_> {
 
     /// Deletes record `id` and closes the gap it leaves; returns it as it was.
     pub(super) fn delete_ordered<T: Ordered>(&mut self, id: Id) -> Result<T> {
-        let mut list = T::list(self.c, self.journey)?;
+        let mut list = db::ordered::<T>(self.c, self.journey)?;
         let at = list.iter().position(|x| x.id() == id).ok_or_else(|| Error::not_found(T::RECORD, id))?;
         let removed = list.remove(at);
         db::delete(self.c, T::TABLE, id)?;
@@ -111,7 +96,7 @@ impl Applier<'_> {
         for (i, item) in list.iter_mut().enumerate() {
             if *item.position() != i as u32 {
                 *item.position() = i as u32;
-                T::update(self.c, item)?;
+                db::update_ordered(self.c, item.id(), *item.position(), item)?;
             }
         }
         Ok(())

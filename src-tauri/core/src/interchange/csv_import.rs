@@ -5,18 +5,17 @@
 //! columns, the rules and the messages are the same; only where a value sits is said their way
 //! ("line 4, column 5" in a CSV, "sheet 'Blad1', row 4, column E" in a workbook).
 //!
-//! Columns (any order, case-insensitive, English or Dutch): `phase`/`fase`, `row`/`rij`,
-//! `title`/`titel` (required); `notes`/`notities`, `channel`/`kanaal`, `emotion`/`emotie`,
-//! `tags`/`labels` (separated by commas), `colour`/`color`/`kleur`, `votes`/`stemmen` (optional). Commas, semicolons (as spreadsheet
-//! programs in Dutch write them) and tabs all work.
+//! Columns (`columns`: the card's phase and row by title, then its fields) come in any order and
+//! case, in English or Dutch; phase, row and title are required. Commas, semicolons (as
+//! spreadsheet programs in Dutch write them) and tabs all work.
 
 use std::collections::HashMap;
 
-use super::columns::{Column, TAG_SEPARATOR};
+use super::columns::Column;
 use super::formulas;
 use super::Imported;
 use crate::error::{Error, Result};
-use crate::model::{self, Card, Id, Journey, JourneyDoc, Phase, Row, RowKind};
+use crate::model::{self, Card, CardContent, Id, Journey, JourneyDoc, Phase, Row, RowKind};
 use crate::said;
 use crate::said::Field;
 use crate::said::{Lang, Said};
@@ -231,15 +230,16 @@ pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = R
             }
             None if h.trim().is_empty() => {}
             None => {
-                return Err(err(said!(
-                    "unknown column '{h}'; expected phase, row, title, notes, channel, emotion, tags, colour, votes",
-                    "onbekende kolom '{h}'; verwacht werden fase, rij, titel, notities, kanaal, emotie, labels, kleur, stemmen"
-                )
-                .after(at.en, at.nl)))
+                let (known, known_nl) = (Column::all().map(Column::name), Column::all().map(Column::name_nl));
+                let (known, known_nl) = (known.collect::<Vec<_>>().join(", "), known_nl.collect::<Vec<_>>().join(", "));
+                return Err(err(said!("unknown column '{h}'; expected {known}", "onbekende kolom '{h}'; verwacht werden {known_nl}")
+                    .after(at.en, at.nl)));
             }
         }
     }
-    if let Some(required) = [Column::Phase, Column::Row, Column::Title].into_iter().find(|c| !columns.contains_key(c)) {
+    // A card needs its place and its title; every other field may be left out.
+    let required = [Some(Column::Phase), Some(Column::Row), Column::parse("title")];
+    if let Some(required) = required.into_iter().flatten().find(|c| !columns.contains_key(c)) {
         let (at, name, name_nl) = (place.line(header_line), required.name(), required.name_nl());
         return Err(err(said!(
             "the header has no '{name}' column; the header must name the columns (phase, row, title, …)",
@@ -328,64 +328,14 @@ pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = R
             id
         });
 
-        let title = field(Column::Title);
-        model::check_title(Field::Title, title).map_err(|e| fail(Column::Title, e))?;
-        let notes = field(Column::Notes);
-        model::check_text(Field::Notes, notes, model::MAX_NOTES_CHARS).map_err(|e| fail(Column::Notes, e))?;
-        let channel = Some(field(Column::Channel)).filter(|s| !s.is_empty()).map(str::to_owned);
-        if let Some(c) = &channel {
-            model::check_text(Field::Channel, c, model::MAX_TITLE_CHARS).map_err(|e| fail(Column::Channel, e))?;
-        }
-        let emotion = match field(Column::Emotion) {
-            "" => None,
-            s => Some(s.trim_start_matches('+').parse::<i8>().ok().filter(|e| model::EMOTION_RANGE.contains(e)).ok_or_else(|| {
-                at(
-                    Column::Emotion,
-                    said!("expected a whole number from -2 to +2, found '{s}'", "verwacht werd een geheel getal van -2 tot +2, niet '{s}'"),
-                )
-            })?),
-        };
-        let colour = match field(Column::Colour) {
-            "" => None,
-            s => {
-                let c = s.to_lowercase();
-                model::check_colour(Field::Colour, &c).map_err(|e| fail(Column::Colour, e))?;
-                Some(c)
-            }
-        };
-        let votes = match field(Column::Votes) {
-            "" => 0,
-            s => s.parse::<u32>().map_err(|_| {
-                at(
-                    Column::Votes,
-                    said!(
-                        "expected a whole number of votes (0 or more), found '{s}'",
-                        "verwacht werd een geheel aantal stemmen (0 of meer), niet '{s}'"
-                    ),
-                )
-            })?,
-        };
-
-        let tags: Vec<String> =
-            field(Column::Tags).split(TAG_SEPARATOR.trim()).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect();
-        model::check_tags(Field::CardTags, &tags).map_err(|e| fail(Column::Tags, e))?;
-
         let position = cell_len.entry((phase, row)).or_insert(0);
-        doc.cards.push(Card {
-            id: model::new_id(),
-            phase,
-            row,
-            position: *position,
-            title: title.into(),
-            notes: notes.into(),
-            colour,
-            channel,
-            emotion,
-            votes,
-            tags,
-            created_at: now,
-            updated_at: now,
-        });
+        let mut card = Card::from_content(model::new_id(), phase, row, *position, CardContent::default(), now, now);
+        for column in Column::all() {
+            if let Some(f) = column.field() {
+                (f.read)(&mut card, field(column)).map_err(|why| at(column, why))?;
+            }
+        }
+        doc.cards.push(card);
         *position += 1;
     }
     if doc.cards.is_empty() {

@@ -3,13 +3,13 @@
 //! again with the same cards in the same cells. The CSV file is written here; the workbook, with
 //! the same table on its first sheet, in `xlsx_export`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::columns::{Column, NAMES, TAG_SEPARATOR};
+use super::columns::Column;
 use super::formulas;
+use crate::kinds::Cell;
 use crate::model::{Card, Id, JourneyDoc, Phase, Row};
 
 /// What separates a CSV file's fields: a comma, or a semicolon for a spreadsheet program in a
@@ -33,37 +33,26 @@ impl Delimiter {
     }
 }
 
-/// One value of the table: text, a whole number, or nothing.
-pub(super) enum Cell<'a> {
-    Text(Cow<'a, str>),
-    Whole(i64),
-    Empty,
-}
-
 /// The header, in the journey's language, and then every card in board order (phase by
 /// phase, row by row, as they stand in each cell).
 pub(super) fn card_table(doc: &JourneyDoc) -> (Vec<String>, Vec<Vec<Cell<'_>>>) {
     let lang = doc.journey.locale;
-    let header = NAMES.iter().map(|&(c, _)| c.header(lang)).collect();
+    let header = Column::all().map(|c| c.header(lang)).collect();
     let phases: HashMap<Id, &Phase> = doc.phases.iter().map(|p| (p.id, p)).collect();
     let rows: HashMap<Id, &Row> = doc.rows.iter().map(|r| (r.id, r)).collect();
     let mut cards: Vec<&Card> = doc.cards.iter().collect();
     cards.sort_by_key(|c| (phases.get(&c.phase).map(|p| p.position), rows.get(&c.row).map(|r| r.position), c.position));
+    fn title(title: Option<&String>) -> Cell<'_> {
+        title.map_or(Cell::Empty, |t| Cell::Text(t.as_str().into()))
+    }
     let table = cards
         .into_iter()
         .map(|card| {
-            NAMES
-                .iter()
-                .map(|&(column, _)| match column {
-                    Column::Phase => phases.get(&card.phase).map_or(Cell::Empty, |p| Cell::Text(p.title.as_str().into())),
-                    Column::Row => rows.get(&card.row).map_or(Cell::Empty, |r| Cell::Text(r.title.as_str().into())),
-                    Column::Title => Cell::Text(card.title.as_str().into()),
-                    Column::Notes => Cell::Text(card.notes.as_str().into()),
-                    Column::Channel => card.channel.as_deref().map_or(Cell::Empty, |c| Cell::Text(c.into())),
-                    Column::Emotion => card.emotion.map_or(Cell::Empty, |e| Cell::Whole(e.into())),
-                    Column::Tags => Cell::Text(card.tags.join(TAG_SEPARATOR).into()),
-                    Column::Colour => card.colour.as_deref().map_or(Cell::Empty, |c| Cell::Text(c.into())),
-                    Column::Votes => Cell::Whole(card.votes.into()),
+            Column::all()
+                .map(|column| match column {
+                    Column::Phase => title(phases.get(&card.phase).map(|p| &p.title)),
+                    Column::Row => title(rows.get(&card.row).map(|r| &r.title)),
+                    Column::Card(_) => column.field().map_or(Cell::Empty, |field| (field.cell)(card)),
                 })
                 .collect()
         })
@@ -102,25 +91,15 @@ pub fn to_csv(doc: &JourneyDoc, delimiter: Delimiter) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CardContent;
 
     fn journey() -> JourneyDoc {
         let mut doc = crate::templates::instantiate("blank-nl", Some("Fietsen")).unwrap();
         doc.cards.clear();
         let (phase, row) = (doc.phases[0].id, doc.rows[0].id);
-        let card = |position: u32, title: &str| Card {
-            id: crate::model::new_id(),
-            phase,
-            row,
-            position,
-            title: title.into(),
-            notes: String::new(),
-            colour: None,
-            channel: None,
-            emotion: None,
-            votes: 0,
-            tags: vec![],
-            created_at: 1,
-            updated_at: 1,
+        let card = |position: u32, title: &str| {
+            let content = CardContent { title: title.into(), ..CardContent::default() };
+            Card::from_content(crate::model::new_id(), phase, row, position, content, 1, 1)
         };
         doc.cards.push(Card {
             notes: "Zei: \"te duur\"\nen liep weg".into(),

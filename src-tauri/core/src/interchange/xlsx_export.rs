@@ -5,33 +5,13 @@
 
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
-use super::columns::{capitalised, Column, NAMES};
-use super::table_export::{card_table, Cell};
+use super::columns::{header, Column};
+use super::table_export::card_table;
 use crate::error::{Error, Result};
-use crate::model::JourneyDoc;
+use crate::kinds::{self, Cell};
+use crate::model::{JourneyDoc, Persona, Phase};
 use crate::said;
 use crate::said::{Field, Lang};
-
-/// A column's width in characters, as Excel counts them.
-fn width(column: Column) -> f64 {
-    match column {
-        Column::Phase | Column::Row => 20.0,
-        Column::Title => 40.0,
-        Column::Notes => 60.0,
-        Column::Channel | Column::Tags => 18.0,
-        Column::Emotion | Column::Colour | Column::Votes => 10.0,
-    }
-}
-
-/// One sheet's header and widths, in English and Dutch: (English, Dutch, width).
-const PHASE_COLUMNS: [(&str, &str, f64); 2] = [("title", "titel", 30.0), ("question", "vraag", 80.0)];
-const PERSONA_COLUMNS: [(&str, &str, f64); 5] = [
-    ("name", "naam", 24.0),
-    ("role", "rol", 24.0),
-    ("quote", "citaat", 50.0),
-    ("goals", "doelen", 50.0),
-    ("frustrations", "frustraties", 50.0),
-];
 
 /// The journey as an .xlsx workbook.
 pub fn to_xlsx(doc: &JourneyDoc) -> Result<Vec<u8>> {
@@ -47,81 +27,59 @@ fn write(doc: &JourneyDoc) -> std::result::Result<Vec<u8>, XlsxError> {
     };
     let mut book = Workbook::new();
     book.set_properties(&DocProperties::new().set_title(&doc.journey.name));
-    let header = Format::new().set_bold();
-    // Notes and questions keep their line breaks.
-    let text = Format::new().set_text_wrap();
+    let styles = Styles { header: Format::new().set_bold(), text: Format::new().set_text_wrap() };
 
     let (names, cards) = card_table(doc);
-    let sheet = book.add_worksheet().set_name(pick("Cards", "Kaarten"))?;
-    let widths: Vec<f64> = NAMES.iter().map(|&(c, _)| width(c)).collect();
-    start_table(sheet, &names, &widths, cards.len(), &header)?;
-    for (r, row) in cards.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = ((r + 1) as u32, c as u16);
-            match cell {
-                Cell::Text(t) => sheet.write_string_with_format(r, c, t.as_ref(), &text)?,
-                Cell::Whole(n) => sheet.write_number(r, c, *n as f64)?,
-                Cell::Empty => sheet,
-            };
-        }
-    }
-
-    let phases = book.add_worksheet().set_name(pick("Phases", "Fasen"))?;
-    let rows: Vec<Vec<&str>> = doc.phases.iter().map(|p| vec![p.title.as_str(), p.question.as_str()]).collect();
-    text_table(phases, lang, &PHASE_COLUMNS, &rows, &header, &text)?;
-
-    let personas = book.add_worksheet().set_name(pick("Personas", "Persona's"))?;
-    let rows: Vec<Vec<&str>> = doc
-        .personas
-        .iter()
-        .map(|p| vec![p.name.as_str(), p.role.as_str(), p.quote.as_str(), p.goals.as_str(), p.frustrations.as_str()])
-        .collect();
-    text_table(personas, lang, &PERSONA_COLUMNS, &rows, &header, &text)?;
-
+    let widths: Vec<f64> = Column::all().map(Column::width).collect();
+    table(book.add_worksheet().set_name(pick("Cards", "Kaarten"))?, &names, &widths, &cards, &styles)?;
+    records(book.add_worksheet().set_name(pick("Phases", "Fasen"))?, lang, Phase::TABLE_COLUMNS, &doc.phases, &styles)?;
+    records(book.add_worksheet().set_name(pick("Personas", "Persona's"))?, lang, Persona::TABLE_COLUMNS, &doc.personas, &styles)?;
     book.save_to_buffer()
 }
 
-/// Writes a sheet's header row (`names`), freezes it, puts a filter on it over `rows` rows
-/// below, and sets the columns' widths.
-fn start_table(
+/// A header row in bold; text that keeps its line breaks (notes, questions).
+struct Styles {
+    header: Format,
+    text: Format,
+}
+
+/// A sheet of `records`, one a row, in the columns their declaration puts in a table.
+fn records<R>(
+    sheet: &mut Worksheet,
+    lang: Lang,
+    columns: &[kinds::Column<R>],
+    records: &[R],
+    styles: &Styles,
+) -> std::result::Result<(), XlsxError> {
+    let names: Vec<String> = columns.iter().map(|c| header(c.names, lang)).collect();
+    let widths: Vec<f64> = columns.iter().map(|c| c.width).collect();
+    let rows: Vec<Vec<Cell>> = records.iter().map(|r| columns.iter().map(|c| (c.cell)(r)).collect()).collect();
+    table(sheet, &names, &widths, &rows, styles)
+}
+
+/// Writes a sheet: its header row (`names`), frozen and with a filter over the rows below, the
+/// columns' widths, and `rows`, every text a text cell (never a formula).
+fn table(
     sheet: &mut Worksheet,
     names: &[String],
     widths: &[f64],
-    rows: usize,
-    header: &Format,
+    rows: &[Vec<Cell>],
+    styles: &Styles,
 ) -> std::result::Result<(), XlsxError> {
     for (c, (name, width)) in names.iter().zip(widths).enumerate() {
-        sheet.write_string_with_format(0, c as u16, name, header)?;
+        sheet.write_string_with_format(0, c as u16, name, &styles.header)?;
         sheet.set_column_width(c as u16, *width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, rows as u32, names.len().saturating_sub(1) as u16)?;
-    Ok(())
-}
-
-/// A sheet of text only: a header from `columns` in `lang`, then `rows`.
-fn text_table(
-    sheet: &mut Worksheet,
-    lang: Lang,
-    columns: &[(&str, &str, f64)],
-    rows: &[Vec<&str>],
-    header: &Format,
-    text: &Format,
-) -> std::result::Result<(), XlsxError> {
-    let names: Vec<String> = columns
-        .iter()
-        .map(|&(en, nl, _)| {
-            capitalised(match lang {
-                Lang::En => en,
-                Lang::Nl => nl,
-            })
-        })
-        .collect();
-    let widths: Vec<f64> = columns.iter().map(|&(.., w)| w).collect();
-    start_table(sheet, &names, &widths, rows.len(), header)?;
+    sheet.autofilter(0, 0, rows.len() as u32, names.len().saturating_sub(1) as u16)?;
     for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            sheet.write_string_with_format((r + 1) as u32, c as u16, *value, text)?;
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = ((r + 1) as u32, c as u16);
+            match cell {
+                Cell::Text(t) => sheet.write_string_with_format(r, c, t.as_ref(), &styles.text)?,
+                Cell::Whole(n) => sheet.write_number(r, c, *n as f64)?,
+                Cell::Empty => sheet,
+            };
         }
     }
     Ok(())

@@ -16,12 +16,9 @@ use super::sqlite_errors::describe_sql_error;
 /// Written into every Journeywall database (`PRAGMA application_id`): "JWal".
 pub const APPLICATION_ID: i32 = 0x4A57_616C;
 
-/// The schema, one migration a step; never edit a released one.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/0001_initial.sql"),
-    include_str!("../../migrations/0002_workshop.sql"),
-    include_str!("../../migrations/0003_room.sql"),
-];
+/// The schema, one migration a step (`migrations/*.sql`, in the order of their names, listed by
+/// `build.rs`); never edit a released one.
+const MIGRATIONS: &[&str] = include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 
 /// Every step also marks the file as ours, inside its own transaction: a file is never left with
 /// our schema and without our id (which would have it refused as another program's).

@@ -393,10 +393,10 @@ fn load_in(c: &Connection, journey: Id) -> Result<JourneyDoc> {
     let j = records::journey(c, journey)?;
     let mut doc = JourneyDoc {
         journey: j,
-        phases: records::phases(c, journey)?,
-        rows: records::rows(c, journey)?,
+        phases: records::ordered(c, journey)?,
+        rows: records::ordered(c, journey)?,
         cards: records::cards(c, journey)?,
-        personas: records::personas(c, journey)?,
+        personas: records::ordered(c, journey)?,
         vote: records::vote(c, journey)?,
         rounds: vec![],
         inbox: records::notes(c, journey)?,
@@ -410,16 +410,16 @@ fn insert_doc_in(c: &Connection, doc: &JourneyDoc) -> Result<()> {
     let j = doc.journey.id;
     records::insert_journey(c, &doc.journey).map_err(|e| records::in_use(Field::JourneyId, j, e))?;
     for p in &doc.phases {
-        records::insert_phase(c, j, p).map_err(|e| records::in_use(Field::PhaseId, p.id, e))?;
+        records::insert_ordered(c, j, p.id, p.position, p).map_err(|e| records::in_use(Field::PhaseId, p.id, e))?;
     }
     for r in &doc.rows {
-        records::insert_row(c, j, r).map_err(|e| records::in_use(Field::RowId, r.id, e))?;
+        records::insert_ordered(c, j, r.id, r.position, r).map_err(|e| records::in_use(Field::RowId, r.id, e))?;
     }
     for k in &doc.cards {
         records::insert_card(c, j, k, f64::from(k.position)).map_err(|e| records::in_use(Field::CardId, k.id, e))?;
     }
     for p in &doc.personas {
-        records::insert_persona(c, j, p).map_err(|e| records::in_use(Field::PersonaId, p.id, e))?;
+        records::insert_ordered(c, j, p.id, p.position, p).map_err(|e| records::in_use(Field::PersonaId, p.id, e))?;
     }
     for r in &doc.rounds {
         records::insert_round(c, j, r).map_err(|e| records::in_use(Field::RoundId, r.id, e))?;
