@@ -30,6 +30,18 @@ pub struct Present {
     /// The room's join code, shown full size instead of the map while the presenter asks for it.
     #[serde(default)]
     pub join: Option<JoinCode>,
+    /// The room timer, shown on the wall while it runs.
+    #[serde(default)]
+    pub timer: Option<ShownTimer>,
+}
+
+/// The room timer as the projector shows it: when it runs out (the projector's window runs on the
+/// same clock), or what is left while it is paused.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ShownTimer {
+    pub ends_at: Option<journeywall_core::model::Millis>,
+    pub left: journeywall_core::model::Millis,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]

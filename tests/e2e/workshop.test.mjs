@@ -118,6 +118,8 @@ test("the presenter view steps through the phases and opens a projector window t
     await s.waitFor(".presenter .stage-head h1", { text: phases[1] });
     await s.screenshot("45-presenter");
 
+    await s.clickOn(".presenter .room-timer [data-action=timer]");
+    await s.clickOn(".presenter .timer-menu button", { text: "5 min" });
     const main = await s.cmd("GET", "/window");
     await s.clickOn(".presenter-controls button", { text: "Projector window" });
     await s.waitFor(".presenter-next");
@@ -132,12 +134,16 @@ test("the presenter view steps through the phases and opens a projector window t
     assert.equal((await s.findAll(".projector .presenter-controls")).length, 0, "the projector shows no controls");
     await s.screenshot("46-projector-window");
 
-    // Stepping on the laptop moves the projector along.
+    // Stepping on the laptop moves the projector along; the room timer started on the laptop
+    // (before the projector window covered it) shows on the wall.
     await s.cmd("POST", "/window", { handle: main });
     await s.screenshot("47-presenter-with-projector");
     await s.keys(KEY.right);
     await s.cmd("POST", "/window", { handle: handles.find((h) => h !== main) });
     await s.waitFor(".projector .stage-head h1", { text: phases[2] });
+    const wall = await (await s.waitFor(".projector .projector-clock")).text();
+    assert.match(wall, /^[45]:\d\d$/, "the timer on the wall");
+    await s.screenshot("48-projector-timer");
     await s.cmd("POST", "/window", { handle: main });
     await s.keys(KEY.escape);
     await s.waitFor(".journey-header");

@@ -18,6 +18,7 @@ export type Phase = B.Phase_Serialize;
 export type PresentState = B.PresentState;
 /** What the main window sends the projector window. */
 export type ProjectorMessage = B.Present_Serialize;
+export type ShownTimer = B.ShownTimer_Serialize;
 export type PosterFormat = B.Format;
 export type PosterInfo = B.PosterInfo;
 export type PosterPapers = B.PosterPapers;

@@ -6,6 +6,8 @@ import { api, events, listenUntil, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, useJourney } from "../state/store";
 import { RoomTimer } from "../workshop/RoomTimer";
+import { roomTimer } from "../workshop/timer";
+import { useStore } from "../state/observable";
 import { Stage } from "./Stage";
 import { Icon } from "../components/Icon";
 import { useFocusTrap } from "../components/Modal";
@@ -83,7 +85,9 @@ export function PresenterView({ editor, onExit }: { editor: Editor; onExit(): vo
   });
 
   // The projector window shows what this window sends it: on every change, and when it asks.
-  const message: ProjectorMessage = useMemo(() => ({ doc, state: shown, locale, join }), [doc, shown, locale, join]);
+  const timer = useStore(roomTimer, (s) => s.timer);
+  const shownTimer = useMemo(() => (timer ? { endsAt: timer.endsAt, left: timer.left } : null), [timer]);
+  const message: ProjectorMessage = useMemo(() => ({ doc, state: shown, locale, join, timer: shownTimer }), [doc, shown, locale, join, shownTimer]);
   const latest = useRef(message);
   useLayoutEffect(() => {
     latest.current = message;

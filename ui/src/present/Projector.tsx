@@ -3,6 +3,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { messages } from "../i18n";
 import { Stage } from "./Stage";
 import { JoinCodeView } from "../workshop/JoinCode";
+import { ProjectorClock } from "./ProjectorClock";
 import { api, events } from "../ipc";
 import type { ProjectorMessage } from "./stage";
 
@@ -42,6 +43,7 @@ export function Projector() {
       ) : (
         <Stage doc={shown.doc} state={shown.state} t={t} fit />
       )}
+      {shown?.timer ? <ProjectorClock timer={shown.timer} t={t} /> : null}
     </main>
   );
 }
