@@ -12,6 +12,10 @@ use crate::said::Field;
 
 /// The most notes one journey's inbox keeps (a room of 200 phones writing 50 notes each).
 pub const MAX_NOTES: usize = 10_000;
+/// The most notes one phone may have waiting for the facilitator: far more than a person writes
+/// before the facilitator sorts the inbox, and 200 phones' worth stays under `MAX_NOTES`, so one
+/// client cannot fill the inbox for everyone.
+pub const MAX_WAITING_PER_PHONE: usize = 40;
 
 named! {
     #[derive(Default)]

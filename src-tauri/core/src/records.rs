@@ -7,7 +7,7 @@ use rusqlite::types::ToSql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Params, Row as SqlRow};
 
 use crate::error::{Error, Result};
-use crate::inbox::Note;
+use crate::inbox::{Note, NoteState};
 use crate::model::{Card, Id, Journey, JourneySummary};
 use crate::round::Round;
 use crate::said::{Field, Record};
@@ -327,6 +327,13 @@ pub fn note(c: &Connection, journey: Id, id: Id) -> Result<Note> {
 
 pub fn count_notes(c: &Connection, journey: Id) -> Result<usize> {
     let n: i64 = c.prepare_cached("SELECT count(*) FROM inbox WHERE journey_id = ?1")?.query_row([journey], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// The notes of phone `device` still waiting in the journey's inbox (not placed, not discarded).
+pub fn count_waiting_from(c: &Connection, journey: Id, device: &str) -> Result<usize> {
+    let sql = "SELECT count(*) FROM inbox WHERE journey_id = ?1 AND device = ?2 AND state = ?3";
+    let n: i64 = c.prepare_cached(sql)?.query_row(params![journey, device, NoteState::Inbox], |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(usize::MAX))
 }
 

@@ -148,3 +148,21 @@ fn notes_received_together_are_answered_one_by_one_and_a_bad_one_spoils_none_of_
     assert!(answers[2].as_ref().is_ok_and(|r| !r.new), "the same note twice in one batch is stored once");
     assert_eq!(changes.inbox.map(|i| i.len()), Some(1));
 }
+
+/// One phone (one client with one cookie) cannot fill the inbox: 40 of its notes may wait for the
+/// facilitator; once some are placed it may send more, and other phones are not held back.
+#[test]
+fn one_phone_may_have_forty_notes_waiting_and_more_once_some_are_placed() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let aim = (Some(doc.phases[0].id), Some(doc.rows[0].id));
+    for i in 0..journeywall_core::inbox::MAX_WAITING_PER_PHONE {
+        receive(&mut store, j, note(&format!("note {i}"), aim.0, aim.1), "busy").unwrap();
+    }
+    let refused = receive(&mut store, j, note("one too many", aim.0, aim.1), "busy").unwrap_err();
+    assert!(refused.message(journeywall_core::Lang::En).contains("40 notes waiting"), "{refused}");
+    receive(&mut store, j, note("another phone", None, None), "calm").unwrap();
+    store.apply(j, Edit::PlaceAimedNotes).unwrap();
+    receive(&mut store, j, note("after some were placed", None, None), "busy").unwrap();
+}

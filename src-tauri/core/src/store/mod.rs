@@ -19,7 +19,7 @@ use crate::apply::{Applier, Changes};
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::history::{self, UndoState};
-use crate::inbox::{Incoming, Received, MAX_NOTES};
+use crate::inbox::{Incoming, Received, MAX_NOTES, MAX_WAITING_PER_PHONE};
 use crate::model::{self, check_title, Id, JourneyDoc, JourneySummary};
 use crate::records;
 use crate::round::{Round, RoundInfo};
@@ -443,6 +443,12 @@ fn receive_one(c: &Connection, journey: Id, note: Incoming, device: &str, now: m
     }
     if records::count_notes(c, journey)? >= MAX_NOTES {
         return Ok(Err(Error::invalid(Field::Inbox, said!("is full ({MAX_NOTES} notes)", "is vol ({MAX_NOTES} notities)"))));
+    }
+    if records::count_waiting_from(c, journey, device)? >= MAX_WAITING_PER_PHONE {
+        return Ok(Err(Error::NotAllowed(said!(
+            "You have {MAX_WAITING_PER_PHONE} notes waiting for the facilitator. Send more once some are on the board.",
+            "Er wachten {MAX_WAITING_PER_PHONE} notities van je op de begeleider. Stuur meer zodra er een paar op het bord staan."
+        ))));
     }
     let mut n = note.into_note(device, now);
     if !n.phase.is_some_and(|p| records::exists(c, Table::Phases, journey, p).unwrap_or(false)) {
