@@ -69,7 +69,7 @@ pub(crate) fn record(c: &Connection, journey: Id, label: &str, undo: &Edit, at: 
 /// The step undo or redo would take next, or the sequence number of one that cannot be read
 /// (written by a newer build, or damaged).
 pub(crate) enum Next {
-    Step(Step),
+    Step(Box<Step>),
     Unreadable(i64),
 }
 
@@ -94,7 +94,7 @@ fn next_row(c: &Connection, journey: Id, undo: bool) -> Result<Option<StepRow>> 
 pub(crate) fn next(c: &Connection, journey: Id, undo: bool) -> Result<Found> {
     Ok(next_row(c, journey, undo)?.map(|(_, seq, at, json)| {
         let step = match json.as_deref().map(parse) {
-            Some(Ok(edit)) => Next::Step(Step { seq, edit }),
+            Some(Ok(edit)) => Next::Step(Box::new(Step { seq, edit })),
             _ => Next::Unreadable(seq),
         };
         (mark(seq, at, json.as_deref()), step)

@@ -324,7 +324,7 @@ impl Store {
             let step = match next {
                 None => return Err(if undo { Error::NothingToUndo } else { Error::NothingToRedo }),
                 Some((_, history::Next::Unreadable(seq))) => return Ok(Err(history::drop_from(c, journey, seq, undo)?)),
-                Some((_, history::Next::Step(step))) => step,
+                Some((_, history::Next::Step(step))) => *step,
             };
             let mut applier = start(c, journey, model::now_millis())?;
             let back = applier.apply(step.edit)?;
