@@ -311,6 +311,12 @@ pub fn notes(c: &Connection, journey: Id) -> Result<Vec<Note>> {
     all(c, &format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 ORDER BY received_at, id"), [journey], note_from_row)
 }
 
+/// The notes phone `device` sent to the journey, in the order they arrived.
+pub fn notes_from(c: &Connection, journey: Id, device: &str) -> Result<Vec<Note>> {
+    let sql = format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 AND device = ?2 ORDER BY received_at, id");
+    all(c, &sql, params![journey, device], note_from_row)
+}
+
 /// A note by its id, in any journey (ids are the phones' and unique across the database).
 pub fn note_anywhere(c: &Connection, id: Id) -> Result<Option<(Id, Note)>> {
     let sql = format!("SELECT {NOTE_COLS}, journey_id FROM inbox WHERE id = ?1");

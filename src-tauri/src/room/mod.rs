@@ -275,6 +275,27 @@ mod tests {
     }
 
     #[test]
+    fn a_double_tap_on_a_first_dot_makes_one_participant_with_the_phones_name() {
+        let (_dir, state, info) = room();
+        let kim = join(&info, "Kim");
+        let journey = info.journey;
+        crate::commands::apply_edit(&state, journey, journeywall_core::Edit::StartVote { dots_per_participant: 3, stacking: true })
+            .unwrap();
+        let card = state.with(|s| s.load(journey)).unwrap().cards[0].id;
+        let body = format!("{{\"card\":\"{card}\",\"give\":true}}");
+        std::thread::scope(|s| {
+            let taps: Vec<_> = (0..2).map(|_| s.spawn(|| send(&info, "POST {base}/dots", Some(&kim), &body).0)).collect();
+            for tap in taps {
+                assert_eq!(tap.join().unwrap(), 200);
+            }
+        });
+        let vote = state.with(|s| s.load(journey)).unwrap().vote.unwrap();
+        assert_eq!(vote.participants.len(), 1, "one participant");
+        assert_eq!((vote.participants[0].name.as_str(), vote.participants[0].dots.len()), ("Kim", 2));
+        close_room(&state).unwrap();
+    }
+
+    #[test]
     fn the_room_code_is_read_aloud_easily_and_carries_over_128_bits() {
         let code = room_code();
         assert_eq!(code.len(), 26 + 6, "{code}");

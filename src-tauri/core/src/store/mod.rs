@@ -127,6 +127,26 @@ impl Store {
         Ok(doc)
     }
 
+    /// The journey as one phone of a room sees it: without its personas (their pictures are up
+    /// to a megabyte each, and a room of 200 phones asks often) and with only the notes that
+    /// phone sent, not the whole inbox.
+    pub fn load_for_phone(&self, journey: Id, device: &str) -> Result<JourneyDoc> {
+        let tx = self.conn.unchecked_transaction()?;
+        let mut doc = JourneyDoc {
+            journey: records::journey(&tx, journey)?,
+            phases: records::ordered(&tx, journey)?,
+            rows: records::ordered(&tx, journey)?,
+            cards: records::cards(&tx, journey)?,
+            personas: vec![],
+            vote: records::vote(&tx, journey)?,
+            rounds: vec![],
+            inbox: records::notes_from(&tx, journey, device)?,
+        };
+        tx.finish()?;
+        doc.sort();
+        Ok(doc)
+    }
+
     /// The journey and what undo and redo offer, read at one moment: with a second writer on the
     /// file, a board must never be given a step mark newer than the journey it shows.
     pub fn load_for_board(&self, journey: Id) -> Result<(JourneyDoc, UndoState)> {
