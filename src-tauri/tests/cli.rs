@@ -399,7 +399,7 @@ fn export_writes_a_workbook_or_a_csv_by_the_extension_and_both_import_again() {
     db.ok(&["export", &id, "--out", csv.to_str().unwrap(), "--delimiter", ";"]);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        text.starts_with("\u{feff}\"Fase\";\"Rij\";\"Titel\";\"Notities\";\"Kanaal\";\"Emotie\";\"Labels\";\"Kleur\";\"Stemmen\"\r\n"),
+        text.starts_with("\u{feff}\"Fase\";\"Rij\";\"Titel\";\"Notities\";\"Kanaal\";\"Emotie\";\"Labels\";\"Kleur\";\"Stemmen\";"),
         "{text}"
     );
     for file in [&xlsx, &csv] {

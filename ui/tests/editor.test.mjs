@@ -236,6 +236,23 @@ test("the inspector changes notes, emotion, votes, colour and tags, one edit eac
   assert.deepEqual(updates, [{ notes: "Mentioned by 4 of 6 participants" }, { emotion: 2 }, { votes: 1 }, { colour: "#faeac7" }, { tags: ["quick win", "web"] }]);
 });
 
+test("the card panel shows where a card came from, and changes it like any other field", async () => {
+  const journey = template("online-en");
+  journey.cards.find((c) => c.title === "Comparison site").source = "Ayşe";
+  const { page } = await openEditor({ journeys: [journey] });
+  await card(page, "Comparison site").click();
+  const inspector = page.getByRole("complementary", { name: "Card details" });
+  assert.equal(await inspector.getByLabel("Source").inputValue(), "Ayşe");
+  await inspector.getByLabel("Source").fill("Breakout group 2");
+  await inspector.getByLabel("Source").press("Enter");
+  await card(page, "Google search result").click();
+  await card(page, "Comparison site").click();
+  // The panel of the card chosen again shows what is stored.
+  await page.waitForFunction(() => [...document.querySelectorAll(".inspector input")].some((i) => i.value === "Breakout group 2"));
+  const updates = (await edits(page, "updateCard")).map(({ type, card, ...rest }) => rest);
+  assert.deepEqual(updates, [{ source: "Breakout group 2" }]);
+});
+
 test("a phase is renamed inline, added, and deleted only after asking", async () => {
   const { page } = await openEditor();
   await page.getByRole("group", { name: /^Phase \d+ of \d+: Delivery$/ }).locator(".phase-title").dblclick();

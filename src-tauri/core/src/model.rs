@@ -124,6 +124,9 @@ record! {
             colour: Option<String> => Colour[Named("card colour", "kleur van de kaart")] in table 10.0: "colour", "kleur", "color",
             #[serde(default)]
             votes: u32 => Votes[Named("card votes", "stemmen van de kaart")] in table 10.0: "votes", "stemmen",
+            /// Where the card came from: the participant who sent it from a phone, a breakout group.
+            #[serde(default)]
+            source: String => Line[Named("card source", "bron van de kaart")] in table 20.0: "source", "bron",
         }
         stamps {
             #[serde(default)]

@@ -72,6 +72,24 @@ fn placing_makes_a_card_and_undo_puts_the_note_back_in_the_inbox() {
     assert_eq!((back.phase, back.row, back.position), (card.phase, card.row, card.position));
 }
 
+/// A card made of a phone's note says where it came from: the name its participant gave, and
+/// nothing for a note sent without one.
+#[test]
+fn a_placed_notes_card_names_the_participant_who_wrote_it() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let aim = (Some(doc.phases[1].id), Some(doc.rows[0].id));
+    receive(&mut store, j, note("Delivery took a week", aim.0, aim.1), "p").unwrap();
+    receive(&mut store, j, Incoming { author: None, ..note("No parking nearby", aim.0, aim.1) }, "q").unwrap();
+
+    store.apply(j, Edit::PlaceAimedNotes).unwrap();
+    let cards = store.load(j).unwrap().cards;
+    let source = |title: &str| cards.iter().find(|k| k.title == title).map(|k| k.source.clone());
+    assert_eq!(source("Delivery took a week").as_deref(), Some("Ayşe"));
+    assert_eq!(source("No parking nearby").as_deref(), Some(""));
+}
+
 #[test]
 fn place_all_places_the_aimed_notes_in_one_step_and_leaves_the_others() {
     let mut store = Store::in_memory().unwrap();

@@ -4,12 +4,13 @@
 //! `=`, `-`, `@`, Excel's `_x0041_` escapes). What is promised is what docs/FILE-FORMAT.md says
 //! ("Excel and CSV export"): each value without its leading and trailing white space, colours in
 //! lower case, an empty channel as none, and phases in their order; not ids, rows' order or kind,
-//! phases without cards, questions or personas.
+//! phases without cards, questions or personas. Through the Journeywall file (JSON) every card
+//! comes back as it was, every field included.
 
 use std::collections::{BTreeMap, HashMap};
 
 use journeywall_core::interchange::{self, Delimiter, Ids};
-use journeywall_core::model::{new_id, Card, Id, JourneyDoc, Persona, Phase, Row, RowKind};
+use journeywall_core::model::{new_id, Card, CardContent, Id, JourneyDoc, Persona, Phase, Row, RowKind};
 use journeywall_core::templates;
 use proptest::prelude::*;
 
@@ -72,6 +73,7 @@ struct CardSpec {
     colour: Option<&'static str>,
     votes: u32,
     tags: Vec<String>,
+    source: String,
 }
 
 fn card() -> impl Strategy<Value = CardSpec> {
@@ -84,9 +86,10 @@ fn card() -> impl Strategy<Value = CardSpec> {
             prop_oneof![0u32..5, Just(u32::MAX)],
             // A tag has no comma: the cell lists tags separated by commas.
             proptest::collection::vec(title().prop_map(|t| t.replace(',', " ")).prop_filter("not blank", |t| !t.trim().is_empty()), 0..3),
+            text(2),
         ),
     )
-        .prop_map(|((phase, row, title, notes), (channel, emotion, colour, votes, tags))| CardSpec {
+        .prop_map(|((phase, row, title, notes), (channel, emotion, colour, votes, tags, source))| CardSpec {
             phase,
             row,
             title,
@@ -96,6 +99,7 @@ fn card() -> impl Strategy<Value = CardSpec> {
             colour,
             votes,
             tags,
+            source,
         })
 }
 
@@ -130,11 +134,7 @@ fn journey() -> impl Strategy<Value = JourneyDoc> {
             for c in cards {
                 let (phase, row) = (doc.phases[c.phase % doc.phases.len()].id, doc.rows[c.row % doc.rows.len()].id);
                 let position = doc.cards.iter().filter(|d| d.phase == phase && d.row == row).count() as u32;
-                doc.cards.push(Card {
-                    id: new_id(),
-                    phase,
-                    row,
-                    position,
+                let content = CardContent {
                     title: c.title,
                     notes: c.notes,
                     colour: c.colour.map(str::to_owned),
@@ -142,9 +142,9 @@ fn journey() -> impl Strategy<Value = JourneyDoc> {
                     emotion: c.emotion,
                     votes: c.votes,
                     tags: c.tags,
-                    created_at: 1,
-                    updated_at: 1,
-                });
+                    source: c.source,
+                };
+                doc.cards.push(Card::from_content(new_id(), phase, row, position, content, 1, 1));
             }
             doc.personas = personas
                 .into_iter()
@@ -176,6 +176,7 @@ struct Carried {
     colour: Option<String>,
     votes: u32,
     tags: Vec<String>,
+    source: String,
 }
 
 /// What a spreadsheet carries of a journey.
@@ -202,6 +203,7 @@ fn cells(doc: &JourneyDoc) -> Cells {
             colour: c.colour.as_deref().map(str::to_lowercase),
             votes: c.votes,
             tags: c.tags.iter().map(|t| t.trim().to_owned()).collect(),
+            source: c.source.trim().into(),
         });
     }
     let phases = doc.phases.iter().filter(|p| doc.cards.iter().any(|c| c.phase == p.id)).map(|p| p.title.trim().to_owned()).collect();
@@ -228,6 +230,13 @@ proptest! {
     #[test]
     fn cards_come_back_in_the_same_cells_with_the_same_fields_through_csv_with_semicolons(doc in journey()) {
         round_trip(&doc, &interchange::to_csv(&doc, Delimiter::Semicolon), "export.csv")?;
+    }
+
+    #[test]
+    fn cards_come_back_with_every_field_through_the_journeywall_file(doc in journey()) {
+        let back = interchange::from_json(&interchange::to_json(&doc), "export.json", Ids::Keep)
+            .map_err(|e| TestCaseError::fail(format!("export.json does not import: {e}")))?;
+        prop_assert_eq!(back.cards, doc.cards);
     }
 
     #[test]

@@ -67,6 +67,10 @@ function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: 
     enterCommits: true,
     max: LIMITS.titleChars,
   });
+  const source = useDraft(card.source, (v) => (v.trim() === card.source ? undefined : update({ source: v.trim() })), {
+    enterCommits: true,
+    max: LIMITS.titleChars,
+  });
   const tags = useDraft(
     card.tags.join(", "),
     (v) => {
@@ -140,6 +144,10 @@ function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: 
       <label className="field">
         <span>{t.tags}</span>
         <input placeholder={t.tagsPlaceholder} {...tags} />
+      </label>
+      <label className="field">
+        <span>{t.source}</span>
+        <input placeholder={t.sourcePlaceholder} {...source} />
       </label>
       <SelectionActions editor={editor} />
     </aside>

@@ -155,6 +155,8 @@ export const words = {
   moreVotes: { en: "One vote more", nl: "Eén stem meer" },
   tags: { en: "Tags", nl: "Labels" },
   tagsPlaceholder: { en: "comma, separated", nl: "gescheiden door komma's" },
+  source: { en: "Source", nl: "Bron" },
+  sourcePlaceholder: { en: "a participant, a group", nl: "een deelnemer, een groep" },
   undo: { en: "Undo", nl: "Ongedaan maken" },
   redo: { en: "Redo", nl: "Opnieuw" },
   undoLabel: (what: string) => ({ en: `Undo ${what}`, nl: `${what} ongedaan maken` }),

@@ -150,6 +150,8 @@ export type CardContent_Deserialize = {
 	/**  None: the card takes its phase's colour. */
 	colour?: string | null,
 	votes?: number,
+	/**  Where the card came from: the participant who sent it from a phone, a breakout group. */
+	source?: string,
 };
 
 export type CardContent_Serialize = {
@@ -162,6 +164,8 @@ export type CardContent_Serialize = {
 	/**  None: the card takes its phase's colour. */
 	colour: string | null,
 	votes: number,
+	/**  Where the card came from: the participant who sent it from a phone, a breakout group. */
+	source: string,
 };
 
 export type CardPatch = CardPatch_Serialize | CardPatch_Deserialize;
@@ -174,6 +178,7 @@ export type CardPatch_Deserialize = {
 	tags?: string[] | null,
 	colour?: string | null,
 	votes?: number | null,
+	source?: string | null,
 };
 
 export type CardPatch_Serialize = {
@@ -184,6 +189,7 @@ export type CardPatch_Serialize = {
 	tags?: string[],
 	colour?: string | null,
 	votes?: number,
+	source?: string,
 };
 
 /**
@@ -204,6 +210,8 @@ export type Card_Deserialize = {
 	/**  None: the card takes its phase's colour. */
 	colour?: string | null,
 	votes?: number,
+	/**  Where the card came from: the participant who sent it from a phone, a breakout group. */
+	source?: string,
 	createdAt?: number,
 	updatedAt?: number,
 };
@@ -226,6 +234,8 @@ export type Card_Serialize = {
 	/**  None: the card takes its phase's colour. */
 	colour: string | null,
 	votes: number,
+	/**  Where the card came from: the participant who sent it from a phone, a breakout group. */
+	source: string,
 	createdAt: number,
 	updatedAt: number,
 };

@@ -25,7 +25,8 @@ impl Applier<'_> {
             ));
         };
         let card = card.unwrap_or_else(model::new_id);
-        let content = CardContent { title: note.text.clone(), ..CardContent::default() };
+        let source = note.author.clone().unwrap_or_default();
+        let content = CardContent { title: note.text.clone(), source, ..CardContent::default() };
         self.apply(Edit::AddCard { id: Some(card), phase, row, index, card: content })?;
         note.state = NoteState::Placed;
         note.card = Some(card);

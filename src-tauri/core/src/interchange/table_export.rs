@@ -108,6 +108,7 @@ mod tests {
             tags: vec!["prijs".into(), "winkel".into()],
             colour: Some("#aabbcc".into()),
             channel: Some("Winkel".into()),
+            source: "Ayşe".into(),
             ..card(1, "Verzendkosten € 6,95; schrikt")
         });
         doc.cards.push(card(0, "=HYPERLINK(\"http://x\")"));
@@ -122,15 +123,15 @@ mod tests {
         assert_eq!(
             csv,
             format!(
-                "\u{feff}\"Fase\";\"Rij\";\"Titel\";\"Notities\";\"Kanaal\";\"Emotie\";\"Labels\";\"Kleur\";\"Stemmen\"\r\n\
-                 \"{phase}\";\"{row}\";\"'=HYPERLINK(\"\"http://x\"\")\";\"\";\"\";\"\";\"\";\"\";0\r\n\
+                "\u{feff}\"Fase\";\"Rij\";\"Titel\";\"Notities\";\"Kanaal\";\"Emotie\";\"Labels\";\"Kleur\";\"Stemmen\";\"Bron\"\r\n\
+                 \"{phase}\";\"{row}\";\"'=HYPERLINK(\"\"http://x\"\")\";\"\";\"\";\"\";\"\";\"\";0;\"\"\r\n\
                  \"{phase}\";\"{row}\";\"Verzendkosten € 6,95; schrikt\";\"Zei: \"\"te duur\"\"\nen liep weg\";\"Winkel\";-2;\
-                 \"prijs, winkel\";\"#aabbcc\";3\r\n"
+                 \"prijs, winkel\";\"#aabbcc\";3;\"Ayşe\"\r\n"
             )
         );
         let english = String::from_utf8(to_csv(&crate::templates::instantiate("online-en", None).unwrap(), Delimiter::Comma)).unwrap();
-        assert!(
-            english.starts_with("\u{feff}\"Phase\",\"Row\",\"Title\",\"Notes\",\"Channel\",\"Emotion\",\"Tags\",\"Colour\",\"Votes\"\r\n")
-        );
+        assert!(english.starts_with(
+            "\u{feff}\"Phase\",\"Row\",\"Title\",\"Notes\",\"Channel\",\"Emotion\",\"Tags\",\"Colour\",\"Votes\",\"Source\"\r\n"
+        ));
     }
 }

@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(names, ["Kaarten", "Fasen", "Persona's"]);
 
         let cards = sheet(&book, "Kaarten");
-        assert_eq!(cards[0], ["Fase", "Rij", "Titel", "Notities", "Kanaal", "Emotie", "Labels", "Kleur", "Stemmen"]);
+        assert_eq!(cards[0], ["Fase", "Rij", "Titel", "Notities", "Kanaal", "Emotie", "Labels", "Kleur", "Stemmen", "Bron"]);
         assert_eq!(cards.len(), doc.cards.len() + 1);
         assert!(cards.iter().any(|r| r[2] == "=1+1"), "a title that looks like a formula stays text");
         let phases = sheet(&book, "Fasen");
@@ -133,9 +133,12 @@ mod tests {
 
         let first = xml(&book, "xl/worksheets/sheet1.xml");
         assert!(first.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#), "{first}");
-        assert!(first.contains(&format!(r#"<autoFilter ref="A1:I{}"/>"#, doc.cards.len() + 1)), "{first}");
+        assert!(first.contains(&format!(r#"<autoFilter ref="A1:J{}"/>"#, doc.cards.len() + 1)), "{first}");
         assert!(first.contains("<cols>") && !first.contains("<f>"), "widths set, no formula: {first}");
         let english = to_xlsx(&crate::templates::instantiate("online-en", None).unwrap()).unwrap();
-        assert_eq!(sheet(&english, "Cards")[0], ["Phase", "Row", "Title", "Notes", "Channel", "Emotion", "Tags", "Colour", "Votes"]);
+        assert_eq!(
+            sheet(&english, "Cards")[0],
+            ["Phase", "Row", "Title", "Notes", "Channel", "Emotion", "Tags", "Colour", "Votes", "Source"]
+        );
     }
 }
