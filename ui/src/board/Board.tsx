@@ -7,6 +7,7 @@ import { addCard, addPhase, cellOf, moveCards, renameCard } from "../journey/act
 import { CardTitleEditor, CardView } from "./CardView";
 import { activeVoter, dotColours, useActiveVoter } from "../journey/vote";
 import { EmotionLane } from "./EmotionLane";
+import { assertNever } from "../journey/rowKinds";
 import { PhaseHeader } from "./PhaseHeader";
 import { RowLabel } from "./RowLabel";
 import { followPointer } from "./drag";
@@ -268,11 +269,24 @@ interface RowCellsProps {
 }
 
 function RowCells(props: RowCellsProps) {
-  const { editor, row, doc, cells } = props;
+  const { editor, row, doc } = props;
   return (
     <>
       <RowLabel editor={editor} row={row} index={props.rowIndex} count={doc.rows.length} />
-      {row.kind === "emotion" ? (
+      <RowLane {...props} />
+      <div className="add-column-cell" />
+    </>
+  );
+}
+
+/** A row's cells: a cell of cards per phase, or the emotion curve across the phases. */
+function RowLane(props: RowCellsProps) {
+  const { editor, row, doc, cells } = props;
+  switch (row.kind) {
+    case "cards":
+      return doc.phases.map((p) => <CellView key={p.id} {...props} phase={p} cards={cells.get(cellKey(p.id, row.id)) ?? []} />);
+    case "emotion":
+      return (
         <EmotionLane
           editor={editor}
           row={row}
@@ -282,12 +296,10 @@ function RowCells(props: RowCellsProps) {
           editing={props.editing}
           dropTarget={props.drag?.target ?? null}
         />
-      ) : (
-        doc.phases.map((p) => <CellView key={p.id} {...props} phase={p} cards={cells.get(cellKey(p.id, row.id)) ?? []} />)
-      )}
-      <div className="add-column-cell" />
-    </>
-  );
+      );
+    default:
+      return assertNever(row.kind);
+  }
 }
 
 function CellView(props: RowCellsProps & { phase: Phase; cards: Card[] }) {

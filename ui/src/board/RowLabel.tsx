@@ -7,6 +7,19 @@ import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { reorderByDrag } from "./reorder";
 import { focusBack, useRenameAsked } from "./rename";
+import { assertNever, type RowKind } from "../journey/rowKinds";
+
+/** What the row menu offers to turn a row of this kind into. */
+function turnedInto(kind: RowKind): { kind: RowKind; label: "makeCardsRow" | "makeEmotionRow" } {
+  switch (kind) {
+    case "cards":
+      return { kind: "emotion", label: "makeEmotionRow" };
+    case "emotion":
+      return { kind: "cards", label: "makeCardsRow" };
+    default:
+      return assertNever(kind);
+  }
+}
 
 /** A row's label on the left (sticky while scrolling); `collapsed` draws a hidden row as a thin strip. */
 export function RowLabel({ editor, row, index, count, collapsed = false }: { editor: Editor; row: Row; index: number; count: number; collapsed?: boolean }) {
@@ -14,7 +27,8 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
   const [renaming, setRenaming] = useState(false);
   const self = useRef<HTMLDivElement>(null);
   useRenameAsked(editor, row.id, () => setRenaming(true));
-  const update = (patch: { title?: string; kind?: "cards" | "emotion"; hidden?: boolean }) => editor.send({ type: "updateRow", row: row.id, ...patch });
+  const update = (patch: { title?: string; kind?: RowKind; hidden?: boolean }) => editor.send({ type: "updateRow", row: row.id, ...patch });
+  const turnInto = turnedInto(row.kind);
   const addRow = (at: number) => editor.send({ type: "addRow", index: at, title: t.newRowTitle, kind: "cards", hidden: false });
 
   const remove = () => deleteBand(editor, "row", row.id, (n) => askConfirm({ title: t.deleteRowTitle(row.title), body: t.deleteRowBody(n), confirm: t.delete }));
@@ -36,7 +50,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
   return (
     <div
       ref={self}
-      className={`row-label${row.kind === "emotion" ? " emotion" : ""}`}
+      className={`row-label ${row.kind}`}
       style={{ background: row.colour }}
       // Reached by the arrow keys from the cards beside it (the board is one Tab stop, walk.ts);
       // Alt+↑ and Alt+↓ move it, Shift+F10 opens its menu (registry.ts).
@@ -83,7 +97,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
           { label: t.board.moveDown, disabled: index === count - 1, run: () => moveRowBy(editor, row.id, 1) },
           { label: t.addRowAbove, run: () => addRow(index) },
           { label: t.addRowBelow, run: () => addRow(index + 1) },
-          { label: row.kind === "emotion" ? t.makeCardsRow : t.makeEmotionRow, run: () => update({ kind: row.kind === "emotion" ? "cards" : "emotion" }) },
+          { label: t[turnInto.label], run: () => update({ kind: turnInto.kind }) },
           { label: t.hideRow, run: () => update({ hidden: true }) },
           { label: t.deleteRow, danger: true, run: remove },
         ]}

@@ -3,6 +3,7 @@
 import type { Card, Edit } from "../ipc";
 import { asOneStep, cellOrder, type Cell } from "./cells";
 import { PALETTE } from "./palette";
+import { assertNever, type RowKind } from "./rowKinds";
 import { clip, LIMITS } from "./limits";
 import type { Editor } from "../state/store";
 
@@ -21,11 +22,22 @@ export function cellOf(card: Card): Cell {
   return { phase: card.phase, row: card.row };
 }
 
-/** Adds a card; in an emotion row it starts neutral so it shows on the curve. */
+/** What a new card starts with in a row of this kind: in an emotion row a neutral score, so it shows on the curve. */
+function startOf(kind: RowKind): Partial<AddCard> {
+  switch (kind) {
+    case "cards":
+      return {};
+    case "emotion":
+      return { emotion: 0 };
+    default:
+      return assertNever(kind);
+  }
+}
+
+/** Adds a card, as a card of its row's kind starts. */
 export async function addCard(editor: Editor, cell: Cell, title: string, index?: number): Promise<string | null> {
   const row = editor.journey.get().doc.rows.find((r) => r.id === cell.row);
-  const edit = newCard(cell, title, index);
-  if (row?.kind === "emotion") edit.emotion = 0;
+  const edit: AddCard = { ...newCard(cell, title, index), ...(row ? startOf(row.kind) : {}) };
   const applied = await editor.send(edit);
   return applied?.changes.cards[0]?.id ?? null;
 }

@@ -65,7 +65,7 @@ export function Stage({ doc, state, t, compact = false, fit = false }: { doc: Jo
         {rows.map((r) => {
           const cards = cellCards(doc, { phase: phase.id, row: r.id });
           return (
-            <section key={r.id} className={`stage-row${r.kind === "emotion" ? " emotion" : ""}`} aria-label={r.title}>
+            <section key={r.id} className={`stage-row ${r.kind}`} aria-label={r.title}>
               <h2>{r.title}</h2>
               <div className="stage-cards">
                 {cards.length === 0 ? <span className="stage-none">{t.present.empty}</span> : null}
