@@ -28,6 +28,7 @@ fn main() {
         ("XLSX (cards, phases, personas)", Format::Xlsx, Delimiter::Comma),
         ("CSV (cards)", Format::Csv, Delimiter::Comma),
         ("CSV with `;`", Format::Csv, Delimiter::Semicolon),
+        ("HTML (the map as one page, fonts embedded)", Format::Html, Delimiter::Comma),
     ] {
         let mut times = Vec::with_capacity(RUNS);
         let mut size = 0;

@@ -1,6 +1,6 @@
 //! Which file a journey is exported to, told by the name's extension: our JSON file, a workbook
-//! or a CSV of its cards. The CLI and the app write exports through here, as every file is
-//! written (`files::write_atomically`).
+//! or a CSV of its cards, or the map as one HTML page. The CLI and the app write exports through
+//! here, as every file is written (`files::write_atomically`).
 
 use std::path::Path;
 
@@ -20,16 +20,19 @@ pub enum Format {
     Xlsx,
     /// The cards, for any spreadsheet.
     Csv,
+    /// The map as one page to open in a browser (`poster::html_page`).
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Json, Format::Xlsx, Format::Csv];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Xlsx, Format::Csv, Format::Html];
 
     pub fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -53,6 +56,7 @@ pub fn export(doc: &JourneyDoc, format: Format, delimiter: Delimiter) -> Result<
         Format::Json => super::to_json(doc).into_bytes(),
         Format::Xlsx => to_xlsx(doc)?,
         Format::Csv => to_csv(doc, delimiter),
+        Format::Html => crate::poster::html_page(doc, crate::model::now_millis()).into_bytes(),
     })
 }
 
@@ -72,8 +76,8 @@ mod tests {
         assert_eq!(Format::of(Path::new("a.b/reis.csv")).unwrap(), Format::Csv);
         assert_eq!(Format::of(Path::new("reis.json")).unwrap(), Format::Json);
         let e = Format::of(Path::new("reis.txt")).unwrap_err();
-        assert_eq!(e.to_string(), "out: reis.txt must end in one of .json, .xlsx, .csv");
-        assert_eq!(e.message(crate::Lang::Nl), "bestand: reis.txt moet eindigen op een van .json, .xlsx, .csv");
+        assert_eq!(e.to_string(), "out: reis.txt must end in one of .json, .xlsx, .csv, .html");
+        assert_eq!(e.message(crate::Lang::Nl), "bestand: reis.txt moet eindigen op een van .json, .xlsx, .csv, .html");
         assert!(Format::of(Path::new("reis")).is_err());
     }
 }

@@ -66,6 +66,11 @@ pub fn pdf_face(id: FaceId) -> &'static ParsedFont {
     PARSED[id as usize].get_or_init(|| ParsedFont::from_bytes(FILES[id as usize].bytes, 0, &mut Vec::new()).expect("a bundled font parses"))
 }
 
+/// The font file itself, for a page that embeds a subset of it (`webfont`).
+pub fn file(id: FaceId) -> &'static [u8] {
+    FILES[id as usize].bytes
+}
+
 pub fn units_per_em(id: FaceId) -> f32 {
     face(id).units_per_em() as f32
 }

@@ -33,6 +33,9 @@ pub struct ShapedLine {
     pub glyphs: Vec<Glyph>,
     /// The pen's travel, in em.
     pub width: f32,
+    /// The base direction the line was laid out in (its paragraph's): right to left. A page
+    /// that sets the line as text gives it the same.
+    pub rtl: bool,
 }
 
 /// Shapes `text` as one line; `rtl` is the base direction of the paragraph it comes from (None:
@@ -44,6 +47,7 @@ pub fn shape_line(text: &str, weight: Weight, rtl: Option<bool>) -> ShapedLine {
     }
     // No face has a tab: it is a space (same length in bytes, so every offset stays right).
     let text: &str = &text.replace('\t', " ");
+    line.rtl = rtl.unwrap_or_else(|| is_rtl(text));
     let base = rtl.map(|r| if r { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() });
     let bidi = BidiInfo::new(text, base);
     let mut pen = 0.0;

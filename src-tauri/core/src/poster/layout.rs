@@ -67,8 +67,11 @@ pub struct Layout {
     pub width: f32,
     pub height: f32,
     pub shapes: Vec<Shape>,
-    /// Where the cards are, so that sheet seams can go between them.
-    pub cards: Vec<Rect>,
+    /// Where the cards are, so that sheet seams can go between them (and a page can tell which
+    /// card was clicked): each visible card once, an emotion point as its face and caption.
+    pub cards: Vec<Placed>,
+    /// Each phase's column, from the top of the phase band to the bottom of the last row.
+    pub columns: Vec<Rect>,
     /// The journey's language: of the poster's own words.
     pub lang: Lang,
     pub name: String,
@@ -76,6 +79,13 @@ pub struct Layout {
     /// Which of `shapes` are the footer's texts (what made it, and the counts), so that a tiled
     /// poster can move them whole onto one sheet (`keep_footer_whole`).
     pub footer: Vec<usize>,
+}
+
+/// A card and where the poster shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    pub card: Id,
+    pub at: Rect,
 }
 
 /// The title block has room for this many personas.
@@ -142,6 +152,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     let mut y = MARGIN;
     y = l.title_block(doc, &today, MARGIN, y, width - 2.0 * MARGIN) + 8.0;
     let board_x = MARGIN + LABEL_WIDTH;
+    let board_top = y;
     y = l.phase_band(&doc.phases, &columns, board_x, y);
     for row in rows {
         let cell_cards = |p: &Phase| cells.get(&(p.id, row.id)).map(Vec::as_slice).unwrap_or(&[]);
@@ -150,6 +161,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
             RowKind::Emotion => l.emotion_row(row, &doc.phases, &columns, cell_cards, board_x, y),
         };
     }
+    let column_boxes = columns.iter().map(|c| Rect::new(board_x + c.x, board_top, c.w, y - board_top)).collect();
     y += 6.0;
     let counts = format!("{} {} · {} {}", doc.phases.len(), w.phases, doc.cards.len(), w.cards);
     let cw = l.m.width(&counts, Weight::Regular, META_SIZE);
@@ -173,6 +185,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
         height,
         shapes,
         cards: l.cards,
+        columns: column_boxes,
         lang: doc.journey.locale,
         name: doc.journey.name.clone(),
         pictures: l.pictures,
@@ -200,7 +213,7 @@ fn phase_columns(phases: &[Phase]) -> Vec<Column> {
 
 struct Builder {
     shapes: Vec<Shape>,
-    cards: Vec<Rect>,
+    cards: Vec<Placed>,
     pictures: Vec<Picture>,
     m: Measure,
     options: LayoutOptions,
@@ -419,7 +432,7 @@ impl Builder {
         let mut cy = top;
         for card in cards {
             let h = self.card(card, phase, x, cy, w);
-            self.cards.push(Rect::new(x, cy, w, h));
+            self.cards.push(Placed { card: card.id, at: Rect::new(x, cy, w, h) });
             cy += h + CARD_GAP;
         }
         cy - CARD_GAP + CELL_PAD
@@ -608,7 +621,7 @@ impl Builder {
             let f = face(*x, c, *slot);
             let (top, bottom) = (f.y.min(caption.at.y), f.bottom().max(caption.at.bottom()));
             let (left, right) = (f.x.min(caption.at.x), f.right().max(caption.at.right()));
-            self.cards.push(Rect::new(left, top, right - left, bottom - top));
+            self.cards.push(Placed { card: c.id, at: Rect::new(left, top, right - left, bottom - top) });
         }
         if let Some(curve) = curve {
             self.path(scored[0], curve, Stroke::solid(Colour::rgb(0x3d, 0x4b, 0x63), 0.6));
@@ -800,7 +813,7 @@ mod tests {
                 let Shape::Text { x, y, size, line, text, .. } = s else { continue };
                 let width = &(line.width * size);
                 assert!(*x >= 0.0 && x + width <= l.width + 0.01 && *y <= l.height, "'{text}' leaves the poster");
-                if let Some(card) = l.cards.iter().find(|c| *x >= c.x && *x < c.right() && *y > c.y && *y < c.bottom()) {
+                if let Some(card) = l.cards.iter().map(|c| c.at).find(|c| *x >= c.x && *x < c.right() && *y > c.y && *y < c.bottom()) {
                     assert!(x + width <= card.right() + 0.01, "'{text}' runs out of its card (square {square_cards})");
                 }
             }

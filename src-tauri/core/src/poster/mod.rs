@@ -1,10 +1,12 @@
 //! Wall posters: the journey laid out once in millimetres, planned onto one sheet or many, and
-//! drawn as PDF (to print) or SVG (to preview, or to take into other tools).
+//! drawn as PDF (to print) or SVG (to preview, or to take into other tools); and the same map as
+//! one HTML page to explore in a browser (`html`).
 
 mod captions;
 mod curve;
 mod font;
 mod glyphs;
+mod html;
 mod layout;
 mod measure;
 mod options;
@@ -16,12 +18,14 @@ mod sheets;
 mod subset;
 mod svg;
 mod tiling;
+mod webfont;
 mod words;
 
 use std::path::Path;
 
 use serde::Serialize;
 
+pub use html::page as html_page;
 pub use options::{Orientation, PosterMode, PosterOptions, PosterSize};
 pub use paper::{office_paper, paper_names, parse_length, parse_percent};
 

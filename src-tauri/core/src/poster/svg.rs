@@ -1,7 +1,8 @@
-//! The layout as SVG, in design millimetres: the preview in the print dialog and an export of its
-//! own. Text is drawn as the outlines of the same glyphs the PDF prints (each glyph defined once,
-//! then placed), so the preview is the print whatever fonts the viewer has; an invisible copy of
-//! each line keeps the text searchable.
+//! The layout as SVG, in design millimetres: the preview in the print dialog, an export of its
+//! own, and the map in the HTML page. In the SVG file, text is drawn as the outlines of the same
+//! glyphs the PDF prints (each glyph defined once, then placed), so the preview is the print
+//! whatever fonts the viewer has; an invisible copy of each line keeps the text searchable. The
+//! HTML page embeds subsets of the same faces instead, and sets each line as text in them.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -27,11 +28,7 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
         n(plan.poster_h / plan.scale)
     );
     let _ = write!(s, "<title>{}</title>", escape(&layout.name));
-    let mut glyphs = BTreeSet::new();
-    for shape in &layout.shapes {
-        shape_svg(&mut s, shape, &layout.pictures, &mut glyphs);
-    }
-    glyph_defs(&mut s, &glyphs);
+    shapes(&mut s, layout, Letters::Outlines);
     if let (true, Some(t)) = (grid, &plan.tiles) {
         let k = 1.0 / plan.scale;
         let line = (layout.width.max(layout.height) / 600.0).max(0.4);
@@ -55,10 +52,29 @@ pub fn render(layout: &Layout, plan: &Plan, grid: bool) -> String {
     s
 }
 
+/// How a line of text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Letters {
+    /// As the outlines of its glyphs, with an invisible copy of the line to search.
+    Outlines,
+    /// As text in the fonts the page embeds, given by its style: it shows as it is selected and
+    /// found. Each line keeps the layout's width (`textLength`) and base direction.
+    Fonts,
+}
+
+/// Every shape of the layout, in order; with outlines, the glyphs' definitions after them.
+pub fn shapes(s: &mut String, layout: &Layout, letters: Letters) {
+    let mut glyphs = BTreeSet::new();
+    for shape in &layout.shapes {
+        shape_svg(s, shape, &layout.pictures, letters, &mut glyphs);
+    }
+    glyph_defs(s, &glyphs);
+}
+
 /// Glyphs are placed in units of a thousandth of an em.
 const EM: f32 = 1000.0;
 
-fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture], glyphs: &mut BTreeSet<(FaceId, u16)>) {
+fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture], letters: Letters, glyphs: &mut BTreeSet<(FaceId, u16)>) {
     match shape {
         Shape::Rect { at, radius, fill, stroke } => {
             let _ = write!(s, r#"<rect x="{}" y="{}" width="{}" height="{}""#, n(at.x), n(at.y), n(at.w), n(at.h));
@@ -103,6 +119,22 @@ fn shape_svg(s: &mut String, shape: &Shape, pictures: &[Picture], glyphs: &mut B
         }
         Shape::Text { x, y, size, weight, colour, text, line } => {
             if line.glyphs.is_empty() {
+                return;
+            }
+            if letters == Letters::Fonts {
+                // A right-to-left line starts at its right end.
+                let (start, direction) = if line.rtl { (x + line.width * size, r#" direction="rtl""#) } else { (*x, "") };
+                let bold = if *weight == Weight::Bold { r#" font-weight="700""# } else { "" };
+                let _ = write!(
+                    s,
+                    r#"<text x="{}" y="{}" font-size="{}"{bold} fill="{}" textLength="{}" lengthAdjust="spacingAndGlyphs"{direction}>{}</text>"#,
+                    n(start),
+                    n(*y),
+                    n(*size),
+                    colour.css(),
+                    n(line.width * size),
+                    escape(text)
+                );
                 return;
             }
             let _ = write!(s, r#"<g transform="translate({} {}) scale({})" fill="{}">"#, n(*x), n(*y), size / EM, colour.css());
@@ -195,7 +227,7 @@ fn paint(s: &mut String, fill: Option<Colour>, stroke: &Option<Stroke>) {
 }
 
 /// A number with at most two decimals and no trailing zeros.
-fn n(v: f32) -> String {
+pub(super) fn n(v: f32) -> String {
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -205,8 +237,9 @@ fn n(v: f32) -> String {
     }
 }
 
-/// Text as XML character data: markup in a card title stays text.
-fn escape(text: &str) -> String {
+/// Text as XML character data (and HTML text or attribute value): markup in a card title stays
+/// text.
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

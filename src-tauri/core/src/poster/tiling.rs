@@ -121,9 +121,9 @@ pub fn seams(length: f32, ink: f32, printable: f32, overlap: f32, obstacles: &[(
 }
 
 /// Sorted, merged intervals of the cards along one axis.
-fn intervals(cards: &[Rect], scale: f32, along_x: bool) -> Vec<(f32, f32)> {
+fn intervals(cards: impl Iterator<Item = Rect>, scale: f32, along_x: bool) -> Vec<(f32, f32)> {
     let mut v: Vec<(f32, f32)> =
-        cards.iter().map(|r| if along_x { (r.x * scale, r.right() * scale) } else { (r.y * scale, r.bottom() * scale) }).collect();
+        cards.map(|r| if along_x { (r.x * scale, r.right() * scale) } else { (r.y * scale, r.bottom() * scale) }).collect();
     v.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut merged: Vec<(f32, f32)> = Vec::with_capacity(v.len());
     for (a, b) in v {
@@ -289,9 +289,9 @@ fn trimmed(length: f32, starts: &[f32], printable: f32) -> f32 {
 fn tile(layout: &Layout, scale: f32, pw: f32, ph: f32, overlap: f32, nudge_x: bool) -> Plan {
     let (w, h) = (layout.width * scale, layout.height * scale);
     let (ink_w, ink_h) = layout.ink();
-    let columns = if nudge_x { intervals(&layout.cards, scale, true) } else { Vec::new() };
+    let columns = if nudge_x { intervals(layout.cards.iter().map(|c| c.at), scale, true) } else { Vec::new() };
     let xs = seams(w, ink_w * scale, pw, overlap, &columns, if nudge_x { pw / 4.0 } else { 0.0 });
-    let ys = seams(h, ink_h * scale, ph, overlap, &intervals(&layout.cards, scale, false), ph / 4.0);
+    let ys = seams(h, ink_h * scale, ph, overlap, &intervals(layout.cards.iter().map(|c| c.at), scale, false), ph / 4.0);
     let (poster_w, poster_h) = (trimmed(w, &xs, pw), trimmed(h, &ys, ph));
     let mut tiles = Tiles { xs, ys, overlap, blank: Vec::new() };
     // The ground (shape 0) is blank paper; anything else drawn is poster.
@@ -393,7 +393,7 @@ mod tests {
         ) {
             let overlap = printable * overlap_part;
             let rects: Vec<Rect> = cards.iter().map(|(x, w)| Rect::new(*x, 0.0, *w, 10.0)).collect();
-            let starts = seams(length, length, printable, overlap, &intervals(&rects, 1.0, true), printable / 4.0);
+            let starts = seams(length, length, printable, overlap, &intervals(rects.into_iter(), 1.0, true), printable / 4.0);
             // No sheet is added for the last hundredth of a millimetre (float drift in the starts
             // can leave that much); the poster ends where its last sheet does, as `tile` ends it.
             let poster = trimmed(length, &starts, printable);
