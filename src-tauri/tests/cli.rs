@@ -418,3 +418,23 @@ fn export_writes_a_workbook_or_a_csv_by_the_extension_and_both_import_again() {
     let err = db.fails(&["export", &id, "--out", xlsx.to_str().unwrap(), "--delimiter", ";"]);
     assert!(err.contains("--delimiter is for a .csv file"), "{err}");
 }
+
+#[test]
+fn export_writes_the_map_as_one_html_page_and_an_unknown_extension_lists_html() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "online-nl"]).trim().to_string();
+    let page = db.dir().join("Kaart.HTML");
+    assert_eq!(db.ok(&["export", &id, "--out", page.to_str().unwrap()]).trim(), page.to_str().unwrap());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"), "{}", &html[..80]);
+    assert!(html.contains("<title>Online klantreis</title>") && html.contains("default-src 'none'"));
+    for card in &db.doc(&id).cards {
+        let escaped = card.title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        assert!(html.contains(&escaped), "{}", card.title);
+    }
+    let docx = db.dir().join("kaart.docx");
+    let out = db.run(&["export", &id, "--out", docx.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".csv, .html"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!docx.exists());
+}
