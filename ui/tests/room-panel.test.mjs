@@ -88,13 +88,20 @@ test("the room panel lists the phones that joined, by name or as Phone N, and a 
   assert.deepEqual(await joinedNames(panel), ["Phone 2", "Ayşe"]);
   assert.equal(await phones[0].view(), 401, "the removed phone is out of the room");
   assert.equal(await phones[1].view(), 200, "the others stay");
-  // Notes carry their author's name, not their phone: the panel names the notes by it.
-  assert.match(await panel.getByRole("status").filter({ hasText: "removed" }).innerText(), /signed “Kim”/);
+  assert.match(await panel.getByRole("status").filter({ hasText: "removed" }).innerText(), /marked as from a removed phone/);
 
   await panel.getByRole("button", { name: "Go to the inbox" }).click();
   await panel.getByRole("tab", { name: /Inbox/, selected: true }).waitFor();
   await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).waitFor();
   assert.equal(await panel.locator(".inbox-note").count(), 3, "every note stays in the inbox");
+  // Kim's note is marked, and the notes of removed phones go together, in one undoable step.
+  assert.equal(await panel.locator(".inbox-note.from-removed").count(), 1);
+  await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).getByText("From a removed phone").waitFor();
+  await panel.getByRole("button", { name: "Discard the note of removed phones" }).click();
+  await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).waitFor({ state: "detached" });
+  assert.equal(await panel.locator(".inbox-note").count(), 2, "the others' notes stay");
+  await page.keyboard.press("Control+z");
+  await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).waitFor();
 });
 
 test("Cancel on Remove keeps the phone in the room", async () => {

@@ -66,6 +66,8 @@ pub struct Devices {
     next: usize,
     /// No new phones (those already in stay).
     pub locked: bool,
+    /// The phones the facilitator removed, so their notes can still be told apart.
+    pub removed: Vec<KeptPhone>,
     admitted: Bucket,
     notes: Bucket,
 }
@@ -148,9 +150,13 @@ impl Devices {
         Some(d)
     }
 
-    /// The cookie of the n-th phone to join.
-    pub fn token_of(&self, number: usize) -> Option<String> {
-        self.by_token.iter().find(|(_, d)| d.number == number).map(|(t, _)| t.clone())
+    /// Removes the phone that joined `number`-th, as the facilitator does: it is out, and kept
+    /// among the removed, with its name.
+    pub fn remove_by_number(&mut self, number: usize) -> bool {
+        let Some(token) = self.by_token.iter().find(|(_, d)| d.number == number).map(|(t, _)| t.clone()) else { return false };
+        let Some(d) = self.remove(&token) else { return false };
+        self.removed.push(KeptPhone { token, number, name: d.name, participant: d.participant });
+        true
     }
 
     /// The phones that joined, as a room keeps them across a restart (pages opened and no
@@ -167,14 +173,15 @@ impl Devices {
     }
 
     /// The phones of a room kept across a restart, joined as they were.
-    pub fn from_kept(kept: Vec<KeptPhone>, locked: bool) -> Devices {
+    pub fn from_kept(kept: Vec<KeptPhone>, locked: bool, removed: Vec<KeptPhone>) -> Devices {
         let next = kept.iter().map(|k| k.number).max().unwrap_or(0);
         let by_token = kept
             .into_iter()
             .take(MAX_DEVICES)
             .map(|k| (k.token, Device { number: k.number, name: k.name, participant: k.participant, joined: true, ..Device::default() }))
             .collect();
-        Devices { by_token, next, locked, ..Devices::default() }
+        let next = next.max(removed.iter().map(|k| k.number).max().unwrap_or(0));
+        Devices { by_token, next, locked, removed, ..Devices::default() }
     }
 
     pub fn get_mut(&mut self, token: &str) -> Option<&mut Device> {
@@ -278,7 +285,7 @@ mod tests {
         d.get_mut(&t[2]).unwrap().joined = true;
         let kept = d.kept();
         assert_eq!(kept.iter().map(|k| (k.number, k.name.clone())).collect::<Vec<_>>(), [(1, Some("Kim".into())), (3, None)]);
-        let mut again = Devices::from_kept(kept, true);
+        let mut again = Devices::from_kept(kept, true, vec![]);
         assert_eq!(again.get_mut(&t[0]).map(|d| (d.name.clone(), d.joined)), Some((Some("Kim".into()), true)));
         assert!(again.get_mut(&t[1]).is_none(), "a page opened and no further is not kept");
         again.locked = false;
@@ -290,7 +297,6 @@ mod tests {
     fn a_removed_phone_is_unknown_and_its_streams_end() {
         let (mut d, t) = joined(2);
         let ended = d.get_mut(&t[1]).unwrap().ended.subscribe();
-        assert_eq!(d.token_of(2).as_deref(), Some(t[1].as_str()));
         assert!(d.remove(&t[1]).is_some());
         assert!(*ended.borrow());
         assert_eq!(d.request(&t[1], later()), Err(Refusal::Unknown));

@@ -52,6 +52,8 @@ pub struct RoomInfo {
     pub joined: Vec<JoinedPhone>,
     /// No new phones may join (those in stay).
     pub locked: bool,
+    /// The phones the facilitator removed, with their notes still waiting in the inbox.
+    pub removed: Vec<RemovedPhone>,
     /// False when the laptop is on no private network: phones cannot reach it (the panel says
     /// to turn on the hotspot).
     pub on_network: bool,
@@ -65,6 +67,15 @@ pub struct JoinedPhone {
     /// The n-th phone to join the room: how it is removed, and called when anonymous.
     pub number: u32,
     pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RemovedPhone {
+    pub number: u32,
+    pub name: Option<String>,
+    /// Its notes still waiting in the inbox, so they can be marked and discarded together.
+    pub waiting: Vec<Id>,
 }
 
 /// What a phone follows: the phase being presented and the room timer.
@@ -120,10 +131,15 @@ impl Shared {
     }
 
     pub fn info(&self) -> RoomInfo {
-        let (joined, locked) = self
+        let (joined, locked, removed) = self
             .devices
             .lock()
-            .map(|d| (d.joined().map(|p| JoinedPhone { number: p.number as u32, name: p.name.clone() }).collect(), d.locked))
+            .map(|d| {
+                let joined = d.joined().map(|p| JoinedPhone { number: p.number as u32, name: p.name.clone() }).collect();
+                let removed =
+                    d.removed.iter().map(|p| RemovedPhone { number: p.number as u32, name: p.name.clone(), waiting: vec![] }).collect();
+                (joined, d.locked, removed)
+            })
             .unwrap_or_default();
         RoomInfo {
             journey: self.journey,
@@ -133,6 +149,7 @@ impl Shared {
             phones: u32::try_from(Vec::len(&joined)).unwrap_or(u32::MAX),
             joined,
             locked,
+            removed,
             on_network: self.on_network,
             anonymous: self.options.anonymous,
             straight: self.options.straight,

@@ -17,6 +17,8 @@ pub struct KeptRoom {
     pub options: RoomOptions,
     pub locked: bool,
     pub phones: Vec<KeptPhone>,
+    #[serde(default)]
+    pub removed: Vec<KeptPhone>,
     pub kept_at: Millis,
 }
 
@@ -34,9 +36,9 @@ pub fn kept(state: &AppState, journey: Id) -> Option<KeptRoom> {
 /// Keeps the room as it is now. A room that cannot be kept (a full disk) still runs; only a
 /// restart would give it a new link.
 pub fn keep(state: &AppState, room: &Shared) {
-    let (phones, locked) = room.devices.lock().map(|d| (d.kept(), d.locked)).unwrap_or_default();
-    let kept =
-        KeptRoom { token: room.token.clone(), port: room.port, options: room.options.clone(), locked, phones, kept_at: now_millis() };
+    let (phones, locked, removed) = room.devices.lock().map(|d| (d.kept(), d.locked, d.removed.clone())).unwrap_or_default();
+    let (token, port, options) = (room.token.clone(), room.port, room.options.clone());
+    let kept = KeptRoom { token, port, options, locked, phones, removed, kept_at: now_millis() };
     let Ok(text) = serde_json::to_string(&kept) else { return };
     if let Err(e) = state.with(|s| s.set_meta(&key(room.journey), &text)) {
         tracing::warn!(error = %e.message, "the room could not be kept");

@@ -30,7 +30,7 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
     let mut room = state.room.lock().map_err(|_| state.error(&said!("the room is unavailable", "de sessie is niet beschikbaar")))?;
     if let Some(open) = room.as_ref() {
         if open.shared.journey == journey {
-            return Ok(open.shared.info());
+            return Ok(info(state, &open.shared));
         }
         return Err(state.error(&said!(
             "a room is open for another journey; close it first",
@@ -62,7 +62,7 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
         ))
     })?;
     let (token, devices) = match kept {
-        Some(k) => (k.token, Devices::from_kept(k.phones, k.locked)),
+        Some(k) => (k.token, Devices::from_kept(k.phones, k.locked, k.removed)),
         None => (room_code(), Devices::default()),
     };
     let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();
@@ -82,7 +82,7 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
     kept::keep(state, &shared);
     let me = state.me();
     let (stop, stopped) = http::serve(listeners, me, shared.clone());
-    let info = shared.info();
+    let info = info(state, &shared);
     tracing::info!(%journey, port, addresses = info.links.len(), on_network, "room opened");
     *room = Some(Room { shared, stop, stopped });
     Ok(info)
@@ -140,12 +140,11 @@ pub fn lock_room(state: &AppState, locked: bool) -> Result<RoomInfo> {
 }
 
 /// Removes the phone that joined `number`-th: its page is told to scan the code again, and it
-/// counts no more. Its notes stay in the inbox, to be placed or discarded.
+/// counts no more. Its notes stay in the inbox, to be placed or discarded (`RoomInfo::removed`
+/// names them).
 pub fn remove_phone(state: &AppState, number: u32) -> Result<RoomInfo> {
     with_devices(state, |d| {
-        if let Some(token) = d.token_of(number as usize) {
-            d.remove(&token);
-        }
+        d.remove_by_number(number as usize);
     })
 }
 
@@ -157,11 +156,22 @@ fn with_devices(state: &AppState, f: impl FnOnce(&mut Devices)) -> Result<RoomIn
     kept::keep(state, &open);
     open.changed();
     state.notify_phones();
-    Ok(open.info())
+    Ok(info(state, &open))
 }
 
 pub fn room_info(state: &AppState) -> Result<Option<RoomInfo>> {
-    Ok(state.open_room().map(|r| r.info()))
+    Ok(state.open_room().map(|r| info(state, &r)))
+}
+
+/// The room as its panel shows it, with the notes of removed phones still waiting in the inbox.
+fn info(state: &AppState, room: &Shared) -> RoomInfo {
+    let mut info = room.info();
+    let tokens: Vec<String> = room.devices.lock().map(|d| d.removed.iter().map(|p| p.token.clone()).collect()).unwrap_or_default();
+    for (removed, token) in info.removed.iter_mut().zip(tokens) {
+        let notes = state.with(|s| s.notes_from(room.journey, &token)).unwrap_or_default();
+        removed.waiting = notes.into_iter().filter(|n| n.state == journeywall_core::inbox::NoteState::Inbox).map(|n| n.id).collect();
+    }
+    info
 }
 
 pub fn set_room_focus(state: &AppState, focus: Focus) -> Result<()> {
@@ -249,6 +259,12 @@ mod tests {
 
         let after = remove_phone(&state, 2).unwrap();
         assert_eq!(after.phones, 1);
+        let note: Id = "00000000-0000-4000-8000-000000000001".parse().unwrap();
+        assert_eq!(
+            after.removed.iter().map(|p| (p.number, p.name.clone(), p.waiting.clone())).collect::<Vec<_>>(),
+            vec![(2, Some("Lee".into()), vec![note])],
+            "its waiting note is named, to be discarded with the others"
+        );
         let mut rest = Vec::new();
         let _ = events.read_to_end(&mut rest);
         assert!(String::from_utf8_lossy(&rest).ends_with("0\r\n\r\n"), "the stream ended");

@@ -513,12 +513,13 @@ export const words = {
       nl: "De telefoon verlaat de sessie: de pagina vraagt om de code opnieuw te scannen. De notities die hij stuurde blijven in de inbox, om te plaatsen of weg te gooien. Wil je hem buiten houden, zet de sessie dan eerst op slot.",
     },
     removed: (name: string | null, n: number) => ({
-      en: name
-        ? `${name}'s phone was removed. Its notes stay in the inbox, signed “${name}”: place or discard them there.`
-        : `Phone ${n} was removed. Its notes stay in the inbox, without a name: place or discard them there.`,
-      nl: name
-        ? `De telefoon van ${name} is verwijderd. Zijn notities blijven in de inbox, ondertekend met “${name}”: plaats ze daar of gooi ze weg.`
-        : `Telefoon ${n} is verwijderd. Zijn notities blijven in de inbox, zonder naam: plaats ze daar of gooi ze weg.`,
+      en: `${name ? `${name}'s phone` : `Phone ${n}`} was removed. Its notes stay in the inbox, marked as from a removed phone: place them, or discard them all at once there.`,
+      nl: `${name ? `De telefoon van ${name}` : `Telefoon ${n}`} is verwijderd. Zijn notities blijven in de inbox, gemarkeerd als van een verwijderde telefoon: plaats ze, of gooi ze daar in één keer weg.`,
+    }),
+    fromRemoved: { en: "From a removed phone", nl: "Van een verwijderde telefoon" },
+    discardRemoved: (n: number) => ({
+      en: n === 1 ? "Discard the note of removed phones" : `Discard the ${n} notes of removed phones`,
+      nl: n === 1 ? "De notitie van verwijderde telefoons weggooien" : `De ${n} notities van verwijderde telefoons weggooien`,
     }),
     toInbox: { en: "Go to the inbox", nl: "Naar de inbox" },
     lock: { en: "Lock the room", nl: "Sessie op slot" },

@@ -1048,6 +1048,22 @@ export type ProjectorClosed = null;
 /**  The projector window listens now and wants the state to show (to the main window). */
 export type ProjectorReady = null;
 
+export type RemovedPhone = RemovedPhone_Serialize | RemovedPhone_Deserialize;
+
+export type RemovedPhone_Deserialize = {
+	number: number,
+	name?: string | null,
+	/**  Its notes still waiting in the inbox, so they can be marked and discarded together. */
+	waiting: Id[],
+};
+
+export type RemovedPhone_Serialize = {
+	number: number,
+	name: string | null,
+	/**  Its notes still waiting in the inbox, so they can be marked and discarded together. */
+	waiting: Id[],
+};
+
 /**
  *  Phones changed something in the room's journey (a note arrived, a dot was given) or joined
  *  (to the main window, which merges `changes` as it merges its own edits').
@@ -1102,6 +1118,8 @@ export type RoomInfo_Deserialize = {
 	joined: JoinedPhone_Deserialize[],
 	/**  No new phones may join (those in stay). */
 	locked: boolean,
+	/**  The phones the facilitator removed, with their notes still waiting in the inbox. */
+	removed: RemovedPhone_Deserialize[],
 	/**
 	 *  False when the laptop is on no private network: phones cannot reach it (the panel says
 	 *  to turn on the hotspot).
@@ -1126,6 +1144,8 @@ export type RoomInfo_Serialize = {
 	joined: JoinedPhone_Serialize[],
 	/**  No new phones may join (those in stay). */
 	locked: boolean,
+	/**  The phones the facilitator removed, with their notes still waiting in the inbox. */
+	removed: RemovedPhone_Serialize[],
 	/**
 	 *  False when the laptop is on no private network: phones cannot reach it (the panel says
 	 *  to turn on the hotspot).

@@ -7,11 +7,16 @@ import type { Note } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, useJourney, useView } from "../state/store";
 import { showArrived } from "../actions/walk";
+import { asOneStep } from "../journey/cells";
 
 const NO_NOTES: Note[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 
-/** The notes waiting, grouped by the phase and row they were aimed at. */
-export function Inbox({ editor, titled = true }: { editor: Editor; titled?: boolean }) {
+/**
+ * The notes waiting, grouped by the phase and row they were aimed at. Notes of phones the
+ * facilitator removed from the room (`removed`, their ids) are marked, and go together.
+ */
+export function Inbox({ editor, titled = true, removed = NO_IDS }: { editor: Editor; titled?: boolean; removed?: ReadonlySet<string> }) {
   const { t } = useT();
   const inbox = useJourney(editor, (s) => s.doc.inbox ?? NO_NOTES);
   const phases = useJourney(editor, (s) => s.doc.phases);
@@ -26,6 +31,7 @@ export function Inbox({ editor, titled = true }: { editor: Editor; titled?: bool
     const key = aimed(n) ? `${title(phases, n.phase)} · ${title(rows, n.row)}` : t.room.unaimed;
     groups.set(key, [...(groups.get(key) ?? []), n]);
   }
+  const ofRemoved = waiting.filter((n) => removed.has(n.id));
   const here = cell ? `${title(phases, cell.phase) ?? ""} · ${title(rows, cell.row) ?? ""}` : null;
   const section = useRef<HTMLElement>(null);
   /**
@@ -52,6 +58,11 @@ export function Inbox({ editor, titled = true }: { editor: Editor; titled?: bool
       return answer;
     });
   };
+  /** Discards `notes` in one step, which one Ctrl+Z takes back. */
+  const discardAll = (notes: Note[]) => {
+    const edit = asOneStep(notes.map((n) => ({ type: "discardNote", note: n.id })));
+    if (edit) void editor.send(edit);
+  };
   const stopEditing = (note: string) => {
     setEditing(null);
     requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`[data-note-id="${note}"] .note-edit`)?.focus());
@@ -69,12 +80,17 @@ export function Inbox({ editor, titled = true }: { editor: Editor; titled?: bool
           {t.room.placeAll}
         </button>
       ) : null}
+      {ofRemoved.length > 0 ? (
+        <button className="danger-text" onClick={() => discardAll(ofRemoved)}>
+          {t.room.discardRemoved(ofRemoved.length)}
+        </button>
+      ) : null}
       {[...groups].map(([group, notes]) => (
         <div key={group} className="inbox-group">
           <h4>{group}</h4>
           <ul>
             {notes.map((n) => (
-              <li key={n.id} className="inbox-note" data-note-id={n.id} onPointerDown={(e) => dragNote(e, editor, n)} title={t.room.dragHint}>
+              <li key={n.id} className={`inbox-note${removed.has(n.id) ? " from-removed" : ""}`} data-note-id={n.id} onPointerDown={(e) => dragNote(e, editor, n)} title={t.room.dragHint}>
                 {editing === n.id ? (
                   <InlineInput
                     initial={n.text}
@@ -88,6 +104,7 @@ export function Inbox({ editor, titled = true }: { editor: Editor; titled?: bool
                   </p>
                 )}
                 {n.author ? <p className="author">{n.author}</p> : null}
+                {removed.has(n.id) ? <p className="removed-mark">{t.room.fromRemoved}</p> : null}
                 <div className="note-actions">
                   {aimed(n) ? (
                     <button onClick={(e) => focusNext(e.currentTarget, editor.send({ type: "placeNote", note: n.id }))}>{t.room.place}</button>

@@ -163,7 +163,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
             {tabButton("inbox", t.room.inbox, waiting)}
           </div>
           <div className="room-tab" role="tabpanel" id="room-tab-panel" aria-labelledby={`room-tab-${tab}`}>
-            {tab === "phones" ? <RoomPhones room={room} busy={busy} said={said} act={act} /> : <Inbox editor={editor} titled={false} />}
+            {tab === "phones" ? <RoomPhones room={room} busy={busy} said={said} act={act} /> : <Inbox editor={editor} titled={false} removed={new Set(room.removed.flatMap((p) => p.waiting))} />}
           </div>
           {big ? <LargeQr room={room} onClose={() => setBig(false)} /> : null}
         </>

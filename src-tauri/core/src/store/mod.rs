@@ -127,6 +127,11 @@ impl Store {
         Ok(doc)
     }
 
+    /// The notes phone `device` sent to the journey, in the order they arrived.
+    pub fn notes_from(&self, journey: Id, device: &str) -> Result<Vec<crate::inbox::Note>> {
+        records::notes_from(&self.conn, journey, device)
+    }
+
     /// The journey as one phone of a room sees it: without its personas (their pictures are up
     /// to a megabyte each, and a room of 200 phones asks often) and with only the notes that
     /// phone sent, not the whole inbox.
