@@ -15,7 +15,8 @@ def rust_edges(root):
     g = collections.defaultdict(set)
     for d, _, files in os.walk(root):
         for f in files:
-            if not f.endswith(".rs"):
+            # A test module in a file of its own (`#[cfg(test)] mod tests;`) is test code too.
+            if not f.endswith(".rs") or f == "tests.rs":
                 continue
             top = os.path.relpath(os.path.join(d, f), root).split(os.sep)[0].removesuffix(".rs")
             if top in ("lib", "main"):
