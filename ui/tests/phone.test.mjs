@@ -5,7 +5,7 @@
 // through WebKitWebDriver, under Xvfb) takes the sticky header's tap test when it is installed.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -426,3 +426,44 @@ async function startWebKit() {
     },
   };
 }
+
+/** `journeywall room` on `db` as its own process (so it can be killed); resolves with it and its link. */
+async function roomProcess(db) {
+  const proc = spawn(binary, ["--db", db, "room", "Bikes", "--bind", "127.0.0.1", "--port", "0"], {
+    env: { ...process.env, JOURNEYWALL_LOG_DIR: join(dir, "logs") },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const link = await new Promise((resolve) => createInterface({ input: proc.stdout }).once("line", resolve));
+  return { proc, link };
+}
+
+test("after the laptop crashes the phone comes back by itself on the same link, still joined, and a note written meanwhile arrives once", async () => {
+  const db = join(dir, "crash.db");
+  execFileSync(binary, ["--db", db, "new", "--template", "online-en", "--name", "Bikes"], { env: { ...process.env, JOURNEYWALL_LOG_DIR: join(dir, "logs") } });
+  const first = await roomProcess(db);
+  const page = await phone(first.link);
+  await joinAs(page, "Ayşe");
+
+  const gone = new Promise((resolve) => first.proc.once("exit", resolve));
+  first.proc.kill("SIGKILL");
+  await gone;
+  await page.fill("#text", "Queued while the laptop restarted");
+  await page.tap("#note-form button[type=submit]");
+  await page.locator("#offline:not([hidden])").waitFor();
+  await page.locator("#notes li", { hasText: "Sending…" }).waitFor();
+
+  const second = await roomProcess(db);
+  try {
+    assert.equal(second.link, first.link, "the same link");
+    // The page finds the laptop again by itself: the note goes, the warning goes, and it is still in.
+    await page.locator("#notes li", { hasText: "Waiting in the inbox" }).waitFor({ timeout: 30_000 });
+    await page.locator("#offline").waitFor({ state: "hidden" });
+    assert.ok(await page.locator("#write").isVisible(), "still joined: no name asked again");
+    const inbox = JSON.parse(execFileSync(binary, ["--db", db, "show", "Bikes", "--json"], { env: { ...process.env, JOURNEYWALL_LOG_DIR: join(dir, "logs") } })).inbox;
+    assert.deepEqual(inbox.map((n) => [n.text, n.author]), [["Queued while the laptop restarted", "Ayşe"]], "stored once, under her name");
+    assert.deepEqual(page.errors, []);
+  } finally {
+    second.proc.kill("SIGTERM");
+    await page.context().close();
+  }
+});

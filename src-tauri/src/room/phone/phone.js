@@ -13,7 +13,7 @@ const WORDS = {
     left: (n) => (n === 1 ? "1 dot left" : `${n} dots left`), noneLeft: "No dots left",
     takeBackHint: "All your dots are given. Tap a card to take one back.",
     now: "Now", timer: "Time left", paused: "paused", timeUp: "Time is up",
-    offline: "No connection to the laptop. Notes are kept and sent when it is back.",
+    offline: "No connection to the laptop: trying again. Notes are kept and sent when it is back.",
     give: "Give a dot", takeBack: "Take a dot back", jump: "Jump to a phase", otherLanguage: "Nederlands",
   },
   nl: {
@@ -25,7 +25,7 @@ const WORDS = {
     left: (n) => (n === 1 ? "Nog 1 stip" : `Nog ${n} stippen`), noneLeft: "Geen stippen meer",
     takeBackHint: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
     now: "Nu", timer: "Tijd over", paused: "gepauzeerd", timeUp: "De tijd is om",
-    offline: "Geen verbinding met de laptop. Notities blijven bewaard en gaan mee zodra die er weer is.",
+    offline: "Geen verbinding met de laptop: we proberen het opnieuw. Notities blijven bewaard en gaan mee zodra die er weer is.",
     give: "Geef een stip", takeBack: "Neem een stip terug", jump: "Spring naar een fase", otherLanguage: "English",
   },
 };
@@ -145,12 +145,14 @@ async function flush() {
           }
         } else {
           offline(true);
-          setTimeout(flush, 3000);
+          // The laptop is away (restarting, out of Wi-Fi): tried again, less often each time.
+          setTimeout(flush, retryIn());
           return;
         }
       }
       keepOutbox(outbox().filter((n) => n.id !== note.id));
     }
+    retries = 0;
     offline(false);
   } finally {
     flushing = false;
@@ -410,7 +412,10 @@ async function refresh() {
     } catch (e) {
       if (e.status === 401 || e.status === 404) location.reload();
       else if (e.status === 429) setTimeout(refresh, 1000);
-      else offline(true);
+      else {
+        offline(true);
+        if (!events) setTimeout(() => void refresh(), retryIn());
+      }
     } finally {
       refreshing = null;
     }
@@ -497,11 +502,26 @@ function listen() {
   if (events) return;
   events = new EventSource(`${base}/events`);
   events.addEventListener("change", () => void refresh());
-  events.addEventListener("error", () => offline(true));
-  events.addEventListener("open", () => {
-    offline(false);
-    void flush();
+  events.addEventListener("error", () => {
+    offline(true);
+    // The browser tries a dropped stream again by itself; one the laptop answered with an error
+    // (it was restarting) it gives up: opened again here, less often each time.
+    if (events.readyState !== EventSource.CLOSED) return;
+    events = null;
+    setTimeout(() => void refresh(), retryIn());
   });
+  events.addEventListener("open", () => {
+    retries = 0;
+    offline(false);
+    void refresh().then(flush);
+  });
+}
+
+let retries = 0;
+/** 1, 2, 4 … up to 15 seconds between tries while the laptop does not answer. */
+function retryIn() {
+  retries += 1;
+  return Math.min(15000, 1000 * 2 ** (retries - 1));
 }
 setInterval(() => view && renderFollow(), 1000);
 void refresh().then(flush);
