@@ -467,3 +467,17 @@ test("after the laptop crashes the phone comes back by itself on the same link, 
     await page.context().close();
   }
 });
+
+test("a note the facilitator placed says on the phone that it is on the board, under the name its card carries", async () => {
+  const { journey, doc, link, cardRows } = await openRoom();
+  const page = await phone(link);
+  await joinAs(page, "Ayşe");
+  await page.fill("#text", "The bell was broken");
+  await page.tap("#note-form button[type=submit]");
+  await page.locator("#notes li", { hasText: "Waiting in the inbox" }).waitFor();
+  const { doc: now } = await core.call({ cmd: "open_journey", journey });
+  const note = now.inbox.find((n) => n.text === "The bell was broken");
+  await core.call({ cmd: "apply_edit", journey, edit: { type: "placeNote", note: note.id, phase: doc.phases[1].id, row: cardRows[0].id } });
+  await page.locator("#notes li", { hasText: "On the board · from Ayşe" }).waitFor();
+  await page.context().close();
+});

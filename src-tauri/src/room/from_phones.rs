@@ -48,6 +48,8 @@ pub struct MyNote {
     pub state: NoteState,
     pub phase: Option<Id>,
     pub row: Option<Id>,
+    /// Where the card it became says it came from (its `source`), once placed.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -148,7 +150,14 @@ impl Ask for ViewForPhone {
             notes: doc
                 .inbox
                 .iter()
-                .map(|n| MyNote { id: n.id, text: n.text.clone(), state: n.state, phase: n.phase, row: n.row })
+                .map(|n| MyNote {
+                    id: n.id,
+                    text: n.text.clone(),
+                    state: n.state,
+                    phase: n.phase,
+                    row: n.row,
+                    source: n.card.and_then(|c| doc.cards.iter().find(|k| k.id == c)).map(|k| k.source.clone()).filter(|s| !s.is_empty()),
+                })
                 .collect(),
             vote,
         })

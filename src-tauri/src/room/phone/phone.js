@@ -9,7 +9,7 @@ const WORDS = {
     writeTitle: "Write a note", phase: "Phase", row: "Row", note: "Your note", send: "Send",
     myNotes: "My notes", noNotes: "Nothing sent yet. Your notes stay private until the facilitator shows them.",
     voteTitle: "Vote", anyPhase: "Any phase", anyRow: "Any row",
-    inbox: "Waiting in the inbox", placed: "On the board", discarded: "Not used", sending: "Sending…",
+    inbox: "Waiting in the inbox", placed: "On the board", discarded: "Not used", sending: "Sending…", from: "from",
     left: (n) => (n === 1 ? "1 dot left" : `${n} dots left`), noneLeft: "No dots left",
     takeBackHint: "All your dots are given. Tap a card to take one back.",
     now: "Now", timer: "Time left", paused: "paused", timeUp: "Time is up",
@@ -21,7 +21,7 @@ const WORDS = {
     writeTitle: "Schrijf een notitie", phase: "Fase", row: "Rij", note: "Je notitie", send: "Versturen",
     myNotes: "Mijn notities", noNotes: "Nog niets verstuurd. Je notities blijven privé tot de begeleider ze laat zien.",
     voteTitle: "Stemmen", anyPhase: "Geen fase", anyRow: "Geen rij",
-    inbox: "Wacht in de inbox", placed: "Op het bord", discarded: "Niet gebruikt", sending: "Wordt verstuurd…",
+    inbox: "Wacht in de inbox", placed: "Op het bord", discarded: "Niet gebruikt", sending: "Wordt verstuurd…", from: "van",
     left: (n) => (n === 1 ? "Nog 1 stip" : `Nog ${n} stippen`), noneLeft: "Geen stippen meer",
     takeBackHint: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
     now: "Nu", timer: "Tijd over", paused: "gepauzeerd", timeUp: "De tijd is om",
@@ -206,7 +206,8 @@ function render() {
   const all = [...sent, ...waiting].reverse();
   $("notes").replaceChildren(
     ...all.map((n) =>
-      el("li", { className: n.state, dir: "auto" }, n.text, el("span", { className: "state", textContent: t[n.state] })),
+      // A placed note says where its card says it came from (the name on the board).
+      el("li", { className: n.state, dir: "auto" }, n.text, el("span", { className: "state", textContent: n.source ? `${t[n.state]} · ${t.from} ${n.source}` : t[n.state] })),
     ),
   );
   $("no-notes").hidden = all.length > 0;
