@@ -63,10 +63,10 @@ enum Command {
     Redo { journey: String },
     /// Write a journey to a file, of the kind its extension names: the Journeywall JSON file, or
     /// its cards for Excel (.xlsx, with sheets of the phases and personas) or any spreadsheet (.csv),
-    /// or the map as one page to open in a browser (.html)
+    /// the map as one page to open in a browser (.html), or a slide deck (.pptx)
     Export {
         journey: String,
-        #[arg(long, value_name = "FILE.json|FILE.xlsx|FILE.csv|FILE.html", value_parser = export_file)]
+        #[arg(long, value_name = "FILE.json|FILE.xlsx|FILE.csv|FILE.html|FILE.pptx", value_parser = export_file)]
         out: PathBuf,
         /// A CSV file's delimiter: ',' (the default) or ';' for Excel in Dutch or German
         #[arg(long, hide_possible_values = true, value_parser = by_serde_name::<Delimiter>(&[",", ";"]))]

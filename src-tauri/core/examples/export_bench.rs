@@ -29,6 +29,7 @@ fn main() {
         ("CSV (cards)", Format::Csv, Delimiter::Comma),
         ("CSV with `;`", Format::Csv, Delimiter::Semicolon),
         ("HTML (the map as one page, fonts embedded)", Format::Html, Delimiter::Comma),
+        ("PPTX (title, persona, map, phase and results slides)", Format::Pptx, Delimiter::Comma),
     ] {
         let mut times = Vec::with_capacity(RUNS);
         let mut size = 0;

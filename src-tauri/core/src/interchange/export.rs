@@ -1,6 +1,6 @@
 //! Which file a journey is exported to, told by the name's extension: our JSON file, a workbook
-//! or a CSV of its cards, or the map as one HTML page. The CLI and the app write exports through
-//! here, as every file is written (`files::write_atomically`).
+//! or a CSV of its cards, the map as one HTML page, or a slide deck. The CLI and the app write
+//! exports through here, as every file is written (`files::write_atomically`).
 
 use std::path::Path;
 
@@ -22,10 +22,12 @@ pub enum Format {
     Csv,
     /// The map as one page to open in a browser (`poster::html_page`).
     Html,
+    /// A slide deck of the journey, for PowerPoint and the like.
+    Pptx,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Json, Format::Xlsx, Format::Csv, Format::Html];
+    pub const ALL: [Format; 5] = [Format::Json, Format::Xlsx, Format::Csv, Format::Html, Format::Pptx];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -33,6 +35,7 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
             Format::Html => "html",
+            Format::Pptx => "pptx",
         }
     }
 
@@ -57,6 +60,7 @@ pub fn export(doc: &JourneyDoc, format: Format, delimiter: Delimiter) -> Result<
         Format::Xlsx => to_xlsx(doc)?,
         Format::Csv => to_csv(doc, delimiter),
         Format::Html => crate::poster::html_page(doc, crate::model::now_millis()).into_bytes(),
+        Format::Pptx => super::to_pptx(doc)?,
     })
 }
 
@@ -75,9 +79,10 @@ mod tests {
         assert_eq!(Format::of(Path::new("Reis.XLSX")).unwrap(), Format::Xlsx);
         assert_eq!(Format::of(Path::new("a.b/reis.csv")).unwrap(), Format::Csv);
         assert_eq!(Format::of(Path::new("reis.json")).unwrap(), Format::Json);
+        assert_eq!(Format::of(Path::new("Reis.PPTX")).unwrap(), Format::Pptx);
         let e = Format::of(Path::new("reis.txt")).unwrap_err();
-        assert_eq!(e.to_string(), "out: reis.txt must end in one of .json, .xlsx, .csv, .html");
-        assert_eq!(e.message(crate::Lang::Nl), "bestand: reis.txt moet eindigen op een van .json, .xlsx, .csv, .html");
+        assert_eq!(e.to_string(), "out: reis.txt must end in one of .json, .xlsx, .csv, .html, .pptx");
+        assert_eq!(e.message(crate::Lang::Nl), "bestand: reis.txt moet eindigen op een van .json, .xlsx, .csv, .html, .pptx");
         assert!(Format::of(Path::new("reis")).is_err());
     }
 }

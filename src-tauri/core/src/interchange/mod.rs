@@ -7,6 +7,7 @@ mod csv_import;
 mod export;
 mod formulas;
 mod ids;
+mod pptx_export;
 mod table_export;
 mod xlsx_export;
 mod xlsx_import;
@@ -16,6 +17,7 @@ pub(crate) use csv_import::column_letters;
 pub use csv_import::import_csv;
 pub use export::{export, write_export, Format};
 pub use ids::renew as renew_ids;
+pub use pptx_export::to_pptx;
 pub use table_export::{to_csv, Delimiter};
 pub use xlsx_export::to_xlsx;
 

@@ -7,7 +7,7 @@ use super::shapes::Segment;
 /// A smooth path through the points, as the editor draws it: a monotone cubic (Fritsch–Carlson),
 /// flat at each high and low point, so the line never swings beyond the happiest or the saddest
 /// face and never leaves its lane.
-pub(super) fn smooth(p: &[(f32, f32)]) -> Vec<Segment> {
+pub(crate) fn smooth(p: &[(f32, f32)]) -> Vec<Segment> {
     let m = monotone_tangents(p);
     p.windows(2)
         .enumerate()

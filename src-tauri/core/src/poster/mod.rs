@@ -28,6 +28,14 @@ use serde::Serialize;
 pub use html::page as html_page;
 pub use options::{Orientation, PosterMode, PosterOptions, PosterSize};
 pub use paper::{office_paper, paper_names, parse_length, parse_percent};
+// What a slide deck shares with the poster (`interchange::pptx_export`): the emotion curve, the
+// poster's own words, and text measured in the poster's faces.
+pub(crate) use curve::smooth;
+pub(crate) use font::Weight;
+pub(crate) use glyphs::is_rtl;
+pub(crate) use measure::Measure;
+pub(crate) use shapes::{Colour, Segment};
+pub(crate) use words::{date, words, Words};
 
 use crate::model::JourneyDoc;
 use crate::said::Field;
