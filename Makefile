@@ -6,7 +6,12 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 APP_PACKAGES  := libwebkit2gtk-4.1-dev build-essential pkg-config
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf mupdf-tools ghostscript imagemagick chromium
+# Readers we did not write for the slide deck (src-tauri/tests/deck.rs): LibreOffice Impress (80 MB
+# to fetch, 260 MB installed, about half a minute), Carlito (Calibri's metrics, so LibreOffice sets
+# the deck's text as PowerPoint does), and a venv for python-pptx (Debian's own Python is PEP 668).
+DECK_PACKAGES := libreoffice-impress fonts-crosextra-carlito python3-venv
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf mupdf-tools ghostscript imagemagick chromium $(DECK_PACKAGES)
+PPTX_PYTHON   := target/venv/bin/python
 BIN           := target/debug/journeywall
 UI_STAMP      := ui/node_modules/.package-lock.json
 XVFB          := xvfb-run -a -s "-screen 0 1600x1000x24"
@@ -30,6 +35,7 @@ setup:
 setup-test: setup
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 	@command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
+	@$(PPTX_PYTHON) -c 'import pptx' 2>/dev/null || { python3 -m venv target/venv && target/venv/bin/pip install -q 'python-pptx==1.0.2'; }
 	@cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 	@cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 
