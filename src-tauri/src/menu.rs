@@ -22,7 +22,7 @@ const ITEMS: &[(&str, &str, &str)] = &[
     ("file", "new", "New journey…"),
     ("file", "home", "All journeys"),
     ("file", "poster", "Print poster…"),
-    ("file", "export", "Export journey…"),
+    ("file", "export", "Export as…"),
     ("file", "room", "Room for phones…"),
     ("file", "quit", "Quit"),
     ("edit", "undo", "Undo"),

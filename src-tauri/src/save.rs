@@ -79,28 +79,52 @@ pub fn save_poster<R: Runtime>(
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     tracing::info!(%journey, format = %format.extension(), pages = poster.info(state.lang()).pages, bytes, "poster saved");
     if open_when_done {
-        // Not waited for: the viewer lives on its own. A missing viewer is not worth an error, the
-        // file is saved and its path is shown.
-        let _ = open::that_detached(&path);
+        open_saved(&path);
     }
     Ok(Some(path.display().to_string()))
 }
 
-/// Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled.
+/// Asks where to save the journey as a file of `format` (`delimiter` is a CSV's) and writes it,
+/// made by the core as the CLI's `journeywall export` makes it. None: cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn export_journey<R: Runtime>(app: AppHandle<R>, state: State<'_, std::sync::Arc<AppState>>, journey: Id) -> Result<Option<String>> {
+pub fn export_journey<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, std::sync::Arc<AppState>>,
+    journey: Id,
+    format: interchange::Format,
+    delimiter: interchange::Delimiter,
+    open_when_done: bool,
+) -> Result<Option<String>> {
     let doc = state.with(|s| s.load_with_rounds(journey))?;
-    let asked = ask_path(&app, &file_name(&doc.journey.name, "json"), &[("Journeywall JSON", "json")]);
+    // Made before asking for a name: a journey the format cannot take never leads to a dialog.
+    let bytes = interchange::export(&doc, format, delimiter).map_err(|e| state.core_error(e))?;
+    let ext = format.extension();
+    let kind = match format {
+        interchange::Format::Json => said!("Journeywall file", "Journeywall-bestand"),
+        interchange::Format::Xlsx => said!("Excel workbook", "Excel-werkmap"),
+        interchange::Format::Csv => said!("CSV (spreadsheet)", "CSV (spreadsheet)"),
+        interchange::Format::Html => said!("Web page", "Webpagina"),
+        interchange::Format::Pptx => said!("PowerPoint presentation", "PowerPoint-presentatie"),
+    };
+    let asked = ask_path(&app, &file_name(&doc.journey.name, ext), &[(kind.get(state.lang()), ext)]);
     let Some(path) = asked.map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
     let path =
-        with_extension(path, "json", |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))).map_err(|why| state.error(&why))?;
-    let json = interchange::to_json(&doc);
-    journeywall_core::files::write_atomically(&path, json.as_bytes()).map_err(|e| state.core_error(e))?;
-    tracing::info!(%journey, bytes = json.len(), "journey exported");
+        with_extension(path, ext, |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))).map_err(|why| state.error(&why))?;
+    journeywall_core::files::write_atomically(&path, &bytes).map_err(|e| state.core_error(e))?;
+    tracing::info!(%journey, format = %ext, bytes = bytes.len(), "journey exported");
+    if open_when_done {
+        open_saved(&path);
+    }
     Ok(Some(path.display().to_string()))
+}
+
+/// Opens a file just saved in the program the system has for it. Not waited for: the program
+/// lives on its own. A missing program is not worth an error: the file is saved and its path shown.
+fn open_saved(path: &std::path::Path) {
+    let _ = open::that_detached(path);
 }
 
 fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &str)]) -> std::result::Result<Option<PathBuf>, Said> {

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KEY, withApp } from "./webdriver.mjs";
@@ -67,4 +67,47 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
     assert.match(await error.text(), /^marge: 400 mm laat te weinig over/);
     await s.screenshot("32-poster-dialog-dutch-error");
   });
+});
+
+test("File → Export as… writes the interactive map, the deck and a Dutch CSV from the real app", async () => {
+  const out = mkdtempSync(join(tmpdir(), "jw-exports-"));
+  await withApp({ env: { JOURNEYWALL_SAVE_DIR: out } }, async ({ s }) => {
+    await s.clickOn(".journey-item");
+    await s.waitFor(".phase-title");
+    const exportAs = async (format) => {
+      // As the native menu's File → Export as… reaches the window.
+      await s.execute("window.dispatchEvent(new CustomEvent('jw-menu', { detail: 'export' }));");
+      await s.waitFor(".export-dialog");
+      await s.clickOn(`.export-formats input[value=${format}]`);
+    };
+    await exportAs("html");
+    await s.screenshot("35-export-dialog");
+    // No browser opening in a test.
+    if (await s.execute("return document.querySelector('.export-dialog .dialog-actions label.check input').checked;")) {
+      await s.clickOn(".export-dialog .dialog-actions label.check input");
+    }
+    await s.clickOn(".export-dialog .dialog-actions button.primary");
+    await s.waitFor(".export-dialog .poster-saved", { text: ".html" });
+    await s.clickOn(".export-dialog .dialog-actions button", { text: "Close" });
+
+    await exportAs("pptx");
+    await s.clickOn(".export-dialog .dialog-actions button.primary");
+    await s.waitFor(".export-dialog .poster-saved", { text: ".pptx" });
+    await s.clickOn(".export-dialog .dialog-actions button", { text: "Close" });
+
+    await exportAs("csv");
+    await s.clickOn(".export-delimiter input[value=';']");
+    await s.clickOn(".export-dialog .dialog-actions button.primary");
+    await s.waitFor(".export-dialog .poster-saved", { text: ".csv" });
+  });
+  const files = readdirSync(out).sort();
+  assert.equal(files.length, 3, `${files}`);
+  const html = readFileSync(join(out, files.find((f) => f.endsWith(".html"))), "utf8");
+  assert.match(html.slice(0, 200), /^<!doctype html>/i);
+  assert.ok(html.includes("Compares three models"), "the map's cards are in the page");
+  const deck = readFileSync(join(out, files.find((f) => f.endsWith(".pptx"))));
+  assert.equal(deck.subarray(0, 2).toString(), "PK", "a zip package");
+  const csv = readFileSync(join(out, files.find((f) => f.endsWith(".csv"))), "utf8");
+  assert.ok(csv.startsWith("\ufeff"), "with a byte-order mark for Excel");
+  assert.ok(csv.split("\n")[0].includes(";"), "separated by semicolons");
 });

@@ -113,14 +113,36 @@ test("a custom sheet is sent as a size with its unit; Escape closes", async () =
   await dialog.waitFor({ state: "detached" });
 });
 
-test("File → Export journey… says where the JSON file went", async () => {
+test("File → Export as… offers every format, says where the file went and remembers the choice", async () => {
   const page = await ui.open({ journeys: [template("online-en")] });
   const [doc] = page.docs;
   await page.getByRole("button", { name: /Online customer journey/ }).click();
   await page.getByRole("group", { name: /^Phase \d+ of \d+: Awareness$/ }).waitFor();
-  await page.evaluate(() => window.dispatchEvent(new CustomEvent("jw-menu", { detail: "export" })));
-  await page.getByText("Saved: /home/facilitator/journey.json").waitFor();
-  assert.equal((await calls(page)).filter((c) => c.cmd === "export_journey")[0].args.journey, doc.journey.id);
+  const exportAs = async () => {
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent("jw-menu", { detail: "export" })));
+    const dialog = page.getByRole("dialog", { name: "Export as" });
+    await dialog.waitFor();
+    return dialog;
+  };
+  let dialog = await exportAs();
+  const offered = await dialog.getByRole("radio").evaluateAll((radios) => radios.map((r) => r.value));
+  assert.deepEqual(offered, ["html", "pptx", "xlsx", "csv", "json"]);
+  await dialog.getByRole("radio", { name: /PowerPoint deck/ }).check();
+  await dialog.getByRole("button", { name: "Save…" }).click();
+  await dialog.getByText("Saved: /home/facilitator/journey.pptx").waitFor();
+  const sent = (await calls(page)).filter((c) => c.cmd === "export_journey");
+  assert.deepEqual(sent.at(-1).args, { journey: doc.journey.id, format: "pptx", delimiter: ",", openWhenDone: true });
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // Opened again, the last choice is there; a CSV asks for its separator.
+  dialog = await exportAs();
+  assert.equal(await dialog.getByRole("radio", { name: /PowerPoint deck/ }).isChecked(), true);
+  await dialog.getByRole("radio", { name: /^CSV/ }).check();
+  await dialog.getByRole("radio", { name: /Semicolon/ }).check();
+  await dialog.getByLabel("Open when done").uncheck();
+  await dialog.getByRole("button", { name: "Save…" }).click();
+  await dialog.getByText("Saved: /home/facilitator/journey.csv").waitFor();
+  assert.deepEqual((await calls(page)).filter((c) => c.cmd === "export_journey").at(-1).args, { journey: doc.journey.id, format: "csv", delimiter: ";", openWhenDone: false });
 });
 
 test("the toolbar's Print poster button opens the same dialog", async () => {

@@ -19,7 +19,7 @@ function installBackend(options, mockIPC) {
       await core({ cmd: "poster_preview", journey, options: poster }); // refused as the app would before its dialog
       return options.saveCancelled ? null : "/home/facilitator/Klantreis.pdf";
     },
-    export_journey: async ({ journey }) => (await core({ cmd: "open_journey", journey }), "/home/facilitator/journey.json"),
+    export_journey: async ({ journey, format }) => (await core({ cmd: "open_journey", journey }), `/home/facilitator/journey.${format}`),
     // The file the user picks in the Import dialog, read and imported as the app does in Rust.
     choose_import: () => (options.importFile ? core({ cmd: "import_journey", fileName: options.importFile.name, content: options.importFile.content }) : null),
     choose_persona_picture: ({ journey, persona }) => {

@@ -39,10 +39,9 @@ export interface EditorContext {
   scroller(): HTMLElement | null;
   /** What is shown instead of the journey, if anything: nothing may change it then. */
   away(): "presenting" | "round" | null;
-  open(screen: "poster" | "capture" | "present" | "room" | "vote" | "rounds" | "personas"): void;
+  open(screen: "poster" | "export" | "capture" | "present" | "room" | "vote" | "rounds" | "personas"): void;
   /** Shows the card details panel, or hides it when it is showing. */
   toggleDetails(): void;
-  exportJourney(): void;
 }
 
 const hasSelection = (c: EditorContext) => c.editor.view.get().selection.size > 0;
@@ -229,7 +228,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   { id: "capture", label: (t) => t.capture.title, keys: ["Ctrl+K"], scope: "always", edits: true, run: (c) => c.open("capture") },
   { id: "poster", label: (t) => t.menu.poster, keys: ["Ctrl+P"], scope: "always", menuKey: true, run: (c) => c.open("poster") },
   { id: "present", label: (t) => t.present.title, keys: ["F5"], scope: "always", run: (c) => c.open("present") },
-  { id: "export", label: (t) => t.menu.export, run: (c) => c.exportJourney() },
+  { id: "export", label: (t) => t.menu.export, run: (c) => c.open("export") },
   { id: "room", label: (t) => t.room.tooltip, run: (c) => c.open("room") },
   { id: "vote", label: (t) => t.vote.title, run: (c) => c.open("vote") },
   { id: "rounds", label: (t) => t.rounds.title, run: (c) => c.open("rounds") },

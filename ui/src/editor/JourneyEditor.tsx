@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { api, type OpenedJourney } from "../ipc";
+import type { OpenedJourney } from "../ipc";
 import { useT } from "../i18n/context";
 import { Editor, useJourney } from "../state/store";
 import { Board } from "../board/Board";
@@ -23,6 +23,7 @@ import { useFollowing } from "./following";
 import { usePanels } from "./panels";
 import { Announcer, ErrorToast } from "./Status";
 import { Toolbar } from "./Toolbar";
+import { ExportDialog } from "./ExportDialog";
 import { useNativeWindow } from "./window";
 
 /**
@@ -34,6 +35,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   const scroller = useRef<HTMLElement>(null);
   const name = useJourney(editor, (s) => s.doc.journey.name);
   const [printing, setPrinting] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [capturing, setCapturing] = useState(false);
   const [presenting, setPresenting] = useState(false);
   const [roundView, setRoundView] = useState<RoundView | null>(null);
@@ -49,12 +51,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   });
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useT();
-  const exportJourney = () =>
-    api.exportJourney(opened.doc.journey.id).then(
-      (path) => path && setNotice(t.exported(path)),
-      (e: Error) => editor.journey.set({ error: e.message }),
-    );
-  const ctx = useEditorContext(editor, scroller, away, { setPrinting, setCapturing, setPresenting, showPanel, exportJourney, toggleDetails });
+  const ctx = useEditorContext(editor, scroller, away, { setPrinting, setExporting, setCapturing, setPresenting, showPanel, toggleDetails });
   // The keyboard starts on the board, and is never left on the page's body after that.
   const view = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -163,6 +160,7 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
           <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
         ) : null}
         {printing ? <PosterDialog journey={opened.doc.journey.id} onClose={() => setPrinting(false)} /> : null}
+        {exporting ? <ExportDialog journey={opened.doc.journey.id} onClose={() => setExporting(false)} /> : null}
       </div>
       {presenting ? <PresenterView editor={editor} onExit={() => setPresenting(false)} /> : null}
     </>

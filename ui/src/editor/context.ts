@@ -10,10 +10,10 @@ import type { Panel } from "./panels";
 /** What the actions open and do on this screen; the latest of each is called. */
 export interface Screens {
   setPrinting(on: boolean): void;
+  setExporting(on: boolean): void;
   setCapturing(on: boolean): void;
   setPresenting(on: boolean): void;
   showPanel(panel: Panel | null): void;
-  exportJourney(): Promise<unknown>;
   toggleDetails(): void;
 }
 
@@ -30,11 +30,11 @@ export function useEditorContext(editor: Editor, scroller: RefObject<HTMLElement
       editor,
       scroller: () => scroller.current,
       away: () => away.current,
-      exportJourney: () => void latest.current.exportJourney(),
       toggleDetails: () => latest.current.toggleDetails(),
       open: (screen) => {
         const s = latest.current;
         if (screen === "poster") s.setPrinting(true);
+        else if (screen === "export") s.setExporting(true);
         else if (screen === "capture") s.setCapturing(true);
         else if (screen === "present") s.setPresenting(true);
         else s.showPanel(screen);

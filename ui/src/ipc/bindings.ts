@@ -43,8 +43,11 @@ export const commands = {
 	 *  nothing, and opens it in the system's viewer when asked. None: the user cancelled.
 	 */
 	savePoster: (journey: Id, options: PosterOptions_Deserialize, format: Format, openWhenDone: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_poster", { journey, options, format, openWhenDone })),
-	/**  Asks where to save the journey as a Journeywall JSON file and writes it. None: cancelled. */
-	exportJourney: (journey: Id) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_journey", { journey })),
+	/**
+	 *  Asks where to save the journey as a file of `format` (`delimiter` is a CSV's) and writes it,
+	 *  made by the core as the CLI's `journeywall export` makes it. None: cancelled.
+	 */
+	exportJourney: (journey: Id, format: ExportFormat, delimiter: Delimiter, openWhenDone: boolean) => typedError<string | null, CommandError>(__TAURI_INVOKE("export_journey", { journey, format, delimiter, openWhenDone })),
 	/**
 	 *  Relabels, enables and binds keys to entries: `labels` by id (submenus too), `enabled` and
 	 *  `accelerators` (as Tauri writes them: "CmdOrCtrl+P") by id; entries not
@@ -305,6 +308,13 @@ export type CommandError = {
  */
 export type DatabaseChanged = null;
 
+/**
+ *  What separates a CSV file's fields: a comma, or a semicolon for a spreadsheet program in a
+ *  language whose list separator it is (Dutch, German: there the comma is the decimal sign).
+ *  Named by the character itself, as the CLI's `--delimiter` and the front end name it.
+ */
+export type Delimiter = "," | ";";
+
 export type Edit = Edit_Serialize | Edit_Deserialize;
 
 export type Edit_Deserialize = 
@@ -494,6 +504,22 @@ colour?: string }) & { card?: never; cards?: never; closed?: never; dotsPerParti
 ({ type: "batch"; edits: Edit_Serialize[]; 
 /**  What the step is called in the undo menu; by default the name of the first edit. */
 label?: string }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; hidden?: never; id?: never; index?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never };
+
+/**
+ *  A kind of export file. On the wire it is named by its extension (the app's File → Export as…
+ *  sends `"pptx"`); in the bindings it is `ExportFormat`, beside the poster's own `Format`.
+ */
+export type ExportFormat = 
+/**  The Journeywall file: the whole journey (docs/FILE-FORMAT.md). */
+"json" | 
+/**  The cards, phases and personas for Excel. */
+"xlsx" | 
+/**  The cards, for any spreadsheet. */
+"csv" | 
+/**  The map as one page to open in a browser (`poster::html_page`). */
+"html" | 
+/**  A slide deck of the journey, for PowerPoint and the like. */
+"pptx";
 
 /**  What a phone follows: the phase being presented and the room timer. */
 export type Focus = Focus_Serialize | Focus_Deserialize;

@@ -11,8 +11,10 @@ use crate::model::JourneyDoc;
 use crate::said;
 use crate::said::Field;
 
-/// A kind of export file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A kind of export file. On the wire it is named by its extension (the app's File → Export as…
+/// sends `"pptx"`); in the bindings it is `ExportFormat`, beside the poster's own `Format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename = "ExportFormat", rename_all = "lowercase")]
 pub enum Format {
     /// The Journeywall file: the whole journey (docs/FILE-FORMAT.md).
     Json,
