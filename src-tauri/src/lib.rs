@@ -62,6 +62,11 @@ pub fn run(db_path: PathBuf) {
         })
         .on_menu_event(|app, event| menu::on_event(app, event.id().as_ref()))
         .on_window_event(|window, event| {
+            // The main window's close button quits as the menu does: what is being typed is saved first.
+            if let (true, tauri::WindowEvent::CloseRequested { api, .. }) = (window.label() == "main", event) {
+                api.prevent_close();
+                menu::ask_to_quit(window.app_handle());
+            }
             // The presenter's controls learn that the projector window was closed (by its own close
             // button, too), so they offer to open it again.
             if window.label() == projector::LABEL && matches!(event, tauri::WindowEvent::Destroyed) {

@@ -82,10 +82,35 @@ fn build<R: Runtime>(app: &AppHandle<R>, choices: &MenuChoices) -> tauri::Result
 /// Menu choices go to the front end as a `menu` event carrying the entry's id.
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, id: &str) {
     if id == "quit" {
-        app.exit(0);
-        return;
+        return ask_to_quit(app);
     }
     let _ = crate::events::MenuChosen { id: id.to_string() }.emit(app);
+}
+
+/// How long the window may take to save what is being typed before the app quits anyway.
+const QUIT_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Quitting (the menu, the window's close button) first lets the window save what is being typed
+/// — a card title half written, a note in the card panel — and the edits on their way; it then
+/// calls `quit_app`. A window that does not answer is not waited for longer than `QUIT_WAIT`.
+pub fn ask_to_quit<R: Runtime>(app: &AppHandle<R>) {
+    let quit = crate::events::MenuChosen { id: "quit".into() };
+    if app.get_webview_window("main").is_none() || quit.emit_to(app, "main").is_err() {
+        return app.exit(0);
+    }
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(QUIT_WAIT);
+        tracing::warn!("the window did not finish saving in time; quitting");
+        app.exit(0);
+    });
+}
+
+/// The window has saved what was being typed: the app ends.
+#[tauri::command]
+#[specta::specta]
+pub fn quit_app<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
 }
 
 /// Relabels, enables and binds keys to entries: `labels` by id (submenus too), `enabled` and

@@ -8,6 +8,7 @@ import { ConfirmHost } from "./components/Confirm";
 import { Notice } from "./components/Notice";
 import { AboutDialog, ShortcutsDialog, onMenuChoice, useMenuEvents, useMenuLabels } from "./components/Menus";
 import { APP_ACTIONS, actionForKey, type AppContext } from "./actions/registry";
+import { settleAll } from "./state/settle";
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -77,6 +78,7 @@ export function App() {
       language: chooseLanguage,
       dialog: setDialog,
       openLogFolder: () => void api.openLogFolder().catch((e: Error) => setError(e.message)),
+      quit: () => void settleAll().finally(() => api.quitApp()),
     }),
     [chooseLanguage],
   );

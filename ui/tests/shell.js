@@ -26,6 +26,8 @@ function installBackend(options, mockIPC) {
       if (options.pictureRefusal) fail(options.pictureRefusal);
       return core({ cmd: "apply_edit", journey, edit: { type: "updatePersona", persona, picture: options.picture ?? null } });
     },
+    // The app would end here; the test reads that it was asked to, after what it saved.
+    quit_app: () => null,
     update_menu: ({ labels, enabled }) => {
       Object.assign(shell.menuLabels, labels);
       Object.assign(shell.menuEnabled, enabled);

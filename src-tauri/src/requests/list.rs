@@ -54,6 +54,7 @@ requests! {
         save::save_poster::<tauri::Wry>,
         save::export_journey::<tauri::Wry>,
         menu::update_menu,
+        menu::quit_app::<tauri::Wry>,
         projector::open_projector::<tauri::Wry>,
         projector::close_projector::<tauri::Wry>,
         personas::choose_persona_picture::<tauri::Wry>,

@@ -276,6 +276,8 @@ export interface AppContext {
   dialog(which: "shortcuts" | "about"): void;
   /** Shows the folder of the log a facilitator can send when something went wrong. */
   openLogFolder(): void;
+  /** Saves what is being typed, then ends the app. */
+  quit(): void;
 }
 
 export const APP_ACTIONS: readonly Action<AppContext>[] = [
@@ -286,8 +288,8 @@ export const APP_ACTIONS: readonly Action<AppContext>[] = [
   { id: "shortcuts", label: (t) => t.actions.shortcuts, keys: ["F1"], scope: "always", menuKey: true, run: (c) => c.dialog("shortcuts") },
   { id: "logFolder", label: (t) => t.menu.logFolder, run: (c) => c.openLogFolder() },
   { id: "about", label: (t) => t.menu.about, run: (c) => c.dialog("about") },
-  // Carried out by the app's shell itself (the window closes); listed for its key and the F1 list.
-  { id: "quit", label: (t) => t.menu.quit, keys: ["Ctrl+Q"], scope: "always", menuKey: true, run: () => undefined },
+  // The menu's Quit and the window's close button ask the window to save first (menu.rs).
+  { id: "quit", label: (t) => t.menu.quit, keys: ["Ctrl+Q"], scope: "always", menuKey: true, run: (c) => c.quit() },
 ];
 
 // --- keys ----------------------------------------------------------------------------------------

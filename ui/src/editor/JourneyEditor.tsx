@@ -24,6 +24,7 @@ import { usePanels } from "./panels";
 import { Announcer, ErrorToast } from "./Status";
 import { Toolbar } from "./Toolbar";
 import { ExportDialog } from "./ExportDialog";
+import { whenQuitting } from "../state/settle";
 import { useNativeWindow } from "./window";
 
 /**
@@ -51,6 +52,8 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   });
   const [notice, setNotice] = useState<string | null>(null);
   const { t } = useT();
+  // A title half typed, a note in the card panel: saved before the app quits.
+  useEffect(() => whenQuitting(() => editor.settled()), [editor]);
   const ctx = useEditorContext(editor, scroller, away, { setPrinting, setExporting, setCapturing, setPresenting, showPanel, toggleDetails });
   // The keyboard starts on the board, and is never left on the page's body after that.
   const view = useRef<HTMLDivElement>(null);

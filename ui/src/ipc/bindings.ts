@@ -56,6 +56,8 @@ export const commands = {
 	 *  made, so a late English label never overwrites the Dutch one chosen after it.
 	 */
 	updateMenu: (labels: { [key in string]: string }, enabled: { [key in string]: boolean }, accelerators: { [key in string]: string }) => typedError<null, CommandError>(__TAURI_INVOKE("update_menu", { labels, enabled, accelerators })),
+	/**  The window has saved what was being typed: the app ends. */
+	quitApp: () => __TAURI_INVOKE<void>("quit_app"),
 	/**
 	 *  Opens the projector window, or brings it forward. With a second screen attached it goes full
 	 *  screen there; otherwise it opens beside the main window, to be dragged to the projector.
