@@ -481,3 +481,24 @@ test("a note the facilitator placed says on the phone that it is on the board, u
   await page.locator("#notes li", { hasText: "On the board · from Ayşe" }).waitFor();
   await page.context().close();
 });
+
+test("when another room takes the room's address for a while, the phone says so and comes back when the room does, never on a browser error page", async () => {
+  const { journey, link } = await openRoom();
+  const port = Number(new URL(link).port);
+  const page = await phone(link);
+  await joinAs(page, "Kim");
+
+  await core.call({ cmd: "close_room" });
+  const other = await core.call({ cmd: "create_journey", template: "online-en", name: "Other workshop" });
+  await core.call({ cmd: "open_room", journey: other, options: { bind: "127.0.0.1", port } });
+  await page.locator("#offline", { hasText: "closed, or has a new link" }).waitFor({ timeout: 30_000 });
+  assert.equal(page.url(), link, "the page stays, with its notes");
+  await shot(page, "room-gone");
+
+  await core.call({ cmd: "close_room" });
+  const back = await core.call({ cmd: "open_room", journey, options: { bind: "127.0.0.1", port } });
+  assert.equal(back.link, link, "the room opens again with its link");
+  await page.locator("#offline").waitFor({ state: "hidden", timeout: 30_000 });
+  assert.ok(await page.locator("#write").isVisible(), "still joined");
+  await page.context().close();
+});

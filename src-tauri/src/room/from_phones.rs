@@ -194,16 +194,25 @@ impl Ask for NamePhone {
             }
             None => {}
         }
-        // The room's phone count as the panel shows it, when this phone joins now (not on a rename).
-        let joined = room.devices.lock().ok().and_then(|mut devices| {
-            let d = devices.get_mut(&self.phone.device)?;
-            d.name = name;
-            let first = !std::mem::replace(&mut d.joined, true);
-            first.then(|| devices.len())
-        });
-        if let Some(phones) = joined {
-            tracing::info!(phones, "phone joined");
+        let mut devices = room.devices.lock().map_err(|_| unavailable(self.phone.lang))?;
+        let locked = devices.locked;
+        let d = devices
+            .get_mut(&self.phone.device)
+            .ok_or_else(|| self.phone.said(said!("open the join link again", "open de link van de sessie opnieuw")))?;
+        // A page opened before the room was locked (or by a phone removed since) does not get in
+        // by joining after it.
+        if locked && !d.joined {
+            return Err(self.phone.said(said!(
+                "This room is closed to new phones. Ask the facilitator.",
+                "Deze sessie laat geen nieuwe telefoons meer toe. Vraag het de begeleider."
+            )));
         }
+        d.name = name;
+        let first = !std::mem::replace(&mut d.joined, true);
+        if first {
+            tracing::info!(phones = devices.joined().count(), "phone joined");
+        }
+        drop(devices);
         // Kept at every name, so after a restart the phone is still who it said it was.
         super::kept::keep(state, &room);
         // The room panel lists the phones that joined, by name.

@@ -267,20 +267,26 @@ async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers:
         server.room.devices.lock().map_err(|_| Refusal::Full).and_then(|mut d| d.join(cookie.as_deref(), Instant::now(), random_token));
     let device = match joined {
         Ok(device) => device,
-        Err(Refusal::Crowded) => return waiting_page(lang),
+        Err(Refusal::Crowded) => {
+            let said = said!(
+                "Many phones are joining at once. This page tries again in a moment…",
+                "Er komen veel telefoons tegelijk binnen. Deze pagina probeert het zo opnieuw…"
+            );
+            return notice_page(&server, StatusCode::SERVICE_UNAVAILABLE, said.get(lang), lang, true);
+        }
         Err(Refusal::Locked) => {
             let said = said!(
                 "This room is closed to new phones. Ask the facilitator.",
                 "Deze sessie laat geen nieuwe telefoons meer toe. Vraag het de begeleider."
             );
-            return plain(StatusCode::FORBIDDEN, said.get(lang));
+            return notice_page(&server, StatusCode::FORBIDDEN, said.get(lang), lang, false);
         }
         Err(_) => {
             let said = said!(
                 "This room is full ({MAX_DEVICES} phones). Ask the facilitator.",
                 "Deze sessie is vol ({MAX_DEVICES} telefoons). Vraag het de begeleider."
             );
-            return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
+            return notice_page(&server, StatusCode::SERVICE_UNAVAILABLE, said.get(lang), lang, false);
         }
     };
     if cookie.as_deref() != Some(device.as_str()) {
@@ -300,21 +306,22 @@ async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers:
     r
 }
 
-/// Many phones are coming in at once: the page asks again by itself in a moment (no script: a
-/// refresh the browser does).
-fn waiting_page(lang: Lang) -> Response {
-    let words = said!(
-        "Many phones are joining at once. This page tries again in a moment…",
-        "Er komen veel telefoons tegelijk binnen. Deze pagina probeert het zo opnieuw…"
-    );
+/// A page of one sentence, in the phone page's own style, instead of the page: the room is locked or
+/// full, or (`again`) many phones are coming in at once and it asks again by itself in a moment (no
+/// script: a refresh the browser does).
+fn notice_page(server: &Server, status: StatusCode, words: &str, lang: Lang, again: bool) -> Response {
+    let refresh = if again { "<meta http-equiv=\"refresh\" content=\"3\">" } else { "" };
     let page = format!(
-        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
-         <meta http-equiv=\"refresh\" content=\"3\"><title>Journeywall</title><p>{}</p></html>",
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         {refresh}<link rel=\"stylesheet\" href=\"/r/{}/phone.css\"><title>Journeywall</title><main><p class=\"notice\">{}</p></main></html>",
         lang.code(),
-        words.get(lang)
+        server.room.token,
+        words
     );
-    let mut r = (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
-    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("3"));
+    let mut r = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
+    if again {
+        r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("3"));
+    }
     r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     safe(r)

@@ -231,8 +231,15 @@ mod tests {
     fn a_locked_room_takes_no_new_phones_and_keeps_those_in() {
         let (_dir, state, info) = room();
         let kim = join(&info, "Kim");
+        // A page opened before the lock, its participant still typing a name.
+        let (_, page) = send(&info, "GET {base}", None, "");
+        let typing = page.split("jw=").nth(1).unwrap().split(';').next().unwrap().to_owned();
         let locked = lock_room(&state, true).unwrap();
         assert!(locked.locked);
+        let (status, refused) = send(&info, "POST {base}/name", Some(&typing), r#"{"name":"Sneaky"}"#);
+        assert_eq!(status, 400, "{refused}");
+        assert!(refused.contains("closed to new phones"), "{refused}");
+        assert_eq!(room_info(&state).unwrap().unwrap().phones, 1, "not let in by joining after the lock");
         let (status, page) = send(&info, "GET {base}", None, "");
         assert_eq!(status, 403, "{page}");
         assert!(page.contains("closed to new phones"), "{page}");

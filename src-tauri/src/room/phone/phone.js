@@ -14,6 +14,7 @@ const WORDS = {
     takeBackHint: "All your dots are given. Tap a card to take one back.",
     now: "Now", timer: "Time left", paused: "paused", timeUp: "Time is up",
     offline: "No connection to the laptop: trying again. Notes are kept and sent when it is back.",
+    gone: "This room is closed, or has a new link: scan the code the facilitator shows. Notes are kept; this page keeps trying.",
     give: "Give a dot", takeBack: "Take a dot back", jump: "Jump to a phase", otherLanguage: "Nederlands",
   },
   nl: {
@@ -26,6 +27,7 @@ const WORDS = {
     takeBackHint: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
     now: "Nu", timer: "Tijd over", paused: "gepauzeerd", timeUp: "De tijd is om",
     offline: "Geen verbinding met de laptop: we proberen het opnieuw. Notities blijven bewaard en gaan mee zodra die er weer is.",
+    gone: "Deze sessie is gestopt, of heeft een nieuwe link: scan de code die de begeleider laat zien. Notities blijven bewaard; deze pagina blijft het proberen.",
     give: "Geef een stip", takeBack: "Neem een stip terug", jump: "Spring naar een fase", otherLanguage: "English",
   },
 };
@@ -165,8 +167,9 @@ function showProblem(message, id = "problem") {
   $(id).hidden = !message;
 }
 
+/** Says the laptop cannot be reached (`is`), or that the room is not there (`"gone"`: closed, or another room on its address). */
 function offline(is) {
-  $("offline").textContent = t.offline;
+  $("offline").textContent = is === "gone" ? t.gone : t.offline;
   $("offline").hidden = !is;
 }
 
@@ -411,10 +414,13 @@ async function refresh() {
       offline(outbox().length > 0 && flushing);
       render();
     } catch (e) {
-      if (e.status === 401 || e.status === 404) location.reload();
+      // Not a phone of this room (removed, or its session ended): the page again, to join anew.
+      if (e.status === 401) location.reload();
       else if (e.status === 429) setTimeout(refresh, 1000);
       else {
-        offline(true);
+        // 404: the room is not at this address now (closed, a new link, or another room opened on
+        // its port); it may come back, as it does after a restart: never a browser's error page.
+        offline(e.status === 404 ? "gone" : true);
         if (!events) setTimeout(() => void refresh(), retryIn());
       }
     } finally {
