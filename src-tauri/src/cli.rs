@@ -235,8 +235,7 @@ fn run(db: &Path, command: Command) -> Result<()> {
         }
         Command::Rpc => return Ok(crate::rpc::serve(db, std::io::stdin().lock(), out)?),
         Command::Room { journey, port, bind, anonymous, straight } => {
-            let options = crate::room::RoomOptions { anonymous, straight, port: Some(port), bind };
-            return room(db, &journey, options, out);
+            return room(db, &journey, crate::room::RoomOptions { anonymous, straight, port: Some(port), bind }, out);
         }
         _ => {}
     }
@@ -441,6 +440,11 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
     let state = crate::commands::AppState::new(db.to_path_buf(), Store::open(db), paths::system_locale());
     let fail = |e: crate::commands::CommandError| anyhow::anyhow!(e.message);
     let journey = state.with(|s| s.resolve(journey)).map_err(fail)?;
+    // Started again after a crash without its flags, the room keeps the settings it had; a flag
+    // given adds its setting.
+    let kept = crate::room::kept_room_options(&state, journey).map_err(fail)?.unwrap_or_default();
+    let options =
+        crate::room::RoomOptions { anonymous: options.anonymous || kept.anonymous, straight: options.straight || kept.straight, ..options };
     tauri::async_runtime::block_on(async {
         let stopped = stop_signals()?;
         let info = crate::room::open_room(&state, journey, options).map_err(fail)?;

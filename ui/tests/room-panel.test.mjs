@@ -182,6 +182,10 @@ test("Stop: the button says Closing… until the room has closed, and opened aga
   await panel.getByRole("button", { name: "Open the room" }).waitFor();
   assert.equal(await ui.core.call({ cmd: "room_info" }), null);
   await assert.rejects(fetch(link), "nothing listens once the room is closed");
+  // The panel shows the settings the room was kept with (it allowed joining without a name).
+  const anonymous = panel.getByRole("checkbox", { name: /without a name/ });
+  await page.waitForFunction(() => [...document.querySelectorAll(".room-panel input[type=checkbox]")].some((c) => c.checked));
+  assert.equal(await anonymous.isChecked(), true);
 
   await panel.getByRole("button", { name: "Open the room" }).click();
   await panel.locator(".room-link strong").waitFor();

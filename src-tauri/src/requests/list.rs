@@ -38,6 +38,7 @@ requests! {
         rounds::restore_round(journey: Id, round: Id, name: String) -> Id;
         room::open_room(journey: Id, options: RoomOptions) -> RoomInfo;
         room::close_room() -> ();
+        room::kept_room_options(journey: Id) -> Option<RoomOptions>;
         room::new_room_link() -> RoomInfo;
         room::lock_room(locked: bool) -> RoomInfo;
         room::remove_phone(number: u32) -> RoomInfo;

@@ -40,10 +40,8 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
     state.with(|s| s.load(journey).map(|_| ()))?;
     let kept = kept::kept(state, journey);
     // A kept room keeps its settings; where it listens is the caller's to say.
-    let options = match &kept {
-        Some(k) => RoomOptions { port: options.port, bind: options.bind, ..k.options.clone() },
-        None => options,
-    };
+    // The settings are the caller's: the room panel shows the kept ones (`kept_room_options`)
+    // before it opens, and what the facilitator ticks there is what the room does.
     let private = addresses::private();
     let on_network = options.bind.is_some() || !private.is_empty();
     // With no private network the room still opens on the laptop itself, so the facilitator
@@ -122,6 +120,12 @@ pub fn close_room(state: &AppState) -> Result<()> {
         room.close();
     }
     Ok(())
+}
+
+/// The settings `journey`'s room was kept with, if it was kept: how the room panel shows them
+/// before the room is opened again.
+pub fn kept_room_options(state: &AppState, journey: Id) -> Result<Option<RoomOptions>> {
+    Ok(kept::kept(state, journey).map(|k| k.options))
 }
 
 /// A new link for the open room: every phone's session ends (they scan the new QR code), and the

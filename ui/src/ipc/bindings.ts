@@ -33,6 +33,7 @@ export const commands = {
 	restoreRound: (journey: Id, round: Id, name: string) => typedError<Id, CommandError>(__TAURI_INVOKE("restore_round", { journey, round, name })),
 	openRoom: (journey: Id, options: RoomOptions_Deserialize) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("open_room", { journey, options })),
 	closeRoom: () => typedError<null, CommandError>(__TAURI_INVOKE("close_room")),
+	keptRoomOptions: (journey: Id) => typedError<RoomOptions_Serialize | null, CommandError>(__TAURI_INVOKE("kept_room_options", { journey })),
 	newRoomLink: () => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("new_room_link")),
 	lockRoom: (locked: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("lock_room", { locked })),
 	removePhone: (number: number) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("remove_phone", { number })),

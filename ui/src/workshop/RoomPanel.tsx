@@ -27,6 +27,22 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
   const [elsewhere, setElsewhere] = useState<RoomInfo | null>(null);
   const [anonymous, setAnonymous] = useState(false);
   const [straight, setStraight] = useState(false);
+  // A room kept from before (closed, or the app restarted) opens with its settings: shown here,
+  // so what is ticked is what the room does.
+  useEffect(() => {
+    let current = true;
+    api.keptRoomOptions(journey).then(
+      (kept) => {
+        if (!current || !kept) return;
+        setAnonymous(kept.anonymous);
+        setStraight(kept.straight);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [journey]);
   const [big, setBig] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<RoomBusy>(null);
