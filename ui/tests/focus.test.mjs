@@ -343,3 +343,22 @@ test("↑ ↑ on an emotion face pressed before the core answers raise it twice;
   assert.equal(await page.locator(".card-editor").count(), 0, "no title editor opened");
   assert.equal((await calls(page)).filter((c) => c.cmd === "apply_edit" && c.args.edit.type === "placeDot").length, 1);
 });
+
+test("undo and redo of the vote leave the keyboard on the board, not in the vote panel's name field", async () => {
+  const { page, doc } = await openEditor();
+  await startVoteFor(page, "Anna");
+  assert.ok(doc.cards.length > 0);
+  // Back to the board (a click on a card would give Anna a dot: it is her turn).
+  await page.locator(".board-scroll").focus();
+  const steps = await edits(page);
+  // Undo the participant and the start of the vote, then redo them: the form comes and goes.
+  for (const key of ["Control+z", "Control+z", "Control+Shift+z", "Control+Shift+z"]) {
+    const before = (await calls(page)).length;
+    await page.keyboard.press(key);
+    await page.waitForFunction((n) => window.__shell.calls.length > n, before);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await inside(page, ".add-participant"), false, `after ${key} the keyboard is not in the name field`);
+  }
+  assert.ok(steps.includes("startVote"));
+  await page.getByRole("complementary", { name: "Dot vote" }).locator(".participant-name", { hasText: "Anna" }).waitFor();
+});

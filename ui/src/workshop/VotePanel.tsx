@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n/context";
 import { type Editor, useJourney } from "../state/store";
 import { askConfirm } from "../components/Confirm";
@@ -24,6 +24,13 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
   const [dots, setDots] = useState(3);
   const [stacking, setStacking] = useState(false);
   const [name, setName] = useState("");
+  // The name field takes the keyboard when the facilitator starts the vote here, not when the
+  // vote comes back by an undo or redo (the keyboard stayed in the field, and Ctrl+Z with it).
+  const nameField = useRef<HTMLInputElement>(null);
+  const start = () =>
+    void editor.send({ type: "startVote", dotsPerParticipant: dots, stacking }).then((applied) => {
+      if (applied) requestAnimationFrame(() => nameField.current?.focus());
+    });
 
   const clear = async () => {
     if (await askConfirm({ title: t.vote.clearTitle, body: t.vote.clearBody, confirm: t.vote.clear })) {
@@ -46,7 +53,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
           <input type="number" min={1} max={20} value={dots} onChange={(e) => setDots(Number(e.target.value))} />
         </label>
         <Check label={t.vote.stacking} value={stacking} onChange={setStacking} />
-        <button className="primary" onClick={() => void editor.send({ type: "startVote", dotsPerParticipant: dots, stacking })}>
+        <button className="primary" onClick={start}>
           {t.vote.start}
         </button>
         <button onClick={onResults}>{t.vote.typeTallies}</button>
@@ -127,7 +134,7 @@ export function VotePanel({ editor, onResults, onClose }: { editor: Editor; onRe
           }}
         >
           {/* Drawn when the vote starts: the first participant's name is what comes next. */}
-          <input autoFocus value={name} onChange={(e) => setName(clip(e.target.value, LIMITS.titleChars))} placeholder={t.vote.participantPlaceholder} aria-label={t.vote.participantName} />
+          <input ref={nameField} value={name} onChange={(e) => setName(clip(e.target.value, LIMITS.titleChars))} placeholder={t.vote.participantPlaceholder} aria-label={t.vote.participantName} />
           <button type="submit" disabled={!name.trim()}>
             {t.vote.addParticipant}
           </button>
