@@ -143,3 +143,30 @@ test("a round saved in another window joins the open Rounds panel and its compar
   assert.equal(await page.getByRole("alert").count(), 0, await page.getByRole("alert").allInnerTexts().then(String));
   assert.deepEqual(page.errors, []);
 });
+
+test("after edits of its own, a change to another journey still says nothing", async () => {
+  const page = await ui.open({ journeys: [template("online-en"), template("website-en")] });
+  const [doc, other] = page.docs;
+  await page.getByRole("button", { name: /Online customer journey/ }).click();
+  await page.getByRole("group", { name: /Awareness$/ }).waitFor();
+  const add = async (title) => {
+    await page.locator(`.cell[data-phase="${doc.phases[2].id}"][data-row="${doc.rows[0].id}"]`).focus();
+    await page.keyboard.press("n");
+    await page.keyboard.type(title);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.locator(".card", { hasText: title }).waitFor();
+  };
+  // The board's own edits, merged into what it shows: a card added, moved, its notes and emotion changed.
+  await add("Asked the shop on chat");
+  await page.locator(".card", { hasText: "Asked the shop on chat" }).click();
+  await page.keyboard.press("Control+ArrowLeft");
+  await page.getByRole("complementary").getByLabel("Notes").fill("Waited four minutes");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => !document.querySelector(".save-state.pending, [data-pending]"));
+  terminal(page, "edit", other.journey.id, JSON.stringify({ type: "updateJourney", name: "Web shop, renamed" }));
+  await page.evaluate(() => window.__shell.emit("database-changed"));
+  await add("Added after the news");
+  assert.equal(await page.locator(".toast.notice").count(), 0, "nothing changed in this journey");
+  assert.deepEqual(page.errors, []);
+});

@@ -230,7 +230,7 @@ export class Editor {
       const { doc, history } = this.journey.get();
       // The whole journey is compared: a phone's note or dot received by another process (a
       // headless room on this file) changes neither the journey's time nor its history.
-      const same = opened.history.undoStep === history.undoStep && opened.history.redoStep === history.redoStep && JSON.stringify(opened.doc) === JSON.stringify(doc);
+      const same = opened.history.undoStep === history.undoStep && opened.history.redoStep === history.redoStep && sameValue(opened.doc, doc);
       if (same) return "same";
       this.setJourney({ doc: opened.doc, history: opened.history });
       return "changed";
@@ -269,3 +269,27 @@ export class Editor {
     return patch;
   }
 }
+
+/**
+ * Whether two journeys (or parts of them) read from the backend say the same, whatever the order
+ * of their keys and of records with ids in a list: an edit's changes merged into the board put a
+ * moved card elsewhere in the list than a journey loaded whole (their place is in their fields),
+ * and comparing JSON text called the board "changed elsewhere" when nothing was.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every(hasId) && b.every(hasId)) {
+    const byId = new Map(b.map((r) => [r.id, r]));
+    return a.every((r) => byId.has(r.id) && sameValue(r, byId.get(r.id)));
+  }
+  // A key whose value is undefined is no key: JSON has no such thing.
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+const hasId = (r: unknown): r is { id: string } => typeof r === "object" && r !== null && typeof (r as { id?: unknown }).id === "string";
+
