@@ -260,8 +260,14 @@ test("a phase is renamed inline, added, and deleted only after asking", async ()
   await page.keyboard.type("Delivery & returns");
   await page.keyboard.press("Enter");
   await page.getByRole("group", { name: /^Phase \d+ of \d+: Delivery & returns$/ }).waitFor();
+  // A new phase's name is what comes next: its field has the keyboard.
   await page.getByRole("button", { name: "Add a phase" }).click();
   await page.getByRole("group", { name: /^Phase \d+ of \d+: New phase$/ }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === "INPUT" && document.activeElement.closest(".phase-header"));
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Returns");
+  await page.keyboard.press("Enter");
+  await page.getByRole("group", { name: /^Phase \d+ of \d+: Returns$/ }).waitFor();
   await page.getByRole("group", { name: /^Phase \d+ of \d+: Awareness$/ }).getByRole("button", { name: "Phase actions" }).click();
   await page.getByRole("menuitem", { name: "Delete phase…" }).click();
   const dialog = page.getByRole("alertdialog");
@@ -272,7 +278,7 @@ test("a phase is renamed inline, added, and deleted only after asking", async ()
   await page.getByRole("menuitem", { name: "Delete phase…" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
   await page.waitForFunction(() => ![...document.querySelectorAll(".phase-title")].some((e) => e.textContent === "Awareness"));
-  assert.deepEqual((await edits(page)).map((e) => e.type), ["updatePhase", "addPhase", "deletePhase"]);
+  assert.deepEqual((await edits(page)).map((e) => e.type), ["updatePhase", "addPhase", "updatePhase", "deletePhase"]);
 });
 
 test("dragging a phase header reorders the phases", async () => {

@@ -139,10 +139,14 @@ export async function setEmotion(editor: Editor, card: Card, emotion: number | n
 
 // --- phases and rows -------------------------------------------------------------------------
 
+/** Adds a phase at `index` and starts renaming it: a new phase's name is what is typed next. */
 export async function addPhase(editor: Editor, index: number, title: string): Promise<void> {
+  const before = new Set(editor.journey.get().doc.phases.map((p) => p.id));
   const used = new Set(editor.journey.get().doc.phases.map((p) => p.colour));
   const colour = PALETTE.find((p) => !used.has(p.colour))?.colour ?? PALETTE[index % PALETTE.length]!.colour;
-  await editor.send({ type: "addPhase", index, title, question: "", colour });
+  const applied = await editor.send({ type: "addPhase", index, title, question: "", colour });
+  const added = applied?.changes.phases?.find((p) => !before.has(p.id));
+  if (added) editor.view.set({ renaming: added.id });
 }
 
 /**
