@@ -73,6 +73,16 @@ pub fn log_panic(info: &PanicHookInfo) {
     tracing::error!(%place, thread = %thread.name().unwrap_or("unnamed"), "panic: {}", message.unwrap_or("(no message)"));
 }
 
+/// The window hit an error of its own (a screen that could not be drawn, a promise nobody
+/// caught): its kind and where, so that a blank window leaves a trace. The window sends the
+/// error's name, message and first lines of its stack; cut to 600 characters.
+#[tauri::command]
+#[specta::specta]
+pub fn log_window_error(what: String) {
+    let what: String = what.chars().take(600).collect();
+    tracing::error!(cause = %what, "the window hit an error");
+}
+
 /// What kind of error the core gave, for the log: its kind and the field or record concerned,
 /// never the message, which may quote what the user typed or a journey's name.
 pub fn kind(e: &journeywall_core::Error) -> String {

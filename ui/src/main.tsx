@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { App } from "./App";
 import { Projector } from "./present/Projector";
+import { ErrorBoundary, logUncaughtErrors } from "./components/ErrorBoundary";
 import "./styles.css";
 
 /** The projector window (see `projector.rs`) runs this same page; its label tells it apart. */
@@ -14,11 +15,12 @@ function isProjector(): boolean {
   }
 }
 
+logUncaughtErrors();
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      {isProjector() ? <Projector /> : <App />}
+      <ErrorBoundary>{isProjector() ? <Projector /> : <App />}</ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -141,6 +141,17 @@ test("Help → Open the log folder asks the app to show the folder of the log", 
   await page.waitForFunction(() => window.__shell.menuLabels.logFolder === "Map met logbestanden openen");
 });
 
+test("an error the window does not catch goes to the app's log, with where it happened", async () => {
+  const page = await ui.open({ journeys: [online()], locale: "en" });
+  await page.getByRole("heading", { name: "Journeys" }).waitFor();
+  await page.evaluate(() => {
+    setTimeout(() => Promise.reject(new TypeError("the board could not be drawn")));
+  });
+  await page.waitForFunction(() => window.__shell.calls.some((c) => c.cmd === "log_window_error"));
+  const logged = await page.evaluate(() => window.__shell.calls.find((c) => c.cmd === "log_window_error").args.what);
+  assert.match(logged, /^TypeError: the board could not be drawn @ /);
+});
+
 test("a journey file is imported through the file dialog and opens; the file never crosses the IPC", async () => {
   const page = await ui.open({ journeys: [], importFile: { name: "workshop.json", content: Buffer.from(JSON.stringify(template("online-en"))) } });
   await page.getByText("No journeys yet").waitFor();

@@ -35,6 +35,7 @@ function installBackend(options, mockIPC) {
     },
     open_projector: () => null,
     open_log_folder: () => null,
+    log_window_error: () => null,
     close_projector: () => null,
     projector_ready: () => null,
     "plugin:window|set_title": ({ value }) => {

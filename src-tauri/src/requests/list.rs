@@ -61,6 +61,7 @@ requests! {
         personas::choose_persona_picture::<tauri::Wry>,
         imports::choose_import::<tauri::Wry>,
         save::open_log_folder,
+        logs::log_window_error,
     }
     shell projector {
         projector::projector_ready::<tauri::Wry>,

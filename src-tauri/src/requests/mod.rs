@@ -14,7 +14,7 @@ use crate::commands::{AppInfo, AppState, Ask, CommandError, ImportedJourney, Ope
 use crate::phones::{Focus, RoomInfo, RoomOptions};
 use crate::save::{PosterPapers, PosterPreview};
 // The modules whose functions the list names.
-use crate::{commands, imports, menu, personas, projector, room, rounds, save};
+use crate::{commands, imports, logs, menu, personas, projector, room, rounds, save};
 
 macro_rules! requests {
     (

@@ -77,6 +77,11 @@ export const words = {
   },
   databaseAt: (path: string) => ({ en: `Database: ${path}`, nl: `Database: ${path}` }),
   errorPrefix: { en: "Could not do that:", nl: "Dat lukte niet:" },
+  windowError: {
+    en: "Something went wrong in this window. Every change was saved as it was made: reload to go on where you were.",
+    nl: "Er ging iets mis in dit venster. Elke wijziging is bewaard toen hij werd gemaakt: laad opnieuw om verder te gaan waar je was.",
+  },
+  reload: { en: "Reload", nl: "Opnieuw laden" },
   dismiss: { en: "Dismiss", nl: "Sluiten" },
   language: { en: "Language", nl: "Taal" },
   langNl: { en: "Nederlands", nl: "Nederlands" },

@@ -81,6 +81,12 @@ export const commands = {
 	 */
 	openLogFolder: () => typedError<null, CommandError>(__TAURI_INVOKE("open_log_folder")),
 	/**
+	 *  The window hit an error of its own (a screen that could not be drawn, a promise nobody
+	 *  caught): its kind and where, so that a blank window leaves a trace. The window sends the
+	 *  error's name, message and first lines of its stack; cut to 600 characters.
+	 */
+	logWindowError: (what: string) => __TAURI_INVOKE<void>("log_window_error", { what }),
+	/**
 	 *  Called by the projector window once it listens; the presenter's controls then send it what to
 	 *  show. (The one command the projector may call: it cannot emit events to the main window itself.)
 	 */
