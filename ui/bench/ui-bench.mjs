@@ -46,7 +46,7 @@ for (let run = 0; run < 5; run++) {
           return answer;
         };
         const start = performance.now();
-        document.querySelector(".journey-item").click();
+        document.querySelector(".journey-item .journey-open").click();
         const check = () => (document.querySelectorAll(".card").length >= count ? resolve([performance.now() - start, answered]) : requestAnimationFrame(check));
         requestAnimationFrame(check);
       }),
