@@ -92,12 +92,13 @@ test("the room panel lists the phones that joined, by name or as Phone N, and a 
 
   await panel.getByRole("button", { name: "Go to the inbox" }).click();
   await panel.getByRole("tab", { name: /Inbox/, selected: true }).waitFor();
+  await page.waitForFunction(() => document.querySelector(".room-panel").scrollTop === 0);
   await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).waitFor();
   assert.equal(await panel.locator(".inbox-note").count(), 3, "every note stays in the inbox");
   // Kim's note is marked, and the notes of removed phones go together, in one undoable step.
   assert.equal(await panel.locator(".inbox-note.from-removed").count(), 1);
   await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).getByText("From a removed phone").waitFor();
-  await panel.getByRole("button", { name: "Discard the note of removed phones" }).click();
+  await panel.getByRole("button", { name: "Discard the note from a removed phone" }).click();
   await panel.locator(".inbox-note", { hasText: "Idea 1 of Kim" }).waitFor({ state: "detached" });
   assert.equal(await panel.locator(".inbox-note").count(), 2, "the others' notes stay");
   await page.keyboard.press("Control+z");

@@ -554,8 +554,8 @@ export const words = {
     }),
     fromRemoved: { en: "From a removed phone", nl: "Van een verwijderde telefoon" },
     discardRemoved: (n: number) => ({
-      en: n === 1 ? "Discard the note of removed phones" : `Discard the ${n} notes of removed phones`,
-      nl: n === 1 ? "De notitie van verwijderde telefoons weggooien" : `De ${n} notities van verwijderde telefoons weggooien`,
+      en: n === 1 ? "Discard the note from a removed phone" : `Discard the ${n} notes from removed phones`,
+      nl: n === 1 ? "De notitie van een verwijderde telefoon weggooien" : `De ${n} notities van verwijderde telefoons weggooien`,
     }),
     toInbox: { en: "Go to the inbox", nl: "Naar de inbox" },
     lock: { en: "Lock the room", nl: "Sessie op slot" },

@@ -140,6 +140,11 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     toInbox: () => choose("inbox"),
   };
   const tabs = useRef<HTMLDivElement>(null);
+  // A tab opens at its top (the inbox opened scrolled as far down as the phones' list had been).
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.scrollTo({ top: 0 });
+  }, [tab]);
   const choose = (next: Tab) => {
     setTab(next);
     requestAnimationFrame(() => tabs.current?.querySelector<HTMLElement>(`[data-tab=${next}]`)?.focus());
@@ -165,7 +170,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
   );
 
   return (
-    <aside className="inspector room-panel" aria-label={t.room.title}>
+    <aside className="inspector room-panel" aria-label={t.room.title} ref={panel}>
       <PanelHead title={t.room.title} onClose={onClose} />
       {problem ? (
         <p className="room-problem" role="alert">
