@@ -19,6 +19,8 @@ try {
   await s.clickOn(".journey-header [data-action=room]");
   await s.clickOn(".room-panel button.primary", { text: "Open the room" });
   const link = await (await s.waitFor(".room-link strong")).text();
+  // The inbox is the room panel's second tab: shown, as the facilitator would while notes come in.
+  await s.clickOn(".room-tabs [data-tab=inbox]");
   // Stamps, in the page, when each note's text is first drawn (epoch ms, comparable across processes).
   await s.execute(`
     window.__seen = {};
