@@ -6,12 +6,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
 import { binary } from "./harness.mjs";
+import { startWebKit, webkit } from "./webkit.mjs";
 
 const SHOTS = process.env.PHONE_SHOTS ?? tmpdir();
 let dir;
@@ -317,9 +318,6 @@ test("a phone that joined without a name writes, follows the room and is still i
 
 // --- Safari's engine -------------------------------------------------------------------------------
 
-const WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver";
-const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
-const webkit = existsSync(WEBKIT_DRIVER) && existsSync(MINIBROWSER) && existsSync("/usr/bin/xvfb-run");
 
 test("in Safari's engine a tap on a card just below the sticky header reaches the card", { skip: !webkit && "no WebKitWebDriver" }, async () => {
   const { doc, link } = await openRoom({ cards: 70, vote: true });
@@ -356,76 +354,6 @@ test("in Safari's engine a tap on a card just below the sticky header reaches th
     await driver.stop();
   }
 });
-
-/** WebKitWebDriver inside its own Xvfb, and a minimal W3C WebDriver client for MiniBrowser. */
-async function startWebKit() {
-  const port = 5600 + Math.floor(Math.random() * 400);
-  const proc = spawn("xvfb-run", ["-a", "-s", "-screen 0 1280x1024x24", WEBKIT_DRIVER, `--port=${port}`], { stdio: "ignore", detached: true });
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    try {
-      process.kill(-proc.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/status`)).ok) break;
-    } catch {
-      if (i > 150) {
-        await stop();
-        throw new Error("WebKitWebDriver did not start");
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const send = async (method, path, body) => {
-    const r = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: body && JSON.stringify(body) });
-    const json = await r.json();
-    if (!r.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
-    return json.value;
-  };
-  const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-  return {
-    stop,
-    async session() {
-      const { sessionId } = await send("POST", "/session", {
-        capabilities: {
-          alwaysMatch: {
-            browserName: "MiniBrowser",
-            "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
-          },
-        },
-      });
-      const at = `/session/${sessionId}`;
-      const s = {
-        go: (url) => send("POST", `${at}/url`, { url }),
-        size: (width, height) => send("POST", `${at}/window/rect`, { width, height }),
-        find: (css) => send("POST", `${at}/element`, { using: "css selector", value: css }),
-        click: (el) => send("POST", `${at}/element/${el[ELEMENT]}/click`, {}),
-        type: (el, text) => send("POST", `${at}/element/${el[ELEMENT]}/value`, { text }),
-        run: (script, ...args) => send("POST", `${at}/execute/sync`, { script, args }),
-        async waitFor(css) {
-          await s.until(`!!document.querySelector(${JSON.stringify(css)})`);
-          return s.find(css);
-        },
-        async until(expression, timeout = 10_000) {
-          const end = Date.now() + timeout;
-          while (!(await s.run(`return ${expression};`))) {
-            if (Date.now() > end) throw new Error(`WebKit: not within ${timeout} ms: ${expression}`);
-            await new Promise((r) => setTimeout(r, 50));
-          }
-        },
-        async screenshot(path) {
-          writeFileSync(path, Buffer.from(await send("GET", `${at}/screenshot`), "base64"));
-        },
-        close: () => send("DELETE", at),
-      };
-      return s;
-    },
-  };
-}
 
 /** `journeywall room` on `db` as its own process (so it can be killed); resolves with it and its link. */
 async function roomProcess(db) {

@@ -1,6 +1,6 @@
 // Safari's engine for the UI tests: WebKitGTK's MiniBrowser driven through WebKitWebDriver (Debian
 // webkit2gtk-driver) inside its own Xvfb, with a minimal W3C WebDriver client. A test that needs
-// it is skipped where `webkit` is false. (ui/tests/phone.test.mjs has its own copy of this.)
+// it is skipped where `webkit` is false.
 import { spawn } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 
@@ -54,6 +54,10 @@ export async function startWebKit() {
         click: (el) => send("POST", `${at}/element/${el[ELEMENT]}/click`, {}),
         type: (el, text) => send("POST", `${at}/element/${el[ELEMENT]}/value`, { text }),
         run: (script, ...args) => send("POST", `${at}/execute/sync`, { script, args }),
+        async waitFor(css) {
+          await s.until(`!!document.querySelector(${JSON.stringify(css)})`);
+          return s.find(css);
+        },
         async until(expression, timeout = 10_000) {
           const end = Date.now() + timeout;
           while (!(await s.run(`return ${expression};`))) {
