@@ -122,8 +122,7 @@ impl Vote {
     pub fn add_participant(&mut self, id: Id, name: String, colour: Option<String>) -> Result<()> {
         self.check_open()?;
         let name = name.trim().to_owned();
-        let taken = self.participants.iter().any(|p| p.name.to_lowercase() == name.to_lowercase());
-        ensure(!taken, Field::ParticipantName, || {
+        ensure(!self.takes_part(&name), Field::ParticipantName, || {
             said!("'{name}' is already taking part; use another name", "'{name}' doet al mee; kies een andere naam")
         })?;
         let colour = colour.unwrap_or_else(|| self.next_colour());
@@ -198,8 +197,12 @@ impl Vote {
             Some(name) => name.to_owned(),
             None => format!("{} {number}", said!("Phone", "Telefoon").get(lang)),
         };
-        let taken = |n: &str| self.participants.iter().any(|p| p.name.to_lowercase() == n.to_lowercase());
-        (1..).map(|k| if k == 1 { base.clone() } else { format!("{base} ({k})") }).find(|n| !taken(n)).unwrap_or(base)
+        (1..).map(|k| if k == 1 { base.clone() } else { format!("{base} ({k})") }).find(|n| !self.takes_part(n)).unwrap_or(base)
+    }
+
+    /// Whether a participant of this name takes part already; names are told apart regardless of case.
+    fn takes_part(&self, name: &str) -> bool {
+        self.participants.iter().any(|p| p.name.to_lowercase() == name.to_lowercase())
     }
 
     fn check_open(&self) -> Result<()> {

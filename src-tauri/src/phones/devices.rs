@@ -143,6 +143,19 @@ impl Devices {
         joined.into_iter()
     }
 
+    /// The phone `token` joins under `name` (or, joined already, takes that name): true when it
+    /// joins now. A page opened before the room was locked (or by a phone removed since) does not
+    /// get in by joining after the lock, as a new page does not.
+    pub fn name(&mut self, token: &str, name: Option<String>) -> Result<bool, Refusal> {
+        let locked = self.locked;
+        let d = self.by_token.get_mut(token).ok_or(Refusal::Unknown)?;
+        if locked && !d.joined {
+            return Err(Refusal::Locked);
+        }
+        d.name = name;
+        Ok(!std::mem::replace(&mut d.joined, true))
+    }
+
     /// Removes a phone: its event streams end and its cookie counts no more.
     pub fn remove(&mut self, token: &str) -> Option<Device> {
         let d = self.by_token.remove(token)?;
@@ -291,6 +304,16 @@ mod tests {
         again.locked = false;
         let new = again.join(None, later(), || "new".into()).unwrap();
         assert_eq!(again.get_mut(&new).unwrap().number, 4, "numbers go on where they were");
+    }
+
+    #[test]
+    fn a_page_opened_before_the_lock_does_not_join_after_it_and_a_phone_in_may_rename() {
+        let (mut d, t) = joined(2);
+        assert_eq!(d.name(&t[0], Some("Kim".into())), Ok(true));
+        d.locked = true;
+        assert_eq!(d.name(&t[1], Some("Sneaky".into())), Err(Refusal::Locked));
+        assert_eq!(d.name(&t[0], Some("Kim B".into())), Ok(false), "a rename, not a join");
+        assert_eq!(d.joined().count(), 1);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use journeywall_core::{said, Lang, Said};
 use serde::{Deserialize, Serialize};
 
 use crate::commands::{AppState, Ask, CommandError, Result};
-use crate::phones::{Focus, Shared};
+use crate::phones::{Focus, Refusal, Shared};
 
 /// A phone's view of the room: what it may aim notes at, what it follows, its own notes, and the
 /// cards to vote on while a vote is open.
@@ -195,22 +195,16 @@ impl Ask for NamePhone {
             None => {}
         }
         let mut devices = room.devices.lock().map_err(|_| unavailable(self.phone.lang))?;
-        let locked = devices.locked;
-        let d = devices
-            .get_mut(&self.phone.device)
-            .ok_or_else(|| self.phone.said(said!("open the join link again", "open de link van de sessie opnieuw")))?;
-        // A page opened before the room was locked (or by a phone removed since) does not get in
-        // by joining after it.
-        if locked && !d.joined {
-            return Err(self.phone.said(said!(
-                "This room is closed to new phones. Ask the facilitator.",
-                "Deze sessie laat geen nieuwe telefoons meer toe. Vraag het de begeleider."
-            )));
-        }
-        d.name = name;
-        let first = !std::mem::replace(&mut d.joined, true);
-        if first {
-            tracing::info!(phones = devices.joined().count(), "phone joined");
+        match devices.name(&self.phone.device, name) {
+            Ok(true) => tracing::info!(phones = devices.joined().count(), "phone joined"),
+            Ok(false) => {}
+            Err(Refusal::Locked) => {
+                return Err(self.phone.said(said!(
+                    "This room is closed to new phones. Ask the facilitator.",
+                    "Deze sessie laat geen nieuwe telefoons meer toe. Vraag het de begeleider."
+                )))
+            }
+            Err(_) => return Err(self.phone.said(said!("open the join link again", "open de link van de sessie opnieuw"))),
         }
         drop(devices);
         // Kept at every name, so after a restart the phone is still who it said it was.
