@@ -111,6 +111,40 @@ macro_rules! names {
     };
 }
 
+/// Declares a table of the words something says itself, each word once with its English and
+/// its Dutch (`legend = "Legend", "Legenda";`, a `&'static str` unless a type is given): the
+/// struct, its two tables `EN` and `NL` (in the module that declares it), and the function that
+/// picks the table of a language.
+macro_rules! bilingual {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident, fn $get:ident {
+            $( $(#[$fmeta:meta])* $field:ident $(: $ty:ty)? = $en:expr, $nl:expr; )*
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$fmeta])* pub $field: $crate::said::bilingual!(@type $($ty)?), )*
+        }
+
+        const EN: $name = $name { $( $field: $en, )* };
+        const NL: $name = $name { $( $field: $nl, )* };
+
+        #[doc = concat!("The ", stringify!($name), " of `lang`.")]
+        $vis fn $get(lang: $crate::Lang) -> &'static $name {
+            match lang {
+                $crate::Lang::En => &EN,
+                $crate::Lang::Nl => &NL,
+            }
+        }
+    };
+
+    (@type) => { &'static str };
+    (@type $ty:ty) => { $ty };
+}
+
+pub(crate) use bilingual;
+
 names! {
     /// A field or option name as it stands in front of an `Error::Invalid` message ("card title: …"),
     /// in English and Dutch: a new name without its Dutch one does not compile.

@@ -1,99 +1,50 @@
 //! The few words a poster prints itself, in the journey's own language.
 
-use crate::Lang;
+use crate::said::bilingual;
 
-pub struct Words {
-    pub legend: &'static str,
-    pub emotion: &'static str,
-    pub emotions: [&'static str; 5],
-    pub votes: &'static str,
-    pub channels: &'static str,
-    pub persona: &'static str,
-    pub made_with: &'static str,
-    pub cards: &'static str,
-    pub phases: &'static str,
-    pub months: [&'static str; 12],
-    pub sheet: &'static str,
-    pub left: &'static str,
-    pub right: &'static str,
-    pub above: &'static str,
-    pub below: &'static str,
-    pub sheets_of: &'static str,
-    pub finished: &'static str,
-    pub assembly: &'static str,
-    pub how_to: [&'static str; 3],
-    /// Said on the assembly page when some spots of the grid get no sheet.
-    pub blank_spot: &'static str,
-    /// "10 × 12 sheets of A4, 118 to print".
-    pub to_print: &'static str,
-    pub of: &'static str,
-}
-
-/// The poster's own words in the journey's language.
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
+bilingual! {
+    /// The poster's own words in the journey's language.
+    pub struct Words, fn words {
+        legend = "Legend", "Legenda";
+        emotion = "Emotion", "Emotie";
+        emotions: [&'static str; 5] =
+            ["very negative", "negative", "neutral", "positive", "very positive"],
+            ["heel negatief", "negatief", "neutraal", "positief", "heel positief"];
+        votes = "votes", "stemmen";
+        channels = "Channels", "Kanalen";
+        persona = "Persona", "Persona";
+        made_with = "Made with Journeywall", "Gemaakt met Journeywall";
+        cards = "cards", "kaarten";
+        phases = "phases", "fases";
+        months: [&'static str; 12] =
+            ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+        sheet = "Sheet", "Vel";
+        left = "left", "links";
+        right = "right", "rechts";
+        above = "above", "boven";
+        below = "below", "onder";
+        sheets_of = "sheets of", "vellen";
+        finished = "finished size", "eindformaat";
+        assembly = "How the sheets go together", "Zo passen de vellen in elkaar";
+        how_to: [&'static str; 3] = [
+            "1. Lay the sheets out as in the grid: letters are rows, numbers are columns.",
+            "2. Trim every sheet along its cut marks on the left and top (not the first column or row).",
+            "3. Glue each trimmed sheet over the shaded strip of its neighbour, matching the print.",
+        ], [
+            "1. Leg de vellen neer zoals in het raster: letters zijn rijen, cijfers zijn kolommen.",
+            "2. Knip elk vel bij op de snijtekens links en boven (niet de eerste kolom of rij).",
+            "3. Plak elk bijgeknipt vel over de gearceerde strook van de buur, zodat de druk aansluit.",
+        ];
+        /// Said on the assembly page when some spots of the grid get no sheet.
+        blank_spot =
+            "A spot marked – gets no sheet: the poster is blank there.",
+            "Een plek met – krijgt geen vel: de poster is daar leeg.";
+        /// "10 × 12 sheets of A4, 118 to print".
+        to_print = "to print", "te printen";
+        of = "of", "van";
     }
 }
-
-const EN: Words = Words {
-    legend: "Legend",
-    emotion: "Emotion",
-    emotions: ["very negative", "negative", "neutral", "positive", "very positive"],
-    votes: "votes",
-    channels: "Channels",
-    persona: "Persona",
-    made_with: "Made with Journeywall",
-    cards: "cards",
-    phases: "phases",
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    sheet: "Sheet",
-    left: "left",
-    right: "right",
-    above: "above",
-    below: "below",
-    sheets_of: "sheets of",
-    finished: "finished size",
-    assembly: "How the sheets go together",
-    how_to: [
-        "1. Lay the sheets out as in the grid: letters are rows, numbers are columns.",
-        "2. Trim every sheet along its cut marks on the left and top (not the first column or row).",
-        "3. Glue each trimmed sheet over the shaded strip of its neighbour, matching the print.",
-    ],
-    blank_spot: "A spot marked – gets no sheet: the poster is blank there.",
-    to_print: "to print",
-    of: "of",
-};
-
-const NL: Words = Words {
-    legend: "Legenda",
-    emotion: "Emotie",
-    emotions: ["heel negatief", "negatief", "neutraal", "positief", "heel positief"],
-    votes: "stemmen",
-    channels: "Kanalen",
-    persona: "Persona",
-    made_with: "Gemaakt met Journeywall",
-    cards: "kaarten",
-    phases: "fases",
-    months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-    sheet: "Vel",
-    left: "links",
-    right: "rechts",
-    above: "boven",
-    below: "onder",
-    sheets_of: "vellen",
-    finished: "eindformaat",
-    assembly: "Zo passen de vellen in elkaar",
-    how_to: [
-        "1. Leg de vellen neer zoals in het raster: letters zijn rijen, cijfers zijn kolommen.",
-        "2. Knip elk vel bij op de snijtekens links en boven (niet de eerste kolom of rij).",
-        "3. Plak elk bijgeknipt vel over de gearceerde strook van de buur, zodat de druk aansluit.",
-    ],
-    blank_spot: "Een plek met – krijgt geen vel: de poster is daar leeg.",
-    to_print: "te printen",
-    of: "van",
-};
 
 /// "23 November 2026" / "23 november 2026" for a time in milliseconds since 1970 (UTC).
 pub fn date(millis: i64, w: &Words) -> String {
