@@ -35,6 +35,7 @@ pub(crate) use font::Weight;
 pub(crate) use glyphs::is_rtl;
 pub(crate) use measure::Measure;
 pub(crate) use shapes::{Colour, Segment};
+pub(crate) use svg::escape_into;
 pub(crate) use words::{date, words, Words};
 
 use crate::model::JourneyDoc;

@@ -238,22 +238,29 @@ pub(super) fn n(v: f32) -> String {
 }
 
 /// Text as XML character data (and HTML text or attribute value): markup in a card title stays
-/// text.
+/// text, and a character XML cannot hold is written as U+FFFD.
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text, false, Some('\u{FFFD}'));
+    out
+}
+
+/// Writes `text` as XML character data or an attribute's value: markup characters escaped (the
+/// apostrophe too, if asked), and each character XML 1.0 does not allow, which would make the
+/// whole file unreadable (control characters, U+FFFE, U+FFFF), written as `unholdable` or,
+/// without one, left out.
+pub(crate) fn escape_into(out: &mut String, text: &str, apostrophe: bool, unholdable: Option<char>) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 does not allow would make the whole file unreadable.
-            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
+            '\'' if apostrophe => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => out.push(c),
+            _ => out.extend(unholdable),
         }
     }
-    out
 }
 
 #[cfg(test)]

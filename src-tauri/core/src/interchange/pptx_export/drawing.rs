@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::poster::{is_rtl, Colour, Segment};
+use crate::poster::{self, is_rtl, Colour, Segment};
 
 /// DrawingML's unit: 12,700 to the point, 914,400 to the inch.
 pub(super) fn emu(pt: f32) -> i64 {
@@ -408,20 +408,10 @@ fn east_asian_face(text: &str) -> &'static str {
     "Microsoft YaHei"
 }
 
-/// `text` as XML character data or an attribute's value: markup characters escaped, and the few
-/// characters XML 1.0 cannot hold at all (control characters) left out.
+/// `text` as XML character data or an attribute's value: markup characters escaped, apostrophes
+/// too, and the few characters XML 1.0 cannot hold at all (control characters) left out.
 pub(super) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => out.push(c),
-            _ => {}
-        }
-    }
+    poster::escape_into(out, text, true, None);
 }
 
 pub(super) fn escape(text: &str) -> String {
