@@ -9,6 +9,7 @@ use super::curve;
 use super::font::Weight;
 use super::glyphs::is_rtl;
 use super::measure::Measure;
+use super::palette::{card_fill, CURVE, EMOTION_COLOURS, INK, MUTED, PAPER, PHASE_FILL, ROW_FILL, RULE, VOTE};
 use super::shapes::{Colour, Picture, Rect, Segment, Shape, Stroke};
 use super::words::{date, words, Words};
 use crate::model::{Card, Id, JourneyDoc, Phase, Row, RowKind};
@@ -32,21 +33,6 @@ const NOTES_SIZE: f32 = 3.0;
 const MAX_NOTE_LINES: usize = 12;
 const META_SIZE: f32 = 2.8;
 const FACE: f32 = 4.6;
-
-const INK: Colour = Colour::BLACK;
-const MUTED: Colour = Colour::rgb(0x5b, 0x66, 0x78);
-const RULE: Colour = Colour::rgb(0xc9, 0xcf, 0xd8);
-const PAPER: Colour = Colour::WHITE;
-const VOTE: Colour = Colour::rgb(0x1d, 0x25, 0x33);
-/// The faces' colours from very negative to very positive (ColorBrewer RdBu, safe for colour
-/// blindness); the mouth and outline differ too, so they read in grey.
-const EMOTION_COLOURS: [Colour; 5] = [
-    Colour::rgb(0xb2, 0x18, 0x2b),
-    Colour::rgb(0xef, 0x8a, 0x62),
-    Colour::rgb(0x8c, 0x8c, 0x8c),
-    Colour::rgb(0x67, 0xa9, 0xcf),
-    Colour::rgb(0x21, 0x66, 0xac),
-];
 
 /// The side of a persona's picture in the title block, in mm: as tall as two lines of its text.
 const PERSONA_PICTURE: f32 = 11.0;
@@ -379,7 +365,7 @@ impl Builder {
             blocks.push((title, question));
         }
         for ((p, col), (title, question)) in phases.iter().zip(columns).zip(blocks) {
-            let fill = Colour::hex(&p.colour, Colour::rgb(0xda, 0xee, 0xfa));
+            let fill = Colour::hex(&p.colour, PHASE_FILL);
             let at = Rect::new(x0 + col.x + 0.5, y, col.w - 1.0, height);
             self.rect(at, 1.5, Some(fill), None);
             self.rect(Rect::new(at.x, y, at.w, 1.6), 0.0, Some(fill.darker(0.35)), None);
@@ -393,7 +379,7 @@ impl Builder {
     /// The label at the left of a row and the row's band; returns nothing, the caller knows `h`.
     fn row_frame(&mut self, row: &Row, columns: &[Column], x0: f32, y: f32, h: f32) {
         let total = columns.last().map_or(0.0, |c| c.x + c.w);
-        let fill = Colour::hex(&row.colour, Colour::rgb(0xf4, 0xf5, 0xf7));
+        let fill = Colour::hex(&row.colour, ROW_FILL);
         self.rect(Rect::new(x0 - LABEL_WIDTH, y, LABEL_WIDTH + total, h), 0.0, Some(fill), None);
         self.rect(Rect::new(x0 - LABEL_WIDTH, y, 1.4, h), 0.0, Some(fill.darker(0.3)), None);
         for col in columns.iter().skip(1) {
@@ -477,7 +463,7 @@ impl Builder {
             }
         }
         let content = self.shapes.split_off(start);
-        let fill = Colour::hex(card.colour.as_deref().unwrap_or(&phase.colour), Colour::rgb(0xfc, 0xf9, 0xd5));
+        let fill = card_fill(card, phase);
         self.rect(Rect::new(x, y, w, h), 1.5, Some(fill), Some(Stroke::solid(fill.darker(0.22), 0.3)));
         self.shapes.extend(content);
         h
@@ -624,7 +610,7 @@ impl Builder {
             self.cards.push(Placed { card: c.id, at: Rect::new(left, top, right - left, bottom - top) });
         }
         if let Some(curve) = curve {
-            self.path(scored[0], curve, Stroke::solid(Colour::rgb(0x3d, 0x4b, 0x63), 0.6));
+            self.path(scored[0], curve, Stroke::solid(CURVE, 0.6));
         }
         for (_, c, x, slot) in &points {
             let f = face(*x, c, *slot);

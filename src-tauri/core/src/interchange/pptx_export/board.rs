@@ -4,9 +4,9 @@
 
 use super::drawing::{Align, Anchor, Frame, Geometry, Line, Look, Para, Shapes};
 use super::package::{Slide, SLIDE_W};
-use super::{Deck, EMOTION, INK, MARGIN, MUTED, PHASE_FILL, ROW_FILL, RULE};
+use super::{Deck, MARGIN};
 use crate::model::{Card, Phase, Row, RowKind};
-use crate::poster::{smooth, Colour, Segment, Weight};
+use crate::poster::{card_fill, smooth, Colour, Segment, Weight, CURVE, EMOTION_COLOURS, INK, MUTED, PHASE_FILL, ROW_FILL, RULE};
 
 /// Where the content of a slide ends, above the footer.
 const BOTTOM: f32 = 506.0;
@@ -191,7 +191,7 @@ impl Deck<'_> {
     /// and on a phase slide with its channel, emotion and votes (`meta`) under it.
     #[allow(clippy::too_many_arguments)]
     fn card(&mut self, g: &mut Shapes, card: &Card, phase: &Phase, at: Frame, meta: String, size: f32, print: Print) {
-        let fill = Deck::card_fill(card, phase);
+        let fill = card_fill(card, phase);
         let inset = card_inset(at);
         let look = Look::filled(fill).line(Line::solid(fill.darker(0.22), 0.5)).geometry(Geometry::Rounded(0.06)).inset(inset);
         let (w, h) = (at.w - 2.0 * inset, at.h - 2.0 * inset);
@@ -244,7 +244,7 @@ impl Deck<'_> {
         g.path("Neutral", Frame::new(band.x, neutral, band.w, 0.0), (band.x, neutral), &[Segment::Line((band.right(), neutral))], dashed);
         let scored: Vec<(f32, f32)> = points.iter().filter_map(|(c, x, _)| c.emotion.map(|e| (*x, score_y(e as f32)))).collect();
         if scored.len() > 1 {
-            let curve = Line::solid(Colour::rgb(0x3d, 0x4b, 0x63), if print.cut { 1.0 } else { 2.0 });
+            let curve = Line::solid(CURVE, if print.cut { 1.0 } else { 2.0 });
             g.path(&row.title, band, scored[0], &smooth(&scored), curve);
         }
         let caption_h = band.h * 0.42;
@@ -252,7 +252,7 @@ impl Deck<'_> {
             let y = score_y(card.emotion.unwrap_or(0) as f32);
             let face = Frame::new(x - d / 2.0, y - d / 2.0, d, d);
             let look = match card.emotion {
-                Some(e) => Look::filled(EMOTION[(e.clamp(-2, 2) + 2) as usize]).line(Line::solid(Colour::WHITE, 0.75)),
+                Some(e) => Look::filled(EMOTION_COLOURS[(e.clamp(-2, 2) + 2) as usize]).line(Line::solid(Colour::WHITE, 0.75)),
                 None => Look::PLAIN.line(Line { colour: MUTED, width: 0.75, dashed: true }),
             };
             g.shape_only("Face", face, look.geometry(Geometry::Ellipse));

@@ -19,27 +19,9 @@ use self::package::{Slide, SLIDE_W};
 use self::words::{deck_words, DeckWords};
 use crate::error::{Error, Result};
 use crate::model::{Card, Id, JourneyDoc, Phase, Row};
-use crate::poster::{words, Colour, Weight, Words};
+use crate::poster::{words, Weight, Words, INK, MUTED};
 use crate::said;
 use crate::said::Field;
-
-/// The poster's ink, muted text, rules and vote dots.
-const INK: Colour = Colour::rgb(0x1d, 0x25, 0x33);
-const MUTED: Colour = Colour::rgb(0x5b, 0x66, 0x78);
-const RULE: Colour = Colour::rgb(0xc9, 0xcf, 0xd8);
-const VOTE: Colour = Colour::rgb(0x1d, 0x25, 0x33);
-/// The poster's emotion colours, very negative to very positive (ColorBrewer RdBu).
-const EMOTION: [Colour; 5] = [
-    Colour::rgb(0xb2, 0x18, 0x2b),
-    Colour::rgb(0xef, 0x8a, 0x62),
-    Colour::rgb(0x8c, 0x8c, 0x8c),
-    Colour::rgb(0x67, 0xa9, 0xcf),
-    Colour::rgb(0x21, 0x66, 0xac),
-];
-/// Fills for a phase, a row and a card whose colour is not one.
-const PHASE_FILL: Colour = Colour::rgb(0xda, 0xee, 0xfa);
-const ROW_FILL: Colour = Colour::rgb(0xf4, 0xf5, 0xf7);
-const CARD_FILL: Colour = Colour::rgb(0xfc, 0xf9, 0xd5);
 
 /// The slides' margin, in points.
 const MARGIN: f32 = 30.0;
@@ -134,11 +116,6 @@ impl<'a> Deck<'a> {
         let number = Frame::new(SLIDE_W - MARGIN - 60.0, 514.0, 60.0, 14.0);
         s.text("Slide number", number, drawing::Look::PLAIN, &[Para::new(format!("{n} / {}", self.count), 9.0, MUTED).align(Align::End)]);
         s
-    }
-
-    /// A card's fill: its own colour, else its phase's.
-    fn card_fill(card: &Card, phase: &Phase) -> Colour {
-        Colour::hex(card.colour.as_deref().unwrap_or(&phase.colour), CARD_FILL)
     }
 }
 

@@ -4,9 +4,9 @@ use std::cmp::Reverse;
 
 use super::drawing::{Align, Anchor, Frame, Geometry, Look, Para, Shapes};
 use super::package::{Slide, SLIDE_W};
-use super::{Deck, INK, MARGIN, MUTED, PHASE_FILL, VOTE};
+use super::{Deck, MARGIN};
 use crate::model::{Card, Persona};
-use crate::poster::{date, Colour, Weight};
+use crate::poster::{date, Colour, Weight, INK, MUTED, PHASE_FILL, VOTE};
 
 /// The results slide's entries: two columns of this many.
 const RESULT_ROWS: usize = 6;
