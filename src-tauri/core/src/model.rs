@@ -4,6 +4,8 @@
 //! information, cards sit in a cell (phase × row) in order. Positions are always contiguous from 0,
 //! per journey for phases, rows and personas, and per cell for cards.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -261,7 +263,6 @@ impl JourneyDoc {
 
         let phases: std::collections::HashSet<Id> = self.phases.iter().map(|p| p.id).collect();
         let rows: std::collections::HashSet<Id> = self.rows.iter().map(|r| r.id).collect();
-        let mut cells: std::collections::HashMap<(Id, Id), Vec<u32>> = Default::default();
         for c in &self.cards {
             for (field, known, id, record) in
                 [(Field::CardPhase, &phases, c.phase, Record::Phase), (Field::CardRow, &rows, c.row, Record::Row)]
@@ -272,10 +273,9 @@ impl JourneyDoc {
                     return Err(Error::invalid(field, said));
                 }
             }
-            cells.entry((c.phase, c.row)).or_default().push(c.position);
         }
-        for positions in cells.into_values() {
-            check_contiguous(Field::CardPositions, positions.into_iter())?;
+        for cards in self.cells().into_values() {
+            check_contiguous(Field::CardPositions, cards.iter().map(|c| c.position))?;
         }
         if let Some(vote) = &self.vote {
             let cards: std::collections::HashSet<Id> = self.cards.iter().map(|c| c.id).collect();
@@ -303,10 +303,22 @@ impl JourneyDoc {
         Ok(())
     }
 
+    /// The cards of each cell (phase, row), in their order.
+    pub fn cells(&self) -> HashMap<(Id, Id), Vec<&Card>> {
+        let mut cells: HashMap<(Id, Id), Vec<&Card>> = HashMap::new();
+        for c in &self.cards {
+            cells.entry((c.phase, c.row)).or_default().push(c);
+        }
+        for list in cells.values_mut() {
+            list.sort_by_key(|c| c.position);
+        }
+        cells
+    }
+
     /// Cards in display order: by phase, then row, then position in the cell.
     pub fn sort(&mut self) {
-        let phase_pos: std::collections::HashMap<Id, u32> = self.phases.iter().map(|p| (p.id, p.position)).collect();
-        let row_pos: std::collections::HashMap<Id, u32> = self.rows.iter().map(|r| (r.id, r.position)).collect();
+        let phase_pos: HashMap<Id, u32> = self.phases.iter().map(|p| (p.id, p.position)).collect();
+        let row_pos: HashMap<Id, u32> = self.rows.iter().map(|r| (r.id, r.position)).collect();
         self.phases.sort_by_key(|p| p.position);
         self.rows.sort_by_key(|r| r.position);
         self.personas.sort_by_key(|p| p.position);

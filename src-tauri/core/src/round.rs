@@ -67,11 +67,13 @@ pub fn compare(from: &JourneyDoc, to: &JourneyDoc) -> RoundDiff {
     // Within a cell that kept its cards, the cards that keep their order relative to each other
     // (the longest common subsequence) stayed; the others were moved. A card added above the
     // rest moves nobody.
-    for cell in cells(to) {
-        let kept_before: Vec<Id> =
-            cell_order(from, cell).into_iter().filter(|id| after.get(id).is_some_and(|c| (c.phase, c.row) == cell)).collect();
-        let kept_after: Vec<Id> =
-            cell_order(to, cell).into_iter().filter(|id| before.get(id).is_some_and(|c| (c.phase, c.row) == cell)).collect();
+    let cells_before = from.cells();
+    for (&cell, cards) in &to.cells() {
+        // The cell's cards (in order) that the other version has in this cell too.
+        let kept = |cards: Option<&Vec<&Card>>, other: &HashMap<Id, &Card>| -> Vec<Id> {
+            cards.into_iter().flatten().filter(|k| other.get(&k.id).is_some_and(|c| (c.phase, c.row) == cell)).map(|k| k.id).collect()
+        };
+        let (kept_before, kept_after) = (kept(cells_before.get(&cell), &after), kept(Some(cards), &before));
         let stayed = longest_common_subsequence(&kept_before, &kept_after);
         diff.moved.extend(kept_after.into_iter().filter(|id| !stayed.contains(id)));
     }
@@ -79,19 +81,6 @@ pub fn compare(from: &JourneyDoc, to: &JourneyDoc) -> RoundDiff {
     diff.moved.sort_by_key(|id| order.get(id));
     diff.moved.dedup();
     diff
-}
-
-fn cells(doc: &JourneyDoc) -> Vec<(Id, Id)> {
-    let mut v: Vec<(Id, Id)> = doc.cards.iter().map(|c| (c.phase, c.row)).collect();
-    v.sort();
-    v.dedup();
-    v
-}
-
-fn cell_order(doc: &JourneyDoc, cell: (Id, Id)) -> Vec<Id> {
-    let mut cards: Vec<&Card> = doc.cards.iter().filter(|c| (c.phase, c.row) == cell).collect();
-    cards.sort_by_key(|c| c.position);
-    cards.into_iter().map(|c| c.id).collect()
 }
 
 /// The items of the longest common subsequence of `a` and `b` (cells hold tens of cards, so the
@@ -128,7 +117,7 @@ mod tests {
     }
 
     fn in_cell(d: &JourneyDoc, cell: (Id, Id)) -> Vec<Id> {
-        cell_order(d, cell)
+        d.cells()[&cell].iter().map(|c| c.id).collect()
     }
 
     fn set_cell_order(d: &mut JourneyDoc, order: &[Id]) {

@@ -2,8 +2,6 @@
 //! band, row labels, cards, the emotion curve and a footer. Scaling and sheets come later; the
 //! PDF and the SVG both draw this.
 
-use std::collections::HashMap;
-
 use super::captions::{place, points_along, Point, Room, SIZE as CAPTION_SIZE};
 use super::curve;
 use super::font::Weight;
@@ -126,13 +124,7 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     let board_width = LABEL_WIDTH + columns.last().map_or(0.0, |c| c.x + c.w);
     let width = board_width.max(200.0) + 2.0 * MARGIN;
 
-    let mut cells: HashMap<(Id, Id), Vec<&Card>> = HashMap::new();
-    for c in &doc.cards {
-        cells.entry((c.phase, c.row)).or_default().push(c);
-    }
-    for list in cells.values_mut() {
-        list.sort_by_key(|c| c.position);
-    }
+    let cells = doc.cells();
 
     let today = date(now, w);
     let mut y = MARGIN;

@@ -56,13 +56,6 @@ impl<'a> Deck<'a> {
         phases.sort_by_key(|p| p.position);
         let mut rows: Vec<&Row> = doc.rows.iter().filter(|r| !r.hidden).collect();
         rows.sort_by_key(|r| r.position);
-        let mut cells: HashMap<(Id, Id), Vec<&Card>> = HashMap::new();
-        for c in &doc.cards {
-            cells.entry((c.phase, c.row)).or_default().push(c);
-        }
-        for list in cells.values_mut() {
-            list.sort_by_key(|c| c.position);
-        }
         let votes = !doc.vote.as_ref().is_some_and(|v| v.hidden);
         let mut deck = Deck {
             doc,
@@ -71,7 +64,7 @@ impl<'a> Deck<'a> {
             fit: Fit::default(),
             phases,
             rows,
-            cells,
+            cells: doc.cells(),
             votes,
             count: 0,
         };
