@@ -123,7 +123,7 @@ pub fn workbook(sheet: &str, corner: (usize, usize), rows: &[&[&str]]) -> Vec<u8
                 .iter()
                 .enumerate()
                 .map(|(c, v)| {
-                    let at = format!("{}{n}", crate::interchange::column_letters(corner.0 + c));
+                    let at = format!("{}{n}", crate::poster::letters(corner.0 + c));
                     match v.parse::<f64>() {
                         Ok(_) => format!(r#"<c r="{at}"><v>{v}</v></c>"#),
                         Err(_) => format!(r#"<c r="{at}" t="inlineStr"><is><t>{v}</t></is></c>"#),

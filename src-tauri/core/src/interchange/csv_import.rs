@@ -16,6 +16,7 @@ use super::formulas;
 use super::Imported;
 use crate::error::{Error, Result};
 use crate::model::{self, Card, CardContent, Id, Journey, JourneyDoc, Phase, Row, RowKind};
+use crate::poster::letters;
 use crate::said;
 use crate::said::Field;
 use crate::said::{Lang, Said};
@@ -139,22 +140,9 @@ impl Place<'_> {
         let line = self.line(n);
         match self {
             Place::Csv => said!("{l}, column {c}", "{m}, kolom {c}", l = line.en, m = line.nl, c = column + 1),
-            Place::Sheet(_) => said!("{l}, column {c}", "{m}, kolom {c}", l = line.en, m = line.nl, c = column_letters(column)),
+            Place::Sheet(_) => said!("{l}, column {c}", "{m}, kolom {c}", l = line.en, m = line.nl, c = letters(column)),
         }
     }
-}
-
-/// A spreadsheet's name for the column counted from 0: A, B, …, Z, AA, AB, …
-pub(crate) fn column_letters(mut column: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(b'A' + (column % 26) as u8);
-        if column < 26 {
-            break;
-        }
-        column = column / 26 - 1;
-    }
-    letters.iter().rev().map(|&b| b as char).collect()
 }
 
 /// What a table import makes: the journey's file, name and language, where its values sit, and

@@ -13,7 +13,6 @@ mod xlsx_export;
 mod xlsx_import;
 
 #[cfg(feature = "test-support")]
-pub(crate) use csv_import::column_letters;
 pub use csv_import::import_csv;
 pub use export::{export, write_export, Format};
 pub use ids::renew as renew_ids;

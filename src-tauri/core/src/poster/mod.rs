@@ -38,7 +38,7 @@ pub(crate) use measure::Measure;
 pub(crate) use palette::{card_fill, CURVE, EMOTION_COLOURS, INK, MUTED, PHASE_FILL, ROW_FILL, RULE, VOTE};
 pub(crate) use shapes::{Colour, Segment};
 pub(crate) use svg::escape_into;
-pub(crate) use words::{date, words, Words};
+pub(crate) use words::{date, letters, words, Words};
 
 use crate::model::JourneyDoc;
 use crate::said::Field;

@@ -7,7 +7,7 @@ use super::measure::Measure;
 use super::paper::round1;
 use super::shapes::{Colour, Rect, Shape, Stroke};
 use super::tiling::{Plan, Tiles};
-use super::words::{row_letter, words, Words};
+use super::words::{letters, words, Words};
 use crate::said::Lang;
 
 pub struct Page {
@@ -90,7 +90,7 @@ pub fn pages(layout: &Layout, plan: &Plan) -> Vec<Page> {
 
 /// "B3": the sheet in row B, column 3, as the labels, the assembly page and the preview call it.
 pub(super) fn sheet_name(col: usize, row: usize) -> String {
-    format!("{}{}", row_letter(row), col + 1)
+    format!("{}{}", letters(row), col + 1)
 }
 
 /// "B2 · Sheet 5 of 12 · left B1 · right B3 · above A2 · below C2 · Journey": the neighbours

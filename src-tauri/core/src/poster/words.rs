@@ -62,8 +62,9 @@ pub fn date(millis: i64, w: &Words) -> String {
     format!("{day} {} {year}", w.months[(month - 1) as usize])
 }
 
-/// Row names of sheets: A … Z, AA, AB …
-pub fn row_letter(mut i: usize) -> String {
+/// Names by letter, counted from 0: A … Z, AA, AB … (a spreadsheet's columns, the rows of a
+/// tiled poster's sheets).
+pub fn letters(mut i: usize) -> String {
     let mut s = Vec::new();
     loop {
         s.push(b'A' + (i % 26) as u8);
@@ -126,11 +127,11 @@ mod tests {
     }
 
     #[test]
-    fn letters() {
-        assert_eq!(row_letter(0), "A");
-        assert_eq!(row_letter(25), "Z");
-        assert_eq!(row_letter(26), "AA");
-        assert_eq!(row_letter(27), "AB");
-        assert_eq!(row_letter(26 + 26 * 26), "AAA");
+    fn names_by_letter_run_on_past_z() {
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(25), "Z");
+        assert_eq!(letters(26), "AA");
+        assert_eq!(letters(27), "AB");
+        assert_eq!(letters(26 + 26 * 26), "AAA");
     }
 }
