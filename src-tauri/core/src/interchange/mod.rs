@@ -12,7 +12,6 @@ mod table_export;
 mod xlsx_export;
 mod xlsx_import;
 
-#[cfg(feature = "test-support")]
 pub use csv_import::import_csv;
 pub use export::{export, write_export, Format};
 pub use ids::renew as renew_ids;
