@@ -65,11 +65,11 @@ pub fn place(points: &[Point], skip: &[bool], room: &Room, m: &mut Measure) -> V
             let free: Vec<Caption> = candidates(p, room, m)
                 .into_iter()
                 .filter(|c| {
-                    let r = grow(c.at, CLEAR);
+                    let r = c.at.grown(CLEAR);
                     !placed.iter().chain(&room.obstacles).any(|o| o.intersects(&r))
                 })
                 .collect();
-            let best = free.iter().position(|c| !crosses(grow(c.at, CLEAR), &room.curve)).unwrap_or(0);
+            let best = free.iter().position(|c| !crosses(c.at.grown(CLEAR), &room.curve)).unwrap_or(0);
             let caption = free.into_iter().nth(best)?;
             placed.push(caption.at);
             Some(caption)
@@ -103,10 +103,6 @@ fn candidates(p: &Point, room: &Room, m: &mut Measure) -> Vec<Caption> {
     // Fewer lines read better; at equal lines the narrower, on the face's own side, leaves more room.
     found.sort_by_key(|c| c.lines.len());
     found
-}
-
-fn grow(r: Rect, by: f32) -> Rect {
-    Rect::new(r.x - by, r.y - by, r.w + 2.0 * by, r.h + 2.0 * by)
 }
 
 fn crosses(r: Rect, curve: &[(f32, f32)]) -> bool {

@@ -66,6 +66,10 @@ impl Rect {
     pub fn bottom(&self) -> f32 {
         self.y + self.h
     }
+    /// The rectangle with `by` more on every side.
+    pub fn grown(&self, by: f32) -> Rect {
+        Rect::new(self.x - by, self.y - by, self.w + 2.0 * by, self.h + 2.0 * by)
+    }
     pub fn intersects(&self, o: &Rect) -> bool {
         self.x < o.right() && o.x < self.right() && self.y < o.bottom() && o.y < self.bottom()
     }
@@ -200,7 +204,7 @@ impl Shape {
     /// A box that holds the shape (generous for text and curves), to skip what a sheet cannot show.
     pub fn bounds(&self) -> Rect {
         match self {
-            Shape::Rect { at, stroke, .. } => grow(*at, stroke.map_or(0.0, |s| s.width)),
+            Shape::Rect { at, stroke, .. } => at.grown(stroke.map_or(0.0, |s| s.width)),
             Shape::Circle { cx, cy, r, stroke, .. } => {
                 let r = r + stroke.map_or(0.0, |s| s.width);
                 Rect::new(cx - r, cy - r, 2.0 * r, 2.0 * r)
@@ -223,15 +227,11 @@ impl Shape {
                         }
                     }
                 }
-                grow(Rect::new(x0, y0, x1 - x0, y1 - y0), stroke.map_or(0.0, |s| s.width))
+                Rect::new(x0, y0, x1 - x0, y1 - y0).grown(stroke.map_or(0.0, |s| s.width))
             }
             // The bundled faces reach 1.4 em above the baseline (Arabic marks) and 0.7 below.
             Shape::Text { x, y, size, line, .. } => Rect::new(*x, y - 1.4 * size, line.width * size, 2.1 * size),
             Shape::Image { at, .. } => *at,
         }
     }
-}
-
-fn grow(r: Rect, by: f32) -> Rect {
-    Rect::new(r.x - by, r.y - by, r.w + 2.0 * by, r.h + 2.0 * by)
 }
