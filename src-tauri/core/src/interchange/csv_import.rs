@@ -15,6 +15,7 @@ use super::columns::Column;
 use super::formulas;
 use super::Imported;
 use crate::error::{Error, Result};
+use crate::kinds::reason;
 use crate::model::{self, Card, CardContent, Id, Journey, JourneyDoc, Phase, Row, RowKind};
 use crate::poster::letters;
 use crate::said;
@@ -280,14 +281,10 @@ pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = R
             let cell = place.cell(line, columns.get(&c).copied().unwrap_or(0));
             err(what.after(format!("{} ({})", cell.en, c.name()), format!("{} ({})", cell.nl, c.name_nl())))
         };
-        // The column says where; the field name inside the error would only repeat it.
-        let fail = |c: Column, e: Error| match e {
-            Error::Invalid { reason, .. } => at(c, reason),
-            other => at(c, other.said()),
-        };
 
         let phase_title = field(Column::Phase);
-        model::check_title(Field::Phase, phase_title).map_err(|e| fail(Column::Phase, e))?;
+        // The column says where; the field name inside the error would only repeat it.
+        model::check_title(Field::Phase, phase_title).map_err(|e| at(Column::Phase, reason(e)))?;
         let phase = *phase_ids.entry(phase_title.to_lowercase()).or_insert_with(|| {
             let position = doc.phases.len() as u32;
             let id = model::new_id();
@@ -302,7 +299,7 @@ pub(super) fn import_table(table: Table<'_>, records: &mut dyn Iterator<Item = R
             id
         });
         let row_title = field(Column::Row);
-        model::check_title(Field::Row, row_title).map_err(|e| fail(Column::Row, e))?;
+        model::check_title(Field::Row, row_title).map_err(|e| at(Column::Row, reason(e)))?;
         let row = *row_ids.entry(row_title.to_lowercase()).or_insert_with(|| {
             let id = model::new_id();
             doc.rows.push(Row {
