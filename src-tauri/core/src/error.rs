@@ -48,6 +48,12 @@ pub enum Error {
     ChangedElsewhere {
         undo: bool,
     },
+    /// Undo or redo of a step that another person has changed since (`by`, empty for the
+    /// facilitator): their change stands, and the step is gone from the asker's history.
+    Overtaken {
+        undo: bool,
+        by: String,
+    },
     Write {
         path: PathBuf,
         problem: Said,
@@ -110,6 +116,16 @@ impl Error {
                  Journeywall-venster of op de opdrachtregel). Het bord laat nu zien hoe hij is; doe opnieuw als er nog \
                  iets opnieuw te doen is"
             ),
+            Error::Overtaken { undo, by } => {
+                let (en, nl) = if by.is_empty() { ("the facilitator", "de begeleider") } else { (by.as_str(), by.as_str()) };
+                let (did_en, did_nl) = if *undo { ("undone", "ongedaan gemaakt") } else { ("redone", "opnieuw gedaan") };
+                said!(
+                    "nothing was {did_en}: {en} has changed the same thing since, and their change stays. That step is \
+                     gone from your history; press again for the one before it",
+                    "er is niets {did_nl}: {nl} heeft hetzelfde sindsdien veranderd, en die wijziging blijft. Die stap is \
+                     uit je geschiedenis gehaald; druk nog eens voor de stap daarvoor"
+                )
+            }
             Error::Write { path, problem } => {
                 said!("could not write {p}: {e}", "kon {p} niet opslaan: {n}", p = path.display(), e = &problem.en, n = &problem.nl)
             }

@@ -29,6 +29,6 @@ pub mod vote;
 pub use apply::{CellOrder, Changes};
 pub use edit::Edit;
 pub use error::{Error, Result};
-pub use history::UndoState;
+pub use history::{Author, UndoState};
 pub use said::{Field, Lang, Record, Said};
 pub use store::{Applied, Store};

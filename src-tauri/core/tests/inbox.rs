@@ -5,7 +5,7 @@
 use journeywall_core::inbox::{Incoming, NoteState, Received};
 use journeywall_core::interchange::{self, Ids};
 use journeywall_core::model::{new_id, Id, JourneyDoc};
-use journeywall_core::{templates, Changes, Edit, Store};
+use journeywall_core::{templates, Author, Changes, Edit, Store};
 
 fn journey(store: &mut Store) -> JourneyDoc {
     let doc = templates::instantiate("online-en", None).unwrap();
@@ -44,7 +44,7 @@ fn a_note_sent_twice_is_stored_once_and_an_aim_at_nothing_is_dropped_not_the_not
     let (r, _) = receive(&mut store, j, stale, "phone-2").unwrap();
     assert_eq!((r.note.phase, r.note.row), (None, Some(doc.rows[0].id)));
     assert!(receive(&mut store, j, note("", None, None), "phone-2").is_err(), "an empty note is refused");
-    assert_eq!(store.undo_state(j).unwrap().undo, None, "receiving a note is not the facilitator's edit");
+    assert_eq!(store.undo_state(j, Author::FACILITATOR).unwrap().undo, None, "receiving a note is not the facilitator's edit");
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn placing_makes_a_card_and_undo_puts_the_note_back_in_the_inbox() {
     let card = applied.changes.cards.iter().find(|k| k.title == "Delivery took a week 📦").expect("a card").clone();
     assert_eq!((card.phase, card.row), (phase, row));
     assert_eq!(applied.changes.inbox.unwrap()[0].card, Some(card.id));
-    assert_eq!(store.undo_state(j).unwrap().undo.as_deref(), Some("placeNote"));
+    assert_eq!(store.undo_state(j, Author::FACILITATOR).unwrap().undo.as_deref(), Some("placeNote"));
     assert!(store.apply(j, Edit::PlaceNote { note: id, phase: None, row: None, index: None, card: None }).is_err(), "placed once");
 
     store.undo(j, None).unwrap();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use journeywall_core::edit::CardPatch;
 use journeywall_core::fixtures::NewCard;
 use journeywall_core::model::{Id, JourneyDoc, PersonaContent};
-use journeywall_core::{templates, Edit, Error, Lang, Store};
+use journeywall_core::{templates, Author, Edit, Error, Lang, Store};
 
 fn journey_in(store: &mut Store) -> JourneyDoc {
     let doc = templates::instantiate("online-nl", None).unwrap();
@@ -159,7 +159,7 @@ fn edits_and_undo_survive_closing_and_reopening() {
     let mut store = Store::open(&path).unwrap();
     let moved = store.load(id).unwrap();
     assert_eq!(moved.cards.iter().find(|c| c.id == card).unwrap().phase, target);
-    assert_eq!(store.undo_state(id).unwrap().undo.as_deref(), Some("moveCard"));
+    assert_eq!(store.undo_state(id, Author::FACILITATOR).unwrap().undo.as_deref(), Some("moveCard"));
     store.undo(id, None).unwrap();
     drop(store);
 
@@ -177,9 +177,9 @@ fn a_new_edit_after_undo_drops_the_redo_tail() {
     store.apply(id, NewCard::first_cell(&doc, "one").edit()).unwrap();
     store.apply(id, NewCard::first_cell(&doc, "two").edit()).unwrap();
     store.undo(id, None).unwrap();
-    assert_eq!(store.undo_state(id).unwrap().redo.as_deref(), Some("addCard"));
+    assert_eq!(store.undo_state(id, Author::FACILITATOR).unwrap().redo.as_deref(), Some("addCard"));
     store.apply(id, NewCard::first_cell(&doc, "three").edit()).unwrap();
-    assert_eq!(store.undo_state(id).unwrap().redo, None);
+    assert_eq!(store.undo_state(id, Author::FACILITATOR).unwrap().redo, None);
     assert!(matches!(store.redo(id, None), Err(Error::NothingToRedo)));
 }
 
@@ -322,7 +322,7 @@ fn cards_dropped_where_they_are_make_no_undo_step() {
     let id = doc.journey.id;
     let (p0, r1) = (doc.phases[0].id, doc.rows[1].id);
     let order = cell_order(&store, id, p0, r1);
-    let history = store.undo_state(id).unwrap();
+    let history = store.undo_state(id, Author::FACILITATOR).unwrap();
     let edited = store.load(id).unwrap().journey.updated_at;
     std::thread::sleep(std::time::Duration::from_millis(5));
     let applied = store.apply(id, Edit::MoveCards { cards: vec![order[0], order[1]], phase: p0, row: r1, index: 0 }).unwrap();
@@ -499,7 +499,7 @@ fn deep_batches_are_refused_and_an_unreadable_step_never_blocks_undo() {
     let e = store.undo(j, None).unwrap_err().to_string();
     assert!(e.contains("could not be read"), "{e}");
     assert_eq!(store.load(j).unwrap().journey.name, "Three", "the journey is as it was");
-    assert_eq!(store.undo_state(j).unwrap().undo, None, "the steps up to it are gone");
+    assert_eq!(store.undo_state(j, Author::FACILITATOR).unwrap().undo, None, "the steps up to it are gone");
     store.apply(j, rename("Four")).unwrap();
     store.undo(j, None).unwrap();
     assert_eq!(store.load(j).unwrap().journey.name, "Three", "and undo works again");
@@ -572,7 +572,7 @@ fn a_second_writer_is_noticed_and_its_edit_is_never_undone_unseen() {
 
     app.apply(id, NewCard::first_cell(&doc, "the app's card").edit()).unwrap();
     assert!(!app.changed_elsewhere().unwrap(), "its own commit is not another writer's");
-    let shown = app.undo_state(id).unwrap();
+    let shown = app.undo_state(id, Author::FACILITATOR).unwrap();
 
     let mut cli = Store::open(&path).unwrap();
     cli.apply(id, NewCard::first_cell(&doc, "the CLI's card").edit()).unwrap();
@@ -586,7 +586,7 @@ fn a_second_writer_is_noticed_and_its_edit_is_never_undone_unseen() {
     assert_eq!(app.load(id).unwrap(), before, "nothing was undone");
 
     // The board reloads: it now offers to undo the CLI's card, and that is what goes.
-    let reloaded = app.undo_state(id).unwrap();
+    let reloaded = app.undo_state(id, Author::FACILITATOR).unwrap();
     assert_ne!(reloaded.undo_step, shown.undo_step);
     let undone = app.undo(id, reloaded.undo_step.as_deref()).unwrap();
     let titles: Vec<_> = app.load(id).unwrap().cards.into_iter().map(|c| c.title).collect();
@@ -607,10 +607,10 @@ fn a_step_replaced_at_the_same_place_has_another_mark() {
     let doc = journey_in(&mut store);
     let id = doc.journey.id;
     store.apply(id, NewCard::first_cell(&doc, "one").edit()).unwrap();
-    let first = store.undo_state(id).unwrap().undo_step.unwrap();
+    let first = store.undo_state(id, Author::FACILITATOR).unwrap().undo_step.unwrap();
     store.undo(id, None).unwrap();
     store.apply(id, NewCard::first_cell(&doc, "two").edit()).unwrap();
-    let second = store.undo_state(id).unwrap().undo_step.unwrap();
+    let second = store.undo_state(id, Author::FACILITATOR).unwrap().undo_step.unwrap();
     assert_ne!(first, second);
     assert!(matches!(store.undo(id, Some(&first)), Err(Error::ChangedElsewhere { undo: true })));
     store.undo(id, Some(&second)).unwrap();

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::apply::{Applier, Changes};
 use crate::edit::Edit;
 use crate::error::{Error, Result};
-use crate::history::{self, UndoState};
+use crate::history::{self, Author, UndoState};
 use crate::inbox::{Incoming, Received, MAX_NOTES, MAX_WAITING_PER_PHONE};
 use crate::model::{self, check_title, Id, JourneyDoc, JourneySummary};
 use crate::records;
@@ -152,12 +152,12 @@ impl Store {
         Ok(doc)
     }
 
-    /// The journey and what undo and redo offer, read at one moment: with a second writer on the
+    /// The journey and what undo and redo offer `author`, read at one moment: with a second writer on the
     /// file, a board must never be given a step mark newer than the journey it shows.
-    pub fn load_for_board(&self, journey: Id) -> Result<(JourneyDoc, UndoState)> {
+    pub fn load_for_board(&self, journey: Id, author: Author) -> Result<(JourneyDoc, UndoState)> {
         let tx = self.conn.unchecked_transaction()?;
         let doc = load_in(&tx, journey)?;
-        let history = history::state(&tx, journey)?;
+        let history = history::state(&tx, journey, author)?;
         tx.finish()?;
         Ok((doc, history))
     }
@@ -300,14 +300,19 @@ impl Store {
             let now = model::now_millis();
             let mut applier = start(c, journey, now)?;
             let inverse = applier.apply(edit)?;
-            finish(c, journey, applier, !inverse.is_nothing())
+            finish(c, journey, Author::FACILITATOR, applier, !inverse.is_nothing())
         })
     }
 
     // --- edits and history ----------------------------------------------------------------------
 
-    /// Applies an edit and records its inverse, in one transaction.
+    /// Applies an edit of the facilitator's and records its inverse, in one transaction.
     pub fn apply(&mut self, journey: Id, edit: Edit) -> Result<Applied> {
+        self.apply_as(journey, Author::FACILITATOR, edit)
+    }
+
+    /// Applies an edit of `author`'s and records its inverse in their history, in one transaction.
+    pub fn apply_as(&mut self, journey: Id, author: Author, edit: Edit) -> Result<Applied> {
         edit.check_depth()?;
         let label = edit.label();
         self.write(|c| {
@@ -318,29 +323,36 @@ impl Store {
             // and does not count as the journey being edited.
             let changed = !inverse.is_nothing();
             if changed {
-                history::record(c, journey, &label, &inverse, now)?;
+                history::record(c, journey, author, &label, &inverse, now)?;
             }
-            finish(c, journey, applier, changed)
+            finish(c, journey, author, applier, changed)
         })
     }
 
-    /// Undoes the latest step. `shown` is the mark of the step the caller offered to undo (see
-    /// `UndoState::undo_step`): when another writer on the file has changed the history since,
-    /// nothing is undone and the caller is told, so a board never undoes an edit it did not show.
+    /// Undoes the facilitator's latest step. `shown` is the mark of the step the caller offered to
+    /// undo (see `UndoState::undo_step`): when another writer on the file has changed the history
+    /// since, nothing is undone and the caller is told, so a board never undoes an edit it did
+    /// not show.
     pub fn undo(&mut self, journey: Id, shown: Option<&str>) -> Result<Applied> {
-        self.step(journey, true, shown)
+        self.step(journey, Author::FACILITATOR, true, shown)
     }
 
     pub fn redo(&mut self, journey: Id, shown: Option<&str>) -> Result<Applied> {
-        self.step(journey, false, shown)
+        self.step(journey, Author::FACILITATOR, false, shown)
     }
 
-    /// Undoes (`undo`) or redoes the next step, in one transaction. A step that cannot be read is
-    /// taken out of the history with the steps that depend on it (committed), and the user is
-    /// told; the journey itself is not touched, and the next undo or redo works again.
-    fn step(&mut self, journey: Id, undo: bool, shown: Option<&str>) -> Result<Applied> {
+    /// Undoes (`undo`) or redoes `author`'s own next step, never another person's.
+    pub fn step_as(&mut self, journey: Id, author: Author, undo: bool, shown: Option<&str>) -> Result<Applied> {
+        self.step(journey, author, undo, shown)
+    }
+
+    /// Undoes (`undo`) or redoes `author`'s next step, in one transaction. A step that cannot be
+    /// read is taken out of the history with the steps that depend on it, and one that someone
+    /// else has changed since is taken out alone (both committed, the user told); the journey
+    /// itself is not touched, and the next undo or redo works again.
+    fn step(&mut self, journey: Id, author: Author, undo: bool, shown: Option<&str>) -> Result<Applied> {
         let outcome = self.write(|c| {
-            let next = history::next(c, journey, undo)?;
+            let next = history::next(c, journey, author, undo)?;
             if let Some(shown) = shown {
                 if next.as_ref().map(|(mark, _)| mark.as_str()) != Some(shown) {
                     return Err(Error::ChangedElsewhere { undo });
@@ -348,15 +360,21 @@ impl Store {
             }
             let step = match next {
                 None => return Err(if undo { Error::NothingToUndo } else { Error::NothingToRedo }),
-                Some((_, history::Next::Unreadable(seq))) => return Ok(Err(history::drop_from(c, journey, seq, undo)?)),
+                Some((_, history::Next::Unreadable(seq))) => {
+                    return Ok(Err(unreadable_step(history::drop_from(c, journey, author, seq, undo)?, undo)))
+                }
                 Some((_, history::Next::Step(step))) => *step,
             };
+            if let Some(by) = history::overtaken(c, journey, author, step.seq, &step.edit)? {
+                history::forget(c, journey, step.seq)?;
+                return Ok(Err(Error::Overtaken { undo, by }));
+            }
             let mut applier = start(c, journey, model::now_millis())?;
             let back = applier.apply(step.edit)?;
             history::stepped(c, journey, step.seq, undo, &back)?;
-            finish(c, journey, applier, true).map(Ok)
+            finish(c, journey, author, applier, true).map(Ok)
         })?;
-        outcome.map_err(|dropped| unreadable_step(dropped, undo))
+        outcome
     }
 
     /// Whether another connection (another window, the CLI) has committed to the file since the
@@ -366,8 +384,9 @@ impl Store {
         Ok(std::mem::replace(&mut self.seen_version, version) != version)
     }
 
-    pub fn undo_state(&self, journey: Id) -> Result<UndoState> {
-        history::state(&self.conn, journey)
+    /// What undo and redo offer `author`.
+    pub fn undo_state(&self, journey: Id, author: Author) -> Result<UndoState> {
+        history::state(&self.conn, journey, author)
     }
 
     #[cfg(feature = "test-support")]
@@ -491,12 +510,12 @@ fn start(c: &Connection, journey: Id, now: model::Millis) -> Result<Applier<'_>>
     Ok(Applier::new(c, journey, now))
 }
 
-fn finish(c: &Connection, journey: Id, applier: Applier<'_>, changed: bool) -> Result<Applied> {
+fn finish(c: &Connection, journey: Id, author: Author, applier: Applier<'_>, changed: bool) -> Result<Applied> {
     if changed {
         records::touch_journey(c, journey, applier.now)?;
     }
     let changes = applier.touched.into_changes(c, journey)?;
-    Ok(Applied { changes, history: history::state(c, journey)? })
+    Ok(Applied { changes, history: history::state(c, journey, author)? })
 }
 
 fn set_pragmas(c: &Connection) -> rusqlite::Result<()> {
