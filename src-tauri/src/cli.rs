@@ -10,7 +10,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use journeywall_core::interchange::{self, Delimiter, Ids};
 use journeywall_core::model::{JourneyDoc, RowKind};
 use journeywall_core::poster::{self, Orientation, Poster, PosterMode, PosterOptions, PosterSize};
-use journeywall_core::{said, templates, Edit, Error, Lang, Store};
+use journeywall_core::{said, templates, Author, Edit, Error, Lang, Store};
 
 use crate::paths;
 use journeywall_core::said::Field;
@@ -87,7 +87,8 @@ enum Command {
         keep_ids: bool,
     },
     /// Open a room for a journey without a window: phones join over the local network. Prints the
-    /// join link as its first line, then serves until interrupted (Ctrl+C, SIGTERM)
+    /// join link as its first line (with --editors the co-editors' link as its second), then
+    /// serves until interrupted (Ctrl+C, SIGTERM)
     Room {
         journey: String,
         /// The port to try first; the next free one is taken when it is in use (0: any)
@@ -102,6 +103,10 @@ enum Command {
         /// Notes go straight onto the board where they were aimed, not into the inbox
         #[arg(long)]
         straight: bool,
+        /// Co-editors may edit the journey from a browser through a link of their own, let in
+        /// without a name and without asking (there is no window to ask in)
+        #[arg(long)]
+        editors: bool,
     },
     /// Answer the app's requests as JSON lines: one request a line on standard input, one answer
     /// a line on standard output (see docs/ARCHITECTURE.md)
@@ -234,8 +239,8 @@ fn run(db: &Path, command: Command) -> Result<()> {
             return print_list(out, json, templates::list(), |t| format!("{:<12} {}  {}", t.id, t.language, t.title))
         }
         Command::Rpc => return Ok(crate::rpc::serve(db, std::io::stdin().lock(), out)?),
-        Command::Room { journey, port, bind, anonymous, straight } => {
-            return room(db, &journey, crate::room::RoomOptions { anonymous, straight, port: Some(port), bind }, out);
+        Command::Room { journey, port, bind, anonymous, straight, editors } => {
+            return room(db, &journey, crate::room::RoomOptions { anonymous, straight, port: Some(port), bind, editors }, out);
         }
         _ => {}
     }
@@ -284,13 +289,13 @@ fn run(db: &Path, command: Command) -> Result<()> {
         Command::Undo { journey } => {
             let id = store.resolve(&journey)?;
             // The step named is the step undone: another writer in between makes it undo nothing.
-            let offered = store.undo_state(id)?;
+            let offered = store.undo_state(id, Author::FACILITATOR)?;
             store.undo(id, offered.undo_step.as_deref())?;
             writeln!(out, "undid {}", offered.undo.unwrap_or_default())?;
         }
         Command::Redo { journey } => {
             let id = store.resolve(&journey)?;
-            let offered = store.undo_state(id)?;
+            let offered = store.undo_state(id, Author::FACILITATOR)?;
             store.redo(id, offered.redo_step.as_deref())?;
             writeln!(out, "redid {}", offered.redo.unwrap_or_default())?;
         }
@@ -438,17 +443,29 @@ fn print_journey(out: &mut impl Write, doc: &JourneyDoc) -> Result<()> {
 /// once (a test, a script) stops it cleanly.
 fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut impl Write) -> Result<()> {
     let state = crate::commands::AppState::new(db.to_path_buf(), Store::open(db), paths::system_locale());
+    if options.editors {
+        let _ = state.ui.set(crate::ui_assets::UiAssets::context().1);
+    }
     let fail = |e: crate::commands::CommandError| anyhow::anyhow!(e.message);
     let journey = state.with(|s| s.resolve(journey)).map_err(fail)?;
     // Started again after a crash without its flags, the room keeps the settings it had; a flag
     // given adds its setting.
     let kept = crate::room::kept_room_options(&state, journey).map_err(fail)?.unwrap_or_default();
-    let options =
-        crate::room::RoomOptions { anonymous: options.anonymous || kept.anonymous, straight: options.straight || kept.straight, ..options };
+    let options = crate::room::RoomOptions {
+        anonymous: options.anonymous || kept.anonymous,
+        straight: options.straight || kept.straight,
+        editors: options.editors || kept.editors,
+        ..options
+    };
     tauri::async_runtime::block_on(async {
         let stopped = stop_signals()?;
         let info = crate::room::open_room(&state, journey, options).map_err(fail)?;
-        for link in &info.links {
+        // The first line each: a script reads the phones' link, then the editors'.
+        writeln!(out, "{}", info.link)?;
+        if let Some(link) = &info.editor_link {
+            writeln!(out, "{link}")?;
+        }
+        for link in info.links.iter().skip(1) {
             writeln!(out, "{link}")?;
         }
         if !info.on_network {
@@ -464,6 +481,7 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
                 if crate::watch::changed_elsewhere(&state) {
                     if let Some(room) = state.open_room() {
                         room.changed();
+                        room.reload_editors();
                     }
                 }
             }

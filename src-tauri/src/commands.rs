@@ -8,7 +8,7 @@ use journeywall_core::interchange::Ids;
 use journeywall_core::library;
 use journeywall_core::model::{Id, JourneyDoc, JourneySummary};
 use journeywall_core::templates::{self, TemplateInfo};
-use journeywall_core::{said, Applied, Edit, Lang, Said, Store, UndoState};
+use journeywall_core::{said, Applied, Author, Edit, Lang, Said, Store, UndoState};
 use serde::Serialize;
 
 pub struct AppState {
@@ -25,6 +25,9 @@ pub struct AppState {
     pub room: Mutex<Option<crate::phones::Room>>,
     /// Tells the main window what phones changed; set by the app (the CLI has no window).
     pub on_room_event: OnceLock<Box<dyn Fn(crate::events::RoomChanged) + Send + Sync>>,
+    /// The UI as built into the binary, which the room serves to co-editors' browsers (absent in
+    /// unit tests: they have no editor page).
+    pub ui: OnceLock<crate::ui_assets::UiAssets>,
     /// This state itself, for the room's server, which answers phones on other threads.
     me: Weak<AppState>,
 }
@@ -75,6 +78,7 @@ impl AppState {
             notice: Mutex::new(None),
             room: Mutex::new(None),
             on_room_event: OnceLock::new(),
+            ui: OnceLock::new(),
             me: me.clone(),
         })
     }
@@ -89,8 +93,8 @@ impl AppState {
         self.room.lock().ok().and_then(|r| r.as_ref().map(|r| r.shared.clone()))
     }
 
-    /// Tells the main window what a phone changed in the room's journey (and how many phones
-    /// have joined), so the board shows a note or a dot as it arrives.
+    /// Tells the main window what a phone or a co-editor changed in the room's journey (and how
+    /// many phones have joined), so the board shows a note, a dot or an edit as it arrives.
     pub fn notify_room(&self, changes: Option<journeywall_core::Changes>, history: Option<UndoState>) {
         let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) else { return };
         notify(crate::events::RoomChanged { journey: room.journey, changes, history, phones: room.phones() });
@@ -101,14 +105,39 @@ impl AppState {
         self.notify_room(None, None);
     }
 
-    /// Runs `f` (an edit, an undo or a redo of the facilitator's) on `journey`. Phones follow
-    /// the journey: after the facilitator changes it, theirs fetch it again.
-    fn change_journey(&self, journey: Id, f: impl FnOnce(&mut Store) -> journeywall_core::Result<Applied>) -> Result<Applied> {
-        let applied = self.with(f)?;
+    /// Runs `f` (an edit, an undo or a redo of `by`) on `journey`. Phones follow the journey:
+    /// after it changes, theirs fetch it again; co-editors are told what changed, and the
+    /// laptop's board what a co-editor changed.
+    fn change_journey(&self, journey: Id, by: &Person, f: impl FnOnce(&mut Store) -> journeywall_core::Result<Applied>) -> Result<Applied> {
+        let applied = self.write_and_tell(self.lang(), journey, by.number(), f, |a| Some(&a.changes))?;
         if let Some(room) = self.open_room().filter(|r| r.journey == journey) {
             room.changed();
+            if by.number().is_some() {
+                self.notify_room(Some(applied.changes.clone()), None);
+            }
         }
         Ok(applied)
+    }
+
+    /// As `with_in`, and what `f` changed in `journey` (`changes_of` its answer) is told to the
+    /// room's co-editors before the store is let go: they hear every change in the order it was
+    /// written, whoever made it (`by`: the editor; none: the facilitator or a phone).
+    pub fn write_and_tell<T>(
+        &self,
+        lang: Lang,
+        journey: Id,
+        by: Option<u32>,
+        f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>,
+        changes_of: impl FnOnce(&T) -> Option<&journeywall_core::Changes>,
+    ) -> Result<T> {
+        let room = self.open_room().filter(|r| r.journey == journey && r.editors.is_some());
+        self.with_in(lang, |s| {
+            let answer = f(s)?;
+            if let (Some(room), Some(changes)) = (&room, changes_of(&answer)) {
+                room.publish(by, changes);
+            }
+            Ok(answer)
+        })
     }
 
     pub fn lang(&self) -> Lang {
@@ -215,7 +244,13 @@ pub fn create_journey(state: &AppState, template: String, name: Option<String>) 
 }
 
 pub fn open_journey(state: &AppState, journey: Id) -> Result<OpenedJourney> {
-    let opened = state.with(|s| s.load_for_board(journey).map(|(doc, history)| OpenedJourney { doc, history }))?;
+    open_journey_by(state, journey, &Person::Facilitator)
+}
+
+/// The journey with what undo and redo offer `by`.
+pub fn open_journey_by(state: &AppState, journey: Id, by: &Person) -> Result<OpenedJourney> {
+    let opened =
+        state.with(|s| by.as_author(|author| s.load_for_board(journey, author)).map(|(doc, history)| OpenedJourney { doc, history }))?;
     tracing::info!(%journey, cards = opened.doc.cards.len(), "journey opened");
     Ok(opened)
 }
@@ -230,7 +265,7 @@ pub fn remember_open_journey(state: &AppState, journey: Option<Id>) -> Result<()
 pub fn reopen_journey(state: &AppState) -> Result<Option<OpenedJourney>> {
     state.with(|s| {
         let Some(journey) = s.meta(OPEN_JOURNEY)?.and_then(|id| id.parse::<Id>().ok()) else { return Ok(None) };
-        match s.load_for_board(journey) {
+        match s.load_for_board(journey, Author::FACILITATOR) {
             Ok((doc, history)) => {
                 tracing::info!(%journey, cards = doc.cards.len(), "journey opened again");
                 Ok(Some(OpenedJourney { doc, history }))
@@ -241,17 +276,50 @@ pub fn reopen_journey(state: &AppState) -> Result<Option<OpenedJourney>> {
     })
 }
 
+/// Who makes an edit: the facilitator (the app's window, the command line) or a co-editor of the
+/// room in a browser. Each one's undo takes their own steps only.
+pub enum Person {
+    Facilitator,
+    Editor { number: u32, name: String },
+}
+
+impl Person {
+    fn number(&self) -> Option<u32> {
+        match self {
+            Person::Facilitator => None,
+            Person::Editor { number, .. } => Some(*number),
+        }
+    }
+
+    /// `f` with the person as the undo history names them.
+    fn as_author<T>(&self, f: impl FnOnce(Author) -> T) -> T {
+        match self {
+            Person::Facilitator => f(Author::FACILITATOR),
+            Person::Editor { number, name } => f(Author { key: &format!("editor:{number}"), name }),
+        }
+    }
+}
+
 pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> {
-    state.change_journey(journey, |s| s.apply(journey, edit))
+    apply_edit_by(state, journey, &Person::Facilitator, edit)
+}
+
+pub fn apply_edit_by(state: &AppState, journey: Id, by: &Person, edit: Edit) -> Result<Applied> {
+    state.change_journey(journey, by, |s| by.as_author(|author| s.apply_as(journey, author, edit)))
 }
 
 /// `step` is the mark of the step the board offered to undo (`UndoState::undo_step`).
 pub fn undo(state: &AppState, journey: Id, step: Option<String>) -> Result<Applied> {
-    state.change_journey(journey, |s| s.undo(journey, step.as_deref()))
+    step_by(state, journey, &Person::Facilitator, true, step)
 }
 
 pub fn redo(state: &AppState, journey: Id, step: Option<String>) -> Result<Applied> {
-    state.change_journey(journey, |s| s.redo(journey, step.as_deref()))
+    step_by(state, journey, &Person::Facilitator, false, step)
+}
+
+/// Undoes (`undo`) or redoes the next step of `by`'s own.
+pub fn step_by(state: &AppState, journey: Id, by: &Person, undo: bool, step: Option<String>) -> Result<Applied> {
+    state.change_journey(journey, by, |s| by.as_author(|author| s.step_as(journey, author, undo, step.as_deref())))
 }
 
 pub fn set_language(state: &AppState, locale: Lang) -> Result<()> {

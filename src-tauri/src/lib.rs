@@ -19,6 +19,7 @@ mod room;
 mod rounds;
 mod rpc;
 mod save;
+mod ui_assets;
 mod watch;
 
 use std::path::PathBuf;
@@ -37,6 +38,8 @@ pub fn run(db_path: PathBuf) {
         state.set_notice(notice);
     }
     let builder = requests::specta_builder();
+    let (context, ui) = ui_assets::UiAssets::context();
+    let _ = state.ui.set(ui);
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         // Only the main window's size and place are remembered; the projector's follow the screen.
@@ -79,7 +82,7 @@ pub fn run(db_path: PathBuf) {
                 let _ = room::close_room(&window.state::<std::sync::Arc<commands::AppState>>());
             }
         })
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         tracing::error!(cause = %e, "the window could not be opened");
         eprintln!("journeywall: the window could not be opened: {e}");

@@ -100,6 +100,8 @@ pub fn kind(e: &journeywall_core::Error) -> String {
         Error::NothingToUndo => "nothing to undo".into(),
         Error::NothingToRedo => "nothing to redo".into(),
         Error::ChangedElsewhere { undo } => format!("changed elsewhere (on {})", if *undo { "undo" } else { "redo" }),
+        // Not who: names are the user's words.
+        Error::Overtaken { undo, .. } => format!("overtaken by another person (on {})", if *undo { "undo" } else { "redo" }),
         // The path may be named after a journey.
         Error::Write { .. } => "a file could not be written".into(),
         Error::Sql(e) => format!("database error: {e}"),

@@ -32,6 +32,7 @@ fn watch(app: tauri::AppHandle, state: Weak<AppState>) {
             let _ = DatabaseChanged.emit_to(&app, "main");
             if let Some(room) = state.open_room() {
                 room.changed();
+                room.reload_editors();
             }
         }
     }

@@ -3,6 +3,7 @@
 //! is the state every request may look at (`AppState::open_room`).
 
 mod devices;
+mod editors;
 mod qr;
 
 use std::net::IpAddr;
@@ -13,6 +14,7 @@ use journeywall_core::model::{Id, Millis};
 use serde::{Deserialize, Serialize};
 
 pub use devices::{Devices, KeptPhone, Refusal, MAX_DEVICES, STREAMS_PER_DEVICE};
+pub use editors::{Editor, EditorState, Editors, Refusal as EditorRefusal, MAX_EDITORS};
 
 /// How long a phone's cookie lasts, and so how long a room is kept for its phones to come back.
 pub const COOKIE_HOURS: u32 = 12;
@@ -33,6 +35,9 @@ pub struct RoomOptions {
     /// Listen on this address only (e.g. 127.0.0.1 for tests) instead of the private ones.
     #[serde(default)]
     pub bind: Option<IpAddr>,
+    /// Co-editors may join from a browser through a link of their own (`/e/TOKEN`).
+    #[serde(default)]
+    pub editors: bool,
 }
 
 /// What the facilitator's room panel shows.
@@ -59,6 +64,36 @@ pub struct RoomInfo {
     pub on_network: bool,
     pub anonymous: bool,
     pub straight: bool,
+    /// The co-editors' link and its QR code, when the room takes editors: never on the projector.
+    pub editor_link: Option<String>,
+    pub editor_qr: Option<String>,
+    pub editors: Vec<EditorInfo>,
+}
+
+/// A co-editor as the facilitator's panel and the other editors' boards show them.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EditorInfo {
+    pub number: u32,
+    pub name: String,
+    pub colour: String,
+    pub state: EditorState,
+    /// The cards they have selected, and the one they are typing in.
+    pub selected: Vec<Id>,
+    pub typing: Option<Id>,
+}
+
+impl From<&Editor> for EditorInfo {
+    fn from(e: &Editor) -> Self {
+        EditorInfo {
+            number: e.number,
+            name: e.name.clone(),
+            colour: e.colour.clone(),
+            state: e.state,
+            selected: e.selected.clone(),
+            typing: e.typing,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -118,11 +153,72 @@ pub struct Shared {
     pub focus: Mutex<Focus>,
     /// Counts every change a phone should see; each phone's event stream waits on it.
     pub revision: tokio::sync::watch::Sender<u64>,
+    /// The co-editors, when the room takes them.
+    pub editors: Option<EditorsRoom>,
+}
+
+/// What a room that takes co-editors keeps for them.
+pub struct EditorsRoom {
+    /// The token of the editors' link: apart from the phones' and never shown on the projector.
+    pub token: String,
+    pub links: Vec<String>,
+    pub list: Mutex<Editors>,
+    /// What every editor's event stream carries: each edit's changes as they happen, who is
+    /// editing what, and "reload" when the file was changed by another program.
+    pub events: tokio::sync::broadcast::Sender<EditorEvent>,
+}
+
+/// One event to every editor: its SSE name and its JSON, written once for all of them.
+#[derive(Debug, Clone)]
+pub struct EditorEvent {
+    pub name: &'static str,
+    pub data: Arc<str>,
+}
+
+/// An edit's changes as the editors hear them, and whose edit it was (none: the facilitator's or
+/// a phone's).
+#[derive(Debug, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EditorChange<'a> {
+    pub by: Option<u32>,
+    pub changes: &'a journeywall_core::Changes,
 }
 
 impl Shared {
     pub fn changed(&self) {
         self.revision.send_modify(|r| *r += 1);
+    }
+
+    /// Tells every editor what an edit changed (`by`: the editor who made it).
+    pub fn publish(&self, by: Option<u32>, changes: &journeywall_core::Changes) {
+        self.tell_editors("change", &EditorChange { by, changes });
+    }
+
+    /// Tells every editor who is editing what.
+    pub fn publish_editors(&self) {
+        let Some(room) = &self.editors else { return };
+        let list: Vec<EditorInfo> = room
+            .list
+            .lock()
+            .map(|l| l.list.iter().filter(|e| e.state == EditorState::Allowed).map(EditorInfo::from).collect())
+            .unwrap_or_default();
+        self.tell_editors("editors", &list);
+    }
+
+    /// Tells every editor to load the journey again: another program changed it.
+    pub fn reload_editors(&self) {
+        self.tell_editors("reload", &());
+    }
+
+    fn tell_editors(&self, name: &'static str, value: &impl Serialize) {
+        let Some(room) = &self.editors else { return };
+        // Nobody listening is no error: no editor has the page open.
+        if room.events.receiver_count() == 0 {
+            return;
+        }
+        if let Ok(data) = serde_json::to_string(value) {
+            let _ = room.events.send(EditorEvent { name, data: data.into() });
+        }
     }
 
     /// The phones that joined.
@@ -153,6 +249,13 @@ impl Shared {
             on_network: self.on_network,
             anonymous: self.options.anonymous,
             straight: self.options.straight,
+            editor_link: self.editors.as_ref().map(|e| e.links[0].clone()),
+            editor_qr: self.editors.as_ref().map(|e| qr::svg(&e.links[0])),
+            editors: self
+                .editors
+                .as_ref()
+                .and_then(|e| e.list.lock().ok().map(|l| l.list.iter().map(EditorInfo::from).collect()))
+                .unwrap_or_default(),
         }
     }
 }

@@ -262,7 +262,13 @@ impl Ask for ReceiveNotes {
                 (note, device)
             })
             .collect();
-        let (received, changes) = state.with_in(lang, |s| s.receive_notes(room.journey, batch))?;
+        let (received, changes) = state.write_and_tell(
+            lang,
+            room.journey,
+            None,
+            |s| s.receive_notes(room.journey, batch),
+            |(_, c)| c.inbox.is_some().then_some(c),
+        )?;
         let arrived = changes.inbox.is_some();
         if arrived {
             state.notify_room(Some(changes), None);
@@ -274,7 +280,8 @@ impl Ask for ReceiveNotes {
                     if r.new && room.options.straight && r.note.phase.is_some() && r.note.row.is_some() {
                         let place = Edit::PlaceNote { note: r.note.id, phase: None, row: None, index: None, card: None };
                         // The note is stored already; if placing it fails it waits in the inbox instead.
-                        if let Ok(applied) = state.with(|s| s.apply(room.journey, place)) {
+                        let placed = state.write_and_tell(lang, room.journey, None, |s| s.apply(room.journey, place), |a| Some(&a.changes));
+                        if let Ok(applied) = placed {
                             r.note.state = NoteState::Placed;
                             r.note.card =
                                 applied.changes.inbox.as_ref().and_then(|i| i.iter().find(|n| n.id == r.note.id)).and_then(|n| n.card);
@@ -328,28 +335,34 @@ impl Ask for GiveDot {
                 return Err(phone.said(said!("please give your name to join", "vul je naam in om mee te doen")));
             }
             let given = d.name.as_deref().filter(|_| !room.options.anonymous);
-            let (participant, applied) = state.with_in(lang, |s| {
-                let doc = s.load_for_phone(journey, &phone.device)?;
-                let Some(vote) = doc.vote.as_ref().filter(|v| !v.closed) else {
-                    return Err(journeywall_core::Error::invalid(
-                        journeywall_core::Field::Vote,
-                        said!("no vote is open right now", "er loopt nu geen stemronde"),
-                    ));
-                };
-                let known = d.participant.filter(|p| vote.participants.iter().any(|x| x.id == *p));
-                let participant = known.unwrap_or_else(journeywall_core::model::new_id);
-                let dot = if give { Edit::PlaceDot { participant, card } } else { Edit::TakeBackDot { participant, card } };
-                let edit = match known {
-                    Some(_) => dot,
-                    None => {
-                        // Named in the journey's language: the board and the poster show the name.
-                        let name = vote.name_for_phone(given, d.number, doc.journey.locale);
-                        let add = Edit::AddParticipant { id: Some(participant), name, colour: None };
-                        Edit::Batch { edits: vec![add, dot], label: None }
-                    }
-                };
-                Ok((participant, s.apply_for_participant(journey, edit)?))
-            })?;
+            let (participant, applied) = state.write_and_tell(
+                lang,
+                journey,
+                None,
+                |s| {
+                    let doc = s.load_for_phone(journey, &phone.device)?;
+                    let Some(vote) = doc.vote.as_ref().filter(|v| !v.closed) else {
+                        return Err(journeywall_core::Error::invalid(
+                            journeywall_core::Field::Vote,
+                            said!("no vote is open right now", "er loopt nu geen stemronde"),
+                        ));
+                    };
+                    let known = d.participant.filter(|p| vote.participants.iter().any(|x| x.id == *p));
+                    let participant = known.unwrap_or_else(journeywall_core::model::new_id);
+                    let dot = if give { Edit::PlaceDot { participant, card } } else { Edit::TakeBackDot { participant, card } };
+                    let edit = match known {
+                        Some(_) => dot,
+                        None => {
+                            // Named in the journey's language: the board and the poster show the name.
+                            let name = vote.name_for_phone(given, d.number, doc.journey.locale);
+                            let add = Edit::AddParticipant { id: Some(participant), name, colour: None };
+                            Edit::Batch { edits: vec![add, dot], label: None }
+                        }
+                    };
+                    Ok((participant, s.apply_for_participant(journey, edit)?))
+                },
+                |(_, applied)| Some(&applied.changes),
+            )?;
             let new = d.participant.replace(participant) != Some(participant);
             drop(devices);
             if new {

@@ -25,6 +25,8 @@ use journeywall_core::{said, Lang};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+mod editors;
+
 use super::from_phones::{GiveDot, NamePhone, NoteAnswer, Phone, PhoneNote, ReceiveNotes, ViewForPhone};
 use crate::commands::{AppState, Ask};
 use crate::phones::{random_token, Refusal, Shared, COOKIE_HOURS, MAX_DEVICES, STREAMS_PER_DEVICE};
@@ -56,6 +58,8 @@ struct Server {
     room: Arc<Shared>,
     stop: tokio::sync::watch::Receiver<bool>,
     streams: Arc<AtomicUsize>,
+    /// Open event streams across all co-editors.
+    editor_streams: Arc<AtomicUsize>,
     notes: tokio::sync::mpsc::Sender<(PhoneNote, Reply)>,
 }
 
@@ -72,7 +76,14 @@ pub fn serve(
     let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
     let (notes, waiting) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
     tauri::async_runtime::spawn(write_notes(state.clone(), room.token.clone(), waiting));
-    let server = Server { state, room, stop: stop_rx.clone(), streams: Arc::new(AtomicUsize::new(0)), notes };
+    let server = Server {
+        state,
+        room,
+        stop: stop_rx.clone(),
+        streams: Arc::new(AtomicUsize::new(0)),
+        editor_streams: Arc::new(AtomicUsize::new(0)),
+        notes,
+    };
     let app = router(server);
     let connections = Arc::new(tokio::sync::Semaphore::new(max_connections()));
     for listener in listeners {
@@ -151,6 +162,7 @@ fn router(server: Server) -> Router {
         .route("/r/{token}/phone.js", get(|| async { asset(SCRIPT, "text/javascript; charset=utf-8") }))
         .route("/r/{token}/phone.css", get(|| async { asset(STYLE, "text/css; charset=utf-8") }))
         .merge(from_phones)
+        .merge(editors::routes(&server))
         .fallback(|| async { not_found() })
         .layer(from_fn_with_state(server.clone(), token_gate))
         .layer(from_fn_with_state(server.clone(), host_gate))
@@ -177,12 +189,17 @@ async fn host_gate(State(server): State<Server>, request: HttpRequest, next: Nex
 }
 
 /// 404, the same as for a path that does not exist, unless the path is the room's: `/r/<token>`
-/// and what is below it.
+/// and what is below it, or, in a room that takes co-editors, `/e/<editors' token>` and below.
 async fn token_gate(State(server): State<Server>, request: HttpRequest, next: Next) -> Response {
     let path = request.uri().path();
-    let token = path.strip_prefix("/r/").map(|rest| rest.split_once('/').map_or(rest, |(token, _)| token));
-    // Typed from the screen, the code may come in capitals.
-    if !token.is_some_and(|t| same(t.to_ascii_lowercase().as_bytes(), server.room.token.as_bytes())) {
+    let below = |prefix: &str| path.strip_prefix(prefix).map(|rest| rest.split_once('/').map_or(rest, |(token, _)| token));
+    // Typed from the screen, the phones' code may come in capitals.
+    let phones = below("/r/").is_some_and(|t| same(t.to_ascii_lowercase().as_bytes(), server.room.token.as_bytes()));
+    let editors = match (below("/e/"), &server.room.editors) {
+        (Some(t), Some(editors)) => same(t.as_bytes(), editors.token.as_bytes()),
+        _ => false,
+    };
+    if !phones && !editors {
         return not_found();
     }
     next.run(request).await
@@ -502,13 +519,17 @@ fn answer(answered: Result<impl Serialize, String>) -> Response {
 // --- answers ------------------------------------------------------------------------------------
 
 fn cookie(headers: &HeaderMap) -> Option<String> {
+    cookie_named(headers, COOKIE)
+}
+
+fn cookie_named(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_owned())
 }
 

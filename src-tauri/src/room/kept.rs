@@ -7,7 +7,7 @@ use journeywall_core::model::{now_millis, Id, Millis};
 use serde::{Deserialize, Serialize};
 
 use crate::commands::AppState;
-use crate::phones::{KeptPhone, RoomOptions, Shared, COOKIE_HOURS};
+use crate::phones::{Editor, KeptPhone, RoomOptions, Shared, COOKIE_HOURS};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -19,6 +19,11 @@ pub struct KeptRoom {
     pub phones: Vec<KeptPhone>,
     #[serde(default)]
     pub removed: Vec<KeptPhone>,
+    /// The co-editors' link and who came through it, so each keeps their own undo after a restart.
+    #[serde(default)]
+    pub editor_token: Option<String>,
+    #[serde(default)]
+    pub editors: Vec<Editor>,
     pub kept_at: Millis,
 }
 
@@ -38,7 +43,9 @@ pub fn kept(state: &AppState, journey: Id) -> Option<KeptRoom> {
 pub fn keep(state: &AppState, room: &Shared) {
     let (phones, locked, removed) = room.devices.lock().map(|d| (d.kept(), d.locked, d.removed.clone())).unwrap_or_default();
     let (token, port, options) = (room.token.clone(), room.port, room.options.clone());
-    let kept = KeptRoom { token, port, options, locked, phones, removed, kept_at: now_millis() };
+    let editor_token = room.editors.as_ref().map(|e| e.token.clone());
+    let editors = room.editors.as_ref().and_then(|e| e.list.lock().ok().map(|l| l.list.clone())).unwrap_or_default();
+    let kept = KeptRoom { token, port, options, locked, phones, removed, editor_token, editors, kept_at: now_millis() };
     let Ok(text) = serde_json::to_string(&kept) else { return };
     if let Err(e) = state.with(|s| s.set_meta(&key(room.journey), &text)) {
         tracing::warn!(error = %e.message, "the room could not be kept");

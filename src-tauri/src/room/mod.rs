@@ -4,6 +4,7 @@
 //! request of the one dispatch (`requests/list.rs`), answered here. `docs/ROOM.md` is the contract.
 
 mod addresses;
+mod from_editors;
 mod from_phones;
 mod http;
 mod kept;
@@ -15,7 +16,7 @@ use journeywall_core::model::Id;
 use journeywall_core::said;
 
 use crate::commands::{AppState, Result};
-use crate::phones::{room_code, Devices, Room, Shared};
+use crate::phones::{random_token, room_code, Devices, Editors, EditorsRoom, Room, Shared};
 pub use crate::phones::{Focus, RoomInfo, RoomOptions};
 pub use from_phones::{GiveDot, NamePhone, ReceiveNotes, ViewForPhone};
 
@@ -59,12 +60,20 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
             "de sessie kan niet op het netwerk luisteren ({e}); controleer of geen firewall Journeywall tegenhoudt"
         ))
     })?;
-    let (token, devices) = match kept {
-        Some(k) => (k.token, Devices::from_kept(k.phones, k.locked, k.removed)),
-        None => (room_code(), Devices::default()),
+    let (token, devices, editor_token, editors) = match kept {
+        Some(k) => (k.token, Devices::from_kept(k.phones, k.locked, k.removed), k.editor_token, k.editors),
+        None => (room_code(), Devices::default(), None, vec![]),
     };
     let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();
     let links = hosts.iter().map(|h| format!("http://{h}/r/{token}")).collect();
+    // Without a window (`journeywall room --editors`) nobody is there to let editors in: they
+    // come in at once.
+    let admit_all = state.on_room_event.get().is_none();
+    let editors = options.editors.then(|| {
+        let token = editor_token.unwrap_or_else(random_token);
+        let links = hosts.iter().map(|h| format!("http://{h}/e/{token}")).collect();
+        EditorsRoom { token, links, list: Mutex::new(Editors::new(editors, admit_all)), events: tokio::sync::broadcast::channel(1024).0 }
+    });
     let shared = Arc::new(Shared {
         journey,
         token,
@@ -76,6 +85,7 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
         devices: Mutex::new(devices),
         focus: Mutex::new(Focus::default()),
         revision: tokio::sync::watch::channel(0).0,
+        editors,
     });
     kept::keep(state, &shared);
     let me = state.me();

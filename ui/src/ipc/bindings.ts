@@ -514,6 +514,37 @@ colour?: string }) & { card?: never; cards?: never; closed?: never; dotsPerParti
 /**  What the step is called in the undo menu; by default the name of the first edit. */
 label?: string }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; hidden?: never; id?: never; index?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never };
 
+/**  A co-editor as the facilitator's panel and the other editors' boards show them. */
+export type EditorInfo = EditorInfo_Serialize | EditorInfo_Deserialize;
+
+/**  A co-editor as the facilitator's panel and the other editors' boards show them. */
+export type EditorInfo_Deserialize = {
+	number: number,
+	name: string,
+	colour: string,
+	state: EditorState,
+	/**  The cards they have selected, and the one they are typing in. */
+	selected: Id[],
+	typing?: Id | null,
+};
+
+/**  A co-editor as the facilitator's panel and the other editors' boards show them. */
+export type EditorInfo_Serialize = {
+	number: number,
+	name: string,
+	colour: string,
+	state: EditorState,
+	/**  The cards they have selected, and the one they are typing in. */
+	selected: Id[],
+	typing: Id | null,
+};
+
+export type EditorState = 
+/**  Gave a name and waits for the facilitator. */
+"waiting" | "allowed" | 
+/**  Refused or removed by the facilitator: their page says so. */
+"refused";
+
 /**
  *  A kind of export file. On the wire it is named by its extension (the app's File → Export as…
  *  sends `"pptx"`); in the bindings it is `ExportFormat`, beside the poster's own `Format`.
@@ -1162,6 +1193,10 @@ export type RoomInfo_Deserialize = {
 	onNetwork: boolean,
 	anonymous: boolean,
 	straight: boolean,
+	/**  The co-editors' link and its QR code, when the room takes editors: never on the projector. */
+	editorLink?: string | null,
+	editorQr?: string | null,
+	editors: EditorInfo_Deserialize[],
 };
 
 /**  What the facilitator's room panel shows. */
@@ -1188,6 +1223,10 @@ export type RoomInfo_Serialize = {
 	onNetwork: boolean,
 	anonymous: boolean,
 	straight: boolean,
+	/**  The co-editors' link and its QR code, when the room takes editors: never on the projector. */
+	editorLink: string | null,
+	editorQr: string | null,
+	editors: EditorInfo_Serialize[],
 };
 
 /**  How the facilitator opens a room. */
@@ -1203,6 +1242,8 @@ export type RoomOptions_Deserialize = {
 	port?: number | null,
 	/**  Listen on this address only (e.g. 127.0.0.1 for tests) instead of the private ones. */
 	bind?: string | null,
+	/**  Co-editors may join from a browser through a link of their own (`/e/TOKEN`). */
+	editors?: boolean,
 };
 
 /**  How the facilitator opens a room. */
@@ -1215,6 +1256,8 @@ export type RoomOptions_Serialize = {
 	port: number | null,
 	/**  Listen on this address only (e.g. 127.0.0.1 for tests) instead of the private ones. */
 	bind: string | null,
+	/**  Co-editors may join from a browser through a link of their own (`/e/TOKEN`). */
+	editors: boolean,
 };
 
 /**  A round: a named snapshot of a journey, stored and exported with it (compared in `round`). */
