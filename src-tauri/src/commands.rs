@@ -97,7 +97,7 @@ impl AppState {
     /// many phones have joined), so the board shows a note, a dot or an edit as it arrives.
     pub fn notify_room(&self, changes: Option<journeywall_core::Changes>, history: Option<UndoState>) {
         let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) else { return };
-        notify(crate::events::RoomChanged { journey: room.journey, changes, history, phones: room.phones() });
+        notify(crate::events::RoomChanged { journey: room.journey, changes, history, phones: room.phones(), editors: room.editing() });
     }
 
     /// Tells the main window how many phones have joined the room.

@@ -61,8 +61,9 @@ pub struct PresentState {
     pub notes: bool,
 }
 
-/// Phones changed something in the room's journey (a note arrived, a dot was given) or joined
-/// (to the main window, which merges `changes` as it merges its own edits').
+/// Phones or co-editors changed something in the room's journey (a note arrived, a dot was given,
+/// a card was edited), phones joined, or co-editors came or selected other cards (to the main
+/// window, which merges `changes` as it merges its own edits'; a co-editor's page hears the same).
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 #[serde(rename_all = "camelCase")]
 pub struct RoomChanged {
@@ -72,6 +73,8 @@ pub struct RoomChanged {
     /// board).
     pub history: Option<UndoState>,
     pub phones: u32,
+    /// The co-editors let in, with what each has selected and is typing in: outlined on the board.
+    pub editors: Vec<crate::phones::EditorInfo>,
 }
 
 /// Another writer (a second window, the CLI) committed to the database file: the main window

@@ -121,6 +121,36 @@ pub fn export_journey<R: Runtime>(
     Ok(Some(path.display().to_string()))
 }
 
+/// A file made for a co-editor's browser to download: the name it suggests and its bytes.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Download {
+    pub file_name: String,
+    pub base64: String,
+}
+
+impl Download {
+    fn of(name: &str, ext: &str, bytes: &[u8]) -> Download {
+        use base64::Engine;
+        Download { file_name: file_name(name, ext), base64: base64::engine::general_purpose::STANDARD.encode(bytes) }
+    }
+}
+
+/// The poster as `save_poster` writes it, to download.
+pub fn poster_download(state: &AppState, journey: Id, options: PosterOptions, format: Format) -> Result<Download> {
+    let doc = state.with(|s| s.load(journey))?;
+    let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
+    let bytes = poster.bytes(format).map_err(|e| state.core_error(e))?;
+    Ok(Download::of(&doc.journey.name, format.extension(), &bytes))
+}
+
+/// The journey as `export_journey` writes it, to download.
+pub fn export_download(state: &AppState, journey: Id, format: interchange::Format, delimiter: interchange::Delimiter) -> Result<Download> {
+    let doc = state.with(|s| s.load_with_rounds(journey))?;
+    let bytes = interchange::export(&doc, format, delimiter).map_err(|e| state.core_error(e))?;
+    Ok(Download::of(&doc.journey.name, format.extension(), &bytes))
+}
+
 /// Opens a file just saved in the program the system has for it. Not waited for: the program
 /// lives on its own. A missing program is not worth an error: the file is saved and its path shown.
 fn open_saved(path: &std::path::Path) {

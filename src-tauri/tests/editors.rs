@@ -396,3 +396,35 @@ fn a_host_killed_mid_edit_keeps_every_acknowledged_edit_and_its_editors_come_bac
     drop(again);
     drop(dir);
 }
+
+#[test]
+fn a_call_sent_again_after_a_lost_answer_is_done_once_and_files_download() {
+    let room = Room::open(&["--editors"]);
+    let editor = Editor::arrive(&room);
+    let opened = editor.ok(json!({ "cmd": "reopen_journey" }));
+    let journey = s(&opened["doc"]["journey"]["id"]);
+    let cards = opened["doc"]["cards"].as_array().unwrap().len();
+    let edit =
+        json!({ "type": "addCard", "phase": opened["doc"]["phases"][0]["id"], "row": opened["doc"]["rows"][0]["id"], "title": "once" });
+    let call = json!({ "cmd": "apply_edit", "journey": journey, "edit": edit }).to_string();
+    let headers = format!("Cookie: jwe={}\r\nX-Journeywall-Editor: 1\r\nX-Journeywall-Request: call-1\r\n", editor.cookie);
+    let first = editor.raw("/rpc", &headers, &call).json();
+    let again = editor.raw("/rpc", &headers, &call).json();
+    assert_eq!(first, again, "the same answer");
+    let now = editor.ok(json!({ "cmd": "open_journey", "journey": journey }));
+    assert_eq!(now["doc"]["cards"].as_array().unwrap().len(), cards + 1, "one card, not two");
+
+    use base64::Engine;
+    let decode = |v: &Value| base64::engine::general_purpose::STANDARD.decode(s(&v["base64"])).unwrap();
+    let options = json!({ "sheet": "A3" });
+    let pdf = editor.call(&json!({ "cmd": "poster_download", "journey": journey, "options": options, "format": "pdf" }));
+    if let Some(pdf) = pdf.get("ok") {
+        assert!(decode(pdf).starts_with(b"%PDF"), "a PDF");
+        assert_eq!(pdf["fileName"], "Bikes.pdf");
+    } else {
+        panic!("{pdf}");
+    }
+    let file = editor.ok(json!({ "cmd": "export_download", "journey": journey, "format": "json", "delimiter": "," }));
+    let back: Value = serde_json::from_slice(&decode(&file)).unwrap();
+    assert_eq!(back["journey"]["name"], "Bikes");
+}

@@ -44,6 +44,10 @@ pub struct Editor {
     pub typing: Option<Id>,
     #[serde(skip)]
     bucket: Option<(Instant, f64)>,
+    /// Their last call's id (`X-Journeywall-Request`) and its answer: a page that lost the
+    /// connection sends its call again once, and is answered without it being done twice.
+    #[serde(skip)]
+    last: Option<(String, serde_json::Value)>,
 }
 
 impl Editor {
@@ -104,6 +108,7 @@ impl Editors {
             selected: vec![],
             typing: None,
             bucket: None,
+            last: None,
         };
         let token = editor.token.clone();
         self.list.push(editor);
@@ -133,6 +138,17 @@ impl Editors {
         }
         editor.bucket = Some((now, tokens - 1.0));
         Ok(editor)
+    }
+
+    /// The answer already given to `token`'s call `id`, if that was their last.
+    pub fn answered(&self, token: &str, id: &str) -> Option<serde_json::Value> {
+        self.get(token)?.last.as_ref().filter(|(last, _)| last == id).map(|(_, answer)| answer.clone())
+    }
+
+    pub fn remember(&mut self, token: &str, id: String, answer: &serde_json::Value) {
+        if let Some(editor) = self.get_mut(token) {
+            editor.last = Some((id, answer.clone()));
+        }
     }
 
     /// Lets the editor `number` in (`allow`), or refuses or removes them.

@@ -71,7 +71,7 @@ pub struct RoomInfo {
 }
 
 /// A co-editor as the facilitator's panel and the other editors' boards show them.
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct EditorInfo {
     pub number: u32,
@@ -196,13 +196,14 @@ impl Shared {
 
     /// Tells every editor who is editing what.
     pub fn publish_editors(&self) {
-        let Some(room) = &self.editors else { return };
-        let list: Vec<EditorInfo> = room
-            .list
-            .lock()
-            .map(|l| l.list.iter().filter(|e| e.state == EditorState::Allowed).map(EditorInfo::from).collect())
-            .unwrap_or_default();
-        self.tell_editors("editors", &list);
+        self.tell_editors("editors", &self.editing());
+    }
+
+    /// The co-editors let in, with what each has selected and is typing in.
+    pub fn editing(&self) -> Vec<EditorInfo> {
+        let Some(room) = &self.editors else { return vec![] };
+        let list = room.list.lock();
+        list.map(|l| l.list.iter().filter(|e| e.state == EditorState::Allowed).map(EditorInfo::from).collect()).unwrap_or_default()
     }
 
     /// Tells every editor to load the journey again: another program changed it.

@@ -42,6 +42,8 @@ requests! {
         room::new_room_link() -> RoomInfo;
         room::lock_room(locked: bool) -> RoomInfo;
         room::remove_phone(number: u32) -> RoomInfo;
+        room::take_editors(on: bool) -> RoomInfo;
+        room::decide_editor(number: u32, allow: bool) -> RoomInfo;
         room::room_info() -> Option<RoomInfo>;
         room::set_room_focus(focus: Focus) -> ();
     }

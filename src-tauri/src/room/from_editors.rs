@@ -4,8 +4,9 @@
 //! other journeys, the database, files on the laptop or the room's settings: a request not named
 //! here is refused as not understood.
 
+use journeywall_core::interchange;
 use journeywall_core::model::Id;
-use journeywall_core::poster::PosterOptions;
+use journeywall_core::poster::{self, PosterOptions};
 use journeywall_core::{said, Edit};
 use serde::Deserialize;
 
@@ -40,6 +41,18 @@ pub enum EditorRequest {
         journey: Id,
         options: PosterOptions,
     },
+    /// The poster as a file, for the editor's browser to save on their own machine.
+    poster_download {
+        journey: Id,
+        options: PosterOptions,
+        format: poster::Format,
+    },
+    /// The journey as a file of `format` (the app's Export as…), for the browser to save.
+    export_download {
+        journey: Id,
+        format: interchange::Format,
+        delimiter: interchange::Delimiter,
+    },
     /// What the editor has selected and is typing in, outlined on the others' boards.
     editor_presence {
         selected: Vec<Id>,
@@ -55,7 +68,9 @@ impl EditorRequest {
             | EditorRequest::apply_edit { journey, .. }
             | EditorRequest::undo { journey, .. }
             | EditorRequest::redo { journey, .. }
-            | EditorRequest::poster_preview { journey, .. } => Some(*journey),
+            | EditorRequest::poster_preview { journey, .. }
+            | EditorRequest::poster_download { journey, .. }
+            | EditorRequest::export_download { journey, .. } => Some(*journey),
             _ => None,
         }
     }
@@ -88,6 +103,12 @@ impl EditorRequest {
             EditorRequest::poster_papers {} => to_json(serde_json::to_value(save::poster_papers(state)?)),
             EditorRequest::poster_preview { journey, options } => {
                 to_json(serde_json::to_value(save::poster_preview(state, journey, options)?))
+            }
+            EditorRequest::poster_download { journey, options, format } => {
+                to_json(serde_json::to_value(save::poster_download(state, journey, options, format)?))
+            }
+            EditorRequest::export_download { journey, format, delimiter } => {
+                to_json(serde_json::to_value(save::export_download(state, journey, format, delimiter)?))
             }
             EditorRequest::editor_presence { selected, typing } => {
                 if let Some(editors) = &room.editors {

@@ -162,6 +162,33 @@ pub fn remove_phone(state: &AppState, number: u32) -> Result<RoomInfo> {
     })
 }
 
+/// Opens the room to co-editors (their own link and QR code) or closes it to them. The room opens
+/// again with the same phones' link, and phones reconnect by themselves; co-editors who came
+/// before come back with their cookie.
+pub fn take_editors(state: &AppState, on: bool) -> Result<RoomInfo> {
+    let Some(open) = state.open_room() else { return Err(state.error(&said!("no room is open", "er loopt geen sessie"))) };
+    if open.editors.is_some() == on {
+        return Ok(info(state, &open));
+    }
+    let options = RoomOptions { port: Some(open.port), editors: on, ..open.options.clone() };
+    close_room(state)?;
+    open_room(state, open.journey, options)
+}
+
+/// Lets co-editor `number` in (`allow`), or refuses them, or removes one who is in: their page
+/// says so, and their calls and event stream end.
+pub fn decide_editor(state: &AppState, number: u32, allow: bool) -> Result<RoomInfo> {
+    let open = state.open_room().ok_or_else(|| state.error(&said!("no room is open", "er loopt geen sessie")))?;
+    let decided = open.editors.as_ref().and_then(|e| e.list.lock().ok().map(|mut l| l.decide(number, allow))).unwrap_or(false);
+    if !decided {
+        return Err(state.error(&said!("there is no such co-editor in this room", "deze sessie heeft zo'n medebewerker niet")));
+    }
+    kept::keep(state, &open);
+    open.publish_editors();
+    state.notify_phones();
+    Ok(info(state, &open))
+}
+
 fn with_devices(state: &AppState, f: impl FnOnce(&mut Devices)) -> Result<RoomInfo> {
     let open = state.open_room().ok_or_else(|| state.error(&said!("no room is open", "er loopt geen sessie")))?;
     if let Ok(mut d) = open.devices.lock() {

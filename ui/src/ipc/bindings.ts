@@ -37,6 +37,8 @@ export const commands = {
 	newRoomLink: () => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("new_room_link")),
 	lockRoom: (locked: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("lock_room", { locked })),
 	removePhone: (number: number) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("remove_phone", { number })),
+	takeEditors: (on: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("take_editors", { on })),
+	decideEditor: (number: number, allow: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("decide_editor", { number, allow })),
 	roomInfo: () => typedError<RoomInfo_Serialize | null, CommandError>(__TAURI_INVOKE("room_info")),
 	setRoomFocus: (focus: Focus_Deserialize) => typedError<null, CommandError>(__TAURI_INVOKE("set_room_focus", { focus })),
 	/**
@@ -1131,14 +1133,16 @@ export type RemovedPhone_Serialize = {
 };
 
 /**
- *  Phones changed something in the room's journey (a note arrived, a dot was given) or joined
- *  (to the main window, which merges `changes` as it merges its own edits').
+ *  Phones or co-editors changed something in the room's journey (a note arrived, a dot was given,
+ *  a card was edited), phones joined, or co-editors came or selected other cards (to the main
+ *  window, which merges `changes` as it merges its own edits'; a co-editor's page hears the same).
  */
 export type RoomChanged = RoomChanged_Serialize | RoomChanged_Deserialize;
 
 /**
- *  Phones changed something in the room's journey (a note arrived, a dot was given) or joined
- *  (to the main window, which merges `changes` as it merges its own edits').
+ *  Phones or co-editors changed something in the room's journey (a note arrived, a dot was given,
+ *  a card was edited), phones joined, or co-editors came or selected other cards (to the main
+ *  window, which merges `changes` as it merges its own edits'; a co-editor's page hears the same).
  */
 export type RoomChanged_Deserialize = {
 	journey: Id,
@@ -1149,11 +1153,14 @@ export type RoomChanged_Deserialize = {
 	 */
 	history?: UndoState_Deserialize | null,
 	phones: number,
+	/**  The co-editors let in, with what each has selected and is typing in: outlined on the board. */
+	editors: EditorInfo_Deserialize[],
 };
 
 /**
- *  Phones changed something in the room's journey (a note arrived, a dot was given) or joined
- *  (to the main window, which merges `changes` as it merges its own edits').
+ *  Phones or co-editors changed something in the room's journey (a note arrived, a dot was given,
+ *  a card was edited), phones joined, or co-editors came or selected other cards (to the main
+ *  window, which merges `changes` as it merges its own edits'; a co-editor's page hears the same).
  */
 export type RoomChanged_Serialize = {
 	journey: Id,
@@ -1164,6 +1171,8 @@ export type RoomChanged_Serialize = {
 	 */
 	history: UndoState_Serialize | null,
 	phones: number,
+	/**  The co-editors let in, with what each has selected and is typing in: outlined on the board. */
+	editors: EditorInfo_Serialize[],
 };
 
 /**  What the facilitator's room panel shows. */

@@ -221,12 +221,16 @@ impl Poster {
 
     /// Writes the poster to `path` as PDF or SVG (by its extension), all or nothing.
     pub fn write(&self, path: &Path) -> Result<()> {
-        let bytes = match Format::of(path)? {
+        files::write_atomically(path, &self.bytes(Format::of(path)?)?)
+    }
+
+    /// The poster as a file of `format` holds it.
+    pub fn bytes(&self, format: Format) -> Result<Vec<u8>> {
+        Ok(match format {
             Format::Pdf => self.pdf(),
             Format::Svg => self.svg(false).into_bytes(),
             Format::Png => self.png()?,
-        };
-        files::write_atomically(path, &bytes)
+        })
     }
 }
 

@@ -29,6 +29,8 @@ const COOKIE: &str = "jwe";
 /// The header every call must carry: a cross-site form or image cannot send it, and a script of
 /// another site may not without our leave (we give none: no CORS headers).
 const HEADER: &str = "x-journeywall-editor";
+/// The id a page gives a call, so that a call sent again after a lost connection is done once.
+const REQUEST_ID: &str = "x-journeywall-request";
 /// The largest call an editor may make: a paste of a few hundred cards, a persona's picture.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
 /// Event streams an editor may keep open (a page keeps one; a reload briefly two).
@@ -181,8 +183,13 @@ async fn name(State(server): State<Server>, Extension(Caller(token)): Extension<
 }
 
 /// One request of the list, answered as `journeywall rpc` answers it: `{"ok": …}` or `{"error": …}`.
-async fn rpc(State(server): State<Server>, Extension(Caller(token)): Extension<Caller>, body: Bytes) -> Response {
+/// A call sent again with the id of the last one (`X-Journeywall-Request`) gets that one's answer.
+async fn rpc(State(server): State<Server>, Extension(Caller(token)): Extension<Caller>, headers: HeaderMap, body: Bytes) -> Response {
     let Some(editors) = &server.room.editors else { return plain(StatusCode::NOT_FOUND, "") };
+    let call = headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()).filter(|id| id.len() <= 64).map(String::from);
+    if let Some(line) = call.as_deref().and_then(|id| editors.list.lock().ok()?.answered(&token, id)) {
+        return json_answer(StatusCode::OK, &line);
+    }
     let Some((number, name)) = editors.list.lock().ok().and_then(|l| l.get(&token).map(|e| (e.number, e.name.clone()))) else {
         return plain(StatusCode::UNAUTHORIZED, "");
     };
@@ -197,6 +204,9 @@ async fn rpc(State(server): State<Server>, Extension(Caller(token)): Extension<C
         Ok(Err(e)) => json!({ "error": e }),
         Err(_) => json!({ "error": { "message": "the laptop could not answer" } }),
     };
+    if let (Some(id), Ok(mut list)) = (call, editors.list.lock()) {
+        list.remember(&token, id, &line);
+    }
     json_answer(StatusCode::OK, &line)
 }
 
