@@ -24,14 +24,14 @@ const CARD_KEY_MANY: &str = "id, phase_id, row_id, row_number() OVER (PARTITION 
 
 /// `SELECT` the columns `key`, then the record's, `FROM` its table, then `rest` (`WHERE …`).
 fn select<R: Stored>(key: &str, rest: &str) -> String {
-    format!("SELECT {key}, {} FROM {} {rest}", R::COLUMNS.join(", "), R::TABLE.as_str())
+    format!("SELECT {key}, {} FROM {} {rest}", R::COLUMNS.join(", "), R::TABLE)
 }
 
 /// Inserts `record`: the columns and values of `key`, then its own.
 fn insert<R: Stored>(c: &Connection, key: &[(&str, &dyn ToSql)], record: &R) -> Result<()> {
     let columns: Vec<&str> = key.iter().map(|&(column, _)| column).chain(R::COLUMNS.iter().copied()).collect();
     let marks: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
-    let sql = format!("INSERT INTO {} ({}) VALUES ({})", R::TABLE.as_str(), columns.join(", "), marks.join(", "));
+    let sql = format!("INSERT INTO {} ({}) VALUES ({})", R::TABLE, columns.join(", "), marks.join(", "));
     let values = record.values()?;
     let params = key.iter().map(|&(_, value)| value).chain(values.iter().map(|v| v as &dyn ToSql));
     c.prepare_cached(&sql)?.execute(params_from_iter(params))?;
@@ -42,7 +42,7 @@ fn insert<R: Stored>(c: &Connection, key: &[(&str, &dyn ToSql)], record: &R) -> 
 fn update<R: Stored>(c: &Connection, id: Id, key: &[(&str, &dyn ToSql)], record: &R) -> Result<()> {
     let columns = key.iter().map(|&(column, _)| column).chain(R::COLUMNS.iter().copied());
     let sets: Vec<String> = columns.enumerate().map(|(i, column)| format!("{column} = ?{}", i + 2)).collect();
-    let sql = format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE.as_str(), sets.join(", "));
+    let sql = format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE, sets.join(", "));
     let values = record.values()?;
     let params =
         std::iter::once(&id as &dyn ToSql).chain(key.iter().map(|&(_, value)| value)).chain(values.iter().map(|v| v as &dyn ToSql));
@@ -57,12 +57,12 @@ fn all<T, C: FromIterator<T>>(c: &Connection, sql: &str, params: impl Params, f:
 
 /// Deletes record `id` of `table`; false when there was none.
 pub fn delete(c: &Connection, table: Table, id: Id) -> Result<bool> {
-    Ok(c.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", table.as_str()))?.execute([id])? > 0)
+    Ok(c.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", table))?.execute([id])? > 0)
 }
 
 /// Whether `table` holds record `id` of the journey (a phase or row of another journey does not count).
 pub fn exists(c: &Connection, table: Table, journey: Id, id: Id) -> Result<bool> {
-    let mut st = c.prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1 AND journey_id = ?2", table.as_str()))?;
+    let mut st = c.prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1 AND journey_id = ?2", table))?;
     Ok(st.exists([id, journey])?)
 }
 

@@ -8,28 +8,17 @@ use rusqlite::ToSql;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// A table that holds records of journeys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Table {
-    Journeys,
-    Phases,
-    Rows,
-    Cards,
-    Personas,
-    Rounds,
-}
+use crate::named::named;
 
-impl Table {
-    /// Its name in SQL.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Table::Journeys => "journeys",
-            Table::Phases => "phases",
-            Table::Rows => "journey_rows",
-            Table::Cards => "cards",
-            Table::Personas => "personas",
-            Table::Rounds => "rounds",
-        }
+named! {
+    /// A table that holds records of journeys, known by its name in SQL.
+    pub enum Table {
+        Journeys = "journeys",
+        Phases = "phases",
+        Rows = "journey_rows",
+        Cards = "cards",
+        Personas = "personas",
+        Rounds = "rounds",
     }
 }
 
