@@ -46,13 +46,19 @@ pub fn import_xlsx(bytes: &[u8], source: &str, name: &str, locale: &str) -> Resu
             "pakt uit tot {mb} MB; een werkmap met kaarten mag uitpakken tot hoogstens {max} MB"
         )));
     }
-    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_a_workbook(e.to_string()))?;
-    let Some(sheet) = book.sheet_names().first().cloned() else {
-        return Err(err(said!("has no sheets", "heeft geen bladen")));
-    };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| err(said!("sheet '{sheet}' cannot be read ({e})", "blad '{sheet}' kan niet worden gelezen ({e})")))?;
+    // The reader we use panics on some damaged workbooks (a cell reference whose column overflows,
+    // found by tests/fuzz.rs): that is a damaged file to refuse, not a reason to stop the app.
+    let read = std::panic::catch_unwind(|| -> Result<(String, calamine::Range<calamine::Data>)> {
+        let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_a_workbook(e.to_string()))?;
+        let Some(sheet) = book.sheet_names().first().cloned() else {
+            return Err(err(said!("has no sheets", "heeft geen bladen")));
+        };
+        let range = book
+            .worksheet_range(&sheet)
+            .map_err(|e| err(said!("sheet '{sheet}' cannot be read ({e})", "blad '{sheet}' kan niet worden gelezen ({e})")))?;
+        Ok((sheet, range))
+    });
+    let (sheet, range) = read.map_err(|_| not_a_workbook("damaged".into()))??;
     // Rows and columns as the sheet numbers them: the used range may start below row 1 or right
     // of column A.
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
