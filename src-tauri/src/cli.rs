@@ -240,7 +240,9 @@ fn run(db: &Path, command: Command) -> Result<()> {
         }
         Command::Rpc => return Ok(crate::rpc::serve(db, std::io::stdin().lock(), out)?),
         Command::Room { journey, port, bind, anonymous, straight, editors } => {
-            return room(db, &journey, crate::room::RoomOptions { anonymous, straight, port: Some(port), bind, editors }, out);
+            // No window is there to let co-editors in: they come in at once.
+            let options = crate::room::RoomOptions { anonymous, straight, port: Some(port), bind, editors, admit_editors: editors };
+            return room(db, &journey, options, out);
         }
         _ => {}
     }
@@ -455,6 +457,7 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
         anonymous: options.anonymous || kept.anonymous,
         straight: options.straight || kept.straight,
         editors: options.editors || kept.editors,
+        admit_editors: options.editors || kept.editors,
         ..options
     };
     tauri::async_runtime::block_on(async {

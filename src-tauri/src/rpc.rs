@@ -23,7 +23,12 @@ struct Reopen {
 /// Answers every request line from `input` on `output` until the input ends. The database is
 /// opened as the app opens it: when it cannot be, each answer says why (as in the app's window).
 pub fn serve(db: &Path, mut input: impl BufRead, mut output: impl Write) -> std::io::Result<()> {
-    let open = |db: &Path| crate::commands::AppState::new(db.to_path_buf(), Store::open(db), crate::paths::system_locale());
+    let open = |db: &Path| {
+        let state = crate::commands::AppState::new(db.to_path_buf(), Store::open(db), crate::paths::system_locale());
+        // A room opened through rpc serves co-editors the app's page, as the app's room does.
+        let _ = state.ui.set(crate::ui_assets::UiAssets::context().1);
+        state
+    };
     let mut state = open(db);
     while let Some(line) = crate::lines::next_line(&mut input, MAX_LINE)? {
         let answer = match line {

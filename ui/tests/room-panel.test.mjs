@@ -237,3 +237,36 @@ test("the open room's tabs are reached with the arrow keys and pass axe, with ph
   await panel.getByRole("tabpanel").locator(".inbox-note").first().waitFor();
   assert.deepEqual(await serious(), [], "the Inbox tab");
 });
+
+test("Co-editors: the facilitator opens the room to them, lets one in by name and removes them, and the phones' link stays", async () => {
+  const { page, panel, link } = await roomWithPhones(["Ayşe"]);
+  await panel.getByRole("tab", { name: /Editors/ }).click();
+  await panel.getByRole("button", { name: "Invite a co-editor" }).click();
+  const shown = panel.locator(".room-link strong");
+  await shown.waitFor();
+  const editorLink = await shown.innerText();
+  assert.match(editorLink, /^http:\/\/127\.0\.0\.1:\d+\/e\/[A-Za-z0-9_-]{22}$/, "a link of its own, 128 random bits");
+  await panel.getByText("Do not show it on the projector").waitFor();
+  assert.equal((await fetch(link)).status, 200, "the phones' link still opens after the room opened to co-editors");
+
+  // Kim opens the link on her laptop and asks to edit under her name.
+  const page0 = await fetch(`${editorLink}/`);
+  assert.equal(page0.status, 200);
+  const cookie = page0.headers.get("set-cookie").split(";")[0];
+  const call = (path, body) =>
+    fetch(`${editorLink}/${path}`, { method: "POST", headers: { cookie, "x-journeywall-editor": "1", "content-type": "application/json" }, body: JSON.stringify(body) });
+  assert.equal((await (await call("name", { name: "Kim" })).json()).state, "waiting");
+  assert.equal((await call("rpc", { cmd: "app_info" })).status, 403, "not before the facilitator lets her in");
+
+  await page.roomChanged();
+  await panel.getByText("Kim asks to edit").waitFor();
+  await page.screenshot({ path: "/tmp/room-panel-editors.png" });
+  await panel.getByRole("button", { name: "Let in" }).click();
+  await panel.getByRole("button", { name: "Remove Kim" }).waitFor();
+  const answer = await (await call("rpc", { cmd: "app_info" })).json();
+  assert.ok(answer.ok, JSON.stringify(answer));
+
+  await panel.getByRole("button", { name: "Remove Kim" }).click();
+  await panel.getByText("Nobody has opened the link yet.").waitFor();
+  assert.equal((await call("rpc", { cmd: "app_info" })).status, 401, "removed, she can do nothing more");
+});

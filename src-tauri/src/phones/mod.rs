@@ -38,6 +38,10 @@ pub struct RoomOptions {
     /// Co-editors may join from a browser through a link of their own (`/e/TOKEN`).
     #[serde(default)]
     pub editors: bool,
+    /// Co-editors come in at once, without a name and without being let in: for a room with
+    /// nobody at a window to let them in (`journeywall room --editors`).
+    #[serde(default)]
+    pub admit_editors: bool,
 }
 
 /// What the facilitator's room panel shows.

@@ -66,9 +66,7 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
     };
     let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();
     let links = hosts.iter().map(|h| format!("http://{h}/r/{token}")).collect();
-    // Without a window (`journeywall room --editors`) nobody is there to let editors in: they
-    // come in at once.
-    let admit_all = state.on_room_event.get().is_none();
+    let admit_all = options.admit_editors;
     let editors = options.editors.then(|| {
         let token = editor_token.unwrap_or_else(random_token);
         let links = hosts.iter().map(|h| format!("http://{h}/e/{token}")).collect();

@@ -574,6 +574,27 @@ export const words = {
       en: "Closed and opened again, the room keeps its link, and its phones come back by themselves (until New link).",
       nl: "Stop je de sessie en start je hem opnieuw, dan blijft de link dezelfde en komen de telefoons vanzelf terug (tot Nieuwe link).",
     },
+    // Co-editors: other laptops that edit this map in their browser.
+    tabEditors: { en: "Editors", nl: "Bewerkers" },
+    editorsIntro: {
+      en: "A co-facilitator or a breakout table edits this map with you from their own laptop or tablet, in any browser, with nothing to install. They get a link of their own; you let each one in.",
+      nl: "Een medebegeleider of een groepje bewerkt deze kaart met je mee vanaf een eigen laptop of tablet, in elke browser, zonder iets te installeren. Zij krijgen een eigen link; jij laat ieder binnen.",
+    },
+    invite: { en: "Invite a co-editor", nl: "Medebewerker uitnodigen" },
+    inviting: { en: "Opening the room to co-editors…", nl: "Sessie openen voor medebewerkers…" },
+    editorLinkAlt: (link: string) => ({ en: `QR code for co-editors: ${link}`, nl: `QR-code voor medebewerkers: ${link}` }),
+    editorsPrivate: {
+      en: "For co-editors only: whoever has this link can change the map once you let them in. Do not show it on the projector.",
+      nl: "Alleen voor medebewerkers: wie deze link heeft kan de kaart veranderen zodra jij hem binnenlaat. Toon hem niet op de projector.",
+    },
+    editorsNone: { en: "Nobody has opened the link yet.", nl: "Nog niemand heeft de link geopend." },
+    editorWaiting: (name: string) => ({ en: `${name || "Someone"} asks to edit`, nl: `${name || "Iemand"} wil meebewerken` }),
+    editorNoName: { en: "(no name yet)", nl: "(nog geen naam)" },
+    allow: { en: "Let in", nl: "Binnenlaten" },
+    refuse: { en: "Refuse", nl: "Weigeren" },
+    removeEditor: (name: string) => ({ en: `Remove ${name}`, nl: `${name} verwijderen` }),
+    editorTyping: { en: "typing", nl: "typt" },
+    stopEditors: { en: "Close to co-editors", nl: "Sluiten voor medebewerkers" },
   },
   personas: {
     button: { en: "Personas", nl: "Persona's" },

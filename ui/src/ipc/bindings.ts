@@ -1253,6 +1253,11 @@ export type RoomOptions_Deserialize = {
 	bind?: string | null,
 	/**  Co-editors may join from a browser through a link of their own (`/e/TOKEN`). */
 	editors?: boolean,
+	/**
+	 *  Co-editors come in at once, without a name and without being let in: for a room with
+	 *  nobody at a window to let them in (`journeywall room --editors`).
+	 */
+	admitEditors?: boolean,
 };
 
 /**  How the facilitator opens a room. */
@@ -1267,6 +1272,11 @@ export type RoomOptions_Serialize = {
 	bind: string | null,
 	/**  Co-editors may join from a browser through a link of their own (`/e/TOKEN`). */
 	editors: boolean,
+	/**
+	 *  Co-editors come in at once, without a name and without being let in: for a room with
+	 *  nobody at a window to let them in (`journeywall room --editors`).
+	 */
+	admitEditors: boolean,
 };
 
 /**  A round: a named snapshot of a journey, stored and exported with it (compared in `round`). */

@@ -32,6 +32,7 @@ export type Row = B.Row_Serialize;
 export type Note = B.Note_Serialize;
 export type RoomInfo = B.RoomInfo_Serialize;
 export type JoinedPhone = B.JoinedPhone_Serialize;
+export type EditorInfo = B.EditorInfo;
 export type TemplateInfo = B.TemplateInfo;
 export type UndoState = B.UndoState_Serialize;
 export type Vote = B.Vote_Serialize;

@@ -9,8 +9,10 @@ import { askConfirm } from "../components/Confirm";
 import { Inbox } from "./Inbox";
 import { LargeQr } from "./JoinCode";
 import { RoomPhones, type RoomActions, type RoomBusy, type RoomSaid } from "./RoomPhones";
+import { RoomEditors, type EditorActions } from "./RoomEditors";
 
-type Tab = "phones" | "inbox";
+const TABS = ["phones", "inbox", "editors"] as const;
+type Tab = (typeof TABS)[number];
 
 /**
  * The room, in the side panel: open it (phones join over the local network with the QR code),
@@ -27,6 +29,8 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
   const [elsewhere, setElsewhere] = useState<RoomInfo | null>(null);
   const [anonymous, setAnonymous] = useState(false);
   const [straight, setStraight] = useState(false);
+  // Co-editors come back to a room opened again with its link, as phones do.
+  const [editors, setEditors] = useState(false);
   // A room kept from before (closed, or the app restarted) opens with its settings: shown here,
   // so what is ticked is what the room does.
   useEffect(() => {
@@ -36,6 +40,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
         if (!current || !kept) return;
         setAnonymous(kept.anonymous);
         setStraight(kept.straight);
+        setEditors(kept.editors);
       },
       () => undefined,
     );
@@ -100,7 +105,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     );
   };
   const open = () =>
-    run(api.openRoom(journey, { anonymous, straight, port: null, bind: null }), () => {
+    run(api.openRoom(journey, { anonymous, straight, editors, port: null, bind: null }), () => {
       setTab("phones");
       setSaid(null);
       sendFocus();
@@ -139,6 +144,16 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     close,
     toInbox: () => choose("inbox"),
   };
+  // Opening the room to co-editors (or closing it to them) opens it again: phones reconnect by themselves.
+  const reopenWith = (on: boolean) => {
+    setBusy("editors");
+    void run(api.takeEditors(on), (r) => setEditors(r?.editorLink != null)).finally(() => setBusy(null));
+  };
+  const editorActs: EditorActions = {
+    invite: () => reopenWith(true),
+    stop: () => reopenWith(false),
+    decide: (e, allow) => void run(api.decideEditor(e.number, allow)),
+  };
   const tabs = useRef<HTMLDivElement>(null);
   // A tab opens at its top (the inbox opened scrolled as far down as the phones' list had been).
   const panel = useRef<HTMLElement>(null);
@@ -153,7 +168,10 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
   const onTabKey = (e: React.KeyboardEvent) => {
     if (e.key !== "ArrowLeft" && e.key !== "ArrowRight" && e.key !== "Home" && e.key !== "End") return;
     e.preventDefault();
-    choose(e.key === "Home" ? "phones" : e.key === "End" ? "inbox" : tab === "phones" ? "inbox" : "phones");
+    const at = TABS.indexOf(tab);
+    const step = e.key === "ArrowRight" ? 1 : TABS.length - 1;
+    const next = e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : (at + step) % TABS.length;
+    choose(TABS[next] ?? "phones");
   };
   const tabButton = (id: Tab, label: string, count: number) => (
     <button
@@ -182,9 +200,12 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
           <div className="room-tabs" role="tablist" aria-label={t.room.tabs} ref={tabs} onKeyDown={onTabKey}>
             {tabButton("phones", t.room.tabPhones, room.phones)}
             {tabButton("inbox", t.room.inbox, waiting)}
+            {tabButton("editors", t.room.tabEditors, room.editors.filter((e) => e.state !== "refused").length)}
           </div>
           <div className="room-tab" role="tabpanel" id="room-tab-panel" aria-labelledby={`room-tab-${tab}`}>
-            {tab === "phones" ? <RoomPhones room={room} busy={busy} said={said} act={act} /> : <Inbox editor={editor} titled={false} removed={new Set(room.removed.flatMap((p) => p.waiting))} />}
+            {tab === "phones" ? <RoomPhones room={room} busy={busy} said={said} act={act} /> : null}
+            {tab === "inbox" ? <Inbox editor={editor} titled={false} removed={new Set(room.removed.flatMap((p) => p.waiting))} /> : null}
+            {tab === "editors" ? <RoomEditors room={room} busy={busy !== null} act={editorActs} /> : null}
           </div>
           {big ? <LargeQr room={room} onClose={() => setBig(false)} /> : null}
         </>

@@ -6,8 +6,8 @@ import { useT } from "../i18n/context";
 import { Check } from "../components/Check";
 import { qrImage } from "./JoinCode";
 
-/** What the room is busy with: closing and a new link each take the app a few seconds. */
-export type RoomBusy = "closing" | "newLink" | null;
+/** What the room is busy with: closing, a new link and opening to co-editors each take the app a few seconds. */
+export type RoomBusy = "closing" | "newLink" | "editors" | null;
 
 /** What the facilitator's last action on the room did, said until the next one. */
 export type RoomSaid = { kind: "removed"; phone: JoinedPhone } | { kind: "newLink" };
