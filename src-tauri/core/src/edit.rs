@@ -11,217 +11,238 @@ use crate::model::{Card, CardContent, Id, Millis, Persona, PersonaContent, Phase
 pub use crate::model::{CardPatch, JourneyPatch, PersonaPatch, PhasePatch, RowPatch};
 use crate::vote::{Tally, Vote};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
-pub enum Edit {
-    /// Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given.
-    AddCard {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<Id>,
-        phase: Id,
-        row: Id,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        index: Option<u32>,
-        #[serde(flatten)]
-        card: CardContent,
-    },
-    /// Changes any subset of a card's fields; `null` clears colour, channel and emotion.
-    UpdateCard {
-        card: Id,
-        #[serde(flatten)]
-        patch: CardPatch,
-        /// Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        updated_at: Option<Millis>,
-    },
-    /// Puts a card at `index` of a cell (the same cell or another one).
-    MoveCard {
-        card: Id,
-        phase: Id,
-        row: Id,
-        index: u32,
-    },
-    /// Puts several cards together at `index` of a cell, counted among the cards that stay there,
-    /// in the order they have on the board (phase, then row, then place in the cell): one undo
-    /// step, whatever cells they came from.
-    MoveCards {
-        cards: Vec<Id>,
-        phase: Id,
-        row: Id,
-        index: u32,
-    },
-    DeleteCard {
-        card: Id,
-    },
-    /// Copies a card to just after itself in the same cell.
-    DuplicateCard {
-        card: Id,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        new_id: Option<Id>,
-    },
-    /// Puts deleted cards back exactly as they were (the reverse of `deleteCard`).
-    RestoreCards {
-        cards: Vec<Card>,
-    },
+/// Declares `Edit` and, from the same list, `variant`: each edit's name, which its JSON's
+/// `"type"` spells in camelCase. An edit added to the list is named with it.
+macro_rules! edits {
+    (
+        $(#[$meta:meta])*
+        pub enum Edit { $( $(#[$vmeta:meta])* $variant:ident $({ $($fields:tt)* })?, )* }
+    ) => {
+        $(#[$meta])*
+        pub enum Edit { $( $(#[$vmeta])* $variant $({ $($fields)* })?, )* }
 
-    AddPhase {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<Id>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        index: Option<u32>,
-        #[serde(flatten)]
-        phase: PhaseContent,
-    },
-    UpdatePhase {
-        phase: Id,
-        #[serde(flatten)]
-        patch: PhasePatch,
-    },
-    MovePhase {
-        phase: Id,
-        index: u32,
-    },
-    /// Deletes a phase with all its cards.
-    DeletePhase {
-        phase: Id,
-    },
-    RestorePhase {
-        phase: Phase,
-        cards: Vec<Card>,
-    },
+        impl Edit {
+            /// What the edit is, as its variant is named (`AddCard`, in JSON `addCard`).
+            fn variant(&self) -> &'static str {
+                match self { $( Edit::$variant { .. } => stringify!($variant), )* }
+            }
+        }
+    };
+}
 
-    AddRow {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<Id>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        index: Option<u32>,
-        #[serde(flatten)]
-        row: RowContent,
-    },
-    UpdateRow {
-        row: Id,
-        #[serde(flatten)]
-        patch: RowPatch,
-    },
-    MoveRow {
-        row: Id,
-        index: u32,
-    },
-    /// Deletes a row with all its cards.
-    DeleteRow {
-        row: Id,
-    },
-    RestoreRow {
-        row: Row,
-        cards: Vec<Card>,
-    },
+edits! {
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+    #[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+    pub enum Edit {
+        /// Adds a card to a cell, at `index` (default: the end). `id` is chosen by the core unless given.
+        AddCard {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            id: Option<Id>,
+            phase: Id,
+            row: Id,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            index: Option<u32>,
+            #[serde(flatten)]
+            card: CardContent,
+        },
+        /// Changes any subset of a card's fields; `null` clears colour, channel and emotion.
+        UpdateCard {
+            card: Id,
+            #[serde(flatten)]
+            patch: CardPatch,
+            /// Set by undo and redo so that a card's "last changed" comes back exactly; otherwise now.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            updated_at: Option<Millis>,
+        },
+        /// Puts a card at `index` of a cell (the same cell or another one).
+        MoveCard {
+            card: Id,
+            phase: Id,
+            row: Id,
+            index: u32,
+        },
+        /// Puts several cards together at `index` of a cell, counted among the cards that stay there,
+        /// in the order they have on the board (phase, then row, then place in the cell): one undo
+        /// step, whatever cells they came from.
+        MoveCards {
+            cards: Vec<Id>,
+            phase: Id,
+            row: Id,
+            index: u32,
+        },
+        DeleteCard {
+            card: Id,
+        },
+        /// Copies a card to just after itself in the same cell.
+        DuplicateCard {
+            card: Id,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            new_id: Option<Id>,
+        },
+        /// Puts deleted cards back exactly as they were (the reverse of `deleteCard`).
+        RestoreCards {
+            cards: Vec<Card>,
+        },
 
-    UpdateJourney {
-        #[serde(flatten)]
-        patch: JourneyPatch,
-    },
+        AddPhase {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            id: Option<Id>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            index: Option<u32>,
+            #[serde(flatten)]
+            phase: PhaseContent,
+        },
+        UpdatePhase {
+            phase: Id,
+            #[serde(flatten)]
+            patch: PhasePatch,
+        },
+        MovePhase {
+            phase: Id,
+            index: u32,
+        },
+        /// Deletes a phase with all its cards.
+        DeletePhase {
+            phase: Id,
+        },
+        RestorePhase {
+            phase: Phase,
+            cards: Vec<Card>,
+        },
 
-    AddPersona {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<Id>,
-        #[serde(flatten)]
-        persona: PersonaContent,
-    },
-    UpdatePersona {
-        persona: Id,
-        #[serde(flatten)]
-        patch: PersonaPatch,
-    },
-    MovePersona {
-        persona: Id,
-        index: u32,
-    },
-    DeletePersona {
-        persona: Id,
-    },
-    RestorePersona {
-        persona: Persona,
-    },
+        AddRow {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            id: Option<Id>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            index: Option<u32>,
+            #[serde(flatten)]
+            row: RowContent,
+        },
+        UpdateRow {
+            row: Id,
+            #[serde(flatten)]
+            patch: RowPatch,
+        },
+        MoveRow {
+            row: Id,
+            index: u32,
+        },
+        /// Deletes a row with all its cards.
+        DeleteRow {
+            row: Id,
+        },
+        RestoreRow {
+            row: Row,
+            cards: Vec<Card>,
+        },
 
-    /// Starts the journey's dot vote. Refused while there is one: clear it first.
-    StartVote {
-        #[serde(default = "default_dots")]
-        dots_per_participant: u32,
-        #[serde(default)]
-        stacking: bool,
-    },
-    AddParticipant {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<Id>,
-        name: String,
-        /// By default the first participant colour not taken yet.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        colour: Option<String>,
-    },
-    /// Removes a participant and their dots.
-    RemoveParticipant {
-        participant: Id,
-    },
-    PlaceDot {
-        participant: Id,
-        card: Id,
-    },
-    TakeBackDot {
-        participant: Id,
-        card: Id,
-    },
-    /// Closes or reopens the vote, hides or shows its dots.
-    UpdateVote {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        closed: Option<bool>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        hidden: Option<bool>,
-    },
-    /// Ends the vote and sets every card's votes back to 0.
-    ClearVote,
-    /// Puts a vote and the listed cards' counts back as they were (the reverse of every vote edit).
-    RestoreVote {
-        vote: Option<Vote>,
-        tallies: Vec<Tally>,
-    },
+        UpdateJourney {
+            #[serde(flatten)]
+            patch: JourneyPatch,
+        },
 
-    /// Makes a note from the room's inbox a card: at `index` of the cell given, by default at the
-    /// end of the cell the participant aimed it at. `card` is the new card's id (chosen by the
-    /// core unless given).
-    PlaceNote {
-        note: Id,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        phase: Option<Id>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        row: Option<Id>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        index: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        card: Option<Id>,
-    },
-    /// Places every note waiting in the inbox that is aimed at a cell, in the order they arrived:
-    /// one undo step. Notes aimed nowhere stay in the inbox.
-    PlaceAimedNotes,
-    DiscardNote {
-        note: Id,
-    },
-    /// Puts a placed or discarded note back in the inbox; a placed note's card is removed.
-    ReturnNote {
-        note: Id,
-    },
-    /// Corrects a waiting note's text before it is placed.
-    UpdateNote {
-        note: Id,
-        text: String,
-    },
+        AddPersona {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            id: Option<Id>,
+            #[serde(flatten)]
+            persona: PersonaContent,
+        },
+        UpdatePersona {
+            persona: Id,
+            #[serde(flatten)]
+            patch: PersonaPatch,
+        },
+        MovePersona {
+            persona: Id,
+            index: u32,
+        },
+        DeletePersona {
+            persona: Id,
+        },
+        RestorePersona {
+            persona: Persona,
+        },
 
-    /// Several edits applied atomically and undone as one step (a multi-card move, a paste).
-    Batch {
-        edits: Vec<Edit>,
-        /// What the step is called in the undo menu; by default the name of the first edit.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        label: Option<String>,
-    },
+        /// Starts the journey's dot vote. Refused while there is one: clear it first.
+        StartVote {
+            #[serde(default = "default_dots")]
+            dots_per_participant: u32,
+            #[serde(default)]
+            stacking: bool,
+        },
+        AddParticipant {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            id: Option<Id>,
+            name: String,
+            /// By default the first participant colour not taken yet.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            colour: Option<String>,
+        },
+        /// Removes a participant and their dots.
+        RemoveParticipant {
+            participant: Id,
+        },
+        PlaceDot {
+            participant: Id,
+            card: Id,
+        },
+        TakeBackDot {
+            participant: Id,
+            card: Id,
+        },
+        /// Closes or reopens the vote, hides or shows its dots.
+        UpdateVote {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            closed: Option<bool>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            hidden: Option<bool>,
+        },
+        /// Ends the vote and sets every card's votes back to 0.
+        ClearVote,
+        /// Puts a vote and the listed cards' counts back as they were (the reverse of every vote edit).
+        RestoreVote {
+            vote: Option<Vote>,
+            tallies: Vec<Tally>,
+        },
+
+        /// Makes a note from the room's inbox a card: at `index` of the cell given, by default at the
+        /// end of the cell the participant aimed it at. `card` is the new card's id (chosen by the
+        /// core unless given).
+        PlaceNote {
+            note: Id,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            phase: Option<Id>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            row: Option<Id>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            index: Option<u32>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            card: Option<Id>,
+        },
+        /// Places every note waiting in the inbox that is aimed at a cell, in the order they arrived:
+        /// one undo step. Notes aimed nowhere stay in the inbox.
+        PlaceAimedNotes,
+        DiscardNote {
+            note: Id,
+        },
+        /// Puts a placed or discarded note back in the inbox; a placed note's card is removed.
+        ReturnNote {
+            note: Id,
+        },
+        /// Corrects a waiting note's text before it is placed.
+        UpdateNote {
+            note: Id,
+            text: String,
+        },
+
+        /// Several edits applied atomically and undone as one step (a multi-card move, a paste).
+        Batch {
+            edits: Vec<Edit>,
+            /// What the step is called in the undo menu; by default the name of the first edit.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            label: Option<String>,
+        },
+    }
 }
 
 fn default_dots() -> u32 {
@@ -266,50 +287,10 @@ impl Edit {
             Edit::Batch { label: Some(l), .. } => l.clone(),
             Edit::Batch { edits, label: None } => edits.first().map_or_else(|| "batch".into(), Edit::label),
             Edit::MoveCards { cards, .. } if cards.len() == 1 => "moveCard".into(),
-            other => other.kind().into(),
-        }
-    }
-
-    /// What the edit is, as its JSON's `"type"` names it.
-    fn kind(&self) -> &'static str {
-        match self {
-            Edit::AddCard { .. } => "addCard",
-            Edit::UpdateCard { .. } => "updateCard",
-            Edit::MoveCard { .. } => "moveCard",
-            Edit::MoveCards { .. } => "moveCards",
-            Edit::DeleteCard { .. } => "deleteCard",
-            Edit::DuplicateCard { .. } => "duplicateCard",
-            Edit::RestoreCards { .. } => "restoreCards",
-            Edit::AddPhase { .. } => "addPhase",
-            Edit::UpdatePhase { .. } => "updatePhase",
-            Edit::MovePhase { .. } => "movePhase",
-            Edit::DeletePhase { .. } => "deletePhase",
-            Edit::RestorePhase { .. } => "restorePhase",
-            Edit::AddRow { .. } => "addRow",
-            Edit::UpdateRow { .. } => "updateRow",
-            Edit::MoveRow { .. } => "moveRow",
-            Edit::DeleteRow { .. } => "deleteRow",
-            Edit::RestoreRow { .. } => "restoreRow",
-            Edit::UpdateJourney { .. } => "updateJourney",
-            Edit::AddPersona { .. } => "addPersona",
-            Edit::UpdatePersona { .. } => "updatePersona",
-            Edit::MovePersona { .. } => "movePersona",
-            Edit::DeletePersona { .. } => "deletePersona",
-            Edit::RestorePersona { .. } => "restorePersona",
-            Edit::StartVote { .. } => "startVote",
-            Edit::AddParticipant { .. } => "addParticipant",
-            Edit::RemoveParticipant { .. } => "removeParticipant",
-            Edit::PlaceDot { .. } => "placeDot",
-            Edit::TakeBackDot { .. } => "takeBackDot",
-            Edit::UpdateVote { .. } => "updateVote",
-            Edit::ClearVote => "clearVote",
-            Edit::RestoreVote { .. } => "restoreVote",
-            Edit::PlaceNote { .. } => "placeNote",
-            Edit::PlaceAimedNotes => "placeAimedNotes",
-            Edit::DiscardNote { .. } => "discardNote",
-            Edit::ReturnNote { .. } => "returnNote",
-            Edit::UpdateNote { .. } => "updateNote",
-            Edit::Batch { .. } => "batch",
+            other => {
+                let variant = other.variant();
+                variant[..1].to_ascii_lowercase() + &variant[1..]
+            }
         }
     }
 }
