@@ -7,6 +7,7 @@ pub mod edit;
 pub mod error;
 pub mod fields;
 pub mod files;
+pub mod groups;
 #[cfg(feature = "test-support")]
 pub mod fixtures;
 mod history;

@@ -184,6 +184,7 @@ names! {
         Phase => "phase", "fase";
         Row => "row", "rij";
         History => "history", "geschiedenis";
+        Groups => "groups", "groepen";
         Undo => "undo", "ongedaan maken";
         Database => "database", "database";
         Language => "language", "taal";

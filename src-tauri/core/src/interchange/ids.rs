@@ -4,8 +4,11 @@ use std::collections::HashMap;
 
 use crate::model::{new_id, Id, JourneyDoc};
 
-pub fn renew(doc: &mut JourneyDoc) {
-    renew_with(doc, &mut HashMap::new());
+/// Renews every id of `doc`; the answer maps each old id to its new one.
+pub fn renew(doc: &mut JourneyDoc) -> HashMap<Id, Id> {
+    let mut map = HashMap::new();
+    renew_with(doc, &mut map);
+    map
 }
 
 /// Renews with `map`, so the journey's rounds, which hold the same cards, get the same new ids.
