@@ -36,7 +36,7 @@ pub(crate) use font::Weight;
 pub(crate) use glyphs::is_rtl;
 pub(crate) use measure::Measure;
 pub(crate) use palette::{card_fill, CURVE, EMOTION_COLOURS, INK, MUTED, PHASE_FILL, ROW_FILL, RULE, VOTE};
-pub(crate) use shapes::{Colour, Segment};
+pub(crate) use shapes::{Colour, Rect, Segment};
 pub(crate) use svg::escape_into;
 pub(crate) use words::{date, letters, words, Words};
 

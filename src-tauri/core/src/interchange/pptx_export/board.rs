@@ -2,7 +2,7 @@
 //! cards as text boxes, each row's cards one group; the emotion row as a curve (a path of the
 //! poster's spline) through a face for each card, captioned with its title.
 
-use super::drawing::{Align, Anchor, Frame, Geometry, Line, Look, Para, Shapes};
+use super::drawing::{frame, Align, Anchor, Frame, Geometry, Line, Look, Para, Shapes};
 use super::package::{Slide, SLIDE_W};
 use super::{Deck, MARGIN};
 use crate::model::{Card, Phase, Row, RowKind};
@@ -50,17 +50,14 @@ impl Deck<'_> {
 
         let top = 66.0;
         let header = 30.0;
-        let heads: Vec<(&str, Frame)> = phases
-            .iter()
-            .zip(&columns)
-            .map(|(p, &(x, w))| (p.title.as_str(), Frame::new(x + 1.0, top + 3.0, w - 2.0, header - 3.0)))
-            .collect();
+        let heads: Vec<(&str, Frame)> =
+            phases.iter().zip(&columns).map(|(p, &(x, w))| (p.title.as_str(), frame(x + 1.0, top + 3.0, w - 2.0, header - 3.0))).collect();
         let size = self.common_size(&heads, Weight::Bold, 3.0, 11.0, 5.0);
         s.group("Phases", |g| {
             for (p, (title, at)) in phases.iter().zip(heads) {
                 let fill = Colour::hex(&p.colour, PHASE_FILL);
-                g.shape_only("Phase", Frame::new(at.x, top, at.w, header), Look::filled(fill).geometry(Geometry::Rounded(0.08)));
-                g.shape_only("Phase strip", Frame::new(at.x, top, at.w, 3.0), Look::filled(fill.darker(0.35)));
+                g.shape_only("Phase", frame(at.x, top, at.w, header), Look::filled(fill).geometry(Geometry::Rounded(0.08)));
+                g.shape_only("Phase strip", frame(at.x, top, at.w, 3.0), Look::filled(fill.darker(0.35)));
                 let text = self.fitted_at(title, Weight::Bold, at, 3.0, size, true);
                 g.text(title, at, Look::PLAIN.inset(3.0).anchor(Anchor::Middle), &[text]);
             }
@@ -83,8 +80,7 @@ impl Deck<'_> {
         let heights = shares(&weights, BOTTOM - y0 - GAP * rows.len().saturating_sub(1) as f32);
         let bands = self.bands(&rows, y0, &heights, label, 9.0);
         for (row, (band, label)) in rows.into_iter().zip(bands) {
-            let cells: Vec<(&Phase, Frame)> =
-                phases.iter().zip(&columns).map(|(p, &(x, w))| (*p, Frame::new(x, band.y, w, band.h))).collect();
+            let cells: Vec<(&Phase, Frame)> = phases.iter().zip(&columns).map(|(p, &(x, w))| (*p, frame(x, band.y, w, band.h))).collect();
             s.group(&row.title, |g| self.row_band(g, row, band, label, &cells, MAP));
         }
         Slide { tree: s.into_tree(), pictures: Vec::new() }
@@ -96,13 +92,13 @@ impl Deck<'_> {
         let mut s = self.frame(&phase.title, n, SLIDE_W - 2.0 * MARGIN - 150.0);
         let which = format!("{} {} {} {}", self.dw.phase, i + 1, self.w.of, self.phases.len());
         let fill = Colour::hex(&phase.colour, PHASE_FILL);
-        let tag = Frame::new(SLIDE_W - MARGIN - 140.0, 24.0, 140.0, 24.0);
+        let tag = frame(SLIDE_W - MARGIN - 140.0, 24.0, 140.0, 24.0);
         let look = Look::filled(fill).geometry(Geometry::Rounded(0.5)).inset(3.0).anchor(Anchor::Middle);
         s.text("Phase", tag, look, &[Para::new(which, 11.0, INK).bold().align(Align::Centre)]);
         let mut top = 66.0;
         let question = phase.question.trim();
         if !question.is_empty() {
-            let at = Frame::new(MARGIN, 60.0, SLIDE_W - 2.0 * MARGIN, 30.0);
+            let at = frame(MARGIN, 60.0, SLIDE_W - 2.0 * MARGIN, 30.0);
             let size = self.common_size(&[(question, at)], Weight::Regular, 0.0, 15.0, 8.0);
             let text = self.fitted_at(question, Weight::Regular, at, 0.0, size, false);
             s.text("Question", at, Look::PLAIN, &[text.italic()]);
@@ -125,7 +121,7 @@ impl Deck<'_> {
         let heights: Vec<f32> = shares(&need, room).into_iter().zip(&need).map(|(h, n)| h.min(n * 110.0 + 20.0)).collect();
         let bands = self.bands(&rows, top, &heights, label, 13.0);
         for (row, (band, label)) in rows.into_iter().zip(bands) {
-            let cell = Frame::new(MARGIN + label.0 + GAP, band.y, area_w + GAP, band.h);
+            let cell = frame(MARGIN + label.0 + GAP, band.y, area_w + GAP, band.h);
             s.group(&row.title, |g| self.row_band(g, row, band, label, &[(phase, cell)], PHASE));
         }
         Slide { tree: s.into_tree(), pictures: Vec::new() }
@@ -137,7 +133,7 @@ impl Deck<'_> {
         let mut y = top;
         let mut bands = Vec::with_capacity(rows.len());
         for &h in heights {
-            bands.push(Frame::new(MARGIN, y, SLIDE_W - 2.0 * MARGIN, h));
+            bands.push(frame(MARGIN, y, SLIDE_W - 2.0 * MARGIN, h));
             y += h + GAP;
         }
         let labels: Vec<(&str, Frame)> = rows.iter().zip(&bands).map(|(r, b)| (r.title.as_str(), label_frame(*b, label))).collect();
@@ -150,7 +146,7 @@ impl Deck<'_> {
     fn row_band(&mut self, g: &mut Shapes, row: &Row, band: Frame, label: (f32, f32), cells: &[(&Phase, Frame)], print: Print) {
         let fill = Colour::hex(&row.colour, ROW_FILL);
         g.shape_only("Row", band, Look::filled(fill).line(Line::solid(RULE, 0.5)));
-        g.shape_only("Row strip", Frame::new(band.x, band.y, 3.0, band.h), Look::filled(fill.darker(0.3)));
+        g.shape_only("Row strip", frame(band.x, band.y, 3.0, band.h), Look::filled(fill.darker(0.3)));
         let at = label_frame(band, label.0);
         let text = self.fitted_at(&row.title, Weight::Bold, at, 3.0, label.1, true);
         g.text(&row.title, at, Look::PLAIN.inset(3.0), &[text]);
@@ -159,7 +155,7 @@ impl Deck<'_> {
                 let mut placed = Vec::new();
                 for &(phase, cell) in cells {
                     let cards = self.cell(phase.id, row.id).to_vec();
-                    let inner = Frame::new(cell.x + 2.0, cell.y + 3.0, cell.w - 4.0, cell.h - 6.0);
+                    let inner = frame(cell.x + 2.0, cell.y + 3.0, cell.w - 4.0, cell.h - 6.0);
                     let max_w = if print.cut { inner.w } else { 240.0 };
                     let frames = grid(cards.len(), inner, print.aspect, max_w);
                     placed.extend(cards.into_iter().zip(frames).map(|(card, at)| (card, phase, at)));
@@ -227,7 +223,7 @@ impl Deck<'_> {
     fn emotion(&mut self, g: &mut Shapes, row: &Row, cells: &[(&Phase, Frame)], print: Print) {
         let Some(&(_, first)) = cells.first() else { return };
         let last = cells.last().map_or(first, |c| c.1);
-        let band = Frame::new(first.x, first.y, last.right() - first.x, first.h);
+        let band = frame(first.x, first.y, last.right() - first.x, first.h);
         let d = print.face;
         let pad = d / 2.0 + 3.0;
         let score_y = |s: f32| band.y + pad + (2.0 - s) / 4.0 * (band.h - 2.0 * pad);
@@ -241,7 +237,7 @@ impl Deck<'_> {
         }
         let neutral = score_y(0.0);
         let dashed = Line { colour: RULE, width: 0.75, dashed: true };
-        g.path("Neutral", Frame::new(band.x, neutral, band.w, 0.0), (band.x, neutral), &[Segment::Line((band.right(), neutral))], dashed);
+        g.path("Neutral", frame(band.x, neutral, band.w, 0.0), (band.x, neutral), &[Segment::Line((band.right(), neutral))], dashed);
         let scored: Vec<(f32, f32)> = points.iter().filter_map(|(c, x, _)| c.emotion.map(|e| (*x, score_y(e as f32)))).collect();
         if scored.len() > 1 {
             let curve = Line::solid(CURVE, if print.cut { 1.0 } else { 2.0 });
@@ -250,7 +246,7 @@ impl Deck<'_> {
         let caption_h = band.h * 0.42;
         for (card, x, slot) in points {
             let y = score_y(card.emotion.unwrap_or(0) as f32);
-            let face = Frame::new(x - d / 2.0, y - d / 2.0, d, d);
+            let face = frame(x - d / 2.0, y - d / 2.0, d, d);
             let look = match card.emotion {
                 Some(e) => Look::filled(EMOTION_COLOURS[(e.clamp(-2, 2) + 2) as usize]).line(Line::solid(Colour::WHITE, 0.75)),
                 None => Look::PLAIN.line(Line { colour: MUTED, width: 0.75, dashed: true }),
@@ -260,11 +256,11 @@ impl Deck<'_> {
             let w = (slot * 0.96).min(if print.cut { slot } else { 200.0 });
             let (at, anchor) = if card.emotion.unwrap_or(0) >= 0 {
                 let top = y + d / 2.0 + 1.0;
-                (Frame::new(x - w / 2.0, top, w, caption_h.min(band.bottom() - top - 1.0)), Anchor::Top)
+                (frame(x - w / 2.0, top, w, caption_h.min(band.bottom() - top - 1.0)), Anchor::Top)
             } else {
                 let bottom = y - d / 2.0 - 1.0;
                 let h = caption_h.min(bottom - band.y - 1.0);
-                (Frame::new(x - w / 2.0, bottom - h, w, h), Anchor::Bottom)
+                (frame(x - w / 2.0, bottom - h, w, h), Anchor::Bottom)
             };
             let size = self.fit.size(&[(&card.title, Weight::Regular, 1.0)], at.w - 2.0, at.h - 2.0, print.max * 0.85, print.min);
             let text = self.fitted_at(&card.title, Weight::Regular, at, 1.0, size.unwrap_or(print.min), print.cut);
@@ -306,7 +302,7 @@ fn row_size(sizes: &[Option<f32>], print: Print) -> f32 {
 
 /// Where a row's label goes in its band: beside the band's coloured strip, `width` wide.
 fn label_frame(band: Frame, width: f32) -> Frame {
-    Frame::new(band.x + 5.0, band.y, width - 5.0, band.h)
+    frame(band.x + 5.0, band.y, width - 5.0, band.h)
 }
 
 /// A card's text keeps this far from its edges.
@@ -336,7 +332,7 @@ fn grid(k: usize, area: Frame, aspect: f32, max_w: f32) -> Vec<Frame> {
     let columns = (1..=k).max_by(|&a, &b| size(a).2.total_cmp(&size(b).2).then(b.cmp(&a))).unwrap_or(1);
     let (w, h, _) = size(columns);
     let h = h.min(w / aspect * 1.4).max(0.0);
-    (0..k).map(|i| Frame::new(area.x + (i % columns) as f32 * (w + gap), area.y + (i / columns) as f32 * (h + gap), w, h)).collect()
+    (0..k).map(|i| frame(area.x + (i % columns) as f32 * (w + gap), area.y + (i / columns) as f32 * (h + gap), w, h)).collect()
 }
 
 #[cfg(test)]
@@ -345,7 +341,7 @@ mod tests {
 
     #[test]
     fn cards_in_a_cell_fill_it_in_a_grid_without_overlapping() {
-        let area = Frame::new(10.0, 20.0, 300.0, 120.0);
+        let area = frame(10.0, 20.0, 300.0, 120.0);
         for k in [1, 2, 5, 12, 40] {
             let frames = grid(k, area, 1.8, 300.0);
             assert_eq!(frames.len(), k);

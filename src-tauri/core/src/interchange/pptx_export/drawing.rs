@@ -18,28 +18,18 @@ const LATIN: &str = "Calibri";
 /// The face for Arabic and Hebrew (DrawingML's "complex scripts"): Arial has both.
 const COMPLEX: &str = "Arial";
 
-/// A box in points.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Frame {
-    pub x: f32,
-    pub y: f32,
-    pub w: f32,
-    pub h: f32,
+/// A box in points: the poster's rectangle, made by `frame`.
+pub(super) use crate::poster::Rect as Frame;
+
+/// The box at (x, y), of a negative width or height as of none.
+pub(super) fn frame(x: f32, y: f32, w: f32, h: f32) -> Frame {
+    Frame::new(x, y, w.max(0.0), h.max(0.0))
 }
 
 impl Frame {
-    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Frame {
-        Frame { x, y, w: w.max(0.0), h: h.max(0.0) }
-    }
-    pub fn right(&self) -> f32 {
-        self.x + self.w
-    }
-    pub fn bottom(&self) -> f32 {
-        self.y + self.h
-    }
     fn union(self, o: Frame) -> Frame {
         let (x, y) = (self.x.min(o.x), self.y.min(o.y));
-        Frame::new(x, y, self.right().max(o.right()) - x, self.bottom().max(o.bottom()) - y)
+        frame(x, y, self.right().max(o.right()) - x, self.bottom().max(o.bottom()) - y)
     }
 }
 
@@ -433,7 +423,7 @@ mod tests {
     #[test]
     fn a_right_to_left_paragraph_is_marked_so_and_aligned_to_its_start() {
         let mut s = Shapes::new("nl-NL");
-        s.text("t", Frame::new(0.0, 0.0, 100.0, 20.0), Look::PLAIN, &[Para::new("مرحبا بالعالم\nHello", 12.0, Colour::BLACK)]);
+        s.text("t", frame(0.0, 0.0, 100.0, 20.0), Look::PLAIN, &[Para::new("مرحبا بالعالم\nHello", 12.0, Colour::BLACK)]);
         let xml = s.into_tree();
         assert!(xml.contains(r#"<a:pPr algn="r" rtl="1"/><a:r><a:rPr lang="nl-NL" sz="1200""#), "{xml}");
         assert!(xml.contains(r#"<a:pPr algn="l"/><a:r>"#), "the English line is its own paragraph, left to right: {xml}");
@@ -445,7 +435,7 @@ mod tests {
         assert_eq!(east_asian_face("旅のマップ"), "Yu Gothic");
         assert_eq!(east_asian_face("客户旅程"), "Microsoft YaHei");
         let mut s = Shapes::new("en-GB");
-        s.text("t", Frame::new(0.0, 0.0, 10.0, 10.0), Look::PLAIN, &[Para::new("여행", 9.0, Colour::BLACK).bold()]);
+        s.text("t", frame(0.0, 0.0, 10.0, 10.0), Look::PLAIN, &[Para::new("여행", 9.0, Colour::BLACK).bold()]);
         let xml = s.into_tree();
         assert!(xml.contains(r#"<a:latin typeface="Calibri"/><a:ea typeface="Malgun Gothic"/><a:cs typeface="Arial"/>"#), "{xml}");
     }
@@ -453,12 +443,12 @@ mod tests {
     #[test]
     fn a_group_holds_its_shapes_in_their_own_frame_and_ids_stay_unique() {
         let mut s = Shapes::new("en-GB");
-        s.shape_only("a", Frame::new(0.0, 0.0, 10.0, 10.0), Look::PLAIN);
+        s.shape_only("a", frame(0.0, 0.0, 10.0, 10.0), Look::PLAIN);
         s.group("row", |g| {
-            g.shape_only("b", Frame::new(10.0, 20.0, 10.0, 10.0), Look::PLAIN);
-            g.shape_only("c", Frame::new(30.0, 20.0, 10.0, 20.0), Look::PLAIN);
+            g.shape_only("b", frame(10.0, 20.0, 10.0, 10.0), Look::PLAIN);
+            g.shape_only("c", frame(30.0, 20.0, 10.0, 20.0), Look::PLAIN);
         });
-        s.shape_only("d", Frame::new(0.0, 0.0, 1.0, 1.0), Look::PLAIN);
+        s.shape_only("d", frame(0.0, 0.0, 1.0, 1.0), Look::PLAIN);
         let xml = s.into_tree();
         let ids: Vec<&str> = xml.split(r#"cNvPr id=""#).skip(1).map(|p| &p[..p.find('"').unwrap()]).collect();
         assert_eq!(ids, ["1", "2", "3", "4", "5", "6"]);

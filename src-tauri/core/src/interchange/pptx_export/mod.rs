@@ -13,7 +13,7 @@ mod words;
 
 use std::collections::HashMap;
 
-use self::drawing::{Align, Frame, Para, Shapes};
+use self::drawing::{frame, Align, Para, Shapes};
 use self::fit::Fit;
 use self::package::{Slide, SLIDE_W};
 use self::words::{deck_words, DeckWords};
@@ -100,13 +100,13 @@ impl<'a> Deck<'a> {
     /// A slide's title (fitted to its box) and its footer: the journey's name and "n / count".
     fn frame(&mut self, title: &str, n: usize, title_width: f32) -> Shapes {
         let mut s = Shapes::new(self.dw.tag);
-        let at = Frame::new(MARGIN, 18.0, title_width, 40.0);
+        let at = frame(MARGIN, 18.0, title_width, 40.0);
         let size = self.fit.size(&[(title, Weight::Bold, 1.0)], at.w, at.h, 28.0, 14.0).unwrap_or(14.0);
         s.title(at, &[Para::new(title, size, INK).bold()]);
-        let footer = Frame::new(MARGIN, 514.0, SLIDE_W - 2.0 * MARGIN - 60.0, 14.0);
+        let footer = frame(MARGIN, 514.0, SLIDE_W - 2.0 * MARGIN - 60.0, 14.0);
         let name = self.fit.cut(&self.doc.journey.name, Weight::Regular, 9.0, footer.w, 1);
         s.text("Footer", footer, drawing::Look::PLAIN, &[Para::new(name, 9.0, MUTED)]);
-        let number = Frame::new(SLIDE_W - MARGIN - 60.0, 514.0, 60.0, 14.0);
+        let number = frame(SLIDE_W - MARGIN - 60.0, 514.0, 60.0, 14.0);
         s.text("Slide number", number, drawing::Look::PLAIN, &[Para::new(format!("{n} / {}", self.count), 9.0, MUTED).align(Align::End)]);
         s
     }

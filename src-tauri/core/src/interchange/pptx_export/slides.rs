@@ -2,7 +2,7 @@
 
 use std::cmp::Reverse;
 
-use super::drawing::{Align, Anchor, Frame, Geometry, Look, Para, Shapes};
+use super::drawing::{frame, Align, Anchor, Frame, Geometry, Look, Para, Shapes};
 use super::package::{Slide, SLIDE_W};
 use super::{Deck, MARGIN};
 use crate::model::{Card, Persona};
@@ -45,24 +45,19 @@ impl Deck<'_> {
         let (kind_h, gap) = (22.0, 16.0);
         let block = kind_h + name_h + gap + description_h + gap + lines_h;
         let mut y = ((430.0 - block) / 2.0).max(30.0);
-        s.text("Kind", Frame::new(MARGIN, y, width, kind_h), Look::PLAIN, &[Para::new(self.dw.kind, 14.0, MUTED).bold()]);
+        s.text("Kind", frame(MARGIN, y, width, kind_h), Look::PLAIN, &[Para::new(self.dw.kind, 14.0, MUTED).bold()]);
         y += kind_h;
-        s.title(Frame::new(MARGIN, y, width, name_h), &[Para::new(name, name_size, INK).bold()]);
+        s.title(frame(MARGIN, y, width, name_h), &[Para::new(name, name_size, INK).bold()]);
         y += name_h + gap;
         if !description.is_empty() {
-            s.text(
-                "Description",
-                Frame::new(MARGIN, y, width, description_h),
-                Look::PLAIN,
-                &[Para::new(description, description_size, INK)],
-            );
+            s.text("Description", frame(MARGIN, y, width, description_h), Look::PLAIN, &[Para::new(description, description_size, INK)]);
             y += description_h + gap;
         }
         if !lines.is_empty() {
-            s.text("Date and personas", Frame::new(MARGIN, y, width, lines_h), Look::PLAIN, &lines);
+            s.text("Date and personas", frame(MARGIN, y, width, lines_h), Look::PLAIN, &lines);
         }
-        self.phase_strip(&mut s, Frame::new(MARGIN, 446.0, width, 48.0));
-        let made = Frame::new(MARGIN, 514.0, width, 14.0);
+        self.phase_strip(&mut s, frame(MARGIN, 446.0, width, 48.0));
+        let made = frame(MARGIN, 514.0, width, 14.0);
         s.text("Made with", made, Look::PLAIN, &[Para::new(self.w.made_with, 9.0, MUTED).align(Align::End)]);
         Slide { tree: s.into_tree(), pictures: Vec::new() }
     }
@@ -79,7 +74,7 @@ impl Deck<'_> {
             .map(|p| {
                 let w = room * p.width.max(1) as f32 / total;
                 x += w + gap;
-                (p.title.as_str(), Frame::new(x - w - gap, at.y, w, at.h))
+                (p.title.as_str(), frame(x - w - gap, at.y, w, at.h))
             })
             .collect();
         let size = self.common_size(&boxes, Weight::Bold, 4.0, 12.0, 5.0);
@@ -98,14 +93,14 @@ impl Deck<'_> {
         let mut s = self.frame(&p.name, n, SLIDE_W - 2.0 * MARGIN);
         let width = SLIDE_W - 2.0 * MARGIN;
         if !p.role.trim().is_empty() {
-            s.text("Role", Frame::new(MARGIN, 60.0, width, 22.0), Look::PLAIN, &[Para::new(p.role.trim(), 16.0, MUTED)]);
+            s.text("Role", frame(MARGIN, 60.0, width, 22.0), Look::PLAIN, &[Para::new(p.role.trim(), 16.0, MUTED)]);
         }
         let mut pictures = Vec::new();
         let mut x = MARGIN;
         if let Some((jpeg, (pw, ph))) = p.picture.as_deref().and_then(picture) {
             let side = 170.0;
             let scale = side / pw.max(ph);
-            s.picture(&p.name, Frame::new(MARGIN, 96.0, pw * scale, ph * scale), "rId2");
+            s.picture(&p.name, frame(MARGIN, 96.0, pw * scale, ph * scale), "rId2");
             pictures.push(jpeg);
             x += side + 24.0;
         }
@@ -113,7 +108,7 @@ impl Deck<'_> {
         let mut y = 96.0;
         let quote = p.quote.trim();
         if !quote.is_empty() {
-            let at = Frame::new(x, y, width, 90.0);
+            let at = frame(x, y, width, 90.0);
             let text = format!("“{quote}”");
             let size = self.fit.size(&[(&text, Weight::Regular, 1.0)], at.w, at.h, 22.0, 10.0).unwrap_or(10.0);
             s.text("Quote", at, Look::PLAIN, &[Para::new(text, size, INK).italic()]);
@@ -121,7 +116,7 @@ impl Deck<'_> {
         }
         let column = (width - 24.0) / 2.0;
         for (i, (heading, text)) in [(self.dw.goals, &p.goals), (self.dw.frustrations, &p.frustrations)].into_iter().enumerate() {
-            let at = Frame::new(x + i as f32 * (column + 24.0), y, column, 500.0 - y);
+            let at = frame(x + i as f32 * (column + 24.0), y, column, 500.0 - y);
             let body = text.trim();
             let pieces = [(heading, Weight::Bold, 1.15), (body, Weight::Regular, 1.0)];
             let size = self.fit.size(&pieces, at.w, at.h - 6.0, 20.0, 7.0).unwrap_or(7.0);
@@ -155,12 +150,12 @@ impl Deck<'_> {
                 rank = i + 1;
             }
             let (col, line) = (i / RESULT_ROWS, i % RESULT_ROWS);
-            let at = Frame::new(MARGIN + col as f32 * (width + 30.0), 76.0 + line as f32 * 70.0, width, 62.0);
+            let at = frame(MARGIN + col as f32 * (width + 30.0), 76.0 + line as f32 * 70.0, width, 62.0);
             self.result(&mut s, card, rank, at);
         }
         if ranked.len() > shown {
             let more = (self.dw.more)(ranked.len() - shown);
-            s.text("More", Frame::new(MARGIN, 494.0, SLIDE_W - 2.0 * MARGIN, 16.0), Look::PLAIN, &[Para::new(more, 10.0, MUTED)]);
+            s.text("More", frame(MARGIN, 494.0, SLIDE_W - 2.0 * MARGIN, 16.0), Look::PLAIN, &[Para::new(more, 10.0, MUTED)]);
         }
         Slide { tree: s.into_tree(), pictures: Vec::new() }
     }
@@ -171,7 +166,7 @@ impl Deck<'_> {
         let row = self.doc.rows.iter().find(|r| r.id == card.row).map_or("", |r| r.title.as_str());
         let text_x = at.x + 40.0;
         let text_w = at.w - 40.0;
-        let title_at = Frame::new(text_x, at.y, text_w, 30.0);
+        let title_at = frame(text_x, at.y, text_w, 30.0);
         let size = self.fit.size(&[(&card.title, Weight::Bold, 1.0)], title_at.w, title_at.h, 14.0, 8.0);
         let title = match size {
             Some(_) => card.title.clone(),
@@ -181,18 +176,18 @@ impl Deck<'_> {
         let dots = self.dots(card);
         let count = if card.votes == 1 { format!("1 {}", self.dw.vote) } else { format!("{} {}", card.votes, self.w.votes) };
         s.group(&card.title, |g| {
-            g.text("Rank", Frame::new(at.x, at.y, 34.0, 28.0), Look::PLAIN, &[Para::new(rank.to_string(), 20.0, INK).bold()]);
+            g.text("Rank", frame(at.x, at.y, 34.0, 28.0), Look::PLAIN, &[Para::new(rank.to_string(), 20.0, INK).bold()]);
             g.text(&card.title, title_at, Look::PLAIN, &[Para::new(title, size.unwrap_or(8.0), INK).bold()]);
-            g.text("Cell", Frame::new(text_x, at.y + 31.0, text_w, 13.0), Look::PLAIN, &[Para::new(context, 9.0, MUTED)]);
+            g.text("Cell", frame(text_x, at.y + 31.0, text_w, 13.0), Look::PLAIN, &[Para::new(context, 9.0, MUTED)]);
             let (d, step) = (9.0, 12.0);
             let room = ((text_w - 90.0) / step).floor().max(1.0) as usize;
             let y = at.y + 47.0;
             for (i, colour) in dots.iter().take(room).enumerate() {
-                g.shape_only("Dot", Frame::new(text_x + i as f32 * step, y, d, d), Look::filled(*colour).geometry(Geometry::Ellipse));
+                g.shape_only("Dot", frame(text_x + i as f32 * step, y, d, d), Look::filled(*colour).geometry(Geometry::Ellipse));
             }
             let past = text_x + dots.len().min(room) as f32 * step + 4.0;
             let label = if dots.len() > room { format!("+{}  {count}", dots.len() - room) } else { count };
-            g.text("Votes", Frame::new(past, y - 2.0, at.right() - past, 14.0), Look::PLAIN, &[Para::new(label, 10.0, MUTED)]);
+            g.text("Votes", frame(past, y - 2.0, at.right() - past, 14.0), Look::PLAIN, &[Para::new(label, 10.0, MUTED)]);
         });
     }
 
