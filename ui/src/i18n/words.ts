@@ -710,6 +710,32 @@ export const words = {
     undone: (what: string) => ({ en: `Undone: ${what}`, nl: `Ongedaan gemaakt: ${what}` }),
     redone: (what: string) => ({ en: `Redone: ${what}`, nl: `Opnieuw gedaan: ${what}` }),
   },
+  /** A co-editor's page at the room's editor link, and co-editors as every board shows them (issue 26). */
+  coEditing: {
+    lost: { en: "Connection to the facilitator's laptop lost — trying again…", nl: "Verbinding met de laptop van de begeleider verbroken — opnieuw proberen…" },
+    yourName: { en: "Your name", nl: "Je naam" },
+    askIn: { en: "Ask to join", nl: "Vraag om mee te doen" },
+    nameWhy: { en: "So the facilitator knows who asks to edit the map.", nl: "Zodat de begeleider weet wie de kaart wil bewerken." },
+    waiting: { en: "Waiting for the facilitator to let you in…", nl: "Wachten tot de begeleider je binnenlaat…" },
+    refused: {
+      en: "The facilitator has not let you in (or has removed you). Ask them, then open the link again.",
+      nl: "De begeleider heeft je niet binnengelaten (of verwijderd). Vraag het de begeleider en open de link opnieuw.",
+    },
+    you: (name: string) => ({ en: `Editing as ${name}`, nl: `Je bewerkt als ${name}` }),
+    typing: (name: string) => ({ en: `${name} is typing…`, nl: `${name} typt…` }),
+    facilitator: { en: "The facilitator", nl: "De begeleider" },
+    field: (field: string) =>
+      ({
+        title: { en: "title", nl: "titel" },
+        notes: { en: "notes", nl: "notities" },
+        emotion: { en: "emotion", nl: "emotie" },
+        colour: { en: "colour", nl: "kleur" },
+        channel: { en: "channel", nl: "kanaal" },
+        tags: { en: "tags", nl: "tags" },
+        votes: { en: "dots", nl: "stippen" },
+      })[field] ?? { en: field, nl: field },
+    changedCard: (who: string, what: string) => ({ en: `${who} changed this card's ${what}`, nl: `${who} heeft de ${what} van deze kaart gewijzigd` }),
+  },
   close: { en: "Close", nl: "Sluiten" },
   aboutBody: (version: string) => ({
     en: `Journeywall ${version} — customer-journey maps, edited offline and printed for the wall.`,
