@@ -7,7 +7,8 @@ import { JourneyEditor } from "./editor/JourneyEditor";
 import { ConfirmHost } from "./components/Confirm";
 import { Notice } from "./components/Notice";
 import { AboutDialog, ShortcutsDialog, onMenuChoice, useMenuEvents, useMenuLabels } from "./components/Menus";
-import { APP_ACTIONS, actionForKey, type AppContext } from "./actions/registry";
+import { APP_ACTIONS, actionForKey, appAction, available, type AppContext } from "./actions/registry";
+import { ConnectionBanner } from "./components/EditorGate";
 import { settleAll } from "./state/settle";
 
 export function App() {
@@ -85,7 +86,8 @@ export function App() {
   useEffect(
     () =>
       onMenuChoice((id) => {
-        APP_ACTIONS.find((a) => a.id === id)?.run(app);
+        const action = appAction(id);
+        if (action && available(action)) action.run(app);
       }),
     [app],
   );
@@ -121,6 +123,7 @@ export function App() {
       <div className="app">
         {body}
         <MenuLabels editorOpen={opened !== null} />
+        <ConnectionBanner />
         <ConfirmHost />
         {dialog === "shortcuts" ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
         {dialog === "about" && info ? <AboutDialog version={info.version} dbPath={info.dbPath} onClose={() => setDialog(null)} /> : null}

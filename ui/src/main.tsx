@@ -4,6 +4,8 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import { App } from "./App";
 import { Projector } from "./present/Projector";
 import { ErrorBoundary, logUncaughtErrors } from "./components/ErrorBoundary";
+import { EditorGate } from "./components/EditorGate";
+import { installRemote } from "./ipc/remote";
 import "./styles.css";
 
 /** The projector window (see `projector.rs`) runs this same page; its label tells it apart. */
@@ -15,12 +17,24 @@ function isProjector(): boolean {
   }
 }
 
+// At the room's editor link (a co-editor's browser), the UI's commands go to the room.
+const coEditor = installRemote();
 logUncaughtErrors();
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <ErrorBoundary>{isProjector() ? <Projector /> : <App />}</ErrorBoundary>
+      <ErrorBoundary>
+        {coEditor ? (
+          <EditorGate>
+            <App />
+          </EditorGate>
+        ) : isProjector() ? (
+          <Projector />
+        ) : (
+          <App />
+        )}
+      </ErrorBoundary>
     </StrictMode>,
   );
 }
