@@ -9,6 +9,7 @@ import { activeVoter } from "../journey/vote";
 import { cellCards } from "../journey/cells";
 import { reveal, walk, type Arrow } from "./walk";
 import { fitZoom, zoomStep, zoomTo } from "./zoom";
+import { onEditorLink } from "../ipc/remote";
 
 /** Where a key counts: `always` also in a text field; `notTyping` not in a text field (whose own
  * Ctrl+Z undoes typing); `board` only while the board (a card, a cell, a header) has the focus and
@@ -26,6 +27,8 @@ export interface Action<C> {
   menuKey?: boolean;
   /** Changes the journey: not while a round is shown instead of it. */
   edits?: boolean;
+  /** The laptop's own: not on a co-editor's page (see `available`). */
+  laptopOnly?: boolean;
   /** Whether it may run now; `key` is the key pressed, for actions that act on what has the focus. */
   enabled?(ctx: C, key?: KeyboardEvent): boolean;
   run(ctx: C, key?: KeyboardEvent): void;
@@ -227,11 +230,11 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
   { id: "details", label: (t) => t.menu.details, keys: ["Ctrl+I"], scope: "always", menuKey: true, run: (c) => c.toggleDetails() },
   { id: "capture", label: (t) => t.capture.title, keys: ["Ctrl+K"], scope: "always", edits: true, run: (c) => c.open("capture") },
   { id: "poster", label: (t) => t.menu.poster, keys: ["Ctrl+P"], scope: "always", menuKey: true, run: (c) => c.open("poster") },
-  { id: "present", label: (t) => t.present.title, keys: ["F5"], scope: "always", run: (c) => c.open("present") },
+  { id: "present", label: (t) => t.present.title, keys: ["F5"], scope: "always", laptopOnly: true, run: (c) => c.open("present") },
   { id: "export", label: (t) => t.menu.export, run: (c) => c.open("export") },
-  { id: "room", label: (t) => t.room.tooltip, run: (c) => c.open("room") },
+  { id: "room", label: (t) => t.room.tooltip, laptopOnly: true, run: (c) => c.open("room") },
   { id: "vote", label: (t) => t.vote.title, run: (c) => c.open("vote") },
-  { id: "rounds", label: (t) => t.rounds.title, run: (c) => c.open("rounds") },
+  { id: "rounds", label: (t) => t.rounds.title, laptopOnly: true, run: (c) => c.open("rounds") },
   { id: "personas", label: (t) => t.personas.button, run: (c) => c.open("personas") },
 ];
 
@@ -281,15 +284,15 @@ export interface AppContext {
 }
 
 export const APP_ACTIONS: readonly Action<AppContext>[] = [
-  { id: "new", label: (t) => t.menu.new, keys: ["Ctrl+N"], scope: "always", menuKey: true, run: (c) => c.newJourney() },
-  { id: "home", label: (t) => t.menu.home, run: (c) => c.home() },
+  { id: "new", label: (t) => t.menu.new, keys: ["Ctrl+N"], scope: "always", menuKey: true, laptopOnly: true, run: (c) => c.newJourney() },
+  { id: "home", label: (t) => t.menu.home, laptopOnly: true, run: (c) => c.home() },
   { id: "langEn", label: (t) => t.menu.langEn, run: (c) => c.language("en") },
   { id: "langNl", label: (t) => t.menu.langNl, run: (c) => c.language("nl") },
   { id: "shortcuts", label: (t) => t.actions.shortcuts, keys: ["F1"], scope: "always", menuKey: true, run: (c) => c.dialog("shortcuts") },
-  { id: "logFolder", label: (t) => t.menu.logFolder, run: (c) => c.openLogFolder() },
+  { id: "logFolder", label: (t) => t.menu.logFolder, laptopOnly: true, run: (c) => c.openLogFolder() },
   { id: "about", label: (t) => t.menu.about, run: (c) => c.dialog("about") },
   // The menu's Quit and the window's close button ask the window to save first (menu.rs).
-  { id: "quit", label: (t) => t.menu.quit, keys: ["Ctrl+Q"], scope: "always", menuKey: true, run: (c) => c.quit() },
+  { id: "quit", label: (t) => t.menu.quit, keys: ["Ctrl+Q"], scope: "always", menuKey: true, laptopOnly: true, run: (c) => c.quit() },
 ];
 
 // --- keys ----------------------------------------------------------------------------------------
@@ -329,6 +332,7 @@ export function matches(key: string, e: KeyboardEvent): boolean {
 export function actionForKey<C>(list: readonly Action<C>[], e: KeyboardEvent, boardHasFocus: boolean, ctx: C): Action<C> | undefined {
   const inField = typing(e.target);
   const bound = list.filter((a) => {
+    if (!available(a)) return false;
     const scope = a.scope ?? "board";
     if (scope !== "always" && inField) return false;
     if (scope === "board" && !boardHasFocus) return false;
@@ -338,8 +342,16 @@ export function actionForKey<C>(list: readonly Action<C>[], e: KeyboardEvent, bo
   return bound.find((a) => !a.enabled || a.enabled(ctx, e)) ?? bound[0];
 }
 
+/**
+ * Whether an action exists on this screen: a co-editor's page (the room's editor link) edits the
+ * room's journey only, so it has no home, no other journeys, no room, rounds or projector, no log
+ * folder and nothing to quit. Keys, menu and toolbar all ask this.
+ */
+export const available = (action: Pick<Action<never>, "laptopOnly"> | undefined): boolean => action !== undefined && !(action.laptopOnly && onEditorLink());
+
 /** Runs an action if it may run now; true when it ran. */
 export function runEditorAction(action: Action<EditorContext>, ctx: EditorContext, e?: KeyboardEvent): boolean {
+  if (!available(action)) return false;
   // Presenting, the presenter view has the keys; with a round shown, nothing may change the
   // journey behind it nor act on its hidden board.
   const away = ctx.away();
@@ -350,6 +362,7 @@ export function runEditorAction(action: Action<EditorContext>, ctx: EditorContex
 }
 
 export const editorAction = (id: string) => EDITOR_ACTIONS.find((a) => a.id === id);
+export const appAction = (id: string) => APP_ACTIONS.find((a) => a.id === id);
 
 /** A key as people read it: arrows as arrows, the minus sign as one. */
 export function shown(key: string): string {

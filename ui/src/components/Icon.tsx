@@ -22,6 +22,7 @@ const PATHS = {
   stop: ["M6 6h12v12H6Z"],
   print: ["M6 9V3h12v6", "M6 18H4a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h16a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-2", "M6 14h12v7H6Z"],
   panel: ["M4 4h16v16H4Z", "M15 4v16"],
+  download: ["M12 3v12", "m7 10 5 5 5-5", "M5 21h14"],
 } as const;
 
 export type IconName = keyof typeof PATHS;

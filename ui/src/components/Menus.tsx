@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from "react";
 import { api, listenUntil } from "../ipc";
 import { useT } from "../i18n/context";
 import { Modal } from "./Modal";
-import { APP_ACTIONS, EDITOR_ACTIONS, menuAccelerators, shownKeys } from "../actions/registry";
+import { APP_ACTIONS, EDITOR_ACTIONS, available, menuAccelerators, shownKeys } from "../actions/registry";
 
 /** Native menu entries that act on an open journey, disabled on the home screen: the editor's
  * actions (ids the menu does not have are ignored by it). */
@@ -53,8 +53,8 @@ function InfoDialog({ id, title, onClose, children }: { id: string; title: strin
   );
 }
 
-/** Every action that has a key, as the F1 list shows them: the editor's, then the app's. */
-const ACTIONS_WITH_KEYS = [...EDITOR_ACTIONS, ...APP_ACTIONS].filter((a) => a.keys?.length);
+/** Every action that has a key here, as the F1 list shows them: the editor's, then the app's. */
+const ACTIONS_WITH_KEYS = [...EDITOR_ACTIONS, ...APP_ACTIONS].filter((a) => a.keys?.length && available(a));
 
 /** F1 / Help → Keyboard shortcuts: the actions' keys, then what is done with the mouse. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {

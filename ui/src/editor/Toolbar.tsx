@@ -3,7 +3,8 @@ import { useT } from "../i18n/context";
 import { useJourney, useView } from "../state/store";
 import { InlineInput } from "../components/Menu";
 import { Icon, type IconName } from "../components/Icon";
-import { editorAction, withKey, type EditorContext } from "../actions/registry";
+import { appAction, available, editorAction, withKey, type EditorContext } from "../actions/registry";
+import { useRemote } from "../ipc/remote";
 import { RoomTimer } from "../workshop/RoomTimer";
 import { runIn } from "./context";
 import { historyLabels } from "./window";
@@ -26,6 +27,8 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   const pending = useJourney(editor, (s) => s.pending);
   const zoom = useView(editor, (s) => s.zoom);
   const [renaming, setRenaming] = useState(false);
+  // On a co-editor's page: who they are editing as (their colour outlines their selection on the others' boards).
+  const { me } = useRemote();
   const { undo: undoLabel, redo: redoLabel } = historyLabels(t, history);
   // The buttons' names are shown only where they leave the title, the persona and the save state
   // whole: measured, since it depends on the language and the title as much as on the window. The
@@ -49,9 +52,11 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
 
   return (
     <header className="journey-header" ref={bar}>
-      <button className="back" onClick={onClose}>
-        <Icon name="back" /> <span className="label">{t.back}</span>
-      </button>
+      {available(appAction("home")) ? (
+        <button className="back" onClick={onClose}>
+          <Icon name="back" /> <span className="label">{t.back}</span>
+        </button>
+      ) : null}
       {renaming ? (
         <InlineInput
           initial={journey.name}
@@ -109,6 +114,15 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
           {t.personas.button}
         </button>
       )}
+      {me ? (
+        // A browser has no menu bar: Export as… is here.
+        <div className="toolbar-group" role="group" aria-label={t.coEditing.you(me.name)}>
+          <ActionButton id="export" icon="download" label={t.menu.export} onClick={() => run("export")} />
+          <span className="co-editor-self" style={{ borderColor: me.colour }}>
+            {t.coEditing.you(me.name)}
+          </span>
+        </div>
+      ) : null}
       <span className={`save-state${pending > 0 ? " saving" : ""}`} role="status" aria-live="polite">
         {pending > 0 ? t.saving : t.allSaved}
       </span>
@@ -120,6 +134,7 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
 function ActionButton({ id, icon, label, className, onClick }: { id: string; icon: IconName; label: string; className?: string; onClick(): void }) {
   const { t } = useT();
   const action = editorAction(id);
+  if (!available(action)) return null;
   return (
     <button className={className} data-action={id} onClick={onClick} title={action ? withKey(action.label(t), action) : undefined}>
       <Icon name={icon} /> <span className="label">{label}</span>
