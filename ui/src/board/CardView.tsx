@@ -3,6 +3,7 @@ import type { Card } from "../ipc";
 import { useT } from "../i18n/context";
 import { EmotionFace } from "../components/EmotionFace";
 import type { Mark } from "../state/store";
+import { useCardMarks } from "../journey/coEditors";
 
 interface Props {
   card: Card;
@@ -23,10 +24,13 @@ interface Props {
 export const CardView = memo(function CardView({ card, colour, selected, dragging, dots, votesHidden, mark, onPointerDown, onOpen }: Props) {
   const { t } = useT();
   const votes = votesHidden ? 0 : card.votes;
+  // Co-editors on this card: outlined in the first one's colour, each named above it.
+  const others = useCardMarks(card.id);
+  const outline = others[0] ? { outline: `3px solid ${others[0].colour}`, outlineOffset: "2px" } : undefined;
   return (
     <div
-      className={`card${selected ? " selected" : ""}${dragging ? " dragging" : ""}${mark ? ` mark-${mark}` : ""}`}
-      style={{ background: card.colour ?? colour }}
+      className={`card${selected ? " selected" : ""}${dragging ? " dragging" : ""}${mark ? ` mark-${mark}` : ""}${others.length ? " co-edited" : ""}`}
+      style={{ background: card.colour ?? colour, ...outline }}
       data-card-id={card.id}
       // An option of its cell's listbox: focused by the arrow keys (walk.ts), not by Tab.
       role="option"
@@ -39,6 +43,15 @@ export const CardView = memo(function CardView({ card, colour, selected, draggin
       }}
     >
       {mark ? <span className="card-mark">{t.rounds.mark[mark]}</span> : null}
+      {others.length ? (
+        <span className="co-editor-labels">
+          {others.map((o) => (
+            <span key={o.name} className="co-editor-label" style={{ background: o.colour }}>
+              {o.typing ? t.coEditing.typing(o.name) : o.name}
+            </span>
+          ))}
+        </span>
+      ) : null}
       <div className="card-title">{card.title}</div>
       {card.channel || card.emotion !== null || votes > 0 || card.tags.length > 0 ? (
         <div className="card-meta">

@@ -19,7 +19,8 @@ import { PersonasPanel } from "../workshop/PersonasPanel";
 import { RoomPanel } from "../workshop/RoomPanel";
 import { useCanvasGestures } from "./canvas";
 import { runIn, useEditorContext, type Away } from "./context";
-import { useFollowing } from "./following";
+import { useFollowing, useOverwriteNotice } from "./following";
+import { useCoEditors, useSendPresence } from "../journey/coEditors";
 import { usePanels } from "./panels";
 import { Announcer, ErrorToast } from "./Status";
 import { Toolbar } from "./Toolbar";
@@ -63,6 +64,10 @@ export function JourneyEditor({ opened, onClose, onOpen }: { opened: OpenedJourn
   }, []);
   useFollowing(editor, () => setNotice(t.changedElsewhere), () => onClose(t.deletedElsewhere(name)));
   useNativeWindow(editor, name);
+  // Co-editors in the room: their selections on this board, this page's own told to them.
+  useCoEditors();
+  useSendPresence(editor);
+  useOverwriteNotice(editor, setNotice);
   const onPanStart = useCanvasGestures(editor, scroller, roundView);
 
   return (
