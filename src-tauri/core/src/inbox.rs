@@ -6,9 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::fields::{check_text, check_title, Id, Millis, MAX_TITLE_CHARS};
+use crate::fields::{Id, Millis};
+use crate::kinds::{Kind, Line, Title};
 use crate::named::named;
 use crate::said::Field;
+use crate::schema::record;
 
 /// The most notes one journey's inbox keeps (a room of 200 phones writing 50 notes each).
 pub const MAX_NOTES: usize = 10_000;
@@ -29,32 +31,40 @@ named! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Note {
-    /// Chosen by the phone, so sending the same note twice stores it once.
-    pub id: Id,
-    /// What the participant wrote; it becomes the card's title, so it obeys a title's rules.
-    pub text: String,
-    /// The cell the participant aimed it at, if any (the phase or row may be gone since).
-    #[serde(default)]
-    pub phase: Option<Id>,
-    #[serde(default)]
-    pub row: Option<Id>,
-    /// The name the participant gave, if any.
-    #[serde(default)]
-    pub author: Option<String>,
-    #[serde(default)]
-    pub received_at: Millis,
-    #[serde(default)]
-    pub state: NoteState,
-    /// The card it became, once placed.
-    #[serde(default)]
-    pub card: Option<Id>,
-    /// Which phone sent it (a random token of the room's), so that phone can list its notes. It
-    /// stays in the database: it is not part of the journey as it is exported or shown.
-    #[serde(skip)]
-    pub device: String,
+record! {
+    pub struct Note in Inbox {
+        key {
+            /// Chosen by the phone, so sending the same note twice stores it once.
+            id: Id,
+        }
+        fields patch NotePatch {
+            /// What the participant wrote; it becomes the card's title, so it obeys a title's rules.
+            text: String => Title[Field::NoteText],
+            /// The cell the participant aimed it at, if any (the phase or row may be gone since).
+            #[column = "phase_id"]
+            #[serde(default)]
+            phase: Option<Id>,
+            #[column = "row_id"]
+            #[serde(default)]
+            row: Option<Id>,
+            /// The name the participant gave, if any.
+            #[serde(default)]
+            author: Option<String> => Line[Field::NoteAuthor],
+            #[serde(default)]
+            received_at: Millis,
+            #[serde(default)]
+            state: NoteState,
+            /// The card it became, once placed.
+            #[column = "card_id"]
+            #[serde(default)]
+            card: Option<Id>,
+            /// Which phone sent it (a random token of the room's), so that phone can list its
+            /// notes. It stays in the database: it is not part of the journey as it is exported
+            /// or shown.
+            #[serde(skip)]
+            device: String,
+        }
+    }
 }
 
 /// A note as a phone sends it.
@@ -83,7 +93,8 @@ pub struct Received {
 impl Incoming {
     /// The note's text is a card title to be; an author's name is kept to a title's length.
     pub fn validate(&self) -> Result<()> {
-        check(&self.text, self.author.as_deref())
+        Title::check(Field::NoteText, &self.text)?;
+        Line::check(Field::NoteAuthor, &self.author)
     }
 
     pub fn into_note(self, device: &str, now: Millis) -> Note {
@@ -100,17 +111,6 @@ impl Incoming {
             device: device.to_owned(),
         }
     }
-}
-
-impl Note {
-    pub fn validate(&self) -> Result<()> {
-        check(&self.text, self.author.as_deref())
-    }
-}
-
-fn check(text: &str, author: Option<&str>) -> Result<()> {
-    check_title(Field::NoteText, text)?;
-    author.map_or(Ok(()), |a| check_text(Field::NoteAuthor, a, MAX_TITLE_CHARS))
 }
 
 #[cfg(test)]

@@ -184,14 +184,18 @@ pub struct JourneyDoc {
     pub inbox: Vec<crate::inbox::Note>,
 }
 
-/// A round: a named snapshot of a journey, stored and exported with it (compared in `round`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct Round {
-    pub id: Id,
-    pub name: String,
-    pub created_at: Millis,
-    pub doc: JourneyDoc,
+record! {
+    /// A round: a named snapshot of a journey, stored and exported with it (compared in `round`).
+    pub struct Round in Rounds {
+        key {
+            id: Id,
+        }
+        fields patch RoundPatch {
+            name: String => Title[Field::RoundName],
+            created_at: Millis,
+            doc: JourneyDoc as Json,
+        }
+    }
 }
 
 /// One line of the journey list.
@@ -282,7 +286,7 @@ impl JourneyDoc {
             vote.validate(&|c| cards.contains(&c))?;
         }
         for round in &self.rounds {
-            check_title(Field::RoundName, &round.name)?;
+            round.validate()?;
             round.doc.validate()?;
         }
         if self.inbox.len() > crate::inbox::MAX_NOTES {

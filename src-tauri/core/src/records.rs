@@ -250,25 +250,17 @@ pub fn set_vote(c: &Connection, journey: Id, vote: Option<&Vote>) -> Result<()> 
 // --- rounds -----------------------------------------------------------------------------------
 
 pub fn insert_round(c: &Connection, journey: Id, r: &Round) -> Result<()> {
-    let sql = format!("INSERT INTO rounds (journey_id, {ROUND_COLS}) VALUES (?1, ?2, ?3, ?4, ?5)");
-    c.prepare_cached(&sql)?.execute(params![journey, r.id, r.name, r.created_at, Json::write(&r.doc)?])?;
-    Ok(())
-}
-
-const ROUND_COLS: &str = "id, name, created_at, doc";
-
-fn round_from_row(r: &SqlRow) -> rusqlite::Result<Round> {
-    Ok(Round { id: r.get(0)?, name: r.get(1)?, created_at: r.get(2)?, doc: Json::read(r, 3)? })
+    insert(c, &[("journey_id", &journey), ("id", &r.id)], r)
 }
 
 /// The journey's rounds, oldest first.
 pub fn rounds(c: &Connection, journey: Id) -> Result<Vec<Round>> {
-    all(c, &format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 ORDER BY created_at, id"), [journey], round_from_row)
+    all(c, &select::<Round>("id", "WHERE journey_id = ?1 ORDER BY created_at, id"), [journey], Round::from_row)
 }
 
 pub fn round(c: &Connection, journey: Id, id: Id) -> Result<Round> {
-    let sql = format!("SELECT {ROUND_COLS} FROM rounds WHERE journey_id = ?1 AND id = ?2");
-    c.prepare_cached(&sql)?.query_row([journey, id], round_from_row).optional()?.ok_or_else(|| Error::not_found(Record::Round, id))
+    let sql = select::<Round>("id", "WHERE journey_id = ?1 AND id = ?2");
+    c.prepare_cached(&sql)?.query_row([journey, id], Round::from_row).optional()?.ok_or_else(|| Error::not_found(Record::Round, id))
 }
 
 pub fn rename_round(c: &Connection, id: Id, name: &str) -> Result<()> {
@@ -290,38 +282,22 @@ pub fn clear_meta(c: &Connection, key: &str) -> Result<()> {
 
 // --- the inbox --------------------------------------------------------------------------------
 
-const NOTE_COLS: &str = "id, text, phase_id, row_id, author, received_at, state, card_id, device";
-
-fn note_from_row(r: &SqlRow) -> rusqlite::Result<Note> {
-    Ok(Note {
-        id: r.get(0)?,
-        text: r.get(1)?,
-        phase: r.get(2)?,
-        row: r.get(3)?,
-        author: r.get(4)?,
-        received_at: r.get(5)?,
-        state: r.get(6)?,
-        card: r.get(7)?,
-        device: r.get(8)?,
-    })
-}
-
 /// The journey's notes in the order they arrived.
 pub fn notes(c: &Connection, journey: Id) -> Result<Vec<Note>> {
-    all(c, &format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 ORDER BY received_at, id"), [journey], note_from_row)
+    all(c, &select::<Note>("id", "WHERE journey_id = ?1 ORDER BY received_at, id"), [journey], Note::from_row)
 }
 
 /// The notes phone `device` sent to the journey, in the order they arrived.
 pub fn notes_from(c: &Connection, journey: Id, device: &str) -> Result<Vec<Note>> {
-    let sql = format!("SELECT {NOTE_COLS} FROM inbox WHERE journey_id = ?1 AND device = ?2 ORDER BY received_at, id");
-    all(c, &sql, params![journey, device], note_from_row)
+    let sql = select::<Note>("id", "WHERE journey_id = ?1 AND device = ?2 ORDER BY received_at, id");
+    all(c, &sql, params![journey, device], Note::from_row)
 }
 
 /// A note by its id, in any journey (ids are the phones' and unique across the database).
 pub fn note_anywhere(c: &Connection, id: Id) -> Result<Option<(Id, Note)>> {
-    let sql = format!("SELECT {NOTE_COLS}, journey_id FROM inbox WHERE id = ?1");
+    let sql = format!("SELECT id, {}, journey_id FROM inbox WHERE id = ?1", Note::COLUMNS.join(", "));
     let mut st = c.prepare_cached(&sql)?;
-    Ok(st.query_row([id], |r| Ok((r.get(9)?, note_from_row(r)?))).optional()?)
+    Ok(st.query_row([id], |r| Ok((r.get(1 + Note::COLUMNS.len())?, Note::from_row(r)?))).optional()?)
 }
 
 pub fn note(c: &Connection, journey: Id, id: Id) -> Result<Note> {
@@ -344,13 +320,11 @@ pub fn count_waiting_from(c: &Connection, journey: Id, device: &str) -> Result<u
 }
 
 pub fn insert_note(c: &Connection, journey: Id, n: &Note) -> Result<()> {
-    let sql = format!("INSERT INTO inbox (journey_id, {NOTE_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    c.prepare_cached(&sql)?.execute(params![journey, n.id, n.text, n.phase, n.row, n.author, n.received_at, n.state, n.card, n.device,])?;
-    Ok(())
+    insert(c, &[("journey_id", &journey), ("id", &n.id)], n)
 }
 
+/// Writes a note's columns. Its caller read it whole in the same transaction, so only what an
+/// edit changes (its text, state and card) differs.
 pub fn update_note(c: &Connection, n: &Note) -> Result<()> {
-    c.prepare_cached("UPDATE inbox SET text = ?2, state = ?3, card_id = ?4 WHERE id = ?1")?
-        .execute(params![n.id, n.text, n.state, n.card])?;
-    Ok(())
+    update(c, n.id, &[], n)
 }

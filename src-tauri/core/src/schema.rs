@@ -19,6 +19,7 @@ named! {
         Cards = "cards",
         Personas = "personas",
         Rounds = "rounds",
+        Inbox = "inbox",
     }
 }
 
@@ -74,10 +75,11 @@ pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> R
 /// Declares a record once. From the list of its fields come the struct (serde, the bindings),
 /// its patch (every field, absent, set, or `null` for one that may be none), its `validate`
 /// (each field checked by its kind, and named by its `Field` when refused), its columns in the
-/// database (`Stored`, each kept by its codec, `Plain` unless `as` names one), its columns in a
-/// spreadsheet (`TABLE_COLUMNS`: the fields that say `in table`, with their width and header
-/// names), and, with `content`, what adding one takes (the fields without the key), as the
-/// `add…` edits carry it; `content Name: Default` where each field's default is its type's.
+/// database (`Stored`, each kept by its codec, `Plain` unless `as` names one, in the column of
+/// its name unless `#[column = "…"]` names another), its columns in a spreadsheet
+/// (`TABLE_COLUMNS`: the fields that say `in table`, with their width and header names), and,
+/// with `content`, what adding one takes (the fields without the key), as the `add…` edits
+/// carry it; `content Name: Default` where each field's default is its type's.
 ///
 /// ```text
 /// pub struct Card in Cards {
@@ -135,6 +137,7 @@ macro_rules! record {
         patch $patch:ident {
             $(
                 $(#[doc = $doc:literal])*
+                $(#[column = $column:literal])?
                 $(#[serde($($serde:tt)*)])*
                 $field:ident: $fty:ty
                 $(as $codec:ty)?
@@ -164,7 +167,9 @@ macro_rules! record {
         }
 
         impl $patch {
-            /// Writes the patch into `record`; returns the patch that undoes it.
+            /// Writes the patch into `record`; returns the patch that undoes it. (No edit patches
+            /// a round or a note: theirs has no use.)
+            #[allow(dead_code)]
             pub(crate) fn swap(self, record: &mut $name) -> Self {
                 $patch { $( $field: self.$field.map(|v| std::mem::replace(&mut record.$field, v)), )* }
             }
@@ -197,7 +202,7 @@ macro_rules! record {
 
         impl $crate::schema::Stored for $name {
             const TABLE: $crate::schema::Table = $crate::schema::Table::$table;
-            const COLUMNS: &'static [&'static str] = &[ $( stringify!($field), )* $( stringify!($stamp), )* ];
+            const COLUMNS: &'static [&'static str] = &[ $( $crate::schema::record!(@column $field $($column)?), )* $( stringify!($stamp), )* ];
 
             fn values(&self) -> rusqlite::Result<Vec<rusqlite::types::ToSqlOutput<'_>>> {
                 Ok(vec![
@@ -227,6 +232,7 @@ macro_rules! record {
         fields {
             $(
                 $(#[doc = $doc:literal])*
+                $(#[column = $column:literal])?
                 $(#[serde($($serde:tt)*)])*
                 $field:ident: $fty:ty
                 $(as $codec:ty)?
@@ -251,6 +257,8 @@ macro_rules! record {
         }
     };
 
+    (@column $field:ident) => { stringify!($field) };
+    (@column $field:ident $column:literal) => { $column };
     (@codec) => { $crate::schema::Plain };
     (@codec $codec:ty) => { $codec };
 }
