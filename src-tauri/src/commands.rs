@@ -23,6 +23,8 @@ pub struct AppState {
     notice: Mutex<Option<Said>>,
     /// The open room, if any (see `room`).
     pub room: Mutex<Option<crate::phones::Room>>,
+    /// The rooms of the breakout groups' boards, beside the main one (see `room/groups.rs`).
+    pub groups: Mutex<Vec<crate::phones::Room>>,
     /// Tells the main window what phones changed; set by the app (the CLI has no window).
     pub on_room_event: OnceLock<Box<dyn Fn(crate::events::RoomChanged) + Send + Sync>>,
     /// The UI as built into the binary, which the room serves to co-editors' browsers (absent in
@@ -77,6 +79,7 @@ impl AppState {
             ui_lang: Mutex::new(ui_lang),
             notice: Mutex::new(None),
             room: Mutex::new(None),
+            groups: Mutex::new(Vec::new()),
             on_room_event: OnceLock::new(),
             ui: OnceLock::new(),
             me: me.clone(),
@@ -86,6 +89,17 @@ impl AppState {
     /// This state, shared: only ever called while it is alive, by one of its own methods' callers.
     pub fn me(&self) -> Arc<AppState> {
         self.me.upgrade().expect("the app's state outlives every request")
+    }
+
+    /// Every open room: the main one and the breakout groups'.
+    pub fn rooms(&self) -> Vec<Arc<crate::phones::Shared>> {
+        let groups = self.groups.lock().map(|g| g.iter().map(|r| r.shared.clone()).collect::<Vec<_>>()).unwrap_or_default();
+        self.open_room().into_iter().chain(groups).collect()
+    }
+
+    /// The open room of `journey` (the main room or a group's), if any.
+    pub fn room_of(&self, journey: Id) -> Option<Arc<crate::phones::Shared>> {
+        self.rooms().into_iter().find(|r| r.journey == journey)
     }
 
     /// The room that is open, if one is.
@@ -110,7 +124,7 @@ impl AppState {
     /// laptop's board what a co-editor changed.
     fn change_journey(&self, journey: Id, by: &Person, f: impl FnOnce(&mut Store) -> journeywall_core::Result<Applied>) -> Result<Applied> {
         let applied = self.write_and_tell(self.lang(), journey, by.number(), f, |a| Some(&a.changes))?;
-        if let Some(room) = self.open_room().filter(|r| r.journey == journey) {
+        if let Some(room) = self.room_of(journey) {
             room.changed();
             if by.number().is_some() {
                 self.notify_room(Some(applied.changes.clone()), None);
@@ -130,7 +144,7 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>,
         changes_of: impl FnOnce(&T) -> Option<&journeywall_core::Changes>,
     ) -> Result<T> {
-        let room = self.open_room().filter(|r| r.journey == journey && r.editors.is_some());
+        let room = self.room_of(journey).filter(|r| r.editors.is_some());
         self.with_in(lang, |s| {
             let answer = f(s)?;
             if let (Some(room), Some(changes)) = (&room, changes_of(&answer)) {
@@ -306,6 +320,11 @@ pub fn apply_edit(state: &AppState, journey: Id, edit: Edit) -> Result<Applied> 
 
 pub fn apply_edit_by(state: &AppState, journey: Id, by: &Person, edit: Edit) -> Result<Applied> {
     state.change_journey(journey, by, |s| by.as_author(|author| s.apply_as(journey, author, edit)))
+}
+
+/// Brings breakout group `group`'s new cards into `journey`, marked with their group: one undo step.
+pub fn merge_group(state: &AppState, journey: Id, group: Id) -> Result<Applied> {
+    state.change_journey(journey, &Person::Facilitator, |s| journeywall_core::groups::merge(s, journey, group))
 }
 
 /// `step` is the mark of the step the board offered to undo (`UndoState::undo_step`).

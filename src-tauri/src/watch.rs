@@ -30,7 +30,7 @@ fn watch(app: tauri::AppHandle, state: Weak<AppState>) {
         let Some(state) = state.upgrade() else { return };
         if changed_elsewhere(&state) {
             let _ = DatabaseChanged.emit_to(&app, "main");
-            if let Some(room) = state.open_room() {
+            for room in state.rooms() {
                 room.changed();
                 room.reload_editors();
             }

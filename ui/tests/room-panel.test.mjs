@@ -39,7 +39,7 @@ async function roomWithPhones(names, { notes = 0, locale, anonymous = true, view
   const panel = page.locator(".room-panel");
   await panel.waitFor();
   page.roomChanged = () =>
-    page.evaluate(([journey]) => window.__shell.emit("room-changed", { journey, changes: null, history: null, phones: 0 }), [doc.journey.id]);
+    page.evaluate(([journey]) => window.__shell.emit("room-changed", { journey, changes: null, history: null, phones: 0, editors: [] }), [doc.journey.id]);
   return { page, panel, doc, link: info.link, phones };
 }
 
@@ -269,4 +269,42 @@ test("Co-editors: the facilitator opens the room to them, lets one in by name an
   await panel.getByRole("button", { name: "Remove Kim" }).click();
   await panel.getByText("Nobody has opened the link yet.").waitFor();
   assert.equal((await call("rpc", { cmd: "app_info" })).status, 401, "removed, she can do nothing more");
+});
+
+test("Groups: split into three, a phone writes on group 2's board, and bringing group 2 in puts its card on the map, marked, undone by one Ctrl+Z", async () => {
+  const { page, panel, doc } = await roomWithPhones([]);
+  await panel.getByRole("tab", { name: /Groups/ }).click();
+  await panel.getByLabel("Number of groups").selectOption("3");
+  await panel.getByRole("radio", { name: "Each group a copy of the whole map" }).check();
+  await panel.getByRole("button", { name: "Split into groups" }).click();
+  const codes = page.getByRole("dialog", { name: "Join your group" });
+  await codes.waitFor();
+  assert.equal(await codes.locator(".group-code").count(), 3);
+  assert.equal(await codes.locator(".group-code img").count(), 6, "two codes a group: phones and laptops");
+  await page.screenshot({ path: "/tmp/groups-codes.png" });
+  const group2 = codes.getByRole("region", { name: "Group 2" });
+  const phoneLink = (await group2.locator("figure").first().locator(".mono").innerText()).trim();
+
+  // A phone at table 2 joins its group's room and sends a note aimed at a cell: it lands on group 2's board.
+  const phone = await join(phoneLink, "Ayşe");
+  const groups = await ui.core.call({ cmd: "group_rooms", journey: doc.journey.id });
+  const board = await ui.core.call({ cmd: "open_journey", journey: groups[1].board.journey });
+  await phone.note("Asks the neighbours", board.doc.phases[0].id, board.doc.rows[0].id);
+  await codes.getByRole("button", { name: "Back" }).click();
+
+  await panel.getByRole("button", { name: "Bring the groups together" }).click();
+  const together = page.getByRole("dialog", { name: "The groups together" });
+  await together.getByRole("region", { name: "Group 2" }).getByText("Asks the neighbours").waitFor();
+  await page.screenshot({ path: "/tmp/groups-together.png" });
+  await together.getByRole("button", { name: "Bring in Group 2" }).click();
+  await together.getByText("Group 2: 1 card brought into the map.").waitFor();
+  const onMap = async () => (await ui.core.call({ cmd: "open_journey", journey: doc.journey.id })).doc.cards.filter((c) => c.source === "Group 2").map((c) => c.title);
+  assert.deepEqual(await onMap(), ["Asks the neighbours"]);
+  await together.getByRole("button", { name: "Back" }).click();
+  await page.locator(".board").getByText("Asks the neighbours").waitFor();
+
+  await page.locator(".board").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+z");
+  await until("one Ctrl+Z takes the group back out", async () => (await onMap()).length === 0);
+  await ui.core.call({ cmd: "close_groups" });
 });

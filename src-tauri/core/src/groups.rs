@@ -3,6 +3,7 @@
 //! as one undo step. A group board is a journey of its own; what it came from is kept with the
 //! main journey (meta `groups:<main id>`), so the groups can be brought together after a restart.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -11,10 +12,10 @@ use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::interchange;
 use crate::model::{Card, Id, JourneyDoc};
-use crate::said::{Field, Lang};
-use crate::store::{Applied, Store};
 use crate::named::named;
 use crate::said;
+use crate::said::{Field, Lang};
+use crate::store::{Applied, Store};
 
 /// The most groups a journey splits into.
 pub const MAX_GROUPS: u32 = 12;
@@ -80,7 +81,10 @@ pub fn split(store: &mut Store, main: Id, count: u32, by: SplitBy) -> Result<Vec
     if count < 1 || count > most {
         return Err(Error::invalid(
             Field::Groups,
-            said!("can be 1 to {most} (a group needs at least one phase of its own)", "kan 1 tot {most} zijn (een groep heeft minstens één eigen fase)"),
+            said!(
+                "can be 1 to {most} (a group needs at least one phase of its own)",
+                "kan 1 tot {most} zijn (een groep heeft minstens één eigen fase)"
+            ),
         ));
     }
     let mut groups = kept(store, main)?;
@@ -128,27 +132,43 @@ pub fn split(store: &mut Store, main: Id, count: u32, by: SplitBy) -> Result<Vec
 
 /// The group boards of `main` that still exist, with the cards each made.
 pub fn boards(store: &Store, main: Id) -> Result<Vec<GroupBoard>> {
-    let lang = store.load(main)?.journey.locale;
+    let main_doc = store.load(main)?;
+    let lang = main_doc.journey.locale;
     let mut out = Vec::new();
     for group in kept(store, main)? {
         // A group board deleted since is no longer a group.
         let Ok(doc) = store.load(group.journey) else { continue };
+        let label = label(lang, group.number);
         out.push(GroupBoard {
             journey: group.journey,
             number: group.number,
             name: doc.journey.name.clone(),
-            label: label(lang, group.number),
-            new_cards: made_by_group(&doc, &group),
+            new_cards: made_by_group(&doc, &group, &main_doc, &label),
+            label,
         });
     }
     Ok(out)
 }
 
-/// The cards a group made, in board order.
-fn made_by_group(doc: &JourneyDoc, group: &Group) -> Vec<Card> {
-    let order: HashMap<Id, u32> = doc.phases.iter().map(|p| (p.id, p.position)).chain(doc.rows.iter().map(|r| (r.id, r.position))).collect();
+/// The cards a group made that the main map does not have yet, in board order. A card brought
+/// in is in the main map with its group as its source and its title: so it is brought in once,
+/// not twice (and can be again after the bringing in was undone).
+fn made_by_group(doc: &JourneyDoc, group: &Group, main: &JourneyDoc, label: &str) -> Vec<Card> {
+    let order: HashMap<Id, u32> =
+        doc.phases.iter().map(|p| (p.id, p.position)).chain(doc.rows.iter().map(|r| (r.id, r.position))).collect();
+    let mut there: HashMap<&str, usize> = HashMap::new();
+    for c in main.cards.iter().filter(|c| c.source == label) {
+        *there.entry(c.title.as_str()).or_default() += 1;
+    }
     let mut cards: Vec<Card> = doc.cards.iter().filter(|c| !group.copied.contains(&c.id)).cloned().collect();
     cards.sort_by_key(|c| (order.get(&c.phase).copied(), order.get(&c.row).copied(), c.position));
+    cards.retain(|c| match there.get_mut(c.title.as_str()) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            false
+        }
+        _ => true,
+    });
     cards
 }
 
@@ -157,30 +177,36 @@ fn made_by_group(doc: &JourneyDoc, group: &Group) -> Vec<Card> {
 pub fn merge(store: &mut Store, main: Id, group: Id) -> Result<Applied> {
     let groups = kept(store, main)?;
     let Some(g) = groups.iter().find(|g| g.journey == group) else {
-        return Err(Error::invalid(Field::Groups, said!("this board is not a group of this journey", "dit bord is geen groep van deze klantreis")));
+        return Err(Error::invalid(
+            Field::Groups,
+            said!("this board is not a group of this journey", "dit bord is geen groep van deze klantreis"),
+        ));
     };
     let board = store.load(group)?;
-    let lang = store.load(main)?.journey.locale;
-    let source = label(lang, g.number);
-    let cards = made_by_group(&board, g);
+    let main_doc = store.load(main)?;
+    let source = label(main_doc.journey.locale, g.number);
+    let cards = made_by_group(&board, g, &main_doc, &source);
     if cards.is_empty() {
-        return Err(Error::NotAllowed(said!("{source} has made no cards to bring in", "{source} heeft geen kaarten gemaakt om op te nemen")));
+        return Err(Error::NotAllowed(said!(
+            "{source} has made no cards to bring in",
+            "{source} heeft geen kaarten gemaakt om op te nemen"
+        )));
     }
     let mut edits = Vec::new();
     let mut phases = g.phases.clone();
     let mut rows = g.rows.clone();
     for card in &cards {
-        if !phases.contains_key(&card.phase) {
+        if let Entry::Vacant(slot) = phases.entry(card.phase) {
             let Some(p) = board.phases.iter().find(|p| p.id == card.phase) else { continue };
             let id = crate::model::new_id();
             edits.push(Edit::AddPhase { id: Some(id), index: None, phase: content_of(p)? });
-            phases.insert(card.phase, id);
+            slot.insert(id);
         }
-        if !rows.contains_key(&card.row) {
+        if let Entry::Vacant(slot) = rows.entry(card.row) {
             let Some(r) = board.rows.iter().find(|r| r.id == card.row) else { continue };
             let id = crate::model::new_id();
             edits.push(Edit::AddRow { id: Some(id), index: None, row: content_of(r)? });
-            rows.insert(card.row, id);
+            slot.insert(id);
         }
         let mut content: crate::model::CardContent = content_of(card)?;
         content.source = source.clone();

@@ -28,7 +28,9 @@ fn three_groups_each_a_copy_and_one_merged_back_marked_and_undone_in_one_step() 
 
     // Group 2 adds two cards, one of them in a phase it added itself.
     store.apply(group.journey.id, NewCard::first_cell(&group, "Asks a friend").edit()).unwrap();
-    store.apply(group.journey.id, Edit::AddPhase { id: None, index: None, phase: serde_json::from_str(r#"{"title":"Aftercare"}"#).unwrap() }).unwrap();
+    store
+        .apply(group.journey.id, Edit::AddPhase { id: None, index: None, phase: serde_json::from_str(r#"{"title":"Aftercare"}"#).unwrap() })
+        .unwrap();
     let now = store.load(group.journey.id).unwrap();
     let aftercare = now.phases.iter().find(|p| p.title == "Aftercare").unwrap().id;
     store.apply(group.journey.id, NewCard::new(aftercare, now.rows[0].id, "Gets a reminder").edit()).unwrap();
@@ -39,6 +41,7 @@ fn three_groups_each_a_copy_and_one_merged_back_marked_and_undone_in_one_step() 
     let before = store.load(main).unwrap();
     let merged = groups::merge(&mut store, main, boards[1].journey).unwrap();
     assert_eq!(merged.history.undo.as_deref(), Some("mergeGroup"));
+    assert!(groups::boards(&store, main).unwrap()[1].new_cards.is_empty(), "brought in once: nothing more to bring");
     let after = store.load(main).unwrap();
     let brought: Vec<_> = after.cards.iter().filter(|c| c.source == "Group 2").collect();
     assert_eq!(brought.len(), 2, "each merged card marked with its group");
@@ -48,7 +51,12 @@ fn three_groups_each_a_copy_and_one_merged_back_marked_and_undone_in_one_step() 
 
     store.undo(main, None).unwrap();
     let undone = store.load(main).unwrap();
-    assert_eq!((undone.phases, undone.rows, undone.cards), (before.phases, before.rows, before.cards), "one Ctrl+Z takes the whole merge back");
+    assert_eq!(
+        (undone.phases, undone.rows, undone.cards),
+        (before.phases, before.rows, before.cards),
+        "one Ctrl+Z takes the whole merge back"
+    );
+    assert_eq!(groups::boards(&store, main).unwrap()[1].new_cards.len(), 2, "and the group can be brought in again");
 }
 
 #[test]

@@ -44,6 +44,10 @@ requests! {
         room::remove_phone(number: u32) -> RoomInfo;
         room::take_editors(on: bool) -> RoomInfo;
         room::decide_editor(number: u32, allow: bool) -> RoomInfo;
+        room::split_into_groups(journey: Id, count: u32, by: SplitBy) -> Vec<GroupRoom>;
+        room::group_rooms(journey: Id) -> Vec<GroupRoom>;
+        room::close_groups() -> ();
+        commands::merge_group(journey: Id, group: Id) -> Applied;
         room::room_info() -> Option<RoomInfo>;
         room::set_room_focus(focus: Focus) -> ();
     }

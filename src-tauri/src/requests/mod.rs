@@ -3,6 +3,7 @@
 //! through it, so a rule is never written twice. `build.rs` reads the same list for the
 //! permissions, and the TypeScript wrappers are generated from the commands made here.
 
+use journeywall_core::groups::SplitBy;
 use journeywall_core::model::{Id, JourneySummary};
 use journeywall_core::poster::PosterOptions;
 use journeywall_core::round::{Round, RoundDiff, RoundInfo};
@@ -12,6 +13,7 @@ use serde::Deserialize;
 
 use crate::commands::{AppInfo, AppState, Ask, CommandError, ImportedJourney, OpenedJourney};
 use crate::phones::{Focus, RoomInfo, RoomOptions};
+use crate::room::GroupRoom;
 use crate::save::{PosterPapers, PosterPreview};
 // The modules whose functions the list names.
 use crate::{commands, imports, logs, menu, personas, projector, room, rounds, save};

@@ -98,8 +98,9 @@ impl Phone {
 
 fn room_for(state: &AppState, token: &str, lang: Lang) -> Result<Arc<Shared>> {
     state
-        .open_room()
-        .filter(|r| r.token == token)
+        .rooms()
+        .into_iter()
+        .find(|r| r.token == token)
         .ok_or_else(|| CommandError::new(&said!("the room is closed", "de sessie is gestopt"), lang))
 }
 

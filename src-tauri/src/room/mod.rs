@@ -6,6 +6,7 @@
 mod addresses;
 mod from_editors;
 mod from_phones;
+mod groups;
 mod http;
 mod kept;
 
@@ -19,6 +20,7 @@ use crate::commands::{AppState, Result};
 use crate::phones::{random_token, room_code, Devices, Editors, EditorsRoom, Room, Shared};
 pub use crate::phones::{Focus, RoomInfo, RoomOptions};
 pub use from_phones::{GiveDot, NamePhone, ReceiveNotes, ViewForPhone};
+pub use groups::{close_groups, group_rooms, split_into_groups, GroupRoom};
 
 /// The port a room asks for first; when it is taken, the next free one.
 pub const DEFAULT_PORT: u16 = 8765;
@@ -38,6 +40,15 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
             "er loopt al een sessie voor een andere klantreis; stop die eerst"
         )));
     }
+    let started = start(state, journey, options)?;
+    let info = info(state, &started.shared);
+    *room = Some(started);
+    Ok(info)
+}
+
+/// Starts a room's server for `journey`: as it was kept (the same link, its phones and editors),
+/// or new. The main room and each breakout group's room start this way.
+fn start(state: &AppState, journey: Id, options: RoomOptions) -> Result<Room> {
     state.with(|s| s.load(journey).map(|_| ()))?;
     let kept = kept::kept(state, journey);
     // A kept room keeps its settings; where it listens is the caller's to say.
@@ -88,10 +99,8 @@ pub fn open_room(state: &AppState, journey: Id, options: RoomOptions) -> Result<
     kept::keep(state, &shared);
     let me = state.me();
     let (stop, stopped) = http::serve(listeners, me, shared.clone());
-    let info = info(state, &shared);
-    tracing::info!(%journey, port, addresses = info.links.len(), on_network, "room opened");
-    *room = Some(Room { shared, stop, stopped });
-    Ok(info)
+    tracing::info!(%journey, port, addresses = shared.links.len(), on_network, "room opened");
+    Ok(Room { shared, stop, stopped })
 }
 
 /// Binds every address on one port: `first`, or the next free one (0: any free port).

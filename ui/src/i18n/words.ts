@@ -38,6 +38,7 @@ const editNames: Record<string, { en: string; nl: string }> = {
   discardNote: { en: "discard note", nl: "Notitie weggooien" },
   returnNote: { en: "return note", nl: "Notitie terugzetten" },
   updateNote: { en: "change note", nl: "Notitie wijzigen" },
+  mergeGroup: { en: "bring in group", nl: "Groep opnemen" },
 };
 
 export const words = {
@@ -595,6 +596,41 @@ export const words = {
     removeEditor: (name: string) => ({ en: `Remove ${name}`, nl: `${name} verwijderen` }),
     editorTyping: { en: "typing", nl: "typt" },
     stopEditors: { en: "Close to co-editors", nl: "Sluiten voor medebewerkers" },
+    // Breakouts: the map split over group boards, each with its own phones and laptops.
+    tabGroups: { en: "Groups", nl: "Groepen" },
+    groupsIntro: {
+      en: "Split a large room into tables: each group gets a board of its own, with a link for its phones and one for its laptops. Bring the groups together afterwards to take their cards into this map.",
+      nl: "Verdeel een grote groep over tafels: elke groep krijgt een eigen bord, met een link voor de telefoons en een voor de laptops. Breng de groepen daarna samen om hun kaarten in deze kaart op te nemen.",
+    },
+    groupCount: { en: "Number of groups", nl: "Aantal groepen" },
+    splitCopy: { en: "Each group a copy of the whole map", nl: "Elke groep een kopie van de hele kaart" },
+    splitPhases: { en: "Each group some of the phases", nl: "Elke groep een deel van de fases" },
+    split: { en: "Split into groups", nl: "Verdelen in groepen" },
+    splitting: { en: "Making the group boards…", nl: "Groepsborden maken…" },
+    groupCards: (n: number) => ({ en: n === 1 ? "1 new card" : `${n} new cards`, nl: n === 1 ? "1 nieuwe kaart" : `${n} nieuwe kaarten` }),
+    showCodes: { en: "Show every group's codes", nl: "Codes van alle groepen tonen" },
+    together: { en: "Bring the groups together", nl: "Groepen samenbrengen" },
+    closeGroups: { en: "Close the groups' rooms", nl: "Sessies van de groepen stoppen" },
+    groupsClosed: {
+      en: "The groups' rooms are closed; their boards are kept, to bring together.",
+      nl: "De sessies van de groepen zijn gestopt; hun borden blijven bewaard om samen te brengen.",
+    },
+    codesTitle: { en: "Join your group", nl: "Doe mee met je groep" },
+    codesPhones: { en: "Phones: write notes", nl: "Telefoons: notities schrijven" },
+    codesLaptops: { en: "Laptops: edit the board", nl: "Laptops: het bord bewerken" },
+    print: { en: "Print", nl: "Afdrukken" },
+    back: { en: "Back", nl: "Terug" },
+    togetherTitle: { en: "The groups together", nl: "De groepen samen" },
+    togetherHint: {
+      en: "Each group's new cards, side by side. Bring a group in and its cards go to the same cells of this map, marked with the group; Ctrl+Z takes a whole group back out.",
+      nl: "De nieuwe kaarten van elke groep, naast elkaar. Neem een groep op en zijn kaarten komen in dezelfde vakken van deze kaart, gemarkeerd met de groep; Ctrl+Z haalt een hele groep er weer uit.",
+    },
+    bringIn: (group: string) => ({ en: `Bring in ${group}`, nl: `${group} opnemen` }),
+    broughtIn: (group: string, n: number) => ({
+      en: `${group}: ${n === 1 ? "1 card" : `${n} cards`} brought into the map.`,
+      nl: `${group}: ${n === 1 ? "1 kaart" : `${n} kaarten`} in de kaart opgenomen.`,
+    }),
+    noNewCards: { en: "No new cards yet.", nl: "Nog geen nieuwe kaarten." },
   },
   personas: {
     button: { en: "Personas", nl: "Persona's" },

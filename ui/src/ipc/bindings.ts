@@ -39,6 +39,10 @@ export const commands = {
 	removePhone: (number: number) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("remove_phone", { number })),
 	takeEditors: (on: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("take_editors", { on })),
 	decideEditor: (number: number, allow: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("decide_editor", { number, allow })),
+	splitIntoGroups: (journey: Id, count: number, by: SplitBy) => typedError<GroupRoom_Serialize[], CommandError>(__TAURI_INVOKE("split_into_groups", { journey, count, by })),
+	groupRooms: (journey: Id) => typedError<GroupRoom_Serialize[], CommandError>(__TAURI_INVOKE("group_rooms", { journey })),
+	closeGroups: () => typedError<null, CommandError>(__TAURI_INVOKE("close_groups")),
+	mergeGroup: (journey: Id, group: Id) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("merge_group", { journey, group })),
 	roomInfo: () => typedError<RoomInfo_Serialize | null, CommandError>(__TAURI_INVOKE("room_info")),
 	setRoomFocus: (focus: Focus_Deserialize) => typedError<null, CommandError>(__TAURI_INVOKE("set_room_focus", { focus })),
 	/**
@@ -583,6 +587,52 @@ export type Focus_Serialize = {
 };
 
 export type Format = "pdf" | "svg" | "png";
+
+/**  A group board as the facilitator sees it when the groups come together. */
+export type GroupBoard = GroupBoard_Serialize | GroupBoard_Deserialize;
+
+/**  A group board as the facilitator sees it when the groups come together. */
+export type GroupBoard_Deserialize = {
+	journey: Id,
+	number: number,
+	name: string,
+	/**  What it says on a merged card (`Card::source`): "Group 2". */
+	label: string,
+	/**  The cards the group made, in board order (phase, row, place): what a merge brings back. */
+	newCards: Card_Deserialize[],
+};
+
+/**  A group board as the facilitator sees it when the groups come together. */
+export type GroupBoard_Serialize = {
+	journey: Id,
+	number: number,
+	name: string,
+	/**  What it says on a merged card (`Card::source`): "Group 2". */
+	label: string,
+	/**  The cards the group made, in board order (phase, row, place): what a merge brings back. */
+	newCards: Card_Serialize[],
+};
+
+/**  A group's board and how its phones and laptops join it. */
+export type GroupRoom = GroupRoom_Serialize | GroupRoom_Deserialize;
+
+/**  A group's board and how its phones and laptops join it. */
+export type GroupRoom_Deserialize = {
+	board: GroupBoard_Deserialize,
+	link: string,
+	qr: string,
+	editorLink: string,
+	editorQr: string,
+};
+
+/**  A group's board and how its phones and laptops join it. */
+export type GroupRoom_Serialize = {
+	board: GroupBoard_Serialize,
+	link: string,
+	qr: string,
+	editorLink: string,
+	editorQr: string,
+};
 
 /**  A record's id: a UUID (version 7 when we make it), as text on the wire and in the database. */
 export type Id = string;
@@ -1412,6 +1462,9 @@ export type ShownTimer_Serialize = {
 	endsAt: number | null,
 	left: number,
 };
+
+/**  How a journey is split: every group a copy of the whole map, or each group its own phases. */
+export type SplitBy = "copy" | "phases";
 
 /**  A card's vote count, as undo puts it back. */
 export type Tally = {

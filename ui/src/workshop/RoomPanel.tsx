@@ -10,8 +10,9 @@ import { Inbox } from "./Inbox";
 import { LargeQr } from "./JoinCode";
 import { RoomPhones, type RoomActions, type RoomBusy, type RoomSaid } from "./RoomPhones";
 import { RoomEditors, type EditorActions } from "./RoomEditors";
+import { RoomGroups } from "./RoomGroups";
 
-const TABS = ["phones", "inbox", "editors"] as const;
+const TABS = ["phones", "inbox", "editors", "groups"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -173,7 +174,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     const next = e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : (at + step) % TABS.length;
     choose(TABS[next] ?? "phones");
   };
-  const tabButton = (id: Tab, label: string, count: number) => (
+  const tabButton = (id: Tab, label: string, count: number | null) => (
     <button
       role="tab"
       id={`room-tab-${id}`}
@@ -183,7 +184,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
       tabIndex={tab === id ? 0 : -1}
       onClick={() => setTab(id)}
     >
-      {label} <span className="count">{count}</span>
+      {label} {count === null ? null : <span className="count">{count}</span>}
     </button>
   );
 
@@ -201,11 +202,13 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
             {tabButton("phones", t.room.tabPhones, room.phones)}
             {tabButton("inbox", t.room.inbox, waiting)}
             {tabButton("editors", t.room.tabEditors, room.editors.filter((e) => e.state !== "refused").length)}
+            {tabButton("groups", t.room.tabGroups, null)}
           </div>
           <div className="room-tab" role="tabpanel" id="room-tab-panel" aria-labelledby={`room-tab-${tab}`}>
             {tab === "phones" ? <RoomPhones room={room} busy={busy} said={said} act={act} /> : null}
             {tab === "inbox" ? <Inbox editor={editor} titled={false} removed={new Set(room.removed.flatMap((p) => p.waiting))} /> : null}
             {tab === "editors" ? <RoomEditors room={room} busy={busy !== null} act={editorActs} /> : null}
+            {tab === "groups" ? <RoomGroups editor={editor} /> : null}
           </div>
           {big ? <LargeQr room={room} onClose={() => setBig(false)} /> : null}
         </>
