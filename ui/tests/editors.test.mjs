@@ -241,3 +241,14 @@ test("the laptop's own window outlines co-editors' selections from the room's ev
     await ui.close();
   }
 });
+
+test("Export as… on an editor link saves the file in the co-editor's own browser", async () => {
+  const data = bikes();
+  const room = await openRoom(data);
+  const a = await arrive(room.link);
+  await a.locator('[data-action="export"]').click();
+  const [file] = await Promise.all([a.waitForEvent("download"), a.getByRole("dialog").locator("button.primary").click()]);
+  assert.match(file.suggestedFilename(), /Bikes/);
+  const bytes = await (await file.createReadStream()).toArray();
+  assert.ok(Buffer.concat(bytes).length > 1000, "the whole file");
+});
