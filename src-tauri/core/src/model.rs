@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::fields::ensure;
 use crate::kinds::{Colour, Emotion, Line, Tags, Text, Title, Votes, Width};
 use crate::named::named;
 use crate::picture;
@@ -236,12 +237,9 @@ impl JourneyDoc {
             (Field::Rows, self.rows.len(), MAX_ROWS),
             (Field::Cards, self.cards.len(), MAX_CARDS),
         ] {
-            if n > max {
-                return Err(Error::invalid(
-                    field,
-                    said!("{n} are more than a journey may have ({max})", "{n} zijn er meer dan een klantreis mag hebben ({max})"),
-                ));
-            }
+            ensure(n <= max, field, || {
+                said!("{n} are more than a journey may have ({max})", "{n} zijn er meer dan een klantreis mag hebben ({max})")
+            })?;
         }
         self.phases.iter().try_for_each(Phase::validate)?;
         self.rows.iter().try_for_each(Row::validate)?;
@@ -257,9 +255,7 @@ impl JourneyDoc {
             .chain(self.cards.iter().map(|c| c.id))
             .chain(self.personas.iter().map(|p| p.id));
         for id in ids {
-            if !seen.insert(id) {
-                return Err(Error::invalid(Field::Id, said!("{id} is used twice", "{id} komt twee keer voor")));
-            }
+            ensure(seen.insert(id), Field::Id, || said!("{id} is used twice", "{id} komt twee keer voor"))?;
         }
         check_contiguous(Field::PhasePositions, self.phases.iter().map(|p| p.position))?;
         check_contiguous(Field::RowPositions, self.rows.iter().map(|r| r.position))?;
@@ -289,20 +285,12 @@ impl JourneyDoc {
             round.validate()?;
             round.doc.validate()?;
         }
-        if self.inbox.len() > crate::inbox::MAX_NOTES {
-            let (n, max) = (self.inbox.len(), crate::inbox::MAX_NOTES);
-            return Err(Error::invalid(
-                Field::Inbox,
-                said!("holds {n} notes; the limit is {max}", "bevat {n} notities; de grens is {max}"),
-            ));
-        }
+        let (n, max) = (self.inbox.len(), crate::inbox::MAX_NOTES);
+        ensure(n <= max, Field::Inbox, || said!("holds {n} notes; the limit is {max}", "bevat {n} notities; de grens is {max}"))?;
         let mut notes = std::collections::HashSet::new();
         for note in &self.inbox {
             note.validate()?;
-            if !notes.insert(note.id) {
-                let id = note.id;
-                return Err(Error::invalid(Field::NoteId, said!("{id} is used twice", "{id} komt twee keer voor")));
-            }
+            ensure(notes.insert(note.id), Field::NoteId, || said!("{id} is used twice", "{id} komt twee keer voor", id = note.id))?;
         }
         Ok(())
     }

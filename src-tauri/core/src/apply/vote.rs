@@ -5,6 +5,7 @@
 
 use crate::edit::Edit;
 use crate::error::{Error, Result};
+use crate::fields::ensure;
 use crate::model::{self, Card, Id};
 use crate::records as db;
 use crate::said;
@@ -15,15 +16,12 @@ use crate::said::Field;
 
 impl Applier<'_> {
     pub(super) fn start_vote(&mut self, dots_per_participant: u32, stacking: bool) -> Result<Edit> {
-        if self.vote()?.is_some() {
-            return Err(Error::invalid(
-                Field::Vote,
-                said!(
-                    "there is a vote already; clear it before starting a new one",
-                    "er loopt al een stemronde; wis die voordat je een nieuwe start"
-                ),
-            ));
-        }
+        ensure(self.vote()?.is_none(), Field::Vote, || {
+            said!(
+                "there is a vote already; clear it before starting a new one",
+                "er loopt al een stemronde; wis die voordat je een nieuwe start"
+            )
+        })?;
         let vote = Vote::new(dots_per_participant, stacking, self.now)?;
         self.change_vote(|v| {
             *v = Some(vote);

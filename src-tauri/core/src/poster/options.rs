@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::paper::{parse_paper, positive_length, Paper};
+use crate::fields::ensure;
 use crate::said;
 use crate::said::dutch_number;
 use crate::said::Field;
@@ -105,38 +106,31 @@ impl PosterOptions {
     pub fn check(&self) -> Result<Checked> {
         let fit_sheet = self.sheet.trim().eq_ignore_ascii_case("fit");
         let paper = if fit_sheet { None } else { Some(parse_paper(Field::Sheet, &self.sheet)?) };
-        if !self.margin_mm.is_finite() || self.margin_mm < 0.0 {
-            return Err(Error::invalid(Field::Margin, said!("must be zero or more", "moet nul of meer zijn")));
-        }
-        if !(MIN_DPI..=MAX_DPI).contains(&self.dpi) {
-            return Err(Error::invalid(
-                Field::Dpi,
-                said!("must be from {low} to {high}", "moet van {low} tot {high} zijn", low = MIN_DPI, high = MAX_DPI),
-            ));
-        }
+        ensure(self.margin_mm.is_finite() && self.margin_mm >= 0.0, Field::Margin, || {
+            said!("must be zero or more", "moet nul of meer zijn")
+        })?;
+        ensure((MIN_DPI..=MAX_DPI).contains(&self.dpi), Field::Dpi, || {
+            said!("must be from {low} to {high}", "moet van {low} tot {high} zijn", low = MIN_DPI, high = MAX_DPI)
+        })?;
+        // A paper's sides and the margin are finite from here on, so each refusal below is the
+        // comparison's opposite.
         if let Some(p) = &paper {
-            if p.height > MAX_PAGE_MM {
-                return Err(Error::invalid(
-                    Field::Sheet,
-                    said!(
-                        "{name} is longer than a PDF page may be (5.08 m)",
-                        "{name} is langer dan een PDF-pagina mag zijn (5,08 m)",
-                        name = &p.name
-                    ),
-                ));
-            }
-            if self.margin_mm * 2.0 >= p.width * 0.8 {
-                return Err(Error::invalid(
-                    Field::Margin,
-                    said!(
-                        "{margin} mm leaves too little of a {name} sheet to print on",
-                        "{margin_nl} mm laat te weinig over van een vel {name} om op te drukken",
-                        margin = self.margin_mm,
-                        margin_nl = dutch_number(margin),
-                        name = &p.name
-                    ),
-                ));
-            }
+            ensure(p.height <= MAX_PAGE_MM, Field::Sheet, || {
+                said!(
+                    "{name} is longer than a PDF page may be (5.08 m)",
+                    "{name} is langer dan een PDF-pagina mag zijn (5,08 m)",
+                    name = &p.name
+                )
+            })?;
+            ensure(self.margin_mm * 2.0 < p.width * 0.8, Field::Margin, || {
+                said!(
+                    "{margin} mm leaves too little of a {name} sheet to print on",
+                    "{margin_nl} mm laat te weinig over van een vel {name} om op te drukken",
+                    margin = self.margin_mm,
+                    margin_nl = dutch_number(margin),
+                    name = &p.name
+                )
+            })?;
         }
         match self.size {
             PosterSize::Fit | PosterSize::Across { .. } => {}
@@ -145,31 +139,18 @@ impl PosterOptions {
             }
             PosterSize::CardSize { mm } => {
                 positive_length(Field::CardSize, mm)?;
-                if mm < 20.0 {
-                    return Err(Error::invalid(
-                        Field::CardSize,
-                        said!(
-                            "cards smaller than 20 mm cannot hold readable text",
-                            "op kaarten kleiner dan 20 mm past geen leesbare tekst"
-                        ),
-                    ));
-                }
+                ensure(mm >= 20.0, Field::CardSize, || {
+                    said!("cards smaller than 20 mm cannot hold readable text", "op kaarten kleiner dan 20 mm past geen leesbare tekst")
+                })?;
             }
             PosterSize::Scale { percent } => {
-                if !percent.is_finite() || percent <= 0.0 {
-                    return Err(Error::invalid(Field::Scale, said!("must be more than zero", "moet groter zijn dan nul")));
-                }
+                ensure(percent.is_finite() && percent > 0.0, Field::Scale, || said!("must be more than zero", "moet groter zijn dan nul"))?
             }
         }
         match self.mode {
-            PosterMode::Single => {
-                if let PosterSize::Across { .. } = self.size {
-                    return Err(Error::invalid(
-                        Field::Across,
-                        said!("only applies to a poster tiled over several sheets", "geldt alleen voor een poster over meer vellen"),
-                    ));
-                }
-            }
+            PosterMode::Single => ensure(!matches!(self.size, PosterSize::Across { .. }), Field::Across, || {
+                said!("only applies to a poster tiled over several sheets", "geldt alleen voor een poster over meer vellen")
+            })?,
             PosterMode::Tiled => {
                 let Some(p) = &paper else {
                     return Err(Error::invalid(
@@ -198,33 +179,27 @@ impl PosterOptions {
                     }
                     _ => {}
                 }
-                if !self.overlap_mm.is_finite() || self.overlap_mm < 0.0 {
-                    return Err(Error::invalid(Field::Overlap, said!("must be zero or more", "moet nul of meer zijn")));
-                }
-                if p.width < MIN_TILE_MM {
-                    return Err(Error::invalid(
-                        Field::Tile,
-                        said!(
-                            "{name} is too small to tile a poster over; use sheets of at least 100 mm a side",
-                            "{name} is te klein om een poster over te verdelen; gebruik vellen van minstens 100 mm per zijde",
-                            name = &p.name
-                        ),
-                    ));
-                }
+                ensure(self.overlap_mm.is_finite() && self.overlap_mm >= 0.0, Field::Overlap, || {
+                    said!("must be zero or more", "moet nul of meer zijn")
+                })?;
+                ensure(p.width >= MIN_TILE_MM, Field::Tile, || {
+                    said!(
+                        "{name} is too small to tile a poster over; use sheets of at least 100 mm a side",
+                        "{name} is te klein om een poster over te verdelen; gebruik vellen van minstens 100 mm per zijde",
+                        name = &p.name
+                    )
+                })?;
                 let short_side = p.width - 2.0 * self.margin_mm;
-                if self.overlap_mm >= short_side / 2.0 {
-                    return Err(Error::invalid(
-                        Field::Overlap,
-                        said!(
-                            "{overlap} mm is half a {name} sheet or more; use less than {most} mm",
-                            "{overlap_nl} mm is een half vel {name} of meer; neem minder dan {most} mm",
-                            overlap = self.overlap_mm,
-                            overlap_nl = dutch_number(overlap),
-                            name = &p.name,
-                            most = (short_side / 2.0).floor()
-                        ),
-                    ));
-                }
+                ensure(self.overlap_mm < short_side / 2.0, Field::Overlap, || {
+                    said!(
+                        "{overlap} mm is half a {name} sheet or more; use less than {most} mm",
+                        "{overlap_nl} mm is een half vel {name} of meer; neem minder dan {most} mm",
+                        overlap = self.overlap_mm,
+                        overlap_nl = dutch_number(overlap),
+                        name = &p.name,
+                        most = (short_side / 2.0).floor()
+                    )
+                })?;
             }
         }
         Ok(Checked { paper, options: self.clone() })

@@ -1,5 +1,6 @@
 //! Paper sizes and the lengths people type ("3m", "76mm", "11in", "420x297mm").
 
+use crate::fields::ensure;
 use crate::said;
 use crate::said::dutch_number;
 use crate::said::Field;
@@ -119,20 +120,15 @@ pub fn parse_length(option: Field, text: &str) -> Result<f32> {
 
 /// Checks that a length in millimetres is a real size: above zero and at most 15 m.
 pub fn positive_length(option: Field, mm: f32) -> Result<f32> {
-    if !mm.is_finite() || mm <= 0.0 {
-        return Err(Error::invalid(option, said!("must be more than zero", "moet groter zijn dan nul")));
-    }
-    if mm > MAX_MM {
-        return Err(Error::invalid(
-            option,
-            said!(
-                "{m} m is more than the 15 m a poster may be",
-                "{m_nl} m is meer dan de 15 m die een poster mag zijn",
-                m = round1(mm / 1000.0),
-                m_nl = dutch_number(m)
-            ),
-        ));
-    }
+    ensure(mm.is_finite() && mm > 0.0, option, || said!("must be more than zero", "moet groter zijn dan nul"))?;
+    ensure(mm <= MAX_MM, option, || {
+        said!(
+            "{m} m is more than the 15 m a poster may be",
+            "{m_nl} m is meer dan de 15 m die een poster mag zijn",
+            m = round1(mm / 1000.0),
+            m_nl = dutch_number(m)
+        )
+    })?;
     Ok(mm)
 }
 

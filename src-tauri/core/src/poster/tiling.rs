@@ -6,6 +6,7 @@ use super::layout::{Layout, CARD_WIDTH};
 use super::options::{Checked, Orientation, PosterMode, PosterSize, MAX_PAGE_MM};
 use super::paper::{round1, MAX_MM};
 use super::shapes::Rect;
+use crate::fields::ensure;
 use crate::said;
 use crate::said::dutch_number;
 use crate::said::Field;
@@ -263,16 +264,13 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
             let best = best.expect("at least one orientation");
             check_size(best.scale)?;
             let count = sheet_count(&best);
-            if count > MAX_SHEETS {
-                return Err(Error::invalid(
-                    size_option(&o.size),
-                    said!(
-                        "makes {count} sheets of {name}, more than the {MAX_SHEETS} anyone would glue; choose bigger sheets or a smaller poster",
-                        "geeft {count} vellen {name}, meer dan de {MAX_SHEETS} die iemand aan elkaar zou plakken; kies grotere vellen of een kleinere poster",
-                        name = &paper.name
-                    ),
-                ));
-            }
+            ensure(count <= MAX_SHEETS, size_option(&o.size), || {
+                said!(
+                    "makes {count} sheets of {name}, more than the {MAX_SHEETS} anyone would glue; choose bigger sheets or a smaller poster",
+                    "geeft {count} vellen {name}, meer dan de {MAX_SHEETS} die iemand aan elkaar zou plakken; kies grotere vellen of een kleinere poster",
+                    name = &paper.name
+                )
+            })?;
             Ok(best)
         }
     }
