@@ -252,3 +252,61 @@ test("Export as… on an editor link saves the file in the co-editor's own brows
   const bytes = await (await file.createReadStream()).toArray();
   assert.ok(Buffer.concat(bytes).length > 1000, "the whole file");
 });
+
+test("an edit whose answer was lost on the way is sent again with its id and done once", async () => {
+  const data = bikes();
+  const room = await openRoom(data);
+  const doc = stored(data.db);
+  const a = await arrive(room.link);
+  // The first addCard reaches the laptop, which does it; its answer never reaches the page.
+  const ids = [];
+  let cut = false;
+  await a.route("**/rpc", async (route) => {
+    const body = route.request().postDataJSON();
+    if (body.cmd !== "apply_edit" || body.edit.type !== "addCard") return route.continue();
+    ids.push(route.request().headers()["x-journeywall-request"]);
+    if (cut) return route.continue();
+    cut = true;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await addCard(a, doc, 2, 1, "Said once", { shown: false });
+  await card(a, "Said once").waitFor();
+  assert.equal(ids.length, 2, "sent twice");
+  assert.ok(ids[0] && ids[0] === ids[1], "with the same request id");
+  assert.equal(stored(data.db).cards.filter((c) => c.title === "Said once").length, 1, "done once");
+  assert.equal(await card(a, "Said once").count(), 1);
+});
+
+test("a co-editor gives their name while the facilitator decides, waits, and is let in", async () => {
+  const data = bikes();
+  const room = await openRoom(data);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The headless room lets editors in at once: here it stands for a laptop whose facilitator
+  // lets Kim in after two asks.
+  const asked = [];
+  await page.route("**/name", async (route) => {
+    const { name } = route.request().postDataJSON();
+    asked.push(name);
+    const waiting = asked.filter((n) => n === null).length <= 3;
+    if (!waiting) return route.continue();
+    const kim = asked.includes("Kim");
+    await route.fulfill({ json: { number: 1, name: kim ? "Kim" : "", colour: "#d9480f", state: "waiting", selected: [], typing: null } });
+  });
+  await page.goto(`${room.link}/`);
+  await page.getByLabel("Your name").fill("Kim");
+  await page.getByRole("button", { name: "Ask to join" }).click();
+  await page.getByText("Waiting for the facilitator to let you in…").waitFor();
+  await page.locator(".board .card").first().waitFor();
+  assert.ok(asked.includes("Kim"), "the name went to the laptop");
+});
+
+test("a co-editor the facilitator refused is told so, and gets no editor", async () => {
+  const data = bikes();
+  const room = await openRoom(data);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.route("**/name", (route) => route.fulfill({ json: { number: 1, name: "Kim", colour: "#d9480f", state: "refused", selected: [], typing: null } }));
+  await page.goto(`${room.link}/`);
+  await page.getByRole("alert").getByText(/has not let you in/).waitFor();
+  assert.equal(await page.locator(".board").count(), 0);
+});
