@@ -202,7 +202,8 @@ macro_rules! record {
 
         impl $crate::schema::Stored for $name {
             const TABLE: $crate::schema::Table = $crate::schema::Table::$table;
-            const COLUMNS: &'static [&'static str] = &[ $( $crate::schema::record!(@column $field $($column)?), )* $( stringify!($stamp), )* ];
+            const COLUMNS: &'static [&'static str] =
+                &[ $( $crate::schema::record!(@column $field $($column)?), )* $( stringify!($stamp), )* ];
 
             fn values(&self) -> rusqlite::Result<Vec<rusqlite::types::ToSqlOutput<'_>>> {
                 Ok(vec![
