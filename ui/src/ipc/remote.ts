@@ -175,8 +175,8 @@ const inPage: Record<string, (a: Args) => unknown> = {
   log_window_error: ({ what }) => (console.error(what), null),
 };
 
-/** Streams the room's events into the app's, until the stream ends or goes quiet. */
-async function follow(): Promise<void> {
+/** Streams the room's events into the app's, until the stream ends or goes quiet; `opened` once it is open. */
+async function follow(opened: () => void): Promise<void> {
   const quiet = new AbortController();
   stream = quiet;
   let timer = setTimeout(() => quiet.abort(), SILENCE_MS);
@@ -187,7 +187,7 @@ async function follow(): Promise<void> {
     throw new Refused();
   }
   if (!res.ok || !res.body) throw new TypeError(`events: ${res.status}`);
-  set({ lost: false });
+  opened();
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let pending = "";
   try {
@@ -241,49 +241,35 @@ function lose(): void {
 
 /**
  * Keeps the event stream open: when it ends, tries again after 1 s, then 2, 4, 8 and 10 s
- * between tries. Back again, the calls that waited are sent, and the journey is loaded again for
- * what was missed meanwhile.
+ * between tries.
  */
 async function connect(): Promise<void> {
   connecting = true;
   let wait = 1000;
-  let first = true;
   for (;;) {
-    const wasLost = state.lost;
     try {
-      const following = follow();
-      // Once the stream is open, `follow` has set lost to false.
-      await Promise.race([following, waitUntil(() => !state.lost)]);
-      if (!state.lost) {
+      await follow(() => {
         wait = 1000;
-        const waiting = backAgain;
-        backAgain = [];
-        for (const r of waiting) r();
-        if (wasLost && !first) void emit("database-changed", null);
-      }
-      first = false;
-      await following;
+        back();
+      });
     } catch (e) {
       if (e instanceof Refused) return;
       // Not reached, or cut off: tried again below.
     }
-    first = false;
     if (!state.lost) set({ lost: true });
     await sleep(wait);
     wait = Math.min(wait * 2, 10_000);
   }
 }
 
-/** Resolves once `ok()` holds, checking as the state changes. */
-function waitUntil(ok: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const w = () => {
-      if (!ok()) return;
-      watchers.delete(w);
-      resolve();
-    };
-    watchers.add(w);
-  });
+/** The stream is open: the calls that waited are sent, and after a loss the journey is loaded again for what was missed. */
+function back(): void {
+  const wasLost = state.lost;
+  set({ lost: false });
+  const waiting = backAgain;
+  backAgain = [];
+  for (const r of waiting) r();
+  if (wasLost) void emit("database-changed", null);
 }
 
 /**
