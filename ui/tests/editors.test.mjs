@@ -310,3 +310,16 @@ test("a co-editor the facilitator refused is told so, and gets no editor", async
   await page.getByRole("alert").getByText(/has not let you in/).waitFor();
   assert.equal(await page.locator(".board").count(), 0);
 });
+
+test("a co-editor switches the page to Dutch without changing the laptop's language", async () => {
+  const data = bikes();
+  const room = await openRoom(data);
+  const a = await arrive(room.link);
+  const sent = [];
+  a.on("request", (r) => r.url().endsWith("/rpc") && sent.push(r.postDataJSON().cmd));
+  await a.getByRole("button", { name: "Nederlands" }).click();
+  await a.locator(".save-state", { hasText: "Alles opgeslagen" }).waitFor();
+  assert.ok(!sent.includes("set_language"), "the laptop is not asked");
+  const b = await arrive(room.link);
+  await b.locator(".save-state", { hasText: "All changes saved" }).waitFor();
+});

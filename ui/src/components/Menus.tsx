@@ -30,6 +30,11 @@ export function useMenuEvents(): void {
   useEffect(() => listenUntil(() => api.onMenu((id) => window.dispatchEvent(new CustomEvent<string>("jw-menu", { detail: id })))), []);
 }
 
+/** Chooses a menu entry as the native menu would: a co-editor's browser has no menu bar, so its toolbar does. */
+export function chooseFromMenu(id: string): void {
+  window.dispatchEvent(new CustomEvent<string>("jw-menu", { detail: id }));
+}
+
 export function onMenuChoice(handler: (id: string) => void): () => void {
   const listener = (e: Event) => handler((e as CustomEvent<string>).detail);
   window.addEventListener("jw-menu", listener);

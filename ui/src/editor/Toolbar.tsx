@@ -5,6 +5,7 @@ import { InlineInput } from "../components/Menu";
 import { Icon, type IconName } from "../components/Icon";
 import { appAction, available, editorAction, withKey, type EditorContext } from "../actions/registry";
 import { useRemote } from "../ipc/remote";
+import { chooseFromMenu } from "../components/Menus";
 import { RoomTimer } from "../workshop/RoomTimer";
 import { runIn } from "./context";
 import { historyLabels } from "./window";
@@ -17,7 +18,7 @@ interface ToolbarProps {
 
 /** The editor's header: back, the journey's name, history, zoom, the workshop's tools, the persona and the save state. */
 export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { editor } = ctx;
   const run = (id: string) => runIn(ctx, id);
   const tip = (id: string, label: string) => withKey(label, editorAction(id));
@@ -115,9 +116,12 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
         </button>
       )}
       {me ? (
-        // A browser has no menu bar: Export as… is here.
+        // A browser has no menu bar: Export as… and the language are here (the language is this page's own).
         <div className="toolbar-group" role="group" aria-label={t.coEditing.you(me.name)}>
           <ActionButton id="export" icon="download" label={t.menu.export} onClick={() => run("export")} />
+          <button data-action={locale === "en" ? "langNl" : "langEn"} onClick={() => chooseFromMenu(locale === "en" ? "langNl" : "langEn")}>
+            {locale === "en" ? t.menu.langNl : t.menu.langEn}
+          </button>
           <span className="co-editor-self" style={{ borderColor: me.colour }}>
             {t.coEditing.you(me.name)}
           </span>
