@@ -10,8 +10,8 @@ macro_rules! named {
             $( $(#[$vmeta:meta])* $variant:ident = $code:literal, )*
         }
     ) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+        $(#[$meta])*
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $code)] $variant, )*
         }

@@ -8,43 +8,39 @@ use super::table_export::{to_csv, Delimiter};
 use super::xlsx_export::to_xlsx;
 use crate::error::{Error, Result};
 use crate::model::JourneyDoc;
+use crate::named::named;
 use crate::said;
 use crate::said::Field;
 
-/// A kind of export file. On the wire it is named by its extension (the app's File → Export as…
-/// sends `"pptx"`); in the bindings it is `ExportFormat`, beside the poster's own `Format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename = "ExportFormat", rename_all = "lowercase")]
-pub enum Format {
-    /// The Journeywall file: the whole journey (docs/FILE-FORMAT.md).
-    Json,
-    /// The cards, phases and personas for Excel.
-    Xlsx,
-    /// The cards, for any spreadsheet.
-    Csv,
-    /// The map as one page to open in a browser (`poster::html_page`).
-    Html,
-    /// A slide deck of the journey, for PowerPoint and the like.
-    Pptx,
+named! {
+    /// A kind of export file. On the wire it is named by its extension (the app's File → Export as…
+    /// sends `"pptx"`); in the bindings it is `ExportFormat`, beside the poster's own `Format`.
+    #[serde(rename = "ExportFormat")]
+    pub enum Format {
+        /// The Journeywall file: the whole journey (docs/FILE-FORMAT.md).
+        Json = "json",
+        /// The cards, phases and personas for Excel.
+        Xlsx = "xlsx",
+        /// The cards, for any spreadsheet.
+        Csv = "csv",
+        /// The map as one page to open in a browser (`poster::html_page`).
+        Html = "html",
+        /// A slide deck of the journey, for PowerPoint and the like.
+        Pptx = "pptx",
+    }
 }
 
 impl Format {
     pub const ALL: [Format; 5] = [Format::Json, Format::Xlsx, Format::Csv, Format::Html, Format::Pptx];
 
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Xlsx => "xlsx",
-            Format::Csv => "csv",
-            Format::Html => "html",
-            Format::Pptx => "pptx",
-        }
+        self.code()
     }
 
     /// The format a file's name asks for; another extension is refused with the known ones.
     pub fn of(path: &Path) -> Result<Format> {
         let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-        Format::ALL.into_iter().find(|f| ext.as_deref() == Some(f.extension())).ok_or_else(|| {
+        ext.as_deref().and_then(Format::from_code).ok_or_else(|| {
             let known = Format::ALL.map(|f| format!(".{}", f.extension()));
             let (list, list_nl) = (known.join(", "), known.join(", "));
             Error::invalid(

@@ -41,6 +41,7 @@ pub(crate) use svg::escape_into;
 pub(crate) use words::{date, letters, words, Words};
 
 use crate::model::JourneyDoc;
+use crate::named::named;
 use crate::said::Field;
 use crate::{files, said, Error, Lang, Result};
 
@@ -101,34 +102,27 @@ fn warning(unprintable: &[Unprintable], lang: Lang) -> Option<String> {
     Some(s)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub enum Format {
-    Pdf,
-    Svg,
-    Png,
+named! {
+    pub enum Format {
+        Pdf = "pdf",
+        Svg = "svg",
+        Png = "png",
+    }
 }
 
 impl Format {
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Svg => "svg",
-            Format::Png => "png",
-        }
+        self.code()
     }
 
     /// From the file name the poster is to be written to.
     pub fn of(path: &Path) -> Result<Format> {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("pdf") => Ok(Format::Pdf),
-            Some("svg") => Ok(Format::Svg),
-            Some("png") => Ok(Format::Png),
-            _ => Err(Error::invalid(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref().and_then(Format::from_code).ok_or_else(|| {
+            Error::invalid(
                 Field::Out,
                 said!("{path} must end in .pdf, .svg or .png", "{path} moet eindigen op .pdf, .svg of .png", path = path.display()),
-            )),
-        }
+            )
+        })
     }
 }
 
