@@ -13,8 +13,9 @@ use tiny_skia::{
 use super::font::{face, units_per_em, FaceId, Weight, FILES, SYNTHETIC_BOLD};
 use super::layout::Layout;
 use super::shapes::{Colour, Picture, Rect, Segment, Shape, Stroke};
+use crate::fields::ensure;
 use crate::said::Field;
-use crate::{said, Error, Result};
+use crate::{said, Result};
 
 /// The most pixels a PNG may have: 400 megapixels is an A0 at about 600 dpi.
 pub const MAX_PIXELS: u64 = 400_000_000;
@@ -30,16 +31,13 @@ pub fn pixels(w_mm: f32, h_mm: f32, dpi: u32) -> (u32, u32) {
 /// Refuses a PNG too large to be useful before any pixel is drawn.
 pub fn check_size(w_mm: f32, h_mm: f32, dpi: u32) -> Result<(u32, u32)> {
     let (w, h) = pixels(w_mm, h_mm, dpi);
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+    ensure(u64::from(w) * u64::from(h) <= MAX_PIXELS, Field::Dpi, || {
         let most = ((MAX_PIXELS as f32 / (w_mm / 25.4 * h_mm / 25.4)).sqrt()).floor() as u32;
-        return Err(Error::invalid(
-            Field::Dpi,
-            said!(
-                "{dpi} dpi makes this poster {w} × {h} pixels, more than the 400 megapixels a PNG may have; use {most} dpi or less, or a PDF",
-                "{dpi} dpi maakt deze poster {w} × {h} pixels, meer dan de 400 megapixel die een PNG mag hebben; kies {most} dpi of minder, of een PDF"
-            ),
-        ));
-    }
+        said!(
+            "{dpi} dpi makes this poster {w} × {h} pixels, more than the 400 megapixels a PNG may have; use {most} dpi or less, or a PDF",
+            "{dpi} dpi maakt deze poster {w} × {h} pixels, meer dan de 400 megapixel die een PNG mag hebben; kies {most} dpi of minder, of een PDF"
+        )
+    })?;
     Ok((w, h))
 }
 
