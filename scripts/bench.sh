@@ -17,6 +17,9 @@ xvfb-run -a -s "-screen 0 1600x1000x24" node tests/bench/app-start.mjs target/be
 cargo build --release -q -p journeywall
 node tests/bench/room-bench.mjs target/bench/50-room.md
 xvfb-run -a -s "-screen 0 1600x1000x24" node tests/bench/room-app.mjs target/bench/51-room-app.md
+# Co-editors on the same release build: edits seen by the other editors, the editor page's size,
+# a 1,000-card board in headless Chromium, memory per editor.
+node tests/bench/editors-bench.mjs target/bench/52-editors.md
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs || true)
 {
