@@ -70,18 +70,13 @@ pub fn save_poster<R: Runtime>(
     let filters = [(Format::Pdf, "PDF"), (Format::Svg, "SVG"), (Format::Png, "PNG")];
     let mut filters: Vec<(&str, &str)> = filters.iter().map(|(f, name)| (*name, f.extension())).collect();
     filters.sort_by_key(|(_, ext)| *ext != format.extension());
-    let asked = ask_path(&app, &file_name(&doc.journey.name, format.extension()), &filters);
-    let Some(path) = asked.map_err(|why| state.error(&why))? else {
+    let Some(path) = ask_path(&app, &doc.journey.name, format.extension(), &filters).map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
-    let path = with_extension(path, format.extension(), |p| Format::of(p).is_ok()).map_err(|why| state.error(&why))?;
     poster.write(&path).map_err(|e| state.core_error(e))?;
     let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
     tracing::info!(%journey, format = %format.extension(), pages = poster.info(state.lang()).pages, bytes, "poster saved");
-    if open_when_done {
-        open_saved(&path);
-    }
-    Ok(Some(path.display().to_string()))
+    Ok(Some(shown(&path, open_when_done)))
 }
 
 /// Asks where to save the journey as a file of `format` (`delimiter` is a CSV's) and writes it,
@@ -107,18 +102,12 @@ pub fn export_journey<R: Runtime>(
         interchange::Format::Html => said!("Web page", "Webpagina"),
         interchange::Format::Pptx => said!("PowerPoint presentation", "PowerPoint-presentatie"),
     };
-    let asked = ask_path(&app, &file_name(&doc.journey.name, ext), &[(kind.get(state.lang()), ext)]);
-    let Some(path) = asked.map_err(|why| state.error(&why))? else {
+    let Some(path) = ask_path(&app, &doc.journey.name, ext, &[(kind.get(state.lang()), ext)]).map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
-    let path =
-        with_extension(path, ext, |p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))).map_err(|why| state.error(&why))?;
     journeywall_core::files::write_atomically(&path, &bytes).map_err(|e| state.core_error(e))?;
     tracing::info!(%journey, format = %ext, bytes = bytes.len(), "journey exported");
-    if open_when_done {
-        open_saved(&path);
-    }
-    Ok(Some(path.display().to_string()))
+    Ok(Some(shown(&path, open_when_done)))
 }
 
 /// A file made for a co-editor's browser to download: the name it suggests and its bytes.
@@ -151,31 +140,38 @@ pub fn export_download(state: &AppState, journey: Id, format: interchange::Forma
     Ok(Download::of(&doc.journey.name, format.extension(), &bytes))
 }
 
-/// Opens a file just saved in the program the system has for it. Not waited for: the program
-/// lives on its own. A missing program is not worth an error: the file is saved and its path shown.
-fn open_saved(path: &std::path::Path) {
-    let _ = open::that_detached(path);
+/// A file just saved, as its path is shown; with `open_when_done`, opened in the program the system has for
+/// it. Not waited for: the program lives on its own. A missing program is not worth an error: the
+/// file is saved and its path shown.
+fn shown(path: &std::path::Path, open_when_done: bool) -> String {
+    if open_when_done {
+        let _ = open::that_detached(path);
+    }
+    path.display().to_string()
 }
 
-fn ask_path<R: Runtime>(app: &AppHandle<R>, suggested: &str, filters: &[(&str, &str)]) -> std::result::Result<Option<PathBuf>, Said> {
+/// Asks where to save the journey `name` as a file of `ext`, the dialog offering `filters` (a name
+/// and an extension each); a name typed without one of their extensions gets `.ext`. None: cancelled.
+fn ask_path<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str, filters: &[(&str, &str)]) -> std::result::Result<Option<PathBuf>, Said> {
+    let suggested = file_name(name, ext);
     // Only in the builds tests run (debug): a release build always asks, and never writes over a
     // file unasked.
     if let Some(dir) = std::env::var_os(SAVE_DIR_FOR_TESTS).filter(|_| cfg!(debug_assertions)) {
         return Ok(Some(PathBuf::from(dir).join(suggested)));
     }
-    let mut dialog = app.dialog().file().set_file_name(suggested);
+    let mut dialog = app.dialog().file().set_file_name(&suggested);
     for (name, ext) in filters {
         dialog = dialog.add_filter(*name, &[ext]);
     }
-    match dialog.blocking_save_file() {
-        None => Ok(None),
-        Some(p) => p.into_path().map(Some).map_err(|_| {
-            said!(
-                "that place cannot be written to from here; choose a folder on this computer",
-                "daar kan Journeywall niet opslaan; kies een map op deze computer"
-            )
-        }),
-    }
+    let Some(chosen) = dialog.blocking_save_file() else { return Ok(None) };
+    let path = chosen.into_path().map_err(|_| {
+        said!(
+            "that place cannot be written to from here; choose a folder on this computer",
+            "daar kan Journeywall niet opslaan; kies een map op deze computer"
+        )
+    })?;
+    let offered = |p: &std::path::Path| p.extension().is_some_and(|e| filters.iter().any(|(_, ext)| e.eq_ignore_ascii_case(ext)));
+    with_extension(path, ext, offered).map(Some)
 }
 
 /// The name chosen, with `.ext` added when it has no fitting one ("Plan v1.2" → "Plan v1.2.pdf").
