@@ -61,16 +61,12 @@ function JourneyFields({ editor }: { editor: Editor }) {
 function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: Card; channels: string[]; onHide(): void }) {
   const { t } = useT();
   const update = (patch: CardPatch) => editor.send({ type: "updateCard", card: card.id, ...patch });
-  const title = useDraft(card.title, (v) => (v.trim() === "" ? undefined : update({ title: v })), { enterCommits: true, max: LIMITS.titleChars });
+  // The title, the channel and the source: a line each, kept by Enter.
+  const line = { enterCommits: true, max: LIMITS.titleChars };
+  const title = useDraft(card.title, (v) => (v.trim() === "" ? undefined : update({ title: v })), line);
   const notes = useDraft(card.notes, (v) => update({ notes: v }), { max: LIMITS.notesChars });
-  const channel = useDraft(card.channel ?? "", (v) => (v.trim() === (card.channel ?? "") ? undefined : update({ channel: v.trim() || null })), {
-    enterCommits: true,
-    max: LIMITS.titleChars,
-  });
-  const source = useDraft(card.source, (v) => (v.trim() === card.source ? undefined : update({ source: v.trim() })), {
-    enterCommits: true,
-    max: LIMITS.titleChars,
-  });
+  const channel = useDraft(card.channel ?? "", (v) => (v.trim() === (card.channel ?? "") ? undefined : update({ channel: v.trim() || null })), line);
+  const source = useDraft(card.source, (v) => (v.trim() === card.source ? undefined : update({ source: v.trim() })), line);
   const tags = useDraft(
     card.tags.join(", "),
     (v) => {
