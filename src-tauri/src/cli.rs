@@ -445,9 +445,6 @@ fn print_journey(out: &mut impl Write, doc: &JourneyDoc) -> Result<()> {
 /// once (a test, a script) stops it cleanly.
 fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut impl Write) -> Result<()> {
     let state = crate::commands::AppState::new(db.to_path_buf(), Store::open(db), paths::system_locale());
-    if options.editors {
-        let _ = state.ui.set(crate::ui_assets::UiAssets::context().1);
-    }
     let fail = |e: crate::commands::CommandError| anyhow::anyhow!(e.message);
     let journey = state.with(|s| s.resolve(journey)).map_err(fail)?;
     // Started again after a crash without its flags, the room keeps the settings it had; a flag
@@ -460,6 +457,10 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
         admit_editors: options.editors || kept.editors,
         ..options
     };
+    // A room kept with co-editors takes them again after a restart without the flag.
+    if options.editors {
+        let _ = state.ui.set(crate::ui_assets::UiAssets::context().1);
+    }
     tauri::async_runtime::block_on(async {
         let stopped = stop_signals()?;
         let info = crate::room::open_room(&state, journey, options).map_err(fail)?;

@@ -54,6 +54,7 @@ interface Band {
 const stop = (e: React.SyntheticEvent) => e.stopPropagation();
 
 export function Board({ editor, scroller }: { editor: Editor; scroller: React.RefObject<HTMLElement | null> }) {
+  const { t } = useT();
   const doc = useJourney(editor, (s) => s.doc);
   const selection = useView(editor, (s) => s.selection);
   const editing = useView(editor, (s) => s.editing);
@@ -114,17 +115,26 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         drop() {
           const target = state?.target;
           setDrag(null);
+          // A card deleted by someone else (a co-editor, another window) while it was in the hand
+          // is said as what happened: whether the news came before the drop or with its refusal.
+          const gone = () => {
+            const present = new Set(editor.journey.get().doc.cards.map((c) => c.id));
+            const missing = ids.some((id) => !present.has(id));
+            if (missing) editor.journey.set({ error: t.coEditing.goneWhileMoving });
+            return missing;
+          };
+          if (gone() || !target) return;
           // The focus follows the card pressed into its new cell (its element is drawn anew there),
           // unless it was put elsewhere between the drop and the core's answer.
           const from = document.activeElement;
-          if (target) void moveCards(editor, ids, target, target.index).then(() => reveal(`[data-card-id="${card.id}"]`, from));
+          void moveCards(editor, ids, target, target.index).then((moved) => (moved ? reveal(`[data-card-id="${card.id}"]`, from) : gone()));
         },
         cancel() {
           setDrag(null);
         },
       }, scroller.current);
     },
-    [editor, scroller],
+    [editor, scroller, t],
   );
 
   /**

@@ -758,6 +758,10 @@ export const words = {
       nl: "De begeleider heeft je niet binnengelaten (of verwijderd). Vraag het de begeleider en open de link opnieuw.",
     },
     you: (name: string) => ({ en: `Editing as ${name}`, nl: `Je bewerkt als ${name}` }),
+    goneWhileMoving: {
+      en: "someone else deleted this card while you were moving it.",
+      nl: "iemand anders heeft deze kaart verwijderd terwijl jij hem verplaatste.",
+    },
     typing: (name: string) => ({ en: `${name} is typing…`, nl: `${name} typt…` }),
     facilitator: { en: "The facilitator", nl: "De begeleider" },
     field: (field: string) =>

@@ -1,6 +1,6 @@
 // Every user operation on a journey, used alike by keys, buttons, menus and drags. Each sends
 // one edit (a batch when it changes several records), so each is one undo step.
-import type { Card, Edit } from "../ipc";
+import type { Applied, Card, Edit } from "../ipc";
 import { asOneStep, cellOrder, type Cell } from "./cells";
 import { PALETTE } from "./palette";
 import { assertNever, type RowKind } from "./rowKinds";
@@ -68,8 +68,9 @@ export async function duplicateSelection(editor: Editor): Promise<void> {
 }
 
 /** Puts the cards together at `index` of `target` (counted among the cards staying there); the core works out the places. */
-export async function moveCards(editor: Editor, ids: string[], target: Cell, index: number): Promise<void> {
-  if (ids.length > 0) await editor.send({ type: "moveCards", cards: ids, phase: target.phase, row: target.row, index });
+/** Resolves with what the core applied, or null when nothing was moved (refused, or no cards). */
+export async function moveCards(editor: Editor, ids: string[], target: Cell, index: number): Promise<Applied | null> {
+  return ids.length > 0 ? editor.send({ type: "moveCards", cards: ids, phase: target.phase, row: target.row, index }) : null;
 }
 
 /**
