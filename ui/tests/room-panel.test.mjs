@@ -285,16 +285,22 @@ test("Groups: split into three, a phone writes on group 2's board, and bringing 
   const group2 = codes.getByRole("region", { name: "Group 2" });
   const phoneLink = (await group2.locator("figure").first().locator(".mono").innerText()).trim();
 
-  // A phone at table 2 joins its group's room and sends a note aimed at a cell: it lands on group 2's board.
-  const phone = await join(phoneLink, "Ayşe");
+  // A phone at each table joins its group's room and sends a note aimed at a cell: it lands on
+  // that group's board.
   const groups = await ui.core.call({ cmd: "group_rooms", journey: doc.journey.id });
-  const board = await ui.core.call({ cmd: "open_journey", journey: groups[1].board.journey });
-  await phone.note("Asks the neighbours", board.doc.phases[0].id, board.doc.rows[0].id);
+  assert.equal(groups[1].link, phoneLink, "the page shows each group's own link");
+  for (const [i, name] of ["Bram", "Ayşe", "Chen"].entries()) {
+    const phone = await join(groups[i].link, name);
+    const board = await ui.core.call({ cmd: "open_journey", journey: groups[i].board.journey });
+    await phone.note(i === 1 ? "Asks the neighbours" : `Table ${i + 1}'s idea`, board.doc.phases[0].id, board.doc.rows[0].id);
+  }
   await codes.getByRole("button", { name: "Back" }).click();
 
   await panel.getByRole("button", { name: "Bring the groups together" }).click();
   const together = page.getByRole("dialog", { name: "The groups together" });
   await together.getByRole("region", { name: "Group 2" }).getByText("Asks the neighbours").waitFor();
+  await together.getByRole("region", { name: "Group 1" }).getByText("Table 1's idea").waitFor();
+  await together.getByRole("region", { name: "Group 3" }).getByText("Table 3's idea").waitFor();
   await page.screenshot({ path: "/tmp/groups-together.png" });
   await together.getByRole("button", { name: "Bring in Group 2" }).click();
   await together.getByText("Group 2: 1 card brought into the map.").waitFor();
