@@ -7,9 +7,9 @@ pub mod edit;
 pub mod error;
 pub mod fields;
 pub mod files;
-pub mod groups;
 #[cfg(feature = "test-support")]
 pub mod fixtures;
+pub mod groups;
 mod history;
 pub mod inbox;
 pub mod interchange;
