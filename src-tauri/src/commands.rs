@@ -107,16 +107,19 @@ impl AppState {
         self.room.lock().ok().and_then(|r| r.as_ref().map(|r| r.shared.clone()))
     }
 
-    /// Tells the main window what a phone or a co-editor changed in the room's journey (and how
-    /// many phones have joined), so the board shows a note, a dot or an edit as it arrives.
-    pub fn notify_room(&self, changes: Option<journeywall_core::Changes>, history: Option<UndoState>) {
-        let (Some(room), Some(notify)) = (self.open_room(), self.on_room_event.get()) else { return };
+    /// Tells the main window what a phone or a co-editor changed in `room`'s journey (and how many
+    /// phones have joined it, who edits it), so the board shows a note, a dot or an edit as it
+    /// arrives. A breakout group's room names its own journey: the main board leaves it alone.
+    pub fn notify_room(&self, room: &crate::phones::Shared, changes: Option<journeywall_core::Changes>, history: Option<UndoState>) {
+        let Some(notify) = self.on_room_event.get() else { return };
         notify(crate::events::RoomChanged { journey: room.journey, changes, history, phones: room.phones(), editors: room.editing() });
     }
 
-    /// Tells the main window how many phones have joined the room.
+    /// Tells the main window how many phones have joined the main room, and who edits.
     pub fn notify_phones(&self) {
-        self.notify_room(None, None);
+        if let Some(room) = self.open_room() {
+            self.notify_room(&room, None, None);
+        }
     }
 
     /// Runs `f` (an edit, an undo or a redo of `by`) on `journey`. Phones follow the journey:
@@ -127,7 +130,7 @@ impl AppState {
         if let Some(room) = self.room_of(journey) {
             room.changed();
             if by.number().is_some() {
-                self.notify_room(Some(applied.changes.clone()), None);
+                self.notify_room(&room, Some(applied.changes.clone()), None);
             }
         }
         Ok(applied)

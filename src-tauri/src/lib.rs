@@ -80,7 +80,6 @@ pub fn run(db_path: PathBuf) {
             if window.label() == "main" && matches!(event, tauri::WindowEvent::Destroyed) {
                 projector::close_projector(window.app_handle().clone());
                 let _ = room::close_room(&window.state::<std::sync::Arc<commands::AppState>>());
-                let _ = room::close_groups(&window.state::<std::sync::Arc<commands::AppState>>());
             }
         })
         .run(context);

@@ -157,7 +157,7 @@ fn made_by_group(doc: &JourneyDoc, group: &Group, main: &JourneyDoc, label: &str
     let order: HashMap<Id, u32> =
         doc.phases.iter().map(|p| (p.id, p.position)).chain(doc.rows.iter().map(|r| (r.id, r.position))).collect();
     let mut there: HashMap<&str, usize> = HashMap::new();
-    for c in main.cards.iter().filter(|c| c.source == label) {
+    for c in main.cards.iter().filter(|c| c.source == label || c.source.starts_with(&format!("{label} · "))) {
         *there.entry(c.title.as_str()).or_default() += 1;
     }
     let mut cards: Vec<Card> = doc.cards.iter().filter(|c| !group.copied.contains(&c.id)).cloned().collect();
@@ -209,7 +209,8 @@ pub fn merge(store: &mut Store, main: Id, group: Id) -> Result<Applied> {
             slot.insert(id);
         }
         let mut content: crate::model::CardContent = content_of(card)?;
-        content.source = source.clone();
+        // The group, and who wrote it when the card says (a phone's author): "Group 2 · Ezra".
+        content.source = if content.source.is_empty() { source.clone() } else { format!("{source} · {}", content.source) };
         content.votes = 0;
         edits.push(Edit::AddCard { id: None, phase: phases[&card.phase], row: rows[&card.row], index: None, card: content });
     }

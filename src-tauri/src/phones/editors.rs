@@ -90,8 +90,10 @@ impl Editors {
     }
 
     /// The editor of `cookie`, or a new one: the page of the editor link hands out its cookie.
+    /// Someone refused or removed who opens the link again asks again, as someone new: a
+    /// mis-click on Remove does not lock a co-facilitator out for good.
     pub fn arrive(&mut self, cookie: Option<&str>, new_token: impl FnOnce() -> String) -> Result<String, Refusal> {
-        if let Some(known) = cookie.and_then(|c| self.get(c)) {
+        if let Some(known) = cookie.and_then(|c| self.get(c)).filter(|e| e.state != EditorState::Refused) {
             return Ok(known.token.clone());
         }
         if self.list.iter().filter(|e| e.state != EditorState::Refused).count() >= MAX_EDITORS {
@@ -113,6 +115,11 @@ impl Editors {
         let token = editor.token.clone();
         self.list.push(editor);
         Ok(token)
+    }
+
+    /// How the editor of `token` stands, refused ones too (their page says so).
+    pub fn standing(&self, token: &str) -> Option<&Editor> {
+        self.get(token)
     }
 
     /// Names the editor of `token` (they ask to come in under this name).
@@ -177,6 +184,9 @@ mod tests {
         assert_eq!(editors.request(&token, Instant::now()).unwrap().name, "Kim");
         assert!(editors.decide(1, false));
         assert_eq!(editors.request(&token, Instant::now()).unwrap_err(), Refusal::Unknown, "removed");
+        let again = editors.arrive(Some(&token), || "t1b".into()).unwrap();
+        assert_eq!(again, "t1b", "opening the link again, they ask again as someone new");
+        assert_eq!(editors.request(&again, Instant::now()).unwrap_err(), Refusal::Waiting);
 
         let mut headless = Editors::new(vec![], true);
         let token = headless.arrive(None, || "t2".into()).unwrap();

@@ -46,7 +46,6 @@ requests! {
         room::decide_editor(number: u32, allow: bool) -> RoomInfo;
         room::split_into_groups(journey: Id, count: u32, by: SplitBy) -> Vec<GroupRoom>;
         room::group_rooms(journey: Id) -> Vec<GroupRoom>;
-        room::close_groups() -> ();
         commands::merge_group(journey: Id, group: Id) -> Applied;
         room::room_info() -> Option<RoomInfo>;
         room::set_room_focus(focus: Focus) -> ();

@@ -119,7 +119,7 @@ impl EditorRequest {
                     }
                 }
                 room.publish_editors();
-                state.notify_phones();
+                state.notify_room(room, None, None);
                 Ok(serde_json::Value::Null)
             }
         }

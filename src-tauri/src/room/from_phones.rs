@@ -272,7 +272,7 @@ impl Ask for ReceiveNotes {
         )?;
         let arrived = changes.inbox.is_some();
         if arrived {
-            state.notify_room(Some(changes), None);
+            state.notify_room(&room, Some(changes), None);
         }
         let mut answers = Vec::with_capacity(received.len());
         for (r, lang) in received.into_iter().zip(langs) {
@@ -286,7 +286,7 @@ impl Ask for ReceiveNotes {
                             r.note.state = NoteState::Placed;
                             r.note.card =
                                 applied.changes.inbox.as_ref().and_then(|i| i.iter().find(|n| n.id == r.note.id)).and_then(|n| n.card);
-                            state.notify_room(Some(applied.changes), Some(applied.history));
+                            state.notify_room(&room, Some(applied.changes), Some(applied.history));
                         }
                     }
                     NoteAnswer::Stored { note: r.note, new: r.new }
@@ -371,7 +371,7 @@ impl Ask for GiveDot {
             }
             applied
         };
-        state.notify_room(Some(applied.changes), None);
+        state.notify_room(&room, Some(applied.changes), None);
         room.changed();
         ViewForPhone { phone }.answer(state)
     }

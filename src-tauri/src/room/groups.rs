@@ -51,11 +51,10 @@ pub fn group_rooms(state: &AppState, journey: Id) -> Result<Vec<GroupRoom>> {
     Ok(out)
 }
 
-/// Closes every group's room; the boards stay, to be brought together.
-pub fn close_groups(state: &AppState) -> Result<()> {
+/// Closes every group's room (with the main room); the boards stay, to be brought together.
+pub(super) fn close_groups(state: &AppState) {
     let rooms: Vec<_> = state.groups.lock().map(|mut g| g.drain(..).collect()).unwrap_or_default();
     for room in rooms {
         room.close();
     }
-    Ok(())
 }

@@ -43,8 +43,12 @@ pub fn kept(state: &AppState, journey: Id) -> Option<KeptRoom> {
 pub fn keep(state: &AppState, room: &Shared) {
     let (phones, locked, removed) = room.devices.lock().map(|d| (d.kept(), d.locked, d.removed.clone())).unwrap_or_default();
     let (token, port, options) = (room.token.clone(), room.port, room.options.clone());
-    let editor_token = room.editors.as_ref().map(|e| e.token.clone());
-    let editors = room.editors.as_ref().and_then(|e| e.list.lock().ok().map(|l| l.list.clone())).unwrap_or_default();
+    // A room closed to co-editors keeps their link and who they were: invited again, their pages
+    // come back by themselves, with what they had not sent yet.
+    let (editor_token, editors) = match &room.editors {
+        Some(e) => (Some(e.token.clone()), e.list.lock().map(|l| l.list.clone()).unwrap_or_default()),
+        None => kept(state, room.journey).map_or((None, vec![]), |k| (k.editor_token, k.editors)),
+    };
     let kept = KeptRoom { token, port, options, locked, phones, removed, editor_token, editors, kept_at: now_millis() };
     let Ok(text) = serde_json::to_string(&kept) else { return };
     if let Err(e) = state.with(|s| s.set_meta(&key(room.journey), &text)) {

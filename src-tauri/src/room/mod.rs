@@ -20,7 +20,7 @@ use crate::commands::{AppState, Result};
 use crate::phones::{random_token, room_code, Devices, Editors, EditorsRoom, Room, Shared};
 pub use crate::phones::{Focus, RoomInfo, RoomOptions};
 pub use from_phones::{GiveDot, NamePhone, ReceiveNotes, ViewForPhone};
-pub use groups::{close_groups, group_rooms, split_into_groups, GroupRoom};
+pub use groups::{group_rooms, split_into_groups, GroupRoom};
 
 /// The port a room asks for first; when it is taken, the next free one.
 pub const DEFAULT_PORT: u16 = 8765;
@@ -65,7 +65,9 @@ fn start(state: &AppState, journey: Id, options: RoomOptions) -> Result<Room> {
     };
     // The kept port first: the link is the same only on the same port.
     let first = kept.as_ref().map(|k| k.port).or(options.port).unwrap_or(DEFAULT_PORT);
-    let (listeners, port) = bind(&ips, first).map_err(|e| {
+    // The kept port may still be letting go of the room's last server (closed a moment ago to
+    // open again with co-editors): it is waited for a little, so phones keep their link.
+    let (listeners, port) = bind_waiting(&ips, first, kept.is_some()).map_err(|e| {
         state.error(&said!(
             "the room could not listen on the network ({e}); check that no firewall blocks Journeywall",
             "de sessie kan niet op het netwerk luisteren ({e}); controleer of geen firewall Journeywall tegenhoudt"
@@ -103,6 +105,17 @@ fn start(state: &AppState, journey: Id, options: RoomOptions) -> Result<Room> {
     Ok(Room { shared, stop, stopped })
 }
 
+/// As `bind`; with `wait`, `first` is tried for up to two seconds before another port is taken.
+fn bind_waiting(ips: &[IpAddr], first: u16, wait: bool) -> std::io::Result<(Vec<TcpListener>, u16)> {
+    for _ in 0..if wait && first != 0 { 20 } else { 0 } {
+        match bind(ips, first) {
+            Ok((listeners, port)) if port == first => return Ok((listeners, port)),
+            _ => std::thread::sleep(std::time::Duration::from_millis(100)),
+        }
+    }
+    bind(ips, first)
+}
+
 /// Binds every address on one port: `first`, or the next free one (0: any free port).
 fn bind(ips: &[IpAddr], first: u16) -> std::io::Result<(Vec<TcpListener>, u16)> {
     let mut last = None;
@@ -131,12 +144,19 @@ fn bind(ips: &[IpAddr], first: u16) -> std::io::Result<(Vec<TcpListener>, u16)> 
 /// Stops the server and waits until nothing listens any more. The room is kept: opened again, it
 /// has the same link, and its phones come back by themselves.
 pub fn close_room(state: &AppState) -> Result<()> {
+    stop_main(state);
+    // The breakout groups' rooms belong to the room: none listens unseen after it closed.
+    groups::close_groups(state);
+    Ok(())
+}
+
+/// Stops the main room's server (to open it again with other settings, or for good).
+fn stop_main(state: &AppState) {
     let room = state.room.lock().ok().and_then(|mut r| r.take());
     if let Some(room) = room {
         tracing::info!(journey = %room.shared.journey, phones = room.shared.phones(), "room closed");
         room.close();
     }
-    Ok(())
 }
 
 /// The settings `journey`'s room was kept with, if it was kept: how the room panel shows them
@@ -150,7 +170,7 @@ pub fn kept_room_options(state: &AppState, journey: Id) -> Result<Option<RoomOpt
 pub fn new_room_link(state: &AppState) -> Result<RoomInfo> {
     let Some(open) = state.open_room() else { return Err(state.error(&said!("no room is open", "er loopt geen sessie"))) };
     let options = RoomOptions { port: Some(open.port), ..open.options.clone() };
-    close_room(state)?;
+    stop_main(state);
     kept::forget(state, open.journey);
     open_room(state, open.journey, options)
 }
@@ -178,7 +198,7 @@ pub fn take_editors(state: &AppState, on: bool) -> Result<RoomInfo> {
         return Ok(info(state, &open));
     }
     let options = RoomOptions { port: Some(open.port), editors: on, ..open.options.clone() };
-    close_room(state)?;
+    stop_main(state);
     open_room(state, open.journey, options)
 }
 
@@ -273,6 +293,32 @@ mod tests {
         let cookie = page.split("jw=").nth(1).unwrap().split(';').next().unwrap().to_owned();
         assert_eq!(send(info, "POST {base}/name", Some(&cookie), &format!("{{\"name\":\"{name}\"}}")).0, 200);
         cookie
+    }
+
+    /// The main window follows the main journey: what a breakout group's phone does reaches it
+    /// named with the group's journey, which the board leaves alone (walk: a note sent to a group
+    /// turned the laptop's board into a mix of the two).
+    #[test]
+    fn a_note_sent_to_a_group_reaches_the_window_as_the_groups_not_the_main_maps() {
+        let (_dir, state, info) = room();
+        let heard = Arc::new(Mutex::new(Vec::new()));
+        let sink = heard.clone();
+        let _ = state.on_room_event.set(Box::new(move |e| sink.lock().unwrap().push((e.journey, e.changes.is_some()))));
+        let groups = split_into_groups(&state, info.journey, 2, journeywall_core::groups::SplitBy::Copy).unwrap();
+        let group = RoomInfo { link: groups[1].link.clone(), ..info.clone() };
+        let phone = join(&group, "Ayşe");
+        let board = state.with(|s| s.load(groups[1].board.journey)).unwrap();
+        let note = format!(
+            r#"{{"id":"00000000-0000-4000-8000-000000000009","text":"At table 2","phase":"{}","row":"{}"}}"#,
+            board.phases[0].id, board.rows[0].id
+        );
+        assert_eq!(send(&group, "POST {base}/notes", Some(&phone), &note).0, 201);
+        let changes: Vec<Id> = heard.lock().unwrap().iter().filter(|(_, c)| *c).map(|(j, _)| *j).collect();
+        assert!(!changes.is_empty(), "the window hears of it");
+        assert!(changes.iter().all(|j| *j == groups[1].board.journey), "as the group's journey: {changes:?}");
+        assert!(state.with(|s| s.load(info.journey)).unwrap().cards.iter().all(|c| c.title != "At table 2"));
+        close_room(&state).unwrap();
+        assert!(state.groups.lock().unwrap().is_empty(), "the groups' rooms close with the room");
     }
 
     #[test]

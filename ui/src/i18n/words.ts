@@ -610,11 +610,6 @@ export const words = {
     groupCards: (n: number) => ({ en: n === 1 ? "1 new card" : `${n} new cards`, nl: n === 1 ? "1 nieuwe kaart" : `${n} nieuwe kaarten` }),
     showCodes: { en: "Show every group's codes", nl: "Codes van alle groepen tonen" },
     together: { en: "Bring the groups together", nl: "Groepen samenbrengen" },
-    closeGroups: { en: "Close the groups' rooms", nl: "Sessies van de groepen stoppen" },
-    groupsClosed: {
-      en: "The groups' rooms are closed; their boards are kept, to bring together.",
-      nl: "De sessies van de groepen zijn gestopt; hun borden blijven bewaard om samen te brengen.",
-    },
     codesTitle: { en: "Join your group", nl: "Doe mee met je groep" },
     codesPhones: { en: "Phones: write notes", nl: "Telefoons: notities schrijven" },
     codesLaptops: { en: "Laptops: edit the board", nl: "Laptops: het bord bewerken" },

@@ -41,7 +41,6 @@ export const commands = {
 	decideEditor: (number: number, allow: boolean) => typedError<RoomInfo_Serialize, CommandError>(__TAURI_INVOKE("decide_editor", { number, allow })),
 	splitIntoGroups: (journey: Id, count: number, by: SplitBy) => typedError<GroupRoom_Serialize[], CommandError>(__TAURI_INVOKE("split_into_groups", { journey, count, by })),
 	groupRooms: (journey: Id) => typedError<GroupRoom_Serialize[], CommandError>(__TAURI_INVOKE("group_rooms", { journey })),
-	closeGroups: () => typedError<null, CommandError>(__TAURI_INVOKE("close_groups")),
 	mergeGroup: (journey: Id, group: Id) => typedError<Applied_Serialize, CommandError>(__TAURI_INVOKE("merge_group", { journey, group })),
 	roomInfo: () => typedError<RoomInfo_Serialize | null, CommandError>(__TAURI_INVOKE("room_info")),
 	setRoomFocus: (focus: Focus_Deserialize) => typedError<null, CommandError>(__TAURI_INVOKE("set_room_focus", { focus })),

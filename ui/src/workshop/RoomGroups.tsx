@@ -17,7 +17,6 @@ export function RoomGroups({ editor }: { editor: Editor }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [page, setPage] = useState<"codes" | "together" | null>(null);
-  const [closed, setClosed] = useState(false);
 
   const refresh = () =>
     api.groupRooms(journey).then(
@@ -45,7 +44,6 @@ export function RoomGroups({ editor }: { editor: Editor }) {
       )
       .finally(() => setBusy(false));
   };
-  const closeRooms = () => api.closeGroups().then(() => setClosed(true), (e: Error) => setProblem(e.message));
 
   const problemLine = problem ? (
     <p className="room-problem" role="alert">
@@ -100,15 +98,6 @@ export function RoomGroups({ editor }: { editor: Editor }) {
           {t.room.together}
         </button>
       </div>
-      {closed ? (
-        <p className="room-said" role="status">
-          {t.room.groupsClosed}
-        </p>
-      ) : (
-        <button className="danger-text" onClick={() => void closeRooms()}>
-          {t.room.closeGroups}
-        </button>
-      )}
       {page === "codes" ? <GroupCodes groups={groups} onClose={() => setPage(null)} /> : null}
       {page === "together" ? <GroupsTogether editor={editor} groups={groups} onClose={() => setPage(null)} onChanged={refresh} /> : null}
     </div>

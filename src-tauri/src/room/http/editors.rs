@@ -73,10 +73,15 @@ async fn admit(State(server): State<Server>, mut request: HttpRequest, next: Nex
     let lang = phone_language(request.headers());
     let Some(editors) = &server.room.editors else { return plain(StatusCode::NOT_FOUND, "") };
     let token = cookie_named(request.headers(), COOKIE).unwrap_or_default();
+    // Asking how one stands is open to every editor of the room: one waiting, and one refused,
+    // whose page then says so.
     let naming = request.uri().path().ends_with("/name");
-    let counted = editors.list.lock().map_err(|_| EditorRefusal::Unknown).and_then(|mut l| match l.request(&token, Instant::now()) {
-        Err(EditorRefusal::Waiting) if naming => Ok(()),
-        other => other.map(|_| ()),
+    let counted = editors.list.lock().map_err(|_| EditorRefusal::Unknown).and_then(|mut l| {
+        let known = l.standing(&token).is_some();
+        match l.request(&token, Instant::now()) {
+            Err(EditorRefusal::Waiting | EditorRefusal::Unknown) if naming && known => Ok(()),
+            other => other.map(|_| ()),
+        }
     });
     match counted {
         Ok(()) => {
@@ -169,9 +174,10 @@ async fn name(State(server): State<Server>, Extension(Caller(token)): Extension<
     let Ok(NameBody { name }) = serde_json::from_slice(&body) else { return plain(StatusCode::BAD_REQUEST, "") };
     let me = editors.list.lock().ok().and_then(|mut l| {
         if let Some(name) = name.as_deref().filter(|n| !n.trim().is_empty()) {
-            l.name(&token, name).ok()?;
+            // A refused editor's name stays as it was: they are told where they stand.
+            let _ = l.name(&token, name);
         }
-        l.get(&token).map(EditorInfo::from)
+        l.standing(&token).map(EditorInfo::from)
     });
     let Some(me) = me else { return plain(StatusCode::UNAUTHORIZED, "") };
     if name.is_some() {
