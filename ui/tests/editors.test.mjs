@@ -164,35 +164,11 @@ test("a card deleted by one editor while the other moves it: the move is refused
   const to = await cell(b, doc, 1, 1).boundingBox();
   await b.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
   await b.mouse.up();
+  // Said as what happened, whether the news or the core's refusal reached B first.
   const refusal = b.getByRole("alert");
   await refusal.waitFor();
-  assert.match(await refusal.innerText(), /card/i);
+  assert.match(await refusal.innerText(), /someone else deleted this card while you were moving it/);
   await shot(b, "refused");
-  assert.equal(await card(b, title).count(), 0);
-});
-
-test("a card deleted while another editor drags it, the news arriving before the drop: the drag says so and the card is gone", async () => {
-  const data = bikes();
-  const room = await openRoom(data);
-  const doc = stored(data.db);
-  const a = await arrive(room.link);
-  const b = await arrive(room.link);
-  const title = doc.cards.find((c) => c.phase === doc.phases[0].id && c.row === doc.rows[0].id).title;
-  const box = await card(b, title).boundingBox();
-  await b.mouse.move(box.x + 20, box.y + 10);
-  await b.mouse.down();
-  await b.mouse.move(box.x + 40, box.y + 30, { steps: 3 });
-  await card(a, title).click();
-  await a.keyboard.press("Delete");
-  // B's board hears of it while the card is still in B's hand.
-  await card(b, title).waitFor({ state: "detached" });
-  const to = await cell(b, doc, 1, 1).boundingBox();
-  await b.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
-  await b.mouse.up();
-  const refusal = b.getByRole("alert");
-  await refusal.waitFor();
-  assert.match(await refusal.innerText(), /deleted/i);
-  await shot(b, "deleted-mid-drag");
   assert.equal(await card(b, title).count(), 0);
 });
 
