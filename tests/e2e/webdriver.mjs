@@ -1,6 +1,7 @@
 // A small W3C WebDriver client (Node's fetch, no dependencies) for driving the built app through
 // tauri-driver and WebKitWebDriver, plus the set-up every end-to-end test needs.
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -323,5 +324,26 @@ export async function withApp({ env = {}, db = freshDatabase() } = {}, use) {
   } finally {
     await app.s?.quit();
     await driver.stop();
+  }
+}
+
+/**
+ * Runs `use({ s, browser })` with the built app showing its first journey with the room open
+ * (opened from the room panel as the facilitator does), and headless Chromium for the other
+ * devices in the room: phones, co-editors' laptops. Both end however `use` ends.
+ */
+export async function withOpenRoom(use) {
+  const { chromium } = createRequire(join(root, "ui", "package.json"))("playwright-core");
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  try {
+    return await withApp({}, async (app) => {
+      await app.s.clickOn(".journey-item");
+      await app.s.waitFor(".card");
+      await app.s.clickOn(".journey-header [data-action=room]");
+      await app.s.clickOn(".room-panel button.primary", { text: "Open the room" });
+      return use({ ...app, browser });
+    });
+  } finally {
+    await browser.close();
   }
 }
