@@ -222,6 +222,12 @@ test("someone else changing the card this editor has open is told, by name", asy
   // B, typing in a card, shows as typing on A's board.
   await card(b, "Compares two models").dblclick();
   await card(a, "Compares two models").locator(".co-editor-label", { hasText: "Editor 2 is typing…" }).waitFor();
+  await b.keyboard.press("Escape");
+  await card(a, "Compares two models").locator(".co-editor-label", { hasText: "typing" }).waitFor({ state: "detached" });
+  // And typing in the card's panel (its notes) is typing in the card too.
+  await card(b, "Compares two models").click();
+  await b.getByRole("complementary", { name: "Card details" }).getByLabel("Notes").focus();
+  await card(a, "Compares two models").locator(".co-editor-label", { hasText: "Editor 2 is typing…" }).waitFor();
 });
 
 test("the laptop's own window outlines co-editors' selections from the room's events", async () => {

@@ -77,7 +77,7 @@ function CardFields({ editor, card, channels, onHide }: { editor: Editor; card: 
   );
 
   return (
-    <aside className="inspector" aria-label={t.inspector}>
+    <aside className="inspector" aria-label={t.inspector} data-card-fields={card.id}>
       <PanelHead title={t.inspector} onClose={onHide} closeLabel={t.hideDetails} />
       <label className="field">
         <span>{t.title}</span>

@@ -55,7 +55,10 @@ export function useSendPresence(editor: Editor): void {
     const tell = () => {
       const { selection, editing } = editor.view.get();
       const selected = [...selection];
-      const typing = editing && "card" in editing ? editing.card : null;
+      // Typing on the card, or in a field of its panel.
+      const field = document.activeElement?.closest<HTMLElement>("[data-card-fields]");
+      const inPanel = field && document.activeElement?.matches("input, textarea") ? (field.dataset.cardFields ?? null) : null;
+      const typing = editing && "card" in editing ? editing.card : inPanel;
       const now = JSON.stringify([selected, typing]);
       if (now === sent) return;
       clearTimeout(timer);
@@ -65,8 +68,15 @@ export function useSendPresence(editor: Editor): void {
       }, PRESENCE_MS);
     };
     const stop = editor.view.subscribe(tell);
+    // Going into and out of a field of the card's panel changes nothing in the view: asked here,
+    // once the focus has moved.
+    const moved = () => setTimeout(tell, 0);
+    document.addEventListener("focusin", moved);
+    document.addEventListener("focusout", moved);
     return () => {
       stop();
+      document.removeEventListener("focusin", moved);
+      document.removeEventListener("focusout", moved);
       clearTimeout(timer);
     };
   }, [editor]);
