@@ -112,7 +112,14 @@ impl AppState {
     /// arrives. A breakout group's room names its own journey: the main board leaves it alone.
     pub fn notify_room(&self, room: &crate::phones::Shared, changes: Option<journeywall_core::Changes>, history: Option<UndoState>) {
         let Some(notify) = self.on_room_event.get() else { return };
-        notify(crate::events::RoomChanged { journey: room.journey, changes, history, phones: room.phones(), editors: room.editing() });
+        notify(crate::events::RoomChanged {
+            journey: room.journey,
+            changes,
+            history,
+            phones: room.phones(),
+            editors: room.editing(),
+            asking: room.asking(),
+        });
     }
 
     /// Tells the main window how many phones have joined the main room, and who edits.

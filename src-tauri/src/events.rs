@@ -75,6 +75,8 @@ pub struct RoomChanged {
     pub phones: u32,
     /// The co-editors let in, with what each has selected and is typing in: outlined on the board.
     pub editors: Vec<crate::phones::EditorInfo>,
+    /// Co-editors who asked to edit and wait to be let in: the toolbar's Room button says so.
+    pub asking: u32,
 }
 
 /// Another writer (a second window, the CLI) committed to the database file: the main window

@@ -39,7 +39,7 @@ async function roomWithPhones(names, { notes = 0, locale, anonymous = true, view
   const panel = page.locator(".room-panel");
   await panel.waitFor();
   page.roomChanged = () =>
-    page.evaluate(([journey]) => window.__shell.emit("room-changed", { journey, changes: null, history: null, phones: 0, editors: [] }), [doc.journey.id]);
+    page.evaluate(([journey]) => window.__shell.emit("room-changed", { journey, changes: null, history: null, phones: 0, editors: [], asking: 0 }), [doc.journey.id]);
   return { page, panel, doc, link: info.link, phones };
 }
 
@@ -239,7 +239,7 @@ test("the open room's tabs are reached with the arrow keys and pass axe, with ph
 });
 
 test("Co-editors: the facilitator opens the room to them, lets one in by name and removes them, and the phones' link stays", async () => {
-  const { page, panel, link } = await roomWithPhones(["Ayşe"]);
+  const { page, panel, link, doc } = await roomWithPhones(["Ayşe"]);
   await panel.getByRole("tab", { name: /Editors/ }).click();
   await panel.getByRole("button", { name: "Invite a co-editor" }).click();
   const shown = panel.locator(".room-link strong");
@@ -258,7 +258,14 @@ test("Co-editors: the facilitator opens the room to them, lets one in by name an
   assert.equal((await (await call("name", { name: "Kim" })).json()).state, "waiting");
   assert.equal((await call("rpc", { cmd: "app_info" })).status, 403, "not before the facilitator lets her in");
 
-  await page.roomChanged();
+  // With the panel closed, the toolbar's Room button says someone asks; opened, the panel shows them.
+  await page.locator("[data-action=room]").click();
+  await panel.waitFor({ state: "detached" });
+  await page.evaluate(([journey]) => window.__shell.emit("room-changed", { journey, changes: null, history: null, phones: 1, editors: [], asking: 1 }), [doc.journey.id]);
+  await page.locator("[data-action=room] .toolbar-badge", { hasText: "1" }).waitFor();
+  await page.locator(".journey-header").screenshot({ path: "/tmp/room-asking.png" });
+  await page.locator("[data-action=room]").click();
+  await panel.getByRole("tab", { name: /Editors/, selected: true }).waitFor();
   await panel.getByText("Kim asks to edit").waitFor();
   await page.screenshot({ path: "/tmp/room-panel-editors.png" });
   await panel.getByRole("button", { name: "Let in" }).click();

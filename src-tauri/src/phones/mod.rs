@@ -210,6 +210,12 @@ impl Shared {
         list.map(|l| l.list.iter().filter(|e| e.state == EditorState::Allowed).map(EditorInfo::from).collect()).unwrap_or_default()
     }
 
+    /// Co-editors who gave their name and wait for the facilitator.
+    pub fn asking(&self) -> u32 {
+        let Some(room) = &self.editors else { return 0 };
+        room.list.lock().map_or(0, |l| l.list.iter().filter(|e| e.state == EditorState::Waiting && !e.name.is_empty()).count() as u32)
+    }
+
     /// Tells every editor to load the journey again: another program changed it.
     pub fn reload_editors(&self) {
         self.tell_editors("reload", &());

@@ -7,6 +7,7 @@ import { appAction, available, editorAction, withKey, type EditorContext } from 
 import { useRemote } from "../ipc/remote";
 import { chooseFromMenu } from "../components/Menus";
 import { RoomTimer } from "../workshop/RoomTimer";
+import { useAsking } from "../journey/coEditors";
 import { runIn } from "./context";
 import { historyLabels } from "./window";
 
@@ -30,6 +31,7 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
   const [renaming, setRenaming] = useState(false);
   // On a co-editor's page: who they are editing as (their colour outlines their selection on the others' boards).
   const { me } = useRemote();
+  const asking = useAsking();
   const { undo: undoLabel, redo: redoLabel } = historyLabels(t, history);
   // The buttons' names are shown only where they leave the title, the persona and the save state
   // whole: measured, since it depends on the language and the title as much as on the window. The
@@ -95,7 +97,7 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
       </div>
       <div className="toolbar-group" role="group" aria-label={t.workshop}>
         {(["capture", "room", "vote", "rounds"] as const).map((id) => (
-          <ActionButton key={id} id={id} icon={id} label={t[id].button} onClick={() => toggle(id)} />
+          <ActionButton key={id} id={id} icon={id} label={t[id].button} onClick={() => toggle(id)} badge={id === "room" ? asking : 0} badgeLabel={t.room.asking(asking)} />
         ))}
         <RoomTimer />
         <ActionButton id="present" icon="present" label={t.present.button} onClick={() => run("present")} />
@@ -135,13 +137,21 @@ export function Toolbar({ ctx, onClose, toggle }: ToolbarProps) {
 }
 
 /** A toolbar button that runs the registry's action `id`: its name and key are the tooltip. */
-function ActionButton({ id, icon, label, className, onClick }: { id: string; icon: IconName; label: string; className?: string; onClick(): void }) {
+/** A toolbar button for an action; `badge` (with what it counts, said in `badgeLabel`) asks for attention. */
+function ActionButton(props: { id: string; icon: IconName; label: string; className?: string; onClick(): void; badge?: number; badgeLabel?: string }) {
+  const { id, icon, label, className, onClick, badge = 0, badgeLabel } = props;
   const { t } = useT();
   const action = editorAction(id);
   if (!available(action)) return null;
+  const title = action ? withKey(action.label(t), action) : undefined;
   return (
-    <button className={className} data-action={id} onClick={onClick} title={action ? withKey(action.label(t), action) : undefined}>
+    <button className={className} data-action={id} onClick={onClick} title={badge > 0 ? `${title ?? label} — ${badgeLabel}` : title}>
       <Icon name={icon} /> <span className="label">{label}</span>
+      {badge > 0 ? (
+        <span className="toolbar-badge" role="status" aria-label={badgeLabel}>
+          {badge}
+        </span>
+      ) : null}
     </button>
   );
 }

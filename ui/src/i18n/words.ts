@@ -577,6 +577,10 @@ export const words = {
     },
     // Co-editors: other laptops that edit this map in their browser.
     tabEditors: { en: "Editors", nl: "Bewerkers" },
+    asking: (n: number) => ({
+      en: n === 1 ? "1 co-editor asks to edit" : `${n} co-editors ask to edit`,
+      nl: n === 1 ? "1 medebewerker wil meebewerken" : `${n} medebewerkers willen meebewerken`,
+    }),
     editorsIntro: {
       en: "A co-facilitator or a breakout table edits this map with you from their own laptop or tablet, in any browser, with nothing to install. They get a link of their own; you let each one in.",
       nl: "Een medebegeleider of een groepje bewerkt deze kaart met je mee vanaf een eigen laptop of tablet, in elke browser, zonder iets te installeren. Zij krijgen een eigen link; jij laat ieder binnen.",

@@ -1204,6 +1204,8 @@ export type RoomChanged_Deserialize = {
 	phones: number,
 	/**  The co-editors let in, with what each has selected and is typing in: outlined on the board. */
 	editors: EditorInfo_Deserialize[],
+	/**  Co-editors who asked to edit and wait to be let in: the toolbar's Room button says so. */
+	asking: number,
 };
 
 /**
@@ -1222,6 +1224,8 @@ export type RoomChanged_Serialize = {
 	phones: number,
 	/**  The co-editors let in, with what each has selected and is typing in: outlined on the board. */
 	editors: EditorInfo_Serialize[],
+	/**  Co-editors who asked to edit and wait to be let in: the toolbar's Room button says so. */
+	asking: number,
 };
 
 /**  What the facilitator's room panel shows. */

@@ -215,12 +215,12 @@ function hear(name: string, data: string): void {
     const change = JSON.parse(data) as RemoteChange;
     // Told before the board merges it, so a listener can compare with what the board shows.
     for (const f of changeWatchers) f(change);
-    void emit("room-changed", { journey, changes: change.changes, history: null, phones: 0, editors });
+    void emit("room-changed", { journey, changes: change.changes, history: null, phones: 0, editors, asking: 0 });
   } else if (name === "editors") {
     editors = JSON.parse(data) as EditorInfo[];
     const me = editors.find((e) => e.number === state.me?.number);
     if (me) set({ me });
-    void emit("room-changed", { journey, changes: null, history: null, phones: 0, editors });
+    void emit("room-changed", { journey, changes: null, history: null, phones: 0, editors, asking: 0 });
   } else if (name === "reload") {
     void emit("database-changed", null);
   }

@@ -16,7 +16,7 @@ export interface CoEditorMark {
   typing: boolean;
 }
 
-const coEditors = new Store<{ list: EditorInfo[] }>({ list: [] });
+const coEditors = new Store<{ list: EditorInfo[]; asking: number }>({ list: [], asking: 0 });
 /** Presence is sent when it has stood still this long: a walk through cards with the arrows is one message. */
 const PRESENCE_MS = 150;
 
@@ -28,7 +28,7 @@ export function useCoEditors(): void {
         events.roomChanged.listen((e) => {
           // Not oneself: one's own selection is drawn as a selection.
           const me = remoteState().me?.number;
-          coEditors.set({ list: e.payload.editors.filter((x) => x.number !== me) as EditorInfo[] });
+          coEditors.set({ list: e.payload.editors.filter((x) => x.number !== me) as EditorInfo[], asking: e.payload.asking });
         }),
       ),
     [],
@@ -42,6 +42,9 @@ export function useCardMarks(card: string): CoEditorMark[] {
   );
   return useMemo(() => (JSON.parse(key) as [string, string, boolean][]).map(([name, colour, typing]) => ({ name, colour, typing })), [key]);
 }
+
+/** How many co-editors wait to be let in (on the laptop; none on a co-editor's page). */
+export const useAsking = (): number => useStore(coEditors, (s) => s.asking);
 
 /** A co-editor by their number, as last heard (the facilitator and phones have none). */
 export const coEditorNamed = (number: number | null): EditorInfo | undefined => coEditors.get().list.find((e) => e.number === number);

@@ -74,7 +74,9 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
           const here = r && r.journey === journey ? r : null;
           setRoom(here);
           setElsewhere(r && r.journey !== journey ? r : null);
-          if (first && here && here.phones > 0) setTab("inbox");
+          // Someone asking to edit comes first: they wait at their laptop until let in.
+          if (first && here && here.editors.some((e) => e.state === "waiting" && e.name !== "")) setTab("editors");
+          else if (first && here && here.phones > 0) setTab("inbox");
         },
         () => undefined,
       );
