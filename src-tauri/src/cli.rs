@@ -482,12 +482,7 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
             let mut tick = tokio::time::interval(crate::watch::EVERY);
             loop {
                 tick.tick().await;
-                if crate::watch::changed_elsewhere(&state) {
-                    if let Some(room) = state.open_room() {
-                        room.changed();
-                        room.reload_editors();
-                    }
-                }
+                crate::watch::changed_elsewhere(&state);
             }
         };
         tokio::select! {

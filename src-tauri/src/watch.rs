@@ -30,17 +30,22 @@ fn watch(app: tauri::AppHandle, state: Weak<AppState>) {
         let Some(state) = state.upgrade() else { return };
         if changed_elsewhere(&state) {
             let _ = DatabaseChanged.emit_to(&app, "main");
-            for room in state.rooms() {
-                room.changed();
-                room.reload_editors();
-            }
         }
     }
 }
 
-/// Whether another connection committed since the last look. A store busy with a request is
-/// passed by (it is asked again at the next tick); a store that did not open has no writers.
+/// Whether another connection committed since the last look; if so, the open rooms' phones fetch
+/// what they show again and their co-editors load the journey again. A store busy with a request
+/// is passed by (it is asked again at the next tick); a store that did not open has no writers.
 pub fn changed_elsewhere(state: &AppState) -> bool {
     let Ok(mut store) = state.store.try_lock() else { return false };
-    store.as_mut().is_ok_and(|s| s.changed_elsewhere().unwrap_or(false))
+    let changed = store.as_mut().is_ok_and(|s| s.changed_elsewhere().unwrap_or(false));
+    drop(store);
+    if changed {
+        for room in state.rooms() {
+            room.changed();
+            room.reload_editors();
+        }
+    }
+    changed
 }

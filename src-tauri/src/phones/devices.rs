@@ -83,15 +83,15 @@ pub struct KeptPhone {
 }
 
 /// A rate with a burst: `size` at once, then `per_second`. Starts full.
-#[derive(Debug, Default)]
-struct Bucket {
+#[derive(Debug, Default, Clone)]
+pub struct Bucket {
     /// Taken from a full bucket so far, as it stood at `at` (0 when never used).
     taken: f64,
     at: Option<Instant>,
 }
 
 impl Bucket {
-    fn take(&mut self, now: Instant, size: f64, per_second: f64) -> bool {
+    pub fn take(&mut self, now: Instant, size: f64, per_second: f64) -> bool {
         let refilled = self.at.map_or(0.0, |at| now.saturating_duration_since(at).as_secs_f64() * per_second);
         let taken = (self.taken - refilled).max(0.0);
         self.at = Some(now);

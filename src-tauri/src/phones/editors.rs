@@ -7,6 +7,8 @@ use std::time::Instant;
 use journeywall_core::model::Id;
 use serde::{Deserialize, Serialize};
 
+use super::devices::Bucket;
+
 /// The most editors one room takes (the facilitator's laptop not counted).
 pub const MAX_EDITORS: usize = 20;
 /// Requests an editor may make at once, then `REQUESTS_PER_SECOND`: a drag of many cards or fast
@@ -43,7 +45,7 @@ pub struct Editor {
     #[serde(skip)]
     pub typing: Option<Id>,
     #[serde(skip)]
-    bucket: Option<(Instant, f64)>,
+    requests: Bucket,
     /// Their last call's id (`X-Journeywall-Request`) and its answer: a page that lost the
     /// connection sends its call again once, and is answered without it being done twice.
     #[serde(skip)]
@@ -109,7 +111,7 @@ impl Editors {
             state: if admit { EditorState::Allowed } else { EditorState::Waiting },
             selected: vec![],
             typing: None,
-            bucket: None,
+            requests: Bucket::default(),
             last: None,
         };
         let token = editor.token.clone();
@@ -137,13 +139,9 @@ impl Editors {
             EditorState::Waiting => return Err(Refusal::Waiting),
             EditorState::Allowed => {}
         }
-        let (last, tokens) = editor.bucket.unwrap_or((now, REQUESTS_AT_ONCE));
-        let tokens = (tokens + now.duration_since(last).as_secs_f64() * REQUESTS_PER_SECOND).min(REQUESTS_AT_ONCE);
-        if tokens < 1.0 {
-            editor.bucket = Some((now, tokens));
+        if !editor.requests.take(now, REQUESTS_AT_ONCE, REQUESTS_PER_SECOND) {
             return Err(Refusal::TooFast);
         }
-        editor.bucket = Some((now, tokens - 1.0));
         Ok(editor)
     }
 

@@ -168,7 +168,7 @@ pub fn kept_room_options(state: &AppState, journey: Id) -> Result<Option<RoomOpt
 /// A new link for the open room: every phone's session ends (they scan the new QR code), and the
 /// room keeps its settings.
 pub fn new_room_link(state: &AppState) -> Result<RoomInfo> {
-    let Some(open) = state.open_room() else { return Err(state.error(&said!("no room is open", "er loopt geen sessie"))) };
+    let open = the_open_room(state)?;
     let options = RoomOptions { port: Some(open.port), ..open.options.clone() };
     stop_main(state);
     kept::forget(state, open.journey);
@@ -193,7 +193,7 @@ pub fn remove_phone(state: &AppState, number: u32) -> Result<RoomInfo> {
 /// again with the same phones' link, and phones reconnect by themselves; co-editors who came
 /// before come back with their cookie.
 pub fn take_editors(state: &AppState, on: bool) -> Result<RoomInfo> {
-    let Some(open) = state.open_room() else { return Err(state.error(&said!("no room is open", "er loopt geen sessie"))) };
+    let open = the_open_room(state)?;
     if open.editors.is_some() == on {
         return Ok(info(state, &open));
     }
@@ -205,7 +205,7 @@ pub fn take_editors(state: &AppState, on: bool) -> Result<RoomInfo> {
 /// Lets co-editor `number` in (`allow`), or refuses them, or removes one who is in: their page
 /// says so, and their calls and event stream end.
 pub fn decide_editor(state: &AppState, number: u32, allow: bool) -> Result<RoomInfo> {
-    let open = state.open_room().ok_or_else(|| state.error(&said!("no room is open", "er loopt geen sessie")))?;
+    let open = the_open_room(state)?;
     let decided = open.editors.as_ref().and_then(|e| e.list.lock().ok().map(|mut l| l.decide(number, allow))).unwrap_or(false);
     if !decided {
         return Err(state.error(&said!("there is no such co-editor in this room", "deze sessie heeft zo'n medebewerker niet")));
@@ -217,7 +217,7 @@ pub fn decide_editor(state: &AppState, number: u32, allow: bool) -> Result<RoomI
 }
 
 fn with_devices(state: &AppState, f: impl FnOnce(&mut Devices)) -> Result<RoomInfo> {
-    let open = state.open_room().ok_or_else(|| state.error(&said!("no room is open", "er loopt geen sessie")))?;
+    let open = the_open_room(state)?;
     if let Ok(mut d) = open.devices.lock() {
         f(&mut d);
     }
@@ -225,6 +225,11 @@ fn with_devices(state: &AppState, f: impl FnOnce(&mut Devices)) -> Result<RoomIn
     open.changed();
     state.notify_phones();
     Ok(info(state, &open))
+}
+
+/// The open room, for an action on it: without one, the facilitator is told so.
+fn the_open_room(state: &AppState) -> Result<Arc<Shared>> {
+    state.open_room().ok_or_else(|| state.error(&said!("no room is open", "er loopt geen sessie")))
 }
 
 pub fn room_info(state: &AppState) -> Result<Option<RoomInfo>> {
