@@ -51,16 +51,6 @@ async function focusIn(s, css, timeout = 5000) {
   throw new Error(`the focus is on “${await focused(s)}”, not in ${css}`);
 }
 
-/** Waits until `css` is gone (a dialog closed). */
-async function gone(s, css, timeout = 5000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if ((await s.findAll(css)).length === 0) return;
-    await sleep(100);
-  }
-  throw new Error(`${css} is still there`);
-}
-
 test("a journey made and worked on by keyboard alone in the real app, each step said", async () => {
   await withApp({}, async ({ s }) => {
     await s.waitFor(".home");
@@ -145,7 +135,7 @@ test("a journey made and worked on by keyboard alone in the real app, each step 
       // It opens at its top, whatever control took the focus.
       assert.ok(await s.execute("const h = document.querySelector(arguments[0]).querySelector('h1, h2'); return !h || h.getBoundingClientRect().top >= 0;", [css]), `${css} opens at its top`);
       await s.keys(K.escape);
-      await gone(s, css);
+      await s.waitGone(css);
       assert.match(await focused(s), /: Looking around$/, `the focus is back on the header after ${css}`);
     }
     // The side panels: Ctrl+I hides and shows the card details.
@@ -200,7 +190,7 @@ test("axe finds nothing critical or serious on any screen of the real app", asyn
     await s.waitFor(".poster-preview img");
     await check("poster dialog");
     await s.keys(K.escape);
-    await gone(s, ".poster-dialog");
+    await s.waitGone(".poster-dialog");
     await s.keys(K.f1);
     await s.waitFor(".dialog");
     await check("shortcuts");

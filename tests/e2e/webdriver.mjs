@@ -152,6 +152,18 @@ export class Session {
     throw new Error(`timed out waiting for ${css}${text ? ` with “${text}”` : ""} (see ${shot})${last ? `: ${last.message}` : ""}`);
   }
 
+  /** Waits until no element matches `css` (with `text`, none that shows it): a dialog closed, a list item removed. */
+  async waitGone(css, { text, timeout = 10_000 } = {}) {
+    const until = Date.now() + timeout;
+    while (Date.now() < until) {
+      const shown = await this.findAll(css).catch(() => []);
+      const texts = text === undefined ? shown : (await Promise.all(shown.map((el) => el.text().catch(() => "")))).filter((t) => t.includes(text));
+      if (texts.length === 0) return;
+      await sleep(100);
+    }
+    throw new Error(`${css}${text ? ` with “${text}”` : ""} is still there`);
+  }
+
   execute(script, args = []) {
     return this.cmd("POST", "/execute/sync", { script, args });
   }
