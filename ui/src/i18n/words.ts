@@ -629,7 +629,7 @@ export const words = {
       en: `${group}: ${n === 1 ? "1 card" : `${n} cards`} brought into the map.`,
       nl: `${group}: ${n === 1 ? "1 kaart" : `${n} kaarten`} in de kaart opgenomen.`,
     }),
-    noNewCards: { en: "No new cards yet.", nl: "Nog geen nieuwe kaarten." },
+    noNewCards: { en: "Nothing new to bring in.", nl: "Niets nieuws om op te nemen." },
   },
   personas: {
     button: { en: "Personas", nl: "Persona's" },
