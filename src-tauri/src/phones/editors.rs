@@ -99,7 +99,11 @@ impl Editors {
             return Ok(known.token.clone());
         }
         if self.list.iter().filter(|e| e.state != EditorState::Refused).count() >= MAX_EDITORS {
-            return Err(Refusal::Full);
+            // A page opened and left without a name makes way, the oldest first: pages opened
+            // by the score (a link passed around, a script) never keep a co-facilitator out.
+            let idle = self.list.iter().position(|e| e.state == EditorState::Waiting && e.name.is_empty());
+            let Some(idle) = idle else { return Err(Refusal::Full) };
+            self.list.remove(idle);
         }
         let number = self.list.iter().map(|e| e.number).max().unwrap_or(0) + 1;
         let admit = self.admit_all;
@@ -193,12 +197,27 @@ mod tests {
     }
 
     #[test]
+    fn pages_opened_without_a_name_make_way_for_one_who_asks() {
+        let mut editors = Editors::new(vec![], false);
+        let kim = editors.arrive(None, || "kim".into()).unwrap();
+        editors.name(&kim, "Kim").unwrap();
+        for n in 0..100 {
+            editors.arrive(None, || format!("idle{n}")).unwrap();
+        }
+        assert_eq!(editors.list.len(), MAX_EDITORS, "never more than twenty");
+        assert!(editors.standing(&kim).is_some(), "Kim, who gave her name, is still asking");
+        let ben = editors.arrive(None, || "ben".into()).unwrap();
+        editors.name(&ben, "Ben").unwrap();
+        assert!(editors.standing(&ben).is_some());
+    }
+
+    #[test]
     fn at_most_twenty_editors_and_each_within_their_rate() {
         let mut editors = Editors::new(vec![], true);
         for n in 0..MAX_EDITORS {
             editors.arrive(None, || format!("t{n}")).unwrap();
         }
-        assert_eq!(editors.arrive(None, || "one more".into()), Err(Refusal::Full));
+        assert_eq!(editors.arrive(None, || "one more".into()), Err(Refusal::Full), "twenty let in: full");
         let now = Instant::now();
         let allowed = (0..1000).take_while(|_| editors.request("t0", now).is_ok()).count();
         assert_eq!(allowed, REQUESTS_AT_ONCE as usize);
