@@ -459,7 +459,7 @@ fn room(db: &Path, journey: &str, options: crate::room::RoomOptions, out: &mut i
     };
     // A room kept with co-editors takes them again after a restart without the flag.
     if options.editors {
-        let _ = state.ui.set(crate::ui_assets::UiAssets::context().1);
+        let _ = state.ui.set(crate::ui_assets::UiAssets::standalone());
     }
     tauri::async_runtime::block_on(async {
         let stopped = stop_signals()?;

@@ -164,6 +164,12 @@ impl AppState {
         })
     }
 
+    /// An answer as JSON, for the callers that answer in JSON (`journeywall rpc`, co-editors).
+    pub fn to_json<T: Serialize>(&self, answer: T) -> Result<serde_json::Value> {
+        serde_json::to_value(answer)
+            .map_err(|e| self.error(&said!("the answer could not be written: {e}", "het antwoord kon niet worden geschreven: {e}")))
+    }
+
     pub fn lang(&self) -> Lang {
         self.ui_lang.lock().map_or(Lang::En, |l| *l)
     }

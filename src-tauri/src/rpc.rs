@@ -26,7 +26,7 @@ pub fn serve(db: &Path, mut input: impl BufRead, mut output: impl Write) -> std:
     let open = |db: &Path| {
         let state = crate::commands::AppState::new(db.to_path_buf(), Store::open(db), crate::paths::system_locale());
         // A room opened through rpc serves co-editors the app's page, as the app's room does.
-        let _ = state.ui.set(crate::ui_assets::UiAssets::context().1);
+        let _ = state.ui.set(crate::ui_assets::UiAssets::standalone());
         state
     };
     let mut state = open(db);

@@ -21,6 +21,13 @@ impl UiAssets {
         (context, UiAssets(embedded))
     }
 
+    /// The UI for a process without a window (`journeywall rpc`, `journeywall room`): made once,
+    /// however often a database is opened.
+    pub fn standalone() -> UiAssets {
+        static UI: std::sync::OnceLock<UiAssets> = std::sync::OnceLock::new();
+        UI.get_or_init(|| UiAssets::context().1).clone()
+    }
+
     /// A file of the UI by its path below `ui/dist` (`index.html`, `assets/…`).
     pub fn get(&self, path: &str) -> Option<Cow<'_, [u8]>> {
         self.0.get(&AssetKey::from(path))

@@ -52,13 +52,6 @@ pub struct Editor {
     last: Option<(String, serde_json::Value)>,
 }
 
-impl Editor {
-    /// How their steps are kept apart in the undo history: stable for the room's life.
-    pub fn author_key(&self) -> String {
-        format!("editor:{}", self.number)
-    }
-}
-
 #[derive(Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// The room has its `MAX_EDITORS`.
@@ -83,6 +76,7 @@ impl Editors {
         Editors { list: kept, admit_all }
     }
 
+    /// The editor of `token`, whatever their standing (a refused one's page is told so).
     pub fn get(&self, token: &str) -> Option<&Editor> {
         self.list.iter().find(|e| e.token == token)
     }
@@ -121,11 +115,6 @@ impl Editors {
         let token = editor.token.clone();
         self.list.push(editor);
         Ok(token)
-    }
-
-    /// How the editor of `token` stands, refused ones too (their page says so).
-    pub fn standing(&self, token: &str) -> Option<&Editor> {
-        self.get(token)
     }
 
     /// Names the editor of `token` (they ask to come in under this name).
@@ -205,10 +194,10 @@ mod tests {
             editors.arrive(None, || format!("idle{n}")).unwrap();
         }
         assert_eq!(editors.list.len(), MAX_EDITORS, "never more than twenty");
-        assert!(editors.standing(&kim).is_some(), "Kim, who gave her name, is still asking");
+        assert!(editors.get(&kim).is_some(), "Kim, who gave her name, is still asking");
         let ben = editors.arrive(None, || "ben".into()).unwrap();
         editors.name(&ben, "Ben").unwrap();
-        assert!(editors.standing(&ben).is_some());
+        assert!(editors.get(&ben).is_some());
     }
 
     #[test]

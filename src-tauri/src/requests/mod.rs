@@ -37,8 +37,8 @@ macro_rules! requests {
         /// Answers a request: the one place where a request meets the function that handles it.
         pub fn dispatch(state: &AppState, request: Request) -> Result<serde_json::Value, CommandError> {
             match request {
-                $( Request::$name { $($arg),* } => to_json(state, $module::$name(state, $($arg),*)?), )*
-                $( Request::$pname(request) => to_json(state, Ask::answer(request, state)?), )*
+                $( Request::$name { $($arg),* } => state.to_json($module::$name(state, $($arg),*)?), )*
+                $( Request::$pname(request) => state.to_json(Ask::answer(request, state)?), )*
             }
         }
 
@@ -86,11 +86,6 @@ macro_rules! requests {
 }
 
 include!("list.rs");
-
-fn to_json<T: serde::Serialize>(state: &AppState, answer: T) -> Result<serde_json::Value, CommandError> {
-    serde_json::to_value(answer)
-        .map_err(|e| state.error(&said!("the answer could not be written: {e}", "het antwoord kon niet worden geschreven: {e}")))
-}
 
 /// A request from its JSON text, or why it is not one, said so that a person can correct it.
 pub fn parse(state: &AppState, line: &str) -> Result<Request, CommandError> {

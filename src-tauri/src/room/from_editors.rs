@@ -84,31 +84,24 @@ impl EditorRequest {
             )));
         }
         let by = Person::Editor { number, name };
-        let to_json = |v: serde_json::Result<serde_json::Value>| {
-            v.map_err(|e| state.error(&said!("the answer could not be written: {e}", "het antwoord kon niet worden geschreven: {e}")))
-        };
         match self {
             EditorRequest::app_info {} => {
                 // Where the laptop keeps its database is not the editor's business.
                 let info = commands::AppInfo { db_path: String::new(), ..state.info() };
-                to_json(serde_json::to_value(info))
+                state.to_json(info)
             }
-            EditorRequest::reopen_journey {} => to_json(serde_json::to_value(commands::open_journey_by(state, room.journey, &by)?)),
-            EditorRequest::open_journey { journey } => to_json(serde_json::to_value(commands::open_journey_by(state, journey, &by)?)),
-            EditorRequest::apply_edit { journey, edit } => {
-                to_json(serde_json::to_value(commands::apply_edit_by(state, journey, &by, edit)?))
-            }
-            EditorRequest::undo { journey, step } => to_json(serde_json::to_value(commands::step_by(state, journey, &by, true, step)?)),
-            EditorRequest::redo { journey, step } => to_json(serde_json::to_value(commands::step_by(state, journey, &by, false, step)?)),
-            EditorRequest::poster_papers {} => to_json(serde_json::to_value(save::poster_papers(state)?)),
-            EditorRequest::poster_preview { journey, options } => {
-                to_json(serde_json::to_value(save::poster_preview(state, journey, options)?))
-            }
+            EditorRequest::reopen_journey {} => state.to_json(commands::open_journey_by(state, room.journey, &by)?),
+            EditorRequest::open_journey { journey } => state.to_json(commands::open_journey_by(state, journey, &by)?),
+            EditorRequest::apply_edit { journey, edit } => state.to_json(commands::apply_edit_by(state, journey, &by, edit)?),
+            EditorRequest::undo { journey, step } => state.to_json(commands::step_by(state, journey, &by, true, step)?),
+            EditorRequest::redo { journey, step } => state.to_json(commands::step_by(state, journey, &by, false, step)?),
+            EditorRequest::poster_papers {} => state.to_json(save::poster_papers(state)?),
+            EditorRequest::poster_preview { journey, options } => state.to_json(save::poster_preview(state, journey, options)?),
             EditorRequest::poster_download { journey, options, format } => {
-                to_json(serde_json::to_value(save::poster_download(state, journey, options, format)?))
+                state.to_json(save::poster_download(state, journey, options, format)?)
             }
             EditorRequest::export_download { journey, format, delimiter } => {
-                to_json(serde_json::to_value(save::export_download(state, journey, format, delimiter)?))
+                state.to_json(save::export_download(state, journey, format, delimiter)?)
             }
             EditorRequest::editor_presence { selected, typing } => {
                 if let Some(editors) = &room.editors {

@@ -334,24 +334,20 @@ impl Store {
     /// since, nothing is undone and the caller is told, so a board never undoes an edit it did
     /// not show.
     pub fn undo(&mut self, journey: Id, shown: Option<&str>) -> Result<Applied> {
-        self.step(journey, Author::FACILITATOR, true, shown)
+        self.step_as(journey, Author::FACILITATOR, true, shown)
     }
 
     pub fn redo(&mut self, journey: Id, shown: Option<&str>) -> Result<Applied> {
-        self.step(journey, Author::FACILITATOR, false, shown)
-    }
-
-    /// Undoes (`undo`) or redoes `author`'s own next step, never another person's.
-    pub fn step_as(&mut self, journey: Id, author: Author, undo: bool, shown: Option<&str>) -> Result<Applied> {
-        self.step(journey, author, undo, shown)
+        self.step_as(journey, Author::FACILITATOR, false, shown)
     }
 
     /// Undoes (`undo`) or redoes `author`'s next step, in one transaction. A step that cannot be
     /// read is taken out of the history with the steps that depend on it, and one that someone
     /// else has changed since is taken out alone (both committed, the user told); the journey
     /// itself is not touched, and the next undo or redo works again.
-    fn step(&mut self, journey: Id, author: Author, undo: bool, shown: Option<&str>) -> Result<Applied> {
-        let outcome = self.write(|c| {
+    pub fn step_as(&mut self, journey: Id, author: Author, undo: bool, shown: Option<&str>) -> Result<Applied> {
+        // A refusal that changed the history (a step dropped) is committed first, then said.
+        self.write(|c| {
             let next = history::next(c, journey, author, undo)?;
             if let Some(shown) = shown {
                 if next.as_ref().map(|(mark, _)| mark.as_str()) != Some(shown) {
@@ -373,8 +369,7 @@ impl Store {
             let back = applier.apply(step.edit)?;
             history::stepped(c, journey, step.seq, undo, &back)?;
             finish(c, journey, author, applier, true).map(Ok)
-        })?;
-        outcome
+        })?
     }
 
     /// Whether another connection (another window, the CLI) has committed to the file since the

@@ -77,7 +77,7 @@ async fn admit(State(server): State<Server>, mut request: HttpRequest, next: Nex
     // whose page then says so.
     let naming = request.uri().path().ends_with("/name");
     let counted = editors.list.lock().map_err(|_| EditorRefusal::Unknown).and_then(|mut l| {
-        let known = l.standing(&token).is_some();
+        let known = l.get(&token).is_some();
         match l.request(&token, Instant::now()) {
             Err(EditorRefusal::Waiting | EditorRefusal::Unknown) if naming && known => Ok(()),
             other => other.map(|_| ()),
@@ -129,7 +129,10 @@ async fn page(State(server): State<Server>, headers: HeaderMap) -> Response {
             return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
         }
     };
-    super::super::kept::keep(&server.state, &server.room);
+    // A new editor is kept (a reload of a known one changes nothing to keep).
+    if cookie_named(&headers, COOKIE).as_deref() != Some(token.as_str()) {
+        super::super::kept::keep(&server.state, &server.room);
+    }
     let Some(index) = ui.get("index.html") else { return plain(StatusCode::NOT_FOUND, "") };
     let mut r = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], index.into_owned()).into_response();
     let set =
@@ -177,7 +180,7 @@ async fn name(State(server): State<Server>, Extension(Caller(token)): Extension<
             // A refused editor's name stays as it was: they are told where they stand.
             let _ = l.name(&token, name);
         }
-        l.standing(&token).map(EditorInfo::from)
+        l.get(&token).map(EditorInfo::from)
     });
     let Some(me) = me else { return plain(StatusCode::UNAUTHORIZED, "") };
     if name.is_some() {
