@@ -7,6 +7,7 @@ import { useT } from "../i18n/context";
 import type { Messages } from "../i18n";
 import { Modal } from "../components/Modal";
 import { Check } from "../components/Check";
+import { useRemembered } from "../components/remembered";
 
 interface ExportForm {
   format: ExportFormat;
@@ -29,26 +30,13 @@ function formats(t: Messages): Record<ExportFormat, [string, string]> {
   };
 }
 
-function remembered(): ExportForm {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORE_KEY) ?? "null") as Partial<ExportForm> | null;
-    return { ...FIRST, ...saved };
-  } catch {
-    return FIRST;
-  }
-}
-
 export function ExportDialog({ journey, onClose }: { journey: string; onClose(): void }) {
   const { t } = useT();
   const id = useId();
-  const [form, setForm] = useState(remembered);
+  const [form, setForm] = useRemembered(STORE_KEY, FIRST);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ saved: string } | { error: string } | null>(null);
-  const set = (change: Partial<ExportForm>) => {
-    const next = { ...form, ...change };
-    setForm(next);
-    localStorage.setItem(STORE_KEY, JSON.stringify(next));
-  };
+  const set = (change: Partial<ExportForm>) => setForm({ ...form, ...change });
   const save = async () => {
     setBusy(true);
     setSaid(null);

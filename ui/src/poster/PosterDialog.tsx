@@ -3,7 +3,8 @@ import { api, type PosterInfo, type PosterPapers } from "../ipc";
 import { useT } from "../i18n/context";
 import { Modal } from "../components/Modal";
 import { Check } from "../components/Check";
-import { SIZE_DEFAULTS, loadForm, paperFor, saveForm, sizeChoices, toOptions, type PosterForm } from "./options";
+import { useRemembered } from "../components/remembered";
+import { DEFAULT_FORM, FORM_KEY, SIZE_DEFAULTS, paperFor, sizeChoices, toOptions, type PosterForm } from "./options";
 
 /** The last poster that could be made, and why the current options cannot make one. */
 type Preview = { info: PosterInfo | null; url: string | null; error: string | null };
@@ -14,7 +15,7 @@ type Preview = { info: PosterInfo | null; url: string | null; error: string | nu
  */
 export function PosterDialog({ journey, onClose }: { journey: string; onClose(): void }) {
   const { t } = useT();
-  const [form, setForm] = useState<PosterForm>(loadForm);
+  const [form, setForm] = useRemembered(FORM_KEY, DEFAULT_FORM);
   const [papers, setPapers] = useState<PosterPapers>({ names: [], office: "A4" });
   const [preview, setPreview] = useState<Preview>({ info: null, url: null, error: null });
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,6 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
       }: ${t.poster.notANumber}`;
   // The preview follows the options, a moment after the last change.
   useEffect(() => {
-    saveForm(form);
     if (!checked.options) return;
     const options = checked.options;
     let stale = false;

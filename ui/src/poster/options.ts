@@ -115,22 +115,5 @@ export function toOptions(f: PosterForm): { options: PosterOptions; bad: null } 
   };
 }
 
-const STORE_KEY = "jw-poster-form";
-
-/** The last options used (a view preference, kept in the web view, not in the journey). */
-export function loadForm(): PosterForm {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORE_KEY) ?? "null") as Partial<PosterForm> | null;
-    return { ...DEFAULT_FORM, ...(saved ?? {}) };
-  } catch {
-    return DEFAULT_FORM;
-  }
-}
-
-export function saveForm(f: PosterForm): void {
-  try {
-    localStorage.setItem(STORE_KEY, JSON.stringify(f));
-  } catch {
-    // Storage full or unavailable: the dialog just starts from the defaults next time.
-  }
-}
+/** Where the last options used are kept (see components/remembered.ts). */
+export const FORM_KEY = "jw-poster-form";

@@ -1,5 +1,6 @@
 // What the presenter view shows, worked out from the journey and the presenter's choices alone.
 import type { JourneyDoc, PresentState, Row } from "../ipc";
+import { keep, recall } from "../components/remembered";
 
 /** The presenter's choices: view state, never saved with the journey or undone. */
 export type { PresentState, ProjectorMessage } from "../ipc";
@@ -17,18 +18,8 @@ const key = (journey: string) => `jw-present-${journey}`;
 
 /** The presenter's last choices for this journey on this laptop. */
 export function loadState(journey: string): PresentState {
-  try {
-    const saved = JSON.parse(localStorage.getItem(key(journey)) ?? "null") as Partial<PresentState> | null;
-    return { phase: 0, hiddenRows: Array.isArray(saved?.hiddenRows) ? saved.hiddenRows.filter((x) => typeof x === "string") : [], notes: saved?.notes !== false };
-  } catch {
-    return { phase: 0, hiddenRows: [], notes: true };
-  }
+  const saved = recall<Partial<PresentState>>(key(journey), {});
+  return { phase: 0, hiddenRows: Array.isArray(saved.hiddenRows) ? saved.hiddenRows.filter((x) => typeof x === "string") : [], notes: saved.notes !== false };
 }
 
-export function saveState(journey: string, state: PresentState): void {
-  try {
-    localStorage.setItem(key(journey), JSON.stringify({ hiddenRows: state.hiddenRows, notes: state.notes }));
-  } catch {
-    // Private mode or a full store: the choices just are not remembered.
-  }
-}
+export const saveState = (journey: string, state: PresentState) => keep(key(journey), { hiddenRows: state.hiddenRows, notes: state.notes });
