@@ -205,18 +205,14 @@ async fn token_gate(State(server): State<Server>, request: HttpRequest, next: Ne
     next.run(request).await
 }
 
-/// Which phone of the room asks: found by `admit`, for the requests only phones may make.
-#[derive(Clone)]
-struct Device(String);
-
 /// Lets through a request of one of the room's phones (its cookie) within its rate, telling the
-/// route which phone it is.
+/// route which phone it is (`Phone`, as the room's requests name it).
 async fn admit(State(server): State<Server>, PhoneLang(lang): PhoneLang, mut request: HttpRequest, next: Next) -> Response {
     let device = cookie(request.headers()).unwrap_or_default();
     let counted = server.room.devices.lock().map_err(|_| Refusal::Unknown).and_then(|mut d| d.request(&device, Instant::now()));
     match counted {
         Ok(()) => {
-            request.extensions_mut().insert(Device(device));
+            request.extensions_mut().insert(Phone { room: server.room.token.clone(), device, lang });
             next.run(request).await
         }
         Err(Refusal::TooFast | Refusal::TooManyNotes) => refusal(
@@ -344,34 +340,15 @@ fn notice_page(server: &Server, status: StatusCode, words: &str, lang: Lang, aga
     safe(r)
 }
 
-impl Server {
-    fn phone(&self, Device(device): Device, lang: Lang) -> Phone {
-        Phone { room: self.room.token.clone(), device, lang }
-    }
-}
-
-async fn journey(State(server): State<Server>, Extension(device): Extension<Device>, PhoneLang(lang): PhoneLang) -> Response {
-    let phone = server.phone(device, lang);
+async fn journey(State(server): State<Server>, Extension(phone): Extension<Phone>) -> Response {
     answer(ask(&server.state, ViewForPhone { phone }).await)
 }
 
-async fn name(
-    State(server): State<Server>,
-    Extension(device): Extension<Device>,
-    PhoneLang(lang): PhoneLang,
-    Body(body): Body<NameBody>,
-) -> Response {
-    let phone = server.phone(device, lang);
+async fn name(State(server): State<Server>, Extension(phone): Extension<Phone>, Body(body): Body<NameBody>) -> Response {
     answer(ask(&server.state, NamePhone { phone, name: body.name }).await)
 }
 
-async fn dot(
-    State(server): State<Server>,
-    Extension(device): Extension<Device>,
-    PhoneLang(lang): PhoneLang,
-    Body(body): Body<DotBody>,
-) -> Response {
-    let phone = server.phone(device, lang);
+async fn dot(State(server): State<Server>, Extension(phone): Extension<Phone>, Body(body): Body<DotBody>) -> Response {
     answer(ask(&server.state, GiveDot { phone, card: body.card, give: body.give }).await)
 }
 
@@ -379,8 +356,7 @@ async fn dot(
 /// when it had arrived before (a phone sends a note again until it hears back).
 async fn note(
     State(server): State<Server>,
-    Extension(Device(device)): Extension<Device>,
-    PhoneLang(lang): PhoneLang,
+    Extension(Phone { device, lang, .. }): Extension<Phone>,
     Body(note): Body<Incoming>,
 ) -> Response {
     if let Err(e) = note.validate() {
@@ -434,7 +410,7 @@ async fn write_notes(state: Arc<AppState>, room: String, mut waiting: tokio::syn
 /// phone that joined has one (a page opened and no further holds nothing a joining phone
 /// needs); a phone keeps at most `STREAMS_PER_DEVICE` open, the room `MAX_STREAMS`; a phone's
 /// streams end when it is removed or pushed out.
-async fn events(State(server): State<Server>, Extension(Device(device)): Extension<Device>) -> Response {
+async fn events(State(server): State<Server>, Extension(Phone { device, .. }): Extension<Phone>) -> Response {
     let opened = server.room.devices.lock().ok().and_then(|mut d| {
         let d = d.get_mut(&device)?;
         if !d.joined {
