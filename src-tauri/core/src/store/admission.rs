@@ -73,10 +73,7 @@ fn check_existing(path: &Path) -> Result<(), Said> {
 fn check_identity(path: &Path) -> Result<(), Said> {
     let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => damaged(describe_sql_error(&e)),
-        _ => {
-            let why = describe_sql_error(&e);
-            said!("cannot be read: {en}", "kan niet worden gelezen: {nl}", en = &why.en, nl = &why.nl)
-        }
+        _ => describe_sql_error(&e).after("cannot be read", "kan niet worden gelezen"),
     };
     let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(unreadable)?;
     let application_id: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(unreadable)?;

@@ -9,7 +9,6 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 use crate::model;
-use crate::said;
 
 use super::sqlite_errors::describe_sql_error;
 
@@ -48,17 +47,10 @@ pub(super) fn copy_aside_if_older(conn: &Connection, path: &Path) -> Result<()> 
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version < SCHEMA_VERSION && version > 0 {
         let backup = backup_path(path, version);
-        conn.backup(rusqlite::MAIN_DB, &backup, None).map_err(|e| {
-            let why = describe_sql_error(&e);
-            Error::Database {
-                path: path.to_path_buf(),
-                problem: said!(
-                    "could not be copied aside before upgrading it: {en}",
-                    "kon niet apart worden gekopieerd voordat het werd bijgewerkt: {nl}",
-                    en = &why.en,
-                    nl = &why.nl
-                ),
-            }
+        conn.backup(rusqlite::MAIN_DB, &backup, None).map_err(|e| Error::Database {
+            path: path.to_path_buf(),
+            problem: describe_sql_error(&e)
+                .after("could not be copied aside before upgrading it", "kon niet apart worden gekopieerd voordat het werd bijgewerkt"),
         })?;
     }
     Ok(())
