@@ -1,13 +1,14 @@
 // File → Export as…: the journey as a file for people without Journeywall (a map to open in a
 // browser, a deck, a workbook, a CSV) or for Journeywall elsewhere (its own file). The core makes
 // every one of them, as `journeywall export` does; the choice is remembered for the next time.
-import { useId, useState } from "react";
+import { useId } from "react";
 import { api, type ExportFormat, type Delimiter } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Messages } from "../i18n";
 import { Modal } from "../components/Modal";
 import { Check } from "../components/Check";
 import { useRemembered } from "../components/remembered";
+import { useSave } from "../components/saving";
 
 interface ExportForm {
   format: ExportFormat;
@@ -34,21 +35,9 @@ export function ExportDialog({ journey, onClose }: { journey: string; onClose():
   const { t } = useT();
   const id = useId();
   const [form, setForm] = useRemembered(STORE_KEY, FIRST);
-  const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState<{ saved: string } | { error: string } | null>(null);
+  const { busy, said, write } = useSave();
   const set = (change: Partial<ExportForm>) => setForm({ ...form, ...change });
-  const save = async () => {
-    setBusy(true);
-    setSaid(null);
-    try {
-      const path = await api.exportJourney(journey, form.format, form.delimiter, form.openWhenDone);
-      if (path) setSaid({ saved: path });
-    } catch (e) {
-      setSaid({ error: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () => write(() => api.exportJourney(journey, form.format, form.delimiter, form.openWhenDone));
   const e = t.exporting;
   const named = formats(t);
   return (
@@ -86,17 +75,7 @@ export function ExportDialog({ journey, onClose }: { journey: string; onClose():
         ) : null}
       </form>
       <div className="dialog-actions">
-        {busy ? (
-          <span role="status">{e.saving}</span>
-        ) : said && "saved" in said ? (
-          <span className="poster-saved" role="status">
-            {t.exported(said.saved)}
-          </span>
-        ) : said ? (
-          <span className="poster-error" role="alert">
-            {said.error}
-          </span>
-        ) : null}
+        {busy ? <span role="status">{e.saving}</span> : said}
         <Check label={t.poster.openWhenDone} value={form.openWhenDone} onChange={(v) => set({ openWhenDone: v })} />
         <button onClick={onClose} disabled={busy}>
           {t.close}

@@ -279,7 +279,6 @@ export const words = {
     en: `“${name}” was deleted in another window or on the command line.`,
     nl: `“${name}” is verwijderd in een ander venster of op de opdrachtregel.`,
   }),
-  exported: (path: string) => ({ en: `Saved: ${path}`, nl: `Opgeslagen: ${path}` }),
   exporting: {
     title: { en: "Export as", nl: "Exporteren als" },
     format: { en: "Kind of file", nl: "Soort bestand" },

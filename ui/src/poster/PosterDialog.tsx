@@ -4,6 +4,7 @@ import { useT } from "../i18n/context";
 import { Modal } from "../components/Modal";
 import { Check } from "../components/Check";
 import { useRemembered } from "../components/remembered";
+import { useSave } from "../components/saving";
 import { DEFAULT_FORM, FORM_KEY, SIZE_DEFAULTS, paperFor, sizeChoices, toOptions, type PosterForm } from "./options";
 
 /** The last poster that could be made, and why the current options cannot make one. */
@@ -18,9 +19,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
   const [form, setForm] = useRemembered(FORM_KEY, DEFAULT_FORM);
   const [papers, setPapers] = useState<PosterPapers>({ names: [], office: "A4" });
   const [preview, setPreview] = useState<Preview>({ info: null, url: null, error: null });
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { busy, said, write, forget } = useSave();
   const urlRef = useRef<string | null>(null);
 
   useEffect(() => {
@@ -66,8 +65,7 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
   useEffect(() => () => void (urlRef.current && URL.revokeObjectURL(urlRef.current)), []);
 
   const set = (patch: Partial<PosterForm>) => {
-    setSaved(null);
-    setSaveError(null);
+    forget();
     setForm((f) => {
       const next = { ...f, ...patch };
       // Switching mode starts it afresh on its own paper and way of sizing, so no option of the
@@ -80,21 +78,11 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
     });
   };
 
-  const save = async () => {
-    setBusy(true);
-    setSaved(null);
-    setSaveError(null);
-    try {
+  const save = () =>
+    write(async () => {
       const { options } = toOptions(form);
-      if (!options) return;
-      const path = await api.savePoster(journey, options, form.format, form.openWhenDone);
-      if (path) setSaved(path);
-    } catch (e) {
-      setSaveError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return options ? api.savePoster(journey, options, form.format, form.openWhenDone) : null;
+    });
 
   const p = t.poster;
   const { info } = preview;
@@ -211,15 +199,9 @@ export function PosterDialog({ journey, onClose }: { journey: string; onClose():
           <span className="poster-progress" role="status">
             <progress aria-label={p.making} /> {p.making}
           </span>
-        ) : saved ? (
-          <span className="poster-saved" role="status">
-            {p.saved(saved)}
-          </span>
-        ) : saveError ? (
-          <span className="poster-error" role="alert">
-            {saveError}
-          </span>
-        ) : null}
+        ) : (
+          said
+        )}
         <Check label={p.openWhenDone} value={form.openWhenDone} onChange={(v) => set({ openWhenDone: v })} />
         <button onClick={onClose} disabled={busy}>
           {t.close}
