@@ -96,6 +96,14 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs `f` in one read transaction, so the parts it reads agree with each other.
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let out = f(&tx)?;
+        tx.finish()?;
+        Ok(out)
+    }
+
     // --- journeys -------------------------------------------------------------------------------
 
     pub fn list(&self) -> Result<Vec<JourneySummary>> {
@@ -120,11 +128,7 @@ impl Store {
 
     /// The whole journey, as the editor shows it and the interchange file holds it.
     pub fn load(&self, journey: Id) -> Result<JourneyDoc> {
-        // One read transaction, so the parts agree with each other.
-        let tx = self.conn.unchecked_transaction()?;
-        let doc = load_in(&tx, journey)?;
-        tx.finish()?;
-        Ok(doc)
+        self.read(|c| load_in(c, journey, None))
     }
 
     /// The notes phone `device` sent to the journey, in the order they arrived.
@@ -136,30 +140,13 @@ impl Store {
     /// to a megabyte each, and a room of 200 phones asks often) and with only the notes that
     /// phone sent, not the whole inbox.
     pub fn load_for_phone(&self, journey: Id, device: &str) -> Result<JourneyDoc> {
-        let tx = self.conn.unchecked_transaction()?;
-        let mut doc = JourneyDoc {
-            journey: records::journey(&tx, journey)?,
-            phases: records::ordered(&tx, journey)?,
-            rows: records::ordered(&tx, journey)?,
-            cards: records::cards(&tx, journey)?,
-            personas: vec![],
-            vote: records::vote(&tx, journey)?,
-            rounds: vec![],
-            inbox: records::notes_from(&tx, journey, device)?,
-        };
-        tx.finish()?;
-        doc.sort();
-        Ok(doc)
+        self.read(|c| load_in(c, journey, Some(device)))
     }
 
     /// The journey and what undo and redo offer `author`, read at one moment: with a second writer on the
     /// file, a board must never be given a step mark newer than the journey it shows.
     pub fn load_for_board(&self, journey: Id, author: Author) -> Result<(JourneyDoc, UndoState)> {
-        let tx = self.conn.unchecked_transaction()?;
-        let doc = load_in(&tx, journey)?;
-        let history = history::state(&tx, journey, author)?;
-        tx.finish()?;
-        Ok((doc, history))
+        self.read(|c| Ok((load_in(c, journey, None)?, history::state(c, journey, author)?)))
     }
 
     /// Stores a complete, validated journey as a new one (templates and imports come this way).
@@ -428,17 +415,21 @@ fn unreadable_step(dropped: usize, undo: bool) -> Error {
     )
 }
 
-fn load_in(c: &Connection, journey: Id) -> Result<JourneyDoc> {
-    let j = records::journey(c, journey)?;
+/// The journey without its rounds; for `phone` (a device), without its personas and with only
+/// the notes that phone sent.
+fn load_in(c: &Connection, journey: Id, phone: Option<&str>) -> Result<JourneyDoc> {
     let mut doc = JourneyDoc {
-        journey: j,
+        journey: records::journey(c, journey)?,
         phases: records::ordered(c, journey)?,
         rows: records::ordered(c, journey)?,
         cards: records::cards(c, journey)?,
-        personas: records::ordered(c, journey)?,
+        personas: if phone.is_some() { vec![] } else { records::ordered(c, journey)? },
         vote: records::vote(c, journey)?,
         rounds: vec![],
-        inbox: records::notes(c, journey)?,
+        inbox: match phone {
+            Some(device) => records::notes_from(c, journey, device)?,
+            None => records::notes(c, journey)?,
+        },
     };
     doc.sort();
     Ok(doc)
