@@ -143,10 +143,8 @@ impl<'c> Applier<'c> {
             }
 
             Edit::AddPhase { id, index, phase } => {
-                let id = id.unwrap_or_else(model::new_id);
-                let phase = Phase::from_content(id, index.unwrap_or(u32::MAX), phase);
-                self.insert_ordered(phase)?;
-                Ok(Edit::DeletePhase { phase: id })
+                let phase = Phase::from_content(id.unwrap_or_else(model::new_id), index.unwrap_or(u32::MAX), phase);
+                Ok(Edit::DeletePhase { phase: self.insert_ordered(phase)? })
             }
             Edit::UpdatePhase { phase, patch } => Ok(Edit::UpdatePhase { phase, patch: self.update_ordered(phase, |p| patch.swap(p))? }),
             Edit::MovePhase { phase, index } => Ok(Edit::MovePhase { phase, index: self.move_ordered::<Phase>(phase, index)? }),
@@ -157,18 +155,11 @@ impl<'c> Applier<'c> {
                 self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
                 Ok(Edit::RestorePhase { phase: removed, cards })
             }
-            Edit::RestorePhase { phase, cards } => {
-                let id = phase.id;
-                self.insert_ordered(phase)?;
-                self.apply(Edit::RestoreCards { cards })?;
-                Ok(Edit::DeletePhase { phase: id })
-            }
+            Edit::RestorePhase { phase, cards } => Ok(Edit::DeletePhase { phase: self.restore_ordered(phase, cards)? }),
 
             Edit::AddRow { id, index, row } => {
-                let id = id.unwrap_or_else(model::new_id);
-                let row = Row::from_content(id, index.unwrap_or(u32::MAX), row);
-                self.insert_ordered(row)?;
-                Ok(Edit::DeleteRow { row: id })
+                let row = Row::from_content(id.unwrap_or_else(model::new_id), index.unwrap_or(u32::MAX), row);
+                Ok(Edit::DeleteRow { row: self.insert_ordered(row)? })
             }
             Edit::UpdateRow { row, patch } => Ok(Edit::UpdateRow { row, patch: self.update_ordered(row, |r| patch.swap(r))? }),
             Edit::MoveRow { row, index } => Ok(Edit::MoveRow { row, index: self.move_ordered::<Row>(row, index)? }),
@@ -178,31 +169,20 @@ impl<'c> Applier<'c> {
                 self.touched.removed_cards.extend(cards.iter().map(|k| k.id));
                 Ok(Edit::RestoreRow { row: removed, cards })
             }
-            Edit::RestoreRow { row, cards } => {
-                let id = row.id;
-                self.insert_ordered(row)?;
-                self.apply(Edit::RestoreCards { cards })?;
-                Ok(Edit::DeleteRow { row: id })
-            }
+            Edit::RestoreRow { row, cards } => Ok(Edit::DeleteRow { row: self.restore_ordered(row, cards)? }),
 
             Edit::UpdateJourney { patch } => self.update_journey(patch),
 
             Edit::AddPersona { id, persona } => {
-                let id = id.unwrap_or_else(model::new_id);
-                let persona = Persona::from_content(id, u32::MAX, persona);
-                self.insert_ordered(persona)?;
-                Ok(Edit::DeletePersona { persona: id })
+                let persona = Persona::from_content(id.unwrap_or_else(model::new_id), u32::MAX, persona);
+                Ok(Edit::DeletePersona { persona: self.insert_ordered(persona)? })
             }
             Edit::UpdatePersona { persona, patch } => {
                 Ok(Edit::UpdatePersona { persona, patch: self.update_ordered(persona, |p| patch.swap(p))? })
             }
             Edit::MovePersona { persona, index } => Ok(Edit::MovePersona { persona, index: self.move_ordered::<Persona>(persona, index)? }),
             Edit::DeletePersona { persona } => Ok(Edit::RestorePersona { persona: self.delete_ordered(persona)? }),
-            Edit::RestorePersona { persona } => {
-                let id = persona.id;
-                self.insert_ordered(persona)?;
-                Ok(Edit::DeletePersona { persona: id })
-            }
+            Edit::RestorePersona { persona } => Ok(Edit::DeletePersona { persona: self.insert_ordered(persona)? }),
 
             Edit::StartVote { dots_per_participant, stacking } => self.start_vote(dots_per_participant, stacking),
             Edit::AddParticipant { id, name, colour } => self.add_participant(id, name, colour),

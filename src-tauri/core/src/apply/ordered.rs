@@ -3,8 +3,9 @@
 //! written once here; what differs (the table, the id's field name, what the board redraws) is
 //! the `Ordered` impl.
 
+use crate::edit::Edit;
 use crate::error::{Error, Result};
-use crate::model::{Id, Persona, Phase, Row};
+use crate::model::{Card, Id, Persona, Phase, Row};
 use crate::records as db;
 use crate::said::{Field, Record};
 use crate::schema::Stored;
@@ -48,15 +49,24 @@ ordered!(Row, RowId, rows);
 ordered!(Persona, PersonaId, personas);
 
 impl Applier<'_> {
-    /// Inserts `item` at its position (the end when past it) and renumbers the rest.
-    pub(super) fn insert_ordered<T: Ordered>(&mut self, mut item: T) -> Result<()> {
+    /// Inserts `item` at its position (the end when past it) and renumbers the rest; returns its id.
+    pub(super) fn insert_ordered<T: Ordered>(&mut self, mut item: T) -> Result<Id> {
         item.check()?;
+        let id = item.id();
         let mut list = db::ordered::<T>(self.c, self.journey)?;
         let at = (*item.position() as usize).min(list.len());
         *item.position() = at as u32;
-        db::insert_ordered(self.c, self.journey, item.id(), *item.position(), &item).map_err(|e| db::in_use(T::ID_FIELD, item.id(), e))?;
+        db::insert_ordered(self.c, self.journey, id, *item.position(), &item).map_err(|e| db::in_use(T::ID_FIELD, id, e))?;
         list.insert(at, item);
-        self.renumber(&mut list)
+        self.renumber(&mut list)?;
+        Ok(id)
+    }
+
+    /// Puts back a phase or row that was deleted, then the cards that went with it; returns its id.
+    pub(super) fn restore_ordered<T: Ordered>(&mut self, item: T, cards: Vec<Card>) -> Result<Id> {
+        let id = self.insert_ordered(item)?;
+        self.apply(Edit::RestoreCards { cards })?;
+        Ok(id)
     }
 
     /// Changes record `id` by `swap` (a patch's), which returns the patch that undoes it.
