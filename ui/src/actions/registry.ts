@@ -4,7 +4,7 @@
 // or rebound in one place.
 import type { Messages } from "../i18n";
 import type { Editor } from "../state/store";
-import { cellOf, deleteSelection, duplicateSelection, movePhaseBy, moveRowBy, nudgeSelection, resizePhaseBy, selectedCards } from "../journey/actions";
+import { cellOf, deleteSelection, duplicateSelection, moveBandBy, nudgeSelection, resizePhaseBy, selectedCards } from "../journey/actions";
 import { activeVoter } from "../journey/vote";
 import { cellCards } from "../journey/cells";
 import { reveal, walk, type Arrow } from "./walk";
@@ -209,8 +209,8 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
       const { phase, row } = focusedBand(e);
       const delta = e?.key === "ArrowUp" || e?.key === "ArrowLeft" ? -1 : 1;
       const across = e?.key === "ArrowLeft" || e?.key === "ArrowRight";
-      if (phase && across) void movePhaseBy(editor, phase, delta).then(() => reveal(`.phase-header[data-phase-id="${phase}"]`));
-      if (row && !across) void moveRowBy(editor, row, delta).then(() => reveal(`.row-label[data-row-id="${row}"]`));
+      if (phase && across) void moveBandBy(editor, "phase", phase, delta).then(() => reveal(`.phase-header[data-phase-id="${phase}"]`));
+      if (row && !across) void moveBandBy(editor, "row", row, delta).then(() => reveal(`.row-label[data-row-id="${row}"]`));
     },
   },
   {

@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { Phase } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { PHASE_WIDTHS, addPhase, deleteBand, movePhaseBy, resizePhaseBy } from "../journey/actions";
+import { PHASE_WIDTHS, addPhase, deleteBand, moveBandBy, resizePhaseBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { PALETTE } from "../journey/palette";
@@ -97,8 +97,8 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
           items={[
             { label: t.rename, run: () => setEditing("title") },
             { label: t.editQuestion, run: () => setEditing("question") },
-            { label: t.board.moveLeft, disabled: index === 0, run: () => movePhaseBy(editor, phase.id, -1) },
-            { label: t.board.moveRight, disabled: index === count - 1, run: () => movePhaseBy(editor, phase.id, 1) },
+            { label: t.board.moveLeft, disabled: index === 0, run: () => moveBandBy(editor, "phase", phase.id, -1) },
+            { label: t.board.moveRight, disabled: index === count - 1, run: () => moveBandBy(editor, "phase", phase.id, 1) },
             { label: t.board.narrower, disabled: phase.width <= PHASE_WIDTHS.min, run: () => resizePhaseBy(editor, phase.id, -1) },
             { label: t.board.wider, disabled: phase.width >= PHASE_WIDTHS.max, run: () => resizePhaseBy(editor, phase.id, 1) },
             { label: t.addPhaseBefore, run: () => addPhase(editor, index, t.newPhaseTitle) },

@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { Row } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
-import { deleteBand, moveRowBy } from "../journey/actions";
+import { deleteBand, moveBandBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { reorderByDrag } from "./reorder";
@@ -93,8 +93,8 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
         label={t.rowMenu}
         items={[
           { label: t.rename, run: () => setRenaming(true) },
-          { label: t.board.moveUp, disabled: index === 0, run: () => moveRowBy(editor, row.id, -1) },
-          { label: t.board.moveDown, disabled: index === count - 1, run: () => moveRowBy(editor, row.id, 1) },
+          { label: t.board.moveUp, disabled: index === 0, run: () => moveBandBy(editor, "row", row.id, -1) },
+          { label: t.board.moveDown, disabled: index === count - 1, run: () => moveBandBy(editor, "row", row.id, 1) },
           { label: t.addRowAbove, run: () => addRow(index) },
           { label: t.addRowBelow, run: () => addRow(index + 1) },
           { label: t[turnInto.label], run: () => update({ kind: turnInto.kind }) },

@@ -151,16 +151,20 @@ export async function addPhase(editor: Editor, index: number, title: string): Pr
 }
 
 /**
- * Moves a phase one place left (−1) or right (+1): the keyboard's and the menu's way to reorder.
- * These steps, like the resize and the row moves below, count from where the steps sent before
- * them left things; a phase or row gone meanwhile (an undo queued before) is left alone.
+ * Moves a phase one place left (−1) or right (+1), or a row past the next shown row above or below
+ * (hidden rows are passed over): the keyboard's and the menu's way to reorder. These steps, like
+ * the resize below, count from where the steps sent before them left things; a phase or row gone
+ * meanwhile (an undo queued before) is left alone.
  */
-export async function movePhaseBy(editor: Editor, phase: string, delta: -1 | 1): Promise<void> {
+export async function moveBandBy(editor: Editor, band: "phase" | "row", id: string, delta: -1 | 1): Promise<void> {
   await editor.sendInTurn(() => {
-    const phases = editor.journey.get().doc.phases;
-    const at = phases.findIndex((p) => p.id === phase);
-    const to = at + delta;
-    return at >= 0 && to >= 0 && to < phases.length ? { type: "movePhase", phase, index: to } : null;
+    const { phases, rows } = editor.journey.get().doc;
+    const list: { id: string; hidden?: boolean }[] = band === "phase" ? phases : rows;
+    const at = list.findIndex((b) => b.id === id);
+    let to = at + delta;
+    while (list[to]?.hidden) to += delta;
+    if (at < 0 || to < 0 || to >= list.length) return null;
+    return band === "phase" ? { type: "movePhase", phase: id, index: to } : { type: "moveRow", row: id, index: to };
   });
 }
 
@@ -174,17 +178,6 @@ export async function resizePhaseBy(editor: Editor, phase: string, steps: -1 | 1
     if (current === undefined) return null;
     const width = Math.max(PHASE_WIDTHS.min, Math.min(PHASE_WIDTHS.max, (Math.round(current / WIDTH_STEP) + steps) * WIDTH_STEP));
     return width !== current ? { type: "updatePhase", phase, width } : null;
-  });
-}
-
-/** Moves a row past the next shown row above (−1) or below (+1); hidden rows are passed over. */
-export async function moveRowBy(editor: Editor, row: string, delta: -1 | 1): Promise<void> {
-  await editor.sendInTurn(() => {
-    const rows = editor.journey.get().doc.rows;
-    const at = rows.findIndex((r) => r.id === row);
-    let to = at + delta;
-    while (rows[to]?.hidden) to += delta;
-    return at >= 0 && to >= 0 && to < rows.length ? { type: "moveRow", row, index: to } : null;
   });
 }
 
