@@ -308,15 +308,9 @@ async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers:
     }
     // The join link has no trailing slash, so the page names its assets by their full path.
     // The page speaks the phone's language from its first paint; its script may choose another.
-    let page = PAGE.replace("{base}", &format!("/r/{}", server.room.token)).replace("{lang}", lang.code());
-    let mut r = asset(page, "text/html; charset=utf-8");
-    let set = format!("{COOKIE}={device}; Path=/r/{}; HttpOnly; SameSite=Strict; Max-Age={}", server.room.token, COOKIE_HOURS * 3600);
-    if let Ok(v) = HeaderValue::from_str(&set) {
-        r.headers_mut().insert(header::SET_COOKIE, v);
-    }
-    r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
+    let base = format!("/r/{}", server.room.token);
+    let page = PAGE.replace("{base}", &base).replace("{lang}", lang.code());
+    html_page(StatusCode::OK, page, CSP, Some((COOKIE, &device, &base)))
 }
 
 /// A page of one sentence, in the phone page's own style, instead of the page: the room is locked or
@@ -331,13 +325,11 @@ fn notice_page(server: &Server, status: StatusCode, words: &str, lang: Lang, aga
         server.room.token,
         words
     );
-    let mut r = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
+    let mut r = html_page(status, page, CSP, None);
     if again {
         r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("3"));
     }
-    r.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    safe(r)
+    r
 }
 
 async fn journey(State(server): State<Server>, Extension(phone): Extension<Phone>) -> Response {
@@ -544,6 +536,22 @@ fn json_answer(status: StatusCode, value: &impl Serialize) -> Response {
 
 fn refusal(status: StatusCode, message: &str) -> Response {
     json_answer(status, &json!({ "message": message }))
+}
+
+/// A page of the room (the phones' or the co-editors'), never stored and held to `csp`, with the
+/// cookie `(name, value, path)` that keeps a phone or an editor known for `COOKIE_HOURS`, if any.
+fn html_page(status: StatusCode, html: impl IntoResponse, csp: &'static str, cookie: Option<(&str, &str, &str)>) -> Response {
+    let mut r = (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response();
+    let h = r.headers_mut();
+    if let Some((name, value, path)) = cookie {
+        let set = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict; Max-Age={}", COOKIE_HOURS * 3600);
+        if let Ok(v) = HeaderValue::from_str(&set) {
+            h.insert(header::SET_COOKIE, v);
+        }
+    }
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    safe(r)
 }
 
 fn not_found() -> Response {

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::{Path, Request as HttpRequest, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::{from_fn, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -21,7 +21,7 @@ use journeywall_core::said;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{cookie_named, json_answer, phone_language, plain, safe, Server};
+use super::{cookie_named, html_page, json_answer, phone_language, plain, safe, Server};
 use crate::phones::{random_token, EditorInfo, EditorRefusal, EditorState, MAX_EDITORS};
 use crate::room::from_editors;
 
@@ -134,16 +134,7 @@ async fn page(State(server): State<Server>, headers: HeaderMap) -> Response {
         super::super::kept::keep(&server.state, &server.room);
     }
     let Some(index) = ui.get("index.html") else { return plain(StatusCode::NOT_FOUND, "") };
-    let mut r = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], index.into_owned()).into_response();
-    let set =
-        format!("{COOKIE}={token}; Path=/e/{}; HttpOnly; SameSite=Strict; Max-Age={}", editors.token, crate::phones::COOKIE_HOURS * 3600);
-    let h = r.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&set) {
-        h.insert(header::SET_COOKIE, v);
-    }
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    safe(r)
+    html_page(StatusCode::OK, index.into_owned(), CSP, Some((COOKIE, &token, &format!("/e/{}", editors.token))))
 }
 
 /// A file of the UI's build (`assets/…`), by its name: scripts, styles, fonts.
