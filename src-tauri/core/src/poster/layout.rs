@@ -131,12 +131,12 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     y = l.title_block(doc, &today, MARGIN, y, width - 2.0 * MARGIN) + 8.0;
     let board_x = MARGIN + LABEL_WIDTH;
     let board_top = y;
-    y = l.phase_band(&doc.phases, &columns, board_x, y);
+    y = l.phase_band(&columns, board_x, y);
     for row in rows {
         let cell_cards = |p: &Phase| cells.get(&(p.id, row.id)).map(Vec::as_slice).unwrap_or(&[]);
         y = match row.kind {
-            RowKind::Cards => l.card_row(row, &doc.phases, &columns, cell_cards, board_x, y),
-            RowKind::Emotion => l.emotion_row(row, &doc.phases, &columns, cell_cards, board_x, y),
+            RowKind::Cards => l.card_row(row, &columns, cell_cards, board_x, y),
+            RowKind::Emotion => l.emotion_row(row, &columns, cell_cards, board_x, y),
         };
     }
     let column_boxes = columns.iter().map(|c| Rect::new(board_x + c.x, board_top, c.w, y - board_top)).collect();
@@ -171,18 +171,20 @@ pub fn lay_out(doc: &JourneyDoc, options: LayoutOptions, now: i64) -> Layout {
     }
 }
 
-struct Column {
+/// A phase's column on the board.
+struct Column<'a> {
+    phase: &'a Phase,
     x: f32,
     w: f32,
 }
 
-fn phase_columns(phases: &[Phase]) -> Vec<Column> {
+fn phase_columns(phases: &[Phase]) -> Vec<Column<'_>> {
     let mut x = 0.0;
     phases
         .iter()
         .map(|p| {
             let w = PHASE_WIDTH * p.width as f32 / 100.0;
-            let c = Column { x, w };
+            let c = Column { phase: p, x, w };
             x += w;
             c
         })
@@ -338,10 +340,11 @@ impl Builder {
         y + h
     }
 
-    fn phase_band(&mut self, phases: &[Phase], columns: &[Column], x0: f32, y: f32) -> f32 {
+    fn phase_band(&mut self, columns: &[Column], x0: f32, y: f32) -> f32 {
         let mut blocks = Vec::new();
         let mut height: f32 = 16.0;
-        for (p, col) in phases.iter().zip(columns) {
+        for col in columns {
+            let p = col.phase;
             let inner = col.w - 2.0 * CELL_PAD - 1.0;
             let title = self.m.wrap(&p.title, Weight::Bold, 5.2, inner, Some(2));
             let question = if self.options.questions && !p.question.trim().is_empty() {
@@ -356,8 +359,8 @@ impl Builder {
             height = height.max(h);
             blocks.push((title, question));
         }
-        for ((p, col), (title, question)) in phases.iter().zip(columns).zip(blocks) {
-            let fill = Colour::hex(&p.colour, PHASE_FILL);
+        for (col, (title, question)) in columns.iter().zip(blocks) {
+            let fill = Colour::hex(&col.phase.colour, PHASE_FILL);
             let at = Rect::new(x0 + col.x + 0.5, y, col.w - 1.0, height);
             self.rect(at, 1.5, Some(fill), None);
             self.rect(Rect::new(at.x, y, at.w, 1.6), 0.0, Some(fill.darker(0.35)), None);
@@ -382,20 +385,12 @@ impl Builder {
         self.lines(&lines, (x0 - LABEL_WIDTH + 4.5, y + 3.5), LABEL_WIDTH - 8.0, 4.0, Weight::Bold, INK);
     }
 
-    fn card_row<'a>(
-        &mut self,
-        row: &Row,
-        phases: &[Phase],
-        columns: &[Column],
-        cards: impl Fn(&Phase) -> &'a [&'a Card],
-        x0: f32,
-        y: f32,
-    ) -> f32 {
+    fn card_row<'a>(&mut self, row: &Row, columns: &[Column], cards: impl Fn(&Phase) -> &'a [&'a Card], x0: f32, y: f32) -> f32 {
         // The row is as tall as its fullest cell, so its band is drawn under the cards afterwards.
         let start = self.shapes.len();
         let mut height = MIN_ROW_HEIGHT;
-        for (p, col) in phases.iter().zip(columns) {
-            height = height.max(self.stack(cards(p), p, col, x0, y + CELL_PAD) - y);
+        for col in columns {
+            height = height.max(self.stack(cards(col.phase), col, x0, y + CELL_PAD) - y);
         }
         let cards = self.shapes.split_off(start);
         self.row_frame(row, columns, x0, y, height);
@@ -405,11 +400,11 @@ impl Builder {
 
     /// The cards of one cell, one under the other in its column from `top`; returns the y under
     /// the cell's padding.
-    fn stack(&mut self, cards: &[&Card], phase: &Phase, col: &Column, x0: f32, top: f32) -> f32 {
+    fn stack(&mut self, cards: &[&Card], col: &Column, x0: f32, top: f32) -> f32 {
         let (x, w) = (x0 + col.x + CELL_PAD, col.w - 2.0 * CELL_PAD);
         let mut cy = top;
         for card in cards {
-            let h = self.card(card, phase, x, cy, w);
+            let h = self.card(card, col.phase, x, cy, w);
             self.cards.push(Placed { card: card.id, at: Rect::new(x, cy, w, h) });
             cy += h + CARD_GAP;
         }
@@ -514,23 +509,15 @@ impl Builder {
     /// The curve through the scores over a band, each point's title as its caption; a phase
     /// with a point no caption finds room for lists its cards under the band instead, so every
     /// title is printed once and nothing overlaps.
-    fn emotion_row<'a>(
-        &mut self,
-        row: &Row,
-        phases: &[Phase],
-        columns: &[Column],
-        cards: impl Fn(&Phase) -> &'a [&'a Card],
-        x0: f32,
-        y: f32,
-    ) -> f32 {
+    fn emotion_row<'a>(&mut self, row: &Row, columns: &[Column], cards: impl Fn(&Phase) -> &'a [&'a Card], x0: f32, y: f32) -> f32 {
         let band = EMOTION_HEIGHT;
         let pad = 9.0;
         let score_y = |s: f32| y + pad + (2.0 - s) / 4.0 * (band - 2.0 * pad - 8.0);
         let total = columns.last().map_or(0.0, |c| c.x + c.w);
         // (phase, card, x, face size)
         let mut points = Vec::new();
-        for (n, (p, col)) in phases.iter().zip(columns).enumerate() {
-            let list = cards(p);
+        for (n, col) in columns.iter().enumerate() {
+            let list = cards(col.phase);
             let slot = col.w / (list.len() as f32 + 1.0);
             for (i, c) in list.iter().enumerate() {
                 points.push((n, *c, x0 + col.x + slot * (i as f32 + 1.0), slot));
@@ -558,7 +545,7 @@ impl Builder {
             .map(|(_, c, x, slot)| Point { title: &c.title, x: *x, face: face(*x, c, *slot), slot: *slot, low: c.emotion.unwrap_or(0) < 0 })
             .collect();
         // A phase where one point finds no room lists them all; the others are placed again.
-        let mut listed = vec![false; phases.len()];
+        let mut listed = vec![false; columns.len()];
         let captions = loop {
             let skip: Vec<bool> = points.iter().map(|(n, ..)| listed[*n]).collect();
             let captions = place(&at, &skip, &room, &mut self.m);
@@ -574,8 +561,8 @@ impl Builder {
 
         let start = self.shapes.len();
         let mut height = band;
-        for ((p, col), _) in phases.iter().zip(columns).zip(&listed).filter(|(_, listed)| **listed) {
-            height = height.max(self.stack(cards(p), p, col, x0, y + band) - y);
+        for (col, _) in columns.iter().zip(&listed).filter(|(_, listed)| **listed) {
+            height = height.max(self.stack(cards(col.phase), col, x0, y + band) - y);
         }
         let listed_cards = self.shapes.split_off(start);
         self.row_frame(row, columns, x0, y, height);
