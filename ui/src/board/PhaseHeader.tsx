@@ -1,4 +1,3 @@
-import { useRef, useState } from "react";
 import type { Phase } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
@@ -9,13 +8,11 @@ import { PALETTE } from "../journey/palette";
 import { followPointer } from "./drag";
 import { reorderByDrag } from "./reorder";
 import { PHASE_WIDTH, boardColumns } from "./layout";
-import { focusBack, useRenameAsked } from "./rename";
+import { useEditInPlace } from "./rename";
 
 export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; phase: Phase; index: number; count: number }) {
   const { t } = useT();
-  const [editing, setEditing] = useState<"title" | "question" | null>(null);
-  const self = useRef<HTMLDivElement>(null);
-  useRenameAsked(editor, phase.id, () => setEditing("title"));
+  const { editing, setEditing, self, stop: stopEditing } = useEditInPlace<"title" | "question">(editor, phase.id, "title");
 
   const update = (patch: { title?: string; question?: string; colour?: string; width?: number }) =>
     editor.send({ type: "updatePhase", phase: phase.id, ...patch });
@@ -26,7 +23,6 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
     reorderByDrag(e, {
       selector: ".phase-header",
       axis: "x",
-      self: e.currentTarget,
       onDrop: (to) => {
         if (to !== index) void editor.send({ type: "movePhase", phase: phase.id, index: to });
       },
@@ -56,11 +52,6 @@ export function PhaseHeader({ editor, phase, index, count }: { editor: Editor; p
         if (board) board.style.gridTemplateColumns = columns();
       },
     });
-  };
-
-  const stopEditing = () => {
-    setEditing(null);
-    focusBack(self.current);
   };
 
   const remove = () => deleteBand(editor, "phase", phase.id, (n) => askConfirm({ title: t.deletePhaseTitle(phase.title), body: t.deletePhaseBody(n), confirm: t.delete }));

@@ -1,4 +1,3 @@
-import { useRef, useState } from "react";
 import type { Row } from "../ipc";
 import { useT } from "../i18n/context";
 import type { Editor } from "../state/store";
@@ -6,7 +5,7 @@ import { deleteBand, moveBandBy } from "../journey/actions";
 import { askConfirm } from "../components/Confirm";
 import { InlineInput, MenuButton } from "../components/Menu";
 import { reorderByDrag } from "./reorder";
-import { focusBack, useRenameAsked } from "./rename";
+import { useEditInPlace } from "./rename";
 import { assertNever, type RowKind } from "../journey/rowKinds";
 
 /** What the row menu offers to turn a row of this kind into. */
@@ -24,9 +23,7 @@ function turnedInto(kind: RowKind): { kind: RowKind; label: "makeCardsRow" | "ma
 /** A row's label on the left (sticky while scrolling); `collapsed` draws a hidden row as a thin strip. */
 export function RowLabel({ editor, row, index, count, collapsed = false }: { editor: Editor; row: Row; index: number; count: number; collapsed?: boolean }) {
   const { t } = useT();
-  const [renaming, setRenaming] = useState(false);
-  const self = useRef<HTMLDivElement>(null);
-  useRenameAsked(editor, row.id, () => setRenaming(true));
+  const { editing, setEditing, self, stop } = useEditInPlace(editor, row.id, "title");
   const update = (patch: { title?: string; kind?: RowKind; hidden?: boolean }) => editor.send({ type: "updateRow", row: row.id, ...patch });
   const turnInto = turnedInto(row.kind);
   const addRow = (at: number) => editor.send({ type: "addRow", index: at, title: t.newRowTitle, kind: "cards", hidden: false });
@@ -59,12 +56,11 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
       aria-label={t.board.row(index + 1, count, row.title)}
       data-row-id={row.id}
       onPointerDown={(e) => {
-        if (e.button !== 0 || renaming || (e.target as HTMLElement).closest("button, input")) return;
+        if (e.button !== 0 || editing || (e.target as HTMLElement).closest("button, input")) return;
         e.stopPropagation();
         reorderByDrag(e, {
           selector: ".row-label",
           axis: "y",
-          self: e.currentTarget,
           onDrop: (to) => {
             // Hidden rows are strips, not labels: count them back in to get the row's index.
             const visible = editor.journey.get().doc.rows.filter((r) => !r.hidden && r.id !== row.id);
@@ -76,15 +72,15 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
         });
       }}
     >
-      {renaming ? (
+      {editing ? (
         <InlineInput
           initial={row.title}
           label={t.rowTitle}
-          onClose={() => (setRenaming(false), focusBack(self.current))}
+          onClose={stop}
           onCommit={(title) => update({ title })}
         />
       ) : (
-        <span className="row-title" onDoubleClick={() => setRenaming(true)} title={t.renameHint}>
+        <span className="row-title" onDoubleClick={() => setEditing("title")} title={t.renameHint}>
           {row.title}
         </span>
       )}
@@ -92,7 +88,7 @@ export function RowLabel({ editor, row, index, count, collapsed = false }: { edi
         tabIndex={-1}
         label={t.rowMenu}
         items={[
-          { label: t.rename, run: () => setRenaming(true) },
+          { label: t.rename, run: () => setEditing("title") },
           { label: t.board.moveUp, disabled: index === 0, run: () => moveBandBy(editor, "row", row.id, -1) },
           { label: t.board.moveDown, disabled: index === count - 1, run: () => moveBandBy(editor, "row", row.id, 1) },
           { label: t.addRowAbove, run: () => addRow(index) },

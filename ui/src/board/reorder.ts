@@ -4,22 +4,20 @@ import { onScreen } from "../components/rects";
 /**
  * Drag to reorder a band of siblings (phase headers left-to-right, row labels top-to-bottom).
  * The target index is shown by a class on the sibling it would land before (or after, for the
- * end); `onDrop` gets the final index of the dragged item.
+ * end); `onDrop` gets the final index of the dragged item, the element pressed.
  */
-export function reorderByDrag(
-  down: React.PointerEvent,
-  opts: { selector: string; axis: "x" | "y"; self: HTMLElement; onDrop(index: number): void },
-): void {
-  const others = () => [...document.querySelectorAll<HTMLElement>(opts.selector)].filter((el) => el !== opts.self);
+export function reorderByDrag(down: React.PointerEvent<HTMLElement>, opts: { selector: string; axis: "x" | "y"; onDrop(index: number): void }): void {
+  const self = down.currentTarget;
+  const others = () => [...document.querySelectorAll<HTMLElement>(opts.selector)].filter((el) => el !== self);
   const clear = () => document.querySelectorAll(".reorder-before, .reorder-after").forEach((el) => el.classList.remove("reorder-before", "reorder-after"));
   const end = () => {
     clear();
-    opts.self.classList.remove("reordering");
+    self.classList.remove("reordering");
   };
   let index = -1;
   followPointer(down, {
     start() {
-      opts.self.classList.add("reordering");
+      self.classList.add("reordering");
     },
     move(ev) {
       const list = others();
