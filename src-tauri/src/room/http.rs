@@ -208,7 +208,7 @@ async fn token_gate(State(server): State<Server>, request: HttpRequest, next: Ne
 /// Lets through a request of one of the room's phones (its cookie) within its rate, telling the
 /// route which phone it is (`Phone`, as the room's requests name it).
 async fn admit(State(server): State<Server>, PhoneLang(lang): PhoneLang, mut request: HttpRequest, next: Next) -> Response {
-    let device = cookie(request.headers()).unwrap_or_default();
+    let device = cookie(request.headers(), COOKIE).unwrap_or_default();
     let counted = server.room.devices.lock().map_err(|_| Refusal::Unknown).and_then(|mut d| d.request(&device, Instant::now()));
     match counted {
         Ok(()) => {
@@ -257,10 +257,10 @@ impl<S: Sync, T: serde::de::DeserializeOwned> FromRequest<S> for Body<T> {
     }
 }
 
+/// A phone's or an editor's name, or none (a phone joining anonymously, an editor asking how they stand).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NameBody {
-    #[serde(default)]
     name: Option<String>,
 }
 
@@ -275,7 +275,7 @@ struct DotBody {
 
 /// The phone page, with the phone's cookie: the one it has, or a new one while the room has space.
 async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers: HeaderMap) -> Response {
-    let cookie = cookie(&headers);
+    let cookie = cookie(&headers, COOKIE);
     let joined =
         server.room.devices.lock().map_err(|_| Refusal::Full).and_then(|mut d| d.join(cookie.as_deref(), Instant::now(), random_token));
     let device = match joined {
@@ -486,11 +486,7 @@ fn answer(answered: Result<impl Serialize, String>) -> Response {
 
 // --- answers ------------------------------------------------------------------------------------
 
-fn cookie(headers: &HeaderMap) -> Option<String> {
-    cookie_named(headers, COOKIE)
-}
-
-fn cookie_named(headers: &HeaderMap, name: &str) -> Option<String> {
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -586,7 +582,7 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(header::COOKIE, HeaderValue::from_static("theme=dark; jw=abc_-1; x=y"));
         h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("nl-NL,nl;q=0.9,en;q=0.8"));
-        assert_eq!(cookie(&h).as_deref(), Some("abc_-1"));
+        assert_eq!(cookie(&h, COOKIE).as_deref(), Some("abc_-1"));
         assert_eq!(phone_language(&h), Lang::Nl);
         assert_eq!(phone_language(&HeaderMap::new()), Lang::En);
         for (list, lang) in [

@@ -18,10 +18,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use journeywall_core::said;
-use serde::Deserialize;
 use serde_json::json;
 
-use super::{cookie_named, html_page, json_answer, phone_language, plain, safe, Server};
+use super::{cookie, html_page, json_answer, phone_language, plain, safe, NameBody, Server};
 use crate::phones::{random_token, EditorInfo, EditorRefusal, EditorState, MAX_EDITORS};
 use crate::room::from_editors;
 
@@ -72,7 +71,7 @@ struct Caller(String);
 async fn admit(State(server): State<Server>, mut request: HttpRequest, next: Next) -> Response {
     let lang = phone_language(request.headers());
     let Some(editors) = &server.room.editors else { return plain(StatusCode::NOT_FOUND, "") };
-    let token = cookie_named(request.headers(), COOKIE).unwrap_or_default();
+    let token = cookie(request.headers(), COOKIE).unwrap_or_default();
     // Asking how one stands is open to every editor of the room: one waiting, and one refused,
     // whose page then says so.
     let naming = request.uri().path().ends_with("/name");
@@ -114,11 +113,8 @@ async fn page(State(server): State<Server>, headers: HeaderMap) -> Response {
     let (Some(editors), Some(ui)) = (&server.room.editors, server.state.ui.get()) else {
         return plain(StatusCode::NOT_FOUND, "");
     };
-    let arrived = editors
-        .list
-        .lock()
-        .map_err(|_| EditorRefusal::Full)
-        .and_then(|mut l| l.arrive(cookie_named(&headers, COOKIE).as_deref(), random_token));
+    let arrived =
+        editors.list.lock().map_err(|_| EditorRefusal::Full).and_then(|mut l| l.arrive(cookie(&headers, COOKIE).as_deref(), random_token));
     let token = match arrived {
         Ok(token) => token,
         Err(_) => {
@@ -130,7 +126,7 @@ async fn page(State(server): State<Server>, headers: HeaderMap) -> Response {
         }
     };
     // A new editor is kept (a reload of a known one changes nothing to keep).
-    if cookie_named(&headers, COOKIE).as_deref() != Some(token.as_str()) {
+    if cookie(&headers, COOKIE).as_deref() != Some(token.as_str()) {
         super::super::kept::keep(&server.state, &server.room);
     }
     let Some(index) = ui.get("index.html") else { return plain(StatusCode::NOT_FOUND, "") };
@@ -152,13 +148,6 @@ async fn asset(State(server): State<Server>, Path((_, file)): Path<(String, Stri
     };
     // Built files are named by their content: a browser may keep them.
     safe(([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes).into_response())
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NameBody {
-    #[serde(default)]
-    name: Option<String>,
 }
 
 /// Gives the editor's name (or, without one, only asks) and answers how they stand: waiting for
