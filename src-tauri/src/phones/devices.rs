@@ -132,10 +132,6 @@ impl Devices {
         Ok(token)
     }
 
-    pub fn len(&self) -> usize {
-        self.by_token.len()
-    }
-
     /// The phones that joined (gave a name, or chose to stay anonymous), by the order they came.
     pub fn joined(&self) -> impl Iterator<Item = &Device> {
         let mut joined: Vec<&Device> = self.by_token.values().filter(|d| d.joined).collect();
@@ -270,7 +266,7 @@ mod tests {
         assert_eq!(d.join(None, later(), || "new".into()), Ok("new".into()), "the preview that went no further made way");
         assert!(*ended.borrow(), "and its event streams end");
         assert!(d.get_mut(&tokens[0]).is_none());
-        assert_eq!(d.len(), MAX_DEVICES);
+        assert_eq!(d.by_token.len(), MAX_DEVICES);
         d.get_mut("new").unwrap().joined = true;
         assert_eq!(d.join(None, later(), || "one more".into()), Err(Refusal::Full), "now everyone has joined");
     }
