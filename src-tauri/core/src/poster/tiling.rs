@@ -147,6 +147,13 @@ fn size_option(size: &PosterSize) -> Field {
     }
 }
 
+/// "w × h" in `unit`s of mm (1000: metres, 10: centimetres) to one decimal, in English and in
+/// Dutch numbers.
+fn dimensions(w: f32, h: f32, unit: f32) -> (String, String) {
+    let (w, h) = (round1(w / unit), round1(h / unit));
+    (format!("{w} × {h}"), format!("{} × {}", dutch_number(w), dutch_number(h)))
+}
+
 fn fixed_scale(size: &PosterSize, layout: &Layout) -> Option<f32> {
     match *size {
         PosterSize::Width { mm } => Some(mm / layout.width),
@@ -162,15 +169,12 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
     let check_size = |scale: f32| -> Result<()> {
         let (w, h) = (layout.width * scale, layout.height * scale);
         if w > MAX_MM || h > MAX_MM {
+            let (size, size_nl) = dimensions(w, h, 1000.0);
             return Err(Error::invalid(
                 size_option(&o.size),
                 said!(
-                    "makes a poster of {w_m} × {h_m} m, more than the 15 m a poster may be",
-                    "geeft een poster van {w_nl} × {h_nl} m, meer dan de 15 m die een poster mag zijn",
-                    w_m = round1(w / 1000.0),
-                    h_m = round1(h / 1000.0),
-                    w_nl = dutch_number(w_m),
-                    h_nl = dutch_number(h_m)
+                    "makes a poster of {size} m, more than the 15 m a poster may be",
+                    "geeft een poster van {size_nl} m, meer dan de 15 m die een poster mag zijn"
                 ),
             ));
         }
@@ -183,15 +187,12 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
         let (w, h) = (layout.width * scale, layout.height * scale);
         let (sw, sh) = (w + 2.0 * margin, h + 2.0 * margin);
         if sw.max(sh) > MAX_PAGE_MM {
+            let (size, size_nl) = dimensions(sw, sh, 1000.0);
             return Err(Error::invalid(
                 Field::Sheet,
                 said!(
-                    "one sheet of {w_m} × {h_m} m is more than a PDF page may be (5.08 m); tile the poster over several sheets instead",
-                    "één vel van {w_nl} × {h_nl} m is groter dan een PDF-pagina mag zijn (5,08 m); verdeel de poster liever over meer vellen",
-                    w_m = round1(sw / 1000.0),
-                    h_m = round1(sh / 1000.0),
-                    w_nl = dutch_number(w_m),
-                    h_nl = dutch_number(h_m)
+                    "one sheet of {size} m is more than a PDF page may be (5.08 m); tile the poster over several sheets instead",
+                    "één vel van {size_nl} m is groter dan een PDF-pagina mag zijn (5,08 m); verdeel de poster liever over meer vellen"
                 ),
             ));
         }
@@ -216,15 +217,12 @@ pub fn plan(layout: &Layout, checked: &Checked) -> Result<Plan> {
                 Some(s) => {
                     check_size(s)?;
                     if layout.width * s > pw + 0.01 || layout.height * s > ph + 0.01 {
+                        let (size, size_nl) = dimensions(layout.width * s, layout.height * s, 10.0);
                         return Err(Error::invalid(
                             size_option(&o.size),
                             said!(
-                                "makes a poster of {w_cm} × {h_cm} cm, which does not fit on {a_way} {name}; choose a bigger sheet, tile the poster over several sheets, or print on one sheet as big as the poster",
-                                "geeft een poster van {w_nl} × {h_nl} cm, en die past niet op een {way_nl} vel {name}; kies een groter vel, verdeel de poster over meer vellen, of druk op één vel zo groot als de poster",
-                                w_cm = round1(layout.width * s / 10.0),
-                                h_cm = round1(layout.height * s / 10.0),
-                                w_nl = dutch_number(w_cm),
-                                h_nl = dutch_number(h_cm),
+                                "makes a poster of {size} cm, which does not fit on {a_way} {name}; choose a bigger sheet, tile the poster over several sheets, or print on one sheet as big as the poster",
+                                "geeft een poster van {size_nl} cm, en die past niet op een {way_nl} vel {name}; kies een groter vel, verdeel de poster over meer vellen, of druk op één vel zo groot als de poster",
                                 a_way = if landscape { "a landscape" } else { "a portrait" },
                                 way_nl = if landscape { "liggend" } else { "staand" },
                                 name = &paper.name
@@ -401,6 +399,38 @@ mod tests {
             let step = printable - overlap - printable / 4.0;
             prop_assert!(starts.len() as f32 <= (length / step).ceil() + 1.0);
         }
+    }
+
+    /// A poster too big for what may be printed, or for its sheet, says how big it would be, in
+    /// metres or centimetres, with a decimal comma in Dutch.
+    #[test]
+    fn a_poster_too_big_says_its_size_in_either_language() {
+        use crate::poster::layout::{lay_out, LayoutOptions};
+        use crate::said::Lang;
+        let doc = crate::templates::instantiate("online-nl", None).unwrap();
+        let layout = lay_out(&doc, LayoutOptions { notes: false, questions: true, grayscale: false, square_cards: false, votes: true }, 0);
+        let refusal = |sheet: &str, size: PosterSize| {
+            let e = plan(&layout, &PosterOptions { sheet: sheet.into(), size, ..Default::default() }.check().unwrap()).unwrap_err();
+            (e.message(Lang::En), e.message(Lang::Nl))
+        };
+        assert_eq!(
+            refusal("fit", PosterSize::Scale { percent: 4000.0 }),
+            (
+                "scale: makes a poster of 16.6 × 14.5 m, more than the 15 m a poster may be".into(),
+                "schaal: geeft een poster van 16,6 × 14,5 m, meer dan de 15 m die een poster mag zijn".into()
+            )
+        );
+        assert_eq!(
+            refusal("fit", PosterSize::Width { mm: 6000.0 }),
+            (
+                "sheet: one sheet of 6 × 5.3 m is more than a PDF page may be (5.08 m); tile the poster over several sheets instead".into(),
+                "vel: één vel van 6 × 5,3 m is groter dan een PDF-pagina mag zijn (5,08 m); verdeel de poster liever over meer vellen"
+                    .into()
+            )
+        );
+        let (en, nl) = refusal("A4", PosterSize::Width { mm: 1234.0 });
+        assert!(en.starts_with("width: makes a poster of 123.4 × 107.6 cm, which does not fit on a landscape A4;"), "{en}");
+        assert!(nl.starts_with("breedte: geeft een poster van 123,4 × 107,6 cm, en die past niet op een liggend vel A4;"), "{nl}");
     }
 
     /// Tried as a new user would: A4 sheets for a poster 2 m wide left a whole row of sheets with
