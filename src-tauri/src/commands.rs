@@ -54,6 +54,12 @@ impl CommandError {
     pub fn new(said: &Said, lang: Lang) -> Self {
         CommandError { message: said.get(lang).to_string() }
     }
+
+    /// A refusal of the core in `lang`, and in the log by its kind, never its words.
+    fn refused(e: journeywall_core::Error, lang: Lang) -> Self {
+        tracing::info!(kind = %crate::logs::kind(&e), "refused");
+        CommandError { message: e.message(lang) }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, CommandError>;
@@ -176,8 +182,7 @@ impl AppState {
 
     /// A core error as the front end shows it (and the log, by its kind).
     pub fn core_error(&self, e: journeywall_core::Error) -> CommandError {
-        refused(&e);
-        CommandError { message: e.message(self.lang()) }
+        CommandError::refused(e, self.lang())
     }
 
     /// A message of the app's own as the front end shows it.
@@ -198,10 +203,7 @@ impl AppState {
             )
         })?;
         match guard.as_mut() {
-            Ok(store) => f(store).map_err(|e| {
-                refused(&e);
-                CommandError { message: e.message(lang) }
-            }),
+            Ok(store) => f(store).map_err(|e| CommandError::refused(e, lang)),
             Err(why) => Err(CommandError::new(why, lang)),
         }
     }
@@ -227,11 +229,6 @@ impl AppState {
         }
         self.with(|s| s.set_meta(UI_LOCALE, lang.code()))
     }
-}
-
-/// A refusal of the core, for the log: by its kind, never its words.
-fn refused(e: &journeywall_core::Error) {
-    tracing::info!(kind = %crate::logs::kind(e), "refused");
 }
 
 #[derive(Debug, Serialize, specta::Type)]
