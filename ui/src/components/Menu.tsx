@@ -58,12 +58,10 @@ export function MenuButton({ label, items, tabIndex }: { label: string; items: M
         list[next]?.focus();
       }
     };
-    window.addEventListener("pointerdown", away, true);
-    window.addEventListener("keydown", key, true);
-    return () => {
-      window.removeEventListener("pointerdown", away, true);
-      window.removeEventListener("keydown", key, true);
-    };
+    const listening = new AbortController();
+    window.addEventListener("pointerdown", away, { capture: true, signal: listening.signal });
+    window.addEventListener("keydown", key, { capture: true, signal: listening.signal });
+    return () => listening.abort();
   }, [open]);
   return (
     <div className="menu-anchor" ref={ref} onPointerDown={(e) => e.stopPropagation()}>

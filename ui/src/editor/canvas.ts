@@ -35,12 +35,10 @@ export function useCanvasGestures(editor: Editor, scroller: RefObject<HTMLElemen
     const up = (e: KeyboardEvent) => {
       if (e.code === "Space") space.current = false;
     };
-    window.addEventListener("keydown", down);
-    window.addEventListener("keyup", up);
-    return () => {
-      window.removeEventListener("keydown", down);
-      window.removeEventListener("keyup", up);
-    };
+    const listening = new AbortController();
+    window.addEventListener("keydown", down, { signal: listening.signal });
+    window.addEventListener("keyup", up, { signal: listening.signal });
+    return () => listening.abort();
   }, []);
   return (e: ReactPointerEvent<HTMLElement>) => {
     if (!(e.button === 1 || (e.button === 0 && space.current))) return;

@@ -24,12 +24,10 @@ export function installKeys(ctx: EditorContext): () => void {
     e.preventDefault();
     void paste(editor, cell, e.clipboardData);
   };
-  window.addEventListener("keydown", onKey);
-  document.addEventListener("copy", onCopy);
-  document.addEventListener("paste", onPaste);
-  return () => {
-    window.removeEventListener("keydown", onKey);
-    document.removeEventListener("copy", onCopy);
-    document.removeEventListener("paste", onPaste);
-  };
+  // One abort takes every listener away again.
+  const listening = new AbortController();
+  window.addEventListener("keydown", onKey, { signal: listening.signal });
+  document.addEventListener("copy", onCopy, { signal: listening.signal });
+  document.addEventListener("paste", onPaste, { signal: listening.signal });
+  return () => listening.abort();
 }
