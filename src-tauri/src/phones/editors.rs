@@ -72,10 +72,6 @@ pub struct Editors {
 }
 
 impl Editors {
-    pub fn new(kept: Vec<Editor>, admit_all: bool) -> Self {
-        Editors { list: kept, admit_all }
-    }
-
     /// The editor of `token`, whatever their standing (a refused one's page is told so).
     pub fn get(&self, token: &str) -> Option<&Editor> {
         self.list.iter().find(|e| e.token == token)
@@ -167,7 +163,7 @@ mod tests {
 
     #[test]
     fn an_editor_waits_for_the_facilitator_unless_nobody_is_there_to_allow() {
-        let mut editors = Editors::new(vec![], false);
+        let mut editors = Editors::default();
         let token = editors.arrive(None, || "t1".into()).unwrap();
         editors.name(&token, "  Kim  ").unwrap();
         assert_eq!(editors.request(&token, Instant::now()).unwrap_err(), Refusal::Waiting);
@@ -179,7 +175,7 @@ mod tests {
         assert_eq!(again, "t1b", "opening the link again, they ask again as someone new");
         assert_eq!(editors.request(&again, Instant::now()).unwrap_err(), Refusal::Waiting);
 
-        let mut headless = Editors::new(vec![], true);
+        let mut headless = Editors { admit_all: true, ..Editors::default() };
         let token = headless.arrive(None, || "t2".into()).unwrap();
         assert_eq!(headless.request(&token, Instant::now()).unwrap().state, EditorState::Allowed);
         assert_eq!(headless.arrive(Some(&token), || unreachable!()).unwrap(), token, "the same editor comes back");
@@ -187,7 +183,7 @@ mod tests {
 
     #[test]
     fn pages_opened_without_a_name_make_way_for_one_who_asks() {
-        let mut editors = Editors::new(vec![], false);
+        let mut editors = Editors::default();
         let kim = editors.arrive(None, || "kim".into()).unwrap();
         editors.name(&kim, "Kim").unwrap();
         for n in 0..100 {
@@ -202,7 +198,7 @@ mod tests {
 
     #[test]
     fn at_most_twenty_editors_and_each_within_their_rate() {
-        let mut editors = Editors::new(vec![], true);
+        let mut editors = Editors { admit_all: true, ..Editors::default() };
         for n in 0..MAX_EDITORS {
             editors.arrive(None, || format!("t{n}")).unwrap();
         }

@@ -79,11 +79,11 @@ fn start(state: &AppState, journey: Id, options: RoomOptions) -> Result<Room> {
     };
     let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();
     let links = hosts.iter().map(|h| format!("http://{h}/r/{token}")).collect();
-    let admit_all = options.admit_editors;
+    let list = Mutex::new(Editors { list: editors, admit_all: options.admit_editors });
     let editors = options.editors.then(|| {
         let token = editor_token.unwrap_or_else(random_token);
         let links = hosts.iter().map(|h| format!("http://{h}/e/{token}")).collect();
-        EditorsRoom { token, links, list: Mutex::new(Editors::new(editors, admit_all)), events: tokio::sync::broadcast::channel(1024).0 }
+        EditorsRoom { token, links, list, events: tokio::sync::broadcast::channel(1024).0 }
     });
     let shared = Arc::new(Shared {
         journey,
