@@ -62,7 +62,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     scope: "notTyping",
     edits: true,
     enabled: (c) => c.editor.journey.get().history.undo !== null,
-    run: (c) => void c.editor.undo(),
+    run: (c) => void c.editor.step("undo"),
   },
   {
     id: "redo",
@@ -71,7 +71,7 @@ export const EDITOR_ACTIONS: readonly Action<EditorContext>[] = [
     scope: "notTyping",
     edits: true,
     enabled: (c) => c.editor.journey.get().history.redo !== null,
-    run: (c) => void c.editor.redo(),
+    run: (c) => void c.editor.step("redo"),
   },
   {
     id: "addCard",

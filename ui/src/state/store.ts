@@ -117,19 +117,11 @@ export class Editor {
   }
 
   /**
-   * Undoes the step the board offers, and only that one (see `api.undo`). The step is read when
-   * the undo's turn comes, not when the key was pressed: Ctrl+Z held down, or pressed while an
-   * edit is still being saved, undoes step after step.
+   * Undoes (or redoes) the step the board offers, and only that one (see `api.undo`). The step is
+   * read when the undo's turn comes, not when the key was pressed: Ctrl+Z held down, or pressed
+   * while an edit is still being saved, undoes step after step.
    */
-  undo(): Promise<Applied | null> {
-    return this.step("undo");
-  }
-
-  redo(): Promise<Applied | null> {
-    return this.step("redo");
-  }
-
-  private step(how: "undo" | "redo"): Promise<Applied | null> {
+  step(how: "undo" | "redo"): Promise<Applied | null> {
     if (this.journey.get().history[how] === null) return Promise.resolve(null);
     let label: string | null = null;
     const call = () => {
