@@ -98,7 +98,7 @@ macro_rules! record {
         $(#[$meta:meta])*
         pub struct $name:ident in $table:ident {
             key { $( $(#[$kmeta:meta])* $key:ident: $kty:ty, )* }
-            fields content $content:ident $(: $derive:ident)?, patch $patch:ident { $($fields:tt)* }
+            fields $(content $content:ident $(: $derive:ident)?,)? patch $patch:ident { $($fields:tt)* }
             $( stamps { $( $(#[$smeta:meta])* $stamp:ident: $sty:ty, )* } )?
         }
     ) => {
@@ -109,25 +109,10 @@ macro_rules! record {
             stamps { $( $( $(#[$smeta])* $stamp: $sty, )* )? }
         }
         $crate::schema::record! {
-            @content $name $content [$($derive)?]
+            @content $name [$($content $($derive)?)?]
             key { $( $key: $kty, )* }
             fields { $($fields)* }
             stamps { $( $( $stamp: $sty, )* )? }
-        }
-    };
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident in $table:ident {
-            key { $( $(#[$kmeta:meta])* $key:ident: $kty:ty, )* }
-            fields patch $patch:ident { $($fields:tt)* }
-            $( stamps { $( $(#[$smeta:meta])* $stamp:ident: $sty:ty, )* } )?
-        }
-    ) => {
-        $crate::schema::record! {
-            @record $(#[$meta])* $name in $table
-            key { $( $(#[$kmeta])* $key: $kty, )* }
-            patch $patch { $($fields)* }
-            stamps { $( $( $(#[$smeta])* $stamp: $sty, )* )? }
         }
     };
 
@@ -228,7 +213,7 @@ macro_rules! record {
     };
 
     (
-        @content $name:ident $content:ident [$($derive:ident)?]
+        @content $name:ident [$content:ident $($derive:ident)?]
         key { $( $key:ident: $kty:ty, )* }
         fields {
             $(
@@ -258,6 +243,8 @@ macro_rules! record {
         }
     };
 
+    // A record added by no edit (a journey, a round, a note) has no content.
+    (@content $name:ident [] $($rest:tt)*) => {};
     (@column $field:ident) => { stringify!($field) };
     (@column $field:ident $column:literal) => { $column };
     (@codec) => { $crate::schema::Plain };
