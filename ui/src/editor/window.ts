@@ -2,7 +2,7 @@
 // and Redo say what they will undo.
 import { useEffect } from "react";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, type UndoState } from "../ipc";
+import { api, inTauri, type UndoState } from "../ipc";
 import type { Messages } from "../i18n";
 import { useT } from "../i18n/context";
 import { useJourney, type Editor } from "../state/store";
@@ -17,13 +17,7 @@ export function useNativeWindow(editor: Editor, name: string): void {
   }, [undo, redo, t]);
   useEffect(() => {
     document.title = `${name} — Journeywall`;
-    try {
-      getCurrentWindow()
-        .setTitle(`${name} — Journeywall`)
-        .catch(() => undefined);
-    } catch {
-      // Outside Tauri (the UI alone in a browser) there is no native window to name.
-    }
+    inTauri(() => getCurrentWindow().setTitle(`${name} — Journeywall`));
   }, [name]);
 }
 

@@ -63,6 +63,13 @@ export function listenUntil(listen: () => Promise<() => void>): () => void {
   };
 }
 
+/** Runs `f` when inside the Tauri app; the UI alone in a browser (the UI tests) has no window. */
+export function inTauri(f: () => Promise<unknown>): void {
+  Promise.resolve()
+    .then(f)
+    .catch(() => undefined);
+}
+
 /** A generated command with its answer unwrapped: the value, or a thrown `BackendError`. */
 type Unwrapped<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<Data<R>> : never;
 type Data<R> = R extends { status: "ok"; data: infer T } ? T : R extends { status: "error" } ? never : R;

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { followPhase } from "../workshop/roomFocus";
 import { JoinCodeView } from "../workshop/JoinCode";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, events, listenUntil, type RoomInfo } from "../ipc";
+import { api, events, inTauri, listenUntil, type RoomInfo } from "../ipc";
 import { useT } from "../i18n/context";
 import { type Editor, useJourney } from "../state/store";
 import { RoomTimer } from "../workshop/RoomTimer";
@@ -13,13 +13,6 @@ import { Icon } from "../components/Icon";
 import { useFocusTrap } from "../components/Modal";
 import { Check } from "../components/Check";
 import { clampPhase, loadState, saveState, type PresentState, type ProjectorMessage } from "./stage";
-
-/** Runs `f` when inside the Tauri app; the UI alone in a browser (the UI tests) has no window. */
-function inTauri(f: () => Promise<unknown>): void {
-  Promise.resolve()
-    .then(f)
-    .catch(() => undefined);
-}
 
 /**
  * The presenter view: the journey phase by phase in large type, full screen, stepped with the
