@@ -199,26 +199,20 @@ pub fn merge(store: &mut Store, main: Id, group: Id) -> Result<Applied> {
         if let Entry::Vacant(slot) = phases.entry(card.phase) {
             let Some(p) = board.phases.iter().find(|p| p.id == card.phase) else { continue };
             let id = crate::model::new_id();
-            edits.push(Edit::AddPhase { id: Some(id), index: None, phase: content_of(p)? });
+            edits.push(Edit::AddPhase { id: Some(id), index: None, phase: p.content() });
             slot.insert(id);
         }
         if let Entry::Vacant(slot) = rows.entry(card.row) {
             let Some(r) = board.rows.iter().find(|r| r.id == card.row) else { continue };
             let id = crate::model::new_id();
-            edits.push(Edit::AddRow { id: Some(id), index: None, row: content_of(r)? });
+            edits.push(Edit::AddRow { id: Some(id), index: None, row: r.content() });
             slot.insert(id);
         }
-        let mut content: crate::model::CardContent = content_of(card)?;
+        let mut content = card.content();
         // The group, and who wrote it when the card says (a phone's author): "Group 2 · Ezra".
         content.source = if content.source.is_empty() { source.clone() } else { format!("{source} · {}", content.source) };
         content.votes = 0;
         edits.push(Edit::AddCard { id: None, phase: phases[&card.phase], row: rows[&card.row], index: None, card: content });
     }
     store.apply(main, Edit::Batch { edits, label: Some("mergeGroup".into()) })
-}
-
-/// A record's fields without its key, as adding one gives them (their serde shapes are the same).
-fn content_of<T: serde::de::DeserializeOwned>(record: &impl Serialize) -> Result<T> {
-    let value = serde_json::to_value(record).map_err(|e| Error::invalid(Field::Groups, said!("{e}", "{e}")))?;
-    serde_json::from_value(value).map_err(|e| Error::invalid(Field::Groups, said!("{e}", "{e}")))
 }

@@ -240,6 +240,11 @@ macro_rules! record {
                 let $content { $( $field, )* } = content;
                 $name { $( $key, )* $( $field, )* $( $stamp, )* }
             }
+
+            #[doc = concat!("Its fields without its key, as adding a ", stringify!($name), " gives them.")]
+            pub fn content(&self) -> $content {
+                $content { $( $field: self.$field.clone(), )* }
+            }
         }
     };
 
