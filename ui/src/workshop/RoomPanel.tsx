@@ -107,6 +107,11 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
       (e: Error) => setProblem(e.message),
     );
   };
+  /** `run`, with the button that asked for it saying so (`busy`) until the room answers. */
+  const runBusy = (what: RoomBusy, action: Promise<RoomInfo | null>, after?: (r: RoomInfo | null) => void) => {
+    setBusy(what);
+    void run(action, after).finally(() => setBusy(null));
+  };
   const open = () =>
     run(api.openRoom(journey, { anonymous, straight, editors, port: null, bind: null }), () => {
       setTab("phones");
@@ -114,13 +119,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
       sendFocus();
     });
   /** Closing waits for the room's server to stop, which takes a few seconds: the button says so meanwhile. */
-  const close = () => {
-    setBusy("closing");
-    void run(
-      api.closeRoom().then(() => null),
-      () => setSaid(null),
-    ).finally(() => setBusy(null));
-  };
+  const close = () => runBusy("closing", api.closeRoom().then(() => null), () => setSaid(null));
   const act: RoomActions = {
     showLarge: () => setBig(true),
     // Ticked at once (a checkbox that waits for its answer reads as unticked meanwhile), and
@@ -136,9 +135,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     },
     newLink: () =>
       void askConfirm({ title: t.room.newLinkTitle, body: t.room.newLinkBody, confirm: t.room.newLinkConfirm }).then((yes) => {
-        if (!yes) return;
-        setBusy("newLink");
-        void run(api.newRoomLink(), () => setSaid({ kind: "newLink" })).finally(() => setBusy(null));
+        if (yes) runBusy("newLink", api.newRoomLink(), () => setSaid({ kind: "newLink" }));
       }),
     remove: async (phone: JoinedPhone) => {
       if (!(await askConfirm({ title: t.room.removeTitle(phone.name, phone.number), body: t.room.removeBody, confirm: t.room.remove }))) return;
@@ -148,10 +145,7 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     toInbox: () => choose("inbox"),
   };
   // Opening the room to co-editors (or closing it to them) opens it again: phones reconnect by themselves.
-  const reopenWith = (on: boolean) => {
-    setBusy("editors");
-    void run(api.takeEditors(on), (r) => setEditors(r?.editorLink != null)).finally(() => setBusy(null));
-  };
+  const reopenWith = (on: boolean) => runBusy("editors", api.takeEditors(on), (r) => setEditors(r?.editorLink != null));
   const editorActs: EditorActions = {
     invite: () => reopenWith(true),
     stop: () => reopenWith(false),
