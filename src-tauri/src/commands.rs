@@ -208,26 +208,10 @@ impl AppState {
         }
     }
 
-    pub fn info(&self) -> AppInfo {
-        let lang = self.lang();
-        let open_error = self.store.lock().ok().and_then(|s| s.as_ref().err().map(|why| why.get(lang).to_string()));
-        let notice = self.notice.lock().ok().and_then(|n| n.as_ref().map(|n| n.get(lang).to_string()));
-        AppInfo { version: env!("CARGO_PKG_VERSION").into(), db_path: self.db_path.display().to_string(), open_error, notice, locale: lang }
-    }
-
     pub fn set_notice(&self, notice: Said) {
         if let Ok(mut n) = self.notice.lock() {
             *n = Some(notice);
         }
-    }
-
-    /// Switches the UI language, and with it the language of errors, then keeps the choice. The
-    /// switch holds even when the database cannot keep it: the UI has switched already.
-    pub fn set_language(&self, lang: Lang) -> Result<()> {
-        if let Ok(mut l) = self.ui_lang.lock() {
-            *l = lang;
-        }
-        self.with(|s| s.set_meta(UI_LOCALE, lang.code()))
     }
 }
 
@@ -251,7 +235,11 @@ pub struct OpenedJourney {
 }
 
 pub fn app_info(state: &AppState) -> Result<AppInfo> {
-    Ok(state.info())
+    let lang = state.lang();
+    let open_error = state.store.lock().ok().and_then(|s| s.as_ref().err().map(|why| why.get(lang).to_string()));
+    let notice = state.notice.lock().ok().and_then(|n| n.as_ref().map(|n| n.get(lang).to_string()));
+    let db_path = state.db_path.display().to_string();
+    Ok(AppInfo { version: env!("CARGO_PKG_VERSION").into(), db_path, open_error, notice, locale: lang })
 }
 
 pub fn list_journeys(state: &AppState) -> Result<Vec<JourneySummary>> {
@@ -354,8 +342,13 @@ pub fn step_by(state: &AppState, journey: Id, by: &Person, undo: bool, step: Opt
     state.change_journey(journey, by, |s| by.as_author(|author| s.step_as(journey, author, undo, step.as_deref())))
 }
 
+/// Switches the UI language, and with it the language of errors, then keeps the choice. The
+/// switch holds even when the database cannot keep it: the UI has switched already.
 pub fn set_language(state: &AppState, locale: Lang) -> Result<()> {
-    state.set_language(locale)
+    if let Ok(mut l) = state.ui_lang.lock() {
+        *l = locale;
+    }
+    state.with(|s| s.set_meta(UI_LOCALE, locale.code()))
 }
 
 pub fn duplicate_journey(state: &AppState, journey: Id, name: String) -> Result<Id> {
@@ -416,10 +409,10 @@ mod tests {
         let state = state_in(dir.path(), "en");
         let nil = Id::nil();
         assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
-        state.set_language(Lang::Nl).unwrap();
+        set_language(&state, Lang::Nl).unwrap();
         assert_eq!(open_missing_journey(&state), format!("er is geen klantreis met de naam of het id '{nil}'"));
-        assert_eq!(state.info().locale, Lang::Nl);
-        state.set_language(Lang::En).unwrap();
+        assert_eq!(app_info(&state).unwrap().locale, Lang::Nl);
+        set_language(&state, Lang::En).unwrap();
         assert_eq!(open_missing_journey(&state), format!("no journey called or with id '{nil}'"));
     }
 
@@ -430,7 +423,7 @@ mod tests {
     fn a_table_of_cards_is_imported_in_the_ui_language() {
         let dir = tempfile::tempdir().unwrap();
         let state = state_in(dir.path(), "en");
-        state.set_language(Lang::Nl).unwrap();
+        set_language(&state, Lang::Nl).unwrap();
         let cp1252 = b"Workshop fietsenwinkel\nfase;rij;titel\nOri\xebntatie;Acties;Zoekt een e-bike\n".to_vec();
         let imported = import_journey(&state, "postits.csv".into(), cp1252).unwrap();
         let doc = state.with(|s| s.load(imported.journey)).unwrap();
@@ -443,9 +436,9 @@ mod tests {
     #[test]
     fn the_language_chosen_last_time_is_used_from_the_start() {
         let dir = tempfile::tempdir().unwrap();
-        state_in(dir.path(), "en").set_language(Lang::Nl).unwrap();
+        set_language(&state_in(dir.path(), "en"), Lang::Nl).unwrap();
         let state = state_in(dir.path(), "en");
-        assert_eq!((state.lang(), state.info().locale), (Lang::Nl, Lang::Nl));
+        assert_eq!((state.lang(), app_info(&state).unwrap().locale), (Lang::Nl, Lang::Nl));
         assert!(open_missing_journey(&state).starts_with("er is geen klantreis"));
     }
 
@@ -453,7 +446,7 @@ mod tests {
     fn without_a_choice_errors_follow_the_system_language() {
         let dir = tempfile::tempdir().unwrap();
         let state = state_in(dir.path(), "nl");
-        assert_eq!(state.info().locale, Lang::Nl);
+        assert_eq!(app_info(&state).unwrap().locale, Lang::Nl);
         assert!(open_missing_journey(&state).starts_with("er is geen klantreis"));
     }
 
@@ -491,11 +484,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("journeywall.db"), "workshop notes").unwrap();
         let state = state_in(dir.path(), "nl");
-        let shown = state.info().open_error.unwrap();
+        let shown = app_info(&state).unwrap().open_error.unwrap();
         assert!(shown.contains("is geen Journeywall-database"), "{shown}");
         assert_eq!(open_missing_journey(&state), shown);
         // The switch holds although the database cannot keep it, so the UI and its errors agree.
-        assert!(state.set_language(Lang::En).is_err());
-        assert!(state.info().open_error.unwrap().contains("is not a Journeywall database"));
+        assert!(set_language(&state, Lang::En).is_err());
+        assert!(app_info(&state).unwrap().open_error.unwrap().contains("is not a Journeywall database"));
     }
 }

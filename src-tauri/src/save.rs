@@ -236,7 +236,7 @@ mod tests {
         state.with(|s| s.insert_doc(&doc)).unwrap();
         let bad = PosterOptions { margin_mm: -1.0, ..Default::default() };
         assert_eq!(poster_preview(&state, doc.journey.id, bad.clone()).unwrap_err().message, "margin: must be zero or more");
-        state.set_language(journeywall_core::Lang::Nl).unwrap();
+        crate::commands::set_language(&state, journeywall_core::Lang::Nl).unwrap();
         assert_eq!(poster_preview(&state, doc.journey.id, bad.clone()).unwrap_err().message, "marge: moet nul of meer zijn");
         assert!(poster_preview(&state, doc.journey.id, PosterOptions::default()).is_ok());
     }

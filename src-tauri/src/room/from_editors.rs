@@ -87,7 +87,7 @@ impl EditorRequest {
         match self {
             EditorRequest::app_info {} => {
                 // Where the laptop keeps its database is not the editor's business.
-                let info = commands::AppInfo { db_path: String::new(), ..state.info() };
+                let info = commands::AppInfo { db_path: String::new(), ..commands::app_info(state)? };
                 state.to_json(info)
             }
             EditorRequest::reopen_journey {} => state.to_json(commands::open_journey_by(state, room.journey, &by)?),
