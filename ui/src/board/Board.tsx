@@ -40,7 +40,6 @@ interface CardDrag {
   offsetY: number;
   width: number;
   title: string;
-  count: number;
   target: (Cell & { index: number }) | null;
 }
 
@@ -102,7 +101,6 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
             offsetY: e.clientY - rect.top,
             width: rect.width,
             title: card.title,
-            count: ids.length,
             target: null,
           };
           setDrag(state);
@@ -242,7 +240,7 @@ export function Board({ editor, scroller }: { editor: Editor; scroller: React.Re
         ? createPortal(
             <div className="drag-ghost" style={{ left: drag.x - drag.offsetX, top: drag.y - drag.offsetY, width: drag.width }} aria-hidden="true">
               <div className="card-title">{drag.title}</div>
-              {drag.count > 1 ? <span className="drag-count">{drag.count}</span> : null}
+              {drag.ids.length > 1 ? <span className="drag-count">{drag.ids.length}</span> : null}
             </div>,
             document.body,
           )
