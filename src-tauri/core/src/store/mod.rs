@@ -481,12 +481,8 @@ fn receive_one(c: &Connection, journey: Id, note: Incoming, device: &str, now: m
         ))));
     }
     let mut n = note.into_note(device, now);
-    if !n.phase.is_some_and(|p| records::exists(c, Table::Phases, journey, p).unwrap_or(false)) {
-        n.phase = None;
-    }
-    if !n.row.is_some_and(|r| records::exists(c, Table::Rows, journey, r).unwrap_or(false)) {
-        n.row = None;
-    }
+    n.phase = n.phase.filter(|&p| records::exists(c, Table::Phases, journey, p).unwrap_or(false));
+    n.row = n.row.filter(|&r| records::exists(c, Table::Rows, journey, r).unwrap_or(false));
     records::insert_note(c, journey, &n)?;
     Ok(Ok(Received { note: n, new: true }))
 }
