@@ -21,26 +21,20 @@ pub const COOKIE_HOURS: u32 = 12;
 
 /// How the facilitator opens a room.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct RoomOptions {
     /// Participants may join without a name; the board then shows dot counts, never who.
-    #[serde(default)]
     pub anonymous: bool,
     /// Notes go straight onto the board (where they were aimed) instead of into the inbox.
-    #[serde(default)]
     pub straight: bool,
     /// The port to try first (default 8765); 0 lets the system choose.
-    #[serde(default)]
     pub port: Option<u16>,
     /// Listen on this address only (e.g. 127.0.0.1 for tests) instead of the private ones.
-    #[serde(default)]
     pub bind: Option<IpAddr>,
     /// Co-editors may join from a browser through a link of their own (`/e/TOKEN`).
-    #[serde(default)]
     pub editors: bool,
     /// Co-editors come in at once, without a name and without being let in: for a room with
     /// nobody at a window to let them in (`journeywall room --editors`).
-    #[serde(default)]
     pub admit_editors: bool,
 }
 

@@ -20,7 +20,6 @@ pub struct KeptRoom {
     #[serde(default)]
     pub removed: Vec<KeptPhone>,
     /// The co-editors' link and who came through it, so each keeps their own undo after a restart.
-    #[serde(default)]
     pub editor_token: Option<String>,
     #[serde(default)]
     pub editors: Vec<Editor>,
