@@ -115,15 +115,12 @@ async fn page(State(server): State<Server>, headers: HeaderMap) -> Response {
     };
     let arrived =
         editors.list.lock().map_err(|_| EditorRefusal::Full).and_then(|mut l| l.arrive(cookie(&headers, COOKIE).as_deref(), random_token));
-    let token = match arrived {
-        Ok(token) => token,
-        Err(_) => {
-            let said = said!(
-                "This room has its {MAX_EDITORS} editors. Ask the facilitator.",
-                "Deze sessie heeft al {MAX_EDITORS} bewerkers. Vraag het de begeleider."
-            );
-            return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
-        }
+    let Ok(token) = arrived else {
+        let said = said!(
+            "This room has its {MAX_EDITORS} editors. Ask the facilitator.",
+            "Deze sessie heeft al {MAX_EDITORS} bewerkers. Vraag het de begeleider."
+        );
+        return plain(StatusCode::SERVICE_UNAVAILABLE, said.get(lang));
     };
     // A new editor is kept (a reload of a known one changes nothing to keep).
     if cookie(&headers, COOKIE).as_deref() != Some(token.as_str()) {
