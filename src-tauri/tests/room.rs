@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -55,28 +55,31 @@ fn every_refusal_is_the_documented_status_and_gives_nothing_away() {
     let b = room.base.clone();
     let wrong = format!("/r/{}", "A".repeat(room.token().len()));
     for path in [wrong.as_str(), "/r/", "/", "/r/x/journey", "/etc/passwd", &format!("{b}/../../journeywall.db"), &format!("{b}/phone")] {
-        let a = room.get(path, Some(&phone));
+        let a = safe(room.get(path, Some(&phone)));
         assert_eq!((a.status, a.body.as_str()), (404, ""), "{path}");
     }
-    let a = room.send(&format!("GET {b} HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n"));
+    let a = safe(room.send(&format!("GET {b} HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n")));
     assert_eq!(a.status, 403, "a Host that is not the room's (DNS rebinding)");
     let a = room.send(&format!("GET {b} HTTP/1.1\r\nConnection: close\r\n\r\n"));
     assert!(a.status == 403 || a.status == 400, "no Host: {}", a.status);
 
-    assert_eq!(room.get(&format!("{b}/journey"), None).status, 401, "no cookie");
+    assert_eq!(safe(room.get(&format!("{b}/journey"), None)).status, 401, "no cookie");
     assert_eq!(room.get(&format!("{b}/journey"), Some("made-up")).status, 401);
 
     let big = serde_json::json!({ "id": id(9), "text": "x".repeat(17 * 1024) }).to_string();
-    assert_eq!(room.post(&format!("{b}/notes"), &phone, &big).status, 413);
-    let a = room.note(&phone, &id(2), &"y".repeat(201));
+    assert_eq!(safe(room.post(&format!("{b}/notes"), &phone, &big)).status, 413);
+    let a = safe(room.note(&phone, &id(2), &"y".repeat(201)));
     assert_eq!(a.status, 400);
     assert!(a.json()["message"].as_str().unwrap().contains("the limit is 200"), "{}", a.body);
     let a = room.note(&phone, &id(3), "   ");
     assert_eq!(a.status, 400);
-    assert_eq!(room.post(&format!("{b}/notes"), &phone, "{not json").status, 400);
+    assert_eq!(safe(room.post(&format!("{b}/notes"), &phone, "{not json")).status, 400);
     let edit = serde_json::json!({ "type": "deleteJourney" }).to_string();
     assert_eq!(room.post(&format!("{b}/edits"), &phone, &edit).status, 404, "only notes and dots can be written");
-    assert_eq!(room.post(&format!("{b}/journey"), &phone, "{}").status, 405);
+    assert_eq!(safe(room.post(&format!("{b}/journey"), &phone, "{}")).status, 405);
+    let (status, events) = open_events(&room, &phone);
+    assert_eq!(status, 200);
+    safe(Answer { status, headers: read_head(events), body: String::new() });
 
     // Dutch phones are answered in Dutch.
     let nl = room.send(&format!(
@@ -90,6 +93,7 @@ fn every_refusal_is_the_documented_status_and_gives_nothing_away() {
     let other = room.join(Some("Lee"));
     let statuses: Vec<u16> = (0..30).map(|_| room.get(&format!("{b}/journey"), Some(&phone)).status).collect();
     assert!(statuses.contains(&429), "{statuses:?}");
+    safe(room.get(&format!("{b}/journey"), Some(&phone)));
     assert_eq!(room.get(&format!("{b}/journey"), Some(&other)).status, 200);
     assert!(room.inbox().is_empty(), "nothing refused was stored");
     assert!(room.stop().success());
@@ -261,6 +265,26 @@ fn a_headless_room_tells_its_phones_of_an_edit_made_by_another_program() {
 }
 
 /// The page's cookie, without joining.
+/// Every answer of the room, refusals and event streams too, is kept from guessing content types
+/// and from giving its address (with the token) away in a `Referer` (docs/ROOM.md, "The page").
+fn safe(a: Answer) -> Answer {
+    assert_eq!(a.header("x-content-type-options").as_deref(), Some("nosniff"), "{} {}", a.status, a.headers);
+    assert_eq!(a.header("referrer-policy").as_deref(), Some("no-referrer"), "{} {}", a.status, a.headers);
+    a
+}
+
+/// The head of an answer still being sent (an event stream), after its status line.
+fn read_head(stream: TcpStream) -> String {
+    let mut head = String::new();
+    let mut lines = BufReader::new(stream);
+    let mut line = String::new();
+    while lines.read_line(&mut line).is_ok_and(|n| n > 0) && line != "\r\n" {
+        head.push_str(&line);
+        line.clear();
+    }
+    head
+}
+
 fn open_page(room: &Room) -> Answer {
     room.get(&room.base, None)
 }

@@ -167,6 +167,7 @@ fn router(server: Server) -> Router {
         .layer(from_fn_with_state(server.clone(), token_gate))
         .layer(from_fn_with_state(server.clone(), host_gate))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIME))
+        .layer(axum::middleware::map_response(safe))
         .with_state(server)
 }
 
@@ -523,11 +524,11 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 fn asset(body: impl IntoResponse, kind: &'static str) -> Response {
-    safe(([(header::CONTENT_TYPE, kind)], body).into_response())
+    ([(header::CONTENT_TYPE, kind)], body).into_response()
 }
 
 fn json_answer(status: StatusCode, value: &impl Serialize) -> Response {
-    safe((status, [(header::CACHE_CONTROL, "no-store")], axum::Json(value)).into_response())
+    (status, [(header::CACHE_CONTROL, "no-store")], axum::Json(value)).into_response()
 }
 
 fn refusal(status: StatusCode, message: &str) -> Response {
@@ -547,7 +548,7 @@ fn html_page(status: StatusCode, html: impl IntoResponse, csp: &'static str, coo
     }
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    safe(r)
+    r
 }
 
 fn not_found() -> Response {
@@ -555,12 +556,12 @@ fn not_found() -> Response {
 }
 
 fn plain(status: StatusCode, text: &str) -> Response {
-    safe((status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response())
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text.to_owned()).into_response()
 }
 
-/// Headers every answer carries: no guessing of content types, and the token in the page's
-/// address never leaves in a Referer.
-fn safe(mut r: Response) -> Response {
+/// Headers every answer carries, the gates' and the body limit's refusals and the event streams
+/// too: no guessing of content types, and the token in the page's address never leaves in a Referer.
+async fn safe(mut r: Response) -> Response {
     let h = r.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));

@@ -20,7 +20,7 @@ use axum::{Extension, Router};
 use journeywall_core::said;
 use serde_json::json;
 
-use super::{cookie, html_page, json_answer, phone_language, plain, safe, NameBody, Server};
+use super::{cookie, html_page, json_answer, phone_language, plain, NameBody, Server};
 use crate::phones::{random_token, EditorInfo, EditorRefusal, EditorState, MAX_EDITORS};
 use crate::room::from_editors;
 
@@ -144,7 +144,7 @@ async fn asset(State(server): State<Server>, Path((_, file)): Path<(String, Stri
         _ => "application/octet-stream",
     };
     // Built files are named by their content: a browser may keep them.
-    safe(([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes).into_response())
+    ([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes).into_response()
 }
 
 /// Gives the editor's name (or, without one, only asks) and answers how they stand: waiting for
