@@ -160,7 +160,7 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> journeywall_core::Result<T>,
         changes_of: impl FnOnce(&T) -> Option<&journeywall_core::Changes>,
     ) -> Result<T> {
-        let room = self.room_of(journey).filter(|r| r.editors.is_some());
+        let room = self.room_of(journey).filter(|r| r.editors().is_some());
         self.with_in(lang, |s| {
             let answer = f(s)?;
             if let (Some(room), Some(changes)) = (&room, changes_of(&answer)) {

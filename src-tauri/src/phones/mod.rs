@@ -151,12 +151,14 @@ pub struct Shared {
     pub focus: Mutex<Focus>,
     /// Counts every change a phone should see; each phone's event stream waits on it.
     pub revision: tokio::sync::watch::Sender<u64>,
-    /// The co-editors, when the room takes them.
-    pub editors: Option<EditorsRoom>,
+    /// The co-editors' side of the room: `editors()` while the room takes them.
+    pub editors_room: EditorsRoom,
 }
 
-/// What a room that takes co-editors keeps for them.
+/// What a room keeps for its co-editors. Opening and closing it to them is `open`, not a restart:
+/// phones stay connected, and their link is the same when the room is opened to editors again.
 pub struct EditorsRoom {
+    pub open: std::sync::atomic::AtomicBool,
     /// The token of the editors' link: apart from the phones' and never shown on the projector.
     pub token: String,
     pub links: Vec<String>,
@@ -192,6 +194,11 @@ impl Shared {
         self.tell_editors("change", &EditorChange { by, changes });
     }
 
+    /// The co-editors' side of the room, while it takes them.
+    pub fn editors(&self) -> Option<&EditorsRoom> {
+        Some(&self.editors_room).filter(|e| e.open.load(std::sync::atomic::Ordering::SeqCst))
+    }
+
     /// Tells every editor who is editing what.
     pub fn publish_editors(&self) {
         self.tell_editors("editors", &self.editing());
@@ -199,14 +206,14 @@ impl Shared {
 
     /// The co-editors let in, with what each has selected and is typing in.
     pub fn editing(&self) -> Vec<EditorInfo> {
-        let Some(room) = &self.editors else { return vec![] };
+        let Some(room) = self.editors() else { return vec![] };
         let list = room.list.lock();
         list.map(|l| l.list.iter().filter(|e| e.state == EditorState::Allowed).map(EditorInfo::from).collect()).unwrap_or_default()
     }
 
     /// Co-editors who gave their name and wait for the facilitator.
     pub fn asking(&self) -> u32 {
-        let Some(room) = &self.editors else { return 0 };
+        let Some(room) = self.editors() else { return 0 };
         room.list.lock().map_or(0, |l| l.list.iter().filter(|e| e.state == EditorState::Waiting && !e.name.is_empty()).count() as u32)
     }
 
@@ -216,7 +223,7 @@ impl Shared {
     }
 
     fn tell_editors(&self, name: &'static str, value: &impl Serialize) {
-        let Some(room) = &self.editors else { return };
+        let Some(room) = self.editors() else { return };
         // Nobody listening is no error: no editor has the page open.
         if room.events.receiver_count() == 0 {
             return;
@@ -254,11 +261,10 @@ impl Shared {
             on_network: self.on_network,
             anonymous: self.options.anonymous,
             straight: self.options.straight,
-            editor_link: self.editors.as_ref().map(|e| e.links[0].clone()),
-            editor_qr: self.editors.as_ref().map(|e| qr::svg(&e.links[0])),
+            editor_link: self.editors().map(|e| e.links[0].clone()),
+            editor_qr: self.editors().map(|e| qr::svg(&e.links[0])),
             editors: self
-                .editors
-                .as_ref()
+                .editors()
                 .and_then(|e| e.list.lock().ok().map(|l| l.list.iter().map(EditorInfo::from).collect()))
                 .unwrap_or_default(),
         }

@@ -104,7 +104,7 @@ impl EditorRequest {
                 state.to_json(save::export_download(state, journey, format, delimiter)?)
             }
             EditorRequest::editor_presence { selected, typing } => {
-                if let Some(editors) = &room.editors {
+                if let Some(editors) = room.editors() {
                     if let Some(e) = editors.list.lock().ok().as_mut().and_then(|l| l.list.iter_mut().find(|e| e.number == number)) {
                         // A selection of the whole board is not worth outlining card by card.
                         e.selected = selected.into_iter().take(200).collect();

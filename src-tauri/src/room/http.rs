@@ -196,7 +196,7 @@ async fn token_gate(State(server): State<Server>, request: HttpRequest, next: Ne
     let below = |prefix: &str| path.strip_prefix(prefix).map(|rest| rest.split_once('/').map_or(rest, |(token, _)| token));
     // Typed from the screen, the phones' code may come in capitals.
     let phones = below("/r/").is_some_and(|t| same(t.to_ascii_lowercase().as_bytes(), server.room.token.as_bytes()));
-    let editors = match (below("/e/"), &server.room.editors) {
+    let editors = match (below("/e/"), server.room.editors()) {
         (Some(t), Some(editors)) => same(t.as_bytes(), editors.token.as_bytes()),
         _ => false,
     };

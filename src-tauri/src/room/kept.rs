@@ -41,13 +41,12 @@ pub fn kept(state: &AppState, journey: Id) -> Option<KeptRoom> {
 /// restart would give it a new link.
 pub fn keep(state: &AppState, room: &Shared) {
     let (phones, locked, removed) = room.devices.lock().map(|d| (d.kept(), d.locked, d.removed.clone())).unwrap_or_default();
-    let (token, port, options) = (room.token.clone(), room.port, room.options.clone());
+    let (token, port) = (room.token.clone(), room.port);
+    let options = RoomOptions { editors: room.editors().is_some(), ..room.options.clone() };
     // A room closed to co-editors keeps their link and who they were: invited again, their pages
     // come back by themselves, with what they had not sent yet.
-    let (editor_token, editors) = match &room.editors {
-        Some(e) => (Some(e.token.clone()), e.list.lock().map(|l| l.list.clone()).unwrap_or_default()),
-        None => kept(state, room.journey).map_or((None, vec![]), |k| (k.editor_token, k.editors)),
-    };
+    let e = &room.editors_room;
+    let (editor_token, editors) = (Some(e.token.clone()), e.list.lock().map(|l| l.list.clone()).unwrap_or_default());
     let kept = KeptRoom { token, port, options, locked, phones, removed, editor_token, editors, kept_at: now_millis() };
     let Ok(text) = serde_json::to_string(&kept) else { return };
     if let Err(e) = state.with(|s| s.set_meta(&key(room.journey), &text)) {

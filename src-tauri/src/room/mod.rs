@@ -17,7 +17,7 @@ use journeywall_core::model::Id;
 use journeywall_core::said;
 
 use crate::commands::{AppState, Result};
-use crate::phones::{random_token, room_code, Devices, Editors, EditorsRoom, Room, Shared};
+use crate::phones::{random_token, room_code, Devices, EditorEvent, Editors, EditorsRoom, Room, Shared};
 pub use crate::phones::{Focus, RoomInfo, RoomOptions};
 pub use from_phones::{GiveDot, NamePhone, ReceiveNotes, ViewForPhone};
 pub use groups::{group_rooms, split_into_groups, GroupRoom};
@@ -65,8 +65,8 @@ fn start(state: &AppState, journey: Id, options: RoomOptions) -> Result<Room> {
     };
     // The kept port first: the link is the same only on the same port.
     let first = kept.as_ref().map(|k| k.port).or(options.port).unwrap_or(DEFAULT_PORT);
-    // The kept port may still be letting go of the room's last server (closed a moment ago to
-    // open again with co-editors): it is waited for a little, so phones keep their link.
+    // The kept port may still be letting go of the room's last server (closed a moment ago and
+    // opened again): it is waited for a little, so phones keep their link.
     let (listeners, port) = bind_waiting(&ips, first, kept.is_some()).map_err(|e| {
         state.error(&said!(
             "the room could not listen on the network ({e}); check that no firewall blocks Journeywall",
@@ -79,12 +79,14 @@ fn start(state: &AppState, journey: Id, options: RoomOptions) -> Result<Room> {
     };
     let hosts: Vec<String> = ips.iter().map(|ip| addresses::host(*ip, port)).collect();
     let links = hosts.iter().map(|h| format!("http://{h}/r/{token}")).collect();
-    let list = Mutex::new(Editors { list: editors, admit_all: options.admit_editors });
-    let editors = options.editors.then(|| {
-        let token = editor_token.unwrap_or_else(random_token);
-        let links = hosts.iter().map(|h| format!("http://{h}/e/{token}")).collect();
-        EditorsRoom { token, links, list, events: tokio::sync::broadcast::channel(1024).0 }
-    });
+    let editor_token = editor_token.unwrap_or_else(random_token);
+    let editors_room = EditorsRoom {
+        open: options.editors.into(),
+        links: hosts.iter().map(|h| format!("http://{h}/e/{editor_token}")).collect(),
+        token: editor_token,
+        list: Mutex::new(Editors { list: editors, admit_all: options.admit_editors }),
+        events: tokio::sync::broadcast::channel(1024).0,
+    };
     let shared = Arc::new(Shared {
         journey,
         token,
@@ -96,7 +98,7 @@ fn start(state: &AppState, journey: Id, options: RoomOptions) -> Result<Room> {
         devices: Mutex::new(devices),
         focus: Mutex::new(Focus::default()),
         revision: tokio::sync::watch::channel(0).0,
-        editors,
+        editors_room,
     });
     kept::keep(state, &shared);
     let me = state.me();
@@ -189,24 +191,26 @@ pub fn remove_phone(state: &AppState, number: u32) -> Result<RoomInfo> {
     })
 }
 
-/// Opens the room to co-editors (their own link and QR code) or closes it to them. The room opens
-/// again with the same phones' link, and phones reconnect by themselves; co-editors who came
-/// before come back with their cookie.
+/// Opens the room to co-editors (their own link and QR code) or closes it to them, at once: the
+/// phones stay connected. Co-editors who came before come back with their cookie when it opens again.
 pub fn take_editors(state: &AppState, on: bool) -> Result<RoomInfo> {
     let open = the_open_room(state)?;
-    if open.editors.is_some() == on {
-        return Ok(info(state, &open));
+    if open.editors_room.open.swap(on, std::sync::atomic::Ordering::SeqCst) != on {
+        kept::keep(state, &open);
+        if !on {
+            // Every editor's event stream ends at its next event: this one.
+            let _ = open.editors_room.events.send(EditorEvent { name: "closed", data: "null".into() });
+        }
+        state.notify_phones();
     }
-    let options = RoomOptions { port: Some(open.port), editors: on, ..open.options.clone() };
-    stop_main(state);
-    open_room(state, open.journey, options)
+    Ok(info(state, &open))
 }
 
 /// Lets co-editor `number` in (`allow`), or refuses them, or removes one who is in: their page
 /// says so, and their calls and event stream end.
 pub fn decide_editor(state: &AppState, number: u32, allow: bool) -> Result<RoomInfo> {
     let open = the_open_room(state)?;
-    let decided = open.editors.as_ref().and_then(|e| e.list.lock().ok().map(|mut l| l.decide(number, allow))).unwrap_or(false);
+    let decided = open.editors().and_then(|e| e.list.lock().ok().map(|mut l| l.decide(number, allow))).unwrap_or(false);
     if !decided {
         return Err(state.error(&said!("there is no such co-editor in this room", "deze sessie heeft zo'n medebewerker niet")));
     }
@@ -326,6 +330,87 @@ mod tests {
         assert!(state.groups.lock().unwrap().is_empty(), "the groups' rooms close with the room");
     }
 
+    /// Sends `request` (its first line and headers, each ending in CRLF) to `host` as it is, with
+    /// the Host and `body`; the answer's status and whole text.
+    fn send_raw(host: &str, request: &str, body: &str) -> (u16, String) {
+        let mut s = TcpStream::connect(host).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        write!(s, "{request}Host: {host}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).unwrap();
+        let mut text = String::new();
+        let _ = s.read_to_string(&mut text);
+        (text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0), text)
+    }
+
+    /// Whether an event stream's answer ends (its last chunk comes) before 5 s pass without a
+    /// byte; the connection itself may stay open for another request.
+    fn stream_ends(stream: &mut TcpStream) -> bool {
+        let mut sent = Vec::new();
+        let mut chunk = [0u8; 4096];
+        while let Ok(n @ 1..) = stream.read(&mut chunk) {
+            sent.extend_from_slice(&chunk[..n]);
+            if sent.ends_with(b"0\r\n\r\n") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Opening the room to co-editors and closing it again happen at once, with the phones still
+    /// connected (walk: it restarted the room's server, 5 to 10 seconds, and phones reconnected);
+    /// closed, an editor's event stream ends and the link answers 404; opened again, it is the
+    /// same link and the editor's cookie still counts.
+    #[test]
+    fn co_editors_come_and_go_while_the_phones_stay_connected() {
+        let (_dir, state, info) = room();
+        let _ = state.ui.set(crate::ui_assets::UiAssets::standalone());
+        let kim = join(&info, "Kim");
+        let (host, path) = info.link.trim_start_matches("http://").split_once('/').unwrap();
+        let mut phone = TcpStream::connect(host).unwrap();
+        phone.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        write!(phone, "GET /{path}/events HTTP/1.1\r\nHost: {host}\r\nCookie: jw={kim}\r\n\r\n").unwrap();
+        let mut head = [0u8; 12];
+        phone.read_exact(&mut head).unwrap();
+        assert_eq!(&head[9..12], b"200");
+
+        let opened = take_editors(&state, true).unwrap();
+        assert_eq!(opened.link, info.link, "the phones' link stays");
+        let link = opened.editor_link.unwrap();
+        let base = link.trim_start_matches(&format!("http://{host}"));
+        let (status, page) = send_raw(host, &format!("GET {base}/ HTTP/1.1\r\n"), "");
+        assert_eq!(status, 200, "the editors' page answers at once: {page}");
+        let ben = page.split("jwe=").nth(1).unwrap().split(';').next().unwrap().to_owned();
+        let call = |method: &str, route: &str, body: &str| {
+            send_raw(host, &format!("{method} {base}/{route} HTTP/1.1\r\nCookie: jwe={ben}\r\nX-Journeywall-Editor: 1\r\n"), body)
+        };
+        assert_eq!(call("POST", "name", r#"{"name":"Ben"}"#).0, 200);
+        decide_editor(&state, 1, true).unwrap();
+        let mut editor = TcpStream::connect(host).unwrap();
+        editor.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        write!(editor, "GET {base}/events HTTP/1.1\r\nHost: {host}\r\nCookie: jwe={ben}\r\nX-Journeywall-Editor: 1\r\n\r\n").unwrap();
+        editor.read_exact(&mut head).unwrap();
+        assert_eq!(&head[9..12], b"200");
+
+        let closed = take_editors(&state, false).unwrap();
+        assert_eq!(closed.editor_link, None);
+        assert!(stream_ends(&mut editor), "the editor's stream ended");
+        assert_eq!(call("POST", "name", "{}").0, 404, "closed: the link is gone");
+
+        assert_eq!(take_editors(&state, true).unwrap().editor_link.as_deref(), Some(link.as_str()), "opened again: the same link");
+        assert_eq!(call("POST", "name", "{}").0, 200, "Ben's cookie counts again");
+        // What the phone's stream sent meanwhile is read up to a second of quiet; an end is a restart.
+        phone.set_read_timeout(Some(Duration::from_secs(1))).unwrap();
+        let mut sent = [0u8; 4096];
+        let open = loop {
+            match phone.read(&mut sent) {
+                Ok(0) => break false,
+                Ok(_) => continue,
+                Err(e) => break matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut),
+            }
+        };
+        assert!(open, "the phone's event stream was never closed");
+        close_room(&state).unwrap();
+    }
+
     #[test]
     fn a_locked_room_takes_no_new_phones_and_keeps_those_in() {
         let (_dir, state, info) = room();
@@ -371,9 +456,7 @@ mod tests {
             vec![(2, Some("Lee".into()), vec![note])],
             "its waiting note is named, to be discarded with the others"
         );
-        let mut rest = Vec::new();
-        let _ = events.read_to_end(&mut rest);
-        assert!(String::from_utf8_lossy(&rest).ends_with("0\r\n\r\n"), "the stream ended");
+        assert!(stream_ends(&mut events), "the stream ended");
         assert_eq!(send(&info, "GET {base}/journey", Some(&lee), "").0, 401, "Lee's cookie counts no more");
         assert_eq!(send(&info, "GET {base}/journey", Some(&kim), "").0, 200);
         let inbox = state.with(|s| s.load(info.journey)).unwrap().inbox;

@@ -144,11 +144,10 @@ export function RoomPanel({ editor, onClose }: { editor: Editor; onClose(): void
     close,
     toInbox: () => choose("inbox"),
   };
-  // Opening the room to co-editors (or closing it to them) opens it again: phones reconnect by themselves.
-  const reopenWith = (on: boolean) => runBusy("editors", api.takeEditors(on), (r) => setEditors(r?.editorLink != null));
+  const takeEditors = (on: boolean) => runBusy("editors", api.takeEditors(on), (r) => setEditors(r?.editorLink != null));
   const editorActs: EditorActions = {
-    invite: () => reopenWith(true),
-    stop: () => reopenWith(false),
+    invite: () => takeEditors(true),
+    stop: () => takeEditors(false),
     decide: (e, allow) => void run(api.decideEditor(e.number, allow)),
   };
   const tabs = useRef<HTMLDivElement>(null);

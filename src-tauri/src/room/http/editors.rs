@@ -70,7 +70,7 @@ struct Caller(String);
 /// wait to be let in), within their rate.
 async fn admit(State(server): State<Server>, mut request: HttpRequest, next: Next) -> Response {
     let lang = phone_language(request.headers());
-    let Some(editors) = &server.room.editors else { return plain(StatusCode::NOT_FOUND, "") };
+    let Some(editors) = server.room.editors() else { return plain(StatusCode::NOT_FOUND, "") };
     let token = cookie(request.headers(), COOKIE).unwrap_or_default();
     // Asking how one stands is open to every editor of the room: one waiting, and one refused,
     // whose page then says so.
@@ -110,7 +110,7 @@ async fn admit(State(server): State<Server>, mut request: HttpRequest, next: Nex
 /// the room has room for editors).
 async fn page(State(server): State<Server>, headers: HeaderMap) -> Response {
     let lang = phone_language(&headers);
-    let (Some(editors), Some(ui)) = (&server.room.editors, server.state.ui.get()) else {
+    let (Some(editors), Some(ui)) = (server.room.editors(), server.state.ui.get()) else {
         return plain(StatusCode::NOT_FOUND, "");
     };
     let arrived =
@@ -150,7 +150,7 @@ async fn asset(State(server): State<Server>, Path((_, file)): Path<(String, Stri
 /// Gives the editor's name (or, without one, only asks) and answers how they stand: waiting for
 /// the facilitator, let in, or refused.
 async fn name(State(server): State<Server>, Extension(Caller(token)): Extension<Caller>, body: Bytes) -> Response {
-    let Some(editors) = &server.room.editors else { return plain(StatusCode::NOT_FOUND, "") };
+    let Some(editors) = server.room.editors() else { return plain(StatusCode::NOT_FOUND, "") };
     let Ok(NameBody { name }) = serde_json::from_slice(&body) else { return plain(StatusCode::BAD_REQUEST, "") };
     let me = editors.list.lock().ok().and_then(|mut l| {
         if let Some(name) = name.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -171,7 +171,7 @@ async fn name(State(server): State<Server>, Extension(Caller(token)): Extension<
 /// One request of the list, answered as `journeywall rpc` answers it: `{"ok": …}` or `{"error": …}`.
 /// A call sent again with the id of the last one (`X-Journeywall-Request`) gets that one's answer.
 async fn rpc(State(server): State<Server>, Extension(Caller(token)): Extension<Caller>, headers: HeaderMap, body: Bytes) -> Response {
-    let Some(editors) = &server.room.editors else { return plain(StatusCode::NOT_FOUND, "") };
+    let Some(editors) = server.room.editors() else { return plain(StatusCode::NOT_FOUND, "") };
     let call = headers.get(REQUEST_ID).and_then(|v| v.to_str().ok()).filter(|id| id.len() <= 64).map(String::from);
     if let Some(line) = call.as_deref().and_then(|id| editors.list.lock().ok()?.answered(&token, id)) {
         return json_answer(StatusCode::OK, &line);
@@ -200,7 +200,7 @@ async fn rpc(State(server): State<Server>, Extension(Caller(token)): Extension<C
 /// editing what) and `reload` (the journey changed under the room: load it again). An editor who
 /// falls so far behind that events were dropped is told to reload too.
 async fn events(State(server): State<Server>, Extension(Caller(token)): Extension<Caller>) -> Response {
-    let Some(editors) = &server.room.editors else { return plain(StatusCode::NOT_FOUND, "") };
+    let Some(editors) = server.room.editors() else { return plain(StatusCode::NOT_FOUND, "") };
     if server.editor_streams.fetch_add(1, Ordering::SeqCst) >= STREAMS_PER_EDITOR * MAX_EDITORS {
         server.editor_streams.fetch_sub(1, Ordering::SeqCst);
         return plain(StatusCode::SERVICE_UNAVAILABLE, "");
@@ -216,9 +216,7 @@ async fn events(State(server): State<Server>, Extension(Caller(token)): Extensio
     let receiver = editors.events.subscribe();
     let allowed = {
         let room = server.room.clone();
-        move || {
-            room.editors.as_ref().and_then(|e| e.list.lock().ok()?.get(&token).map(|e| e.state == EditorState::Allowed)).unwrap_or(false)
-        }
+        move || room.editors().and_then(|e| e.list.lock().ok()?.get(&token).map(|e| e.state == EditorState::Allowed)).unwrap_or(false)
     };
     // The first event says who is editing, so a board outlines their selections at once.
     server.room.publish_editors();
