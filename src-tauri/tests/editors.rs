@@ -428,3 +428,34 @@ fn a_call_sent_again_after_a_lost_answer_is_done_once_and_files_download() {
     let back: Value = serde_json::from_slice(&decode(&file)).unwrap();
     assert_eq!(back["journey"]["name"], "Bikes");
 }
+
+/// The editor page comes over a workshop's Wi-Fi: its script and fonts (about 3 MB) are sent
+/// gzipped to a browser that takes it, and come out the same.
+#[test]
+fn the_editor_page_is_sent_compressed_to_a_browser_that_takes_it() {
+    let room = Room::open(&["--editors"]);
+    let base = room.editors.clone().unwrap();
+    let page = room.get(&format!("{base}/"), None);
+    let script = page.body.split("src=\"").nth(1).and_then(|s| s.split('"').next()).expect("the page names its script").to_owned();
+    let path = format!("{base}/{}", script.trim_start_matches("./").trim_start_matches(&format!("{base}/")));
+    let get = |encoding: &str| {
+        // HTTP/1.0: the body ends with the connection, neither chunked nor re-encoded as text.
+        let mut s = TcpStream::connect(&room.host).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(s, "GET {path} HTTP/1.0\r\nHost: {}\r\n{encoding}\r\n", room.host).unwrap();
+        let mut bytes = Vec::new();
+        let _ = s.read_to_end(&mut bytes);
+        let end = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("an answer") + 4;
+        (String::from_utf8_lossy(&bytes[..end]).to_ascii_lowercase(), bytes[end..].to_vec())
+    };
+    let (head, plain) = get("");
+    assert!(head.starts_with("http/1.0 200") && !head.contains("content-encoding"), "{head}");
+    let (head, gzipped) = get("Accept-Encoding: gzip, deflate, br\r\n");
+    assert!(head.contains("content-encoding: gzip"), "{head}");
+    assert!(head.contains("x-content-type-options: nosniff"), "{head}");
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&gzipped[..]).read_to_end(&mut unzipped).unwrap();
+    assert_eq!(unzipped, plain, "the same script");
+    assert!(gzipped.len() * 2 < plain.len(), "{} of {} bytes", gzipped.len(), plain.len());
+    assert!(room.stop().success());
+}

@@ -164,6 +164,9 @@ fn router(server: Server) -> Router {
         .merge(from_phones)
         .merge(editors::routes(&server))
         .fallback(|| async { not_found() })
+        // Gzip to a browser that takes it (the editor page's script and fonts are about 3 MB);
+        // never an event stream, which must arrive as it is written.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(from_fn_with_state(server.clone(), token_gate))
         .layer(from_fn_with_state(server.clone(), host_gate))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIME))
