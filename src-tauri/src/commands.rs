@@ -92,6 +92,20 @@ impl AppState {
         })
     }
 
+    /// Takes the database's locks again after a native file dialog (see `Store::reconnect`). A
+    /// store that cannot be opened again says why at the next request, as at start.
+    pub fn after_file_dialog(&self) {
+        let Ok(mut store) = self.store.lock() else { return };
+        let old = std::mem::replace(&mut *store, Err(said!("the database is being opened again", "de database wordt opnieuw geopend")));
+        *store = match old {
+            Ok(s) => s.reconnect().map_err(|e| {
+                tracing::error!(error = %e.said().en, "the database could not be opened again after a file dialog");
+                e.said()
+            }),
+            Err(why) => Err(why),
+        };
+    }
+
     /// This state, shared: only ever called while it is alive, by one of its own methods' callers.
     pub fn me(&self) -> Arc<AppState> {
         self.me.upgrade().expect("the app's state outlives every request")

@@ -16,7 +16,7 @@ use crate::pick::{pick_file, shown_name};
 #[specta::specta]
 pub fn choose_import<R: Runtime>(app: AppHandle<R>, state: State<'_, Arc<AppState>>) -> Result<Option<ImportedJourney>, CommandError> {
     let Some(path) =
-        pick_file(&app, "Journeywall JSON, CSV, Excel", &["json", "csv", "tsv", "txt", "xlsx"]).map_err(|why| state.error(&why))?
+        pick_file(&app, &state, "Journeywall JSON, CSV, Excel", &["json", "csv", "tsv", "txt", "xlsx"]).map_err(|why| state.error(&why))?
     else {
         return Ok(None);
     };

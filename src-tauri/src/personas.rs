@@ -20,7 +20,7 @@ pub fn choose_persona_picture<R: Runtime>(
     journey: Id,
     persona: Id,
 ) -> Result<Option<Applied>> {
-    let Some(path) = pick_file(&app, "PNG, JPEG, WebP", &["png", "jpg", "jpeg", "webp"]).map_err(|why| state.error(&why))? else {
+    let Some(path) = pick_file(&app, &state, "PNG, JPEG, WebP", &["png", "jpg", "jpeg", "webp"]).map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
     let name = shown_name(&path);

@@ -70,7 +70,7 @@ pub fn save_poster<R: Runtime>(
     let filters = [(Format::Pdf, "PDF"), (Format::Svg, "SVG"), (Format::Png, "PNG")];
     let mut filters: Vec<(&str, &str)> = filters.iter().map(|(f, name)| (*name, f.extension())).collect();
     filters.sort_by_key(|(_, ext)| *ext != format.extension());
-    let Some(path) = ask_path(&app, &doc.journey.name, format.extension(), &filters).map_err(|why| state.error(&why))? else {
+    let Some(path) = ask_path(&app, &state, &doc.journey.name, format.extension(), &filters).map_err(|why| state.error(&why))? else {
         return Ok(None);
     };
     poster.write(&path).map_err(|e| state.core_error(e))?;
@@ -102,7 +102,8 @@ pub fn export_journey<R: Runtime>(
         interchange::Format::Html => said!("Web page", "Webpagina"),
         interchange::Format::Pptx => said!("PowerPoint presentation", "PowerPoint-presentatie"),
     };
-    let Some(path) = ask_path(&app, &doc.journey.name, ext, &[(kind.get(state.lang()), ext)]).map_err(|why| state.error(&why))? else {
+    let Some(path) = ask_path(&app, &state, &doc.journey.name, ext, &[(kind.get(state.lang()), ext)]).map_err(|why| state.error(&why))?
+    else {
         return Ok(None);
     };
     journeywall_core::files::write_atomically(&path, &bytes).map_err(|e| state.core_error(e))?;
@@ -152,18 +153,28 @@ fn shown(path: &std::path::Path, open_when_done: bool) -> String {
 
 /// Asks where to save the journey `name` as a file of `ext`, the dialog offering `filters` (a name
 /// and an extension each); a name typed without one of their extensions gets `.ext`. None: cancelled.
-fn ask_path<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str, filters: &[(&str, &str)]) -> std::result::Result<Option<PathBuf>, Said> {
+fn ask_path<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    name: &str,
+    ext: &str,
+    filters: &[(&str, &str)],
+) -> std::result::Result<Option<PathBuf>, Said> {
     let suggested = file_name(name, ext);
     // Only in the builds tests run (debug): a release build always asks, and never writes over a
     // file unasked.
     if let Some(dir) = std::env::var_os(SAVE_DIR_FOR_TESTS).filter(|_| cfg!(debug_assertions)) {
+        // As after a real dialog (`pick_file`).
+        state.after_file_dialog();
         return Ok(Some(PathBuf::from(dir).join(suggested)));
     }
     let mut dialog = app.dialog().file().set_file_name(&suggested);
     for (name, ext) in filters {
         dialog = dialog.add_filter(*name, &[ext]);
     }
-    let Some(chosen) = dialog.blocking_save_file() else { return Ok(None) };
+    let chosen = dialog.blocking_save_file();
+    state.after_file_dialog();
+    let Some(chosen) = chosen else { return Ok(None) };
     let path = chosen.into_path().map_err(|_| {
         said!(
             "that place cannot be written to from here; choose a folder on this computer",

@@ -438,3 +438,38 @@ fn export_writes_the_map_as_one_html_page_and_an_unknown_extension_lists_html() 
     assert!(String::from_utf8_lossy(&out.stderr).contains(".csv, .html"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!docx.exists());
 }
+
+/// The app's own process may open and close the database's files without SQLite: a GTK file
+/// chooser showing their folder reads each file's first bytes. That drops every POSIX lock the
+/// process holds on them, so another program (`journeywall show`) took itself for the only one:
+/// closing, it deleted the write-ahead log the app was still writing to, and every edit after that
+/// was lost at the next crash (walk: two minutes of a workshop, shown as saved). Without the
+/// reconnect below, "after" is lost.
+#[test]
+fn an_edit_acknowledged_after_another_program_closed_the_file_survives_a_crash() {
+    let db = Db::new();
+    let id = db.ok(&["new", "--template", "blank-en"]).trim().parse().unwrap();
+    let mut app = Store::open(&db.path).unwrap();
+    let doc = app.load(id).unwrap();
+    let add = |title: &str| {
+        serde_json::from_value(serde_json::json!({ "type": "addCard", "phase": doc.phases[0].id, "row": doc.rows[0].id, "title": title }))
+            .unwrap()
+    };
+    app.apply(id, add("before")).unwrap();
+    // What a file chooser showing the folder does in the app's process: it reads each file's
+    // first bytes, the database's side files too.
+    for side in ["", "-wal", "-shm"] {
+        let mut path = db.path.clone().into_os_string();
+        path.push(side);
+        drop(std::fs::File::open(path).unwrap());
+    }
+    // What the app does when its dialog closes.
+    let mut app = app.reconnect().unwrap();
+    db.ok(&["show", &id.to_string(), "--json"]);
+    app.apply(id, add("after")).unwrap();
+    // The app is killed: its connection is never closed.
+    std::mem::forget(app);
+    let shown: JourneyDoc = serde_json::from_str(&db.ok(&["show", &id.to_string(), "--json"])).unwrap();
+    let titles: Vec<&str> = shown.cards.iter().map(|c| c.title.as_str()).collect();
+    assert!(titles.contains(&"before") && titles.contains(&"after"), "{titles:?}");
+}

@@ -66,6 +66,20 @@ impl Store {
         Ok(Store { conn, path: Some(path.to_path_buf()), seen_version })
     }
 
+    /// Closes the connection, then opens the file again. SQLite's locks are POSIX locks, which a
+    /// process loses on all of a file when it closes any descriptor of it, and a native file
+    /// dialog showing the database's folder reads every file there (the `-wal` and `-shm` too).
+    /// Without its locks the app looks absent to another program (`journeywall show`, `edit`,
+    /// `room`): closing, that one took itself for the last connection and deleted the write-ahead
+    /// log the app was writing to, and every edit after it was lost at the next crash. A new
+    /// connection takes the locks again; the old one must close first, for SQLite shares one set
+    /// of locks between the connections of a process and would not ask for them again.
+    pub fn reconnect(self) -> Result<Store> {
+        let Some(path) = self.path.clone() else { return Ok(self) };
+        drop(self);
+        Store::open(&path)
+    }
+
     /// A database in memory, for tests and benchmarks.
     pub fn in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
