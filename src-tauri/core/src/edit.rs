@@ -229,6 +229,12 @@ edits! {
         ReturnNote {
             note: Id,
         },
+        /// Puts a note returned to the inbox back on the board with its card as it was, its dots and
+        /// its edits too: how returning a placed note is undone.
+        RestoreNote {
+            note: Id,
+            card: Card,
+        },
         /// Corrects a waiting note's text before it is placed.
         UpdateNote {
             note: Id,

@@ -184,3 +184,35 @@ fn one_phone_may_have_forty_notes_waiting_and_more_once_some_are_placed() {
     store.apply(j, Edit::PlaceAimedNotes).unwrap();
     receive(&mut store, j, note("after some were placed", None, None), "busy").unwrap();
 }
+
+/// Walk: placed notes voted on, then the facilitator's Ctrl+Z back past "place notes" and Ctrl+Y
+/// forward again: the cards came back as new from the notes, their dots and their notes gone
+/// while the vote still counted the dots as spent.
+#[test]
+fn a_placed_note_undone_and_redone_comes_back_with_its_dots_and_its_edits() {
+    let mut store = Store::in_memory().unwrap();
+    let doc = journey(&mut store);
+    let j = doc.journey.id;
+    let (r, _) = receive(&mut store, j, note("A deposit of 100 euros", Some(doc.phases[1].id), Some(doc.rows[0].id)), "p").unwrap();
+    store.apply(j, Edit::PlaceAimedNotes).unwrap();
+    let card = store.load(j).unwrap().inbox.iter().find(|n| n.id == r.note.id).unwrap().card.unwrap();
+    let noted = serde_json::json!({ "type": "updateCard", "card": card, "notes": "Said by three people" });
+    store.apply(j, serde_json::from_value(noted).unwrap()).unwrap();
+    store.apply(j, Edit::StartVote { dots_per_participant: 3, stacking: false }).unwrap();
+    let kim = new_id();
+    store.apply_for_participant(j, Edit::AddParticipant { id: Some(kim), name: "Kim".into(), colour: None }).unwrap();
+    store.apply_for_participant(j, Edit::PlaceDot { participant: kim, card }).unwrap();
+    store.apply(j, Edit::UpdateVote { closed: Some(true), hidden: None }).unwrap();
+    let before = store.load(j).unwrap().cards.into_iter().find(|k| k.id == card).unwrap();
+    assert_eq!(before.votes, 1);
+
+    for _ in 0..4 {
+        store.undo(j, None).unwrap();
+    }
+    assert!(!store.load(j).unwrap().cards.iter().any(|k| k.id == card), "back in the inbox");
+    for _ in 0..4 {
+        store.redo(j, None).unwrap();
+    }
+    let after = store.load(j).unwrap().cards.into_iter().find(|k| k.id == card).expect("on the board again");
+    assert_eq!(after, before, "as it was: its dot and its notes");
+}

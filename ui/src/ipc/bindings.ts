@@ -418,6 +418,11 @@ colour?: string | null }) & { card?: never; cards?: never; closed?: never; dotsP
 ({ type: "placeAimedNotes" }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts a placed or discarded note back in the inbox; a placed note's card is removed. */
 ({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
+/**
+ *  Puts a note returned to the inbox back on the board with its card as it was, its dots and
+ *  its edits too: how returning a placed note is undone.
+ */
+({ type: "restoreNote"; note: Id; card: Card_Deserialize }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Corrects a waiting note's text before it is placed. */
 ({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; vote?: never } | 
 /**  Several edits applied atomically and undone as one step (a multi-card move, a paste). */
@@ -512,6 +517,11 @@ colour?: string }) & { card?: never; cards?: never; closed?: never; dotsPerParti
 ({ type: "placeAimedNotes" }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; note?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | ({ type: "discardNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Puts a placed or discarded note back in the inbox; a placed note's card is removed. */
 ({ type: "returnNote"; note: Id }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
+/**
+ *  Puts a note returned to the inbox back on the board with its card as it was, its dots and
+ *  its edits too: how returning a placed note is undone.
+ */
+({ type: "restoreNote"; note: Id; card: Card_Serialize }) & { cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; text?: never; vote?: never } | 
 /**  Corrects a waiting note's text before it is placed. */
 ({ type: "updateNote"; note: Id; text: string }) & { card?: never; cards?: never; closed?: never; colour?: never; dotsPerParticipant?: never; edits?: never; hidden?: never; id?: never; index?: never; label?: never; name?: never; newId?: never; participant?: never; persona?: never; phase?: never; row?: never; stacking?: never; tallies?: never; vote?: never } | 
 /**  Several edits applied atomically and undone as one step (a multi-card move, a paste). */

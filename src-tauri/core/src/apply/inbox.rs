@@ -4,7 +4,7 @@
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::inbox::{Note, NoteState};
-use crate::model::{self, CardContent, Id};
+use crate::model::{self, Card, CardContent, Id};
 use crate::records as db;
 use crate::said;
 use crate::said::Field;
@@ -74,13 +74,22 @@ impl Applier<'_> {
                     )
                 })?;
                 self.delete_card(card.id)?;
-                Edit::PlaceNote { note: id, phase: Some(card.phase), row: Some(card.row), index: Some(card.position), card: Some(card.id) }
+                Edit::RestoreNote { note: id, card }
             }
         };
         note.state = NoteState::Inbox;
         note.card = None;
         self.write_note(&note)?;
         Ok(inverse)
+    }
+
+    pub(super) fn restore_note(&mut self, id: Id, card: Card) -> Result<Edit> {
+        let mut note = self.waiting(id)?;
+        note.state = NoteState::Placed;
+        note.card = Some(card.id);
+        self.apply(Edit::RestoreCards { cards: vec![card] })?;
+        self.write_note(&note)?;
+        Ok(Edit::ReturnNote { note: id })
     }
 
     pub(super) fn update_note(&mut self, id: Id, text: String) -> Result<Edit> {

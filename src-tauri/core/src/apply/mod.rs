@@ -196,6 +196,7 @@ impl<'c> Applier<'c> {
             Edit::PlaceAimedNotes => self.place_aimed_notes(),
             Edit::DiscardNote { note } => self.discard_note(note),
             Edit::ReturnNote { note } => self.return_note(note),
+            Edit::RestoreNote { note, card } => self.restore_note(note, card),
             Edit::UpdateNote { note, text } => self.update_note(note, text),
             Edit::Batch { edits, label } => {
                 let mut inverses = Vec::with_capacity(edits.len());
