@@ -21,9 +21,10 @@ after(async () => {
 
 /**
  * A room open for a fresh journey (on 127.0.0.1, any free port), the phones `names` joined
- * (null: anonymous) with `notes` notes each, and the editor showing its room panel.
+ * (null: anonymous) with `notes` notes each (and what `send` has them send), and the editor
+ * showing its room panel.
  */
-async function roomWithPhones(names, { notes = 0, locale, anonymous = true, viewport } = {}) {
+async function roomWithPhones(names, { notes = 0, locale, anonymous = true, viewport, send } = {}) {
   await ui.core.call({ cmd: "close_room" });
   const page = await ui.open({ journeys: [template(locale === "nl" ? "online-nl" : "online-en")], locale }, viewport);
   const [doc] = page.docs;
@@ -33,6 +34,7 @@ async function roomWithPhones(names, { notes = 0, locale, anonymous = true, view
   for (const [i, p] of phones.entries()) {
     for (let n = 0; n < notes; n++) await p.note(`Idea ${n + 1} of ${names[i] ?? "a phone"}`, doc.phases[i % doc.phases.length].id, doc.rows[1].id);
   }
+  await send?.(phones, doc);
   await page.getByRole("button", { name: locale === "nl" ? /Online klantreis/ : /Online customer journey/ }).click();
   await page.locator(".board").waitFor();
   await page.locator("[data-action=room]").click();
@@ -320,4 +322,19 @@ test("Groups: split into three, a phone writes on group 2's board, and bringing 
   await page.locator(".board").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("Control+z");
   await until("one Ctrl+Z takes the group back out", async () => (await onMap()).length === 0);
+});
+
+test("a note aimed at a phase only waits under that phase, not among the notes aimed nowhere (walk)", async () => {
+  const { panel, doc } = await roomWithPhones(["Kim"], {
+    send: async ([kim], doc) => {
+      await kim.note("Deposit scares people off", doc.phases[2].id, null);
+      await kim.note("Which row is this", null, doc.rows[1].id);
+      await kim.note("Somewhere", null, null);
+    },
+  });
+  await panel.getByRole("tab", { name: /Inbox/ }).click();
+  const heading = (text) => panel.locator(".inbox-group", { hasText: text }).locator("h4").innerText();
+  assert.equal(await heading("Deposit scares"), `${doc.phases[2].title} · any row`);
+  assert.equal(await heading("Which row"), `any phase · ${doc.rows[1].title}`);
+  assert.equal(await heading("Somewhere"), "No phase or row chosen");
 });

@@ -520,6 +520,8 @@ export const words = {
     inbox: { en: "Inbox", nl: "Inbox" },
     inboxEmpty: { en: "No notes waiting.", nl: "Er wachten geen notities." },
     unaimed: { en: "No phase or row chosen", nl: "Geen fase of rij gekozen" },
+    anyPhase: { en: "any phase", nl: "elke fase" },
+    anyRow: { en: "any row", nl: "elke rij" },
     placeAll: { en: "Place all where they were aimed", nl: "Alles plaatsen waar het bedoeld is" },
     place: { en: "Place", nl: "Plaatsen" },
     placeHereShort: { en: "Place in selected cell", nl: "In gekozen vak plaatsen" },

@@ -28,7 +28,9 @@ export function Inbox({ editor, titled = true, removed = NO_IDS }: { editor: Edi
   const aimed = (n: Note) => title(phases, n.phase) !== null && title(rows, n.row) !== null;
   const groups = new Map<string, Note[]>();
   for (const n of waiting) {
-    const key = aimed(n) ? `${title(phases, n.phase)} · ${title(rows, n.row)}` : t.room.unaimed;
+    // A note aimed at a phase or a row only waits under it, to be dragged where it goes.
+    const [phase, row] = [title(phases, n.phase), title(rows, n.row)];
+    const key = phase === null && row === null ? t.room.unaimed : `${phase ?? t.room.anyPhase} · ${row ?? t.room.anyRow}`;
     groups.set(key, [...(groups.get(key) ?? []), n]);
   }
   const ofRemoved = waiting.filter((n) => removed.has(n.id));
