@@ -223,3 +223,15 @@ test("the preview is the print: the dialog's SVG and the PDF look the same at th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("Tab and Shift+Tab go round inside the dialog whichever of a choice's radios is checked (walk: Shift+Tab left it)", async () => {
+  const { page, dialog } = await openDialog();
+  await dialog.getByText("Tiled over sheets").click();
+  const inside = () => page.evaluate(() => !!document.activeElement?.closest("[role=dialog]"));
+  for (const key of ["Shift+Tab", "Tab"]) {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press(key);
+      assert.ok(await inside(), `${key} × ${i + 1}: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`);
+    }
+  }
+});

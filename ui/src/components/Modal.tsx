@@ -2,9 +2,18 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefO
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** The elements Tab reaches inside `root`, in order (hidden ones left out). */
+/**
+ * The elements Tab reaches inside `root`, in order (hidden ones left out). Of a group of radios
+ * Tab reaches one, the checked one (else the first), as the browser does: with every radio
+ * counted, Shift+Tab from a checked second radio left a dialog.
+ */
 export function tabbable(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const reached = (el: HTMLElement) => {
+    if (!(el instanceof HTMLInputElement) || el.type !== "radio" || !el.name) return true;
+    const group = [...root.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(el.name)}"]`)];
+    return el === (group.find((r) => r.checked) ?? group[0]);
+  };
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0 && reached(el));
 }
 
 /** Open traps, innermost last: only the innermost one answers keys (a question over a dialog). */
