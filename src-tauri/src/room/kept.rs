@@ -1,13 +1,13 @@
 //! A room as the database keeps it, so that after a crash or a restart of the app (or of
 //! `journeywall room`) it opens again as it was: the same link, its phones known by their cookies
-//! with their names, its settings. It is forgotten when the facilitator asks for a new link, and
-//! lapses with the phones' cookies.
+//! with their names, its settings. Its phones are forgotten when the facilitator asks for a new
+//! link (its co-editors stay), and all of it lapses with the phones' cookies.
 
 use journeywall_core::model::{now_millis, Id, Millis};
 use serde::{Deserialize, Serialize};
 
 use crate::commands::AppState;
-use crate::phones::{Editor, KeptPhone, RoomOptions, Shared, COOKIE_HOURS};
+use crate::phones::{room_code, Editor, KeptPhone, RoomOptions, Shared, COOKIE_HOURS};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -47,9 +47,24 @@ pub fn keep(state: &AppState, room: &Shared) {
     // come back by themselves, with what they had not sent yet.
     let e = &room.editors_room;
     let (editor_token, editors) = (Some(e.token.clone()), e.list.lock().map(|l| l.list.clone()).unwrap_or_default());
-    let kept = KeptRoom { token, port, options, locked, phones, removed, editor_token, editors, kept_at: now_millis() };
-    let Ok(text) = serde_json::to_string(&kept) else { return };
-    if let Err(e) = state.with(|s| s.set_meta(&key(room.journey), &text)) {
+    write(state, room.journey, &KeptRoom { token, port, options, locked, phones, removed, editor_token, editors, kept_at: now_millis() });
+}
+
+/// Forgets the phones' link and every phone that came through it, for a new link: the settings,
+/// the port and the co-editors (let in one by one, never through the projector) stay.
+pub fn forget_phones(state: &AppState, journey: Id) {
+    match kept(state, journey) {
+        Some(k) => {
+            let renewed = KeptRoom { token: room_code(), phones: vec![], removed: vec![], locked: false, kept_at: now_millis(), ..k };
+            write(state, journey, &renewed);
+        }
+        None => forget(state, journey),
+    }
+}
+
+fn write(state: &AppState, journey: Id, kept: &KeptRoom) {
+    let Ok(text) = serde_json::to_string(kept) else { return };
+    if let Err(e) = state.with(|s| s.set_meta(&key(journey), &text)) {
         tracing::warn!(error = %e.message, "the room could not be kept");
     }
 }

@@ -171,9 +171,9 @@ pub fn kept_room_options(state: &AppState, journey: Id) -> Result<Option<RoomOpt
 /// room keeps its settings.
 pub fn new_room_link(state: &AppState) -> Result<RoomInfo> {
     let open = the_open_room(state)?;
-    let options = RoomOptions { port: Some(open.port), ..open.options.clone() };
+    let options = RoomOptions { port: Some(open.port), editors: open.editors().is_some(), ..open.options.clone() };
     stop_main(state);
-    kept::forget(state, open.journey);
+    kept::forget_phones(state, open.journey);
     open_room(state, open.journey, options)
 }
 
@@ -468,10 +468,15 @@ mod tests {
     fn a_new_link_ends_every_phones_session_and_the_old_link_is_gone() {
         let (_dir, state, info) = room();
         let kim = join(&info, "Kim");
+        let editors = take_editors(&state, true).unwrap().editor_link;
         let renewed = new_room_link(&state).unwrap();
         assert_ne!(renewed.link, info.link);
         assert_eq!(renewed.phones, 0);
         assert_eq!(send(&renewed, "GET {base}/journey", Some(&kim), "").0, 401);
+        // On the same port, so a phone with the old link hears it is gone (walk: the room moved to
+        // the next port, and phones said "trying again" for ever).
+        assert_eq!(send(&info, "GET {base}/journey", Some(&kim), "").0, 404, "the old link is gone, on the same address");
+        assert_eq!(renewed.editor_link, editors, "co-editors, let in one by one, keep their link");
         close_room(&state).unwrap();
         let reopened =
             open_room(&state, info.journey, RoomOptions { bind: Some(IpAddr::from([127, 0, 0, 1])), ..RoomOptions::default() }).unwrap();
