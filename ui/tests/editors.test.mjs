@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
-import { binary } from "./harness.mjs";
+import { binary, startCore } from "./harness.mjs";
 
 const env = { ...process.env, LANG: "en_GB.UTF-8", LC_ALL: "", LC_MESSAGES: "", LANGUAGE: "" };
 let browser;
@@ -329,4 +329,31 @@ test("a co-editor switches the page to Dutch without changing the laptop's langu
   assert.ok(!sent.includes("set_language"), "the laptop is not asked");
   const b = await arrive(room.link);
   await b.locator(".save-state", { hasText: "All changes saved" }).waitFor();
+});
+
+test("closed to co-editors, the page says the facilitator closed it, not that the connection is lost; invited again, it carries on", async () => {
+  const data = bikes();
+  // The facilitator's laptop: the app's own requests (`journeywall rpc`), its room on 127.0.0.1.
+  const laptop = startCore(data.dir);
+  try {
+    await laptop.call({ open: data.db });
+    const journey = stored(data.db).journey.id;
+    const room = await laptop.call({ cmd: "open_room", journey, options: { bind: "127.0.0.1", port: 0, editors: true, anonymous: false, straight: false } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${room.editorLink}/`);
+    await page.getByLabel("Your name").fill("Kim");
+    await page.getByRole("button", { name: "Ask to join" }).click();
+    await page.getByText("Waiting for the facilitator to let you in…").waitFor();
+    await laptop.call({ cmd: "decide_editor", number: 1, allow: true });
+    await page.locator(".board .card").first().waitFor();
+
+    await laptop.call({ cmd: "take_editors", on: false });
+    await page.getByRole("alert").getByText("The facilitator has closed the map to co-editors", { exact: false }).waitFor();
+    await laptop.call({ cmd: "take_editors", on: true });
+    await page.getByRole("alert").waitFor({ state: "detached" });
+    await page.locator(".board .card").first().waitFor();
+    await laptop.call({ cmd: "close_room" });
+  } finally {
+    laptop.close();
+  }
 });

@@ -34,7 +34,7 @@ function serve() {
 }
 
 /** The real core: requests go out one a line and are answered one a line, in order. */
-function startCore(dir) {
+export function startCore(dir) {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo build -p journeywall\` first`);
   const proc = spawn(binary, ["--db", join(dir, "first.db"), "rpc"], {
     // The system language the tests assume; each test that wants Dutch chooses it.

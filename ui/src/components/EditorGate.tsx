@@ -65,14 +65,17 @@ function NameForm({ onName }: { onName(name: string): void }) {
   );
 }
 
-/** Says, while it lasts, that the laptop cannot be reached (edits wait and are sent when it is back). */
+/**
+ * Says, while it lasts, that the laptop cannot be reached or has closed the map to co-editors
+ * (edits wait, and are sent when it is back).
+ */
 export function ConnectionBanner() {
   const { t } = useT();
-  const { lost } = useRemote();
+  const { lost, closed } = useRemote();
   if (!lost) return null;
   return (
     <div className="connection-lost" role="alert">
-      {t.coEditing.lost}
+      {closed ? t.coEditing.closed : t.coEditing.lost}
     </div>
   );
 }

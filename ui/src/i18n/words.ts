@@ -749,6 +749,10 @@ export const words = {
   /** A co-editor's page at the room's editor link, and co-editors as every board shows them (issue 26). */
   coEditing: {
     lost: { en: "Connection to the facilitator's laptop lost — trying again…", nl: "Verbinding met de laptop van de begeleider verbroken — opnieuw proberen…" },
+    closed: {
+      en: "The facilitator has closed the map to co-editors. What you change here is kept and sent if they open it again.",
+      nl: "De begeleider heeft de kaart gesloten voor medebewerkers. Wat je hier verandert, blijft bewaard en wordt verstuurd als die hem weer openzet.",
+    },
     yourName: { en: "Your name", nl: "Je naam" },
     askIn: { en: "Ask to join", nl: "Vraag om mee te doen" },
     nameWhy: { en: "So the facilitator knows who asks to edit the map.", nl: "Zodat de begeleider weet wie de kaart wil bewerken." },

@@ -20,6 +20,8 @@ export interface RemoteState {
   me: EditorInfo | null;
   /** The laptop cannot be reached: calls wait, and the page tries again by itself. */
   lost: boolean;
+  /** The laptop answers, but not at this link: the facilitator closed the map to co-editors (calls wait too). */
+  closed: boolean;
 }
 
 /** What an edit changed and whose it was (null: the facilitator, a phone). */
@@ -33,7 +35,7 @@ const ONCE = new Set(["apply_edit", "undo", "redo"]);
 /** The stream's heartbeat comes every 15 s: silence for longer is a connection gone quiet. */
 const SILENCE_MS = 40_000;
 
-let state: RemoteState = { me: null, lost: false };
+let state: RemoteState = { me: null, lost: false, closed: false };
 const watchers = new Set<() => void>();
 const changeWatchers = new Set<(c: RemoteChange) => void>();
 /** Who else is editing, as last heard: carried with every `room-changed` the page emits. */
@@ -186,6 +188,7 @@ async function follow(opened: () => void): Promise<void> {
     set({ me: { ...state.me, state: "refused" } });
     throw new Refused();
   }
+  if (res.status === 404 && !state.closed) set({ closed: true });
   if (!res.ok || !res.body) throw new TypeError(`events: ${res.status}`);
   opened();
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -265,7 +268,7 @@ async function connect(): Promise<void> {
 /** The stream is open: the calls that waited are sent, and after a loss the journey is loaded again for what was missed. */
 function back(): void {
   const wasLost = state.lost;
-  set({ lost: false });
+  set({ lost: false, closed: false });
   const waiting = backAgain;
   backAgain = [];
   for (const r of waiting) r();
