@@ -289,21 +289,23 @@ async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers:
                 "Many phones are joining at once. This page tries again in a moment…",
                 "Er komen veel telefoons tegelijk binnen. Deze pagina probeert het zo opnieuw…"
             );
-            return notice_page(&server, StatusCode::SERVICE_UNAVAILABLE, said.get(lang), lang, true);
+            return notice_page(&server, StatusCode::SERVICE_UNAVAILABLE, said.get(lang), lang, 3);
         }
+        // Locked or full, the page asks again every so often, so a phone comes in once the
+        // facilitator opens the room again (walk: it stayed refused until reloaded by hand).
         Err(Refusal::Locked) => {
             let said = said!(
-                "This room is closed to new phones. Ask the facilitator.",
-                "Deze sessie laat geen nieuwe telefoons meer toe. Vraag het de begeleider."
+                "This room is closed to new phones. Ask the facilitator: this page comes in by itself once it is open.",
+                "Deze sessie laat geen nieuwe telefoons meer toe. Vraag het de begeleider: deze pagina komt vanzelf binnen zodra het weer kan."
             );
-            return notice_page(&server, StatusCode::FORBIDDEN, said.get(lang), lang, false);
+            return notice_page(&server, StatusCode::FORBIDDEN, said.get(lang), lang, 10);
         }
         Err(_) => {
             let said = said!(
-                "This room is full ({MAX_DEVICES} phones). Ask the facilitator.",
-                "Deze sessie is vol ({MAX_DEVICES} telefoons). Vraag het de begeleider."
+                "This room is full ({MAX_DEVICES} phones). Ask the facilitator: this page comes in by itself once there is room.",
+                "Deze sessie is vol ({MAX_DEVICES} telefoons). Vraag het de begeleider: deze pagina komt vanzelf binnen zodra er plek is."
             );
-            return notice_page(&server, StatusCode::SERVICE_UNAVAILABLE, said.get(lang), lang, false);
+            return notice_page(&server, StatusCode::SERVICE_UNAVAILABLE, said.get(lang), lang, 15);
         }
     };
     if cookie.as_deref() != Some(device.as_str()) {
@@ -318,10 +320,10 @@ async fn join(State(server): State<Server>, PhoneLang(lang): PhoneLang, headers:
 }
 
 /// A page of one sentence, in the phone page's own style, instead of the page: the room is locked or
-/// full, or (`again`) many phones are coming in at once and it asks again by itself in a moment (no
+/// full, or many phones are coming in at once. It asks again by itself after `again` seconds (no
 /// script: a refresh the browser does).
-fn notice_page(server: &Server, status: StatusCode, words: &str, lang: Lang, again: bool) -> Response {
-    let refresh = if again { "<meta http-equiv=\"refresh\" content=\"3\">" } else { "" };
+fn notice_page(server: &Server, status: StatusCode, words: &str, lang: Lang, again: u32) -> Response {
+    let refresh = format!("<meta http-equiv=\"refresh\" content=\"{again}\">");
     let page = format!(
         "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          {refresh}<link rel=\"stylesheet\" href=\"/r/{}/phone.css\"><title>Journeywall</title><main><p class=\"notice\">{}</p></main></html>",
@@ -330,9 +332,7 @@ fn notice_page(server: &Server, status: StatusCode, words: &str, lang: Lang, aga
         words
     );
     let mut r = html_page(status, page, CSP, None);
-    if again {
-        r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("3"));
-    }
+    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(again));
     r
 }
 

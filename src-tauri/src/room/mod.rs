@@ -427,6 +427,7 @@ mod tests {
         let (status, page) = send(&info, "GET {base}", None, "");
         assert_eq!(status, 403, "{page}");
         assert!(page.contains("closed to new phones"), "{page}");
+        assert!(page.contains(r#"<meta http-equiv="refresh" content="10">"#), "it asks again by itself: {page}");
         assert_eq!(send(&info, "GET {base}/journey", Some(&kim), "").0, 200, "Kim stays in");
         assert!(!lock_room(&state, false).unwrap().locked);
         assert_eq!(send(&info, "GET {base}", None, "").0, 200);
