@@ -197,3 +197,16 @@ test("keys pressed again before the core answers step on from where the step bef
   assert.equal(await said(page, /3 of/), `Phase “${doc.phases[0].title}” is now 3 of ${doc.phases.length}`);
   assert.deepEqual(page.errors, []);
 });
+
+test("Shift+Down goes on adding the card below, past two (walk: it stopped at the second)", async () => {
+  const { page, doc } = await openEditor({ width: 1280, height: 720 });
+  // Down the first phase: its cards row after row, as the arrows walk them (empty cells passed).
+  const column = doc.rows.flatMap((_, r) => titles(doc, 0, r));
+  assert.ok(column.length >= 4, `${column.length} cards in the first phase`);
+  await page.locator(".board .card", { hasText: column[0] }).first().click();
+  for (let n = 2; n <= 4; n++) {
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.waitForFunction((n) => document.querySelectorAll(".card.selected").length === n, n, { timeout: 3000 }).catch(() => undefined);
+    assert.deepEqual((await selectedTitles(page)).sort(), column.slice(0, n).sort(), `after ${n - 1} × Shift+Down`);
+  }
+});

@@ -38,14 +38,15 @@ export function step(doc: JourneyDoc, from: Spot, key: Arrow): Spot | null {
 }
 
 /**
- * Where the keyboard is now: the first selected card (set at once by each arrow, while the focus
- * follows a frame later: keys pressed fast step on from it), else the card that has the focus,
- * or the focused cell.
+ * Where the keyboard is now: the card selected last (set at once by each arrow, while the focus
+ * follows a frame later: keys pressed fast step on from it; Shift+arrows add to the end), else the
+ * card that has the focus, or the focused cell.
  */
 function spotOf(editor: Editor, focused?: string): Spot | null {
   const { doc } = editor.journey.get();
   const { selection, focusedCell } = editor.view.get();
-  const card = doc.cards.find((c) => selection.has(c.id)) ?? doc.cards.find((c) => c.id === focused) ?? null;
+  const last = [...selection].at(-1);
+  const card = doc.cards.find((c) => c.id === last) ?? doc.cards.find((c) => c.id === focused) ?? null;
   const cell = card ? cellOf(card) : focusedCell;
   if (!cell) return null;
   const phase = doc.phases.findIndex((p) => p.id === cell.phase);
@@ -68,7 +69,9 @@ export function walk(editor: Editor, key: Arrow, extend = false, target: EventTa
     if (first) focusSpot(editor, { phase: 0, row: doc.rows.indexOf(first), card: cellCards(doc, { phase: doc.phases[0]!.id, row: first.id })[0] ?? null });
     return;
   }
-  const next = step(doc, from, key);
+  let next = step(doc, from, key);
+  // Adding to the selection goes on to the next card, past empty cells.
+  while (extend && next && !next.card) next = step(doc, next, key);
   if (!next) {
     // Past the edge of the cards: the phase's header above, the row's label to the left.
     if (extend) return;
