@@ -111,7 +111,7 @@ test("a workshop stretch by keyboard alone: walk, move across rows and phases, r
 
   // 11. The row's menu from the keyboard (Shift+F10 on its label: the board is one Tab stop): it
   // opens on screen with its first item focused, the arrows go through it, Escape gives the focus
-  // back to its button.
+  // back to the label it was opened from.
   await page.keyboard.press("Shift+F10");
   const menu = page.getByRole("menu");
   const box = await menu.boundingBox();
@@ -123,7 +123,7 @@ test("a workshop stretch by keyboard alone: walk, move across rows and phases, r
   assert.equal(await focused(page), "Delete row…");
   await page.keyboard.press("Escape");
   assert.equal(await menu.count(), 0);
-  assert.equal(await focused(page), "Row actions");
+  assert.equal(await focused(page), "Row 2 of 6: Customer actions");
 
   // 12. A dialog keeps the focus inside and gives it back.
   await page.keyboard.press("Control+p");
@@ -136,7 +136,7 @@ test("a workshop stretch by keyboard alone: walk, move across rows and phases, r
   assert.ok(await page.evaluate(() => !!document.activeElement?.closest(".poster-dialog")));
   await page.keyboard.press("Escape");
   await page.locator(".poster-dialog").waitFor({ state: "detached" });
-  assert.equal(await focused(page), "Row actions", "the focus is back where it was");
+  assert.equal(await focused(page), "Row 2 of 6: Customer actions", "the focus is back where it was");
 
   // 13–14. N on a focused empty cell adds a card there; Delete removes it; both said.
   const empty = page.locator(`.cell[data-phase="${doc.phases[4].id}"][data-row="${doc.rows[1].id}"]`);
@@ -209,4 +209,20 @@ test("Shift+Down goes on adding the card below, past two (walk: it stopped at th
     await page.waitForFunction((n) => document.querySelectorAll(".card.selected").length === n, n, { timeout: 3000 }).catch(() => undefined);
     assert.deepEqual((await selectedTitles(page)).sort(), column.slice(0, n).sort(), `after ${n - 1} × Shift+Down`);
   }
+});
+
+test("a phase's menu opened with Shift+F10 on its header gives the focus back to the header after a choice (walk: it went to a cell)", async () => {
+  const { page, doc } = await openEditor({ width: 1280, height: 720 });
+  const header = page.locator(`.phase-header[data-phase-id="${doc.phases[1].id}"]`);
+  await header.focus();
+  await page.keyboard.press("Shift+F10");
+  await page.getByRole("menuitem", { name: "Wider" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await said(page, /wide/), "Phase “Consideration” is now 125 % wide");
+  assert.match(await focused(page), /^Phase 2 of 5: Consideration$/);
+  // And again, straight away, as a keyboard user widens a phase step by step.
+  await page.keyboard.press("Shift+F10");
+  await page.getByRole("menuitem", { name: "Wider" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await said(page, /150/), "Phase “Consideration” is now 150 % wide");
 });

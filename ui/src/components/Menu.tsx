@@ -23,14 +23,17 @@ export type MenuEntry = { label: string; run(): unknown; disabled?: boolean; dan
 
 /**
  * A "⋯" button with a small menu: it opens on screen with the focus on its first item, the
- * arrow keys go through the items, and a choice, Escape, Tab or a click elsewhere closes it
- * (Escape gives the focus back to the button).
+ * arrow keys go through the items, and a choice, Escape, Tab or a click elsewhere closes it.
+ * A choice and Escape give the focus back to where it was when the menu opened (the button, or
+ * the phase header whose Shift+F10 opened it), so a keyboard user carries on from there.
  */
 export function MenuButton({ label, items, tabIndex }: { label: string; items: MenuEntry[]; tabIndex?: number }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const giveBack = () => (opener.current?.isConnected ? opener.current : button.current)?.focus({ preventScroll: true });
   useLayoutEffect(() => {
     if (!open || !menu.current) return;
     keepOnScreen(menu.current);
@@ -45,7 +48,7 @@ export function MenuButton({ label, items, tabIndex }: { label: string; items: M
       if (e.key === "Escape") {
         e.stopPropagation();
         setOpen(false);
-        button.current?.focus();
+        giveBack();
       } else if (e.key === "Tab") {
         setOpen(false);
       } else if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Home" || e.key === "End") {
@@ -63,9 +66,14 @@ export function MenuButton({ label, items, tabIndex }: { label: string; items: M
     window.addEventListener("keydown", key, { capture: true, signal: listening.signal });
     return () => listening.abort();
   }, [open]);
+  const toggle = () => {
+    const focused = document.activeElement;
+    if (!open) opener.current = focused instanceof HTMLElement && focused !== document.body ? focused : null;
+    setOpen(!open);
+  };
   return (
     <div className="menu-anchor" ref={ref} onPointerDown={(e) => e.stopPropagation()}>
-      <button ref={button} className="icon-button" tabIndex={tabIndex} aria-label={label} title={label} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button ref={button} className="icon-button" tabIndex={tabIndex} aria-label={label} title={label} aria-haspopup="menu" aria-expanded={open} onClick={toggle}>
         <Icon name="more" />
       </button>
       {open ? (
@@ -74,7 +82,7 @@ export function MenuButton({ label, items, tabIndex }: { label: string; items: M
             typeof item === "function" ? (
               <Fragment key={i}>{item(() => setOpen(false))}</Fragment>
             ) : (
-              <button key={i} role="menuitem" className={item.danger ? "danger" : undefined} disabled={item.disabled} onClick={() => (setOpen(false), void item.run())}>
+              <button key={i} role="menuitem" className={item.danger ? "danger" : undefined} disabled={item.disabled} onClick={() => (setOpen(false), giveBack(), void item.run())}>
                 {item.label}
               </button>
             ),
