@@ -235,7 +235,7 @@ test("when the room timer ends, phones say the time is up, in their language, an
   }
 });
 
-test("a pasted note of 250 characters stops at 200, counted as the core counts them, with the counter at 200/200", async () => {
+test("a pasted note of 250 characters stops at 200, counted as the core counts them, the counter saying the rest did not fit", async () => {
   const { link } = await openRoom();
   const page = await phone(link, { clipboard: true });
   await joinAs(page, "Ayşe");
@@ -248,7 +248,7 @@ test("a pasted note of 250 characters stops at 200, counted as the core counts t
   await page.waitForFunction(() => document.querySelector("#text").value.length > 0);
   const kept = [...pasted].slice(0, 200).join("");
   assert.equal(await page.inputValue("#text"), kept);
-  assert.equal(await page.textContent("#count"), "200/200");
+  assert.equal(await page.textContent("#count"), "200/200 — full: the rest did not fit", "what was cut is said");
   assert.ok(await page.locator("#count.full").isVisible(), "the counter warns at the limit");
   await shot(page, "note-full");
   // Typing on adds nothing; taking a few off leaves the warning near the limit.

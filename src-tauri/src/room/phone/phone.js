@@ -8,7 +8,7 @@ const WORDS = {
     joinTitle: "Join the room", yourName: "Your name", join: "Join", joinAnonymous: "Join without a name",
     writeTitle: "Write a note", phase: "Phase", row: "Row", note: "Your note", send: "Send",
     myNotes: "My notes", noNotes: "Nothing sent yet. Your notes stay private until the facilitator shows them.",
-    voteTitle: "Vote", anyPhase: "Any phase", anyRow: "Any row",
+    voteTitle: "Vote", anyPhase: "Any phase", anyRow: "Any row", cut: "full: the rest did not fit",
     inbox: "Waiting in the inbox", placed: "On the board", discarded: "Not used", sending: "Sending…", from: "from",
     left: (n) => (n === 1 ? "1 dot left" : `${n} dots left`), noneLeft: "No dots left",
     takeBackHint: "All your dots are given. Tap a card to take one back.",
@@ -21,7 +21,7 @@ const WORDS = {
     joinTitle: "Doe mee", yourName: "Je naam", join: "Meedoen", joinAnonymous: "Meedoen zonder naam",
     writeTitle: "Schrijf een notitie", phase: "Fase", row: "Rij", note: "Je notitie", send: "Versturen",
     myNotes: "Mijn notities", noNotes: "Nog niets verstuurd. Je notities blijven privé tot de begeleider ze laat zien.",
-    voteTitle: "Stemmen", anyPhase: "Geen fase", anyRow: "Geen rij",
+    voteTitle: "Stemmen", anyPhase: "Elke fase", anyRow: "Elke rij", cut: "vol: de rest paste er niet in",
     inbox: "Wacht in de inbox", placed: "Op het bord", discarded: "Niet gebruikt", sending: "Wordt verstuurd…", from: "van",
     left: (n) => (n === 1 ? "Nog 1 stip" : `Nog ${n} stippen`), noneLeft: "Geen stippen meer",
     takeBackHint: "Al je stippen zijn gegeven. Tik op een kaart om er een terug te nemen.",
@@ -465,19 +465,22 @@ $("phase").addEventListener("change", () => (choseCell = true));
 function stopAtLimit(field) {
   const chars = [...field.value];
   const over = chars.length - MAX_CHARS;
-  if (over <= 0) return chars.length;
+  if (over <= 0) return { n: chars.length, cut: false };
   const caret = [...field.value.slice(0, field.selectionEnd ?? field.value.length)].length;
   const cut = caret >= over ? caret - over : MAX_CHARS;
   const before = chars.slice(0, cut).join("");
   field.value = before + chars.slice(cut + over).join("");
   field.setSelectionRange(before.length, before.length);
-  return MAX_CHARS;
+  return { n: MAX_CHARS, cut: true };
 }
 
-/** The counter under the note: how many of its characters are used, a warning near the end. */
+/**
+ * The counter under the note: how many of its characters are used, a warning near the end, and
+ * what was cut off a paste too long (walk: the last sentence went without a word).
+ */
 function countChars() {
-  const n = stopAtLimit($("text"));
-  $("count").textContent = n > 0 ? `${n}/${MAX_CHARS}` : "";
+  const { n, cut } = stopAtLimit($("text"));
+  $("count").textContent = n === 0 ? "" : cut ? `${n}/${MAX_CHARS} — ${t.cut}` : `${n}/${MAX_CHARS}`;
   $("count").classList.toggle("near", n >= NEAR_MAX);
   $("count").classList.toggle("full", n >= MAX_CHARS);
 }
