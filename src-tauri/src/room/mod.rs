@@ -341,6 +341,17 @@ mod tests {
         (text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0), text)
     }
 
+    /// Opens the event stream at `path` with `headers` (each ending in CRLF) and reads that it is open.
+    fn open_stream(host: &str, path: &str, headers: &str) -> TcpStream {
+        let mut s = TcpStream::connect(host).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}\r\n").unwrap();
+        let mut head = [0u8; 12];
+        s.read_exact(&mut head).unwrap();
+        assert_eq!(&head[9..12], b"200", "{path}");
+        s
+    }
+
     /// Whether an event stream's answer ends (its last chunk comes) before 5 s pass without a
     /// byte; the connection itself may stay open for another request.
     fn stream_ends(stream: &mut TcpStream) -> bool {
@@ -365,12 +376,7 @@ mod tests {
         let _ = state.ui.set(crate::ui_assets::UiAssets::standalone());
         let kim = join(&info, "Kim");
         let (host, path) = info.link.trim_start_matches("http://").split_once('/').unwrap();
-        let mut phone = TcpStream::connect(host).unwrap();
-        phone.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-        write!(phone, "GET /{path}/events HTTP/1.1\r\nHost: {host}\r\nCookie: jw={kim}\r\n\r\n").unwrap();
-        let mut head = [0u8; 12];
-        phone.read_exact(&mut head).unwrap();
-        assert_eq!(&head[9..12], b"200");
+        let mut phone = open_stream(host, &format!("/{path}/events"), &format!("Cookie: jw={kim}\r\n"));
 
         let opened = take_editors(&state, true).unwrap();
         assert_eq!(opened.link, info.link, "the phones' link stays");
@@ -384,11 +390,7 @@ mod tests {
         };
         assert_eq!(call("POST", "name", r#"{"name":"Ben"}"#).0, 200);
         decide_editor(&state, 1, true).unwrap();
-        let mut editor = TcpStream::connect(host).unwrap();
-        editor.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-        write!(editor, "GET {base}/events HTTP/1.1\r\nHost: {host}\r\nCookie: jwe={ben}\r\nX-Journeywall-Editor: 1\r\n\r\n").unwrap();
-        editor.read_exact(&mut head).unwrap();
-        assert_eq!(&head[9..12], b"200");
+        let mut editor = open_stream(host, &format!("{base}/events"), &format!("Cookie: jwe={ben}\r\nX-Journeywall-Editor: 1\r\n"));
 
         let closed = take_editors(&state, false).unwrap();
         assert_eq!(closed.editor_link, None);
@@ -442,12 +444,7 @@ mod tests {
         assert_eq!(info_phones(&state), vec![(1, Some("Kim".into())), (2, Some("Lee".into()))]);
         assert_eq!(send(&info, "POST {base}/notes", Some(&lee), r#"{"id":"00000000-0000-4000-8000-000000000001","text":"hi"}"#).0, 201);
         let (host, path) = info.link.trim_start_matches("http://").split_once('/').unwrap();
-        let mut events = TcpStream::connect(host).unwrap();
-        events.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-        write!(events, "GET /{path}/events HTTP/1.1\r\nHost: {host}\r\nCookie: jw={lee}\r\n\r\n").unwrap();
-        let mut head = [0u8; 12];
-        events.read_exact(&mut head).unwrap();
-        assert_eq!(&head[9..12], b"200");
+        let mut events = open_stream(host, &format!("/{path}/events"), &format!("Cookie: jw={lee}\r\n"));
 
         let after = remove_phone(&state, 2).unwrap();
         assert_eq!(after.phones, 1);
