@@ -443,10 +443,10 @@ fn export_writes_the_map_as_one_html_page_and_an_unknown_extension_lists_html() 
 /// chooser showing their folder reads each file's first bytes. That drops every POSIX lock the
 /// process holds on them, so another program (`journeywall show`) took itself for the only one:
 /// closing, it deleted the write-ahead log the app was still writing to, and every edit after that
-/// was lost at the next crash (walk: two minutes of a workshop, shown as saved). Without the
-/// reconnect below, "after" is lost.
+/// was lost at the next crash (walk: two minutes of a workshop, shown as saved; again with the
+/// other program run while the dialog was still open).
 #[test]
-fn an_edit_acknowledged_after_another_program_closed_the_file_survives_a_crash() {
+fn edits_made_after_another_program_closed_the_file_survive_a_crash() {
     let db = Db::new();
     let id = db.ok(&["new", "--template", "blank-en"]).trim().parse().unwrap();
     let mut app = Store::open(&db.path).unwrap();
@@ -455,21 +455,30 @@ fn an_edit_acknowledged_after_another_program_closed_the_file_survives_a_crash()
         serde_json::from_value(serde_json::json!({ "type": "addCard", "phase": doc.phases[0].id, "row": doc.rows[0].id, "title": title }))
             .unwrap()
     };
+    // The dialog opens on the folder and reads its files, the side files too (and reads them again
+    // a moment after it closed: GTK looks at a folder's files in the background).
+    let dialog_reads = || {
+        for side in ["", "-wal", "-shm"] {
+            let mut path = db.path.clone().into_os_string();
+            path.push(side);
+            drop(std::fs::File::open(path).unwrap());
+        }
+    };
     app.apply(id, add("before")).unwrap();
-    // What a file chooser showing the folder does in the app's process: it reads each file's
-    // first bytes, the database's side files too.
-    for side in ["", "-wal", "-shm"] {
-        let mut path = db.path.clone().into_os_string();
-        path.push(side);
-        drop(std::fs::File::open(path).unwrap());
-    }
-    // What the app does when its dialog closes.
+    dialog_reads();
+    db.ok(&["show", &id.to_string(), "--json"]);
+    // A phone's note arrives while the dialog is still open.
+    app.apply(id, add("during")).unwrap();
+    // The dialog closes; it reads the folder once more.
     let mut app = app.reconnect().unwrap();
+    dialog_reads();
     db.ok(&["show", &id.to_string(), "--json"]);
     app.apply(id, add("after")).unwrap();
     // The app is killed: its connection is never closed.
     std::mem::forget(app);
     let shown: JourneyDoc = serde_json::from_str(&db.ok(&["show", &id.to_string(), "--json"])).unwrap();
     let titles: Vec<&str> = shown.cards.iter().map(|c| c.title.as_str()).collect();
-    assert!(titles.contains(&"before") && titles.contains(&"after"), "{titles:?}");
+    for title in ["before", "during", "after"] {
+        assert!(titles.contains(&title), "{title}: {titles:?}");
+    }
 }

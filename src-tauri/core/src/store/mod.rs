@@ -519,5 +519,26 @@ fn set_pragmas(c: &Connection) -> rusqlite::Result<()> {
     c.pragma_update(None, "journal_mode", "WAL")?;
     c.pragma_update(None, "synchronous", "FULL")?;
     c.pragma_update(None, "foreign_keys", "ON")?;
+    keep_the_log(c);
+    // A kept log is cut back to nothing when the last connection closes, and to 4 MB after each
+    // checkpoint, so it does not stay as large as its busiest moment.
+    c.pragma_update(None, "journal_size_limit", 4 * 1024 * 1024)?;
     Ok(())
+}
+
+/// A connection that closes as the last one checkpoints the write-ahead log and leaves it on disk
+/// (SQLite's persistent WAL), instead of deleting it. "The last one" is judged by POSIX locks, which
+/// the app's process loses whenever anything in it closes one of the database's files (a native
+/// file dialog reading the folder, at any time, even after it closed): `journeywall show` then
+/// deleted the log the app went on writing to, and a crash lost every edit since. Kept, the log
+/// stays the one the app writes, and its edits are on disk when acknowledged.
+fn keep_the_log(c: &Connection) {
+    let mut on: std::ffi::c_int = 1;
+    // SAFETY: the handle is this open connection's, "main" is its database, and PERSIST_WAL reads
+    // and writes the one int it is given, which lives across the call.
+    let done = unsafe {
+        rusqlite::ffi::sqlite3_file_control(c.handle(), c"main".as_ptr(), rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL, (&raw mut on).cast())
+    };
+    // Not a file (a database in memory): nothing to keep.
+    debug_assert!(done == rusqlite::ffi::SQLITE_OK || done == rusqlite::ffi::SQLITE_NOTFOUND, "{done}");
 }
