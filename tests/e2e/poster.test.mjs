@@ -27,6 +27,15 @@ test("Ctrl+P previews the poster, tiles it over A4 and saves a PDF", async () =>
     const summary = await (await s.find(".poster-summary strong")).text();
     assert.match(summary, /^3 × \d+ vellen A4 → \d+ × \d+ cm$/);
     await s.screenshot("31-poster-dialog-tiled");
+    // In WebKit too the keyboard goes round inside the dialog (walk: Shift+Tab from the checked
+    // "Op losse vellen" left it for the side panel behind).
+    await s.execute("document.querySelector('.poster-dialog .segmented input:checked').focus()");
+    for (const keys of [[KEY.shift, KEY.tab], [KEY.tab]]) {
+      for (let i = 0; i < 30; i++) {
+        await s.chord(...keys);
+        assert.ok(await s.execute("return !!document.activeElement?.closest('.poster-dialog')"), `${keys.length > 1 ? "Shift+Tab" : "Tab"} × ${i + 1}`);
+      }
+    }
 
     await (await s.find(".dialog-actions label.check input")).click(); // not "open when done" in a test
     await s.clickOn(".dialog-actions button.primary");

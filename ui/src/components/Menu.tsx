@@ -1,5 +1,6 @@
 import { Icon } from "./Icon";
 import { onScreen } from "./rects";
+import { isTab } from "./Modal";
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
 /** Moves `menu` back inside the window when it would open past an edge (a row's menu at the left). */
@@ -49,7 +50,7 @@ export function MenuButton({ label, items, tabIndex }: { label: string; items: M
         e.stopPropagation();
         setOpen(false);
         giveBack();
-      } else if (e.key === "Tab") {
+      } else if (isTab(e)) {
         setOpen(false);
       } else if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Home" || e.key === "End") {
         const list = choices(menu.current);

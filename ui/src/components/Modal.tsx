@@ -16,6 +16,12 @@ export function tabbable(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0 && reached(el));
 }
 
+/**
+ * Whether `e` is Tab or Shift+Tab. WebKitGTK gives Shift+Tab the key "Unidentified" (its code is
+ * "Tab"), so a check of the key alone let Shift+Tab out of every dialog in the app's own window.
+ */
+export const isTab = (e: KeyboardEvent | { key: string; code: string }) => e.key === "Tab" || e.code === "Tab";
+
 /** Open traps, innermost last: only the innermost one answers keys (a question over a dialog). */
 const open: HTMLElement[] = [];
 
@@ -52,7 +58,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
         e.stopPropagation();
         escape.current();
       }
-      if (e.key !== "Tab") return;
+      if (!isTab(e)) return;
       const items = tabbable(root);
       const first = items[0];
       const last = items[items.length - 1];
@@ -60,14 +66,12 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onEscape?: () =
         e.preventDefault();
         return;
       }
-      const inside = root.contains(document.activeElement);
-      if (e.shiftKey && (document.activeElement === first || !inside)) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && (document.activeElement === last || !inside)) {
-        e.preventDefault();
-        first.focus();
-      }
+      // The next stop is chosen here, not by the browser: WebKit's own order skipped out of the
+      // poster dialog from its checked radio (walk), where Chromium's stayed in.
+      e.preventDefault();
+      const at = items.indexOf(document.activeElement as HTMLElement);
+      const next = at < 0 ? (e.shiftKey ? last : first) : items[(at + (e.shiftKey ? items.length - 1 : 1)) % items.length];
+      next?.focus();
     };
     // On the document, so a Tab from an element outside (a click on the backdrop) is caught too.
     document.addEventListener("keydown", onKey, true);

@@ -4,6 +4,7 @@ import { type Editor, useJourney, useView } from "../state/store";
 import { addCard, addCardsFromLines } from "../journey/actions";
 import { stepCell } from "./capture";
 import { clip, LIMITS } from "../journey/limits";
+import { isTab } from "../components/Modal";
 
 /**
  * Quick capture: one field at the bottom of the editor for the sticky notes people call out.
@@ -59,7 +60,7 @@ export function CaptureBar({ editor, onClose }: { editor: Editor; onClose(): voi
         aria-label={t.capture.title}
         onChange={(e) => setText(clip(e.target.value, LIMITS.titleChars))}
         onKeyDown={(e) => {
-          if (e.key === "Tab") {
+          if (isTab(e)) {
             e.preventDefault();
             move(e.shiftKey ? -1 : 1);
           } else if (e.key === "Escape") {
