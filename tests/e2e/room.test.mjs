@@ -140,3 +140,31 @@ test("a note sent to a headless room on the app's database reaches the open app'
     await browser.close();
   }
 });
+
+test("New link, with a phone holding its event stream, is made at once on the same port, three times over", async () => {
+  await withOpenRoom(async ({ s }) => {
+    const link = await (await s.waitFor(".room-link strong")).text();
+    const page = await fetch(link);
+    const cookie = page.headers.get("set-cookie").split(";")[0];
+    await fetch(`${link}/name`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ name: "Anna" }) });
+    // The phone's open stream, as its page keeps one (walk: the room's server, closed for the new
+    // link, then took seconds to let go and the room moved to the next port).
+    const stream = new AbortController();
+    const events = await fetch(`${link}/events`, { headers: { cookie }, signal: stream.signal });
+    assert.equal(events.status, 200);
+    let before = link;
+    for (let round = 1; round <= 3; round++) {
+      await s.clickOn(".room-panel button", { text: "New link…" });
+      await s.clickOn(".confirm button.primary, .confirm button.danger");
+      const started = Date.now();
+      while ((await (await s.find(".room-link strong")).text()) === before) {
+        assert.ok(Date.now() - started < 10_000, `round ${round}: no new link after 10 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const now = await (await s.find(".room-link strong")).text();
+      assert.equal(new URL(now).port, new URL(link).port, `round ${round}: the same port (${now})`);
+      before = now;
+    }
+    stream.abort();
+  });
+});
