@@ -50,6 +50,17 @@ pub struct CommandError {
     pub message: String,
 }
 
+/// Runs a Tauri command's work on a thread of its own. A sync command marked `async` would run on
+/// one of the async runtime's few threads (two on a two-core laptop), which the room's server
+/// needs: a request that waits (closing the room's server, writing a poster, a file dialog left
+/// open) held the phones and the server's own shutdown up (walk: the room opened again on the
+/// next port, 3 to 5 s after New link).
+pub async fn off_the_runtime<T: Send + 'static>(lang: Lang, work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|_| Err(CommandError::new(&said!("the laptop could not answer", "de laptop kon niet antwoorden"), lang)))
+}
+
 impl CommandError {
     pub fn new(said: &Said, lang: Lang) -> Self {
         CommandError { message: said.get(lang).to_string() }

@@ -52,9 +52,9 @@ pub fn poster_preview(state: &AppState, journey: Id, options: PosterOptions) -> 
 
 /// Asks where to save the poster (PDF, or SVG or PNG when the name ends so), writes it all or
 /// nothing, and opens it in the system's viewer when asked. None: the user cancelled.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn save_poster<R: Runtime>(
+pub async fn save_poster<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, std::sync::Arc<AppState>>,
     journey: Id,
@@ -62,28 +62,32 @@ pub fn save_poster<R: Runtime>(
     format: Format,
     open_when_done: bool,
 ) -> Result<Option<String>> {
-    let doc = state.with(|s| s.load(journey))?;
-    // Checked before asking for a file name: bad options never lead to a dialog and an empty file.
-    let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
-    poster.check_format(format).map_err(|e| state.core_error(e))?;
-    // The format chosen in the dialog comes first; a name typed with another of the three wins.
-    let filters = [(Format::Pdf, "PDF"), (Format::Svg, "SVG"), (Format::Png, "PNG")];
-    let mut filters: Vec<(&str, &str)> = filters.iter().map(|(f, name)| (*name, f.extension())).collect();
-    filters.sort_by_key(|(_, ext)| *ext != format.extension());
-    let Some(path) = ask_path(&app, &state, &doc.journey.name, format.extension(), &filters).map_err(|why| state.error(&why))? else {
-        return Ok(None);
-    };
-    poster.write(&path).map_err(|e| state.core_error(e))?;
-    let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-    tracing::info!(%journey, format = %format.extension(), pages = poster.info(state.lang()).pages, bytes, "poster saved");
-    Ok(Some(shown(&path, open_when_done)))
+    let state = std::sync::Arc::clone(&state);
+    crate::commands::off_the_runtime(state.lang(), move || {
+        let doc = state.with(|s| s.load(journey))?;
+        // Checked before asking for a file name: bad options never lead to a dialog and an empty file.
+        let poster = Poster::new(&doc, &options, now_millis()).map_err(|e| state.core_error(e))?;
+        poster.check_format(format).map_err(|e| state.core_error(e))?;
+        // The format chosen in the dialog comes first; a name typed with another of the three wins.
+        let filters = [(Format::Pdf, "PDF"), (Format::Svg, "SVG"), (Format::Png, "PNG")];
+        let mut filters: Vec<(&str, &str)> = filters.iter().map(|(f, name)| (*name, f.extension())).collect();
+        filters.sort_by_key(|(_, ext)| *ext != format.extension());
+        let Some(path) = ask_path(&app, &state, &doc.journey.name, format.extension(), &filters).map_err(|why| state.error(&why))? else {
+            return Ok(None);
+        };
+        poster.write(&path).map_err(|e| state.core_error(e))?;
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        tracing::info!(%journey, format = %format.extension(), pages = poster.info(state.lang()).pages, bytes, "poster saved");
+        Ok(Some(shown(&path, open_when_done)))
+    })
+    .await
 }
 
 /// Asks where to save the journey as a file of `format` (`delimiter` is a CSV's) and writes it,
 /// made by the core as the CLI's `journeywall export` makes it. None: cancelled.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn export_journey<R: Runtime>(
+pub async fn export_journey<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, std::sync::Arc<AppState>>,
     journey: Id,
@@ -91,24 +95,29 @@ pub fn export_journey<R: Runtime>(
     delimiter: interchange::Delimiter,
     open_when_done: bool,
 ) -> Result<Option<String>> {
-    let doc = state.with(|s| s.load_with_rounds(journey))?;
-    // Made before asking for a name: a journey the format cannot take never leads to a dialog.
-    let bytes = interchange::export(&doc, format, delimiter).map_err(|e| state.core_error(e))?;
-    let ext = format.extension();
-    let kind = match format {
-        interchange::Format::Json => said!("Journeywall file", "Journeywall-bestand"),
-        interchange::Format::Xlsx => said!("Excel workbook", "Excel-werkmap"),
-        interchange::Format::Csv => said!("CSV (spreadsheet)", "CSV (spreadsheet)"),
-        interchange::Format::Html => said!("Web page", "Webpagina"),
-        interchange::Format::Pptx => said!("PowerPoint presentation", "PowerPoint-presentatie"),
-    };
-    let Some(path) = ask_path(&app, &state, &doc.journey.name, ext, &[(kind.get(state.lang()), ext)]).map_err(|why| state.error(&why))?
-    else {
-        return Ok(None);
-    };
-    journeywall_core::files::write_atomically(&path, &bytes).map_err(|e| state.core_error(e))?;
-    tracing::info!(%journey, format = %ext, bytes = bytes.len(), "journey exported");
-    Ok(Some(shown(&path, open_when_done)))
+    let state = std::sync::Arc::clone(&state);
+    crate::commands::off_the_runtime(state.lang(), move || {
+        let doc = state.with(|s| s.load_with_rounds(journey))?;
+        // Made before asking for a name: a journey the format cannot take never leads to a dialog.
+        let bytes = interchange::export(&doc, format, delimiter).map_err(|e| state.core_error(e))?;
+        let ext = format.extension();
+        let kind = match format {
+            interchange::Format::Json => said!("Journeywall file", "Journeywall-bestand"),
+            interchange::Format::Xlsx => said!("Excel workbook", "Excel-werkmap"),
+            interchange::Format::Csv => said!("CSV (spreadsheet)", "CSV (spreadsheet)"),
+            interchange::Format::Html => said!("Web page", "Webpagina"),
+            interchange::Format::Pptx => said!("PowerPoint presentation", "PowerPoint-presentatie"),
+        };
+        let Some(path) =
+            ask_path(&app, &state, &doc.journey.name, ext, &[(kind.get(state.lang()), ext)]).map_err(|why| state.error(&why))?
+        else {
+            return Ok(None);
+        };
+        journeywall_core::files::write_atomically(&path, &bytes).map_err(|e| state.core_error(e))?;
+        tracing::info!(%journey, format = %ext, bytes = bytes.len(), "journey exported");
+        Ok(Some(shown(&path, open_when_done)))
+    })
+    .await
 }
 
 /// A file made for a co-editor's browser to download: the name it suggests and its bytes.

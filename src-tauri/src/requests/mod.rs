@@ -42,11 +42,8 @@ macro_rules! requests {
             }
         }
 
-        /// The Tauri commands of the core requests, each a call of the function that answers it.
-        /// Each runs on a thread of its own: a sync command marked `async` would run on one of the
-        /// async runtime's few threads (two on a two-core laptop), which the room's server needs,
-        /// and a request that waits (closing the room's server, writing a poster) held its phones
-        /// and its own shutdown up for seconds (walk: the room opened again on the next port).
+        /// The Tauri commands of the core requests, each a call of the function that answers it,
+        /// on a thread of its own (`off_the_runtime`).
         mod tauri_commands {
             use super::*;
             $(
@@ -55,10 +52,7 @@ macro_rules! requests {
                 #[specta::specta]
                 pub async fn $name(state: tauri::State<'_, std::sync::Arc<AppState>>, $($arg: $ty),*) -> Result<$answer, CommandError> {
                     let state = std::sync::Arc::clone(&state);
-                    let lang = state.lang();
-                    tauri::async_runtime::spawn_blocking(move || $module::$name(&state, $($arg),*))
-                        .await
-                        .unwrap_or_else(|_| Err(CommandError::new(&journeywall_core::said!("the laptop could not answer", "de laptop kon niet antwoorden"), lang)))
+                    crate::commands::off_the_runtime(state.lang(), move || $module::$name(&state, $($arg),*)).await
                 }
             )*
         }
