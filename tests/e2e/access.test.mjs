@@ -99,7 +99,14 @@ test("a journey made and worked on by keyboard alone in the real app, each step 
 
     // A phase: back to the first one's header with ← and ↑, Alt+→ moves it, Alt+Shift+→ widens it.
     await s.keys(K.left);
-    for (let i = 0; i < 20 && !(await s.execute("return !!document.activeElement?.matches('.phase-header');")); i++) await s.keys(K.up);
+    // Up card by card, each step seen (the card selected, or the header focused) before the next
+    // key, as a person watching the board presses it: keys sent blind raced the board on a busy CI.
+    const where = () => s.execute("return document.activeElement?.matches('.phase-header') ? 'header' : (document.querySelector('.card.selected')?.dataset.cardId ?? '');");
+    for (let i = 0; i < 30 && (await where()) !== "header"; i++) {
+      const before = await where();
+      await s.keys(K.up);
+      for (let t = 0; t < 40 && (await where()) === before; t++) await sleep(50);
+    }
     await focusIn(s, '.phase-header[aria-label^="Phase 1 of"]');
     const phase = (await focused(s)).replace(/^Phase \d+ of \d+: /, "");
     await s.chord(K.alt, K.right);
