@@ -286,14 +286,8 @@ mod tests {
         let (host, path) = info.link.trim_start_matches("http://").split_once('/').unwrap();
         let target = method_path.replace("{base}", &format!("/{path}"));
         let cookie = cookie.map(|c| format!("Cookie: jw={c}\r\n")).unwrap_or_default();
-        let mut s = TcpStream::connect(host).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-        let length =
-            if body.is_empty() { String::new() } else { format!("Content-Type: application/json\r\nContent-Length: {}\r\n", body.len()) };
-        write!(s, "{target} HTTP/1.1\r\nHost: {host}\r\n{cookie}{length}Connection: close\r\n\r\n{body}").unwrap();
-        let mut text = String::new();
-        let _ = s.read_to_string(&mut text);
-        (text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0), text)
+        let kind = if body.is_empty() { "" } else { "Content-Type: application/json\r\n" };
+        send_raw(host, &format!("{target} HTTP/1.1\r\n{cookie}{kind}"), body)
     }
 
     fn join(info: &RoomInfo, name: &str) -> String {
